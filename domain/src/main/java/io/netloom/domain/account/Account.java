@@ -1,0 +1,69 @@
+package io.netloom.domain.account;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.common.DnsNames;
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.common.Required;
+import io.netloom.domain.ids.AccountId;
+import java.util.Locale;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** The tenant: owns the overlay network range and the settings every peer of the account obeys. */
+public class Account {
+
+    @AggregateIdentifier
+    private AccountId accountId;
+    private Ipv4Network network;
+    private AccountSettings settings;
+
+    public Account() {
+        // Required by Axon to construct an empty instance before replaying its events.
+    }
+
+    @CommandHandler
+    public Account(CreateAccountCommand command) {
+        Required.present(command.createdBy(), "account creator");
+        Required.present(command.network(), "network");
+        Required.present(command.settings(), "settings");
+        apply(new AccountCreatedEvent(command.accountId(), command.createdBy(), normalizedDomain(command.domain()),
+                command.network(), command.settings()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateAccountSettingsCommand command) {
+        Required.present(command.settings(), "settings");
+        if (command.network() != null && !command.network().equals(network)) {
+            // Every peer already holds an address from the current range; moving it would orphan them all.
+            throw CommandRejectedException.preconditionFailed(
+                    "the overlay network range cannot be changed after the account is created");
+        }
+        if (!command.settings().equals(settings)) {
+            apply(new AccountSettingsUpdatedEvent(accountId, command.settings()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreatedEvent event) {
+        accountId = event.accountId();
+        network = event.network();
+        settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    void on(AccountSettingsUpdatedEvent event) {
+        settings = event.settings();
+    }
+
+    /** The domain usually comes from an email address or an IdP, where case carries no meaning. */
+    private static String normalizedDomain(String domain) {
+        String normalized = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+        if (!normalized.isEmpty() && !DnsNames.isValidName(normalized)) {
+            throw CommandRejectedException.invalid("account domain must be a DNS name such as example.com");
+        }
+        return normalized;
+    }
+}

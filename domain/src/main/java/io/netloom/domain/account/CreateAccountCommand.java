@@ -1,0 +1,14 @@
+package io.netloom.domain.account;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateAccountCommand(
+        @TargetAggregateIdentifier AccountId accountId,
+        UserId createdBy,
+        String domain,
+        Ipv4Network network,
+        AccountSettings settings) {
+}

@@ -1,0 +1,125 @@
+package io.netloom.domain.group;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import io.netloom.domain.common.AccountScope;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.common.Names;
+import io.netloom.domain.common.Required;
+import io.netloom.domain.common.StableSets;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A named set of peers that policies and auto-groups refer to. */
+public class Group {
+
+    @AggregateIdentifier
+    private GroupId groupId;
+    private AccountId accountId;
+    private String name;
+    private boolean builtIn;
+    private final Set<PeerId> peers = new HashSet<>();
+
+    public Group() {
+        // Required by Axon to construct an empty instance before replaying its events.
+    }
+
+    @CommandHandler
+    public Group(CreateGroupCommand command) {
+        Required.present(command.accountId(), "account");
+        String validName = Names.requireValid(command.name(), "group name");
+        Set<PeerId> members = StableSets.copyOf(command.peers(), "peers");
+        apply(new GroupCreatedEvent(command.groupId(), command.accountId(), validName, command.builtIn()));
+        if (!members.isEmpty()) {
+            apply(new PeersAddedToGroupEvent(command.groupId(), command.accountId(), members));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UpdateGroupCommand command) {
+        requireSameAccount(command.accountId());
+        if (builtIn) {
+            // Membership of "All" is maintained by the system so that it always means every peer.
+            throw CommandRejectedException.preconditionFailed("the All group cannot be modified");
+        }
+        String newName = Names.requireValid(command.name(), "group name");
+        Set<PeerId> newPeers = StableSets.copyOf(command.peers(), "peers");
+        Set<PeerId> added = StableSets.difference(newPeers, peers);
+        Set<PeerId> removed = StableSets.difference(peers, newPeers);
+        if (!newName.equals(name)) {
+            apply(new GroupRenamedEvent(groupId, accountId, newName));
+        }
+        if (!added.isEmpty()) {
+            apply(new PeersAddedToGroupEvent(groupId, accountId, added));
+        }
+        if (!removed.isEmpty()) {
+            apply(new PeersRemovedFromGroupEvent(groupId, accountId, removed));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AddPeerToGroupCommand command) {
+        requireSameAccount(command.accountId());
+        PeerId peerId = Required.present(command.peerId(), "peer");
+        if (!peers.contains(peerId)) {
+            apply(new PeersAddedToGroupEvent(groupId, accountId, Set.of(peerId)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemovePeerFromGroupCommand command) {
+        requireSameAccount(command.accountId());
+        PeerId peerId = Required.present(command.peerId(), "peer");
+        if (peers.contains(peerId)) {
+            apply(new PeersRemovedFromGroupEvent(groupId, accountId, Set.of(peerId)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteGroupCommand command) {
+        requireSameAccount(command.accountId());
+        if (builtIn) {
+            throw CommandRejectedException.preconditionFailed("the All group cannot be deleted");
+        }
+        apply(new GroupDeletedEvent(groupId, accountId));
+    }
+
+    @EventSourcingHandler
+    void on(GroupCreatedEvent event) {
+        groupId = event.groupId();
+        accountId = event.accountId();
+        name = event.name();
+        builtIn = event.builtIn();
+    }
+
+    @EventSourcingHandler
+    void on(GroupRenamedEvent event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(PeersAddedToGroupEvent event) {
+        peers.addAll(event.peerIds());
+    }
+
+    @EventSourcingHandler
+    void on(PeersRemovedFromGroupEvent event) {
+        peers.removeAll(event.peerIds());
+    }
+
+    @EventSourcingHandler
+    void on(GroupDeletedEvent event) {
+        markDeleted();
+    }
+
+    private void requireSameAccount(AccountId requested) {
+        AccountScope.requireSameAccount(accountId, requested, "group");
+    }
+}

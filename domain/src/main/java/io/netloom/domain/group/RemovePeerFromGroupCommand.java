@@ -1,0 +1,12 @@
+package io.netloom.domain.group;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemovePeerFromGroupCommand(
+        @TargetAggregateIdentifier GroupId groupId,
+        AccountId accountId,
+        PeerId peerId) {
+}

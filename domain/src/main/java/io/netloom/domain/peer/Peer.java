@@ -1,0 +1,145 @@
+package io.netloom.domain.peer;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import io.netloom.domain.common.AccountScope;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.common.Ipv4Address;
+import io.netloom.domain.common.Names;
+import io.netloom.domain.common.Required;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** An enrolled device of the mesh. */
+public class Peer {
+
+    @AggregateIdentifier
+    private PeerId peerId;
+    private AccountId accountId;
+    private String name;
+    private DnsLabel dnsLabel;
+    private String overlayIp;
+    private PeerMetadata metadata;
+    private boolean sshEnabled;
+    private boolean loginExpirationEnabled;
+    private boolean inactivityExpirationEnabled;
+    private boolean approvalRequired;
+
+    public Peer() {
+        // Required by Axon to construct an empty instance before replaying its events.
+    }
+
+    @CommandHandler
+    public Peer(EnrollPeerCommand command) {
+        Required.present(command.accountId(), "account");
+        Required.present(command.publicKey(), "WireGuard public key");
+        Required.present(command.metadata(), "peer metadata");
+        Required.present(command.dnsLabel(), "DNS label");
+        Required.present(command.enrolledAt(), "enrollment time");
+        String validName = Names.requireValid(command.name(), "peer name");
+        String validIp = Ipv4Address.requireValid(command.overlayIp(), "overlay IP");
+        if ((command.enrolledByUser() == null) == (command.enrolledWithSetupKey() == null)) {
+            throw CommandRejectedException.invalid(
+                    "a peer must be enrolled either by a user or with a setup key, exactly one of the two");
+        }
+        apply(new PeerEnrolledEvent(command.peerId(), command.accountId(), command.publicKey(), command.metadata(),
+                validName, validIp, command.dnsLabel(), command.enrolledByUser(), command.enrolledWithSetupKey(),
+                command.approvalRequired(), command.loginExpirationEnabled(), command.ephemeral(),
+                command.enrolledAt()));
+    }
+
+    @CommandHandler
+    public void handle(UpdatePeerCommand command) {
+        requireSameAccount(command.accountId());
+        String newName = Names.requireValid(command.name(), "peer name");
+        DnsLabel newLabel = Required.present(command.dnsLabel(), "DNS label");
+        String newIp = Ipv4Address.requireValid(command.overlayIp(), "overlay IP");
+        if (command.approvalRequired() && !approvalRequired) {
+            // Approval is a one-way gate; cutting a peer off is done by deleting it or through policies.
+            throw CommandRejectedException.preconditionFailed("an approved peer cannot be made pending again");
+        }
+        if (!newName.equals(name) || !newLabel.equals(dnsLabel)) {
+            apply(new PeerRenamedEvent(peerId, accountId, newName, newLabel));
+        }
+        if (command.sshEnabled() != sshEnabled
+                || command.loginExpirationEnabled() != loginExpirationEnabled
+                || command.inactivityExpirationEnabled() != inactivityExpirationEnabled) {
+            apply(new PeerSettingsChangedEvent(peerId, accountId, command.sshEnabled(),
+                    command.loginExpirationEnabled(), command.inactivityExpirationEnabled()));
+        }
+        if (!command.approvalRequired() && approvalRequired) {
+            apply(new PeerApprovedEvent(peerId, accountId));
+        }
+        if (!newIp.equals(overlayIp)) {
+            apply(new PeerOverlayIpChangedEvent(peerId, accountId, newIp));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UpdatePeerMetadataCommand command) {
+        requireSameAccount(command.accountId());
+        PeerMetadata newMetadata = Required.present(command.metadata(), "peer metadata");
+        if (!newMetadata.equals(metadata)) {
+            apply(new PeerMetadataUpdatedEvent(peerId, accountId, newMetadata));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeletePeerCommand command) {
+        requireSameAccount(command.accountId());
+        apply(new PeerDeletedEvent(peerId, accountId));
+    }
+
+    @EventSourcingHandler
+    void on(PeerEnrolledEvent event) {
+        peerId = event.peerId();
+        accountId = event.accountId();
+        name = event.name();
+        dnsLabel = event.dnsLabel();
+        overlayIp = event.overlayIp();
+        metadata = event.metadata();
+        loginExpirationEnabled = event.loginExpirationEnabled();
+        approvalRequired = event.approvalRequired();
+    }
+
+    @EventSourcingHandler
+    void on(PeerRenamedEvent event) {
+        name = event.name();
+        dnsLabel = event.dnsLabel();
+    }
+
+    @EventSourcingHandler
+    void on(PeerSettingsChangedEvent event) {
+        sshEnabled = event.sshEnabled();
+        loginExpirationEnabled = event.loginExpirationEnabled();
+        inactivityExpirationEnabled = event.inactivityExpirationEnabled();
+    }
+
+    @EventSourcingHandler
+    void on(PeerApprovedEvent event) {
+        approvalRequired = false;
+    }
+
+    @EventSourcingHandler
+    void on(PeerOverlayIpChangedEvent event) {
+        overlayIp = event.overlayIp();
+    }
+
+    @EventSourcingHandler
+    void on(PeerMetadataUpdatedEvent event) {
+        metadata = event.metadata();
+    }
+
+    @EventSourcingHandler
+    void on(PeerDeletedEvent event) {
+        markDeleted();
+    }
+
+    private void requireSameAccount(AccountId requested) {
+        AccountScope.requireSameAccount(accountId, requested, "peer");
+    }
+}

@@ -1,0 +1,14 @@
+package io.netloom.domain.peer;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record PeerSettingsChangedEvent(
+        PeerId peerId,
+        AccountId accountId,
+        boolean sshEnabled,
+        boolean loginExpirationEnabled,
+        boolean inactivityExpirationEnabled) {
+}

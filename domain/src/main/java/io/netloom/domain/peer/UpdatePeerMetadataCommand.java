@@ -1,0 +1,11 @@
+package io.netloom.domain.peer;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record UpdatePeerMetadataCommand(
+        @TargetAggregateIdentifier PeerId peerId,
+        AccountId accountId,
+        PeerMetadata metadata) {
+}

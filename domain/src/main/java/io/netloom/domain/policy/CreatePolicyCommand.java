@@ -1,0 +1,15 @@
+package io.netloom.domain.policy;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PolicyId;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreatePolicyCommand(
+        @TargetAggregateIdentifier PolicyId policyId,
+        AccountId accountId,
+        String name,
+        String description,
+        boolean enabled,
+        List<PolicyRule> rules) {
+}

@@ -1,0 +1,16 @@
+package io.netloom.domain.policy;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PolicyId;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Replaces the whole policy, rules included, as NetBird's PUT on a policy does. */
+public record UpdatePolicyCommand(
+        @TargetAggregateIdentifier PolicyId policyId,
+        AccountId accountId,
+        String name,
+        String description,
+        boolean enabled,
+        List<PolicyRule> rules) {
+}

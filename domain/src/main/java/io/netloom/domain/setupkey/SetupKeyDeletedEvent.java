@@ -1,0 +1,9 @@
+package io.netloom.domain.setupkey;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.SetupKeyId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record SetupKeyDeletedEvent(SetupKeyId setupKeyId, AccountId accountId) {
+}

@@ -1,0 +1,17 @@
+package io.netloom.domain.user;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.UserId;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CreateUserCommand(
+        @TargetAggregateIdentifier UserId userId,
+        AccountId accountId,
+        String email,
+        String name,
+        Role role,
+        boolean serviceUser,
+        Set<GroupId> autoGroups) {
+}

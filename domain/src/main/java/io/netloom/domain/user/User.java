@@ -1,0 +1,170 @@
+package io.netloom.domain.user;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+import io.netloom.domain.common.AccountScope;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.common.Hashes;
+import io.netloom.domain.common.Names;
+import io.netloom.domain.common.Required;
+import io.netloom.domain.common.StableSets;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.TokenId;
+import io.netloom.domain.ids.UserId;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A person or service user of one account, with its role and personal access tokens. */
+public class User {
+
+    @AggregateIdentifier
+    private UserId userId;
+    private AccountId accountId;
+    private Role role;
+    private Set<GroupId> autoGroups;
+    private boolean blocked;
+    private final Set<TokenId> tokens = new HashSet<>();
+
+    public User() {
+        // Required by Axon to construct an empty instance before replaying its events.
+    }
+
+    @CommandHandler
+    public User(CreateUserCommand command) {
+        Required.present(command.accountId(), "account");
+        Required.present(command.role(), "role");
+        String email;
+        String name;
+        if (command.serviceUser()) {
+            // Service users are machines: they are known by name and have no mailbox.
+            name = Names.requireValid(command.name(), "service user name");
+            email = EmailAddresses.optional(command.email());
+        } else {
+            name = Names.optional(command.name(), "user name");
+            email = EmailAddresses.requireValid(command.email());
+        }
+        apply(new UserCreatedEvent(command.userId(), command.accountId(), email, name, command.role(),
+                command.serviceUser(), StableSets.copyOf(command.autoGroups(), "auto groups")));
+    }
+
+    @CommandHandler
+    public void handle(UpdateUserCommand command) {
+        requireSameAccount(command.accountId());
+        Role newRole = Required.present(command.role(), "role");
+        Set<GroupId> newAutoGroups = StableSets.copyOf(command.autoGroups(), "auto groups");
+        // The owner is the account's last line of administration; losing it could lock everyone out.
+        if (role == Role.OWNER && newRole != Role.OWNER) {
+            throw CommandRejectedException.preconditionFailed("the owner's role cannot be changed");
+        }
+        if (role != Role.OWNER && newRole == Role.OWNER) {
+            throw CommandRejectedException.permissionDenied("the owner role cannot be assigned");
+        }
+        if (role == Role.OWNER && command.blocked()) {
+            throw CommandRejectedException.preconditionFailed("the owner cannot be blocked");
+        }
+        if (newRole != role) {
+            apply(new UserRoleChangedEvent(userId, accountId, newRole));
+        }
+        if (!newAutoGroups.equals(autoGroups)) {
+            apply(new UserAutoGroupsChangedEvent(userId, accountId, newAutoGroups));
+        }
+        if (command.blocked() && !blocked) {
+            apply(new UserBlockedEvent(userId, accountId));
+        } else if (!command.blocked() && blocked) {
+            apply(new UserUnblockedEvent(userId, accountId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteUserCommand command) {
+        requireSameAccount(command.accountId());
+        if (role == Role.OWNER) {
+            throw CommandRejectedException.preconditionFailed("the owner cannot be deleted");
+        }
+        apply(new UserDeletedEvent(userId, accountId));
+    }
+
+    @CommandHandler
+    public void handle(CreatePersonalAccessTokenCommand command) {
+        requireSameAccount(command.accountId());
+        TokenId tokenId = Required.present(command.tokenId(), "token id");
+        String name = Names.requireValid(command.name(), "token name");
+        String tokenHash = Hashes.requireSha256(command.tokenHash(), "token hash");
+        Required.present(command.createdBy(), "token creator");
+        Instant createdAt = Required.present(command.createdAt(), "token creation time");
+        Instant expiresAt = Required.present(command.expiresAt(), "token expiration");
+        if (!expiresAt.isAfter(createdAt)) {
+            throw CommandRejectedException.invalid("token expiration must be after its creation");
+        }
+        if (blocked) {
+            throw CommandRejectedException.preconditionFailed("a blocked user cannot get new tokens");
+        }
+        if (tokens.contains(tokenId)) {
+            throw CommandRejectedException.conflict("a token with this id already exists for the user");
+        }
+        apply(new PersonalAccessTokenCreatedEvent(userId, accountId, tokenId, name, tokenHash, createdAt, expiresAt,
+                command.createdBy()));
+    }
+
+    @CommandHandler
+    public void handle(DeletePersonalAccessTokenCommand command) {
+        requireSameAccount(command.accountId());
+        if (!tokens.contains(command.tokenId())) {
+            throw CommandRejectedException.notFound("token not found");
+        }
+        apply(new PersonalAccessTokenDeletedEvent(userId, accountId, command.tokenId()));
+    }
+
+    @EventSourcingHandler
+    void on(UserCreatedEvent event) {
+        userId = event.userId();
+        accountId = event.accountId();
+        role = event.role();
+        autoGroups = event.autoGroups();
+    }
+
+    @EventSourcingHandler
+    void on(UserRoleChangedEvent event) {
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(UserAutoGroupsChangedEvent event) {
+        autoGroups = event.autoGroups();
+    }
+
+    @EventSourcingHandler
+    void on(UserBlockedEvent event) {
+        blocked = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserUnblockedEvent event) {
+        blocked = false;
+    }
+
+    @EventSourcingHandler
+    void on(PersonalAccessTokenCreatedEvent event) {
+        tokens.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(PersonalAccessTokenDeletedEvent event) {
+        tokens.remove(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(UserDeletedEvent event) {
+        markDeleted();
+    }
+
+    private void requireSameAccount(AccountId requested) {
+        AccountScope.requireSameAccount(accountId, requested, "user");
+    }
+}

@@ -1,0 +1,11 @@
+package io.netloom.domain.user;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.UserId;
+import java.util.Set;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record UserAutoGroupsChangedEvent(UserId userId, AccountId accountId, Set<GroupId> autoGroups) {
+}

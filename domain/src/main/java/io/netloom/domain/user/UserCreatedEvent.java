@@ -1,0 +1,18 @@
+package io.netloom.domain.user;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.UserId;
+import java.util.Set;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record UserCreatedEvent(
+        UserId userId,
+        AccountId accountId,
+        String email,
+        String name,
+        Role role,
+        boolean serviceUser,
+        Set<GroupId> autoGroups) {
+}
