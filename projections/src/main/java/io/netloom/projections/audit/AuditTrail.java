@@ -1,0 +1,218 @@
+package io.netloom.projections.audit;
+
+import io.netloom.domain.account.AccountCreatedEvent;
+import io.netloom.domain.account.AccountSettings;
+import io.netloom.domain.account.AccountSettingsUpdatedEvent;
+import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupDeletedEvent;
+import io.netloom.domain.group.GroupRenamedEvent;
+import io.netloom.domain.group.PeersAddedToGroupEvent;
+import io.netloom.domain.group.PeersRemovedFromGroupEvent;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.peer.PeerApprovedEvent;
+import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
+import io.netloom.domain.peer.PeerRenamedEvent;
+import io.netloom.domain.peer.PeerSettingsChangedEvent;
+import io.netloom.domain.policy.PolicyCreatedEvent;
+import io.netloom.domain.policy.PolicyDeletedEvent;
+import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
+import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
+import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
+import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
+import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
+import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
+import io.netloom.domain.user.UserAutoGroupsChangedEvent;
+import io.netloom.domain.user.UserBlockedEvent;
+import io.netloom.domain.user.UserCreatedEvent;
+import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserRoleChangedEvent;
+import io.netloom.domain.user.UserUnblockedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Describes domain events as NetBird activity events. Pure: the only outside knowledge it needs is
+ * an account's settings before a settings change, to say what changed. Events that are bookkeeping
+ * rather than someone's action (a setup key counting a use, refreshed peer metadata) describe
+ * nothing; the peer's enrollment already tells that story.
+ */
+public final class AuditTrail {
+
+    private final Function<AccountId, Optional<AccountSettings>> settingsBefore;
+
+    public AuditTrail(Function<AccountId, Optional<AccountSettings>> settingsBefore) {
+        this.settingsBefore = settingsBefore;
+    }
+
+    public List<AuditEntry> describe(Object event) {
+        if (event instanceof AccountCreatedEvent e) {
+            return one(e.accountId(), "account.create", "Account created", e.accountId().value(), Map.of());
+        }
+        if (event instanceof AccountSettingsUpdatedEvent e) {
+            return settingsChanges(e);
+        }
+        if (event instanceof UserCreatedEvent e) {
+            return e.serviceUser()
+                    ? one(e.accountId(), "service.user.create", "Service user created", e.userId().value(),
+                            Map.of("name", e.name(), "role", e.role().wireName()))
+                    : one(e.accountId(), "user.create", "User created", e.userId().value(),
+                            Map.of("email", e.email(), "role", e.role().wireName()));
+        }
+        if (event instanceof UserRoleChangedEvent e) {
+            return one(e.accountId(), "user.role.update", "User role updated", e.userId().value(),
+                    Map.of("role", e.role().wireName()));
+        }
+        if (event instanceof UserAutoGroupsChangedEvent e) {
+            return one(e.accountId(), "user.group.add", "User auto-groups changed", e.userId().value(),
+                    Map.of("groups", join(e.autoGroups())));
+        }
+        if (event instanceof UserBlockedEvent e) {
+            return one(e.accountId(), "user.block", "User blocked", e.userId().value(), Map.of());
+        }
+        if (event instanceof UserUnblockedEvent e) {
+            return one(e.accountId(), "user.unblock", "User unblocked", e.userId().value(), Map.of());
+        }
+        if (event instanceof UserDeletedEvent e) {
+            return one(e.accountId(), "user.delete", "User deleted", e.userId().value(), Map.of());
+        }
+        if (event instanceof PersonalAccessTokenCreatedEvent e) {
+            return one(e.accountId(), "personal.access.token.create", "Personal access token created",
+                    e.userId().value(), Map.of("name", e.name(), "token_id", e.tokenId().value()));
+        }
+        if (event instanceof PersonalAccessTokenDeletedEvent e) {
+            return one(e.accountId(), "personal.access.token.delete", "Personal access token deleted",
+                    e.userId().value(), Map.of("token_id", e.tokenId().value()));
+        }
+        if (event instanceof GroupCreatedEvent e) {
+            return one(e.accountId(), "group.add", "Group created", e.groupId().value(), Map.of("name", e.name()));
+        }
+        if (event instanceof GroupRenamedEvent e) {
+            return one(e.accountId(), "group.update", "Group updated", e.groupId().value(), Map.of("name", e.name()));
+        }
+        if (event instanceof PeersAddedToGroupEvent e) {
+            return perPeer(e.accountId(), "peer.group.add", "Group added to peer", e.peerIds(), e.groupId().value());
+        }
+        if (event instanceof PeersRemovedFromGroupEvent e) {
+            return perPeer(e.accountId(), "peer.group.delete", "Group removed from peer", e.peerIds(),
+                    e.groupId().value());
+        }
+        if (event instanceof GroupDeletedEvent e) {
+            return one(e.accountId(), "group.delete", "Group deleted", e.groupId().value(), Map.of());
+        }
+        if (event instanceof PeerEnrolledEvent e) {
+            Map<String, String> meta = Map.of("name", e.name(), "ip", e.overlayIp(), "fqdn_label", e.dnsLabel().value());
+            return e.enrolledByUser() != null
+                    ? one(e.accountId(), "peer.user.add", "Peer added", e.peerId().value(), meta)
+                    : one(e.accountId(), "peer.setupkey.add", "Peer added with setup key", e.peerId().value(), meta);
+        }
+        if (event instanceof PeerRenamedEvent e) {
+            return one(e.accountId(), "peer.rename", "Peer renamed", e.peerId().value(),
+                    Map.of("name", e.name(), "dns_label", e.dnsLabel().value()));
+        }
+        if (event instanceof PeerSettingsChangedEvent e) {
+            return one(e.accountId(), e.sshEnabled() ? "peer.ssh.enable" : "peer.ssh.disable",
+                    "Peer settings changed", e.peerId().value(),
+                    Map.of("ssh_enabled", String.valueOf(e.sshEnabled()),
+                            "login_expiration_enabled", String.valueOf(e.loginExpirationEnabled()),
+                            "inactivity_expiration_enabled", String.valueOf(e.inactivityExpirationEnabled())));
+        }
+        if (event instanceof PeerApprovedEvent e) {
+            return one(e.accountId(), "peer.approve", "Peer approved", e.peerId().value(), Map.of());
+        }
+        if (event instanceof PeerOverlayIpChangedEvent e) {
+            return one(e.accountId(), "peer.ip.update", "Peer IP updated", e.peerId().value(),
+                    Map.of("ip", e.overlayIp()));
+        }
+        if (event instanceof PeerDeletedEvent e) {
+            return one(e.accountId(), "user.peer.delete", "Peer deleted", e.peerId().value(), Map.of());
+        }
+        if (event instanceof SetupKeyCreatedEvent e) {
+            return one(e.accountId(), "setupkey.add", "Setup key created", e.setupKeyId().value(),
+                    Map.of("name", e.name(), "type", e.type().wireName()));
+        }
+        if (event instanceof SetupKeyRevokedEvent e) {
+            return one(e.accountId(), "setupkey.revoke", "Setup key revoked", e.setupKeyId().value(), Map.of());
+        }
+        if (event instanceof SetupKeyAutoGroupsChangedEvent e) {
+            return one(e.accountId(), "setupkey.update", "Setup key updated", e.setupKeyId().value(),
+                    Map.of("auto_groups", join(e.autoGroups())));
+        }
+        if (event instanceof SetupKeyDeletedEvent e) {
+            return one(e.accountId(), "setupkey.delete", "Setup key deleted", e.setupKeyId().value(), Map.of());
+        }
+        if (event instanceof PolicyCreatedEvent e) {
+            return one(e.accountId(), "policy.add", "Policy created", e.policyId().value(), Map.of("name", e.name()));
+        }
+        if (event instanceof PolicyUpdatedEvent e) {
+            return one(e.accountId(), "policy.update", "Policy updated", e.policyId().value(),
+                    Map.of("name", e.name(), "enabled", String.valueOf(e.enabled())));
+        }
+        if (event instanceof PolicyDeletedEvent e) {
+            return one(e.accountId(), "policy.delete", "Policy deleted", e.policyId().value(), Map.of());
+        }
+        return List.of();
+    }
+
+    private List<AuditEntry> settingsChanges(AccountSettingsUpdatedEvent event) {
+        AccountSettings after = event.settings();
+        AccountSettings before = settingsBefore.apply(event.accountId()).orElse(after);
+        String target = event.accountId().value();
+        List<AuditEntry> entries = new ArrayList<>();
+        if (before.peerLoginExpirationEnabled() != after.peerLoginExpirationEnabled()) {
+            entries.add(entry(event.accountId(), after.peerLoginExpirationEnabled()
+                    ? "account.setting.peer.login.expiration.enable" : "account.setting.peer.login.expiration.disable",
+                    "Peer login expiration toggled", target, Map.of()));
+        }
+        if (!before.peerLoginExpiration().equals(after.peerLoginExpiration())) {
+            entries.add(entry(event.accountId(), "account.setting.peer.login.expiration.update",
+                    "Peer login expiration updated", target,
+                    Map.of("peer_login_expiration", String.valueOf(after.peerLoginExpiration().toSeconds()))));
+        }
+        if (before.peerInactivityExpirationEnabled() != after.peerInactivityExpirationEnabled()) {
+            entries.add(entry(event.accountId(), after.peerInactivityExpirationEnabled()
+                    ? "account.peer.inactivity.expiration.enable" : "account.peer.inactivity.expiration.disable",
+                    "Peer inactivity expiration toggled", target, Map.of()));
+        }
+        if (!before.peerInactivityExpiration().equals(after.peerInactivityExpiration())) {
+            entries.add(entry(event.accountId(), "account.peer.inactivity.expiration.update",
+                    "Peer inactivity expiration updated", target, Map.of("peer_inactivity_expiration",
+                            String.valueOf(after.peerInactivityExpiration().toSeconds()))));
+        }
+        if (before.peerApprovalRequired() != after.peerApprovalRequired()) {
+            entries.add(entry(event.accountId(), after.peerApprovalRequired()
+                    ? "account.setting.peer.approval.enable" : "account.setting.peer.approval.disable",
+                    "Peer approval toggled", target, Map.of()));
+        }
+        if (!before.dnsDomain().equals(after.dnsDomain())) {
+            entries.add(entry(event.accountId(), "account.dns.domain.update", "Account DNS domain updated", target,
+                    Map.of("old_dns_domain", before.dnsDomain(), "new_dns_domain", after.dnsDomain())));
+        }
+        return entries;
+    }
+
+    private static List<AuditEntry> perPeer(AccountId account, String code, String activity,
+            java.util.Set<? extends Object> peers, String groupId) {
+        return peers.stream().map(peer -> entry(account, code, activity, peer.toString(), Map.of("group", groupId)))
+                .toList();
+    }
+
+    private static List<AuditEntry> one(AccountId account, String code, String activity, String target,
+            Map<String, String> meta) {
+        return List.of(entry(account, code, activity, target, meta));
+    }
+
+    private static AuditEntry entry(AccountId account, String code, String activity, String target,
+            Map<String, String> meta) {
+        return new AuditEntry(account, code, activity, target, meta);
+    }
+
+    private static String join(java.util.Collection<?> ids) {
+        return String.join(",", ids.stream().map(Object::toString).toList());
+    }
+}

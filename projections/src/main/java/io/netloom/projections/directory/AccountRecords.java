@@ -1,0 +1,258 @@
+package io.netloom.projections.directory;
+
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.TokenId;
+import io.netloom.domain.ids.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the API reads about one account. Guarded by its own monitor: writers are the event
+ * handlers, readers are API requests, and one account never waits for another.
+ */
+public final class AccountRecords {
+
+    private AccountView account;
+    private final Map<UserId, UserView> users = new LinkedHashMap<>();
+    private final Map<UserId, Map<TokenId, TokenView>> tokens = new HashMap<>();
+    private final Map<GroupId, GroupView> groups = new LinkedHashMap<>();
+    private final Map<PeerId, Set<GroupId>> groupsOfPeer = new HashMap<>();
+    private final Map<PeerId, PeerView> peers = new LinkedHashMap<>();
+    private final Map<String, PeerId> peerByOverlayIp = new HashMap<>();
+    private final Map<String, PeerId> peerByDnsLabel = new HashMap<>();
+    private final Map<SetupKeyId, SetupKeyView> setupKeys = new LinkedHashMap<>();
+    private final Map<PolicyId, PolicyView> policies = new LinkedHashMap<>();
+
+    AccountRecords(AccountView account) {
+        this.account = account;
+    }
+
+    public synchronized AccountView account() {
+        return account;
+    }
+
+    synchronized void replaceAccount(UnaryOperator<AccountView> change) {
+        account = change.apply(account);
+    }
+
+    // ---- users and tokens
+
+    public synchronized List<UserView> users() {
+        return List.copyOf(users.values());
+    }
+
+    public synchronized Optional<UserView> user(UserId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    synchronized void putUser(UserView user) {
+        users.put(user.id(), user);
+    }
+
+    synchronized void changeUser(UserId id, UnaryOperator<UserView> change) {
+        users.computeIfPresent(id, (key, user) -> change.apply(user));
+    }
+
+    synchronized List<TokenView> removeUser(UserId id) {
+        users.remove(id);
+        Map<TokenId, TokenView> removed = tokens.remove(id);
+        return removed == null ? List.of() : List.copyOf(removed.values());
+    }
+
+    public synchronized List<TokenView> tokensOf(UserId user) {
+        return List.copyOf(tokens.getOrDefault(user, Map.of()).values());
+    }
+
+    synchronized void putToken(TokenView token) {
+        tokens.computeIfAbsent(token.userId(), key -> new LinkedHashMap<>()).put(token.id(), token);
+    }
+
+    synchronized Optional<TokenView> removeToken(UserId user, TokenId id) {
+        Map<TokenId, TokenView> ofUser = tokens.get(user);
+        return ofUser == null ? Optional.empty() : Optional.ofNullable(ofUser.remove(id));
+    }
+
+    // ---- groups
+
+    public synchronized List<GroupView> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    public synchronized Optional<GroupView> group(GroupId id) {
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    public synchronized Optional<GroupView> groupNamed(String name) {
+        return groups.values().stream().filter(group -> group.name().equals(name)).findFirst();
+    }
+
+    public synchronized Optional<GroupView> builtInGroup() {
+        return groups.values().stream().filter(GroupView::builtIn).findFirst();
+    }
+
+    /** The groups a peer belongs to, in the order the groups were created. */
+    public synchronized List<GroupView> groupsOf(PeerId peer) {
+        Set<GroupId> ids = groupsOfPeer.getOrDefault(peer, Set.of());
+        List<GroupView> result = new ArrayList<>(ids.size());
+        for (GroupId id : ids) {
+            result.add(groups.get(id));
+        }
+        return result;
+    }
+
+    synchronized void putGroup(GroupView group) {
+        groups.put(group.id(), group);
+    }
+
+    synchronized void renameGroup(GroupId id, String name) {
+        groups.computeIfPresent(id, (key, group) -> group.withName(name));
+    }
+
+    synchronized void addToGroup(GroupId id, Collection<PeerId> members) {
+        GroupView group = groups.get(id);
+        if (group == null) {
+            return;
+        }
+        Set<PeerId> peersNow = new LinkedHashSet<>(group.peers());
+        peersNow.addAll(members);
+        groups.put(id, group.withPeers(peersNow));
+        members.forEach(peer -> groupsOfPeer.computeIfAbsent(peer, key -> new LinkedHashSet<>()).add(id));
+    }
+
+    synchronized void removeFromGroup(GroupId id, Collection<PeerId> members) {
+        GroupView group = groups.get(id);
+        if (group == null) {
+            return;
+        }
+        Set<PeerId> peersNow = new LinkedHashSet<>(group.peers());
+        peersNow.removeAll(members);
+        groups.put(id, group.withPeers(peersNow));
+        members.forEach(peer -> groupsOfPeer.getOrDefault(peer, new LinkedHashSet<>()).remove(id));
+    }
+
+    synchronized void removeGroup(GroupId id) {
+        GroupView removed = groups.remove(id);
+        if (removed != null) {
+            removed.peers().forEach(peer -> groupsOfPeer.getOrDefault(peer, new LinkedHashSet<>()).remove(id));
+        }
+    }
+
+    // ---- peers
+
+    public synchronized List<PeerView> peers() {
+        return List.copyOf(peers.values());
+    }
+
+    public synchronized Optional<PeerView> peer(PeerId id) {
+        return Optional.ofNullable(peers.get(id));
+    }
+
+    public synchronized int peerCount() {
+        return peers.size();
+    }
+
+    public synchronized boolean isOverlayIpTaken(String ip) {
+        return peerByOverlayIp.containsKey(ip);
+    }
+
+    public synchronized boolean isDnsLabelTaken(String label) {
+        return peerByDnsLabel.containsKey(label);
+    }
+
+    synchronized void putPeer(PeerView peer) {
+        peers.put(peer.id(), peer);
+        peerByOverlayIp.put(peer.overlayIp(), peer.id());
+        peerByDnsLabel.put(peer.dnsLabel().value(), peer.id());
+    }
+
+    synchronized void changePeer(PeerId id, UnaryOperator<PeerView> change) {
+        PeerView before = peers.get(id);
+        if (before != null) {
+            peerByOverlayIp.remove(before.overlayIp());
+            peerByDnsLabel.remove(before.dnsLabel().value());
+            putPeer(change.apply(before));
+        }
+    }
+
+    synchronized Optional<PeerView> removePeer(PeerId id) {
+        PeerView removed = peers.remove(id);
+        if (removed == null) {
+            return Optional.empty();
+        }
+        peerByOverlayIp.remove(removed.overlayIp());
+        peerByDnsLabel.remove(removed.dnsLabel().value());
+        Set<GroupId> memberships = groupsOfPeer.remove(id);
+        if (memberships != null) {
+            // Peer deletion and group membership live in different aggregates; keep the view tidy either way.
+            memberships.forEach(group -> groups.computeIfPresent(group, (key, view) -> {
+                Set<PeerId> rest = new LinkedHashSet<>(view.peers());
+                rest.remove(id);
+                return view.withPeers(rest);
+            }));
+        }
+        return Optional.of(removed);
+    }
+
+    // ---- setup keys
+
+    public synchronized List<SetupKeyView> setupKeys() {
+        return List.copyOf(setupKeys.values());
+    }
+
+    public synchronized Optional<SetupKeyView> setupKey(SetupKeyId id) {
+        return Optional.ofNullable(setupKeys.get(id));
+    }
+
+    synchronized void putSetupKey(SetupKeyView key) {
+        setupKeys.put(key.id(), key);
+    }
+
+    synchronized void changeSetupKey(SetupKeyId id, UnaryOperator<SetupKeyView> change) {
+        setupKeys.computeIfPresent(id, (key, view) -> change.apply(view));
+    }
+
+    synchronized Optional<SetupKeyView> removeSetupKey(SetupKeyId id) {
+        return Optional.ofNullable(setupKeys.remove(id));
+    }
+
+    // ---- policies
+
+    public synchronized List<PolicyView> policies() {
+        return List.copyOf(policies.values());
+    }
+
+    public synchronized Optional<PolicyView> policy(PolicyId id) {
+        return Optional.ofNullable(policies.get(id));
+    }
+
+    synchronized void putPolicy(PolicyView policy) {
+        policies.put(policy.id(), policy);
+    }
+
+    synchronized void removePolicy(PolicyId id) {
+        policies.remove(id);
+    }
+
+    /** What still points at a group; a group may only be deleted when this is empty. */
+    public synchronized List<String> referencesTo(GroupId group) {
+        List<String> references = new ArrayList<>();
+        policies.values().stream().filter(policy -> policy.references(group))
+                .forEach(policy -> references.add("policy \"" + policy.name() + "\""));
+        setupKeys.values().stream().filter(key -> key.autoGroups().contains(group))
+                .forEach(key -> references.add("setup key \"" + key.name() + "\""));
+        users.values().stream().filter(user -> user.autoGroups().contains(group))
+                .forEach(user -> references.add("user " + user.id() + " auto-groups"));
+        return references;
+    }
+}

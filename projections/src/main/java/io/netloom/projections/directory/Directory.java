@@ -1,0 +1,116 @@
+package io.netloom.projections.directory;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.TokenId;
+import io.netloom.domain.ids.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The read model of every account, kept in memory and rebuilt from the event store at start-up.
+ * Lookups that cross accounts (a token, a setup key or a WireGuard key presented by someone who has
+ * not yet said which account they belong to) are indexed here; everything else is per account.
+ */
+public final class Directory {
+
+    private final ConcurrentMap<AccountId, AccountRecords> accounts = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, TokenView> tokensByHash = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TokenId, TokenView> tokensById = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SetupKeyRef> setupKeysByHash = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PeerRef> peersByPublicKey = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserId, AccountId> accountOfUser = new ConcurrentHashMap<>();
+
+    /** Where a setup key lives, found by the hash of the key a device presents. */
+    public record SetupKeyRef(AccountId accountId, SetupKeyId setupKeyId) {
+    }
+
+    /** Where a peer lives, found by its WireGuard public key. */
+    public record PeerRef(AccountId accountId, PeerId peerId) {
+    }
+
+    public Optional<AccountRecords> account(AccountId id) {
+        return Optional.ofNullable(accounts.get(id));
+    }
+
+    public List<AccountId> accountIds() {
+        return List.copyOf(accounts.keySet());
+    }
+
+    public boolean isEmpty() {
+        return accounts.isEmpty();
+    }
+
+    public Optional<TokenView> tokenByHash(String hash) {
+        return Optional.ofNullable(tokensByHash.get(hash));
+    }
+
+    public Optional<TokenView> tokenById(TokenId id) {
+        return Optional.ofNullable(tokensById.get(id));
+    }
+
+    public Optional<SetupKeyRef> setupKeyByHash(String hash) {
+        return Optional.ofNullable(setupKeysByHash.get(hash));
+    }
+
+    public Optional<PeerRef> peerByPublicKey(String publicKey) {
+        return Optional.ofNullable(peersByPublicKey.get(publicKey));
+    }
+
+    /** A user found by id alone, as a JWT names it. */
+    public Optional<UserView> user(UserId id) {
+        AccountId account = accountOfUser.get(id);
+        return account == null ? Optional.empty() : account(account).flatMap(records -> records.user(id));
+    }
+
+    // ---- writes, called by DirectoryProjection only
+
+    void addAccount(AccountView account) {
+        accounts.putIfAbsent(account.id(), new AccountRecords(account));
+    }
+
+    AccountRecords records(AccountId id) {
+        AccountRecords records = accounts.get(id);
+        if (records == null) {
+            throw new IllegalStateException("event for unknown account " + id);
+        }
+        return records;
+    }
+
+    void indexUser(UserId user, AccountId account) {
+        accountOfUser.put(user, account);
+    }
+
+    void unindexUser(UserId user) {
+        accountOfUser.remove(user);
+    }
+
+    void indexToken(TokenView token) {
+        tokensByHash.put(token.hash(), token);
+        tokensById.put(token.id(), token);
+    }
+
+    void unindexToken(TokenView token) {
+        tokensByHash.remove(token.hash());
+        tokensById.remove(token.id());
+    }
+
+    void indexSetupKey(String hash, SetupKeyRef ref) {
+        setupKeysByHash.put(hash, ref);
+    }
+
+    void unindexSetupKey(String hash) {
+        setupKeysByHash.remove(hash);
+    }
+
+    void indexPeer(String publicKey, PeerRef ref) {
+        peersByPublicKey.put(publicKey, ref);
+    }
+
+    void unindexPeer(String publicKey) {
+        peersByPublicKey.remove(publicKey);
+    }
+}

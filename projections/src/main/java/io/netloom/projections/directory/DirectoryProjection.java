@@ -1,0 +1,261 @@
+package io.netloom.projections.directory;
+
+import io.netloom.domain.account.AccountCreatedEvent;
+import io.netloom.domain.account.AccountSettingsUpdatedEvent;
+import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupDeletedEvent;
+import io.netloom.domain.group.GroupRenamedEvent;
+import io.netloom.domain.group.PeersAddedToGroupEvent;
+import io.netloom.domain.group.PeersRemovedFromGroupEvent;
+import io.netloom.domain.peer.PeerApprovedEvent;
+import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
+import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
+import io.netloom.domain.peer.PeerRenamedEvent;
+import io.netloom.domain.peer.PeerSettingsChangedEvent;
+import io.netloom.domain.policy.PolicyCreatedEvent;
+import io.netloom.domain.policy.PolicyDeletedEvent;
+import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
+import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
+import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
+import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
+import io.netloom.domain.setupkey.SetupKeyUsedEvent;
+import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
+import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
+import io.netloom.domain.user.UserAutoGroupsChangedEvent;
+import io.netloom.domain.user.UserBlockedEvent;
+import io.netloom.domain.user.UserCreatedEvent;
+import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserRoleChangedEvent;
+import io.netloom.domain.user.UserUnblockedEvent;
+import java.time.Instant;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+
+/**
+ * Keeps the {@link Directory} in step with the event stream. Every change is applied only once the
+ * transaction that recorded the event has committed (see {@link AfterCommit}), so readers never see
+ * a change that was rolled back, and a command's caller sees its own change as soon as it returns.
+ */
+@ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
+public final class DirectoryProjection {
+
+    public static final String PROCESSING_GROUP = "directory";
+
+    private final Directory directory;
+
+    public DirectoryProjection(Directory directory) {
+        this.directory = directory;
+    }
+
+    @EventHandler
+    void on(AccountCreatedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> directory.addAccount(new AccountView(
+                event.accountId(), event.createdBy(), event.domain(), event.network(), event.settings(), at)));
+    }
+
+    @EventHandler
+    void on(AccountSettingsUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .replaceAccount(account -> account.withSettings(event.settings())));
+    }
+
+    // ---- users
+
+    @EventHandler
+    void on(UserCreatedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> {
+            directory.records(event.accountId()).putUser(new UserView(event.userId(), event.accountId(),
+                    event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), false, at));
+            directory.indexUser(event.userId(), event.accountId());
+        });
+    }
+
+    @EventHandler
+    void on(UserRoleChangedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeUser(event.userId(), user -> user.withRole(event.role())));
+    }
+
+    @EventHandler
+    void on(UserAutoGroupsChangedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeUser(event.userId(), user -> user.withAutoGroups(event.autoGroups())));
+    }
+
+    @EventHandler
+    void on(UserBlockedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeUser(event.userId(), user -> user.withBlocked(true)));
+    }
+
+    @EventHandler
+    void on(UserUnblockedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeUser(event.userId(), user -> user.withBlocked(false)));
+    }
+
+    @EventHandler
+    void on(UserDeletedEvent event) {
+        AfterCommit.run(() -> {
+            directory.records(event.accountId()).removeUser(event.userId()).forEach(directory::unindexToken);
+            directory.unindexUser(event.userId());
+        });
+    }
+
+    @EventHandler
+    void on(PersonalAccessTokenCreatedEvent event) {
+        AfterCommit.run(() -> {
+            TokenView token = new TokenView(event.tokenId(), event.userId(), event.accountId(), event.name(),
+                    event.tokenHash(), event.createdAt(), event.expiresAt(), event.createdBy());
+            directory.records(event.accountId()).putToken(token);
+            directory.indexToken(token);
+        });
+    }
+
+    @EventHandler
+    void on(PersonalAccessTokenDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .removeToken(event.userId(), event.tokenId())
+                .ifPresent(directory::unindexToken));
+    }
+
+    // ---- groups
+
+    @EventHandler
+    void on(GroupCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putGroup(
+                new GroupView(event.groupId(), event.accountId(), event.name(), event.builtIn(), Set.of())));
+    }
+
+    @EventHandler
+    void on(GroupRenamedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).renameGroup(event.groupId(), event.name()));
+    }
+
+    @EventHandler
+    void on(PeersAddedToGroupEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).addToGroup(event.groupId(), event.peerIds()));
+    }
+
+    @EventHandler
+    void on(PeersRemovedFromGroupEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .removeFromGroup(event.groupId(), event.peerIds()));
+    }
+
+    @EventHandler
+    void on(GroupDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeGroup(event.groupId()));
+    }
+
+    // ---- peers
+
+    @EventHandler
+    void on(PeerEnrolledEvent event) {
+        AfterCommit.run(() -> {
+            directory.records(event.accountId()).putPeer(new PeerView(event.peerId(), event.accountId(),
+                    event.publicKey(), event.metadata(), event.name(), event.overlayIp(), event.dnsLabel(),
+                    event.enrolledByUser(), event.enrolledWithSetupKey(), event.approvalRequired(), false,
+                    event.loginExpirationEnabled(), false, event.ephemeral(), event.enrolledAt(),
+                    event.enrolledAt()));
+            directory.indexPeer(event.publicKey().base64(), new Directory.PeerRef(event.accountId(), event.peerId()));
+        });
+    }
+
+    @EventHandler
+    void on(PeerRenamedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changePeer(event.peerId(), peer -> peer.renamed(event.name(), event.dnsLabel())));
+    }
+
+    @EventHandler
+    void on(PeerSettingsChangedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).changePeer(event.peerId(),
+                peer -> peer.withSettings(event.sshEnabled(), event.loginExpirationEnabled(),
+                        event.inactivityExpirationEnabled())));
+    }
+
+    @EventHandler
+    void on(PeerApprovedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).changePeer(event.peerId(), PeerView::approved));
+    }
+
+    @EventHandler
+    void on(PeerOverlayIpChangedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changePeer(event.peerId(), peer -> peer.withOverlayIp(event.overlayIp())));
+    }
+
+    @EventHandler
+    void on(PeerMetadataUpdatedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changePeer(event.peerId(), peer -> peer.withMetadata(event.metadata(), at)));
+    }
+
+    @EventHandler
+    void on(PeerDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removePeer(event.peerId())
+                .ifPresent(peer -> directory.unindexPeer(peer.publicKey().base64())));
+    }
+
+    // ---- setup keys
+
+    @EventHandler
+    void on(SetupKeyCreatedEvent event) {
+        AfterCommit.run(() -> {
+            directory.records(event.accountId()).putSetupKey(new SetupKeyView(event.setupKeyId(),
+                    event.accountId(), event.name(), event.type(), event.keyHash(), event.maskedKey(),
+                    event.createdAt(), event.createdAt(), event.expiresAt(), event.usageLimit(), 0, null, false,
+                    event.autoGroups(), event.ephemeral(), event.allowExtraDnsLabels()));
+            directory.indexSetupKey(event.keyHash(), new Directory.SetupKeyRef(event.accountId(), event.setupKeyId()));
+        });
+    }
+
+    @EventHandler
+    void on(SetupKeyUsedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeSetupKey(event.setupKeyId(), key -> key.used(event.usedAt())));
+    }
+
+    @EventHandler
+    void on(SetupKeyRevokedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeSetupKey(event.setupKeyId(), key -> key.revokedAt(at)));
+    }
+
+    @EventHandler
+    void on(SetupKeyAutoGroupsChangedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeSetupKey(event.setupKeyId(), key -> key.withAutoGroups(event.autoGroups(), at)));
+    }
+
+    @EventHandler
+    void on(SetupKeyDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeSetupKey(event.setupKeyId())
+                .ifPresent(key -> directory.unindexSetupKey(key.keyHash())));
+    }
+
+    // ---- policies
+
+    @EventHandler
+    void on(PolicyCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putPolicy(new PolicyView(event.policyId(),
+                event.accountId(), event.name(), event.description(), event.enabled(), event.rules())));
+    }
+
+    @EventHandler
+    void on(PolicyUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putPolicy(new PolicyView(event.policyId(),
+                event.accountId(), event.name(), event.description(), event.enabled(), event.rules())));
+    }
+
+    @EventHandler
+    void on(PolicyDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removePolicy(event.policyId()));
+    }
+}
