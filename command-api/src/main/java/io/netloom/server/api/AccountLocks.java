@@ -1,0 +1,37 @@
+package io.netloom.server.api;
+
+import io.netloom.domain.ids.AccountId;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serialises the changes whose rules span several aggregates of one account (unique group names, a
+ * group still referenced by a policy, an overlay address taken by another peer): the check against
+ * the read model and the command run as one step. Changes in different accounts never wait for
+ * each other. Netloom runs the command side in one process, which this relies on (ADR 0003).
+ */
+@Component
+public class AccountLocks {
+
+    private final ConcurrentMap<AccountId, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public <T> T withLock(AccountId account, Supplier<T> change) {
+        ReentrantLock lock = locks.computeIfAbsent(account, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void withLock(AccountId account, Runnable change) {
+        withLock(account, () -> {
+            change.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.netloom.server.api;
+
+import io.netloom.api.netbird.GroupMinimum;
+import io.netloom.api.netbird.NetbirdTimes;
+import io.netloom.api.netbird.Peer;
+import io.netloom.api.netbird.PeerMinimum;
+import io.netloom.projections.directory.AccountRecords;
+import io.netloom.projections.directory.GroupView;
+import io.netloom.projections.directory.PeerView;
+import java.util.List;
+
+/** Read-model views in NetBird's wire shapes, where more than one controller needs them. */
+final class NetbirdViews {
+
+    /** Netloom issues every group through its API; NetBird also knows "integration" and "jwt". */
+    static final String ISSUED_BY_API = "api";
+
+    private NetbirdViews() {
+    }
+
+    static GroupMinimum groupMinimum(GroupView group) {
+        return new GroupMinimum(group.id().value(), group.name(), group.peers().size(), 0, ISSUED_BY_API);
+    }
+
+    static PeerMinimum peerMinimum(PeerView peer) {
+        return new PeerMinimum(peer.id().value(), peer.name());
+    }
+
+    static Peer peer(PeerView peer, AccountRecords records) {
+        List<GroupMinimum> groups = records.groupsOf(peer.id()).stream().map(NetbirdViews::groupMinimum).toList();
+        String fqdn = peer.dnsLabel().value() + "." + records.account().settings().dnsDomain();
+        return new Peer(
+                peer.id().value(),
+                peer.name(),
+                peer.createdAt(),
+                peer.overlayIp(),
+                "",
+                false,
+                peer.lastLogin(),
+                peer.metadata().os(),
+                peer.metadata().kernelVersion(),
+                0,
+                peer.metadata().daemonVersion(),
+                groups,
+                peer.sshEnabled(),
+                peer.enrolledByUser() == null ? "" : peer.enrolledByUser().value(),
+                peer.metadata().hostname(),
+                "",
+                fqdn,
+                peer.loginExpirationEnabled(),
+                false,
+                peer.enrolledByUser() == null ? NetbirdTimes.ZERO : peer.lastLogin(),
+                peer.inactivityExpirationEnabled(),
+                peer.approvalRequired(),
+                "",
+                "",
+                "",
+                List.of(),
+                peer.ephemeral());
+    }
+}

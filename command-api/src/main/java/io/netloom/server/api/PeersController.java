@@ -1,0 +1,107 @@
+package io.netloom.server.api;
+
+import io.netloom.api.netbird.Peer;
+import io.netloom.api.netbird.PeerRequest;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.group.RemovePeerFromGroupCommand;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.peer.DeletePeerCommand;
+import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.UpdatePeerCommand;
+import io.netloom.projections.directory.AccountRecords;
+import io.netloom.projections.directory.PeerView;
+import io.netloom.server.axon.Commands;
+import io.netloom.server.enrollment.PeerAddressing;
+import io.netloom.server.security.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** NetBird's /api/peers. Regular users see and change only the peers they enrolled themselves. */
+@RestController
+@RequestMapping("/api/peers")
+public class PeersController {
+
+    private final CallerAccounts accounts;
+    private final Commands commands;
+    private final AccountLocks locks;
+    private final PeerAddressing addressing;
+
+    public PeersController(CallerAccounts accounts, Commands commands, AccountLocks locks, PeerAddressing addressing) {
+        this.accounts = accounts;
+        this.commands = commands;
+        this.locks = locks;
+        this.addressing = addressing;
+    }
+
+    @GetMapping
+    public List<Peer> list(@AuthenticationPrincipal Caller caller) {
+        AccountRecords records = accounts.of(caller);
+        return records.peers().stream()
+                .filter(peer -> isVisibleTo(caller, peer))
+                .map(peer -> NetbirdViews.peer(peer, records))
+                .toList();
+    }
+
+    @GetMapping("/{peerId}")
+    public Peer get(@AuthenticationPrincipal Caller caller, @PathVariable String peerId) {
+        AccountRecords records = accounts.of(caller);
+        return NetbirdViews.peer(visiblePeer(caller, records, peerId), records);
+    }
+
+    @PutMapping("/{peerId}")
+    public Peer update(@AuthenticationPrincipal Caller caller, @PathVariable String peerId,
+            @RequestBody PeerRequest request) {
+        Access.requireAdmin(caller);
+        AccountRecords records = accounts.of(caller);
+        PeerView peer = visiblePeer(caller, records, peerId);
+        String name = Required.field(request.name(), "name");
+        boolean ssh = Required.field(request.sshEnabled(), "ssh_enabled");
+        boolean loginExpiration = Required.field(request.loginExpirationEnabled(), "login_expiration_enabled");
+        boolean inactivityExpiration =
+                Required.field(request.inactivityExpirationEnabled(), "inactivity_expiration_enabled");
+        boolean approvalRequired = request.approvalRequired() == null ? peer.approvalRequired() : request.approvalRequired();
+        locks.withLock(caller.accountId(), () -> {
+            String ip = request.ip() == null ? peer.overlayIp() : request.ip();
+            if (!ip.equals(peer.overlayIp())) {
+                addressing.requireAssignable(records, peer.id(), ip);
+            }
+            DnsLabel label = name.equals(peer.name()) ? peer.dnsLabel()
+                    : addressing.labelForRename(records, peer.id(), name);
+            commands.send(new UpdatePeerCommand(peer.id(), caller.accountId(), name, label, ssh, loginExpiration,
+                    inactivityExpiration, approvalRequired, ip), Initiators.of(caller));
+        });
+        return NetbirdViews.peer(records.peer(peer.id()).orElseThrow(), records);
+    }
+
+    @DeleteMapping("/{peerId}")
+    public Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String peerId) {
+        Access.requireAdmin(caller);
+        AccountRecords records = accounts.of(caller);
+        PeerView peer = visiblePeer(caller, records, peerId);
+        List<Object> steps = new ArrayList<>();
+        records.groupsOf(peer.id()).forEach(group ->
+                steps.add(new RemovePeerFromGroupCommand(group.id(), caller.accountId(), peer.id())));
+        steps.add(new DeletePeerCommand(peer.id(), caller.accountId()));
+        commands.sendAtomically(steps, Initiators.of(caller));
+        return Map.of();
+    }
+
+    private static PeerView visiblePeer(Caller caller, AccountRecords records, String peerId) {
+        return records.peer(new PeerId(peerId))
+                .filter(peer -> isVisibleTo(caller, peer))
+                .orElseThrow(() -> CommandRejectedException.notFound("peer not found"));
+    }
+
+    private static boolean isVisibleTo(Caller caller, PeerView peer) {
+        return caller.canReadAccount() || caller.userId().equals(peer.enrolledByUser());
+    }
+}

@@ -1,0 +1,184 @@
+package io.netloom.server.api;
+
+import io.netloom.api.netbird.Policy;
+import io.netloom.api.netbird.PolicyRequest;
+import io.netloom.api.netbird.PolicyRule;
+import io.netloom.api.netbird.PolicyRuleUpdate;
+import io.netloom.api.netbird.RulePortRange;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.PolicyRuleId;
+import io.netloom.domain.policy.CreatePolicyCommand;
+import io.netloom.domain.policy.DeletePolicyCommand;
+import io.netloom.domain.policy.PortRange;
+import io.netloom.domain.policy.Protocol;
+import io.netloom.domain.policy.UpdatePolicyCommand;
+import io.netloom.projections.directory.AccountRecords;
+import io.netloom.projections.directory.PolicyView;
+import io.netloom.server.axon.Commands;
+import io.netloom.server.security.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** NetBird's /api/policies: accept rules between groups of the caller's account. */
+@RestController
+@RequestMapping("/api/policies")
+public class PoliciesController {
+
+    private static final String ACCEPT = "accept";
+
+    private final CallerAccounts accounts;
+    private final Commands commands;
+    private final AccountLocks locks;
+
+    public PoliciesController(CallerAccounts accounts, Commands commands, AccountLocks locks) {
+        this.accounts = accounts;
+        this.commands = commands;
+        this.locks = locks;
+    }
+
+    @GetMapping
+    public List<Policy> list(@AuthenticationPrincipal Caller caller) {
+        Access.requireAccountReader(caller);
+        AccountRecords records = accounts.of(caller);
+        return records.policies().stream().map(policy -> toPolicy(policy, records)).toList();
+    }
+
+    @GetMapping("/{policyId}")
+    public Policy get(@AuthenticationPrincipal Caller caller, @PathVariable String policyId) {
+        Access.requireAccountReader(caller);
+        AccountRecords records = accounts.of(caller);
+        return toPolicy(existing(records, policyId), records);
+    }
+
+    @PostMapping
+    public Policy create(@AuthenticationPrincipal Caller caller, @RequestBody PolicyRequest request) {
+        Access.requireAdmin(caller);
+        AccountRecords records = accounts.of(caller);
+        PolicyId id = PolicyId.random();
+        locks.withLock(caller.accountId(), () -> commands.send(new CreatePolicyCommand(id, caller.accountId(),
+                Required.field(request.name(), "name"), description(request.description()),
+                Required.field(request.enabled(), "enabled"), rules(records, request, Optional.empty())),
+                Initiators.of(caller)));
+        return toPolicy(records.policy(id).orElseThrow(), records);
+    }
+
+    @PutMapping("/{policyId}")
+    public Policy update(@AuthenticationPrincipal Caller caller, @PathVariable String policyId,
+            @RequestBody PolicyRequest request) {
+        Access.requireAdmin(caller);
+        AccountRecords records = accounts.of(caller);
+        PolicyView policy = existing(records, policyId);
+        locks.withLock(caller.accountId(), () -> commands.send(new UpdatePolicyCommand(policy.id(),
+                caller.accountId(), Required.field(request.name(), "name"), description(request.description()),
+                Required.field(request.enabled(), "enabled"), rules(records, request, Optional.of(policy))),
+                Initiators.of(caller)));
+        return toPolicy(records.policy(policy.id()).orElseThrow(), records);
+    }
+
+    @DeleteMapping("/{policyId}")
+    public Map<String, Object> delete(@AuthenticationPrincipal Caller caller, @PathVariable String policyId) {
+        Access.requireAdmin(caller);
+        PolicyView policy = existing(accounts.of(caller), policyId);
+        commands.send(new DeletePolicyCommand(policy.id(), caller.accountId()), Initiators.of(caller));
+        return Map.of();
+    }
+
+    private static List<io.netloom.domain.policy.PolicyRule> rules(
+            AccountRecords records, PolicyRequest request, Optional<PolicyView> existing) {
+        List<PolicyRuleUpdate> requested = Required.field(request.rules(), "rules");
+        List<io.netloom.domain.policy.PolicyRule> rules = new ArrayList<>();
+        for (PolicyRuleUpdate rule : requested) {
+            if (rule == null) {
+                throw CommandRejectedException.invalid("rules must not contain null");
+            }
+            if (!ACCEPT.equals(Required.field(rule.action(), "rules[].action"))) {
+                throw CommandRejectedException.invalid("only \"accept\" rules are supported: access is denied by default");
+            }
+            if (rule.sourceResource() != null || rule.destinationResource() != null) {
+                throw CommandRejectedException.invalid("network resources in rules are not supported yet");
+            }
+            rules.add(new io.netloom.domain.policy.PolicyRule(
+                    ruleId(rule, existing),
+                    Required.field(rule.name(), "rules[].name"),
+                    description(rule.description()),
+                    Required.field(rule.enabled(), "rules[].enabled"),
+                    Required.field(rule.bidirectional(), "rules[].bidirectional"),
+                    Protocol.fromWireName(Required.field(rule.protocol(), "rules[].protocol")),
+                    ports(rule),
+                    ExistingGroups.require(records, Required.field(rule.sources(), "rules[].sources")),
+                    ExistingGroups.require(records, Required.field(rule.destinations(), "rules[].destinations"))));
+        }
+        return rules;
+    }
+
+    /** A rule keeps its id across updates when the request names one the policy already has. */
+    private static PolicyRuleId ruleId(PolicyRuleUpdate rule, Optional<PolicyView> existing) {
+        if (rule.id() == null || existing.isEmpty()) {
+            return PolicyRuleId.random();
+        }
+        PolicyRuleId requested = new PolicyRuleId(rule.id());
+        boolean known = existing.get().rules().stream().anyMatch(current -> current.id().equals(requested));
+        return known ? requested : PolicyRuleId.random();
+    }
+
+    private static List<PortRange> ports(PolicyRuleUpdate rule) {
+        List<String> ports = rule.ports() == null ? List.of() : rule.ports();
+        List<RulePortRange> ranges = rule.portRanges() == null ? List.of() : rule.portRanges();
+        if (!ports.isEmpty() && !ranges.isEmpty()) {
+            throw CommandRejectedException.invalid("ports and port_ranges are mutually exclusive");
+        }
+        List<PortRange> result = new ArrayList<>();
+        for (String port : ports) {
+            int number = parsePort(port);
+            result.add(new PortRange(number, number));
+        }
+        for (RulePortRange range : ranges) {
+            result.add(new PortRange(Required.field(range.start(), "port_ranges[].start"),
+                    Required.field(range.end(), "port_ranges[].end")));
+        }
+        return result;
+    }
+
+    private static int parsePort(String port) {
+        try {
+            return Integer.parseInt(Required.field(port, "ports[]").trim());
+        } catch (NumberFormatException notNumber) {
+            throw CommandRejectedException.invalid("port \"" + port + "\" is not a number");
+        }
+    }
+
+    private static String description(String description) {
+        return description == null ? "" : description;
+    }
+
+    private static PolicyView existing(AccountRecords records, String policyId) {
+        return records.policy(new PolicyId(policyId))
+                .orElseThrow(() -> CommandRejectedException.notFound("policy not found"));
+    }
+
+    private static Policy toPolicy(PolicyView policy, AccountRecords records) {
+        List<PolicyRule> rules = policy.rules().stream().map(rule -> new PolicyRule(
+                rule.id().value(), rule.name(), rule.description(), rule.enabled(), ACCEPT, rule.bidirectional(),
+                rule.protocol().wireName(),
+                null,
+                rule.ports().stream().map(range -> new RulePortRange(range.start(), range.end())).toList(),
+                rule.sources().stream().map(records::group).flatMap(Optional::stream)
+                        .map(NetbirdViews::groupMinimum).toList(),
+                rule.destinations().stream().map(records::group).flatMap(Optional::stream)
+                        .map(NetbirdViews::groupMinimum).toList()))
+                .toList();
+        return new Policy(policy.id().value(), policy.name(), policy.description(), policy.enabled(), List.of(), rules);
+    }
+}

@@ -1,0 +1,33 @@
+package io.netloom.server.axon;
+
+import io.netloom.domain.account.Account;
+import io.netloom.domain.group.Group;
+import io.netloom.domain.peer.Peer;
+import io.netloom.domain.policy.Policy;
+import io.netloom.domain.setupkey.SetupKey;
+import io.netloom.domain.user.User;
+import java.util.List;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the domain's aggregates with Axon here, because the domain module may not use Spring
+ * stereotypes. Each repository caches loaded aggregates: a reusable setup key or the All group
+ * gains an event per enrollment, and replaying thousands of events on every command would make
+ * enrollment slow down as the account grows.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AggregatesConfiguration {
+
+    private static final List<Class<?>> AGGREGATES =
+            List.of(Account.class, User.class, Group.class, Peer.class, SetupKey.class, Policy.class);
+
+    @Bean
+    ConfigurerModule aggregatesModule() {
+        return configurer -> AGGREGATES.forEach(type -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(type).configureCache(c -> new WeakReferenceCache())));
+    }
+}

@@ -1,0 +1,49 @@
+package io.netloom.server.axon;
+
+import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands on behalf of an {@link Initiator} and waits for them: when a call returns, the
+ * events are stored and the read model shows them.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final TransactionManager transactionManager;
+
+    public Commands(CommandGateway gateway, TransactionManager transactionManager) {
+        this.gateway = gateway;
+        this.transactionManager = transactionManager;
+    }
+
+    public void send(Object command, Initiator initiator) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(initiator.asMetaData()));
+    }
+
+    /**
+     * Commands to several aggregates that must succeed or fail together (enrolling a peer uses its
+     * setup key, creates the peer and adds it to groups): one unit of work, one transaction.
+     */
+    public void sendAtomically(List<?> commands, Initiator initiator) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactionManager);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            commands.forEach(command -> send(command, initiator));
+            return null;
+        });
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failure);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.netloom.server.enrollment;
+
+import io.netloom.projections.directory.AccountRecords;
+import io.netloom.projections.directory.PeerView;
+import io.netloom.server.config.NetloomProperties;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Assembles the configuration an enrolled peer receives. */
+@Component
+public class PeerConfigurations {
+
+    static final String GATEWAY_AUTH_SCHEME = "x25519-hmac-sha256-v1";
+
+    private final NetloomProperties properties;
+    private final GatewayIdentity gatewayIdentity;
+    private final TurnCredentials turnCredentials;
+
+    public PeerConfigurations(
+            NetloomProperties properties, GatewayIdentity gatewayIdentity, TurnCredentials turnCredentials) {
+        this.properties = properties;
+        this.gatewayIdentity = gatewayIdentity;
+        this.turnCredentials = turnCredentials;
+    }
+
+    PeerConfiguration of(AccountRecords records, PeerView peer, Instant now, String requestHost) {
+        var account = records.account();
+        TurnCredentials.Credential credential = turnCredentials.issue(peer.id(), now);
+        List<PeerConfiguration.TurnServer> turn = properties.turnUris().stream()
+                .map(uri -> new PeerConfiguration.TurnServer(
+                        uri, credential.username(), credential.password(), credential.expiresAt()))
+                .toList();
+        return new PeerConfiguration(
+                peer.id().value(),
+                account.id().value(),
+                peer.overlayIp(),
+                account.network().prefixLength(),
+                account.network().cidr(),
+                peer.dnsLabel().value() + "." + account.settings().dnsDomain(),
+                account.settings().dnsDomain(),
+                peer.approvalRequired(),
+                new PeerConfiguration.Gateway(gatewayUrl(requestHost), GATEWAY_AUTH_SCHEME,
+                        gatewayIdentity.publicKeyBase64()),
+                properties.stunUris(),
+                turn);
+    }
+
+    private String gatewayUrl(String requestHost) {
+        if (!properties.gatewayUrl().isBlank()) {
+            return properties.gatewayUrl();
+        }
+        return "ws://" + requestHost + ":" + properties.gatewayPort() + "/peer";
+    }
+}

@@ -1,0 +1,40 @@
+package io.netloom.server.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** NetBird's {@code Authorization: Token <personal access token>} scheme. */
+final class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String SCHEME = "Token ";
+
+    private final Callers callers;
+    private final JsonErrors errors;
+
+    TokenAuthenticationFilter(Callers callers, JsonErrors errors) {
+        this.callers = callers;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var caller = callers.byPersonalAccessToken(header.substring(SCHEME.length()).trim());
+        if (caller.isEmpty()) {
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "token invalid, expired or its user is blocked");
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller.get()));
+        chain.doFilter(request, response);
+    }
+}
