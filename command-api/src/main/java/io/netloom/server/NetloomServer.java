@@ -9,6 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class NetloomServer {
 
+    static {
+        // Axon's update checker reads a JVM property, not a Spring one; without this it calls home.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(NetloomServer.class, args);
     }

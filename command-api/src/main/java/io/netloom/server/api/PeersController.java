@@ -1,6 +1,7 @@
 package io.netloom.server.api;
 
 import io.netloom.api.netbird.Peer;
+import io.netloom.api.netbird.PeerBatch;
 import io.netloom.api.netbird.PeerRequest;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.group.RemovePeerFromGroupCommand;
@@ -10,6 +11,7 @@ import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.UpdatePeerCommand;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
+import io.netloom.projections.directory.PeerVisibility;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.enrollment.PeerAddressing;
 import io.netloom.server.security.Caller;
@@ -43,11 +45,12 @@ public class PeersController {
     }
 
     @GetMapping
-    public List<Peer> list(@AuthenticationPrincipal Caller caller) {
+    public List<PeerBatch> list(@AuthenticationPrincipal Caller caller) {
         AccountRecords records = accounts.of(caller);
+        Map<PeerId, Integer> accessible = PeerVisibility.accessibleCounts(records);
         return records.peers().stream()
                 .filter(peer -> isVisibleTo(caller, peer))
-                .map(peer -> NetbirdViews.peer(peer, records))
+                .map(peer -> new PeerBatch(NetbirdViews.peer(peer, records), accessible.getOrDefault(peer.id(), 0)))
                 .toList();
     }
 

@@ -159,6 +159,14 @@ public class PoliciesController {
         }
     }
 
+    /** Rules given as single ports are shown as NetBird's "ports" list; any real range shows them all as ranges. */
+    private static List<String> singlePorts(List<PortRange> ranges) {
+        if (ranges.isEmpty() || ranges.stream().anyMatch(range -> range.start() != range.end())) {
+            return null;
+        }
+        return ranges.stream().map(range -> String.valueOf(range.start())).toList();
+    }
+
     private static String description(String description) {
         return description == null ? "" : description;
     }
@@ -172,8 +180,10 @@ public class PoliciesController {
         List<PolicyRule> rules = policy.rules().stream().map(rule -> new PolicyRule(
                 rule.id().value(), rule.name(), rule.description(), rule.enabled(), ACCEPT, rule.bidirectional(),
                 rule.protocol().wireName(),
-                null,
-                rule.ports().stream().map(range -> new RulePortRange(range.start(), range.end())).toList(),
+                singlePorts(rule.ports()),
+                singlePorts(rule.ports()) == null
+                        ? rule.ports().stream().map(range -> new RulePortRange(range.start(), range.end())).toList()
+                        : null,
                 rule.sources().stream().map(records::group).flatMap(Optional::stream)
                         .map(NetbirdViews::groupMinimum).toList(),
                 rule.destinations().stream().map(records::group).flatMap(Optional::stream)

@@ -49,16 +49,17 @@ public class Enrollment {
         if (request.setupKey() == null || request.setupKey().isBlank()) {
             throw CommandRejectedException.invalid("setup_key is required");
         }
+        // The key authenticates the caller: nothing else is looked at for a stranger.
+        Directory.SetupKeyRef keyRef = directory.setupKeyByHash(SecretTokens.hash(request.setupKey()))
+                .orElseThrow(InvalidSetupKeyException::new);
+        AccountRecords records = directory.account(keyRef.accountId()).orElseThrow(InvalidSetupKeyException::new);
+        SetupKeyView setupKey = records.setupKey(keyRef.setupKeyId()).orElseThrow(InvalidSetupKeyException::new);
         if (request.wireguardPublicKey() == null) {
             throw CommandRejectedException.invalid("wireguard_public_key is required");
         }
         WireguardPublicKey publicKey = new WireguardPublicKey(request.wireguardPublicKey());
         PeerMetadata metadata = new PeerMetadata(
                 request.hostname(), request.os(), request.kernelVersion(), request.daemonVersion());
-        Directory.SetupKeyRef keyRef = directory.setupKeyByHash(SecretTokens.hash(request.setupKey()))
-                .orElseThrow(() -> new InvalidSetupKeyException());
-        AccountRecords records = directory.account(keyRef.accountId()).orElseThrow(InvalidSetupKeyException::new);
-        SetupKeyView setupKey = records.setupKey(keyRef.setupKeyId()).orElseThrow(InvalidSetupKeyException::new);
         Instant now = clock.instant();
         Initiator initiator = new Initiator(setupKey.id().value());
 

@@ -1,22 +1,34 @@
 package io.netloom.projections.directory;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Defers a read-model change until the unit of work that published the event has committed. A
- * nested unit of work hands its after-commit work to the root, so changes land in the order the
- * events were published. Outside a unit of work (replay at start-up) the change applies at once.
+ * Defers read-model changes until the root unit of work that published their events has committed,
+ * then applies them in publication order. (Axon runs after-commit callbacks in reverse order of
+ * registration, so each change cannot simply register its own.) Outside a unit of work, during the
+ * replay at start-up, a change applies at once. A rolled-back unit of work discards its changes.
  */
 final class AfterCommit {
+
+    private static final String PENDING_CHANGES = AfterCommit.class.getName() + ".pending";
 
     private AfterCommit() {
     }
 
     static void run(Runnable change) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> change.run());
-        } else {
+        if (!CurrentUnitOfWork.isStarted()) {
             change.run();
+            return;
         }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<Runnable> pending = root.getOrComputeResource(PENDING_CHANGES, key -> {
+            List<Runnable> changes = new ArrayList<>();
+            root.afterCommit(committed -> changes.forEach(Runnable::run));
+            return changes;
+        });
+        pending.add(change);
     }
 }

@@ -1,0 +1,31 @@
+package io.netloom.server.testing;
+
+import io.netloom.server.axon.Commands;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the API tests: one real server (embedded PostgreSQL, real HTTP) shared by all test
+ * classes; each test works in an account of its own, created through {@link #accounts}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "netloom.data-dir=target/test-server-data/${random.uuid}")
+public abstract class ServerTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private Commands commands;
+
+    protected NetloomApi api;
+    protected TestAccounts accounts;
+
+    @BeforeEach
+    void connect() {
+        api = new NetloomApi(port);
+        accounts = new TestAccounts(commands, api);
+    }
+}
