@@ -1,0 +1,63 @@
+package io.netloom.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP calls to a running Netloom server, as any NetBird-compatible script would make them. */
+final class ApiClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String baseUrl;
+    private final String token;
+
+    ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    JsonNode post(String path, Object body, boolean authenticated) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (authenticated) {
+            request.header("Authorization", "Token " + token);
+        }
+        return send(request.build());
+    }
+
+    /** Returns the raw body so the caller can also report its size. */
+    String getRaw(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Token " + token)
+                .GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        requireOk(response);
+        return response.body();
+    }
+
+    JsonNode parse(String raw) throws IOException {
+        return json.readTree(raw);
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        requireOk(response);
+        return json.readTree(response.body());
+    }
+
+    private static void requireOk(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
+                    + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}
