@@ -67,6 +67,7 @@ public class Group {
     @CommandHandler
     public void handle(AddPeerToGroupCommand command) {
         requireSameAccount(command.accountId());
+        requireExplicitMembership();
         PeerId peerId = Required.present(command.peerId(), "peer");
         if (!peers.contains(peerId)) {
             apply(new PeersAddedToGroupEvent(groupId, accountId, Set.of(peerId)));
@@ -76,6 +77,7 @@ public class Group {
     @CommandHandler
     public void handle(RemovePeerFromGroupCommand command) {
         requireSameAccount(command.accountId());
+        requireExplicitMembership();
         PeerId peerId = Required.present(command.peerId(), "peer");
         if (peers.contains(peerId)) {
             apply(new PeersRemovedFromGroupEvent(groupId, accountId, Set.of(peerId)));
@@ -89,6 +91,14 @@ public class Group {
             throw CommandRejectedException.preconditionFailed("the All group cannot be deleted");
         }
         apply(new GroupDeletedEvent(groupId, accountId));
+    }
+
+    /** Every peer of the account is in the All group by definition; recording it per peer would only contend. */
+    private void requireExplicitMembership() {
+        if (builtIn) {
+            throw CommandRejectedException.preconditionFailed(
+                    "membership of the All group is implicit: every peer of the account belongs to it");
+        }
     }
 
     @EventSourcingHandler

@@ -18,18 +18,19 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** A pre-shared key that lets devices enroll without an interactive login. */
+/**
+ * A pre-shared key that lets devices enroll without an interactive login. Its uses are the
+ * {@code PeerEnrolledEvent}s that name it; whether one more use is allowed (revoked, expired, usage
+ * limit) is decided when a device enrolls, without locking this aggregate, so enrollments with one
+ * key run in parallel (ADR 0003).
+ */
 public class SetupKey {
 
     private static final int MAX_MASKED_KEY_LENGTH = 16;
-    private static final int UNLIMITED = 0;
 
     @AggregateIdentifier
     private SetupKeyId setupKeyId;
     private AccountId accountId;
-    private Instant expiresAt;
-    private int usageLimit;
-    private int usedTimes;
     private boolean revoked;
     private Set<GroupId> autoGroups;
 
@@ -59,23 +60,6 @@ public class SetupKey {
     }
 
     @CommandHandler
-    public void handle(UseSetupKeyCommand command) {
-        requireSameAccount(command.accountId());
-        Required.present(command.peerId(), "peer");
-        Instant usedAt = Required.present(command.usedAt(), "usage time");
-        if (revoked) {
-            throw CommandRejectedException.preconditionFailed("setup key is revoked");
-        }
-        if (!usedAt.isBefore(expiresAt)) {
-            throw CommandRejectedException.preconditionFailed("setup key has expired");
-        }
-        if (usageLimit != UNLIMITED && usedTimes >= usageLimit) {
-            throw CommandRejectedException.preconditionFailed("setup key usage limit reached");
-        }
-        apply(new SetupKeyUsedEvent(setupKeyId, accountId, command.peerId(), usedAt));
-    }
-
-    @CommandHandler
     public void handle(UpdateSetupKeyCommand command) {
         requireSameAccount(command.accountId());
         Set<GroupId> newAutoGroups = StableSets.copyOf(command.autoGroups(), "auto groups");
@@ -101,14 +85,7 @@ public class SetupKey {
     void on(SetupKeyCreatedEvent event) {
         setupKeyId = event.setupKeyId();
         accountId = event.accountId();
-        expiresAt = event.expiresAt();
-        usageLimit = event.usageLimit();
         autoGroups = event.autoGroups();
-    }
-
-    @EventSourcingHandler
-    void on(SetupKeyUsedEvent event) {
-        usedTimes++;
     }
 
     @EventSourcingHandler

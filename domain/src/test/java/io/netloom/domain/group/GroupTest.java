@@ -150,10 +150,12 @@ class GroupTest {
     }
 
     @Test
-    void addPeerToGroupWhenBuiltInThenPeerAdded() {
+    void addPeerToGroupWhenBuiltInThenRejected() {
         fixture.given(createdAllGroup())
                 .when(new AddPeerToGroupCommand(GROUP, ACCOUNT, LAPTOP))
-                .expectEvents(added(LAPTOP));
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("membership of the All group is implicit: every peer of the account belongs to it")
+                .expectException(reason(PRECONDITION_FAILED));
     }
 
     @Test
@@ -196,10 +198,12 @@ class GroupTest {
     }
 
     @Test
-    void removePeerFromGroupWhenBuiltInThenPeerRemoved() {
-        fixture.given(createdAllGroup(), added(LAPTOP))
+    void removePeerFromGroupWhenBuiltInThenRejected() {
+        fixture.given(createdAllGroup())
                 .when(new RemovePeerFromGroupCommand(GROUP, ACCOUNT, LAPTOP))
-                .expectEvents(removed(LAPTOP));
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("membership of the All group is implicit: every peer of the account belongs to it")
+                .expectException(reason(PRECONDITION_FAILED));
     }
 
     @Test

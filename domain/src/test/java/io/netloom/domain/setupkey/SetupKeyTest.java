@@ -11,15 +11,11 @@ import static io.netloom.domain.setupkey.TestSetupKeys.DEVS;
 import static io.netloom.domain.setupkey.TestSetupKeys.EXPIRES_AT;
 import static io.netloom.domain.setupkey.TestSetupKeys.KEY_HASH;
 import static io.netloom.domain.setupkey.TestSetupKeys.MASKED_KEY;
-import static io.netloom.domain.setupkey.TestSetupKeys.OTHER_PEER;
-import static io.netloom.domain.setupkey.TestSetupKeys.PEER;
 import static io.netloom.domain.setupkey.TestSetupKeys.SERVERS;
 import static io.netloom.domain.setupkey.TestSetupKeys.SETUP_KEY;
 import static io.netloom.domain.setupkey.TestSetupKeys.create;
 import static io.netloom.domain.setupkey.TestSetupKeys.created;
 import static io.netloom.domain.setupkey.TestSetupKeys.createdReusable;
-import static io.netloom.domain.setupkey.TestSetupKeys.use;
-import static io.netloom.domain.setupkey.TestSetupKeys.used;
 
 import io.netloom.domain.common.CommandRejectedException;
 import java.util.Set;
@@ -113,101 +109,6 @@ class SetupKeyTest {
     }
 
     @Test
-    void useSetupKeyWhenValidThenSetupKeyUsed() {
-        fixture.given(created())
-                .when(use())
-                .expectEvents(used(PEER));
-    }
-
-    @Test
-    void useSetupKeyWhenRevokedThenRejected() {
-        fixture.given(created(), new SetupKeyRevokedEvent(SETUP_KEY, ACCOUNT))
-                .when(use())
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("setup key is revoked")
-                .expectException(reason(PRECONDITION_FAILED));
-    }
-
-    @Test
-    void useSetupKeyWhenUsedAtExpiryThenRejected() {
-        fixture.given(created())
-                .when(use(PEER, EXPIRES_AT))
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("setup key has expired")
-                .expectException(reason(PRECONDITION_FAILED));
-    }
-
-    @Test
-    void useSetupKeyWhenUsedJustBeforeExpiryThenSetupKeyUsed() {
-        fixture.given(created())
-                .when(use(PEER, EXPIRES_AT.minusMillis(1)))
-                .expectEvents(new SetupKeyUsedEvent(SETUP_KEY, ACCOUNT, PEER, EXPIRES_AT.minusMillis(1)));
-    }
-
-    @Test
-    void useSetupKeyWhenOneOffAlreadyUsedThenRejected() {
-        fixture.given(created(), used(PEER))
-                .when(use(OTHER_PEER, NOW.plusSeconds(60)))
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("setup key usage limit reached")
-                .expectException(reason(PRECONDITION_FAILED));
-    }
-
-    @Test
-    void useSetupKeyWhenReusableLimitReachedThenRejected() {
-        fixture.given(createdReusable(2), used(PEER), used(OTHER_PEER))
-                .when(use())
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("setup key usage limit reached");
-    }
-
-    @Test
-    void useSetupKeyWhenReusableBelowLimitThenSetupKeyUsed() {
-        fixture.given(createdReusable(2), used(OTHER_PEER))
-                .when(use())
-                .expectEvents(used(PEER));
-    }
-
-    @Test
-    void useSetupKeyWhenUnlimitedThenUsableAgainAndAgain() {
-        fixture.given(createdReusable(0), used(PEER), used(OTHER_PEER), used(PEER))
-                .when(use())
-                .expectEvents(used(PEER));
-    }
-
-    @Test
-    void useSetupKeyWhenRevokedAndExpiredThenRevocationReported() {
-        fixture.given(created(), new SetupKeyRevokedEvent(SETUP_KEY, ACCOUNT))
-                .when(use(PEER, EXPIRES_AT.plusSeconds(1)))
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("setup key is revoked");
-    }
-
-    @Test
-    void useSetupKeyWhenPeerMissingThenRejected() {
-        fixture.given(created())
-                .when(use(null, NOW))
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("peer must be provided");
-    }
-
-    @Test
-    void useSetupKeyWhenOtherAccountThenNotFound() {
-        fixture.given(created())
-                .when(new UseSetupKeyCommand(SETUP_KEY, OTHER_ACCOUNT, PEER, NOW))
-                .expectException(CommandRejectedException.class)
-                .expectExceptionMessage("setup key not found")
-                .expectException(reason(NOT_FOUND));
-    }
-
-    @Test
-    void useSetupKeyWhenDeletedThenFails() {
-        fixture.given(created(), new SetupKeyDeletedEvent(SETUP_KEY, ACCOUNT))
-                .when(use())
-                .expectException(AggregateDeletedException.class);
-    }
-
-    @Test
     void updateSetupKeyWhenUnchangedThenNoEvents() {
         fixture.given(created())
                 .when(new UpdateSetupKeyCommand(SETUP_KEY, ACCOUNT, false, Set.of(SERVERS)))
@@ -273,7 +174,7 @@ class SetupKeyTest {
 
     @Test
     void deleteSetupKeyWhenExistsThenSetupKeyDeleted() {
-        fixture.given(created(), used(PEER))
+        fixture.given(created())
                 .when(new DeleteSetupKeyCommand(SETUP_KEY, ACCOUNT))
                 .expectEvents(new SetupKeyDeletedEvent(SETUP_KEY, ACCOUNT))
                 .expectMarkedDeleted();

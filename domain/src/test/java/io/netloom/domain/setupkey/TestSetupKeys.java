@@ -37,17 +37,8 @@ final class TestSetupKeys {
         return create().type(SetupKeyType.REUSABLE).usageLimit(usageLimit).event();
     }
 
-    static SetupKeyUsedEvent used(PeerId peer) {
-        return new SetupKeyUsedEvent(SETUP_KEY, ACCOUNT, peer, NOW.plusSeconds(60));
-    }
 
-    static UseSetupKeyCommand use(PeerId peer, Instant usedAt) {
-        return new UseSetupKeyCommand(SETUP_KEY, ACCOUNT, peer, usedAt);
-    }
 
-    static UseSetupKeyCommand use() {
-        return use(PEER, NOW.plusSeconds(60));
-    }
 
     /** Defaults to a one-off key auto-assigning {@link #SERVERS}. */
     static final class Create {
