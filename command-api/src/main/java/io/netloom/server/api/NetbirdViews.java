@@ -5,7 +5,7 @@ import io.netloom.api.netbird.NetbirdTimes;
 import io.netloom.api.netbird.Peer;
 import io.netloom.api.netbird.PeerMinimum;
 import io.netloom.projections.directory.AccountRecords;
-import io.netloom.projections.directory.GroupView;
+import io.netloom.projections.directory.GroupSummary;
 import io.netloom.projections.directory.PeerView;
 import java.util.List;
 
@@ -18,8 +18,8 @@ final class NetbirdViews {
     private NetbirdViews() {
     }
 
-    static GroupMinimum groupMinimum(GroupView group) {
-        return new GroupMinimum(group.id().value(), group.name(), group.peers().size(), 0, ISSUED_BY_API);
+    static GroupMinimum groupMinimum(GroupSummary group) {
+        return new GroupMinimum(group.id().value(), group.name(), group.peerCount(), 0, ISSUED_BY_API);
     }
 
     static PeerMinimum peerMinimum(PeerView peer) {

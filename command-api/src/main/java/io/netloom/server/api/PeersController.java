@@ -91,7 +91,7 @@ public class PeersController {
         AccountRecords records = accounts.of(caller);
         PeerView peer = visiblePeer(caller, records, peerId);
         List<Object> steps = new ArrayList<>();
-        records.groupsOf(peer.id()).forEach(group ->
+        records.groupsOf(peer.id()).stream().filter(group -> !group.builtIn()).forEach(group ->
                 steps.add(new RemovePeerFromGroupCommand(group.id(), caller.accountId(), peer.id())));
         steps.add(new DeletePeerCommand(peer.id(), caller.accountId()));
         commands.sendAtomically(steps, Initiators.of(caller));

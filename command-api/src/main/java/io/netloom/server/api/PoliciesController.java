@@ -184,9 +184,9 @@ public class PoliciesController {
                 singlePorts(rule.ports()) == null
                         ? rule.ports().stream().map(range -> new RulePortRange(range.start(), range.end())).toList()
                         : null,
-                rule.sources().stream().map(records::group).flatMap(Optional::stream)
+                rule.sources().stream().map(records::groupSummary).flatMap(Optional::stream)
                         .map(NetbirdViews::groupMinimum).toList(),
-                rule.destinations().stream().map(records::group).flatMap(Optional::stream)
+                rule.destinations().stream().map(records::groupSummary).flatMap(Optional::stream)
                         .map(NetbirdViews::groupMinimum).toList()))
                 .toList();
         return new Policy(policy.id().value(), policy.name(), policy.description(), policy.enabled(), List.of(), rules);

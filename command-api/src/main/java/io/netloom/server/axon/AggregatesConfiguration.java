@@ -7,7 +7,6 @@ import io.netloom.domain.policy.Policy;
 import io.netloom.domain.setupkey.SetupKey;
 import io.netloom.domain.user.User;
 import java.util.List;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the domain's aggregates with Axon here, because the domain module may not use Spring
- * stereotypes. Each repository caches loaded aggregates: a reusable setup key or the All group
- * gains an event per enrollment, and replaying thousands of events on every command would make
- * enrollment slow down as the account grows.
+ * stereotypes. Each repository caches loaded aggregates (soft references: kept until memory runs
+ * short, unlike weak ones that every garbage collection clears), so a command does not replay the
+ * aggregate's whole history each time.
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregatesConfiguration {
@@ -28,6 +27,6 @@ public class AggregatesConfiguration {
     @Bean
     ConfigurerModule aggregatesModule() {
         return configurer -> AGGREGATES.forEach(type -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(type).configureCache(c -> new WeakReferenceCache())));
+                AggregateConfigurer.defaultConfiguration(type).configureCache(c -> new SoftReferenceCache())));
     }
 }

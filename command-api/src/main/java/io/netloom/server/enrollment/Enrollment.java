@@ -7,7 +7,6 @@ import io.netloom.domain.peer.EnrollPeerCommand;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
-import io.netloom.domain.setupkey.UseSetupKeyCommand;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.GroupView;
@@ -23,8 +22,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Joins a device to an account with a setup key. The key is used, the peer recorded and added to
- * the All group and the key's auto-groups in one transaction: either all of it happens or none.
+ * Joins a device to an account with a setup key: the peer is recorded and added to the key's
+ * auto-groups in one transaction, either all of it or none. The key's validity and usage limit
+ * are checked against the read model with the uses still in flight, so one key can enroll many
+ * devices in parallel.
  * Presenting the same WireGuard key again returns the same peer without using the key again.
  */
 @Service
@@ -33,14 +34,16 @@ public class Enrollment {
     private final Directory directory;
     private final Commands commands;
     private final PeerAddressing addressing;
+    private final SetupKeyReservations setupKeyUses;
     private final PeerConfigurations configurations;
     private final Clock clock;
 
     public Enrollment(Directory directory, Commands commands, PeerAddressing addressing,
-            PeerConfigurations configurations, Clock clock) {
+            SetupKeyReservations setupKeyUses, PeerConfigurations configurations, Clock clock) {
         this.directory = directory;
         this.commands = commands;
         this.addressing = addressing;
+        this.setupKeyUses = setupKeyUses;
         this.configurations = configurations;
         this.clock = clock;
     }
@@ -73,10 +76,11 @@ public class Enrollment {
         }
 
         PeerId peerId = PeerId.random();
-        PeerAddressing.Reservation reservation = addressing.reserve(records, metadata.hostname());
+        setupKeyUses.reserve(records, setupKey.id(), now);
+        PeerAddressing.Reservation reservation = null;
         try {
+            reservation = addressing.reserve(records, metadata.hostname());
             List<Object> steps = new ArrayList<>();
-            steps.add(new UseSetupKeyCommand(setupKey.id(), records.account().id(), peerId, now));
             steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
                     reservation.overlayIp(), reservation.dnsLabel(), null, setupKey.id(),
                     records.account().settings().peerApprovalRequired(), false, setupKey.ephemeral(), now));
@@ -84,7 +88,10 @@ public class Enrollment {
                     steps.add(new AddPeerToGroupCommand(group.id(), records.account().id(), peerId)));
             commands.sendAtomically(steps, initiator);
         } finally {
-            addressing.release(reservation);
+            if (reservation != null) {
+                addressing.release(reservation);
+            }
+            setupKeyUses.release(setupKey.id());
         }
         return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
     }
@@ -106,10 +113,12 @@ public class Enrollment {
         return configurations.of(records, records.peer(peer.id()).orElseThrow(), now, requestHost);
     }
 
+    /** The key's auto-groups that still exist; the All group needs no step, every peer is in it. */
     private static List<GroupView> groupsFor(AccountRecords records, SetupKeyView setupKey) {
-        List<GroupView> groups = new ArrayList<>();
-        records.builtInGroup().ifPresent(groups::add);
-        setupKey.autoGroups().forEach(id -> records.group(id).ifPresent(groups::add));
-        return groups;
+        return setupKey.autoGroups().stream()
+                .map(records::group)
+                .flatMap(java.util.Optional::stream)
+                .filter(group -> !group.builtIn())
+                .toList();
     }
 }

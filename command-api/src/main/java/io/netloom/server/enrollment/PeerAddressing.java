@@ -6,11 +6,11 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.projections.directory.AccountRecords;
-import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,6 @@ public class PeerAddressing {
 
     private static final int MAX_LABEL_SUFFIX = 100_000;
 
-    private final SecureRandom random = new SecureRandom();
     private final ConcurrentMap<AccountId, Reservations> reservations = new ConcurrentHashMap<>();
 
     /** An address and label held for one enrollment; release it once the enrollment is over. */
@@ -78,11 +77,14 @@ public class PeerAddressing {
         }
     }
 
-    /** Random probing keeps addresses of deleted peers from being handed out again straight away. */
+    /**
+     * Random probing keeps addresses of deleted peers from being handed out again straight away. The
+     * start needs no cryptographic randomness, and a SecureRandom here would serialise enrollments.
+     */
     private String freeAddress(AccountRecords records, Reservations held) {
         Ipv4Network network = records.account().network();
         long usable = network.size() - 2;
-        long start = 1 + (long) (random.nextDouble() * usable);
+        long start = 1 + ThreadLocalRandom.current().nextLong(usable);
         for (long step = 0; step < usable; step++) {
             String candidate = network.addressAt(1 + (start - 1 + step) % usable);
             if (!records.isOverlayIpTaken(candidate) && !held.ips.contains(candidate)) {

@@ -27,6 +27,7 @@ public final class AccountRecords {
     private final Map<UserId, UserView> users = new LinkedHashMap<>();
     private final Map<UserId, Map<TokenId, TokenView>> tokens = new HashMap<>();
     private final Map<GroupId, GroupView> groups = new LinkedHashMap<>();
+    private final Map<GroupId, Set<PeerId>> members = new HashMap<>();
     private final Map<PeerId, Set<GroupId>> groupsOfPeer = new HashMap<>();
     private final Map<PeerId, PeerView> peers = new LinkedHashMap<>();
     private final Map<String, PeerId> peerByOverlayIp = new HashMap<>();
@@ -86,66 +87,90 @@ public final class AccountRecords {
     // ---- groups
 
     public synchronized List<GroupView> groups() {
-        return List.copyOf(groups.values());
+        return groups.values().stream().map(this::withMembers).toList();
     }
 
     public synchronized Optional<GroupView> group(GroupId id) {
-        return Optional.ofNullable(groups.get(id));
+        return Optional.ofNullable(groups.get(id)).map(this::withMembers);
+    }
+
+    public synchronized Optional<GroupSummary> groupSummary(GroupId id) {
+        return Optional.ofNullable(groups.get(id)).map(this::summary);
     }
 
     public synchronized Optional<GroupView> groupNamed(String name) {
-        return groups.values().stream().filter(group -> group.name().equals(name)).findFirst();
+        return groups.values().stream().filter(group -> group.name().equals(name)).findFirst().map(this::withMembers);
     }
 
-    public synchronized Optional<GroupView> builtInGroup() {
-        return groups.values().stream().filter(GroupView::builtIn).findFirst();
+    public synchronized Optional<GroupSummary> builtInGroup() {
+        return groups.values().stream().filter(GroupView::builtIn).findFirst().map(this::summary);
     }
 
-    /** The groups a peer belongs to, in the order the groups were created. */
-    public synchronized List<GroupView> groupsOf(PeerId peer) {
+    /** The groups a peer belongs to, in the order they were created, without copying their members. */
+    public synchronized List<GroupSummary> groupsOf(PeerId peer) {
         Set<GroupId> ids = groupsOfPeer.getOrDefault(peer, Set.of());
-        List<GroupView> result = new ArrayList<>(ids.size());
+        List<GroupSummary> result = new ArrayList<>(ids.size());
         for (GroupId id : ids) {
-            result.add(groups.get(id));
+            result.add(summary(groups.get(id)));
         }
         return result;
     }
 
+    public synchronized boolean isMember(GroupId group, PeerId peer) {
+        return members.getOrDefault(group, Set.of()).contains(peer);
+    }
+
     synchronized void putGroup(GroupView group) {
-        groups.put(group.id(), group);
+        groups.put(group.id(), group.withPeers(Set.of()));
+        members.put(group.id(), new LinkedHashSet<>());
+        addToGroup(group.id(), group.peers());
     }
 
     synchronized void renameGroup(GroupId id, String name) {
         groups.computeIfPresent(id, (key, group) -> group.withName(name));
     }
 
-    synchronized void addToGroup(GroupId id, Collection<PeerId> members) {
-        GroupView group = groups.get(id);
-        if (group == null) {
+    synchronized void addToGroup(GroupId id, Collection<PeerId> added) {
+        Set<PeerId> current = members.get(id);
+        if (current == null) {
             return;
         }
-        Set<PeerId> peersNow = new LinkedHashSet<>(group.peers());
-        peersNow.addAll(members);
-        groups.put(id, group.withPeers(peersNow));
-        members.forEach(peer -> groupsOfPeer.computeIfAbsent(peer, key -> new LinkedHashSet<>()).add(id));
+        current.addAll(added);
+        added.forEach(peer -> groupsOfPeer.computeIfAbsent(peer, key -> new LinkedHashSet<>()).add(id));
     }
 
-    synchronized void removeFromGroup(GroupId id, Collection<PeerId> members) {
-        GroupView group = groups.get(id);
-        if (group == null) {
+    synchronized void removeFromGroup(GroupId id, Collection<PeerId> removed) {
+        Set<PeerId> current = members.get(id);
+        if (current == null) {
             return;
         }
-        Set<PeerId> peersNow = new LinkedHashSet<>(group.peers());
-        peersNow.removeAll(members);
-        groups.put(id, group.withPeers(peersNow));
-        members.forEach(peer -> groupsOfPeer.getOrDefault(peer, new LinkedHashSet<>()).remove(id));
+        current.removeAll(removed);
+        removeFromGroupIndex(id, removed);
     }
 
     synchronized void removeGroup(GroupId id) {
-        GroupView removed = groups.remove(id);
-        if (removed != null) {
-            removed.peers().forEach(peer -> groupsOfPeer.getOrDefault(peer, new LinkedHashSet<>()).remove(id));
+        groups.remove(id);
+        Set<PeerId> former = members.remove(id);
+        if (former != null) {
+            removeFromGroupIndex(id, former);
         }
+    }
+
+    private void removeFromGroupIndex(GroupId id, Collection<PeerId> peers) {
+        peers.forEach(peer -> {
+            Set<GroupId> memberships = groupsOfPeer.get(peer);
+            if (memberships != null) {
+                memberships.remove(id);
+            }
+        });
+    }
+
+    private GroupView withMembers(GroupView group) {
+        return group.withPeers(members.getOrDefault(group.id(), Set.of()));
+    }
+
+    private GroupSummary summary(GroupView group) {
+        return new GroupSummary(group.id(), group.name(), group.builtIn(), members.getOrDefault(group.id(), Set.of()).size());
     }
 
     // ---- peers
@@ -195,11 +220,7 @@ public final class AccountRecords {
         Set<GroupId> memberships = groupsOfPeer.remove(id);
         if (memberships != null) {
             // Peer deletion and group membership live in different aggregates; keep the view tidy either way.
-            memberships.forEach(group -> groups.computeIfPresent(group, (key, view) -> {
-                Set<PeerId> rest = new LinkedHashSet<>(view.peers());
-                rest.remove(id);
-                return view.withPeers(rest);
-            }));
+            memberships.forEach(group -> members.getOrDefault(group, new LinkedHashSet<>()).remove(id));
         }
         return Optional.of(removed);
     }

@@ -21,7 +21,6 @@ import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
 import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
-import io.netloom.domain.setupkey.SetupKeyUsedEvent;
 import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
 import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
 import io.netloom.domain.user.UserAutoGroupsChangedEvent;
@@ -155,14 +154,20 @@ public final class DirectoryProjection {
 
     // ---- peers
 
+    /** Every peer is in the All group by definition, and its enrollment is one use of its setup key. */
     @EventHandler
     void on(PeerEnrolledEvent event) {
         AfterCommit.run(() -> {
-            directory.records(event.accountId()).putPeer(new PeerView(event.peerId(), event.accountId(),
+            AccountRecords records = directory.records(event.accountId());
+            records.putPeer(new PeerView(event.peerId(), event.accountId(),
                     event.publicKey(), event.metadata(), event.name(), event.overlayIp(), event.dnsLabel(),
                     event.enrolledByUser(), event.enrolledWithSetupKey(), event.approvalRequired(), false,
                     event.loginExpirationEnabled(), false, event.ephemeral(), event.enrolledAt(),
                     event.enrolledAt()));
+            records.builtInGroup().ifPresent(all -> records.addToGroup(all.id(), Set.of(event.peerId())));
+            if (event.enrolledWithSetupKey() != null) {
+                records.changeSetupKey(event.enrolledWithSetupKey(), key -> key.used(event.enrolledAt()));
+            }
             directory.indexPeer(event.publicKey().base64(), new Directory.PeerRef(event.accountId(), event.peerId()));
         });
     }
@@ -216,11 +221,6 @@ public final class DirectoryProjection {
         });
     }
 
-    @EventHandler
-    void on(SetupKeyUsedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId())
-                .changeSetupKey(event.setupKeyId(), key -> key.used(event.usedAt())));
-    }
 
     @EventHandler
     void on(SetupKeyRevokedEvent event, @Timestamp Instant at) {

@@ -4,6 +4,7 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.setupkey.SetupKeyType;
+import io.netloom.domain.setupkey.SetupKeyUsage;
 import java.time.Instant;
 import java.util.Set;
 
@@ -26,6 +27,10 @@ public record SetupKeyView(
         boolean ephemeral,
         boolean allowExtraDnsLabels) {
 
+    public SetupKeyUsage usage() {
+        return new SetupKeyUsage(revoked, expiresAt, usageLimit, usedTimes);
+    }
+
     /** NetBird's four states, in the order NetBird checks them. */
     public String stateAt(Instant now) {
         if (revoked) {
@@ -45,8 +50,7 @@ public record SetupKeyView(
     }
 
     private boolean isExhausted() {
-        int limit = type == SetupKeyType.ONE_OFF ? 1 : usageLimit;
-        return limit > 0 && usedTimes >= limit;
+        return usageLimit > 0 && usedTimes >= usageLimit;
     }
 
     SetupKeyView used(Instant at) {
