@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP client for the running test server. Every successful answer from a NetBird path is
- * validated against NetBird's OpenAPI contract, so any incompatibility fails the test that met it.
+ * validated against NetBird's OpenAPI contract, so any incompatibility fails the test that met it,
+ * and any 5xx answer fails the test at once.
  */
 public final class NetloomApi {
 
@@ -125,6 +126,11 @@ public final class NetloomApi {
                     } catch (RuntimeException notJson) {
                         parsed = null;
                     }
+                }
+                if (response.statusCode() >= 500) {
+                    // No input, however bad, may crash the server: a 5xx fails whichever test met it.
+                    throw new AssertionError(request.method() + " " + request.uri().getPath() + " answered "
+                            + response.statusCode() + ": " + raw);
                 }
                 return new Response(response.statusCode(), raw == null ? "" : raw, parsed);
             } catch (IOException e) {

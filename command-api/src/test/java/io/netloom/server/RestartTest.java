@@ -1,0 +1,119 @@
+package io.netloom.server;
+
+import static io.netloom.server.testing.TestData.createGroup;
+import static io.netloom.server.testing.TestData.createPolicy;
+import static io.netloom.server.testing.TestData.ids;
+import static io.netloom.server.testing.TestData.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.server.testing.NetloomApi;
+import io.netloom.server.testing.TestPeers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** The server as an operator runs it: started, stopped and started again on the same data directory. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void startWhenDataDirectoryExistsThenEverythingIsKeptAndNoNewAccountIsCreated() throws IOException {
+        Path tokenFile = dataDir.resolve("admin-token");
+        String adminToken;
+        String tokenFileBefore;
+        String accountId;
+        String group;
+        String keyId;
+        String plainKey;
+        String publicKey = TestPeers.newPublicKey();
+        String peerId;
+        String peerIp;
+        String policy;
+        JsonNode peersBefore;
+        JsonNode groupsBefore;
+        JsonNode setupKeysBefore;
+        JsonNode policiesBefore;
+        JsonNode usersBefore;
+        int auditLinesBefore;
+
+        try (ConfigurableApplicationContext server = start()) {
+            assertThat(tokenFile).isRegularFile();
+            assertThat(Files.getPosixFilePermissions(tokenFile))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            tokenFileBefore = Files.readString(tokenFile);
+            adminToken = tokenFileBefore.trim();
+            NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
+            NetloomApi.Client anonymous = new NetloomApi(port(server)).anonymous();
+            JsonNode accounts = ok(admin.get("/api/accounts")).body();
+            assertThat(accounts).hasSize(1);
+            accountId = accounts.get(0).get("id").asString();
+            assertThat(ok(admin.get("/api/users/current")).text("role")).isEqualTo("owner");
+
+            group = createGroup(admin, "servers");
+            JsonNode key = ok(admin.post("/api/setup-keys", TestPeers.reusableKey("office", List.of(group)))).body();
+            keyId = key.get("id").asString();
+            plainKey = key.get("key").asString();
+            JsonNode enrolled = ok(anonymous.post("/api/netloom/enroll",
+                    TestPeers.enrollment(plainKey, publicKey, "box"))).body();
+            peerId = enrolled.get("peer_id").asString();
+            peerIp = enrolled.get("overlay_ip").asString();
+            policy = createPolicy(admin, "servers talk", List.of(group), List.of(group));
+
+            peersBefore = ok(admin.get("/api/peers")).body();
+            groupsBefore = ok(admin.get("/api/groups")).body();
+            setupKeysBefore = ok(admin.get("/api/setup-keys")).body();
+            policiesBefore = ok(admin.get("/api/policies")).body();
+            usersBefore = ok(admin.get("/api/users")).body();
+            auditLinesBefore = ok(admin.get("/api/events/audit")).body().size();
+        }
+
+        try (ConfigurableApplicationContext server = start()) {
+            NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
+            NetloomApi.Client anonymous = new NetloomApi(port(server)).anonymous();
+
+            assertThat(Files.readString(tokenFile)).isEqualTo(tokenFileBefore);
+            assertThat(Files.getPosixFilePermissions(tokenFile))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(ids(admin.get("/api/accounts"))).containsExactly(accountId);
+            assertThat(ok(admin.get("/api/peers")).body()).isEqualTo(peersBefore);
+            assertThat(ok(admin.get("/api/groups")).body()).isEqualTo(groupsBefore);
+            assertThat(ok(admin.get("/api/setup-keys")).body()).isEqualTo(setupKeysBefore);
+            assertThat(ok(admin.get("/api/policies")).body()).isEqualTo(policiesBefore);
+            assertThat(ok(admin.get("/api/users")).body()).isEqualTo(usersBefore);
+            assertThat(ok(admin.get("/api/events/audit")).body()).hasSize(auditLinesBefore);
+            assertThat(ids(admin.get("/api/groups"))).contains(group);
+            assertThat(ids(admin.get("/api/setup-keys"))).containsExactly(keyId);
+            assertThat(ids(admin.get("/api/policies"))).containsExactly(policy);
+
+            JsonNode again = ok(anonymous.post("/api/netloom/enroll",
+                    TestPeers.enrollment(plainKey, publicKey, "box"))).body();
+            assertThat(again.get("peer_id").asString()).isEqualTo(peerId);
+            assertThat(again.get("overlay_ip").asString()).isEqualTo(peerIp);
+            assertThat(ids(admin.get("/api/peers"))).containsExactly(peerId);
+            assertThat(ok(admin.get("/api/setup-keys/{keyId}", keyId)).body().get("used_times").asInt()).isEqualTo(1);
+            String newPeer = TestPeers.enroll(anonymous, plainKey, "second box");
+            assertThat(ok(admin.get("/api/peers/{peerId}", newPeer)).text("ip")).isNotEqualTo(peerIp);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(NetloomServer.class)
+                .properties("netloom.data-dir=" + dataDir, "server.port=0")
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext server) {
+        Integer port = server.getEnvironment().getProperty("local.server.port", Integer.class);
+        assertThat(port).as("the server's port").isNotNull().isPositive();
+        return port;
+    }
+}
