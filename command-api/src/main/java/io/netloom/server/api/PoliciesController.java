@@ -98,6 +98,10 @@ public class PoliciesController {
     private static List<io.netloom.domain.policy.PolicyRule> rules(
             AccountRecords records, PolicyRequest request, Optional<PolicyView> existing) {
         List<PolicyRuleUpdate> requested = Required.field(request.rules(), "rules");
+        if (request.sourcePostureChecks() != null && !request.sourcePostureChecks().isEmpty()) {
+            // Ignoring them would grant access the caller meant to make conditional.
+            throw CommandRejectedException.invalid("posture checks are not supported yet");
+        }
         List<io.netloom.domain.policy.PolicyRule> rules = new ArrayList<>();
         for (PolicyRuleUpdate rule : requested) {
             if (rule == null) {
@@ -145,6 +149,7 @@ public class PoliciesController {
             result.add(new PortRange(number, number));
         }
         for (RulePortRange range : ranges) {
+            Required.field(range, "port_ranges[]");
             result.add(new PortRange(Required.field(range.start(), "port_ranges[].start"),
                     Required.field(range.end(), "port_ranges[].end")));
         }

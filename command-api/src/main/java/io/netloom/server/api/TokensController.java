@@ -7,6 +7,7 @@ import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.user.CreatePersonalAccessTokenCommand;
 import io.netloom.domain.user.DeletePersonalAccessTokenCommand;
+import io.netloom.domain.user.Role;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.TokenView;
 import io.netloom.projections.directory.UserView;
@@ -91,7 +92,8 @@ public class TokensController {
         AccountRecords records = accounts.of(caller);
         UserView user = UsersController.existing(records, userId);
         boolean self = user.id().equals(caller.userId());
-        if (!self && !(caller.isAdmin() && user.serviceUser())) {
+        // The first owner is a service user too; admins must not mint or revoke the owner's tokens.
+        if (!self && !(caller.isAdmin() && user.serviceUser() && user.role() != Role.OWNER)) {
             throw CommandRejectedException.permissionDenied("only the user, or an admin for a service user, may manage tokens");
         }
         return user;

@@ -1,5 +1,6 @@
 package io.netloom.server.security;
 
+import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.TokenView;
@@ -30,8 +31,21 @@ public class Callers {
                 .map(Callers::toCaller);
     }
 
-    public Optional<Caller> byUserId(String userId) {
-        return directory.user(new UserId(userId)).filter(user -> !user.blocked()).map(Callers::toCaller);
+    /** The user a JWT names, if the token it was issued for is still that user's and still valid. */
+    public Optional<Caller> byJwt(String userId, String tokenId) {
+        if (userId == null || tokenId == null) {
+            return Optional.empty();
+        }
+        try {
+            UserId user = new UserId(userId);
+            return directory.tokenById(new TokenId(tokenId))
+                    .filter(token -> token.userId().equals(user))
+                    .filter(token -> !token.isExpiredAt(clock.instant()))
+                    .flatMap(this::activeUser)
+                    .map(Callers::toCaller);
+        } catch (RuntimeException malformedId) {
+            return Optional.empty();
+        }
     }
 
     private Optional<UserView> activeUser(TokenView token) {

@@ -5,8 +5,14 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
-/** Resolves a JWT's subject to a live, unblocked user on every request. */
+/**
+ * Resolves a JWT to a live, unblocked user on every request, and only while the personal access
+ * token it was issued for still exists.
+ */
 final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    static final String ACCOUNT_CLAIM = "account_id";
+    static final String TOKEN_CLAIM = "token_id";
 
     private final Callers callers;
 
@@ -16,8 +22,9 @@ final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationT
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return callers.byUserId(jwt.getSubject())
+        return callers.byJwt(jwt.getSubject(), jwt.getClaimAsString(TOKEN_CLAIM))
                 .map(CallerAuthentication::new)
-                .orElseThrow(() -> new InvalidBearerTokenException("the token's user does not exist or is blocked"));
+                .orElseThrow(() -> new InvalidBearerTokenException(
+                        "the token's user or its personal access token no longer exists, or the user is blocked"));
     }
 }

@@ -46,7 +46,11 @@ final class PersonalAccessTokenClients implements RegisteredClientRepository {
         } catch (RuntimeException malformed) {
             return null;
         }
-        return directory.tokenById(tokenId).map(this::toClient).orElse(null);
+        // A blocked or deleted user's token must not be traded for a JWT either.
+        return directory.tokenById(tokenId)
+                .filter(token -> directory.user(token.userId()).filter(user -> !user.blocked()).isPresent())
+                .map(this::toClient)
+                .orElse(null);
     }
 
     private RegisteredClient toClient(TokenView token) {

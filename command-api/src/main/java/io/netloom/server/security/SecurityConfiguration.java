@@ -112,12 +112,16 @@ public class SecurityConfiguration {
         return settings.build();
     }
 
-    /** A JWT names the user (not the token) as its subject, and the account it acts in. */
+    /**
+     * A JWT names the user (not the token) as its subject, the account it acts in, and the token it
+     * was traded for, so that deleting the token also ends the JWTs issued for it.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> userClaims(Directory directory) {
         return context -> directory.tokenById(new TokenId(context.getRegisteredClient().getClientId()))
                 .ifPresent(token -> context.getClaims()
                         .subject(token.userId().value())
-                        .claim("account_id", token.accountId().value()));
+                        .claim(JwtCallerConverter.ACCOUNT_CLAIM, token.accountId().value())
+                        .claim(JwtCallerConverter.TOKEN_CLAIM, token.id().value()));
     }
 }
