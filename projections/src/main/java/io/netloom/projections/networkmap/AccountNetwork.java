@@ -1,0 +1,399 @@
+package io.netloom.projections.networkmap;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.policy.PolicyRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The network maps of one account, kept up to date change by change. Each change touches only what
+ * it must: indexes from group to active members and from group to the rules naming it lead from a
+ * change to the (rule, source peer, destination peer) combinations it creates or ends, and every
+ * such combination adjusts reference counts in the two peers' maps. Every method returns the
+ * deltas of the maps that really changed. Not thread-safe: {@link NetworkMaps} serialises access.
+ */
+public final class AccountNetwork {
+
+    private Ipv4Network network;
+    private String dnsDomain;
+    private GroupId allGroup;
+    private final Map<PeerId, PeerSlot> peers = new LinkedHashMap<>();
+    private final List<PeerSlot> slots = new ArrayList<>();
+    private final Map<GroupId, Set<PeerSlot>> activeMembers = new HashMap<>();
+    private final Map<GroupId, List<ActiveRule>> rulesByGroup = new HashMap<>();
+    private final Map<PolicyId, PolicySpec> policies = new LinkedHashMap<>();
+    private final Map<PolicyId, List<ActiveRule>> rulesByPolicy = new HashMap<>();
+    private final Map<RuleShape, Integer> shapeIds = new HashMap<>();
+    private final List<RuleShape> shapes = new ArrayList<>();
+    private final Set<UserId> blockedUsers = new HashSet<>();
+    private final Map<UserId, Set<PeerSlot>> peersByOwner = new HashMap<>();
+    private ChangeRecorder recorder;
+
+    public AccountNetwork(Ipv4Network network, String dnsDomain) {
+        this.network = network;
+        this.dnsDomain = dnsDomain;
+    }
+
+    // ---- changes
+
+    public List<PeerMapUpdate> changeDnsDomain(String domain) {
+        return change(() -> {
+            if (domain.equals(dnsDomain)) {
+                return;
+            }
+            for (PeerSlot peer : peers.values()) {
+                recorder.touchConfig(peer);
+                peer.remotes.forEachKey(remote -> recorder.touchRemote(peer, slot((int) remote)));
+            }
+            dnsDomain = domain;
+        });
+    }
+
+    public List<PeerMapUpdate> addGroup(GroupId group, boolean builtIn) {
+        return change(() -> {
+            if (activeMembers.containsKey(group)) {
+                return;
+            }
+            Set<PeerSlot> members = new LinkedHashSet<>();
+            activeMembers.put(group, members);
+            if (builtIn) {
+                allGroup = group;
+                peers.values().stream().filter(peer -> peer.active).forEach(members::add);
+            }
+            rulesByGroup.getOrDefault(group, List.of()).forEach(rule -> rule.contribute(this, 1, Set.of(group)));
+        });
+    }
+
+    public List<PeerMapUpdate> deleteGroup(GroupId group) {
+        return change(() -> {
+            Set<PeerSlot> members = activeMembers.get(group);
+            if (members == null) {
+                return;
+            }
+            rulesByGroup.getOrDefault(group, List.of()).forEach(rule -> rule.contribute(this, -1, Set.of(group)));
+            activeMembers.remove(group);
+            peers.values().forEach(peer -> peer.groups.remove(group));
+            if (group.equals(allGroup)) {
+                allGroup = null;
+            }
+        });
+    }
+
+    public List<PeerMapUpdate> addToGroup(GroupId group, Set<PeerId> members) {
+        return change(() -> {
+            if (!activeMembers.containsKey(group) || group.equals(allGroup)) {
+                return;
+            }
+            for (PeerId id : members) {
+                PeerSlot peer = peers.get(id);
+                if (peer != null && peer.groups.add(group) && peer.active) {
+                    join(peer, group, 1);
+                }
+            }
+        });
+    }
+
+    public List<PeerMapUpdate> removeFromGroup(GroupId group, Set<PeerId> members) {
+        return change(() -> {
+            for (PeerId id : members) {
+                PeerSlot peer = peers.get(id);
+                if (peer != null && peer.groups.remove(group) && peer.active) {
+                    join(peer, group, -1);
+                }
+            }
+        });
+    }
+
+    /** Adds a peer; a peer already known is left as it is (enrollment is idempotent). */
+    public List<PeerMapUpdate> addPeer(PeerNode node) {
+        return change(() -> {
+            if (peers.containsKey(node.id())) {
+                return;
+            }
+            PeerSlot peer = new PeerSlot(slots.size(), node);
+            slots.add(peer);
+            peers.put(node.id(), peer);
+            if (node.owner() != null) {
+                peersByOwner.computeIfAbsent(node.owner(), owner -> new LinkedHashSet<>()).add(peer);
+            }
+            recorder.touchNewPeer(peer);
+            if (isActive(node)) {
+                activate(peer);
+            }
+        });
+    }
+
+    /** Changes a peer's attributes (address, name, approval, presence); its owner never changes. */
+    public List<PeerMapUpdate> changePeer(PeerId id, UnaryOperator<PeerNode> change) {
+        return change(() -> {
+            PeerSlot peer = peers.get(id);
+            if (peer == null) {
+                return;
+            }
+            PeerNode next = change.apply(peer.node);
+            boolean nowActive = isActive(next);
+            if (peer.active && !nowActive) {
+                deactivate(peer);
+            }
+            if (next.looksDifferentFrom(peer.node)) {
+                touchObservers(peer, !next.overlayIp().equals(peer.node.overlayIp()));
+            }
+            peer.node = next;
+            if (!peer.active && nowActive) {
+                activate(peer);
+            }
+        });
+    }
+
+    public List<PeerMapUpdate> removePeer(PeerId id) {
+        return change(() -> {
+            PeerSlot peer = peers.get(id);
+            if (peer == null) {
+                return;
+            }
+            if (peer.active) {
+                deactivate(peer);
+            }
+            peers.remove(id);
+            if (peer.node.owner() != null) {
+                peersByOwner.getOrDefault(peer.node.owner(), Set.of()).remove(peer);
+            }
+            recorder.forget(peer);
+        });
+    }
+
+    /** Creates or replaces a policy. */
+    public List<PeerMapUpdate> putPolicy(PolicyId id, PolicySpec policy) {
+        return change(() -> {
+            withdrawRules(id);
+            policies.put(id, policy);
+            List<ActiveRule> rules = policy.activeRules().stream().map(this::activeRule).toList();
+            rulesByPolicy.put(id, rules);
+            for (ActiveRule rule : rules) {
+                rule.groups().forEach(group -> rulesByGroup.computeIfAbsent(group, key -> new ArrayList<>()).add(rule));
+                rule.contribute(this, 1, null);
+            }
+        });
+    }
+
+    public List<PeerMapUpdate> removePolicy(PolicyId id) {
+        return change(() -> {
+            withdrawRules(id);
+            policies.remove(id);
+        });
+    }
+
+    public List<PeerMapUpdate> blockUser(UserId user) {
+        return changeOwnerStanding(user, true);
+    }
+
+    public List<PeerMapUpdate> unblockUser(UserId user) {
+        return changeOwnerStanding(user, false);
+    }
+
+    // ---- reads
+
+    public Optional<NetworkMap> mapOf(PeerId id) {
+        PeerSlot peer = peers.get(id);
+        if (peer == null) {
+            return Optional.empty();
+        }
+        List<RemotePeer> remotes = new ArrayList<>(peer.remotes.size());
+        peer.remotes.forEachKey(index -> remotes.add(renderRemote(slot((int) index))));
+        List<InboundRule> rules = new ArrayList<>(peer.inbound.size());
+        peer.inbound.forEachKey(key -> rules.add(renderRule(key)));
+        remotes.sort(null);
+        rules.sort(null);
+        return Optional.of(new NetworkMap(peer.serial, renderConfig(peer), remotes, rules));
+    }
+
+    /** How many peers the peer may reach, or 0 for an unknown peer. */
+    public int reachableCount(PeerId id) {
+        PeerSlot peer = peers.get(id);
+        return peer == null ? 0 : peer.remotes.size();
+    }
+
+    public Set<PeerId> peerIds() {
+        return Set.copyOf(peers.keySet());
+    }
+
+    /** The inputs as they stand, for a full recomputation with {@link NetworkMapCalculator}. */
+    public AccountSnapshot snapshot() {
+        Map<PeerId, PeerNode> nodes = new LinkedHashMap<>();
+        Map<GroupId, Set<PeerId>> members = new HashMap<>();
+        activeMembers.keySet().forEach(group -> members.put(group, new HashSet<>()));
+        for (PeerSlot peer : peers.values()) {
+            nodes.put(peer.node.id(), peer.node);
+            peer.groups.forEach(group -> members.get(group).add(peer.node.id()));
+        }
+        return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, policies, blockedUsers);
+    }
+
+    // ---- the incremental core
+
+    /**
+     * Every (rule, source, destination) combination the peer's membership of the group takes part in,
+     * counted up ({@code sign} 1) or down (-1). Combinations through the peer's other groups are
+     * untouched: they are counted by those memberships.
+     */
+    private void join(PeerSlot peer, GroupId group, int sign) {
+        for (ActiveRule rule : rulesByGroup.getOrDefault(group, List.of())) {
+            if (rule.rule().sources().contains(group)) {
+                rule.rule().destinations().forEach(other ->
+                        membersOf(other).forEach(destination -> pair(rule, peer, destination, sign)));
+            }
+            if (rule.rule().destinations().contains(group)) {
+                rule.rule().sources().forEach(other ->
+                        membersOf(other).forEach(source -> pair(rule, source, peer, sign)));
+            }
+        }
+        Set<PeerSlot> members = activeMembers.get(group);
+        if (sign > 0) {
+            members.add(peer);
+        } else {
+            members.remove(peer);
+        }
+    }
+
+    /** Counts one combination in both peers' maps. */
+    void pair(ActiveRule rule, PeerSlot source, PeerSlot destination, int sign) {
+        if (source == destination) {
+            return;
+        }
+        recorder.touchRemote(source, destination);
+        source.remotes.add(destination.index, sign);
+        recorder.touchRemote(destination, source);
+        destination.remotes.add(source.index, sign);
+        long fromSource = PeerSlot.ruleKey(source, rule.shapeId());
+        recorder.touchRule(destination, fromSource);
+        destination.inbound.add(fromSource, sign);
+        if (rule.rule().bidirectional()) {
+            long fromDestination = PeerSlot.ruleKey(destination, rule.shapeId());
+            recorder.touchRule(source, fromDestination);
+            source.inbound.add(fromDestination, sign);
+        }
+    }
+
+    Set<PeerSlot> membersOf(GroupId group) {
+        return activeMembers.getOrDefault(group, Set.of());
+    }
+
+    private void activate(PeerSlot peer) {
+        peer.active = true;
+        for (GroupId group : groupsOf(peer)) {
+            join(peer, group, 1);
+        }
+    }
+
+    private void deactivate(PeerSlot peer) {
+        for (GroupId group : groupsOf(peer)) {
+            join(peer, group, -1);
+        }
+        peer.active = false;
+    }
+
+    private List<GroupId> groupsOf(PeerSlot peer) {
+        List<GroupId> groups = new ArrayList<>(peer.groups);
+        if (allGroup != null) {
+            groups.add(allGroup);
+        }
+        return groups;
+    }
+
+    /** Records how the peer looked to everyone who sees it, before its attributes change. */
+    private void touchObservers(PeerSlot peer, boolean addressChanges) {
+        recorder.touchConfig(peer);
+        peer.remotes.forEachKey(index -> {
+            PeerSlot observer = slot((int) index);
+            recorder.touchRemote(observer, peer);
+            if (addressChanges) {
+                observer.inbound.forEachKey(key -> {
+                    if (PeerSlot.sourceIndexOf(key) == peer.index) {
+                        recorder.touchRule(observer, key);
+                    }
+                });
+            }
+        });
+    }
+
+    private void withdrawRules(PolicyId id) {
+        for (ActiveRule rule : rulesByPolicy.getOrDefault(id, List.of())) {
+            rule.contribute(this, -1, null);
+            rule.groups().forEach(group -> rulesByGroup.get(group).remove(rule));
+        }
+        rulesByPolicy.remove(id);
+    }
+
+    private List<PeerMapUpdate> changeOwnerStanding(UserId user, boolean blocked) {
+        return change(() -> {
+            boolean changed = blocked ? blockedUsers.add(user) : blockedUsers.remove(user);
+            if (!changed) {
+                return;
+            }
+            for (PeerSlot peer : List.copyOf(peersByOwner.getOrDefault(user, Set.of()))) {
+                boolean nowActive = isActive(peer.node);
+                if (peer.active && !nowActive) {
+                    deactivate(peer);
+                } else if (!peer.active && nowActive) {
+                    activate(peer);
+                }
+            }
+        });
+    }
+
+    private boolean isActive(PeerNode node) {
+        return node.isActiveUnder(blockedUsers);
+    }
+
+    private ActiveRule activeRule(PolicyRule rule) {
+        RuleShape shape = RuleShape.of(rule);
+        Integer id = shapeIds.get(shape);
+        if (id == null) {
+            id = shapes.size();
+            shapes.add(shape);
+            shapeIds.put(shape, id);
+        }
+        return new ActiveRule(rule, id);
+    }
+
+    private List<PeerMapUpdate> change(Runnable body) {
+        recorder = new ChangeRecorder(this);
+        try {
+            body.run();
+            return recorder.updates();
+        } finally {
+            recorder = null;
+        }
+    }
+
+    // ---- rendering, for the recorder and reads
+
+    PeerSlot slot(int index) {
+        return slots.get(index);
+    }
+
+    RemotePeer renderRemote(PeerSlot peer) {
+        return MapRendering.remote(peer.node, dnsDomain);
+    }
+
+    InboundRule renderRule(long key) {
+        return shapes.get(PeerSlot.shapeIdOf(key)).from(slot(PeerSlot.sourceIndexOf(key)).node);
+    }
+
+    PeerConfig renderConfig(PeerSlot peer) {
+        return MapRendering.config(peer.node, network, dnsDomain);
+    }
+}

@@ -1,0 +1,15 @@
+package io.netloom.projections.networkmap;
+
+import io.netloom.domain.ids.AccountId;
+import java.util.List;
+
+/**
+ * Receives every change to any peer's map, per account in the order they happened. Called on the
+ * projection's thread while the account is locked, so it must only hand the updates on (to a queue),
+ * never block.
+ */
+@FunctionalInterface
+public interface MapUpdateListener {
+
+    void mapsChanged(AccountId account, List<PeerMapUpdate> updates);
+}

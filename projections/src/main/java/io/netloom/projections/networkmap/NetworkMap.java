@@ -1,0 +1,20 @@
+package io.netloom.projections.networkmap;
+
+import java.util.List;
+
+/**
+ * Everything one peer receives: its own configuration, the peers it may reach (sorted by id) and the
+ * inbound firewall rules it enforces (sorted). The serial grows by one with every change to this map;
+ * routes, DNS records and posture checks will join as further sorted sections diffed the same way.
+ */
+public record NetworkMap(long serial, PeerConfig config, List<RemotePeer> remotePeers, List<InboundRule> inboundRules) {
+
+    public NetworkMap {
+        remotePeers = List.copyOf(remotePeers);
+        inboundRules = List.copyOf(inboundRules);
+    }
+
+    public NetworkMap withSerial(long value) {
+        return new NetworkMap(value, config, remotePeers, inboundRules);
+    }
+}

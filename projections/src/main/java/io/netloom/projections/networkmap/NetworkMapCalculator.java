@@ -1,0 +1,167 @@
+package io.netloom.projections.networkmap;
+
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.policy.PolicyRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Computes network maps from scratch out of an {@link AccountSnapshot}: the plain statement of the
+ * rules that the incremental {@link AccountNetwork} must always agree with. A peer sees another
+ * when some active rule has one in a source group and the other in a destination group; the
+ * destination accepts traffic from the source, and with a bidirectional rule the source accepts
+ * traffic from the destination as well.
+ */
+public final class NetworkMapCalculator {
+
+    private final AccountSnapshot snapshot;
+    private final List<PolicyRule> rules;
+    private final Map<GroupId, List<PeerNode>> activeMembers = new HashMap<>();
+    private final Map<PeerId, RemotePeer> renderedRemotes = new HashMap<>();
+
+    private NetworkMapCalculator(AccountSnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.rules = snapshot.policies().values().stream().flatMap(policy -> policy.activeRules().stream()).toList();
+    }
+
+    /** One peer's map, at serial 0. */
+    public static NetworkMap mapOf(AccountSnapshot snapshot, PeerId peer) {
+        PeerNode node = snapshot.peers().get(peer);
+        if (node == null) {
+            throw new IllegalArgumentException("no peer " + peer + " in this account");
+        }
+        NetworkMapCalculator calculator = new NetworkMapCalculator(snapshot);
+        return calculator.mapOf(node, calculator.reach(calculator.groupsOf(node)));
+    }
+
+    /**
+     * Every peer's map, at serial 0. Peers in the same groups reach the same peers, so the reach is
+     * worked out once per distinct set of groups.
+     */
+    public static Map<PeerId, NetworkMap> allMaps(AccountSnapshot snapshot) {
+        NetworkMapCalculator calculator = new NetworkMapCalculator(snapshot);
+        Map<PeerId, Set<GroupId>> groupsOfPeer = calculator.groupsOfEveryPeer();
+        Map<Set<GroupId>, Reach> reachByGroups = new HashMap<>();
+        Map<PeerId, NetworkMap> maps = new HashMap<>();
+        for (PeerNode peer : snapshot.peers().values()) {
+            Reach reach = reachByGroups.computeIfAbsent(groupsOfPeer.get(peer.id()), calculator::reach);
+            maps.put(peer.id(), calculator.mapOf(peer, reach));
+        }
+        return maps;
+    }
+
+    private NetworkMap mapOf(PeerNode peer, Reach reach) {
+        PeerConfig config = MapRendering.config(peer, snapshot.network(), snapshot.dnsDomain());
+        if (!snapshot.isActive(peer)) {
+            return new NetworkMap(0, config, List.of(), List.of());
+        }
+        String ownId = peer.id().value();
+        String ownAddress = MapRendering.hostAddress(peer);
+        List<RemotePeer> remotes = new ArrayList<>(reach.remotes.size());
+        for (RemotePeer remote : reach.remotes) {
+            if (!remote.id().equals(ownId)) {
+                remotes.add(remote);
+            }
+        }
+        List<InboundRule> inbound = new ArrayList<>(reach.inbound.size());
+        for (InboundRule rule : reach.inbound) {
+            if (!rule.source().equals(ownAddress)) {
+                inbound.add(rule);
+            }
+        }
+        return new NetworkMap(0, config, remotes, inbound);
+    }
+
+    /** What a member of exactly these groups reaches, itself possibly included. */
+    private Reach reach(Set<GroupId> groups) {
+        Reach reach = new Reach();
+        for (PolicyRule rule : rules) {
+            RuleShape shape = RuleShape.of(rule);
+            if (intersects(rule.sources(), groups)) {
+                for (PeerNode destination : activeMembersOf(rule.destinations())) {
+                    reach.remotes.add(rendered(destination));
+                    if (rule.bidirectional()) {
+                        reach.inbound.add(shape.from(destination));
+                    }
+                }
+            }
+            if (intersects(rule.destinations(), groups)) {
+                for (PeerNode source : activeMembersOf(rule.sources())) {
+                    reach.remotes.add(rendered(source));
+                    reach.inbound.add(shape.from(source));
+                }
+            }
+        }
+        return reach;
+    }
+
+    private Set<GroupId> groupsOf(PeerNode peer) {
+        Set<GroupId> groups = new HashSet<>();
+        snapshot.groupMembers().forEach((group, members) -> {
+            if (members.contains(peer.id())) {
+                groups.add(group);
+            }
+        });
+        addAllGroup(groups);
+        return groups;
+    }
+
+    private Map<PeerId, Set<GroupId>> groupsOfEveryPeer() {
+        Map<PeerId, Set<GroupId>> groups = new HashMap<>();
+        snapshot.peers().keySet().forEach(peer -> addAllGroup(groups.computeIfAbsent(peer, id -> new HashSet<>())));
+        snapshot.groupMembers().forEach((group, members) -> members.forEach(peer -> {
+            Set<GroupId> ofPeer = groups.get(peer);
+            if (ofPeer != null) {
+                ofPeer.add(group);
+            }
+        }));
+        return groups;
+    }
+
+    private void addAllGroup(Set<GroupId> groups) {
+        if (snapshot.allGroup() != null) {
+            groups.add(snapshot.allGroup());
+        }
+    }
+
+    private List<PeerNode> activeMembersOf(Set<GroupId> groups) {
+        List<PeerNode> members = new ArrayList<>();
+        groups.forEach(group -> members.addAll(activeMembers.computeIfAbsent(group, this::findActiveMembers)));
+        return members;
+    }
+
+    private List<PeerNode> findActiveMembers(GroupId group) {
+        if (group.equals(snapshot.allGroup())) {
+            return snapshot.peers().values().stream().filter(snapshot::isActive).toList();
+        }
+        return snapshot.groupMembers().getOrDefault(group, Set.of()).stream()
+                .map(snapshot.peers()::get)
+                .filter(peer -> peer != null && snapshot.isActive(peer))
+                .toList();
+    }
+
+    private RemotePeer rendered(PeerNode peer) {
+        return renderedRemotes.computeIfAbsent(peer.id(), id -> MapRendering.remote(peer, snapshot.dnsDomain()));
+    }
+
+    private static boolean intersects(Set<GroupId> a, Set<GroupId> b) {
+        for (GroupId id : a) {
+            if (b.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Reach {
+        final SortedSet<RemotePeer> remotes = new TreeSet<>();
+        final SortedSet<InboundRule> inbound = new TreeSet<>();
+    }
+}

@@ -1,0 +1,110 @@
+package io.netloom.projections.networkmap;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * Every account's network maps and the change API the gateway consumes: current maps with their
+ * serials, recent deltas for reconnecting peers, and a live stream of updates. One writer (the
+ * projection) and many readers; each account has its own lock, so reading a map and subscribing
+ * to its deltas line up exactly by serial.
+ */
+public final class NetworkMaps {
+
+    /** Enough for a daemon that was away for a short network hiccup; longer absences get a full map. */
+    public static final int DELTAS_KEPT_PER_PEER = 64;
+
+    private final Map<AccountId, Account> accounts = new ConcurrentHashMap<>();
+    private final List<MapUpdateListener> listeners = new CopyOnWriteArrayList<>();
+
+    public void createAccount(AccountId id, Ipv4Network network, String dnsDomain) {
+        accounts.putIfAbsent(id, new Account(new AccountNetwork(network, dnsDomain)));
+    }
+
+    /** Applies a change to an account's maps and publishes the resulting updates; unknown accounts are ignored. */
+    public void change(AccountId id, Function<AccountNetwork, List<PeerMapUpdate>> change) {
+        locked(id, account -> {
+            publish(id, account, change.apply(account.network));
+            return Optional.empty();
+        });
+    }
+
+    public void removePeer(AccountId id, PeerId peer) {
+        locked(id, account -> {
+            publish(id, account, account.network.removePeer(peer));
+            account.recent.forget(peer);
+            return Optional.empty();
+        });
+    }
+
+    public Optional<NetworkMap> mapOf(AccountId id, PeerId peer) {
+        return locked(id, account -> account.network.mapOf(peer));
+    }
+
+    /** The account's inputs as they stand, for a full recomputation or an inspection. */
+    public Optional<AccountSnapshot> snapshot(AccountId id) {
+        return locked(id, account -> Optional.of(account.network.snapshot()));
+    }
+
+    /**
+     * What the peer missed since {@code serial}, oldest first, or empty when it must be sent its full
+     * map instead (unknown peer, history no longer held, or a serial from the future).
+     */
+    public Optional<List<MapDelta>> deltasSince(AccountId id, PeerId peer, long serial) {
+        return locked(id, account -> account.network.mapOf(peer)
+                .flatMap(map -> account.recent.since(peer, serial, map.serial())));
+    }
+
+    /** For each peer, how many peers it may reach; peers the model does not know count 0. */
+    public ToIntFunction<PeerId> reachableCounts(AccountId id) {
+        Account account = accounts.get(id);
+        if (account == null) {
+            return peer -> 0;
+        }
+        return peer -> {
+            synchronized (account) {
+                return account.network.reachableCount(peer);
+            }
+        };
+    }
+
+    /** Registers a listener for every later update; the returned action unregisters it. */
+    public Runnable subscribe(MapUpdateListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void publish(AccountId id, Account account, List<PeerMapUpdate> updates) {
+        if (!updates.isEmpty()) {
+            updates.forEach(account.recent::record);
+            listeners.forEach(listener -> listener.mapsChanged(id, updates));
+        }
+    }
+
+    private <T> Optional<T> locked(AccountId id, Function<Account, Optional<T>> action) {
+        Account account = accounts.get(id);
+        if (account == null) {
+            return Optional.empty();
+        }
+        synchronized (account) {
+            return action.apply(account);
+        }
+    }
+
+    private static final class Account {
+        private final AccountNetwork network;
+        private final RecentDeltas recent = new RecentDeltas(DELTAS_KEPT_PER_PEER);
+
+        private Account(AccountNetwork network) {
+            this.network = network;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.netloom.projections.networkmap;
+
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.UserId;
+import java.util.Set;
+
+/**
+ * What the network map needs to know about one peer. A peer takes part in the overlay only while it
+ * is approved and its owner is not blocked; until then it receives its own configuration but can
+ * reach nobody and nobody can reach it.
+ *
+ * @param owner the user who enrolled it, or null for a setup-key enrollment
+ * @param connected whether it currently holds a session with the gateway
+ */
+public record PeerNode(
+        PeerId id, String publicKey, String overlayIp, String dnsLabel, UserId owner, boolean approved,
+        boolean connected) {
+
+    /** Whether the peer takes part in the overlay: approved, and not owned by a blocked user. */
+    boolean isActiveUnder(Set<UserId> blockedUsers) {
+        return approved && (owner == null || !blockedUsers.contains(owner));
+    }
+
+    /** Whether another peer would see a difference between this and {@code other}. */
+    boolean looksDifferentFrom(PeerNode other) {
+        return !publicKey.equals(other.publicKey) || !overlayIp.equals(other.overlayIp)
+                || !dnsLabel.equals(other.dnsLabel) || connected != other.connected;
+    }
+
+    public PeerNode withApproved(boolean value) {
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, value, connected);
+    }
+
+    public PeerNode withConnected(boolean value) {
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, value);
+    }
+
+    public PeerNode withOverlayIp(String value) {
+        return new PeerNode(id, publicKey, value, dnsLabel, owner, approved, connected);
+    }
+
+    public PeerNode withDnsLabel(String value) {
+        return new PeerNode(id, publicKey, overlayIp, value, owner, approved, connected);
+    }
+}

@@ -1,0 +1,132 @@
+package io.netloom.projections.networkmap.projection;
+
+import io.netloom.domain.account.AccountCreatedEvent;
+import io.netloom.domain.account.AccountSettingsUpdatedEvent;
+import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupDeletedEvent;
+import io.netloom.domain.group.PeersAddedToGroupEvent;
+import io.netloom.domain.group.PeersRemovedFromGroupEvent;
+import io.netloom.domain.peer.PeerApprovedEvent;
+import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
+import io.netloom.domain.peer.PeerRenamedEvent;
+import io.netloom.domain.policy.PolicyCreatedEvent;
+import io.netloom.domain.policy.PolicyDeletedEvent;
+import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.user.UserBlockedEvent;
+import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserUnblockedEvent;
+import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.projections.networkmap.PeerNode;
+import io.netloom.projections.networkmap.PolicySpec;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+/**
+ * Feeds domain events into the network-map model. It runs in its own tracking processor whose
+ * position is never stored, so every start rebuilds the model by replaying the event store.
+ */
+@ProcessingGroup(NetworkMapProjection.PROCESSING_GROUP)
+public final class NetworkMapProjection {
+
+    public static final String PROCESSING_GROUP = "network-map";
+
+    private final NetworkMaps maps;
+
+    public NetworkMapProjection(NetworkMaps maps) {
+        this.maps = maps;
+    }
+
+    @EventHandler
+    public void on(AccountCreatedEvent event) {
+        maps.createAccount(event.accountId(), event.network(), event.settings().dnsDomain());
+    }
+
+    @EventHandler
+    public void on(AccountSettingsUpdatedEvent event) {
+        maps.change(event.accountId(), network -> network.changeDnsDomain(event.settings().dnsDomain()));
+    }
+
+    @EventHandler
+    public void on(GroupCreatedEvent event) {
+        maps.change(event.accountId(), network -> network.addGroup(event.groupId(), event.builtIn()));
+    }
+
+    @EventHandler
+    public void on(GroupDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.deleteGroup(event.groupId()));
+    }
+
+    @EventHandler
+    public void on(PeersAddedToGroupEvent event) {
+        maps.change(event.accountId(), network -> network.addToGroup(event.groupId(), event.peerIds()));
+    }
+
+    @EventHandler
+    public void on(PeersRemovedFromGroupEvent event) {
+        maps.change(event.accountId(), network -> network.removeFromGroup(event.groupId(), event.peerIds()));
+    }
+
+    @EventHandler
+    public void on(PeerEnrolledEvent event) {
+        PeerNode peer = new PeerNode(event.peerId(), event.publicKey().base64(), event.overlayIp(),
+                event.dnsLabel().value(), event.enrolledByUser(), !event.approvalRequired(), false);
+        maps.change(event.accountId(), network -> network.addPeer(peer));
+    }
+
+    @EventHandler
+    public void on(PeerApprovedEvent event) {
+        maps.change(event.accountId(), network -> network.changePeer(event.peerId(), peer -> peer.withApproved(true)));
+    }
+
+    @EventHandler
+    public void on(PeerOverlayIpChangedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.changePeer(event.peerId(), peer -> peer.withOverlayIp(event.overlayIp())));
+    }
+
+    @EventHandler
+    public void on(PeerRenamedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.changePeer(event.peerId(), peer -> peer.withDnsLabel(event.dnsLabel().value())));
+    }
+
+    @EventHandler
+    public void on(PeerDeletedEvent event) {
+        maps.removePeer(event.accountId(), event.peerId());
+    }
+
+    @EventHandler
+    public void on(PolicyCreatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putPolicy(event.policyId(), new PolicySpec(event.enabled(), event.rules())));
+    }
+
+    @EventHandler
+    public void on(PolicyUpdatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putPolicy(event.policyId(), new PolicySpec(event.enabled(), event.rules())));
+    }
+
+    @EventHandler
+    public void on(PolicyDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removePolicy(event.policyId()));
+    }
+
+    @EventHandler
+    public void on(UserBlockedEvent event) {
+        maps.change(event.accountId(), network -> network.blockUser(event.userId()));
+    }
+
+    /** A deleted user's peers stay cut off, as if blocked for good: deny on doubt. */
+    @EventHandler
+    public void on(UserDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.blockUser(event.userId()));
+    }
+
+    @EventHandler
+    public void on(UserUnblockedEvent event) {
+        maps.change(event.accountId(), network -> network.unblockUser(event.userId()));
+    }
+}

@@ -1,0 +1,220 @@
+package io.netloom.projections.networkmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.PolicyRuleId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.policy.PolicyRule;
+import io.netloom.domain.policy.PortRange;
+import io.netloom.domain.policy.Protocol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Property: for random sequences of changes, after every change each peer's incrementally kept map
+ * equals a full recomputation, the deltas published so far rebuild exactly that map, and serials
+ * rise by one exactly when a map's content changed. Each seed is one reproducible sequence.
+ */
+class IncrementalMatchesRecomputeTest {
+
+    private static final int STEPS = 120;
+    private static final List<UserId> USERS = List.of(new UserId("u1"), new UserId("u2"), new UserId("u3"));
+    private static final GroupId ALL = new GroupId("all");
+
+    static List<Long> seeds() {
+        List<Long> seeds = new ArrayList<>();
+        for (long seed = 1; seed <= 150; seed++) {
+            seeds.add(seed);
+        }
+        return seeds;
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void mapsWhenRandomChangesAppliedThenEqualFullRecomputeAfterEveryStep(long seed) {
+        Random random = new Random(seed);
+        RandomAccount account = new RandomAccount(random);
+        Map<PeerId, NetworkMap> held = new HashMap<>();
+        account.apply(() -> account.network.addGroup(ALL, true), held, "create All");
+
+        for (int step = 0; step < STEPS; step++) {
+            Map<PeerId, NetworkMap> before = currentMaps(account.network);
+            String description = account.randomChange(held);
+            Map<PeerId, NetworkMap> after = currentMaps(account.network);
+            String context = "seed " + seed + ", step " + step + ": " + description;
+
+            Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(account.network.snapshot());
+            assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
+            for (PeerId peer : after.keySet()) {
+                NetworkMap map = after.get(peer);
+                assertThat(map.withSerial(0)).as("%s: map of %s", context, peer).isEqualTo(recomputed.get(peer));
+                assertThat(held.get(peer)).as("%s: deltas rebuild map of %s", context, peer).isEqualTo(map);
+                NetworkMap previous = before.get(peer);
+                if (previous != null) {
+                    boolean changed = !previous.withSerial(0).equals(map.withSerial(0));
+                    assertThat(map.serial()).as("%s: serial of %s", context, peer)
+                            .isEqualTo(previous.serial() + (changed ? 1 : 0));
+                }
+            }
+        }
+    }
+
+    private static Map<PeerId, NetworkMap> currentMaps(AccountNetwork network) {
+        Map<PeerId, NetworkMap> maps = new HashMap<>();
+        network.peerIds().forEach(peer -> maps.put(peer, network.mapOf(peer).orElseThrow()));
+        return maps;
+    }
+
+    /** An account under random changes, remembering enough names to pick existing things. */
+    private static final class RandomAccount {
+        final AccountNetwork network = new AccountNetwork(Ipv4Network.DEFAULT, "netloom.internal");
+        final Random random;
+        final List<PeerId> peers = new ArrayList<>();
+        final List<GroupId> groups = new ArrayList<>(List.of(ALL));
+        final List<PolicyId> policies = new ArrayList<>();
+        final Set<Integer> usedHosts = new HashSet<>();
+        int counter;
+
+        RandomAccount(Random random) {
+            this.random = random;
+        }
+
+        String randomChange(Map<PeerId, NetworkMap> held) {
+            int choice = random.nextInt(100);
+            if (choice < 18 || peers.isEmpty()) {
+                PeerId id = new PeerId("p" + ++counter);
+                PeerNode node = new PeerNode(id, TestNetwork.publicKeyOf(id.value()), freeAddress(), id.value(),
+                        random.nextInt(3) == 0 ? null : pick(USERS), random.nextInt(5) != 0, random.nextBoolean());
+                peers.add(id);
+                return apply(() -> network.addPeer(node), held, "enroll " + node);
+            }
+            if (choice < 24) {
+                GroupId id = new GroupId("g" + ++counter);
+                groups.add(id);
+                return apply(() -> network.addGroup(id, false), held, "create group " + id);
+            }
+            if (choice < 44) {
+                GroupId group = pick(groups);
+                Set<PeerId> members = somePeers();
+                return apply(() -> network.addToGroup(group, members), held, "add " + members + " to " + group);
+            }
+            if (choice < 54) {
+                GroupId group = pick(groups);
+                Set<PeerId> members = somePeers();
+                return apply(() -> network.removeFromGroup(group, members), held, "remove " + members + " from " + group);
+            }
+            if (choice < 66) {
+                PolicyId id = policies.isEmpty() || random.nextBoolean() ? new PolicyId("pol" + ++counter) : pick(policies);
+                if (!policies.contains(id)) {
+                    policies.add(id);
+                }
+                PolicySpec policy = new PolicySpec(random.nextInt(6) != 0, randomRules());
+                return apply(() -> network.putPolicy(id, policy), held, "put policy " + id + " " + policy);
+            }
+            if (choice < 70 && !policies.isEmpty()) {
+                PolicyId id = policies.remove(random.nextInt(policies.size()));
+                return apply(() -> network.removePolicy(id), held, "remove policy " + id);
+            }
+            if (choice < 73 && groups.size() > 1) {
+                GroupId id = groups.remove(1 + random.nextInt(groups.size() - 1));
+                return apply(() -> network.deleteGroup(id), held, "delete group " + id);
+            }
+            if (choice < 78) {
+                PeerId id = peers.remove(random.nextInt(peers.size()));
+                return apply(() -> network.removePeer(id), held, "remove peer " + id);
+            }
+            if (choice < 84) {
+                UserId user = pick(USERS);
+                boolean block = random.nextBoolean();
+                return apply(() -> block ? network.blockUser(user) : network.unblockUser(user), held,
+                        (block ? "block " : "unblock ") + user);
+            }
+            PeerId peer = pick(peers);
+            return switch (random.nextInt(5)) {
+                case 0 -> apply(() -> network.changePeer(peer, node -> node.withApproved(!node.approved())), held,
+                        "toggle approval of " + peer);
+                case 1 -> apply(() -> network.changePeer(peer, node -> node.withConnected(!node.connected())), held,
+                        "toggle presence of " + peer);
+                case 2 -> {
+                    String address = freeAddress();
+                    yield apply(() -> network.changePeer(peer, node -> node.withOverlayIp(address)), held,
+                            "move " + peer + " to " + address);
+                }
+                case 3 -> apply(() -> network.changePeer(peer, node -> node.withDnsLabel("n" + ++counter)), held,
+                        "rename " + peer);
+                default -> {
+                    String domain = random.nextBoolean() ? "netloom.internal" : "corp.example";
+                    yield apply(() -> network.changeDnsDomain(domain), held, "domain " + domain);
+                }
+            };
+        }
+
+        /** Runs the change and applies its deltas to what each peer holds, as a daemon would. */
+        String apply(Supplier<List<PeerMapUpdate>> change, Map<PeerId, NetworkMap> held, String description) {
+            for (PeerMapUpdate update : change.get()) {
+                NetworkMap current = held.getOrDefault(update.peer(), new NetworkMap(0, null, List.of(), List.of()));
+                held.put(update.peer(), update.delta().applyTo(current));
+            }
+            held.keySet().retainAll(network.peerIds());
+            return description;
+        }
+
+        private List<PolicyRule> randomRules() {
+            List<PolicyRule> rules = new ArrayList<>();
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                Protocol protocol = pick(List.of(Protocol.values()));
+                List<PortRange> ports = new ArrayList<>();
+                if ((protocol == Protocol.TCP || protocol == Protocol.UDP) && random.nextBoolean()) {
+                    int start = 1 + random.nextInt(3) * 1000;
+                    ports.add(new PortRange(start, start + random.nextInt(2) * 10));
+                }
+                rules.add(new PolicyRule(new PolicyRuleId("r" + ++counter), "rule", "", random.nextInt(5) != 0,
+                        random.nextBoolean(), protocol, ports, someGroups(), someGroups()));
+            }
+            return rules;
+        }
+
+        private Set<GroupId> someGroups() {
+            Set<GroupId> chosen = new HashSet<>();
+            int count = 1 + random.nextInt(2);
+            for (int i = 0; i < count; i++) {
+                chosen.add(pick(groups));
+            }
+            return chosen;
+        }
+
+        private Set<PeerId> somePeers() {
+            Set<PeerId> chosen = new HashSet<>();
+            int count = 1 + random.nextInt(3);
+            for (int i = 0; i < count; i++) {
+                chosen.add(pick(peers));
+            }
+            return chosen;
+        }
+
+        private String freeAddress() {
+            int host;
+            do {
+                host = 1 + random.nextInt(250);
+            } while (!usedHosts.add(host));
+            return "100.64.0." + host;
+        }
+
+        private <T> T pick(List<T> items) {
+            return items.get(random.nextInt(items.size()));
+        }
+    }
+}

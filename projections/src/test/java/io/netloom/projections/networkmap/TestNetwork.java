@@ -1,0 +1,161 @@
+package io.netloom.projections.networkmap;
+
+import io.netloom.domain.account.AccountCreatedEvent;
+import io.netloom.domain.account.AccountSettings;
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupDeletedEvent;
+import io.netloom.domain.group.PeersAddedToGroupEvent;
+import io.netloom.domain.group.PeersRemovedFromGroupEvent;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.PeerApprovedEvent;
+import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerMetadata;
+import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
+import io.netloom.domain.peer.WireguardPublicKey;
+import io.netloom.domain.policy.PolicyCreatedEvent;
+import io.netloom.domain.policy.PolicyDeletedEvent;
+import io.netloom.domain.policy.PolicyRule;
+import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.user.UserBlockedEvent;
+import io.netloom.domain.user.UserUnblockedEvent;
+import io.netloom.projections.networkmap.projection.NetworkMapProjection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One account's network maps built the way the server builds them: domain events through the
+ * projection. Peers, groups and policies are named; ids, addresses and keys follow from the names.
+ * Every update the model publishes is collected, so tests can replay deltas.
+ */
+final class TestNetwork {
+
+    static final AccountId ACCOUNT = new AccountId("account-1");
+    static final GroupId ALL = new GroupId("all");
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+    private final NetworkMaps maps = new NetworkMaps();
+    private final NetworkMapProjection projection = new NetworkMapProjection(maps);
+    private final List<PeerMapUpdate> updates = new ArrayList<>();
+    private final Map<String, Integer> addressOfPeer = new TreeMap<>();
+
+    TestNetwork() {
+        maps.subscribe((account, published) -> updates.addAll(published));
+        projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
+                AccountSettings.defaults()));
+        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true));
+    }
+
+    NetworkMaps maps() {
+        return maps;
+    }
+
+    List<PeerMapUpdate> updates() {
+        return updates;
+    }
+
+    static PeerId peerId(String name) {
+        return new PeerId(name);
+    }
+
+    static GroupId groupId(String name) {
+        return name.equals("all") ? ALL : new GroupId("group-" + name);
+    }
+
+    static PolicyId policyId(String name) {
+        return new PolicyId("policy-" + name);
+    }
+
+    static String publicKeyOf(String name) {
+        byte[] key = new byte[32];
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(bytes, 0, key, 0, Math.min(bytes.length, 32));
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Enrolls a peer at the next free address; an owner makes it a user's device, otherwise a setup key's. */
+    void enroll(String name, String owner, boolean approved) {
+        int host = addressOfPeer.size() + 1;
+        addressOfPeer.put(name, host);
+        projection.on(new PeerEnrolledEvent(peerId(name), ACCOUNT, new WireguardPublicKey(publicKeyOf(name)),
+                new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + host, new DnsLabel(name),
+                owner == null ? null : new UserId(owner), owner == null ? new SetupKeyId("key-1") : null,
+                !approved, false, false, NOW));
+    }
+
+    void approve(String peer) {
+        projection.on(new PeerApprovedEvent(peerId(peer), ACCOUNT));
+    }
+
+    void moveAddress(String peer, String overlayIp) {
+        projection.on(new PeerOverlayIpChangedEvent(peerId(peer), ACCOUNT, overlayIp));
+    }
+
+    void deletePeer(String peer) {
+        projection.on(new PeerDeletedEvent(peerId(peer), ACCOUNT));
+    }
+
+    void createGroup(String name) {
+        projection.on(new GroupCreatedEvent(groupId(name), ACCOUNT, name, false));
+    }
+
+    void deleteGroup(String name) {
+        projection.on(new GroupDeletedEvent(groupId(name), ACCOUNT));
+    }
+
+    void addToGroup(String group, String... peers) {
+        projection.on(new PeersAddedToGroupEvent(groupId(group), ACCOUNT, peerIds(peers)));
+    }
+
+    void removeFromGroup(String group, String... peers) {
+        projection.on(new PeersRemovedFromGroupEvent(groupId(group), ACCOUNT, peerIds(peers)));
+    }
+
+    void createPolicy(String name, boolean enabled, List<PolicyRule> rules) {
+        projection.on(new PolicyCreatedEvent(policyId(name), ACCOUNT, name, "", enabled, rules));
+    }
+
+    void updatePolicy(String name, boolean enabled, List<PolicyRule> rules) {
+        projection.on(new PolicyUpdatedEvent(policyId(name), ACCOUNT, name, "", enabled, rules));
+    }
+
+    void deletePolicy(String name) {
+        projection.on(new PolicyDeletedEvent(policyId(name), ACCOUNT));
+    }
+
+    void blockUser(String user) {
+        projection.on(new UserBlockedEvent(new UserId(user), ACCOUNT));
+    }
+
+    void unblockUser(String user) {
+        projection.on(new UserUnblockedEvent(new UserId(user), ACCOUNT));
+    }
+
+    NetworkMap mapOf(String peer) {
+        return maps.mapOf(ACCOUNT, peerId(peer)).orElseThrow();
+    }
+
+    AccountSnapshot snapshot() {
+        return maps.snapshot(ACCOUNT).orElseThrow();
+    }
+
+    private static Set<PeerId> peerIds(String... names) {
+        Set<PeerId> ids = new java.util.LinkedHashSet<>();
+        for (String name : names) {
+            ids.add(peerId(name));
+        }
+        return ids;
+    }
+}
