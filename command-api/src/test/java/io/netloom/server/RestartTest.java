@@ -43,6 +43,7 @@ class RestartTest {
         JsonNode setupKeysBefore;
         JsonNode policiesBefore;
         JsonNode usersBefore;
+        JsonNode networkMapBefore;
         int auditLinesBefore;
 
         try (ConfigurableApplicationContext server = start()) {
@@ -67,12 +68,14 @@ class RestartTest {
             peerId = enrolled.get("peer_id").asString();
             peerIp = enrolled.get("overlay_ip").asString();
             policy = createPolicy(admin, "servers talk", List.of(group), List.of(group));
+            TestPeers.enroll(anonymous, plainKey, "neighbour");
 
             peersBefore = ok(admin.get("/api/peers")).body();
             groupsBefore = ok(admin.get("/api/groups")).body();
             setupKeysBefore = ok(admin.get("/api/setup-keys")).body();
             policiesBefore = ok(admin.get("/api/policies")).body();
             usersBefore = ok(admin.get("/api/users")).body();
+            networkMapBefore = ok(admin.get("/api/peers/{peerId}/network-map", peerId)).body();
             auditLinesBefore = ok(admin.get("/api/events/audit")).body().size();
         }
 
@@ -89,6 +92,8 @@ class RestartTest {
             assertThat(ok(admin.get("/api/setup-keys")).body()).isEqualTo(setupKeysBefore);
             assertThat(ok(admin.get("/api/policies")).body()).isEqualTo(policiesBefore);
             assertThat(ok(admin.get("/api/users")).body()).isEqualTo(usersBefore);
+            assertThat(networkMapBefore.get("remote_peers")).hasSize(1);
+            assertThat(ok(admin.get("/api/peers/{peerId}/network-map", peerId)).body()).isEqualTo(networkMapBefore);
             assertThat(ok(admin.get("/api/events/audit")).body()).hasSize(auditLinesBefore);
             assertThat(ids(admin.get("/api/groups"))).contains(group);
             assertThat(ids(admin.get("/api/setup-keys"))).containsExactly(keyId);
@@ -98,8 +103,8 @@ class RestartTest {
                     TestPeers.enrollment(plainKey, publicKey, "box"))).body();
             assertThat(again.get("peer_id").asString()).isEqualTo(peerId);
             assertThat(again.get("overlay_ip").asString()).isEqualTo(peerIp);
-            assertThat(ids(admin.get("/api/peers"))).containsExactly(peerId);
-            assertThat(ok(admin.get("/api/setup-keys/{keyId}", keyId)).body().get("used_times").asInt()).isEqualTo(1);
+            assertThat(ids(admin.get("/api/peers"))).hasSize(2).contains(peerId);
+            assertThat(ok(admin.get("/api/setup-keys/{keyId}", keyId)).body().get("used_times").asInt()).isEqualTo(2);
             String newPeer = TestPeers.enroll(anonymous, plainKey, "second box");
             assertThat(ok(admin.get("/api/peers/{peerId}", newPeer)).text("ip")).isNotEqualTo(peerIp);
         }

@@ -11,13 +11,15 @@ import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.UpdatePeerCommand;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
-import io.netloom.projections.directory.PeerVisibility;
+import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.enrollment.PeerAddressing;
+import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.security.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,21 +38,27 @@ public class PeersController {
     private final Commands commands;
     private final AccountLocks locks;
     private final PeerAddressing addressing;
+    private final NetworkMaps maps;
+    private final NetworkMapFreshness freshness;
 
-    public PeersController(CallerAccounts accounts, Commands commands, AccountLocks locks, PeerAddressing addressing) {
+    public PeersController(CallerAccounts accounts, Commands commands, AccountLocks locks, PeerAddressing addressing,
+            NetworkMaps maps, NetworkMapFreshness freshness) {
         this.accounts = accounts;
         this.commands = commands;
         this.locks = locks;
         this.addressing = addressing;
+        this.maps = maps;
+        this.freshness = freshness;
     }
 
     @GetMapping
     public List<PeerBatch> list(@AuthenticationPrincipal Caller caller) {
         AccountRecords records = accounts.of(caller);
-        Map<PeerId, Integer> accessible = PeerVisibility.accessibleCounts(records);
+        freshness.awaitRecentWrites();
+        ToIntFunction<PeerId> reachable = maps.reachableCounts(caller.accountId());
         return records.peers().stream()
                 .filter(peer -> isVisibleTo(caller, peer))
-                .map(peer -> new PeerBatch(NetbirdViews.peer(peer, records), accessible.getOrDefault(peer.id(), 0)))
+                .map(peer -> new PeerBatch(NetbirdViews.peer(peer, records), reachable.applyAsInt(peer.id())))
                 .toList();
     }
 
@@ -98,7 +106,7 @@ public class PeersController {
         return Map.of();
     }
 
-    private static PeerView visiblePeer(Caller caller, AccountRecords records, String peerId) {
+    static PeerView visiblePeer(Caller caller, AccountRecords records, String peerId) {
         return records.peer(new PeerId(peerId))
                 .filter(peer -> isVisibleTo(caller, peer))
                 .orElseThrow(() -> CommandRejectedException.notFound("peer not found"));

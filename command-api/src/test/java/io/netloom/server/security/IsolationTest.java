@@ -73,6 +73,8 @@ class IsolationTest extends ServerTest {
         Map<String, NetloomApi.Response> answers = new LinkedHashMap<>();
 
         answers.put("GET peer", b.get("/api/peers/{peerId}", aPeer));
+        answers.put("GET accessible peers", b.get("/api/peers/{peerId}/accessible-peers", aPeer));
+        answers.put("GET network map", b.get("/api/peers/{peerId}/network-map", aPeer));
         answers.put("PUT peer", b.put("/api/peers/{peerId}", peerUpdate("stolen"), aPeer));
         answers.put("DELETE peer", b.delete("/api/peers/{peerId}", aPeer));
         for (String groupId : List.of(aGroup, aAll)) {

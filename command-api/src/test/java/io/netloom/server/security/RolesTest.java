@@ -99,6 +99,8 @@ class RolesTest extends ServerTest {
 
         assertThat(ok(user.get("/api/peers")).body()).isEmpty();
         error(user.get("/api/peers/{peerId}", peer), 404);
+        error(user.get("/api/peers/{peerId}/accessible-peers", peer), 404);
+        error(user.get("/api/peers/{peerId}/network-map", peer), 404);
         assertThat(ids(user.get("/api/users"))).containsExactly(self);
         assertThat(ok(user.get("/api/users/current")).text("role")).isEqualTo("user");
         assertThat(ids(user.get("/api/accounts"))).containsExactly(accountId);

@@ -19,6 +19,7 @@ public final class NetloomApi {
 
     private static final NetbirdContract CONTRACT = NetbirdContract.load();
     private static final List<String> NETLOOM_OWN_PATHS = List.of("/api/netloom/");
+    private static final List<String> NETLOOM_OWN_SUFFIXES = List.of("/network-map");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -143,7 +144,8 @@ public final class NetloomApi {
     }
 
     private static boolean isNetbirdPath(String template) {
-        return NETLOOM_OWN_PATHS.stream().noneMatch(template::startsWith);
+        return NETLOOM_OWN_PATHS.stream().noneMatch(template::startsWith)
+                && NETLOOM_OWN_SUFFIXES.stream().noneMatch(template::endsWith);
     }
 
     private static String expand(String template, Object... args) {

@@ -1,5 +1,6 @@
 package io.netloom.projections.networkmap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +18,13 @@ import java.util.TreeSet;
  * @param config the peer's new own configuration, or null when it did not change
  */
 public record MapDelta(
-        long baseSerial,
+        @JsonProperty("base_serial") long baseSerial,
         long serial,
         PeerConfig config,
-        List<RemotePeer> upsertedPeers,
-        List<String> removedPeers,
-        List<InboundRule> addedRules,
-        List<InboundRule> removedRules) {
+        @JsonProperty("upserted_peers") List<RemotePeer> upsertedPeers,
+        @JsonProperty("removed_peers") List<String> removedPeers,
+        @JsonProperty("added_rules") List<InboundRule> addedRules,
+        @JsonProperty("removed_rules") List<InboundRule> removedRules) {
 
     public MapDelta {
         if (serial <= baseSerial) {

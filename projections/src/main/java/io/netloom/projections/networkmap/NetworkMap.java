@@ -1,5 +1,6 @@
 package io.netloom.projections.networkmap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -7,7 +8,11 @@ import java.util.List;
  * inbound firewall rules it enforces (sorted). The serial grows by one with every change to this map;
  * routes, DNS records and posture checks will join as further sorted sections diffed the same way.
  */
-public record NetworkMap(long serial, PeerConfig config, List<RemotePeer> remotePeers, List<InboundRule> inboundRules) {
+public record NetworkMap(
+        long serial,
+        PeerConfig config,
+        @JsonProperty("remote_peers") List<RemotePeer> remotePeers,
+        @JsonProperty("inbound_rules") List<InboundRule> inboundRules) {
 
     public NetworkMap {
         remotePeers = List.copyOf(remotePeers);

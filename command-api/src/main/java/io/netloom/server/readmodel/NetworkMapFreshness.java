@@ -1,0 +1,73 @@
+package io.netloom.server.readmodel;
+
+import io.netloom.projections.networkmap.projection.NetworkMapProjection;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a reader wait until the network-map processor has applied every event stored so far, so a
+ * read that follows a write sees the write although maps are computed on their own thread.
+ */
+@Component
+public class NetworkMapFreshness {
+
+    private static final Duration POLL = Duration.ofMillis(1);
+    /** Far above the milliseconds a change takes; only a replay or an overloaded machine waits this long. */
+    private static final Duration READER_PATIENCE = Duration.ofSeconds(5);
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+
+    public NetworkMapFreshness(EventStore eventStore, EventProcessingConfiguration processing) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+    }
+
+    /** For API reads: read-your-writes in every normal case, a slightly old map rather than an error otherwise. */
+    public void awaitRecentWrites() {
+        awaitEventsStoredBefore(READER_PATIENCE);
+    }
+
+    /**
+     * Waits, at most {@code patience}, for the maps to include every event stored before this call.
+     * Returns whether they do; a reader that runs out of patience serves a map a moment old.
+     */
+    public boolean awaitEventsStoredBefore(Duration patience) {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!hasProcessed(head)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasProcessed(TrackingToken head) {
+        return processing.eventProcessor(NetworkMapProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .map(processor -> {
+                    var statuses = processor.processingStatus().values();
+                    return !statuses.isEmpty() && statuses.stream().allMatch(status -> covers(status, head));
+                })
+                .orElse(false);
+    }
+
+    private static boolean covers(EventTrackerStatus status, TrackingToken head) {
+        TrackingToken position = status.getTrackingToken();
+        return position != null && position.covers(head);
+    }
+}
