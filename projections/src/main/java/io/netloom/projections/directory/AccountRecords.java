@@ -30,6 +30,7 @@ public final class AccountRecords {
     private final Map<GroupId, Set<PeerId>> members = new HashMap<>();
     private final Map<PeerId, Set<GroupId>> groupsOfPeer = new HashMap<>();
     private final Map<PeerId, PeerView> peers = new LinkedHashMap<>();
+    private final Map<PeerId, PeerPresence> presence = new HashMap<>();
     private final Map<String, PeerId> peerByOverlayIp = new HashMap<>();
     private final Map<String, PeerId> peerByDnsLabel = new HashMap<>();
     private final Map<SetupKeyId, SetupKeyView> setupKeys = new LinkedHashMap<>();
@@ -210,7 +211,18 @@ public final class AccountRecords {
         }
     }
 
+    public synchronized PeerPresence presenceOf(PeerId id) {
+        return presence.getOrDefault(id, PeerPresence.NEVER_CONNECTED);
+    }
+
+    synchronized void changePresence(PeerId id, UnaryOperator<PeerPresence> change) {
+        if (peers.containsKey(id)) {
+            presence.put(id, change.apply(presenceOf(id)));
+        }
+    }
+
     synchronized Optional<PeerView> removePeer(PeerId id) {
+        presence.remove(id);
         PeerView removed = peers.remove(id);
         if (removed == null) {
             return Optional.empty();

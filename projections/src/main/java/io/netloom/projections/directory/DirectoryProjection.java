@@ -8,7 +8,9 @@ import io.netloom.domain.group.GroupRenamedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.peer.PeerApprovedEvent;
+import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
@@ -200,6 +202,18 @@ public final class DirectoryProjection {
     void on(PeerMetadataUpdatedEvent event, @Timestamp Instant at) {
         AfterCommit.run(() -> directory.records(event.accountId())
                 .changePeer(event.peerId(), peer -> peer.withMetadata(event.metadata(), at)));
+    }
+
+    @EventHandler
+    void on(PeerConnectedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).changePresence(event.peerId(),
+                before -> new PeerPresence(true, event.connectedAt(), event.connectionIp())));
+    }
+
+    @EventHandler
+    void on(PeerDisconnectedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).changePresence(event.peerId(),
+                before -> new PeerPresence(false, event.disconnectedAt(), before.connectionIp())));
     }
 
     @EventHandler

@@ -226,6 +226,19 @@ public final class AccountNetwork {
         return peer == null ? 0 : peer.remotes.size();
     }
 
+    /** Whether {@code from} may reach {@code to}; false for unknown peers. */
+    public boolean reaches(PeerId from, PeerId to) {
+        PeerSlot source = peers.get(from);
+        PeerSlot destination = peers.get(to);
+        return source != null && destination != null && source.remotes.contains(destination.index);
+    }
+
+    public Set<PeerId> peersOwnedBy(UserId user) {
+        Set<PeerId> owned = new LinkedHashSet<>();
+        peersByOwner.getOrDefault(user, Set.of()).forEach(peer -> owned.add(peer.node.id()));
+        return owned;
+    }
+
     public Set<PeerId> peerIds() {
         return Set.copyOf(peers.keySet());
     }
@@ -316,6 +329,7 @@ public final class AccountNetwork {
     /** Records how the peer looked to everyone who sees it, before its attributes change. */
     private void touchObservers(PeerSlot peer, boolean addressChanges) {
         recorder.touchConfig(peer);
+        recorder.rememberNode(peer);
         peer.remotes.forEachKey(index -> {
             PeerSlot observer = slot((int) index);
             recorder.touchRemote(observer, peer);
@@ -370,7 +384,7 @@ public final class AccountNetwork {
     }
 
     private List<PeerMapUpdate> change(Runnable body) {
-        recorder = new ChangeRecorder(this);
+        recorder = new ChangeRecorder(this, dnsDomain);
         try {
             body.run();
             return recorder.updates();
@@ -390,7 +404,16 @@ public final class AccountNetwork {
     }
 
     InboundRule renderRule(long key) {
-        return shapes.get(PeerSlot.shapeIdOf(key)).from(slot(PeerSlot.sourceIndexOf(key)).node);
+        return renderRule(key, slot(PeerSlot.sourceIndexOf(key)).node);
+    }
+
+    /** The rule as seen with the source's attributes {@code source}, which may be its attributes before a change. */
+    InboundRule renderRule(long key, PeerNode source) {
+        return shapes.get(PeerSlot.shapeIdOf(key)).from(source);
+    }
+
+    String dnsDomain() {
+        return dnsDomain;
     }
 
     PeerConfig renderConfig(PeerSlot peer) {

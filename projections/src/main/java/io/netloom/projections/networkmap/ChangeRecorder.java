@@ -5,21 +5,27 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Remembers, for every map entry one change touches, how the entry looked before it; afterwards the
- * before/after comparison of just those entries is each peer's delta. Entries whose count changed
- * without appearing or disappearing compare equal and drop out, so a peer whose map did not really
- * change gets no update and keeps its serial.
+ * Remembers, for every map entry one change touches, whether it was present before, and the old
+ * attributes of every peer whose attributes change; afterwards the before/after comparison of just
+ * those entries is each peer's delta. Entries whose count changed without appearing or disappearing
+ * drop out, so a peer whose map did not really change gets no update and keeps its serial. Touches
+ * are primitive-keyed, because a large policy change touches hundreds of thousands of entries.
  */
 final class ChangeRecorder {
 
-    private final AccountNetwork network;
-    private final Map<PeerSlot, Pending> pending = new LinkedHashMap<>();
+    private static final int ABSENT_BEFORE = 1;
+    private static final int PRESENT_BEFORE = 2;
 
-    ChangeRecorder(AccountNetwork network) {
+    private final AccountNetwork network;
+    private final String dnsDomainBefore;
+    private final Map<PeerSlot, Pending> pending = new LinkedHashMap<>();
+    private final Map<PeerSlot, PeerNode> nodesBefore = new HashMap<>();
+
+    ChangeRecorder(AccountNetwork network, String dnsDomainBefore) {
         this.network = network;
+        this.dnsDomainBefore = dnsDomainBefore;
     }
 
     void touchConfig(PeerSlot peer) {
@@ -34,17 +40,22 @@ final class ChangeRecorder {
         pending.remove(peer);
     }
 
+    /** Called before the peer's attributes change, so that observers can be told what they saw. */
+    void rememberNode(PeerSlot peer) {
+        nodesBefore.putIfAbsent(peer, peer.node);
+    }
+
     void touchRemote(PeerSlot peer, PeerSlot remote) {
-        Map<Integer, RemotePeer> before = pendingOf(peer).remotesBefore;
-        if (!before.containsKey(remote.index)) {
-            before.put(remote.index, peer.remotes.contains(remote.index) ? network.renderRemote(remote) : null);
+        LongCounts touched = pendingOf(peer).remotes;
+        if (touched.get(remote.index) == 0) {
+            touched.add(remote.index, peer.remotes.contains(remote.index) ? PRESENT_BEFORE : ABSENT_BEFORE);
         }
     }
 
     void touchRule(PeerSlot peer, long ruleKey) {
-        Map<Long, InboundRule> before = pendingOf(peer).rulesBefore;
-        if (!before.containsKey(ruleKey)) {
-            before.put(ruleKey, peer.inbound.contains(ruleKey) ? network.renderRule(ruleKey) : null);
+        LongCounts touched = pendingOf(peer).rules;
+        if (touched.get(ruleKey) == 0) {
+            touched.add(ruleKey, peer.inbound.contains(ruleKey) ? PRESENT_BEFORE : ABSENT_BEFORE);
         }
     }
 
@@ -65,11 +76,17 @@ final class ChangeRecorder {
         return pending.computeIfAbsent(peer, slot -> new Pending(network.renderConfig(slot)));
     }
 
+    private PeerNode nodeBefore(PeerSlot peer) {
+        return nodesBefore.getOrDefault(peer, peer.node);
+    }
+
     private final class Pending {
         /** Null for a peer that did not exist before: its whole configuration is new. */
         private final PeerConfig configBefore;
-        private final Map<Integer, RemotePeer> remotesBefore = new HashMap<>();
-        private final Map<Long, InboundRule> rulesBefore = new HashMap<>();
+        /** Touched remote slot indexes, valued {@link #ABSENT_BEFORE} or {@link #PRESENT_BEFORE}. */
+        private final LongCounts remotes = new LongCounts();
+        /** Touched rule keys, valued the same way. */
+        private final LongCounts rules = new LongCounts();
 
         private Pending(PeerConfig configBefore) {
             this.configBefore = configBefore;
@@ -80,27 +97,28 @@ final class ChangeRecorder {
             PeerConfig config = configAfter.equals(configBefore) ? null : configAfter;
             List<RemotePeer> upserted = new ArrayList<>();
             List<String> removed = new ArrayList<>();
-            remotesBefore.forEach((index, before) -> {
-                RemotePeer after = peer.remotes.contains(index) ? network.renderRemote(network.slot(index)) : null;
-                if (!Objects.equals(before, after)) {
-                    if (after != null) {
-                        upserted.add(after);
-                    } else {
-                        removed.add(before.id());
-                    }
+            remotes.forEachKey(index -> {
+                PeerSlot remote = network.slot((int) index);
+                boolean before = remotes.get(index) == PRESENT_BEFORE;
+                boolean after = peer.remotes.contains(index);
+                if (before && !after) {
+                    removed.add(remote.node.id().value());
+                } else if (after && (!before || looksChanged(remote))) {
+                    upserted.add(network.renderRemote(remote));
                 }
             });
             List<InboundRule> added = new ArrayList<>();
             List<InboundRule> dropped = new ArrayList<>();
-            rulesBefore.forEach((key, before) -> {
-                InboundRule after = peer.inbound.contains(key) ? network.renderRule(key) : null;
-                if (!Objects.equals(before, after)) {
-                    if (before != null) {
-                        dropped.add(before);
-                    }
-                    if (after != null) {
-                        added.add(after);
-                    }
+            rules.forEachKey(key -> {
+                PeerSlot source = network.slot(PeerSlot.sourceIndexOf(key));
+                boolean before = rules.get(key) == PRESENT_BEFORE;
+                boolean after = peer.inbound.contains(key);
+                boolean moved = !nodeBefore(source).overlayIp().equals(source.node.overlayIp());
+                if (before && (!after || moved)) {
+                    dropped.add(network.renderRule(key, nodeBefore(source)));
+                }
+                if (after && (!before || moved)) {
+                    added.add(network.renderRule(key, source.node));
                 }
             });
             if (config == null && upserted.isEmpty() && removed.isEmpty() && added.isEmpty() && dropped.isEmpty()) {
@@ -111,6 +129,14 @@ final class ChangeRecorder {
             added.sort(null);
             dropped.sort(null);
             return new MapDelta(peer.serial, peer.serial + 1, config, upserted, removed, added, dropped);
+        }
+
+        private boolean looksChanged(PeerSlot remote) {
+            PeerNode before = nodesBefore.get(remote);
+            boolean domainChanged = !dnsDomainBefore.equals(network.dnsDomain());
+            return (before != null || domainChanged)
+                    && !MapRendering.remote(before == null ? remote.node : before, dnsDomainBefore)
+                            .equals(network.renderRemote(remote));
         }
     }
 }

@@ -43,6 +43,11 @@ final class LongCounts {
         return keys[slotOf(key)] != FREE;
     }
 
+    /** The count of {@code key}, 0 when absent. */
+    int get(long key) {
+        return counts[slotOf(key)];
+    }
+
     int size() {
         return size;
     }

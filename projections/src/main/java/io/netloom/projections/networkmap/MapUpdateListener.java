@@ -1,6 +1,7 @@
 package io.netloom.projections.networkmap;
 
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
 import java.util.List;
 
 /**
@@ -12,4 +13,8 @@ import java.util.List;
 public interface MapUpdateListener {
 
     void mapsChanged(AccountId account, List<PeerMapUpdate> updates);
+
+    /** The peer may no longer take part at all: it was removed, or its owner blocked or deleted. */
+    default void peerRevoked(AccountId account, PeerId peer, String reason) {
+    }
 }

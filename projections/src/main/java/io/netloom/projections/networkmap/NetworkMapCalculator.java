@@ -4,8 +4,10 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.policy.PolicyRule;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +24,18 @@ import java.util.TreeSet;
 public final class NetworkMapCalculator {
 
     private final AccountSnapshot snapshot;
-    private final List<PolicyRule> rules;
+    private final Map<GroupId, List<PolicyRule>> rulesByGroup = new HashMap<>();
+    private final Map<PolicyRule, RuleShape> shapes = new IdentityHashMap<>();
     private final Map<GroupId, List<PeerNode>> activeMembers = new HashMap<>();
     private final Map<PeerId, RemotePeer> renderedRemotes = new HashMap<>();
 
     private NetworkMapCalculator(AccountSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.rules = snapshot.policies().values().stream().flatMap(policy -> policy.activeRules().stream()).toList();
+        snapshot.policies().values().stream().flatMap(policy -> policy.activeRules().stream()).forEach(rule -> {
+            Set<GroupId> named = new HashSet<>(rule.sources());
+            named.addAll(rule.destinations());
+            named.forEach(group -> rulesByGroup.computeIfAbsent(group, key -> new ArrayList<>()).add(rule));
+        });
     }
 
     /** One peer's map, at serial 0. */
@@ -82,8 +89,10 @@ public final class NetworkMapCalculator {
     /** What a member of exactly these groups reaches, itself possibly included. */
     private Reach reach(Set<GroupId> groups) {
         Reach reach = new Reach();
+        Set<PolicyRule> rules = Collections.newSetFromMap(new IdentityHashMap<>());
+        groups.forEach(group -> rules.addAll(rulesByGroup.getOrDefault(group, List.of())));
         for (PolicyRule rule : rules) {
-            RuleShape shape = RuleShape.of(rule);
+            RuleShape shape = shapes.computeIfAbsent(rule, RuleShape::of);
             if (intersects(rule.sources(), groups)) {
                 for (PeerNode destination : activeMembersOf(rule.destinations())) {
                     reach.remotes.add(rendered(destination));

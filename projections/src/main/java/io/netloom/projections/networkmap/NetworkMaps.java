@@ -3,6 +3,7 @@ package io.netloom.projections.networkmap;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +40,29 @@ public final class NetworkMaps {
 
     public void removePeer(AccountId id, PeerId peer) {
         locked(id, account -> {
+            boolean known = account.network.peerIds().contains(peer);
             publish(id, account, account.network.removePeer(peer));
             account.recent.forget(peer);
+            if (known) {
+                listeners.forEach(listener -> listener.peerRevoked(id, peer, "peer removed"));
+            }
             return Optional.empty();
         });
+    }
+
+    /** Cuts off every peer of the user, and tells listeners so that their sessions end at once. */
+    public void blockUser(AccountId id, UserId user) {
+        locked(id, account -> {
+            publish(id, account, account.network.blockUser(user));
+            account.network.peersOwnedBy(user).forEach(peer ->
+                    listeners.forEach(listener -> listener.peerRevoked(id, peer, "owner blocked")));
+            return Optional.empty();
+        });
+    }
+
+    /** Whether {@code from} currently has {@code to} in its map. */
+    public boolean canReach(AccountId id, PeerId from, PeerId to) {
+        return locked(id, account -> Optional.of(account.network.reaches(from, to))).orElse(false);
     }
 
     public Optional<NetworkMap> mapOf(AccountId id, PeerId peer) {

@@ -7,7 +7,9 @@ import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.peer.PeerApprovedEvent;
+import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
@@ -93,6 +95,16 @@ public final class NetworkMapProjection {
     }
 
     @EventHandler
+    public void on(PeerConnectedEvent event) {
+        maps.change(event.accountId(), network -> network.changePeer(event.peerId(), peer -> peer.withConnected(true)));
+    }
+
+    @EventHandler
+    public void on(PeerDisconnectedEvent event) {
+        maps.change(event.accountId(), network -> network.changePeer(event.peerId(), peer -> peer.withConnected(false)));
+    }
+
+    @EventHandler
     public void on(PeerDeletedEvent event) {
         maps.removePeer(event.accountId(), event.peerId());
     }
@@ -116,13 +128,13 @@ public final class NetworkMapProjection {
 
     @EventHandler
     public void on(UserBlockedEvent event) {
-        maps.change(event.accountId(), network -> network.blockUser(event.userId()));
+        maps.blockUser(event.accountId(), event.userId());
     }
 
     /** A deleted user's peers stay cut off, as if blocked for good: deny on doubt. */
     @EventHandler
     public void on(UserDeletedEvent event) {
-        maps.change(event.accountId(), network -> network.blockUser(event.userId()));
+        maps.blockUser(event.accountId(), event.userId());
     }
 
     @EventHandler
