@@ -8,6 +8,7 @@ import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Ipv4Address;
 import io.netloom.domain.common.Names;
 import io.netloom.domain.common.Required;
+import io.netloom.domain.common.Texts;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,6 +29,7 @@ public class Peer {
     private boolean loginExpirationEnabled;
     private boolean inactivityExpirationEnabled;
     private boolean approvalRequired;
+    private String currentSession;
 
     public Peer() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -89,6 +91,29 @@ public class Peer {
     }
 
     @CommandHandler
+    public void handle(RecordPeerConnectedCommand command) {
+        requireSameAccount(command.accountId());
+        String session = Texts.optional(command.sessionId(), "session id", Names.MAX_LENGTH);
+        if (session.isBlank()) {
+            throw CommandRejectedException.invalid("session id must not be empty");
+        }
+        String ip = Ipv4Address.requireValid(command.connectionIp(), "connection IP");
+        String version = Texts.optional(command.daemonVersion(), "daemon version", Names.MAX_LENGTH);
+        Required.present(command.connectedAt(), "connection time");
+        apply(new PeerConnectedEvent(peerId, accountId, session, ip, version, command.connectedAt()));
+    }
+
+    /** Only the session the peer is currently known by can take it offline; older ones ending change nothing. */
+    @CommandHandler
+    public void handle(RecordPeerDisconnectedCommand command) {
+        requireSameAccount(command.accountId());
+        Required.present(command.disconnectedAt(), "disconnection time");
+        if (currentSession != null && currentSession.equals(command.sessionId())) {
+            apply(new PeerDisconnectedEvent(peerId, accountId, currentSession, command.disconnectedAt()));
+        }
+    }
+
+    @CommandHandler
     public void handle(DeletePeerCommand command) {
         requireSameAccount(command.accountId());
         apply(new PeerDeletedEvent(peerId, accountId));
@@ -132,6 +157,16 @@ public class Peer {
     @EventSourcingHandler
     void on(PeerMetadataUpdatedEvent event) {
         metadata = event.metadata();
+    }
+
+    @EventSourcingHandler
+    void on(PeerConnectedEvent event) {
+        currentSession = event.sessionId();
+    }
+
+    @EventSourcingHandler
+    void on(PeerDisconnectedEvent event) {
+        currentSession = null;
     }
 
     @EventSourcingHandler

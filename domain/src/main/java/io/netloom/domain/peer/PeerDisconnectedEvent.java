@@ -1,0 +1,10 @@
+package io.netloom.domain.peer;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record PeerDisconnectedEvent(PeerId peerId, AccountId accountId, String sessionId, Instant disconnectedAt) {
+}
