@@ -1,0 +1,254 @@
+package io.netloom.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.projections.networkmap.MapDelta;
+import io.netloom.projections.networkmap.NetworkMap;
+import io.netloom.projections.networkmap.NetworkMaps;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer's WebSocket. Everything here runs on the session's event-loop context; map updates from
+ * the projection thread are handed over with {@link #offer}. Outbound, the session writes one
+ * message per map change while the peer keeps up; once {@code writeQueueBytes} are written but not
+ * yet taken by the socket, further changes are merged into a single pending delta, and past {@code maxCoalescedSerials} changes the
+ * peer gets its full map instead. Memory per session is therefore bounded by one map.
+ */
+final class PeerSession {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
+    private static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate", "close");
+    private static final int MAX_SIGNAL_FIELD_CHARS = 16 * 1024;
+
+    final PeerIdentity peer;
+    final String id = UUID.randomUUID().toString();
+    private final ServerWebSocket socket;
+    private final Context context;
+    private final GatewayServices services;
+    private final TokenBucket messageRate;
+    private long sentSerial = -1;
+    private MapDelta pending;
+    private boolean resyncNeeded;
+    private long unflushedBytes;
+    private boolean closed;
+    private long lastHeardNanos;
+
+    PeerSession(ServerWebSocket socket, Context context, PeerIdentity peer, GatewayServices services) {
+        this.socket = socket;
+        this.context = context;
+        this.peer = peer;
+        this.services = services;
+        long now = System.nanoTime();
+        this.lastHeardNanos = now;
+        this.messageRate = new TokenBucket(services.config().messagesPerSecond(), services.config().messageBurst(), now);
+    }
+
+    /** Wires the socket and sends the first sync: the deltas since {@code serial} when still held, else the full map. */
+    void start(long serial) {
+        socket.textMessageHandler(this::onText);
+        socket.binaryMessageHandler(bytes -> violation("binary_frame", "only text messages are part of the protocol"));
+        socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
+        socket.exceptionHandler(error -> log.debug("session {} of peer {} failed: {}", id, peer.peerId(), error.toString()));
+        Optional<List<MapDelta>> missed = serial >= 0
+                ? services.maps().deltasSince(peer.accountId(), peer.peerId(), serial) : Optional.empty();
+        if (missed.isPresent()) {
+            sentSerial = serial;
+            missed.get().forEach(this::coalesce);
+            flush();
+        } else {
+            resyncNeeded = true;
+            flush();
+        }
+    }
+
+    /** Called from any thread with a change to this peer's map. */
+    void offer(MapDelta delta) {
+        context.runOnContext(ignored -> {
+            coalesce(delta);
+            flush();
+        });
+    }
+
+    /** Called from any thread with a signal another peer sent to this one. */
+    void deliver(String message) {
+        context.runOnContext(ignored -> {
+            if (!closed) {
+                write(message);
+            }
+        });
+    }
+
+    /** Called from any thread: ends the session with a code and a reason the peer can show. */
+    void end(short code, String reason) {
+        context.runOnContext(ignored -> close(code, reason));
+    }
+
+    /** Pings the peer, or ends a session that has been silent too long. */
+    void heartbeat() {
+        context.runOnContext(ignored -> {
+            if (System.nanoTime() - lastHeardNanos > services.config().idleTimeout().toNanos()) {
+                close(CloseCodes.HEARTBEAT_TIMEOUT, "no heartbeat for " + services.config().idleTimeout().toSeconds() + " s");
+            } else if (!closed) {
+                socket.writePing(Buffer.buffer("hb"));
+            }
+        });
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    private void coalesce(MapDelta delta) {
+        long accepted = pending != null ? pending.serial() : sentSerial;
+        if (resyncNeeded || delta.serial() <= accepted) {
+            return;
+        }
+        if (delta.baseSerial() != accepted) {
+            requireResync();
+            return;
+        }
+        pending = pending == null ? delta : pending.followedBy(delta);
+        if (pending.serial() - pending.baseSerial() > services.config().maxCoalescedSerials()) {
+            requireResync();
+        }
+    }
+
+    private void requireResync() {
+        resyncNeeded = true;
+        pending = null;
+    }
+
+    private void flush() {
+        if (closed) {
+            return;
+        }
+        if (unflushedBytes >= services.config().writeQueueBytes()) {
+            return;
+        }
+        // State is updated before writing: a write may complete, and call flush() again, at once.
+        if (resyncNeeded) {
+            resyncNeeded = false;
+            pending = null;
+            Optional<NetworkMap> map = services.maps().mapOf(peer.accountId(), peer.peerId());
+            if (map.isEmpty()) {
+                close(CloseCodes.PEER_REVOKED, "peer removed");
+                return;
+            }
+            sentSerial = map.get().serial();
+            write(Wire.map(map.get()));
+        } else if (pending != null) {
+            MapDelta delta = pending;
+            pending = null;
+            sentSerial = delta.serial();
+            write(Wire.delta(delta));
+        }
+    }
+
+    /**
+     * Writes and counts the bytes until the socket has taken them: a peer that stops reading fills
+     * its TCP window, its writes stay unfinished, and from then on changes are merged, not queued.
+     */
+    private void write(String message) {
+        unflushedBytes += message.length();
+        socket.writeTextMessage(message).onComplete(written -> {
+            unflushedBytes -= message.length();
+            flush();
+        });
+    }
+
+    private void onText(String text) {
+        lastHeardNanos = System.nanoTime();
+        if (text.length() > services.config().maxFrameBytes()) {
+            sendError("too_large", "messages are limited to " + services.config().maxFrameBytes() + " bytes");
+            close(CloseCodes.MESSAGE_TOO_LARGE, "message too large");
+            return;
+        }
+        if (!messageRate.tryTake(lastHeardNanos)) {
+            sendError("rate_limited", "more than " + services.config().messagesPerSecond() + " messages per second");
+            close(CloseCodes.RATE_LIMITED, "rate limit exceeded");
+            return;
+        }
+        JsonNode message;
+        try {
+            message = Wire.read(text);
+        } catch (Exception e) {
+            violation("malformed", "message is not a JSON object");
+            return;
+        }
+        switch (message.path("type").asText("")) {
+            case "resync" -> {
+                requireResync();
+                flush();
+            }
+            case "signal" -> relay(message);
+            default -> violation("unknown_type", "unknown message type");
+        }
+    }
+
+    /** Forwards an end-to-end encrypted signal to a peer this one may reach, under this peer's id. */
+    private void relay(JsonNode message) {
+        if (message.has("from")) {
+            violation("spoofed_sender", "a signal must not name its sender: the gateway does");
+            return;
+        }
+        String kind = message.path("kind").asText("");
+        JsonNode sequence = message.path("seq");
+        String nonce = message.path("nonce").asText("");
+        String ciphertext = message.path("ciphertext").asText("");
+        PeerId recipient;
+        try {
+            recipient = new PeerId(message.path("to").asText(""));
+        } catch (RuntimeException e) {
+            violation("invalid_signal", "to must be a peer id");
+            return;
+        }
+        if (!SIGNAL_KINDS.contains(kind) || !sequence.canConvertToLong() || !sequence.isIntegralNumber()
+                || sequence.asLong() <= 0 || nonce.isEmpty() || ciphertext.isEmpty()
+                || nonce.length() > MAX_SIGNAL_FIELD_CHARS || ciphertext.length() > MAX_SIGNAL_FIELD_CHARS) {
+            violation("invalid_signal", "a signal needs kind (offer, answer, candidate or close), a positive seq, "
+                    + "nonce and ciphertext");
+            return;
+        }
+        if (!services.maps().canReach(peer.accountId(), peer.peerId(), recipient)) {
+            sendError("not_allowed", "peer " + recipient + " is not in your network map");
+            return;
+        }
+        if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
+            sendError("replayed", "seq " + sequence.asLong() + " was already used towards " + recipient);
+            return;
+        }
+        PeerSession target = services.sessions().get(recipient);
+        if (target == null || !target.peer.accountId().equals(peer.accountId())) {
+            sendError("peer_offline", "peer " + recipient + " is not connected");
+            return;
+        }
+        target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext));
+    }
+
+    private void violation(String code, String message) {
+        sendError(code, message);
+        close(CloseCodes.PROTOCOL_VIOLATION, code);
+    }
+
+    private void sendError(String code, String message) {
+        if (!closed) {
+            write(Wire.error(code, message));
+        }
+    }
+
+    private void close(short code, String reason) {
+        if (!closed) {
+            closed = true;
+            socket.close(code, reason);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.netloom.gateway;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.PolicyRuleId;
+import io.netloom.domain.policy.PolicyRule;
+import io.netloom.domain.policy.Protocol;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.projections.networkmap.PeerNode;
+import io.netloom.projections.networkmap.PolicySpec;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A gateway on a real network-map model of one account, with peers whose keys the test holds. The
+ * directory answers from the peers added here, as the server's answers from its read model.
+ */
+final class GatewayFixture implements AutoCloseable {
+
+    static final AccountId ACCOUNT = new AccountId("account-1");
+    static final GroupId ALL = new GroupId("all");
+    static final GroupId MESH = new GroupId("mesh");
+
+    final NetworkMaps maps = new NetworkMaps();
+    final X25519Keys gatewayKeys = X25519Keys.generate();
+    final List<String> presence = new CopyOnWriteArrayList<>();
+    private final Map<String, PeerIdentity> peersByKey = new ConcurrentHashMap<>();
+    private final Map<String, X25519Keys> keysByName = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private SignalGateway gateway;
+    private int port;
+    private int hosts;
+
+    GatewayFixture(Vertx vertx) {
+        this.vertx = vertx;
+        maps.createAccount(ACCOUNT, Ipv4Network.DEFAULT, "netloom.internal");
+        maps.change(ACCOUNT, network -> network.addGroup(ALL, true));
+        maps.change(ACCOUNT, network -> network.addGroup(MESH, false));
+        maps.change(ACCOUNT, network -> network.putPolicy(new PolicyId("mesh"), new PolicySpec(true, List.of(
+                new PolicyRule(new PolicyRuleId("mesh"), "mesh", "", true, true, Protocol.ALL, List.of(),
+                        Set.of(MESH), Set.of(MESH))))));
+    }
+
+    GatewayFixture start(GatewayConfig config) {
+        PeerDirectory directory = publicKey -> {
+            PeerIdentity peer = peersByKey.get(publicKey);
+            if (peer == null || maps.mapOf(ACCOUNT, peer.peerId()).isEmpty()) {
+                return PeerDirectory.Admission.refused("no peer is enrolled with this key");
+            }
+            return PeerDirectory.Admission.admitted(peer);
+        };
+        PresenceRecorder recorder = new PresenceRecorder() {
+            @Override
+            public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion) {
+                presence.add("connected " + peer.peerId() + " from " + remoteAddress + " " + daemonVersion);
+            }
+
+            @Override
+            public void disconnected(PeerIdentity peer, String sessionId) {
+                presence.add("disconnected " + peer.peerId());
+            }
+        };
+        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder, Clock.systemUTC());
+        port = TestClient.await(gateway.start());
+        return this;
+    }
+
+    static GatewayConfig defaults() {
+        return GatewayConfig.defaults("127.0.0.1", 0);
+    }
+
+    /** Enrolls a peer; members of the mesh group reach each other. */
+    X25519Keys peer(String name, boolean inMesh) {
+        X25519Keys keys = X25519Keys.generate();
+        PeerId id = new PeerId(name);
+        int host = ++hosts;
+        maps.change(ACCOUNT, network -> network.addPeer(new PeerNode(id, keys.publicKeyBase64(), "100.64.0." + host,
+                name, null, true, false)));
+        if (inMesh) {
+            maps.change(ACCOUNT, network -> network.addToGroup(MESH, Set.of(id)));
+        }
+        peersByKey.put(keys.publicKeyBase64(), new PeerIdentity(ACCOUNT, id, keys.publicKeyBase64()));
+        keysByName.put(name, keys);
+        return keys;
+    }
+
+    TestClient client(String name) {
+        return new TestClient(vertx, port, gatewayKeys.publicKey(), keysByName.get(name));
+    }
+
+    TestClient clientWithKeys(X25519Keys keys) {
+        return new TestClient(vertx, port, gatewayKeys.publicKey(), keys);
+    }
+
+    int connectedPeers() {
+        return gateway.connectedPeers();
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.netloom.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A peer's side of the protocol, as a test drives it: challenge, proof, upgrade, then messages in a queue. */
+final class TestClient {
+
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    final X25519Keys keys;
+    final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    final CompletableFuture<Short> closeCode = new CompletableFuture<>();
+    WebSocket socket;
+    /** Held for the session's lifetime: Vert.x closes the connections of a client that is garbage-collected. */
+    private WebSocketClient client;
+    private final Vertx vertx;
+    private final int port;
+    private final byte[] gatewayPublicKey;
+
+    TestClient(Vertx vertx, int port, byte[] gatewayPublicKey, X25519Keys keys) {
+        this.vertx = vertx;
+        this.port = port;
+        this.gatewayPublicKey = gatewayPublicKey;
+        this.keys = keys;
+    }
+
+    String challenge() {
+        HttpClient http = vertx.createHttpClient();
+        try {
+            String body = await(http.request(HttpMethod.GET, port, "127.0.0.1", Wire.CHALLENGE_PATH)
+                    .compose(request -> request.send())
+                    .compose(response -> response.body()))
+                    .toString();
+            return Wire.read(body).get("nonce").asText();
+        } catch (Exception e) {
+            throw new AssertionError("challenge failed", e);
+        } finally {
+            http.close();
+        }
+    }
+
+    /** Connects with a fresh challenge; {@code serial} negative means "no map held yet". */
+    TestClient connect(long serial) {
+        return connectWith(GatewayAuthorization.prove(keys, gatewayPublicKey, challenge()).headerValue(), serial);
+    }
+
+    TestClient connectWith(String authorization, long serial) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+                .setURI(Wire.PEER_PATH + (serial >= 0 ? "?serial=" + serial : ""))
+                .addHeader("Authorization", authorization)
+                .addHeader(Wire.DAEMON_VERSION_HEADER, "test-1.0");
+        client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
+        // Handlers are set on the event loop as the upgrade completes, before the first message can arrive.
+        socket = await(client.connect(options).map(connected -> {
+            connected.textMessageHandler(text -> {
+                try {
+                    received.add(Wire.read(text));
+                } catch (Exception e) {
+                    throw new AssertionError("gateway sent invalid JSON: " + text, e);
+                }
+            });
+            connected.closeHandler(ignored -> closeCode.complete(connected.closeStatusCode()));
+            return connected;
+        }));
+        return this;
+    }
+
+    /** The HTTP status a refused upgrade was answered with. */
+    int refusedStatus(String authorization) {
+        try {
+            connectWith(authorization, -1);
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof java.util.concurrent.ExecutionException execution
+                    && execution.getCause() instanceof io.vertx.core.http.UpgradeRejectedException rejected) {
+                return rejected.getStatus();
+            }
+            throw e;
+        }
+        throw new AssertionError("the upgrade was accepted");
+    }
+
+    void send(String text) {
+        await(socket.writeTextMessage(text));
+    }
+
+    JsonNode next() {
+        try {
+            JsonNode message = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                throw new AssertionError("no message within " + PATIENCE);
+            }
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    JsonNode nextOfType(String type) {
+        while (true) {
+            JsonNode message = next();
+            if (message.path("type").asText().equals(type)) {
+                return message;
+            }
+        }
+    }
+
+    short awaitClose() {
+        try {
+            return closeCode.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("session was not closed", e);
+        }
+    }
+
+    void close() {
+        if (socket != null && !socket.isClosed()) {
+            await(socket.close());
+        }
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("operation failed or timed out", e);
+        }
+    }
+}
