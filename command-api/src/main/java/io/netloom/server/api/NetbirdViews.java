@@ -6,6 +6,7 @@ import io.netloom.api.netbird.Peer;
 import io.netloom.api.netbird.PeerMinimum;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.GroupSummary;
+import io.netloom.projections.directory.PeerPresence;
 import io.netloom.projections.directory.PeerView;
 import java.util.List;
 
@@ -29,14 +30,15 @@ final class NetbirdViews {
     static Peer peer(PeerView peer, AccountRecords records) {
         List<GroupMinimum> groups = records.groupsOf(peer.id()).stream().map(NetbirdViews::groupMinimum).toList();
         String fqdn = peer.dnsLabel().value() + "." + records.account().settings().dnsDomain();
+        PeerPresence presence = records.presenceOf(peer.id());
         return new Peer(
                 peer.id().value(),
                 peer.name(),
                 peer.createdAt(),
                 peer.overlayIp(),
-                "",
-                false,
-                peer.lastLogin(),
+                presence.connectionIp(),
+                presence.connected(),
+                presence.lastSeen() == null ? peer.lastLogin() : presence.lastSeen(),
                 peer.metadata().os(),
                 peer.metadata().kernelVersion(),
                 0,

@@ -56,6 +56,11 @@ public class PeerNetworkController {
                 .orElseThrow(() -> CommandRejectedException.notFound("peer not found"));
     }
 
+    private static java.time.Instant lastSeen(AccountRecords records, PeerView peer) {
+        java.time.Instant seen = records.presenceOf(peer.id()).lastSeen();
+        return seen == null ? peer.lastLogin() : seen;
+    }
+
     /** A peer deleted a moment ago may still be in the map; it is left out rather than shown half. */
     private static Optional<AccessiblePeer> accessiblePeer(AccountRecords records, RemotePeer remote) {
         return records.peer(new PeerId(remote.id())).map(peer -> new AccessiblePeer(
@@ -69,6 +74,6 @@ public class PeerNetworkController {
                 "",
                 0,
                 remote.connected(),
-                peer.lastLogin()));
+                lastSeen(records, peer)));
     }
 }

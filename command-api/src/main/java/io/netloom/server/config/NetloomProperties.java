@@ -11,8 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded database, keys and the first admin token live
  * @param publicUrl how peers and clients reach this server (issuer of JWTs, base of the gateway URL)
- * @param gatewayUrl the WebSocket URL peers sync with; derived from the host peers enrolled through when empty
- * @param gatewayPort the signal gateway's own port
+ * @param gateway the signal gateway peers sync with
  * @param stunUris STUN servers handed to peers at enrollment
  * @param turnUris TURN servers handed to peers, with time-limited credentials
  * @param turnSecret coturn's static-auth-secret; generated into the data directory when empty
@@ -22,10 +21,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NetloomProperties(
         @DefaultValue("./netloom-data") Path dataDir,
         @DefaultValue("") String publicUrl,
-        @DefaultValue("") String gatewayUrl,
-        @DefaultValue("33080") int gatewayPort,
+        @DefaultValue Gateway gateway,
         @DefaultValue List<String> stunUris,
         @DefaultValue List<String> turnUris,
         @DefaultValue("") String turnSecret,
         @DefaultValue("24h") Duration turnCredentialTtl) {
+
+    /**
+     * Settings under {@code netloom.gateway.*}.
+     *
+     * @param url the URL peers are told to sync with; derived from the host they enrolled through when empty
+     * @param port the gateway's own port ({@code 0}: any free port)
+     * @param host the address it listens on
+     * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, peers connect with wss://
+     * @param connectionsPerSecond upgrades per second allowed from one source address; {@code connectionBurst} at once
+     */
+    public record Gateway(
+            @DefaultValue("") String url,
+            @DefaultValue("33080") int port,
+            @DefaultValue("0.0.0.0") String host,
+            Path tlsCertificate,
+            Path tlsKey,
+            @DefaultValue("20") int connectionsPerSecond,
+            @DefaultValue("100") int connectionBurst) {
+    }
 }

@@ -1,8 +1,11 @@
 package io.netloom.server.enrollment;
 
+import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.Wire;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.server.config.NetloomProperties;
+import io.netloom.server.gateway.GatewayServer;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PeerConfigurations {
 
-    static final String GATEWAY_AUTH_SCHEME = "x25519-hmac-sha256-v1";
-
     private final NetloomProperties properties;
     private final GatewayIdentity gatewayIdentity;
     private final TurnCredentials turnCredentials;
+    private final GatewayServer gatewayServer;
 
-    public PeerConfigurations(
-            NetloomProperties properties, GatewayIdentity gatewayIdentity, TurnCredentials turnCredentials) {
+    public PeerConfigurations(NetloomProperties properties, GatewayIdentity gatewayIdentity,
+            TurnCredentials turnCredentials, GatewayServer gatewayServer) {
         this.properties = properties;
         this.gatewayIdentity = gatewayIdentity;
         this.turnCredentials = turnCredentials;
+        this.gatewayServer = gatewayServer;
     }
 
     PeerConfiguration of(AccountRecords records, PeerView peer, Instant now, String requestHost) {
@@ -40,16 +43,17 @@ public class PeerConfigurations {
                 peer.dnsLabel().value() + "." + account.settings().dnsDomain(),
                 account.settings().dnsDomain(),
                 peer.approvalRequired(),
-                new PeerConfiguration.Gateway(gatewayUrl(requestHost), GATEWAY_AUTH_SCHEME,
+                new PeerConfiguration.Gateway(gatewayUrl(requestHost), GatewayAuthorization.SCHEME,
                         gatewayIdentity.publicKeyBase64()),
                 properties.stunUris(),
                 turn);
     }
 
     private String gatewayUrl(String requestHost) {
-        if (!properties.gatewayUrl().isBlank()) {
-            return properties.gatewayUrl();
+        if (!properties.gateway().url().isBlank()) {
+            return properties.gateway().url();
         }
-        return "ws://" + requestHost + ":" + properties.gatewayPort() + "/peer";
+        return (gatewayServer.usesTls() ? "wss://" : "ws://") + requestHost + ":" + gatewayServer.boundPort()
+                + Wire.PEER_PATH;
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * classes; each test works in an account of its own, created through {@link #accounts}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "netloom.data-dir=target/test-server-data/${random.uuid}")
+        properties = {"netloom.data-dir=target/test-server-data/${random.uuid}", "netloom.gateway.port=0",
+                "netloom.gateway.host=127.0.0.1"})
 public abstract class ServerTest {
 
     @LocalServerPort

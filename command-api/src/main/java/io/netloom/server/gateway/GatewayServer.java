@@ -1,0 +1,84 @@
+package io.netloom.server.gateway;
+
+import io.netloom.gateway.GatewayConfig;
+import io.netloom.gateway.SignalGateway;
+import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.server.config.NetloomProperties;
+import io.netloom.server.enrollment.GatewayIdentity;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the signal gateway inside the server process on its own port, once the network maps are
+ * rebuilt and before the HTTP API opens, so enrollment always hands out a port that answers.
+ */
+@Component
+public class GatewayServer implements SmartLifecycle {
+
+    /** After the read models' start-up (Integer.MAX_VALUE - 2048), before the web server (- 1024). */
+    private static final int PHASE = Integer.MAX_VALUE - 1536;
+
+    private final NetloomProperties.Gateway properties;
+    private final GatewayIdentity identity;
+    private final NetworkMaps maps;
+    private final DirectoryPeerAdmission admission;
+    private final PresenceCommands presence;
+    private final Clock clock;
+    private Vertx vertx;
+    private SignalGateway gateway;
+    private volatile int boundPort = -1;
+
+    public GatewayServer(NetloomProperties properties, GatewayIdentity identity, NetworkMaps maps,
+            DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock) {
+        this.properties = properties.gateway();
+        this.identity = identity;
+        this.maps = maps;
+        this.admission = admission;
+        this.presence = presence;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        GatewayConfig defaults = GatewayConfig.defaults(properties.host(), properties.port());
+        GatewayConfig config = new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
+                defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
+                properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
+                defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
+                properties.tlsKey());
+        vertx = Vertx.vertx();
+        gateway = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
+        boundPort = gateway.start().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Override
+    public void stop() {
+        if (gateway != null) {
+            gateway.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            gateway = null;
+        }
+        boundPort = -1;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return gateway != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** The port the gateway listens on: the configured one, or the one chosen when configured as 0. */
+    public int boundPort() {
+        return boundPort;
+    }
+
+    public boolean usesTls() {
+        return properties.tlsCertificate() != null && properties.tlsKey() != null;
+    }
+}
