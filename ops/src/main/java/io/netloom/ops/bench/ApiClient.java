@@ -33,6 +33,15 @@ final class ApiClient {
         return send(request.build());
     }
 
+    JsonNode put(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Token " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build());
+    }
+
     /** Returns the raw body so the caller can also report its size. */
     String getRaw(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@code --name value} command-line options. */
-final class Options {
+public final class Options {
 
     private Options() {
     }
 
-    static Map<String, String> parse(String[] args) {
+    public static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

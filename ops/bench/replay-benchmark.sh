@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Start-up replay: fills a server's embedded event store with N events (default 1,000,000) and
+# times the next start, which rebuilds the directory and every network map from the store.
+# Usage: ops/bench/replay-benchmark.sh [events]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+events=${1:-1000000}
+port=18481
+data=$(mktemp -d /tmp/netloom-replay.XXXXXX)
+trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+
+mvn -B -q install -DskipTests
+mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+
+start_server() {
+  java -Xmx2g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port \
+    > "$data/server-$1.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 1200); do
+    [ -s "$data/admin-token" ] && curl -sf -o /dev/null -H "Authorization: Token $(cat "$data/admin-token")" \
+      "http://127.0.0.1:$port/api/accounts" && return 0
+    sleep 0.1
+  done
+  echo "server did not start; see $data/server-$1.log" >&2
+  return 1
+}
+
+start_server schema
+kill "$server"; wait "$server" || true; server=
+
+java -Xmx2g -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.netloom.ops.bench.replay.EventStoreFiller \
+  --data-dir "$data" --events "$events"
+
+begin=$(date +%s.%N)
+start_server replay
+end=$(date +%s.%N)
+grep -hE "Read model rebuilt|Network maps rebuilt" "$data/server-replay.log" | sed 's/.*INFO [0-9]* --- //'
+echo "server answering $(echo "$end - $begin" | bc) s after launch, RSS $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"

@@ -1,0 +1,253 @@
+package io.netloom.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load test of the signal gateway over loopback: enrolls N simulated peers through the API (real
+ * keys, real enrollment), opens a real authenticated WebSocket session for each, then makes two
+ * admin changes through the API and measures, per peer, the time until the change reaches it:
+ * one that touches every peer (a policy from All to a probe peer is enabled) and one that touches
+ * a subset (a policy from a 1,000-peer group to a second probe peer is created).
+ *
+ * <pre>java io.netloom.ops.bench.GatewayLoadTest --url http://127.0.0.1:8080 --token-file DATA/admin-token --peers 10000</pre>
+ */
+public final class GatewayLoadTest {
+
+    private static final long WAIT_MINUTES = 5;
+    /** Held for the whole run: Vert.x closes the connections of clients that are garbage-collected. */
+    private static final List<Object> CLIENTS = new ArrayList<>();
+
+    private GatewayLoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        String url = options.getOrDefault("url", "http://127.0.0.1:8080");
+        String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
+        int peers = Integer.parseInt(options.getOrDefault("peers", "10000"));
+        int subset = Integer.parseInt(options.getOrDefault("subset", "1000"));
+        ApiClient api = new ApiClient(url, token);
+
+        String setupKey = api.post("/api/setup-keys", Map.of("name", "gateway-load", "type", "reusable",
+                "expires_in", 86400, "auto_groups", List.of(), "usage_limit", 0), true).get("key").asText();
+        long started = System.nanoTime();
+        List<SimulatedPeer> simulated = enrollAll(api, setupKey, peers);
+        System.out.printf("enrolled %d peers in %.1f s%n", peers, (System.nanoTime() - started) / 1e9);
+        SimulatedPeer probeAll = enroll(api, setupKey, "probe-all");
+        SimulatedPeer probeSubset = enroll(api, setupKey, "probe-subset");
+        String all = groupId(api, "All");
+        String probeAllGroup = createGroup(api, "probe-all", List.of(probeAll.peerId));
+        String probeSubsetGroup = createGroup(api, "probe-subset", List.of(probeSubset.peerId));
+        String subsetGroup = createGroup(api, "subset",
+                simulated.subList(0, subset).stream().map(peer -> peer.peerId).toList());
+        Map<String, Object> allToProbe = policy("all-to-probe", false, all, probeAllGroup);
+        String allToProbeId = api.post("/api/policies", allToProbe, true).get("id").asText();
+
+        Vertx vertx = Vertx.vertx();
+        try {
+            connectAll(vertx, simulated);
+            System.out.printf("%d sessions open%n", simulated.size());
+            awaitPresence(api, peers);
+
+            Delivery everyone = new Delivery(probeAll.peerId, peers);
+            simulated.forEach(peer -> peer.delivery = everyone);
+            everyone.start();
+            api.put("/api/policies/" + allToProbeId, policy("all-to-probe", true, all, probeAllGroup));
+            System.out.println("change reaching all " + peers + " peers: " + everyone.await());
+
+            Delivery some = new Delivery(probeSubset.peerId, subset);
+            simulated.forEach(peer -> peer.delivery = some);
+            some.start();
+            api.post("/api/policies", policy("subset-to-probe", true, subsetGroup, probeSubsetGroup), true);
+            System.out.println("change reaching " + subset + " peers: " + some.await());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One simulated device: its keys, its peer id, and the gateway it was told to use. */
+    private static final class SimulatedPeer {
+        final X25519Keys keys = X25519Keys.generate();
+        String peerId;
+        URI gateway;
+        byte[] gatewayKey;
+        volatile Delivery delivery;
+    }
+
+    /** Arrival times of one change at the peers it concerns, measured from just before the API call. */
+    private static final class Delivery {
+        private final String marker;
+        private final CountDownLatch arrivals;
+        private final LatencyRecorder latency = new LatencyRecorder();
+        private volatile long startedNanos;
+
+        Delivery(String peerId, int expected) {
+            this.marker = "\"" + peerId + "\"";
+            this.arrivals = new CountDownLatch(expected);
+        }
+
+        void start() {
+            startedNanos = System.nanoTime();
+        }
+
+        /** Called for every message; counts each peer's first message that carries the marker. */
+        boolean offer(String message) {
+            if (startedNanos != 0 && message.contains(marker)) {
+                latency.record(System.nanoTime() - startedNanos);
+                arrivals.countDown();
+                return true;
+            }
+            return false;
+        }
+
+        String await() throws InterruptedException {
+            boolean complete = arrivals.await(WAIT_MINUTES, TimeUnit.MINUTES);
+            return latency.summary() + (complete ? "" : " INCOMPLETE: " + arrivals.getCount() + " peers never got it");
+        }
+    }
+
+    private static List<SimulatedPeer> enrollAll(ApiClient api, String setupKey, int count) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<SimulatedPeer>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String hostname = "sim-" + i;
+            pending.add(workers.submit(() -> enroll(api, setupKey, hostname)));
+        }
+        List<SimulatedPeer> peers = new ArrayList<>();
+        for (java.util.concurrent.Future<SimulatedPeer> future : pending) {
+            peers.add(future.get());
+        }
+        workers.shutdown();
+        return peers;
+    }
+
+    private static SimulatedPeer enroll(ApiClient api, String setupKey, String hostname) throws Exception {
+        SimulatedPeer peer = new SimulatedPeer();
+        JsonNode configuration = api.post("/api/netloom/enroll", Map.of("setup_key", setupKey,
+                "wireguard_public_key", peer.keys.publicKeyBase64(), "hostname", hostname, "os", "linux",
+                "kernel_version", "6.1", "daemon_version", "load-test"), false);
+        peer.peerId = configuration.get("peer_id").asText();
+        peer.gateway = URI.create(configuration.get("gateway").get("url").asText());
+        peer.gatewayKey = Base64.getDecoder().decode(configuration.get("gateway").get("public_key").asText());
+        return peer;
+    }
+
+    /** Opens every session (challenge, proof, upgrade), a few hundred at a time, and waits for each first map. */
+    private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {
+        HttpClient http = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(64));
+        WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(peers.size() + 16).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20));
+        CLIENTS.add(http);
+        CLIENTS.add(sockets);
+        Semaphore inFlight = new Semaphore(256);
+        CountDownLatch firstMaps = new CountDownLatch(peers.size());
+        AtomicInteger failures = new AtomicInteger();
+        for (SimulatedPeer peer : peers) {
+            inFlight.acquire();
+            connect(http, sockets, peer, firstMaps).onComplete(result -> {
+                inFlight.release();
+                if (result.failed() && failures.incrementAndGet() <= 5) {
+                    System.err.println("connection failed: " + result.cause());
+                }
+            });
+        }
+        if (!firstMaps.await(WAIT_MINUTES, TimeUnit.MINUTES) || failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " sessions failed; " + firstMaps.getCount()
+                    + " never received their map");
+        }
+    }
+
+    private static Future<Void> connect(HttpClient http, WebSocketClient sockets, SimulatedPeer peer,
+            CountDownLatch firstMaps) {
+        URI gateway = peer.gateway;
+        return http.request(HttpMethod.GET, gateway.getPort(), gateway.getHost(), Wire.CHALLENGE_PATH)
+                .compose(request -> request.send())
+                .compose(response -> response.body())
+                .compose(body -> {
+                    String nonce;
+                    try {
+                        nonce = Wire.read(body.toString()).get("nonce").asText();
+                    } catch (Exception e) {
+                        return Future.failedFuture(e);
+                    }
+                    return sockets.connect(new WebSocketConnectOptions()
+                            .setHost(gateway.getHost()).setPort(gateway.getPort()).setURI(Wire.PEER_PATH)
+                            .addHeader("Authorization",
+                                    GatewayAuthorization.prove(peer.keys, peer.gatewayKey, nonce).headerValue())
+                            .addHeader(Wire.DAEMON_VERSION_HEADER, "load-test"));
+                })
+                .map(socket -> {
+                    boolean[] mapSeen = new boolean[1];
+                    boolean[] delivered = new boolean[1];
+                    socket.textMessageHandler(text -> {
+                        if (!mapSeen[0] && text.startsWith("{\"type\":\"map\"")) {
+                            mapSeen[0] = true;
+                            firstMaps.countDown();
+                            return;
+                        }
+                        Delivery delivery = peer.delivery;
+                        if (delivery != null && !delivered[0] && delivery.offer(text)) {
+                            delivered[0] = true;
+                        }
+                    });
+                    return null;
+                });
+    }
+
+    /** Waits until the server has recorded every session as connected, so that work is not measured twice. */
+    private static void awaitPresence(ApiClient api, int peers) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(WAIT_MINUTES);
+        while (System.nanoTime() < deadline) {
+            String list = api.getRaw("/api/peers");
+            int connected = list.split("\"connected\":true", -1).length - 1;
+            if (connected >= peers) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("sessions were not all recorded as connected");
+    }
+
+    private static String groupId(ApiClient api, String name) throws Exception {
+        for (JsonNode group : api.parse(api.getRaw("/api/groups"))) {
+            if (group.get("name").asText().equals(name)) {
+                return group.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no group " + name);
+    }
+
+    private static String createGroup(ApiClient api, String name, List<String> members) throws Exception {
+        return api.post("/api/groups", Map.of("name", name, "peers", members), true).get("id").asText();
+    }
+
+    private static Map<String, Object> policy(String name, boolean enabled, String source, String destination) {
+        return Map.of("name", name, "enabled", enabled, "rules", List.of(Map.of("name", name, "enabled", true,
+                "action", "accept", "bidirectional", true, "protocol", "all", "sources", List.of(source),
+                "destinations", List.of(destination))));
+    }
+}

@@ -1,0 +1,200 @@
+package io.netloom.ops.bench.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.netloom.domain.account.AccountCreatedEvent;
+import io.netloom.domain.account.AccountSettings;
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.PeersAddedToGroupEvent;
+import io.netloom.domain.group.PeersRemovedFromGroupEvent;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.PolicyRuleId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerMetadata;
+import io.netloom.domain.peer.PeerRenamedEvent;
+import io.netloom.domain.peer.WireguardPublicKey;
+import io.netloom.domain.policy.PolicyCreatedEvent;
+import io.netloom.domain.policy.PolicyRule;
+import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.policy.PortRange;
+import io.netloom.domain.policy.Protocol;
+import io.netloom.ops.bench.Options;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes a large, realistic event history into a stopped server's embedded database, in the exact
+ * form Axon's JDBC storage engine and Jackson serializer use, so the next server start has to
+ * replay it. Accounts in NetBird's benchmark shape (groups of 25 peers, a mesh policy per group),
+ * then churn: renames, policy edits and peers moving between groups.
+ *
+ * <pre>java io.netloom.ops.bench.replay.EventStoreFiller --data-dir DIR --events 1000000</pre>
+ */
+public final class EventStoreFiller {
+
+    private static final int PEERS_PER_ACCOUNT = 24_000;
+    private static final int GROUP_SIZE = 25;
+    private static final int BATCH = 5_000;
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
+    /** The server's event serializer configuration (AxonConfiguration). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    private final PreparedStatement insert;
+    private final Connection connection;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private long written;
+    private int pending;
+
+    private EventStoreFiller(Connection connection) throws Exception {
+        this.connection = connection;
+        this.insert = connection.prepareStatement("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, "
+                + "type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
+                + "VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        Path postgresDirectory = Path.of(options.get("data-dir")).resolve("postgres").toAbsolutePath();
+        long target = Long.parseLong(options.getOrDefault("events", "1000000"));
+        long started = System.nanoTime();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(postgresDirectory)
+                .setCleanDataDirectory(false).start();
+                Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.setAutoCommit(false);
+            EventStoreFiller filler = new EventStoreFiller(connection);
+            filler.fill(target);
+        }
+        System.out.printf("wrote %d events in %.1f s%n", target, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void fill(long target) throws Exception {
+        long eventsPerAccount = 2 + 2L * PEERS_PER_ACCOUNT + 2L * (PEERS_PER_ACCOUNT / GROUP_SIZE);
+        long accounts = Math.max(1, Math.round(target * 0.8) / eventsPerAccount);
+        int account = 0;
+        while (account < accounts) {
+            createAccount(account++);
+        }
+        int round = 0;
+        while (written < target) {
+            churn(round++ % account, round, target);
+        }
+        flush();
+    }
+
+    private void createAccount(int number) throws Exception {
+        AccountId account = new AccountId("bench-account-" + number);
+        append("Account", account.value(), new AccountCreatedEvent(account, owner(number), "", Ipv4Network.DEFAULT,
+                AccountSettings.defaults()));
+        append("Group", "bench-all-" + number, new GroupCreatedEvent(new GroupId("bench-all-" + number), account,
+                "All", true));
+        for (int peer = 0; peer < PEERS_PER_ACCOUNT; peer++) {
+            int group = peer / GROUP_SIZE;
+            if (peer % GROUP_SIZE == 0) {
+                append("Group", groupId(number, group).value(),
+                        new GroupCreatedEvent(groupId(number, group), account, "group " + group, false));
+                append("Policy", policyId(number, group).value(), new PolicyCreatedEvent(policyId(number, group),
+                        account, "mesh " + group, "", true, List.of(meshRule(number, group, Protocol.ALL))));
+            }
+            append("Peer", peerId(number, peer).value(), enrolled(number, peer));
+            append("Group", groupId(number, group).value(),
+                    new PeersAddedToGroupEvent(groupId(number, group), account, Set.of(peerId(number, peer))));
+        }
+    }
+
+    /** One round of everyday changes in an account. */
+    private void churn(int number, int round, long target) throws Exception {
+        AccountId account = new AccountId("bench-account-" + number);
+        int peer = (round * 7919) % PEERS_PER_ACCOUNT;
+        int group = peer / GROUP_SIZE;
+        int otherGroup = (group + 1) % (PEERS_PER_ACCOUNT / GROUP_SIZE);
+        append("Peer", peerId(number, peer).value(), new PeerRenamedEvent(peerId(number, peer), account,
+                "renamed-" + round, new DnsLabel("renamed-" + round)));
+        append("Policy", policyId(number, group).value(), new PolicyUpdatedEvent(policyId(number, group), account,
+                "mesh " + group, "", true, List.of(meshRule(number, group, round % 2 == 0 ? Protocol.TCP : Protocol.ALL))));
+        if (written + 2 <= target) {
+            append("Group", groupId(number, group).value(),
+                    new PeersRemovedFromGroupEvent(groupId(number, group), account, Set.of(peerId(number, peer))));
+            append("Group", groupId(number, otherGroup).value(),
+                    new PeersAddedToGroupEvent(groupId(number, otherGroup), account, Set.of(peerId(number, peer))));
+        }
+    }
+
+    private PeerEnrolledEvent enrolled(int account, int peer) {
+        byte[] key = new byte[32];
+        key[0] = (byte) account;
+        for (int i = 1; i < 5; i++) {
+            key[i] = (byte) (peer >>> (8 * (i - 1)));
+        }
+        String address = "100.64." + (peer / 250) + "." + (1 + peer % 250);
+        return new PeerEnrolledEvent(peerId(account, peer), new AccountId("bench-account-" + account),
+                new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
+                new PeerMetadata("host-" + peer, "linux", "6.1", "bench"), "host-" + peer, address,
+                new DnsLabel("host-" + peer), owner(account), null, false, false, false, NOW);
+    }
+
+    private static PolicyRule meshRule(int account, int group, Protocol protocol) {
+        List<PortRange> ports = protocol == Protocol.TCP ? List.of(new PortRange(22, 22)) : List.of();
+        return new PolicyRule(new PolicyRuleId("bench-rule-" + account + "-" + group), "mesh", "", true, true,
+                protocol, ports, Set.of(groupId(account, group)), Set.of(groupId(account, group)));
+    }
+
+    private static UserId owner(int account) {
+        return new UserId("bench-owner-" + account);
+    }
+
+    private static PeerId peerId(int account, int peer) {
+        return new PeerId("bench-peer-" + account + "-" + peer);
+    }
+
+    private static GroupId groupId(int account, int group) {
+        return new GroupId("bench-group-" + account + "-" + group);
+    }
+
+    private static PolicyId policyId(int account, int group) {
+        return new PolicyId("bench-policy-" + account + "-" + group);
+    }
+
+    private void append(String aggregateType, String aggregateId, Object event) throws Exception {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        insert.setString(1, aggregateId);
+        insert.setLong(2, sequence);
+        insert.setString(3, aggregateType);
+        insert.setString(4, UUID.randomUUID().toString());
+        insert.setBytes(5, NO_METADATA);
+        insert.setBytes(6, JSON.writeValueAsBytes(event));
+        insert.setString(7, event.getClass().getName());
+        insert.setString(8, NOW.toString());
+        insert.addBatch();
+        written++;
+        if (++pending == BATCH) {
+            flush();
+        }
+    }
+
+    private void flush() throws Exception {
+        insert.executeBatch();
+        connection.commit();
+        pending = 0;
+    }
+}
