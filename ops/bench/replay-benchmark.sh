@@ -7,16 +7,16 @@ cd "$(dirname "$0")/../.."
 events=${1:-1000000}
 port=18481
 data=$(mktemp -d /tmp/netloom-replay.XXXXXX)
-trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
+trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; cp "$data"/server-*.log /tmp/ 2>/dev/null; rm -rf "$data"' EXIT
 
 mvn -B -q install -DskipTests
 mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 
 start_server() {
-  java -Xmx2g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port \
+  java -Xmx2g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \
     > "$data/server-$1.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 1200); do
+  for _ in $(seq 1 6000); do
     [ -s "$data/admin-token" ] && curl -sf -o /dev/null -H "Authorization: Token $(cat "$data/admin-token")" \
       "http://127.0.0.1:$port/api/accounts" && return 0
     sleep 0.1
@@ -34,5 +34,5 @@ java -Xmx2g -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.ne
 begin=$(date +%s.%N)
 start_server replay
 end=$(date +%s.%N)
-grep -hE "Read model rebuilt|Network maps rebuilt" "$data/server-replay.log" | sed 's/.*INFO [0-9]* --- //'
+grep -hE "rebuilt from" "$data/server-replay.log" | sed 's/.*INFO [0-9]* --- //'
 echo "server answering $(echo "$end - $begin" | bc) s after launch, RSS $(ps -o rss= -p "$server" | awk '{printf "%.0f MiB", $1/1024}')"

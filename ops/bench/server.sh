@@ -5,7 +5,7 @@ data=$(mktemp -d /tmp/netloom-bench.XXXXXX)
 trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
 
 mvn -B -q install -DskipTests
-java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port \
+java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \
   > "$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do

@@ -5,22 +5,24 @@ import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The network-map model lives in memory and is fed by its own tracking processor. Its position is
- * kept in memory too, so every start replays the whole event store into a fresh model, in large
- * batches, while command handling never waits for map computation.
+ * The network-map model lives in memory and is fed by its own tracking processor, so command
+ * handling never waits for map computation. The processor's position is kept in memory and starts
+ * at the head of the store: the history before it is replayed at start-up by {@link StartupSequence},
+ * in the same pass that rebuilds the directory.
  */
 @Configuration(proxyBeanMethods = false)
 public class NetworkMapConfiguration {
 
-    private static final int REPLAY_BATCH_SIZE = 1_000;
+    private static final int BATCH_SIZE = 100;
 
     @Bean
     NetworkMaps networkMaps() {
-        return new NetworkMaps();
+        return new NetworkMaps(false);
     }
 
     @Bean
@@ -34,7 +36,8 @@ public class NetworkMapConfiguration {
                 .registerTrackingEventProcessor(NetworkMapProjection.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(REPLAY_BATCH_SIZE))
+                                .andBatchSize(BATCH_SIZE)
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
                 .registerTokenStore(NetworkMapProjection.PROCESSING_GROUP, axon -> new InMemoryTokenStore()));
     }
 }

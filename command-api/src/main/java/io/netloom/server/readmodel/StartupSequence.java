@@ -1,11 +1,11 @@
 package io.netloom.server.readmodel;
 
 import io.netloom.projections.directory.DirectoryProjection;
+import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import io.netloom.server.bootstrap.FirstStartBootstrap;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
@@ -14,66 +14,59 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs after Axon has started its processors and before the web server accepts requests: rebuilds
- * the in-memory read model from the event store, waits for the network-map processor to replay it
- * too, then creates the first account if there is none. No request can therefore see a half-built
- * model.
+ * Runs after Axon has started its processors and before the gateway and the web server accept
+ * anyone: rebuilds the in-memory read models — the directory and every network map — from the
+ * event store in one pass, then creates the first account if there is none. No request and no
+ * peer can therefore see a half-built model. The network-map tracking processor starts at the
+ * head of the store (NetworkMapConfiguration), so it takes over exactly where this replay ends:
+ * nothing can be appended in between, since nothing that writes is open yet.
  */
 @Component
 public class StartupSequence implements SmartLifecycle {
 
     /** Between Axon's start (Integer.MAX_VALUE - 3072) and the web server's (Integer.MAX_VALUE - 1024). */
     private static final int PHASE = Integer.MAX_VALUE - 2048;
-    private static final Duration NETWORK_MAP_REPLAY_LIMIT = Duration.ofMinutes(30);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
 
     private final EventStorageEngine storageEngine;
     private final DirectoryProjection directoryProjection;
+    private final NetworkMapProjection networkMapProjection;
     private final FirstStartBootstrap bootstrap;
-    private final NetworkMapFreshness networkMaps;
+    private final NetworkMapFreshness networkMapFreshness;
+    private final NetworkMaps networkMaps;
     private volatile boolean running;
 
-    public StartupSequence(
-            EventStorageEngine storageEngine, DirectoryProjection directoryProjection, FirstStartBootstrap bootstrap,
-            NetworkMapFreshness networkMaps) {
+    public StartupSequence(EventStorageEngine storageEngine, DirectoryProjection directoryProjection,
+            NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
+            NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps) {
         this.storageEngine = storageEngine;
         this.directoryProjection = directoryProjection;
+        this.networkMapProjection = networkMapProjection;
         this.bootstrap = bootstrap;
+        this.networkMapFreshness = networkMapFreshness;
         this.networkMaps = networkMaps;
     }
 
     @Override
     public void start() {
-        replayDirectory();
-        awaitNetworkMaps();
+        replay();
+        if (!networkMapFreshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {
+            throw new IllegalStateException("the network-map processor did not reach the head of the event store");
+        }
+        networkMaps.retainHistory();
         bootstrap.createFirstAccountIfEmpty();
         running = true;
     }
 
-    private void replayDirectory() {
+    private void replay() {
         long started = System.nanoTime();
-        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(directoryProjection);
-        AtomicLong count = new AtomicLong();
+        long count;
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
-            events.forEach(event -> {
-                try {
-                    handler.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot replay event " + event.getIdentifier(), e);
-                }
-                count.incrementAndGet();
-            });
+            count = StartupReplay.run(events, directoryProjection, networkMapProjection);
         }
-        log.info("Read model rebuilt from {} events in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** Peers must never be served a map rebuilt halfway, so the server opens only once it is complete. */
-    private void awaitNetworkMaps() {
-        long started = System.nanoTime();
-        if (!networkMaps.awaitEventsStoredBefore(NETWORK_MAP_REPLAY_LIMIT)) {
-            throw new IllegalStateException("network maps not rebuilt within " + NETWORK_MAP_REPLAY_LIMIT);
-        }
-        log.info("Network maps rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+        log.info("Read models and network maps rebuilt from {} events in {} ms", count,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override

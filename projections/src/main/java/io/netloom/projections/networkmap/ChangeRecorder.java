@@ -133,10 +133,8 @@ final class ChangeRecorder {
 
         private boolean looksChanged(PeerSlot remote) {
             PeerNode before = nodesBefore.get(remote);
-            boolean domainChanged = !dnsDomainBefore.equals(network.dnsDomain());
-            return (before != null || domainChanged)
-                    && !MapRendering.remote(before == null ? remote.node : before, dnsDomainBefore)
-                            .equals(network.renderRemote(remote));
+            return !dnsDomainBefore.equals(network.dnsDomain())
+                    || (before != null && before.looksDifferentFrom(remote.node));
         }
     }
 }

@@ -21,10 +21,29 @@ import java.util.function.ToIntFunction;
 public final class NetworkMaps {
 
     /** Enough for a daemon that was away for a short network hiccup; longer absences get a full map. */
-    public static final int DELTAS_KEPT_PER_PEER = 64;
+    public static final int DELTAS_KEPT_PER_PEER = 32;
 
     private final Map<AccountId, Account> accounts = new ConcurrentHashMap<>();
     private final List<MapUpdateListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean retainingHistory;
+
+    /** Maps that keep recent deltas from the start. */
+    public NetworkMaps() {
+        this(true);
+    }
+
+    /**
+     * @param retainHistory whether recent deltas are kept from the start; a server replaying its event
+     *     store passes false and calls {@link #retainHistory()} once caught up, because deltas produced
+     *     by a replay can reach no connected peer and would only fill memory
+     */
+    public NetworkMaps(boolean retainHistory) {
+        this.retainingHistory = retainHistory;
+    }
+
+    public void retainHistory() {
+        retainingHistory = true;
+    }
 
     public void createAccount(AccountId id, Ipv4Network network, String dnsDomain) {
         accounts.putIfAbsent(id, new Account(new AccountNetwork(network, dnsDomain)));
@@ -104,7 +123,9 @@ public final class NetworkMaps {
 
     private void publish(AccountId id, Account account, List<PeerMapUpdate> updates) {
         if (!updates.isEmpty()) {
-            updates.forEach(account.recent::record);
+            if (retainingHistory) {
+                updates.forEach(account.recent::record);
+            }
             listeners.forEach(listener -> listener.mapsChanged(id, updates));
         }
     }

@@ -16,6 +16,8 @@ import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.PeerConnectedEvent;
+import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.PeerRenamedEvent;
@@ -42,8 +44,9 @@ import java.util.UUID;
 /**
  * Writes a large, realistic event history into a stopped server's embedded database, in the exact
  * form Axon's JDBC storage engine and Jackson serializer use, so the next server start has to
- * replay it. Accounts in NetBird's benchmark shape (groups of 25 peers, a mesh policy per group),
- * then churn: renames, policy edits and peers moving between groups.
+ * replay it. A third of the history builds accounts in NetBird's benchmark shape (groups of 25
+ * peers, a mesh policy per group); the rest is everyday churn: peers connecting and disconnecting,
+ * renames, policy edits and peers moving between groups.
  *
  * <pre>java io.netloom.ops.bench.replay.EventStoreFiller --data-dir DIR --events 1000000</pre>
  */
@@ -90,7 +93,7 @@ public final class EventStoreFiller {
 
     private void fill(long target) throws Exception {
         long eventsPerAccount = 2 + 2L * PEERS_PER_ACCOUNT + 2L * (PEERS_PER_ACCOUNT / GROUP_SIZE);
-        long accounts = Math.max(1, Math.round(target * 0.8) / eventsPerAccount);
+        long accounts = Math.max(1, Math.round(target * 0.3) / eventsPerAccount);
         int account = 0;
         while (account < accounts) {
             createAccount(account++);
@@ -128,6 +131,11 @@ public final class EventStoreFiller {
         int peer = (round * 7919) % PEERS_PER_ACCOUNT;
         int group = peer / GROUP_SIZE;
         int otherGroup = (group + 1) % (PEERS_PER_ACCOUNT / GROUP_SIZE);
+        String session = "session-" + round;
+        append("Peer", peerId(number, peer).value(), new PeerConnectedEvent(peerId(number, peer), account, session,
+                "198.51.100." + (1 + round % 250), "bench", NOW));
+        append("Peer", peerId(number, peer).value(), new PeerDisconnectedEvent(peerId(number, peer), account,
+                session, NOW));
         append("Peer", peerId(number, peer).value(), new PeerRenamedEvent(peerId(number, peer), account,
                 "renamed-" + round, new DnsLabel("renamed-" + round)));
         append("Policy", policyId(number, group).value(), new PolicyUpdatedEvent(policyId(number, group), account,
