@@ -9,7 +9,7 @@ subset=${2:-1000}
 port=18482
 data=$(mktemp -d /tmp/netloom-gateway-load.XXXXXX)
 trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
-ulimit -n 65536
+ulimit -n "$(ulimit -Hn)"  # 10,000 sessions need 10,000 descriptors on each side
 
 mvn -B -q install -DskipTests
 mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt

@@ -24,12 +24,13 @@ public final class Wire {
     private Wire() {
     }
 
+    /** Serialized straight from the record: fan-out writes one of these per peer and change. */
     public static String map(Object networkMap) {
-        return write(JSON.createObjectNode().put("type", "map").set("map", JSON.valueToTree(networkMap)));
+        return "{\"type\":\"map\",\"map\":" + write(networkMap) + "}";
     }
 
     public static String delta(Object mapDelta) {
-        return write(JSON.createObjectNode().put("type", "delta").set("delta", JSON.valueToTree(mapDelta)));
+        return "{\"type\":\"delta\",\"delta\":" + write(mapDelta) + "}";
     }
 
     public static String error(String code, String message) {
@@ -59,9 +60,9 @@ public final class Wire {
                 .put("nonce", sealed.nonce()).put("ciphertext", sealed.ciphertext());
     }
 
-    private static String write(JsonNode node) {
+    private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(node);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serializes", e);
         }
