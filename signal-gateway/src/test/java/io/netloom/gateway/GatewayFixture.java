@@ -6,6 +6,7 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
+import io.netloom.domain.ids.UserId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.Protocol;
 import io.netloom.gateway.protocol.X25519Keys;
@@ -80,11 +81,16 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Enrolls a peer; members of the mesh group reach each other. */
     X25519Keys peer(String name, boolean inMesh) {
+        return peer(name, inMesh, null);
+    }
+
+    /** A peer enrolled by a user, who can be blocked. */
+    X25519Keys peer(String name, boolean inMesh, UserId owner) {
         X25519Keys keys = X25519Keys.generate();
         PeerId id = new PeerId(name);
         int host = ++hosts;
         maps.change(ACCOUNT, network -> network.addPeer(new PeerNode(id, keys.publicKeyBase64(), "100.64.0." + host,
-                name, null, true, false)));
+                name, owner, true, false)));
         if (inMesh) {
             maps.change(ACCOUNT, network -> network.addToGroup(MESH, Set.of(id)));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.UserId;
 import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.SignalCipher;
 import io.netloom.gateway.protocol.Wire;
@@ -406,6 +407,23 @@ class SignalGatewayTest {
 
         assertThat(a.awaitClose()).isEqualTo(CloseCodes.PEER_REVOKED);
         assertThat(a.socket.closeReason()).isEqualTo("peer removed");
+    }
+
+    @Test
+    void sessionWhenOwnerBlockedThenClosedWithReasonAndOtherPeersTold() {
+        fixture.peer("alice-laptop", true, new UserId("alice"));
+        fixture.peer("server", true);
+        fixture.start(GatewayFixture.defaults());
+        TestClient laptop = fixture.client("alice-laptop").connect(-1);
+        TestClient server = fixture.client("server").connect(-1);
+        laptop.nextOfType("map");
+        NetworkMap serverMap = map(server.nextOfType("map"));
+
+        fixture.maps.blockUser(GatewayFixture.ACCOUNT, new UserId("alice"));
+
+        assertThat(laptop.awaitClose()).isEqualTo(CloseCodes.PEER_REVOKED);
+        assertThat(laptop.socket.closeReason()).isEqualTo("owner blocked");
+        assertThat(delta(server.nextOfType("delta")).applyTo(serverMap).remotePeers()).isEmpty();
     }
 
     @Test

@@ -1,17 +1,14 @@
 package io.netloom.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,48 +23,28 @@ final class TestClient {
     final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     final CompletableFuture<Short> closeCode = new CompletableFuture<>();
     WebSocket socket;
-    /** Held for the session's lifetime: Vert.x closes the connections of a client that is garbage-collected. */
-    private WebSocketClient client;
-    private final Vertx vertx;
-    private final int port;
+    private final GatewayClient client;
+    private final URI gateway;
     private final byte[] gatewayPublicKey;
 
     TestClient(Vertx vertx, int port, byte[] gatewayPublicKey, X25519Keys keys) {
-        this.vertx = vertx;
-        this.port = port;
+        this.client = new GatewayClient(vertx, 4);
+        this.gateway = URI.create("ws://127.0.0.1:" + port + Wire.PEER_PATH);
         this.gatewayPublicKey = gatewayPublicKey;
         this.keys = keys;
     }
 
     String challenge() {
-        HttpClient http = vertx.createHttpClient();
-        try {
-            String body = await(http.request(HttpMethod.GET, port, "127.0.0.1", Wire.CHALLENGE_PATH)
-                    .compose(request -> request.send())
-                    .compose(response -> response.body()))
-                    .toString();
-            return Wire.read(body).get("nonce").asText();
-        } catch (Exception e) {
-            throw new AssertionError("challenge failed", e);
-        } finally {
-            http.close();
-        }
+        return await(client.challenge(gateway));
     }
 
-    /** Connects with a fresh challenge; {@code serial} negative means "no map held yet". */
+    /** Connects with a fresh challenge; {@code serial} negative means "no map is held yet". */
     TestClient connect(long serial) {
         return connectWith(GatewayAuthorization.prove(keys, gatewayPublicKey, challenge()).headerValue(), serial);
     }
 
     TestClient connectWith(String authorization, long serial) {
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-                .setURI(Wire.PEER_PATH + (serial >= 0 ? "?serial=" + serial : ""))
-                .addHeader("Authorization", authorization)
-                .addHeader(Wire.DAEMON_VERSION_HEADER, "test-1.0");
-        client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
-        // Handlers are set on the event loop as the upgrade completes, before the first message can arrive.
-        socket = await(client.connect(options).map(connected -> {
+        socket = await(client.connectWith(gateway, authorization, serial, "test-1.0", connected -> {
             connected.textMessageHandler(text -> {
                 try {
                     received.add(Wire.read(text));
@@ -76,7 +53,6 @@ final class TestClient {
                 }
             });
             connected.closeHandler(ignored -> closeCode.complete(connected.closeStatusCode()));
-            return connected;
         }));
         return this;
     }

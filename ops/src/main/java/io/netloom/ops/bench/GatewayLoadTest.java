@@ -1,17 +1,10 @@
 package io.netloom.ops.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netloom.gateway.protocol.GatewayAuthorization;
-import io.netloom.gateway.protocol.Wire;
+import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.protocol.X25519Keys;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +32,7 @@ public final class GatewayLoadTest {
 
     private static final long WAIT_MINUTES = 5;
     /** Held for the whole run: Vert.x closes the connections of clients that are garbage-collected. */
-    private static final List<Object> CLIENTS = new ArrayList<>();
+    private static final List<GatewayClient> CLIENTS = new ArrayList<>();
 
     private GatewayLoadTest() {
     }
@@ -158,22 +151,20 @@ public final class GatewayLoadTest {
 
     /** Opens every session (challenge, proof, upgrade), a few hundred at a time, and waits for each first map. */
     private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {
-        HttpClient http = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(64));
-        WebSocketClient sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxConnections(peers.size() + 16).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20));
-        CLIENTS.add(http);
-        CLIENTS.add(sockets);
+        GatewayClient client = new GatewayClient(vertx, peers.size() + 16);
+        CLIENTS.add(client);
         Semaphore inFlight = new Semaphore(256);
         CountDownLatch firstMaps = new CountDownLatch(peers.size());
         AtomicInteger failures = new AtomicInteger();
         for (SimulatedPeer peer : peers) {
             inFlight.acquire();
-            connect(http, sockets, peer, firstMaps).onComplete(result -> {
-                inFlight.release();
-                if (result.failed() && failures.incrementAndGet() <= 5) {
-                    System.err.println("connection failed: " + result.cause());
-                }
-            });
+            client.connect(peer.gateway, peer.keys, peer.gatewayKey, -1, "load-test", socket -> listen(socket, peer, firstMaps))
+                    .onComplete(result -> {
+                        inFlight.release();
+                        if (result.failed() && failures.incrementAndGet() <= 5) {
+                            System.err.println("connection failed: " + result.cause());
+                        }
+                    });
         }
         if (!firstMaps.await(WAIT_MINUTES, TimeUnit.MINUTES) || failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " sessions failed; " + firstMaps.getCount()
@@ -181,41 +172,21 @@ public final class GatewayLoadTest {
         }
     }
 
-    private static Future<Void> connect(HttpClient http, WebSocketClient sockets, SimulatedPeer peer,
-            CountDownLatch firstMaps) {
-        URI gateway = peer.gateway;
-        return http.request(HttpMethod.GET, gateway.getPort(), gateway.getHost(), Wire.CHALLENGE_PATH)
-                .compose(request -> request.send())
-                .compose(response -> response.body())
-                .compose(body -> {
-                    String nonce;
-                    try {
-                        nonce = Wire.read(body.toString()).get("nonce").asText();
-                    } catch (Exception e) {
-                        return Future.failedFuture(e);
-                    }
-                    return sockets.connect(new WebSocketConnectOptions()
-                            .setHost(gateway.getHost()).setPort(gateway.getPort()).setURI(Wire.PEER_PATH)
-                            .addHeader("Authorization",
-                                    GatewayAuthorization.prove(peer.keys, peer.gatewayKey, nonce).headerValue())
-                            .addHeader(Wire.DAEMON_VERSION_HEADER, "load-test"));
-                })
-                .map(socket -> {
-                    boolean[] mapSeen = new boolean[1];
-                    Delivery[] lastCounted = new Delivery[1];
-                    socket.textMessageHandler(text -> {
-                        if (!mapSeen[0] && text.startsWith("{\"type\":\"map\"")) {
-                            mapSeen[0] = true;
-                            firstMaps.countDown();
-                            return;
-                        }
-                        Delivery delivery = peer.delivery;
-                        if (delivery != null && delivery != lastCounted[0] && delivery.offer(text)) {
-                            lastCounted[0] = delivery;
-                        }
-                    });
-                    return null;
-                });
+    /** Counts the first map, then each change once per peer, when the message carrying it arrives. */
+    private static void listen(WebSocket socket, SimulatedPeer peer, CountDownLatch firstMaps) {
+        boolean[] mapSeen = new boolean[1];
+        Delivery[] lastCounted = new Delivery[1];
+        socket.textMessageHandler(text -> {
+            if (!mapSeen[0] && text.startsWith("{\"type\":\"map\"")) {
+                mapSeen[0] = true;
+                firstMaps.countDown();
+                return;
+            }
+            Delivery delivery = peer.delivery;
+            if (delivery != null && delivery != lastCounted[0] && delivery.offer(text)) {
+                lastCounted[0] = delivery;
+            }
+        });
     }
 
     /** Waits until the server has recorded every session as connected, so that work is not measured twice. */

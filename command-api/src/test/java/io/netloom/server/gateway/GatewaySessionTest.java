@@ -1,0 +1,126 @@
+package io.netloom.server.gateway;
+
+import static io.netloom.server.testing.TestData.createGroup;
+import static io.netloom.server.testing.TestData.createPolicy;
+import static io.netloom.server.testing.TestData.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.gateway.client.GatewayClient;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.server.testing.NetloomApi;
+import io.netloom.server.testing.ServerTest;
+import io.netloom.server.testing.TestPeers;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The gateway inside the running server: enrollment hands out what a session needs; presence and revocation reach the API. */
+class GatewaySessionTest extends ServerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final Vertx vertx = Vertx.vertx();
+    private final GatewayClient client = new GatewayClient(vertx, 8);
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sessionWhenPeerConnectsAndLeavesThenPeersApiShowsPresence() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        Device device = enroll(owner, "laptop");
+
+        device.connect();
+        assertThat(device.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+        awaitTrue(() -> owner.get("/api/peers/{peerId}", device.peerId).body().get("connected").asBoolean());
+        JsonNode online = ok(owner.get("/api/peers/{peerId}", device.peerId)).body();
+        device.socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        awaitTrue(() -> !owner.get("/api/peers/{peerId}", device.peerId).body().get("connected").asBoolean());
+
+        assertThat(online.get("connection_ip").asString()).isEqualTo("127.0.0.1");
+        assertThat(ok(owner.get("/api/peers/{peerId}", device.peerId)).body().get("last_seen").asString())
+                .isGreaterThanOrEqualTo(online.get("last_seen").asString());
+    }
+
+    @Test
+    void sessionWhenPolicyCreatedThroughApiThenConnectedPeerReceivesDelta() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        Device a = enroll(owner, "a");
+        Device b = enroll(owner, "b");
+        a.connect();
+        assertThat(a.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+
+        String group = createGroup(owner, "pair", a.peerId, b.peerId);
+        createPolicy(owner, "pair", List.of(group), List.of(group));
+
+        String delta = a.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(delta).contains("\"type\":\"delta\"").contains(b.peerId).contains(b.keys.publicKeyBase64());
+    }
+
+    @Test
+    void sessionWhenPeerDeletedThroughApiThenClosedWithReason() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        Device device = enroll(owner, "doomed");
+        device.connect();
+        assertThat(device.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+
+        ok(owner.delete("/api/peers/{peerId}", device.peerId));
+
+        assertThat(device.closed.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo((short) 4403);
+        assertThat(device.socket.closeReason()).isEqualTo("peer removed");
+    }
+
+    private Device enroll(NetloomApi.Client owner, String hostname) {
+        X25519Keys keys = X25519Keys.generate();
+        JsonNode configuration = ok(api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(
+                TestPeers.createReusableKey(owner, List.of()), keys.publicKeyBase64(), hostname))).body();
+        return new Device(keys, configuration.get("peer_id").asString(),
+                URI.create(configuration.get("gateway").get("url").asString()),
+                Base64.getDecoder().decode(configuration.get("gateway").get("public_key").asString()));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within %s", PATIENCE).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** An enrolled device with its own keys, as the daemon will be. */
+    private final class Device {
+        final X25519Keys keys;
+        final String peerId;
+        final URI gateway;
+        final byte[] gatewayKey;
+        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Short> closed = new CompletableFuture<>();
+        WebSocket socket;
+
+        Device(X25519Keys keys, String peerId, URI gateway, byte[] gatewayKey) {
+            this.keys = keys;
+            this.peerId = peerId;
+            this.gateway = gateway;
+            this.gatewayKey = gatewayKey;
+        }
+
+        void connect() throws Exception {
+            socket = client.connect(gateway, keys, gatewayKey, -1, "test", connected -> {
+                connected.textMessageHandler(messages::add);
+                connected.closeHandler(ignored -> closed.complete(connected.closeStatusCode()));
+            }).toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

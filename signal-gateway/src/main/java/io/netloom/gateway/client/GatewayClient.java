@@ -1,0 +1,72 @@
+package io.netloom.gateway.client;
+
+import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.util.function.Consumer;
+
+/**
+ * A peer's side of the gateway handshake: fetch a challenge, prove possession of the private key,
+ * upgrade. Keep the instance as long as its sessions live: Vert.x closes the connections of a
+ * client that is garbage-collected.
+ */
+public final class GatewayClient {
+
+    private final HttpClient http;
+    private final WebSocketClient sockets;
+
+    public GatewayClient(Vertx vertx, int maxSessions) {
+        this.http = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(64));
+        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20));
+    }
+
+    public Future<String> challenge(URI gateway) {
+        return http.request(HttpMethod.GET, gateway.getPort(), gateway.getHost(), Wire.CHALLENGE_PATH)
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() == 200 ? response.body()
+                        : Future.failedFuture("challenge answered " + response.statusCode()))
+                .compose(body -> {
+                    try {
+                        return Future.succeededFuture(Wire.read(body.toString()).get("nonce").asText());
+                    } catch (Exception e) {
+                        return Future.failedFuture(e);
+                    }
+                });
+    }
+
+    /**
+     * Connects as the holder of {@code keys}; {@code serial} negative means no map is held yet.
+     * {@code setup} runs as the upgrade completes, before the first message can arrive: install
+     * the message handlers there.
+     */
+    public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
+            String daemonVersion, Consumer<WebSocket> setup) {
+        return challenge(gateway).compose(nonce -> connectWith(gateway,
+                GatewayAuthorization.prove(keys, gatewayPublicKey, nonce).headerValue(), serial, daemonVersion, setup));
+    }
+
+    /** Upgrades with a ready-made {@code Authorization} header (tests use this to present bad ones). */
+    public Future<WebSocket> connectWith(URI gateway, String authorization, long serial, String daemonVersion,
+            Consumer<WebSocket> setup) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(gateway.getHost()).setPort(gateway.getPort())
+                .setURI(Wire.PEER_PATH + (serial >= 0 ? "?" + Wire.SERIAL_PARAMETER + "=" + serial : ""))
+                .addHeader("Authorization", authorization)
+                .addHeader(Wire.DAEMON_VERSION_HEADER, daemonVersion);
+        return sockets.connect(options).map(socket -> {
+            setup.accept(socket);
+            return socket;
+        });
+    }
+}
