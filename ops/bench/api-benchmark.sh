@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 peers=${1:-5000}
 concurrency=${2:-16}
+server_options=()
 source ops/bench/server.sh
 
 mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt

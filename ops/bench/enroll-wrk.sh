@@ -7,6 +7,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 connections=${2:-16}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+server_options=()
 source ops/bench/server.sh
 
 key=$(curl -sf -H "Authorization: Token $token" -H 'Content-Type: application/json' \

@@ -1,12 +1,13 @@
 # Sourced by the benchmark scripts: builds the server and starts it on a throwaway data directory
-# (embedded PostgreSQL, loopback port 18480). Sets $port, $data, $token; stops everything on exit.
+# (embedded PostgreSQL, loopback port 18480). Extra server options may be set beforehand in the
+# array server_options. Sets $port, $data, $token and $server; stops everything on exit.
 port=18480
 data=$(mktemp -d /tmp/netloom-bench.XXXXXX)
 trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
 
 mvn -B -q install -DskipTests
 java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \
-  > "$data/server.log" 2>&1 &
+  "${server_options[@]}" > "$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
   [ -s "$data/admin-token" ] && curl -sf -o /dev/null -H "Authorization: Token $(cat "$data/admin-token")" \

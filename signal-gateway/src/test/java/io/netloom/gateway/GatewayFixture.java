@@ -75,10 +75,6 @@ final class GatewayFixture implements AutoCloseable {
         return this;
     }
 
-    static GatewayConfig defaults() {
-        return GatewayConfig.defaults("127.0.0.1", 0);
-    }
-
     /** Enrolls a peer; members of the mesh group reach each other. */
     X25519Keys peer(String name, boolean inMesh) {
         return peer(name, inMesh, null);

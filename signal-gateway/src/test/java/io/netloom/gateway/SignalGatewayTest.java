@@ -44,7 +44,7 @@ class SignalGatewayTest {
     void upgradeWhenProofValidThenFullMapAndPresenceRecorded() {
         fixture.peer("a", true);
         fixture.peer("b", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
 
         JsonNode first = fixture.client("a").connect(-1).next();
 
@@ -56,7 +56,7 @@ class SignalGatewayTest {
     @Test
     void upgradeWhenAuthorizationMissingOrMalformedThenUnauthorizedAndNoSession() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient client = fixture.client("a");
 
         assertThat(client.refusedStatus("")).isEqualTo(401);
@@ -69,7 +69,7 @@ class SignalGatewayTest {
     @Test
     void upgradeWhenProofMadeWithAnotherPrivateKeyThenUnauthorized() {
         X25519Keys victim = fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient impostor = fixture.clientWithKeys(X25519Keys.generate());
         GatewayAuthorization forged = GatewayAuthorization.prove(impostor.keys, fixture.gatewayKeys.publicKey(),
                 impostor.challenge());
@@ -83,7 +83,7 @@ class SignalGatewayTest {
     @Test
     void upgradeWhenNonceReusedOrInventedThenUnauthorized() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient client = fixture.client("a");
         String header = GatewayAuthorization.prove(client.keys, fixture.gatewayKeys.publicKey(), client.challenge())
                 .headerValue();
@@ -97,7 +97,7 @@ class SignalGatewayTest {
 
     @Test
     void upgradeWhenKeyNotEnrolledThenForbidden() {
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
 
         TestClient stranger = fixture.clientWithKeys(X25519Keys.generate());
         assertThat(stranger.refusedStatus(GatewayAuthorization.prove(stranger.keys, fixture.gatewayKeys.publicKey(),
@@ -109,7 +109,7 @@ class SignalGatewayTest {
     @Test
     void syncWhenMapChangesThenDeltaFollowsFullMapWithConsecutiveSerials() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         NetworkMap held = map(a.nextOfType("map"));
 
@@ -123,7 +123,7 @@ class SignalGatewayTest {
     @Test
     void syncWhenReconnectingWithKnownSerialThenOnlyMissingDeltas() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient first = fixture.client("a").connect(-1);
         NetworkMap held = map(first.nextOfType("map"));
         first.close();
@@ -144,7 +144,7 @@ class SignalGatewayTest {
     @Test
     void syncWhenSerialUnknownToGatewayThenFullMap() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
 
         JsonNode message = fixture.client("a").connect(999_999).next();
 
@@ -155,7 +155,7 @@ class SignalGatewayTest {
     @Test
     void syncWhenPeerReportsGapThenFullMapResent() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -169,10 +169,7 @@ class SignalGatewayTest {
         for (int i = 0; i < 40; i++) {
             fixture.peer("p" + i, true);
         }
-        GatewayConfig config = GatewayFixture.defaults();
-        fixture.start(new GatewayConfig(config.host(), 0, config.maxFrameBytes(), config.messagesPerSecond(),
-                config.messageBurst(), config.connectionsPerSecond(), config.connectionBurst(),
-                config.heartbeatInterval(), config.idleTimeout(), 100_000, 16 * 1024, null, null));
+        fixture.start(TestConfigs.coalescing(100_000, 16 * 1024));
         TestClient slow = fixture.client("p0").connect(-1);
         NetworkMap held = map(slow.nextOfType("map"));
         slow.socket.pause();
@@ -198,10 +195,7 @@ class SignalGatewayTest {
         for (int i = 0; i < 40; i++) {
             fixture.peer("p" + i, true);
         }
-        GatewayConfig config = GatewayFixture.defaults();
-        fixture.start(new GatewayConfig(config.host(), 0, config.maxFrameBytes(), config.messagesPerSecond(),
-                config.messageBurst(), config.connectionsPerSecond(), config.connectionBurst(),
-                config.heartbeatInterval(), config.idleTimeout(), 20, 16 * 1024, null, null));
+        fixture.start(TestConfigs.coalescing(20, 16 * 1024));
         TestClient slow = fixture.client("p0").connect(-1);
         slow.nextOfType("map");
         slow.socket.pause();
@@ -225,7 +219,7 @@ class SignalGatewayTest {
     void signalWhenPeersSeeEachOtherThenRelayedWithGatewayNamedSenderAndOpaquePayload() {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys bKeys = fixture.peer("b", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         TestClient b = fixture.client("b").connect(-1);
         a.nextOfType("map");
@@ -253,7 +247,7 @@ class SignalGatewayTest {
     void signalWhenRecipientNotInSendersMapThenRefusedAndNotDelivered() {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys outsiderKeys = fixture.peer("outsider", false);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         TestClient outsider = fixture.client("outsider").connect(-1);
         a.nextOfType("map");
@@ -270,7 +264,7 @@ class SignalGatewayTest {
     void signalWhenSequenceReplayedThenRefusedAndDeliveredOnce() {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys bKeys = fixture.peer("b", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         TestClient b = fixture.client("b").connect(-1);
         a.nextOfType("map");
@@ -293,7 +287,7 @@ class SignalGatewayTest {
     void signalWhenSenderClaimsAnotherIdentityThenSessionClosed() {
         fixture.peer("a", true);
         fixture.peer("b", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -308,7 +302,7 @@ class SignalGatewayTest {
     @Test
     void messageWhenMalformedJsonThenErrorAndClose() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -321,7 +315,7 @@ class SignalGatewayTest {
     @Test
     void messageWhenTypeUnknownThenErrorAndClose() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -335,7 +329,7 @@ class SignalGatewayTest {
     void messageWhenFrameOversizeThenClosedAndOthersUnaffected() {
         fixture.peer("a", true);
         fixture.peer("b", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         TestClient b = fixture.client("b").connect(-1);
         a.nextOfType("map");
@@ -352,7 +346,7 @@ class SignalGatewayTest {
     @Test
     void messageWhenFrameFarBeyondLimitThenConnectionCut() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -365,10 +359,7 @@ class SignalGatewayTest {
     @Test
     void messageWhenRateExceededThenErrorAndClose() {
         fixture.peer("a", true);
-        GatewayConfig config = GatewayFixture.defaults();
-        fixture.start(new GatewayConfig(config.host(), 0, config.maxFrameBytes(), 2, 3, config.connectionsPerSecond(),
-                config.connectionBurst(), config.heartbeatInterval(), config.idleTimeout(),
-                config.maxCoalescedSerials(), config.writeQueueBytes(), null, null));
+        fixture.start(TestConfigs.messageRate(2, 3));
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -383,10 +374,7 @@ class SignalGatewayTest {
     @Test
     void challengeWhenSourceConnectsTooOftenThenTooManyRequests() {
         fixture.peer("a", true);
-        GatewayConfig config = GatewayFixture.defaults();
-        fixture.start(new GatewayConfig(config.host(), 0, config.maxFrameBytes(), config.messagesPerSecond(),
-                config.messageBurst(), 1, 2, config.heartbeatInterval(), config.idleTimeout(),
-                config.maxCoalescedSerials(), config.writeQueueBytes(), null, null));
+        fixture.start(TestConfigs.connectionRate(1, 2));
         TestClient a = fixture.client("a");
         a.challenge();
         a.challenge();
@@ -399,7 +387,7 @@ class SignalGatewayTest {
     @Test
     void sessionWhenPeerRemovedThenClosedWithReason() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -413,7 +401,7 @@ class SignalGatewayTest {
     void sessionWhenOwnerBlockedThenClosedWithReasonAndOtherPeersTold() {
         fixture.peer("alice-laptop", true, new UserId("alice"));
         fixture.peer("server", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient laptop = fixture.client("alice-laptop").connect(-1);
         TestClient server = fixture.client("server").connect(-1);
         laptop.nextOfType("map");
@@ -429,7 +417,7 @@ class SignalGatewayTest {
     @Test
     void sessionWhenSameKeyConnectsAgainThenOlderSessionReplaced() {
         fixture.peer("a", true);
-        fixture.start(GatewayFixture.defaults());
+        fixture.start(TestConfigs.defaults());
         TestClient first = fixture.client("a").connect(-1);
         first.nextOfType("map");
 
@@ -442,11 +430,7 @@ class SignalGatewayTest {
     @Test
     void sessionWhenPeerStopsAnsweringHeartbeatsThenClosedAndRecordedOffline() throws InterruptedException {
         fixture.peer("a", true);
-        GatewayConfig config = GatewayFixture.defaults();
-        fixture.start(new GatewayConfig(config.host(), 0, config.maxFrameBytes(), config.messagesPerSecond(),
-                config.messageBurst(), config.connectionsPerSecond(), config.connectionBurst(),
-                Duration.ofMillis(50), Duration.ofMillis(200), config.maxCoalescedSerials(),
-                config.writeQueueBytes(), null, null));
+        fixture.start(TestConfigs.heartbeat(Duration.ofMillis(50), Duration.ofMillis(200)));
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 
@@ -463,11 +447,7 @@ class SignalGatewayTest {
     @Test
     void sessionWhenPeerAnswersHeartbeatsThenKeptOpen() throws InterruptedException {
         fixture.peer("a", true);
-        GatewayConfig config = GatewayFixture.defaults();
-        fixture.start(new GatewayConfig(config.host(), 0, config.maxFrameBytes(), config.messagesPerSecond(),
-                config.messageBurst(), config.connectionsPerSecond(), config.connectionBurst(),
-                Duration.ofMillis(50), Duration.ofMillis(1_000), config.maxCoalescedSerials(),
-                config.writeQueueBytes(), null, null));
+        fixture.start(TestConfigs.heartbeat(Duration.ofMillis(50), Duration.ofMillis(1_000)));
         TestClient a = fixture.client("a").connect(-1);
         a.nextOfType("map");
 

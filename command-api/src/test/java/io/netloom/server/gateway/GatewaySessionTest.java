@@ -42,8 +42,7 @@ class GatewaySessionTest extends ServerTest {
         NetloomApi.Client owner = accounts.newAccount();
         Device device = enroll(owner, "laptop");
 
-        device.connect();
-        assertThat(device.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+        device.connectAndReceiveMap();
         awaitTrue(() -> owner.get("/api/peers/{peerId}", device.peerId).body().get("connected").asBoolean());
         JsonNode online = ok(owner.get("/api/peers/{peerId}", device.peerId)).body();
         device.socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -59,8 +58,7 @@ class GatewaySessionTest extends ServerTest {
         NetloomApi.Client owner = accounts.newAccount();
         Device a = enroll(owner, "a");
         Device b = enroll(owner, "b");
-        a.connect();
-        assertThat(a.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+        a.connectAndReceiveMap();
 
         String group = createGroup(owner, "pair", a.peerId, b.peerId);
         createPolicy(owner, "pair", List.of(group), List.of(group));
@@ -73,8 +71,7 @@ class GatewaySessionTest extends ServerTest {
     void sessionWhenPeerDeletedThroughApiThenClosedWithReason() throws Exception {
         NetloomApi.Client owner = accounts.newAccount();
         Device device = enroll(owner, "doomed");
-        device.connect();
-        assertThat(device.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+        device.connectAndReceiveMap();
 
         ok(owner.delete("/api/peers/{peerId}", device.peerId));
 
@@ -116,11 +113,12 @@ class GatewaySessionTest extends ServerTest {
             this.gatewayKey = gatewayKey;
         }
 
-        void connect() throws Exception {
+        void connectAndReceiveMap() throws Exception {
             socket = client.connect(gateway, keys, gatewayKey, -1, "test", connected -> {
                 connected.textMessageHandler(messages::add);
                 connected.closeHandler(ignored -> closed.complete(connected.closeStatusCode()));
             }).toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
         }
     }
 }

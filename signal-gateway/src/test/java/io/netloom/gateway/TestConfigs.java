@@ -1,0 +1,48 @@
+package io.netloom.gateway;
+
+import java.time.Duration;
+
+/** Gateway settings for tests: the defaults on loopback and any free port, with one limit changed. */
+final class TestConfigs {
+
+    private static final GatewayConfig DEFAULTS = GatewayConfig.defaults("127.0.0.1", 0);
+
+    private TestConfigs() {
+    }
+
+    static GatewayConfig defaults() {
+        return DEFAULTS;
+    }
+
+    static GatewayConfig coalescing(int maxCoalescedSerials, int writeQueueBytes) {
+        return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
+                DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), maxCoalescedSerials,
+                writeQueueBytes);
+    }
+
+    static GatewayConfig messageRate(int perSecond, int burst) {
+        return with(perSecond, burst, DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.writeQueueBytes());
+    }
+
+    static GatewayConfig connectionRate(int perSecond, int burst) {
+        return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), perSecond, burst,
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.writeQueueBytes());
+    }
+
+    static GatewayConfig heartbeat(Duration interval, Duration idleTimeout) {
+        return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
+                DEFAULTS.connectionBurst(), interval, idleTimeout, DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.writeQueueBytes());
+    }
+
+    private static GatewayConfig with(int messagesPerSecond, int messageBurst, int connectionsPerSecond,
+            int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int maxCoalescedSerials,
+            int writeQueueBytes) {
+        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
+                messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
+                maxCoalescedSerials, writeQueueBytes, null, null);
+    }
+}
