@@ -99,6 +99,13 @@ final class GatewayFixture implements AutoCloseable {
         return new TestClient(vertx, port, gatewayKeys.publicKey(), keysByName.get(name));
     }
 
+    /** A session of the named peer that has received its first map. */
+    TestClient connected(String name) {
+        TestClient client = client(name).connect(-1);
+        client.nextOfType("map");
+        return client;
+    }
+
     TestClient clientWithKeys(X25519Keys keys) {
         return new TestClient(vertx, port, gatewayKeys.publicKey(), keys);
     }

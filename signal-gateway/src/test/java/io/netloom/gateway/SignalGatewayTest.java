@@ -156,8 +156,7 @@ class SignalGatewayTest {
     void syncWhenPeerReportsGapThenFullMapResent() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         a.send(Wire.resync());
 
@@ -196,8 +195,7 @@ class SignalGatewayTest {
             fixture.peer("p" + i, true);
         }
         fixture.start(TestConfigs.coalescing(20, 16 * 1024));
-        TestClient slow = fixture.client("p0").connect(-1);
-        slow.nextOfType("map");
+        TestClient slow = fixture.connected("p0");
         slow.socket.pause();
         for (int i = 0; i < 1_500; i++) {
             String domain = i % 2 == 0 ? "corp.example" : "netloom.internal";
@@ -220,10 +218,8 @@ class SignalGatewayTest {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys bKeys = fixture.peer("b", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        TestClient b = fixture.client("b").connect(-1);
-        a.nextOfType("map");
-        b.nextOfType("map");
+        TestClient a = fixture.connected("a");
+        TestClient b = fixture.connected("b");
         byte[] offer = "{\"ufrag\":\"x\",\"pwd\":\"secret-ice-password\"}".getBytes(StandardCharsets.UTF_8);
         SignalCipher.Sealed sealed = SignalCipher.seal(aKeys, bKeys.publicKey(),
                 SignalCipher.associatedData("a", "b", "offer", 1), offer);
@@ -248,10 +244,8 @@ class SignalGatewayTest {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys outsiderKeys = fixture.peer("outsider", false);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        TestClient outsider = fixture.client("outsider").connect(-1);
-        a.nextOfType("map");
-        outsider.nextOfType("map");
+        TestClient a = fixture.connected("a");
+        TestClient outsider = fixture.connected("outsider");
 
         a.send(Wire.signalTo("outsider", "offer", 1, SignalCipher.seal(aKeys, outsiderKeys.publicKey(), "x", new byte[4])));
 
@@ -265,10 +259,8 @@ class SignalGatewayTest {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys bKeys = fixture.peer("b", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        TestClient b = fixture.client("b").connect(-1);
-        a.nextOfType("map");
-        b.nextOfType("map");
+        TestClient a = fixture.connected("a");
+        TestClient b = fixture.connected("b");
         String message = Wire.signalTo("b", "candidate", 7,
                 SignalCipher.seal(aKeys, bKeys.publicKey(), SignalCipher.associatedData("a", "b", "candidate", 7),
                         new byte[8]));
@@ -288,13 +280,11 @@ class SignalGatewayTest {
         fixture.peer("a", true);
         fixture.peer("b", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         a.send("{\"type\":\"signal\",\"from\":\"b\",\"to\":\"a\",\"kind\":\"offer\",\"seq\":1,\"nonce\":\"AA\",\"ciphertext\":\"AA\"}");
 
-        assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("spoofed_sender");
-        assertThat(a.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_VIOLATION);
+        assertErrorThenClose(a, "spoofed_sender", CloseCodes.PROTOCOL_VIOLATION);
     }
 
     // ---- hostile input and limits
@@ -303,26 +293,22 @@ class SignalGatewayTest {
     void messageWhenMalformedJsonThenErrorAndClose() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         a.send("{not json");
 
-        assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("malformed");
-        assertThat(a.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_VIOLATION);
+        assertErrorThenClose(a, "malformed", CloseCodes.PROTOCOL_VIOLATION);
     }
 
     @Test
     void messageWhenTypeUnknownThenErrorAndClose() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         a.send("{\"type\":\"become_admin\"}");
 
-        assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("unknown_type");
-        assertThat(a.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_VIOLATION);
+        assertErrorThenClose(a, "unknown_type", CloseCodes.PROTOCOL_VIOLATION);
     }
 
     @Test
@@ -330,15 +316,12 @@ class SignalGatewayTest {
         fixture.peer("a", true);
         fixture.peer("b", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        TestClient b = fixture.client("b").connect(-1);
-        a.nextOfType("map");
-        b.nextOfType("map");
+        TestClient a = fixture.connected("a");
+        TestClient b = fixture.connected("b");
 
         a.socket.writeTextMessage("{\"type\":\"resync\",\"pad\":\"" + "x".repeat(100_000) + "\"}");
 
-        assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("too_large");
-        assertThat(a.awaitClose()).isEqualTo(CloseCodes.MESSAGE_TOO_LARGE);
+        assertErrorThenClose(a, "too_large", CloseCodes.MESSAGE_TOO_LARGE);
         b.send(Wire.resync());
         assertThat(b.nextOfType("map").get("map")).isNotNull();
     }
@@ -347,8 +330,7 @@ class SignalGatewayTest {
     void messageWhenFrameFarBeyondLimitThenConnectionCut() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         a.socket.writeTextMessage("x".repeat(600_000));
 
@@ -360,15 +342,13 @@ class SignalGatewayTest {
     void messageWhenRateExceededThenErrorAndClose() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.messageRate(2, 3));
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         for (int i = 0; i < 10; i++) {
             a.socket.writeTextMessage(Wire.resync());
         }
 
-        assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("rate_limited");
-        assertThat(a.awaitClose()).isEqualTo(CloseCodes.RATE_LIMITED);
+        assertErrorThenClose(a, "rate_limited", CloseCodes.RATE_LIMITED);
     }
 
     @Test
@@ -388,8 +368,7 @@ class SignalGatewayTest {
     void sessionWhenPeerRemovedThenClosedWithReason() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         fixture.maps.removePeer(GatewayFixture.ACCOUNT, new PeerId("a"));
 
@@ -418,8 +397,7 @@ class SignalGatewayTest {
     void sessionWhenSameKeyConnectsAgainThenOlderSessionReplaced() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient first = fixture.client("a").connect(-1);
-        first.nextOfType("map");
+        TestClient first = fixture.connected("a");
 
         fixture.client("a").connect(-1).nextOfType("map");
 
@@ -431,8 +409,7 @@ class SignalGatewayTest {
     void sessionWhenPeerStopsAnsweringHeartbeatsThenClosedAndRecordedOffline() throws InterruptedException {
         fixture.peer("a", true);
         fixture.start(TestConfigs.heartbeat(Duration.ofMillis(50), Duration.ofMillis(200)));
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         a.socket.pause();
 
@@ -448,13 +425,17 @@ class SignalGatewayTest {
     void sessionWhenPeerAnswersHeartbeatsThenKeptOpen() throws InterruptedException {
         fixture.peer("a", true);
         fixture.start(TestConfigs.heartbeat(Duration.ofMillis(50), Duration.ofMillis(1_000)));
-        TestClient a = fixture.client("a").connect(-1);
-        a.nextOfType("map");
+        TestClient a = fixture.connected("a");
 
         Thread.sleep(3_000);
 
         assertThat(fixture.connectedPeers()).isEqualTo(1);
         assertThat(fixture.presence).doesNotContain("disconnected a");
+    }
+
+    private static void assertErrorThenClose(TestClient client, String errorCode, short closeCode) {
+        assertThat(client.nextOfType("error").get("code").asText()).isEqualTo(errorCode);
+        assertThat(client.awaitClose()).isEqualTo(closeCode);
     }
 
     private NetworkMap currentMap(String peer) {
