@@ -15,11 +15,13 @@ import io.netloom.projections.networkmap.NetworkMap;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(VertxExtension.class)
 class SignalGatewayTest {
@@ -102,6 +104,22 @@ class SignalGatewayTest {
         TestClient stranger = fixture.clientWithKeys(X25519Keys.generate());
         assertThat(stranger.refusedStatus(GatewayAuthorization.prove(stranger.keys, fixture.gatewayKeys.publicKey(),
                 stranger.challenge()).headerValue())).isEqualTo(403);
+    }
+
+    @Test
+    void upgradeWhenGatewayHasCertificateThenOnlyTlsClientsConnect(@TempDir Path directory) throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = SelfSignedCertificate.forLoopback(directory);
+        GatewayConfig defaults = TestConfigs.defaults();
+        fixture.start(new GatewayConfig(defaults.host(), 0, defaults.maxFrameBytes(), defaults.messagesPerSecond(),
+                defaults.messageBurst(), defaults.connectionsPerSecond(), defaults.connectionBurst(),
+                defaults.heartbeatInterval(), defaults.idleTimeout(), defaults.maxCoalescedSerials(),
+                defaults.writeQueueBytes(), tls.certificate(), tls.key()));
+
+        JsonNode first = fixture.tlsClient("a", tls.certificate()).connect(-1).next();
+
+        assertThat(first.get("type").asText()).isEqualTo("map");
+        assertThatThrownBy(() -> fixture.client("a").challenge()).isInstanceOf(AssertionError.class);
     }
 
     // ---- sync

@@ -8,6 +8,7 @@ import io.netloom.gateway.protocol.X25519Keys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +28,9 @@ final class TestClient {
     private final URI gateway;
     private final byte[] gatewayPublicKey;
 
-    TestClient(Vertx vertx, int port, byte[] gatewayPublicKey, X25519Keys keys) {
-        this.client = new GatewayClient(vertx, 4);
-        this.gateway = URI.create("ws://127.0.0.1:" + port + Wire.PEER_PATH);
+    TestClient(Vertx vertx, URI gateway, TrustOptions trust, byte[] gatewayPublicKey, X25519Keys keys) {
+        this.client = new GatewayClient(vertx, 4, trust);
+        this.gateway = gateway;
         this.gatewayPublicKey = gatewayPublicKey;
         this.keys = keys;
     }

@@ -6,12 +6,15 @@ import io.netloom.gateway.protocol.X25519Keys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.util.function.Consumer;
 
@@ -25,14 +28,27 @@ public final class GatewayClient {
     private final HttpClient http;
     private final WebSocketClient sockets;
 
+    /** A client that trusts the certificate authorities of the Java runtime for wss:// gateways. */
     public GatewayClient(Vertx vertx, int maxSessions) {
-        this.http = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(64));
-        this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20));
+        this(vertx, maxSessions, null);
+    }
+
+    /** A client that trusts {@code trust} (e.g. the gateway's own certificate) for wss:// gateways. */
+    public GatewayClient(Vertx vertx, int maxSessions, TrustOptions trust) {
+        HttpClientOptions httpOptions = new HttpClientOptions().setVerifyHost(true);
+        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(true)
+                .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20);
+        if (trust != null) {
+            httpOptions.setTrustOptions(trust);
+            socketOptions.setTrustOptions(trust);
+        }
+        this.http = vertx.createHttpClient(httpOptions, new PoolOptions().setHttp1MaxSize(64));
+        this.sockets = vertx.createWebSocketClient(socketOptions);
     }
 
     public Future<String> challenge(URI gateway) {
-        return http.request(HttpMethod.GET, gateway.getPort(), gateway.getHost(), Wire.CHALLENGE_PATH)
+        return http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(gateway.getHost())
+                        .setPort(gateway.getPort()).setURI(Wire.CHALLENGE_PATH).setSsl(isTls(gateway)))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : Future.failedFuture("challenge answered " + response.statusCode()))
@@ -60,7 +76,7 @@ public final class GatewayClient {
     public Future<WebSocket> connectWith(URI gateway, String authorization, long serial, String daemonVersion,
             Consumer<WebSocket> setup) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(gateway.getHost()).setPort(gateway.getPort())
+                .setHost(gateway.getHost()).setPort(gateway.getPort()).setSsl(isTls(gateway))
                 .setURI(Wire.PEER_PATH + (serial >= 0 ? "?" + Wire.SERIAL_PARAMETER + "=" + serial : ""))
                 .addHeader("Authorization", authorization)
                 .addHeader(Wire.DAEMON_VERSION_HEADER, daemonVersion);
@@ -68,5 +84,9 @@ public final class GatewayClient {
             setup.accept(socket);
             return socket;
         });
+    }
+
+    private static boolean isTls(URI gateway) {
+        return "wss".equalsIgnoreCase(gateway.getScheme());
     }
 }
