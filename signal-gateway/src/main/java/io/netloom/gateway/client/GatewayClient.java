@@ -36,7 +36,7 @@ public final class GatewayClient {
     /** A client that trusts {@code trust} (e.g. the gateway's own certificate) for wss:// gateways. */
     public GatewayClient(Vertx vertx, int maxSessions, TrustOptions trust) {
         HttpClientOptions httpOptions = new HttpClientOptions().setVerifyHost(true);
-        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(true)
+        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(true).setClosingTimeout(2)
                 .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20);
         if (trust != null) {
             httpOptions.setTrustOptions(trust);
