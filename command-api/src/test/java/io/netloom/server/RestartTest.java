@@ -6,12 +6,18 @@ import static io.netloom.server.testing.TestData.ids;
 import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.peer.RecordPeerConnectedCommand;
+import io.netloom.server.axon.Commands;
+import io.netloom.server.axon.Initiator;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.TestPeers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +113,45 @@ class RestartTest {
             assertThat(ok(admin.get("/api/setup-keys/{keyId}", keyId)).body().get("used_times").asInt()).isEqualTo(2);
             String newPeer = TestPeers.enroll(anonymous, plainKey, "second box");
             assertThat(ok(admin.get("/api/peers/{peerId}", newPeer)).text("ip")).isNotEqualTo(peerIp);
+        }
+    }
+
+    /** A crash leaves sessions recorded as open; the next start records them as ended. */
+    @Test
+    void startWhenSessionsWereRecordedOpenThenPeersShownOffline() throws InterruptedException {
+        String tokenFileToken;
+        String peerId;
+        try (ConfigurableApplicationContext server = start()) {
+            tokenFileToken = readToken();
+            NetloomApi.Client admin = new NetloomApi(port(server)).as(tokenFileToken);
+            peerId = TestPeers.enroll(new NetloomApi(port(server)).anonymous(),
+                    ok(admin.post("/api/setup-keys", TestPeers.reusableKey("office", List.of()))).body().get("key")
+                            .asString(), "crashed");
+            JsonNode account = ok(admin.get("/api/accounts")).body().get(0);
+            server.getBean(Commands.class).send(new RecordPeerConnectedCommand(new PeerId(peerId),
+                    new AccountId(account.get("id").asString()), "session-of-a-dead-gateway", "192.0.2.7", "0.1",
+                    Instant.now()), Initiator.SYSTEM);
+            assertThat(ok(admin.get("/api/peers/{peerId}", peerId)).body().get("connected").asBoolean()).isTrue();
+        }
+
+        try (ConfigurableApplicationContext server = start()) {
+            NetloomApi.Client admin = new NetloomApi(port(server)).as(tokenFileToken);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (ok(admin.get("/api/peers/{peerId}", peerId)).body().get("connected").asBoolean()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            JsonNode peer = ok(admin.get("/api/peers/{peerId}", peerId)).body();
+            assertThat(peer.get("connected").asBoolean()).isFalse();
+            assertThat(peer.get("connection_ip").asString()).isEqualTo("192.0.2.7");
+        }
+    }
+
+    private String readToken() {
+        try {
+            return Files.readString(dataDir.resolve("admin-token")).trim();
+        } catch (IOException e) {
+            throw new AssertionError("no admin token", e);
         }
     }
 

@@ -1,7 +1,10 @@
 package io.netloom.server.gateway;
 
+import io.netloom.domain.ids.AccountId;
 import io.netloom.gateway.GatewayConfig;
+import io.netloom.gateway.PeerIdentity;
 import io.netloom.gateway.SignalGateway;
+import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
@@ -26,22 +29,25 @@ public class GatewayServer implements SmartLifecycle {
     private final DirectoryPeerAdmission admission;
     private final PresenceCommands presence;
     private final Clock clock;
+    private final Directory directory;
     private Vertx vertx;
     private SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, GatewayIdentity identity, NetworkMaps maps,
-            DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock) {
+            DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock, Directory directory) {
         this.properties = properties.gateway();
         this.identity = identity;
         this.maps = maps;
         this.admission = admission;
         this.presence = presence;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @Override
     public void start() {
+        endSessionsOfPreviousRun();
         GatewayConfig defaults = GatewayConfig.defaults(properties.host(), properties.port());
         GatewayConfig config = new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
                 defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
@@ -51,6 +57,18 @@ public class GatewayServer implements SmartLifecycle {
         vertx = Vertx.vertx();
         gateway = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
         boundPort = gateway.start().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /**
+     * Sessions recorded as open belong to a gateway that is gone (this process starts the only one):
+     * they are recorded as ended, so no peer shows as connected without a session.
+     */
+    private void endSessionsOfPreviousRun() {
+        for (AccountId account : directory.accountIds()) {
+            directory.account(account).ifPresent(records -> records.connectedPeers().forEach((peer, state) ->
+                    records.peer(peer).ifPresent(view -> presence.disconnected(
+                            new PeerIdentity(account, peer, view.publicKey().base64()), state.sessionId()))));
+        }
     }
 
     @Override

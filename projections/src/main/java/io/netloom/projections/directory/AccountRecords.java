@@ -215,6 +215,17 @@ public final class AccountRecords {
         return presence.getOrDefault(id, PeerPresence.NEVER_CONNECTED);
     }
 
+    /** The peers recorded as connected, with their sessions. */
+    public synchronized Map<PeerId, PeerPresence> connectedPeers() {
+        Map<PeerId, PeerPresence> connected = new LinkedHashMap<>();
+        presence.forEach((peer, state) -> {
+            if (state.connected()) {
+                connected.put(peer, state);
+            }
+        });
+        return connected;
+    }
+
     synchronized void changePresence(PeerId id, UnaryOperator<PeerPresence> change) {
         if (peers.containsKey(id)) {
             presence.put(id, change.apply(presenceOf(id)));

@@ -207,13 +207,13 @@ public final class DirectoryProjection {
     @EventHandler
     void on(PeerConnectedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).changePresence(event.peerId(),
-                before -> new PeerPresence(true, event.connectedAt(), event.connectionIp())));
+                before -> new PeerPresence(true, event.connectedAt(), event.connectionIp(), event.sessionId())));
     }
 
     @EventHandler
     void on(PeerDisconnectedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).changePresence(event.peerId(),
-                before -> new PeerPresence(false, event.disconnectedAt(), before.connectionIp())));
+                before -> new PeerPresence(false, event.disconnectedAt(), before.connectionIp(), "")));
     }
 
     @EventHandler
