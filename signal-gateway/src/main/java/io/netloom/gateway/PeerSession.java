@@ -78,13 +78,23 @@ final class PeerSession {
         });
     }
 
-    /** Called from any thread with a signal another peer sent to this one. */
-    void deliver(String message) {
+    /**
+     * Called from the sender's session with a signal for this peer. A peer that does not read what it
+     * is sent gets no more: the signal is dropped and the sender told, so memory stays bounded.
+     */
+    void deliver(String message, PeerSession sender) {
         context.runOnContext(ignored -> {
-            if (!closed) {
+            if (closed || isBacklogged()) {
+                sender.report("peer_busy", "peer " + peer.peerId() + " is not reading its messages");
+            } else {
                 write(message);
             }
         });
+    }
+
+    /** Called from any thread: tells this peer about a problem with something it sent. */
+    void report(String code, String message) {
+        context.runOnContext(ignored -> sendError(code, message));
     }
 
     /** Called from any thread: ends the session with a code and a reason the peer can show. */
@@ -131,7 +141,7 @@ final class PeerSession {
         if (closed) {
             return;
         }
-        if (unflushedBytes >= services.config().writeQueueBytes()) {
+        if (isBacklogged()) {
             return;
         }
         // State is updated before writing: a write may complete, and call flush() again, at once.
@@ -140,7 +150,9 @@ final class PeerSession {
             pending = null;
             Optional<NetworkMap> map = services.maps().mapOf(peer.accountId(), peer.peerId());
             if (map.isEmpty()) {
-                close(CloseCodes.PEER_REVOKED, "peer removed");
+                // Admitted but not yet in the model (maps trail enrollment by moments): its first
+                // delta, from serial 0, is the whole map. A removed peer is closed by revocation.
+                sentSerial = 0;
                 return;
             }
             sentSerial = map.get().serial();
@@ -151,6 +163,10 @@ final class PeerSession {
             sentSerial = delta.serial();
             write(Wire.delta(delta));
         }
+    }
+
+    private boolean isBacklogged() {
+        return unflushedBytes >= services.config().writeQueueBytes();
     }
 
     /**
@@ -166,6 +182,9 @@ final class PeerSession {
     }
 
     private void onText(String text) {
+        if (closed) {
+            return;
+        }
         lastHeardNanos = System.nanoTime();
         if (text.length() > services.config().maxFrameBytes()) {
             sendError("too_large", "messages are limited to " + services.config().maxFrameBytes() + " bytes");
@@ -231,7 +250,7 @@ final class PeerSession {
             sendError("peer_offline", "peer " + recipient + " is not connected");
             return;
         }
-        target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext));
+        target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext), this);
     }
 
     private void violation(String code, String message) {
@@ -239,8 +258,9 @@ final class PeerSession {
         close(CloseCodes.PROTOCOL_VIOLATION, code);
     }
 
+    /** Errors to a peer that does not read them are dropped; violations close the session anyway. */
     private void sendError(String code, String message) {
-        if (!closed) {
+        if (!closed && !isBacklogged()) {
             write(Wire.error(code, message));
         }
     }

@@ -66,7 +66,10 @@ public final class SignalGateway implements AutoCloseable {
                 .setMaxWebSocketFrameSize(config.maxFrameBytes() * HARD_LIMIT_FACTOR)
                 .setMaxWebSocketMessageSize(config.maxFrameBytes() * HARD_LIMIT_FACTOR)
                 // A peer that does not acknowledge a close within 2 s is cut off, so its session ends promptly.
-                .setWebSocketClosingTimeout(2);
+                .setWebSocketClosingTimeout(2)
+                // Connections that never upgrade, or go silent, are reaped; live sessions exchange pings.
+                .setIdleTimeout((int) config.idleTimeout().toSeconds() + 1)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
         if (config.usesTls()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(config.tlsCertificate().toString()).setKeyPath(config.tlsKey().toString()));
@@ -164,19 +167,29 @@ public final class SignalGateway implements AutoCloseable {
                 .onFailure(error -> log.debug("upgrade from {} failed: {}", source, error.toString()));
     }
 
+    /**
+     * Registration and presence records happen under one lock, so that for two sessions of the same
+     * peer racing on different event loops the records come out in the order the registry saw them.
+     */
     private void open(PeerSession session, io.vertx.core.http.ServerWebSocket socket, long serial, String source,
             String daemonVersion) {
-        PeerSession replaced = services.sessions().register(session);
-        if (replaced != null) {
-            replaced.end(CloseCodes.REPLACED, "replaced by a newer session");
+        Sessions sessions = services.sessions();
+        synchronized (sessions) {
+            PeerSession replaced = sessions.register(session);
+            if (replaced != null) {
+                presence.disconnected(replaced.peer, replaced.id);
+                replaced.end(CloseCodes.REPLACED, "replaced by a newer session");
+            }
+            presence.connected(session.peer, session.id, source, daemonVersion == null ? "" : daemonVersion);
         }
         socket.closeHandler(ignored -> {
             session.markClosed();
-            if (services.sessions().unregister(session)) {
-                presence.disconnected(session.peer, session.id);
+            synchronized (sessions) {
+                if (sessions.unregister(session)) {
+                    presence.disconnected(session.peer, session.id);
+                }
             }
         });
-        presence.connected(session.peer, session.id, source, daemonVersion == null ? "" : daemonVersion);
         session.start(serial);
     }
 

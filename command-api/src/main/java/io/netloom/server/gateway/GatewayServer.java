@@ -55,8 +55,16 @@ public class GatewayServer implements SmartLifecycle {
                 defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
                 properties.tlsKey());
         vertx = Vertx.vertx();
-        gateway = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
-        boundPort = gateway.start().toCompletionStage().toCompletableFuture().join();
+        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
+        try {
+            boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            starting.close();
+            vertx.close();
+            throw new IllegalStateException("the signal gateway cannot listen on " + config.host() + ":"
+                    + config.port(), e);
+        }
+        gateway = starting;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -168,6 +169,8 @@ public final class AccountNetwork {
                 deactivate(peer);
             }
             peers.remove(id);
+            peer.remotes.clear();
+            peer.inbound.clear();
             if (peer.node.owner() != null) {
                 peersByOwner.getOrDefault(peer.node.owner(), Set.of()).remove(peer);
             }
@@ -218,6 +221,12 @@ public final class AccountNetwork {
         remotes.sort(null);
         rules.sort(null);
         return Optional.of(new NetworkMap(peer.serial, renderConfig(peer), remotes, rules));
+    }
+
+    /** The serial of the peer's current map, if the peer is known; costs nothing, unlike {@link #mapOf}. */
+    public OptionalLong serialOf(PeerId id) {
+        PeerSlot peer = peers.get(id);
+        return peer == null ? OptionalLong.empty() : OptionalLong.of(peer.serial);
     }
 
     /** How many peers the peer may reach, or 0 for an unknown peer. */

@@ -39,6 +39,13 @@ final class LongCounts {
         }
     }
 
+    /** Forgets every key and gives back the memory grown for them. */
+    void clear() {
+        keys = newKeys(INITIAL_CAPACITY);
+        counts = new int[INITIAL_CAPACITY];
+        size = 0;
+    }
+
     boolean contains(long key) {
         return keys[slotOf(key)] != FREE;
     }

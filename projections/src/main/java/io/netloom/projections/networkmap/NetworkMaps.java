@@ -7,6 +7,7 @@ import io.netloom.domain.ids.UserId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -98,8 +99,10 @@ public final class NetworkMaps {
      * map instead (unknown peer, history no longer held, or a serial from the future).
      */
     public Optional<List<MapDelta>> deltasSince(AccountId id, PeerId peer, long serial) {
-        return locked(id, account -> account.network.mapOf(peer)
-                .flatMap(map -> account.recent.since(peer, serial, map.serial())));
+        return locked(id, account -> {
+            OptionalLong current = account.network.serialOf(peer);
+            return current.isEmpty() ? Optional.empty() : account.recent.since(peer, serial, current.getAsLong());
+        });
     }
 
     /** For each peer, how many peers it may reach; peers the model does not know count 0. */

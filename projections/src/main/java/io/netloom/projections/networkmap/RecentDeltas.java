@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class RecentDeltas {
 
+    /** A delta larger than this (entries) is not kept: a peer that missed it is better served a full map. */
+    static final int MAX_RETAINED_ENTRIES = 256;
+
     private final int perPeer;
     private final Map<PeerId, Deque<MapDelta>> deltas = new HashMap<>();
 
@@ -23,6 +26,14 @@ final class RecentDeltas {
     }
 
     void record(PeerMapUpdate update) {
+        MapDelta delta = update.delta();
+        int entries = delta.upsertedPeers().size() + delta.removedPeers().size() + delta.addedRules().size()
+                + delta.removedRules().size();
+        if (entries > MAX_RETAINED_ENTRIES) {
+            // The history must stay contiguous: without this delta, none before it can be used either.
+            deltas.remove(update.peer());
+            return;
+        }
         Deque<MapDelta> history = deltas.computeIfAbsent(update.peer(), peer -> new ArrayDeque<>());
         history.addLast(update.delta());
         if (history.size() > perPeer) {
@@ -51,7 +62,13 @@ final class RecentDeltas {
                 missed.add(delta);
             }
         }
-        boolean complete = !missed.isEmpty() && missed.get(0).baseSerial() == serial;
-        return complete ? Optional.of(missed) : Optional.empty();
+        long expected = serial;
+        for (MapDelta delta : missed) {
+            if (delta.baseSerial() != expected) {
+                return Optional.empty();
+            }
+            expected = delta.serial();
+        }
+        return expected == currentSerial ? Optional.of(missed) : Optional.empty();
     }
 }
