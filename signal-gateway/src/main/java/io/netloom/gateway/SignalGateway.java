@@ -182,6 +182,10 @@ public final class SignalGateway implements AutoCloseable {
             }
             presence.connected(session.peer, session.id, source, daemonVersion == null ? "" : daemonVersion);
         }
+        if (services.maps().isCutOff(session.peer.accountId(), session.peer.peerId())) {
+            // Blocked between admission and registration: the revocation has already gone out.
+            session.end(CloseCodes.PEER_REVOKED, "owner blocked");
+        }
         socket.closeHandler(ignored -> {
             session.markClosed();
             synchronized (sessions) {

@@ -412,6 +412,18 @@ class SignalGatewayTest {
     }
 
     @Test
+    void upgradeWhenOwnerBlockedAfterAdmissionThenSessionClosedAtOnce() {
+        fixture.peer("bob-laptop", true, new UserId("bob"));
+        fixture.start(TestConfigs.defaults());
+        fixture.maps.blockUser(GatewayFixture.ACCOUNT, new UserId("bob"));
+
+        TestClient laptop = fixture.client("bob-laptop").connect(-1);
+
+        assertThat(laptop.awaitClose()).isEqualTo(CloseCodes.PEER_REVOKED);
+        assertThat(laptop.socket.closeReason()).isEqualTo("owner blocked");
+    }
+
+    @Test
     void sessionWhenSameKeyConnectsAgainThenOlderSessionReplaced() {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());

@@ -242,6 +242,12 @@ public final class AccountNetwork {
         return source != null && destination != null && source.remotes.contains(destination.index);
     }
 
+    /** Whether the peer's owner is blocked or deleted: such a peer must hold no session at all. */
+    public boolean isCutOff(PeerId id) {
+        PeerSlot peer = peers.get(id);
+        return peer != null && peer.node.owner() != null && blockedUsers.contains(peer.node.owner());
+    }
+
     public Set<PeerId> peersOwnedBy(UserId user) {
         Set<PeerId> owned = new LinkedHashSet<>();
         peersByOwner.getOrDefault(user, Set.of()).forEach(peer -> owned.add(peer.node.id()));

@@ -80,6 +80,11 @@ public final class NetworkMaps {
         });
     }
 
+    /** Whether the peer's owner is blocked or deleted (see {@link #blockUser}). */
+    public boolean isCutOff(AccountId id, PeerId peer) {
+        return locked(id, account -> Optional.of(account.network.isCutOff(peer))).orElse(false);
+    }
+
     /** Whether {@code from} currently has {@code to} in its map. */
     public boolean canReach(AccountId id, PeerId from, PeerId to) {
         return locked(id, account -> Optional.of(account.network.reaches(from, to))).orElse(false);
