@@ -63,11 +63,10 @@ final class PeerSession {
         if (missed.isPresent()) {
             sentSerial = serial;
             missed.get().forEach(this::coalesce);
-            flush();
         } else {
             resyncNeeded = true;
-            flush();
         }
+        flush();
     }
 
     /** Called from any thread with a change to this peer's map. */

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
 import java.util.List;
@@ -171,7 +172,7 @@ public final class SignalGateway implements AutoCloseable {
      * Registration and presence records happen under one lock, so that for two sessions of the same
      * peer racing on different event loops the records come out in the order the registry saw them.
      */
-    private void open(PeerSession session, io.vertx.core.http.ServerWebSocket socket, long serial, String source,
+    private void open(PeerSession session, ServerWebSocket socket, long serial, String source,
             String daemonVersion) {
         Sessions sessions = services.sessions();
         synchronized (sessions) {

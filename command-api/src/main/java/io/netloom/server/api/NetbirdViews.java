@@ -8,6 +8,7 @@ import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.GroupSummary;
 import io.netloom.projections.directory.PeerPresence;
 import io.netloom.projections.directory.PeerView;
+import java.time.Instant;
 import java.util.List;
 
 /** Read-model views in NetBird's wire shapes, where more than one controller needs them. */
@@ -27,6 +28,12 @@ final class NetbirdViews {
         return new PeerMinimum(peer.id().value(), peer.name());
     }
 
+    /** When the peer was last connected, or, if it never was, when it enrolled or last logged in. */
+    static Instant lastSeen(AccountRecords records, PeerView peer) {
+        Instant seen = records.presenceOf(peer.id()).lastSeen();
+        return seen == null ? peer.lastLogin() : seen;
+    }
+
     static Peer peer(PeerView peer, AccountRecords records) {
         List<GroupMinimum> groups = records.groupsOf(peer.id()).stream().map(NetbirdViews::groupMinimum).toList();
         String fqdn = peer.dnsLabel().value() + "." + records.account().settings().dnsDomain();
@@ -38,7 +45,7 @@ final class NetbirdViews {
                 peer.overlayIp(),
                 presence.connectionIp(),
                 presence.connected(),
-                presence.lastSeen() == null ? peer.lastLogin() : presence.lastSeen(),
+                lastSeen(records, peer),
                 peer.metadata().os(),
                 peer.metadata().kernelVersion(),
                 0,

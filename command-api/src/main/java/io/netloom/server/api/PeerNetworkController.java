@@ -56,11 +56,6 @@ public class PeerNetworkController {
                 .orElseThrow(() -> CommandRejectedException.notFound("peer not found"));
     }
 
-    private static java.time.Instant lastSeen(AccountRecords records, PeerView peer) {
-        java.time.Instant seen = records.presenceOf(peer.id()).lastSeen();
-        return seen == null ? peer.lastLogin() : seen;
-    }
-
     /** A peer deleted a moment ago may still be in the map; it is left out rather than shown half. */
     private static Optional<AccessiblePeer> accessiblePeer(AccountRecords records, RemotePeer remote) {
         return records.peer(new PeerId(remote.id())).map(peer -> new AccessiblePeer(
@@ -74,6 +69,6 @@ public class PeerNetworkController {
                 "",
                 0,
                 remote.connected(),
-                lastSeen(records, peer)));
+                NetbirdViews.lastSeen(records, peer)));
     }
 }

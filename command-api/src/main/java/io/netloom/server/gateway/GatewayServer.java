@@ -23,7 +23,7 @@ public class GatewayServer implements SmartLifecycle {
     /** After the read models' start-up (Integer.MAX_VALUE - 2048), before the web server (- 1024). */
     private static final int PHASE = Integer.MAX_VALUE - 1536;
 
-    private final NetloomProperties.Gateway properties;
+    private final GatewayConfig config;
     private final GatewayIdentity identity;
     private final NetworkMaps maps;
     private final DirectoryPeerAdmission admission;
@@ -36,7 +36,7 @@ public class GatewayServer implements SmartLifecycle {
 
     public GatewayServer(NetloomProperties properties, GatewayIdentity identity, NetworkMaps maps,
             DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock, Directory directory) {
-        this.properties = properties.gateway();
+        this.config = configOf(properties.gateway());
         this.identity = identity;
         this.maps = maps;
         this.admission = admission;
@@ -48,12 +48,6 @@ public class GatewayServer implements SmartLifecycle {
     @Override
     public void start() {
         endSessionsOfPreviousRun();
-        GatewayConfig defaults = GatewayConfig.defaults(properties.host(), properties.port());
-        GatewayConfig config = new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
-                defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
-                properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
-                defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
-                properties.tlsKey());
         vertx = Vertx.vertx();
         SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
         try {
@@ -65,6 +59,16 @@ public class GatewayServer implements SmartLifecycle {
                     + config.port(), e);
         }
         gateway = starting;
+    }
+
+    /** The gateway's defaults, with what the server's settings choose: address, TLS, connection rate. */
+    private static GatewayConfig configOf(NetloomProperties.Gateway properties) {
+        GatewayConfig defaults = GatewayConfig.defaults(properties.host(), properties.port());
+        return new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
+                defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
+                properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
+                defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
+                properties.tlsKey());
     }
 
     /**
@@ -105,6 +109,6 @@ public class GatewayServer implements SmartLifecycle {
     }
 
     public boolean usesTls() {
-        return properties.tlsCertificate() != null && properties.tlsKey() != null;
+        return config.usesTls();
     }
 }

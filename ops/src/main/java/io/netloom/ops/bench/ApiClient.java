@@ -18,6 +18,7 @@ final class ApiClient {
     private final String token;
 
     ApiClient(String baseUrl, String token) {
+        requireLoopback(baseUrl);
         this.baseUrl = baseUrl;
         this.token = token;
     }
@@ -61,6 +62,14 @@ final class ApiClient {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         requireOk(response);
         return json.readTree(response.body());
+    }
+
+    /** Load is only ever sent to this machine. */
+    private static void requireLoopback(String url) {
+        String host = URI.create(url).getHost();
+        if (!host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
+            throw new IllegalArgumentException("the benchmarks only target loopback, not " + host);
+        }
     }
 
     private static void requireOk(HttpResponse<String> response) {

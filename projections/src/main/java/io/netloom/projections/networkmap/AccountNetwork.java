@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,7 +27,7 @@ import java.util.function.UnaryOperator;
  */
 public final class AccountNetwork {
 
-    private Ipv4Network network;
+    private final Ipv4Network network;
     private String dnsDomain;
     private GroupId allGroup;
     private final Map<PeerId, PeerSlot> peers = new LinkedHashMap<>();
@@ -80,8 +79,7 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> deleteGroup(GroupId group) {
         return change(() -> {
-            Set<PeerSlot> members = activeMembers.get(group);
-            if (members == null) {
+            if (!activeMembers.containsKey(group)) {
                 return;
             }
             rulesByGroup.getOrDefault(group, List.of()).forEach(rule -> rule.contribute(this, -1, Set.of(group)));
@@ -388,13 +386,10 @@ public final class AccountNetwork {
     }
 
     private ActiveRule activeRule(PolicyRule rule) {
-        RuleShape shape = RuleShape.of(rule);
-        Integer id = shapeIds.get(shape);
-        if (id == null) {
-            id = shapes.size();
+        int id = shapeIds.computeIfAbsent(RuleShape.of(rule), shape -> {
             shapes.add(shape);
-            shapeIds.put(shape, id);
-        }
+            return shapes.size() - 1;
+        });
         return new ActiveRule(rule, id);
     }
 

@@ -60,7 +60,7 @@ public final class NetworkMaps {
 
     public void removePeer(AccountId id, PeerId peer) {
         locked(id, account -> {
-            boolean known = account.network.peerIds().contains(peer);
+            boolean known = account.network.serialOf(peer).isPresent();
             publish(id, account, account.network.removePeer(peer));
             account.recent.forget(peer);
             if (known) {

@@ -1,0 +1,48 @@
+package io.netloom.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.projections.networkmap.MapDelta;
+import io.netloom.projections.networkmap.NetworkMap;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A fresh gateway fixture per test, on the Vert.x instance vertx-junit5 provides, and message readers. */
+@ExtendWith(VertxExtension.class)
+abstract class GatewayTestBase {
+
+    GatewayFixture fixture;
+
+    @BeforeEach
+    void setUpFixture(Vertx vertx) {
+        fixture = new GatewayFixture(vertx);
+    }
+
+    @AfterEach
+    void tearDownFixture() {
+        fixture.close();
+    }
+
+    static void assertErrorThenClose(TestClient client, String errorCode, short closeCode) {
+        assertThat(client.nextOfType("error").get("code").asText()).isEqualTo(errorCode);
+        assertThat(client.awaitClose()).isEqualTo(closeCode);
+    }
+
+    NetworkMap currentMap(String peer) {
+        return fixture.maps.mapOf(GatewayFixture.ACCOUNT, new PeerId(peer)).orElseThrow();
+    }
+
+    static NetworkMap map(JsonNode message) {
+        return Wire.JSON.convertValue(message.get("map"), NetworkMap.class);
+    }
+
+    static MapDelta delta(JsonNode message) {
+        return Wire.JSON.convertValue(message.get("delta"), MapDelta.class);
+    }
+}
