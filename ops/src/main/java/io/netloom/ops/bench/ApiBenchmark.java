@@ -1,7 +1,5 @@
 package io.netloom.ops.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,12 +28,10 @@ public final class ApiBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
-        String url = options.getOrDefault("url", "http://127.0.0.1:8080");
-        String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
         int peers = Integer.parseInt(options.getOrDefault("peers", "5000"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
         int listIterations = Integer.parseInt(options.getOrDefault("list-iterations", "50"));
-        ApiClient api = new ApiClient(url, token);
+        ApiClient api = ApiClient.fromOptions(options);
 
         String setupKey = api.post("/api/setup-keys", Map.of("name", "benchmark", "type", "reusable",
                 "expires_in", 86400, "auto_groups", List.of(), "usage_limit", 0), true).get("key").asText();

@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Plain HTTP calls to a running Netloom server, as any NetBird-compatible script would make them. */
 final class ApiClient {
@@ -16,6 +19,12 @@ final class ApiClient {
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
     private final String token;
+
+    /** From {@code --url} (default http://127.0.0.1:8080) and {@code --token-file} (default netloom-data/admin-token). */
+    static ApiClient fromOptions(Map<String, String> options) throws IOException {
+        String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
+        return new ApiClient(options.getOrDefault("url", "http://127.0.0.1:8080"), token);
+    }
 
     ApiClient(String baseUrl, String token) {
         requireLoopback(baseUrl);

@@ -6,8 +6,6 @@ import io.netloom.gateway.protocol.X25519Keys;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,11 +37,9 @@ public final class GatewayLoadTest {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
-        String url = options.getOrDefault("url", "http://127.0.0.1:8080");
-        String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
         int peers = Integer.parseInt(options.getOrDefault("peers", "10000"));
         int subset = Integer.parseInt(options.getOrDefault("subset", "1000"));
-        ApiClient api = new ApiClient(url, token);
+        ApiClient api = ApiClient.fromOptions(options);
 
         String setupKey = api.post("/api/setup-keys", Map.of("name", "gateway-load", "type", "reusable",
                 "expires_in", 86400, "auto_groups", List.of(), "usage_limit", 0), true).get("key").asText();
