@@ -4,6 +4,7 @@ import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -17,6 +18,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A peer's side of the gateway handshake: fetch a challenge, prove possession of the private key,
@@ -25,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class GatewayClient {
 
+    private final Vertx vertx;
     private final HttpClient http;
     private final WebSocketClient sockets;
 
@@ -35,6 +38,7 @@ public final class GatewayClient {
 
     /** A client that trusts {@code trust} (e.g. the gateway's own certificate) for wss:// gateways. */
     public GatewayClient(Vertx vertx, int maxSessions, TrustOptions trust) {
+        this.vertx = vertx;
         HttpClientOptions httpOptions = new HttpClientOptions().setVerifyHost(true);
         WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(true).setClosingTimeout(2)
                 .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20);
@@ -47,7 +51,7 @@ public final class GatewayClient {
     }
 
     public Future<String> challenge(URI gateway) {
-        return http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(gateway.getHost())
+        return onEventLoop(() -> http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(gateway.getHost())
                         .setPort(gateway.getPort()).setURI(Wire.CHALLENGE_PATH).setSsl(isTls(gateway)))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
@@ -58,7 +62,7 @@ public final class GatewayClient {
                     } catch (Exception e) {
                         return Future.failedFuture(e);
                     }
-                });
+                }));
     }
 
     /**
@@ -80,10 +84,21 @@ public final class GatewayClient {
                 .setURI(Wire.PEER_PATH + (serial >= 0 ? "?" + Wire.SERIAL_PARAMETER + "=" + serial : ""))
                 .addHeader("Authorization", authorization)
                 .addHeader(Wire.DAEMON_VERSION_HEADER, daemonVersion);
-        return sockets.connect(options).map(socket -> {
+        return onEventLoop(() -> sockets.connect(options).map(socket -> {
             setup.accept(socket);
             return socket;
-        });
+        }));
+    }
+
+    /**
+     * Starts the operation on an event loop. Callbacks added from another thread to a future that has
+     * already completed run on that thread, later than the event loop may deliver data: a response
+     * body or first messages would be lost. On the event loop, every callback is in place in time.
+     */
+    private <T> Future<T> onEventLoop(Supplier<Future<T>> operation) {
+        Promise<T> result = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(ignored -> operation.get().onComplete(result));
+        return result.future();
     }
 
     private static boolean isTls(URI gateway) {
