@@ -1,0 +1,59 @@
+package io.netloom.daemon.cli;
+
+import io.netloom.daemon.DaemonVersion;
+import io.netloom.daemon.management.DeviceInfo;
+import io.netloom.daemon.management.Enrollment;
+import io.netloom.daemon.management.EnrollmentClient;
+import io.netloom.daemon.state.PrivateKeyFile;
+import io.netloom.daemon.state.StateDirectory;
+import io.netloom.daemon.state.StateFiles;
+import io.netloom.gateway.protocol.X25519Keys;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The device's key and enrollment: the key is created once and reused; the device enrolls when it
+ * has no enrollment yet, or when a setup key is given again (e.g. for another management server).
+ */
+final class DeviceEnrollment {
+
+    private DeviceEnrollment() {
+    }
+
+    record Device(X25519Keys keys, Enrollment enrollment, boolean enrolledNow) {
+    }
+
+    static Device ensure(StateDirectory state, EnrollmentOptions options) throws IOException {
+        state.create();
+        X25519Keys keys = PrivateKeyFile.loadOrCreate(state.privateKey());
+        Optional<Enrollment> saved = StateFiles.read(state.enrollment(), Enrollment.class);
+        String setupKey = options.setupKey();
+        if (setupKey == null) {
+            Enrollment enrollment = saved.orElseThrow(() -> new CliException(
+                    "this device is not enrolled yet: give --management-url and --setup-key (or --setup-key-file)"));
+            if (options.managementUrl != null && !sameServer(options.managementUrl, enrollment.managementUrl())) {
+                throw new CliException("this device is enrolled with " + enrollment.managementUrl()
+                        + "; give a setup key to enroll with " + options.managementUrl);
+            }
+            return new Device(keys, enrollment, false);
+        }
+        URI managementUrl = options.managementUrl != null ? options.managementUrl
+                : saved.map(enrollment -> URI.create(enrollment.managementUrl())).orElseThrow(
+                        () -> new CliException("give --management-url to enroll this device"));
+        Enrollment enrollment;
+        try {
+            enrollment = new EnrollmentClient(Clock.systemUTC()).enroll(managementUrl, setupKey,
+                    keys.publicKeyBase64(), DeviceInfo.ofThisMachine(DaemonVersion.current()));
+        } catch (EnrollmentClient.EnrollmentException e) {
+            throw new CliException(e.getMessage());
+        }
+        StateFiles.write(state.enrollment(), enrollment);
+        return new Device(keys, enrollment, true);
+    }
+
+    private static boolean sameServer(URI given, String saved) {
+        return given.toString().replaceAll("/+$", "").equals(saved.replaceAll("/+$", ""));
+    }
+}

@@ -1,0 +1,31 @@
+package io.netloom.daemon.cli;
+
+import io.netloom.daemon.control.ControlClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "down", description = "Stop the daemon: remove the interface, its tunnels and its firewall.")
+final class DownCommand implements Callable<Integer> {
+
+    @Mixin
+    StateOption stateOption;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ControlClient control = new ControlClient(stateOption.state().controlSocket());
+        if (!control.isDaemonRunning()) {
+            System.out.println("Netloom is not running.");
+            return 0;
+        }
+        control.down();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Files.exists(stateOption.state().controlSocket()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        System.out.println("Disconnected");
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package io.netloom.daemon.cli;
+
+import io.netloom.daemon.status.DaemonStatus;
+import io.netloom.daemon.status.PeerStatus;
+import io.netloom.daemon.status.ServiceStatus;
+import java.time.Instant;
+
+/** The human view of {@code netloom status}, laid out like {@code netbird status -d}. */
+record StatusView(DaemonStatus status) {
+
+    String render(boolean detail) {
+        StringBuilder out = new StringBuilder();
+        if (detail) {
+            out.append("Peers detail:\n");
+            status.peers().forEach(peer -> peerDetail(out, peer));
+        }
+        out.append("Daemon version: ").append(status.daemonVersion()).append('\n');
+        out.append("Management: ").append(service(status.management())).append('\n');
+        out.append("Gateway: ").append(service(status.gateway())).append('\n');
+        out.append("FQDN: ").append(status.fqdn()).append('\n');
+        out.append("Overlay IP: ").append(status.overlayIp()).append('\n');
+        out.append("Interface: ").append(status.interfaceName()).append(" (").append(status.interfaceType())
+                .append(", port ").append(status.wireGuardPort()).append(")\n");
+        out.append("Map serial: ").append(status.mapSerial() == null ? "none yet" : status.mapSerial()).append('\n');
+        long connected = status.peers().stream().filter(peer -> "connected".equals(peer.state())).count();
+        out.append("Peers count: ").append(connected).append('/').append(status.peers().size()).append(" Connected\n");
+        if (!status.problems().isEmpty()) {
+            out.append("Recent problems:\n");
+            status.problems().stream().limit(detail ? 20 : 3).forEach(problem -> out.append("  ").append(problem).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static void peerDetail(StringBuilder out, PeerStatus peer) {
+        out.append(' ').append(peer.fqdn() == null ? peer.id() : peer.fqdn()).append(":\n");
+        line(out, "Overlay IP", peer.overlayIp());
+        line(out, "Public key", peer.publicKey());
+        line(out, "Status", capitalized(peer.state()) + (peer.onlineAtGateway() ? "" : " (offline at the gateway)"));
+        line(out, "Connection type", peer.connectionType() == null ? "-" : peer.connectionType());
+        line(out, "ICE candidate (Local/Remote)", orDash(peer.localCandidateType()) + "/" + orDash(peer.remoteCandidateType()));
+        line(out, "ICE candidate endpoints (Local/Remote)", orDash(peer.localEndpoint()) + "/" + orDash(peer.remoteEndpoint()));
+        line(out, "Last WireGuard handshake", peer.lastHandshake() == null ? "-" : peer.lastHandshake().toString());
+        line(out, "Transfer status (received/sent)", bytes(peer.receivedBytes()) + "/" + bytes(peer.sentBytes()));
+        line(out, "Latency", peer.latencyMillis() == null ? "-" : String.format("%.3f ms", peer.latencyMillis()));
+        if (peer.lastError() != null) {
+            line(out, "Last error", peer.lastError());
+        }
+        out.append('\n');
+    }
+
+    private static String service(ServiceStatus service) {
+        String text = capitalized(service.state()) + " (" + service.url() + ", since " + time(service.since()) + ")";
+        return service.lastError() == null ? text : text + ": " + service.lastError();
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append("  ").append(label).append(": ").append(value).append('\n');
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String capitalized(String value) {
+        return value == null || value.isEmpty() ? "-" : Character.toUpperCase(value.charAt(0)) + value.substring(1);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "-" : instant.toString();
+    }
+
+    private static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        if (count < 1024 * 1024) {
+            return String.format("%.1f KiB", count / 1024.0);
+        }
+        return String.format("%.1f MiB", count / (1024.0 * 1024));
+    }
+}

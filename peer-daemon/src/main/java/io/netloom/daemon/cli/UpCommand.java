@@ -1,0 +1,114 @@
+package io.netloom.daemon.cli;
+
+import io.netloom.daemon.DaemonSettings;
+import io.netloom.daemon.control.ControlClient;
+import io.netloom.daemon.state.StateDirectory;
+import io.netloom.daemon.state.StateFiles;
+import io.netloom.daemon.status.DaemonStatus;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = "Enroll if needed, then start the daemon and join the mesh.")
+final class UpCommand implements Callable<Integer> {
+
+    private static final long START_TIMEOUT_NANOS = 30_000_000_000L;
+
+    @Mixin
+    StateOption stateOption;
+
+    @Mixin
+    EnrollmentOptions enrollment;
+
+    @Option(names = "--interface-name", paramLabel = "NAME", description = "WireGuard interface (default: wt0, or the last one used).")
+    String interfaceName;
+
+    @Option(names = "--wireguard-port", paramLabel = "PORT", description = "WireGuard UDP port (default: 51820, or the last one used).")
+    Integer wireGuardPort;
+
+    @Option(names = {"-F", "--foreground"}, description = "Run the daemon in this process instead of in the background.")
+    boolean foreground;
+
+    @Override
+    public Integer call() throws Exception {
+        StateDirectory state = stateOption.state();
+        ControlClient control = new ControlClient(state.controlSocket());
+        if (control.isDaemonRunning()) {
+            System.out.println("Netloom is already running; `netloom down` first to change its settings.");
+            return 0;
+        }
+        DeviceEnrollment.Device device = DeviceEnrollment.ensure(state, enrollment);
+        DaemonSettings settings = settings(state);
+        StateFiles.write(state.settings(), settings);
+        if (foreground) {
+            DaemonLogging.configure();
+            throw new CliException("pending");
+        }
+        Process daemon = startInBackground(state);
+        return awaitConnected(state, control, daemon);
+    }
+
+    private DaemonSettings settings(StateDirectory state) throws IOException {
+        DaemonSettings saved = StateFiles.read(state.settings(), DaemonSettings.class).orElse(DaemonSettings.DEFAULTS);
+        try {
+            return new DaemonSettings(interfaceName != null ? interfaceName : saved.interfaceName(),
+                    wireGuardPort != null ? wireGuardPort : saved.wireGuardPort());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
+    }
+
+    /** The same jar, in its own session so it outlives this command and the terminal it ran in. */
+    private static Process startInBackground(StateDirectory state) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of("setsid", java));
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, NetloomCommand.class.getName()));
+        }
+        command.addAll(List.of("up", "--foreground", "--config", state.root().toString()));
+        return new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(state.log().toFile()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    private static int awaitConnected(StateDirectory state, ControlClient control, Process daemon)
+            throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            if (!daemon.isAlive()) {
+                throw new CliException("the daemon stopped at start-up:\n" + tail(state));
+            }
+            if (control.isDaemonRunning()) {
+                DaemonStatus status = control.status();
+                if ("connected".equals(status.gateway().state())) {
+                    System.out.println("Connected: " + status.fqdn() + " (" + status.overlayIp() + ") on "
+                            + status.interfaceName());
+                    return 0;
+                }
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("The daemon runs but has not reached the gateway yet; see `netloom status -d` and "
+                + state.log());
+        return 0;
+    }
+
+    private static String tail(StateDirectory state) throws IOException {
+        if (!Files.exists(state.log())) {
+            return "(no log)";
+        }
+        List<String> lines = Files.readAllLines(state.log());
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+}

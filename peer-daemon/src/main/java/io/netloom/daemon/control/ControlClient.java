@@ -1,0 +1,60 @@
+package io.netloom.daemon.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.daemon.DaemonJson;
+import io.netloom.daemon.status.DaemonStatus;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The CLI's side of the control socket. */
+public final class ControlClient {
+
+    private final Path socket;
+
+    public ControlClient(Path socket) {
+        this.socket = socket;
+    }
+
+    /** Whether a daemon answers on the socket (a stale socket file from a killed daemon does not). */
+    public boolean isDaemonRunning() {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try {
+            status();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public DaemonStatus status() throws IOException {
+        return DaemonJson.MAPPER.treeToValue(ask(ControlRequest.STATUS), DaemonStatus.class);
+    }
+
+    public void down() throws IOException {
+        ask(ControlRequest.DOWN);
+    }
+
+    private JsonNode ask(String command) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            String request = DaemonJson.MAPPER.writeValueAsString(new ControlRequest(command)) + "\n";
+            channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
+            channel.shutdownOutput();
+            JsonNode reply = DaemonJson.MAPPER.readTree(Channels.newInputStream(channel).readAllBytes());
+            if (reply == null || reply.has("error")) {
+                throw new IOException("the daemon refused '" + command + "': "
+                        + (reply == null ? "no answer" : reply.get("error").asText()));
+            }
+            return reply;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.netloom.daemon.management;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netloom.daemon.DaemonJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Enrolls a device with the management server: presents a setup key and the device's public key,
+ * receives its configuration. The setup key is sent only here, over the management URL, and is
+ * never stored or logged.
+ */
+public final class EnrollmentClient {
+
+    private static final ObjectMapper JSON = DaemonJson.MAPPER;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Clock clock;
+
+    public EnrollmentClient(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Enrollment enroll(URI managementUrl, String setupKey, String publicKey, DeviceInfo device)
+            throws EnrollmentException {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of(
+                    "setup_key", setupKey,
+                    "wireguard_public_key", publicKey,
+                    "hostname", device.hostname(),
+                    "os", device.os(),
+                    "kernel_version", device.kernelVersion(),
+                    "daemon_version", device.daemonVersion()));
+        } catch (IOException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(managementUrl.resolve("/api/netloom/enroll"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new EnrollmentException("cannot reach the management server at " + managementUrl + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnrollmentException("enrollment interrupted");
+        }
+        if (response.statusCode() != 200) {
+            throw new EnrollmentException("the management server refused the enrollment ("
+                    + response.statusCode() + "): " + messageOf(response.body()));
+        }
+        try {
+            PeerConfiguration configuration = JSON.readValue(response.body(), PeerConfiguration.class);
+            if (configuration.peerId() == null || configuration.overlayIp() == null || configuration.gateway() == null) {
+                throw new EnrollmentException("the management server's answer lacks the peer id, address or gateway");
+            }
+            return new Enrollment(managementUrl.toString(), clock.instant(), configuration);
+        } catch (IOException e) {
+            throw new EnrollmentException("the management server's answer is not a peer configuration");
+        }
+    }
+
+    private static String messageOf(String body) {
+        try {
+            JsonNode message = JSON.readTree(body).get("message");
+            if (message != null && message.isTextual()) {
+                return message.asText();
+            }
+        } catch (IOException notJson) {
+            // fall through: show nothing rather than an HTML error page
+        }
+        return "no reason given";
+    }
+
+    /** Enrollment failed; the message is meant for the person running the CLI. */
+    public static final class EnrollmentException extends Exception {
+        public EnrollmentException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.netloom.daemon.management;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/** What the management server answers at enrollment (the server's {@code POST /api/netloom/enroll}). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PeerConfiguration(
+        @JsonProperty("peer_id") String peerId,
+        @JsonProperty("account_id") String accountId,
+        @JsonProperty("overlay_ip") String overlayIp,
+        @JsonProperty("overlay_prefix_length") int overlayPrefixLength,
+        @JsonProperty("overlay_network") String overlayNetwork,
+        @JsonProperty("fqdn") String fqdn,
+        @JsonProperty("dns_domain") String dnsDomain,
+        @JsonProperty("approval_required") boolean approvalRequired,
+        @JsonProperty("gateway") Gateway gateway,
+        @JsonProperty("stun") List<String> stunUris,
+        @JsonProperty("turn") List<TurnServer> turnServers) {
+
+    public PeerConfiguration {
+        stunUris = stunUris == null ? List.of() : List.copyOf(stunUris);
+        turnServers = turnServers == null ? List.of() : List.copyOf(turnServers);
+    }
+
+    public String overlayAddressWithPrefix() {
+        return overlayIp + "/" + overlayPrefixLength;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Gateway(
+            @JsonProperty("url") String url,
+            @JsonProperty("auth_scheme") String authScheme,
+            @JsonProperty("public_key") String publicKey) {
+    }
+
+    /** A TURN server with a time-limited credential (coturn's shared-secret scheme). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TurnServer(
+            @JsonProperty("uri") String uri,
+            @JsonProperty("username") String username,
+            @JsonProperty("password") String password,
+            @JsonProperty("expires_at") Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "TurnServer[uri=" + uri + ", username=" + username + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.netloom.daemon.state;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Where a device keeps what survives restarts: its private key, its enrollment, the daemon's
+ * control socket and log. Readable only by its owner.
+ */
+public record StateDirectory(Path root) {
+
+    public static final Path DEFAULT = Path.of("/var/lib/netloom");
+
+    public StateDirectory {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public void create() throws IOException {
+        if (!Files.isDirectory(root)) {
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+    }
+
+    public Path privateKey() {
+        return root.resolve("private.key");
+    }
+
+    public Path enrollment() {
+        return root.resolve("enrollment.json");
+    }
+
+    public Path settings() {
+        return root.resolve("settings.json");
+    }
+
+    public Path controlSocket() {
+        return root.resolve("daemon.sock");
+    }
+
+    public Path log() {
+        return root.resolve("daemon.log");
+    }
+}

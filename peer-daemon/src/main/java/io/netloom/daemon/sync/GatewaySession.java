@@ -1,0 +1,217 @@
+package io.netloom.daemon.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.daemon.DaemonJson;
+import io.netloom.daemon.map.MapDelta;
+import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.map.RemotePeer;
+import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.status.ServiceStatus;
+import io.netloom.gateway.client.GatewayClient;
+import io.netloom.gateway.client.GatewayWatchdog;
+import io.netloom.gateway.protocol.SignalCipher;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's one session with the signal gateway: keeps the network map in sync (full map, then
+ * deltas checked against the serial held), delivers decrypted signals, seals outgoing ones, and
+ * reconnects with backoff whenever the session ends. Losing the gateway never touches the tunnels:
+ * the last map stays applied.
+ */
+public final class GatewaySession {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewaySession.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(15);
+
+    private final Vertx vertx;
+    private final GatewayClient client;
+    private final URI gatewayUrl;
+    private final X25519Keys keys;
+    private final byte[] gatewayPublicKey;
+    private final String ownPeerId;
+    private final MapListener listener;
+    private final Clock clock;
+    private final SignalSequence sequence;
+    private final RecentProblems problems;
+
+    private volatile NetworkMap map;
+    private volatile WebSocket socket;
+    private volatile ServiceStatus status;
+    private volatile boolean stopped;
+    private Duration retryDelay = FIRST_RETRY;
+
+    public GatewaySession(Vertx vertx, URI gatewayUrl, X25519Keys keys, byte[] gatewayPublicKey, String ownPeerId,
+            MapListener listener, RecentProblems problems, Clock clock) {
+        this.vertx = vertx;
+        this.client = new GatewayClient(vertx, 1);
+        this.gatewayUrl = gatewayUrl;
+        this.keys = keys;
+        this.gatewayPublicKey = gatewayPublicKey;
+        this.ownPeerId = ownPeerId;
+        this.listener = listener;
+        this.clock = clock;
+        this.sequence = new SignalSequence(clock);
+        this.problems = problems;
+        this.status = new ServiceStatus(gatewayUrl.toString(), "connecting", clock.instant(), null);
+    }
+
+    public void start() {
+        connect();
+    }
+
+    public ServiceStatus status() {
+        return status;
+    }
+
+    /** Seals {@code payload} for {@code to} and sends it; false when there is no session or no such peer in the map. */
+    public boolean sendSignal(String to, String kind, byte[] payload) {
+        WebSocket current = socket;
+        RemotePeer peer = peerInMap(to);
+        if (current == null || peer == null) {
+            return false;
+        }
+        long seq = sequence.next();
+        SignalCipher.Sealed sealed = SignalCipher.seal(keys, X25519Keys.decodePublicKey(peer.publicKey()),
+                SignalCipher.associatedData(ownPeerId, to, kind, seq), payload);
+        current.writeTextMessage(Wire.signalTo(to, kind, seq, sealed));
+        return true;
+    }
+
+    public void stop() {
+        stopped = true;
+        WebSocket current = socket;
+        if (current != null) {
+            current.close((short) 1000, "daemon stopping");
+        }
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        NetworkMap held = map;
+        client.connect(gatewayUrl, keys, gatewayPublicKey, held == null ? -1 : held.serial(),
+                        io.netloom.daemon.DaemonVersion.current(), this::attach)
+                .onSuccess(connected -> {
+                    retryDelay = FIRST_RETRY;
+                    status = new ServiceStatus(gatewayUrl.toString(), "connected", clock.instant(), null);
+                    log.info("connected to the gateway at {}", gatewayUrl);
+                })
+                .onFailure(failure -> retryLater("cannot connect: " + failure.getMessage()));
+    }
+
+    private void attach(WebSocket webSocket) {
+        socket = webSocket;
+        GatewayWatchdog watchdog = GatewayWatchdog.watch(vertx, webSocket, Duration.ofSeconds(15), Duration.ofSeconds(45));
+        webSocket.textMessageHandler(text -> {
+            watchdog.heard();
+            handle(webSocket, text);
+        });
+        webSocket.closeHandler(closed -> {
+            socket = null;
+            String reason = webSocket.closeReason() == null ? "" : " (" + webSocket.closeReason() + ")";
+            retryLater("session closed with code " + webSocket.closeStatusCode() + reason);
+        });
+        webSocket.exceptionHandler(failure -> log.debug("gateway session failed: {}", failure.getMessage()));
+    }
+
+    private void retryLater(String why) {
+        if (stopped) {
+            return;
+        }
+        status = new ServiceStatus(gatewayUrl.toString(), "disconnected", clock.instant(), why);
+        log.warn("gateway {}: {}; retrying in {} ms", gatewayUrl, why, retryDelay.toMillis());
+        vertx.setTimer(retryDelay.toMillis(), timer -> connect());
+        retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
+    }
+
+    private void handle(WebSocket webSocket, String text) {
+        JsonNode message;
+        try {
+            message = Wire.read(text);
+        } catch (Exception e) {
+            reject("ignored a gateway message that is not JSON");
+            return;
+        }
+        String type = message.path("type").asText("");
+        try {
+            switch (type) {
+                case "map" -> accept(DaemonJson.MAPPER.treeToValue(message.get("map"), NetworkMap.class));
+                case "delta" -> applyDelta(webSocket, DaemonJson.MAPPER.treeToValue(message.get("delta"), MapDelta.class));
+                case "signal" -> openSignal(message);
+                case "error" -> {
+                    String error = message.path("code").asText() + ": " + message.path("message").asText();
+                    log.info("gateway reported {}", error);
+                    status = new ServiceStatus(gatewayUrl.toString(), "connected", status.since(), error);
+                }
+                default -> reject("ignored a gateway message of unknown type '" + type + "'");
+            }
+        } catch (Exception e) {
+            reject("ignored a malformed '" + type + "' message from the gateway: " + e.getMessage());
+        }
+    }
+
+    private void applyDelta(WebSocket webSocket, MapDelta delta) {
+        NetworkMap held = map;
+        if (!delta.appliesTo(held)) {
+            log.info("delta from serial {} does not follow serial {}; asking for the full map", delta.baseSerial(),
+                    held == null ? "none" : held.serial());
+            webSocket.writeTextMessage(Wire.resync());
+            return;
+        }
+        accept(delta.applyTo(held));
+    }
+
+    private void accept(NetworkMap next) {
+        if (next == null || next.config() == null) {
+            throw new IllegalArgumentException("a map needs a serial and a config");
+        }
+        map = next;
+        listener.mapChanged(next);
+    }
+
+    private void openSignal(JsonNode message) {
+        String from = message.path("from").asText("");
+        String kind = message.path("kind").asText("");
+        long seq = message.path("seq").asLong(-1);
+        RemotePeer peer = peerInMap(from);
+        if (peer == null) {
+            reject("ignored a signal from " + from + ", which is not in this device's map");
+            return;
+        }
+        SignalCipher.Sealed sealed = new SignalCipher.Sealed(message.path("nonce").asText(""),
+                message.path("ciphertext").asText(""));
+        byte[] payload;
+        try {
+            payload = SignalCipher.open(keys, Base64.getDecoder().decode(peer.publicKey()),
+                    SignalCipher.associatedData(from, ownPeerId, kind, seq), sealed);
+        } catch (IllegalArgumentException e) {
+            reject("ignored a signal from " + from + " that does not authenticate: " + e.getMessage());
+            return;
+        }
+        listener.signalReceived(from, kind, payload);
+    }
+
+    private void reject(String problem) {
+        log.warn(problem);
+        problems.add(problem);
+    }
+
+    private RemotePeer peerInMap(String peerId) {
+        NetworkMap held = map;
+        if (held == null) {
+            return null;
+        }
+        return held.remotePeers().stream().filter(peer -> peer.id().equals(peerId)).findFirst().orElse(null);
+    }
+}

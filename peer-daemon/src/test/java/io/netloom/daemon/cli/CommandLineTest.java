@@ -1,0 +1,74 @@
+package io.netloom.daemon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.daemon.state.PrivateKeyFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @TempDir
+    Path state;
+
+    private final StringWriter errors = new StringWriter();
+
+    @Test
+    void statusWhenNoDaemonRunsThenExitCodeThreeAndHint() {
+        int exit = run("status", "--config", state.toString());
+
+        assertThat(exit).isEqualTo(StatusCommand.NOT_RUNNING);
+        assertThat(errors.toString()).contains("the daemon is not running").contains("netloom up");
+    }
+
+    @Test
+    void upWhenNotEnrolledAndNoSetupKeyThenReadableRefusalAndNoDaemon() {
+        int exit = run("up", "--config", state.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("this device is not enrolled yet").doesNotContain("Exception");
+        assertThat(Files.exists(state.resolve("daemon.sock"))).isFalse();
+    }
+
+    @Test
+    void upWhenKeyFileReadableByOthersThenRefusedWithTheFix() throws Exception {
+        PrivateKeyFile.loadOrCreate(state.resolve("private.key"));
+        Files.setPosixFilePermissions(state.resolve("private.key"), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        int exit = run("up", "--config", state.toString(), "--management-url", "http://203.0.113.1:8080",
+                "--setup-key", "anything");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("must be readable only by its owner").doesNotContain("anything");
+    }
+
+    @Test
+    void upWhenManagementUnreachableThenReadableErrorAndNothingSaved() {
+        int exit = run("up", "--config", state.toString(), "--management-url", "http://127.0.0.1:1",
+                "--setup-key", "secret-setup-key");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("cannot reach the management server").doesNotContain("secret-setup-key");
+        assertThat(Files.exists(state.resolve("enrollment.json"))).isFalse();
+    }
+
+    @Test
+    void upWhenOptionValueInvalidThenUsageErrorNamesIt() {
+        int exit = run("up", "--config", state.toString(), "--wireguard-port", "not-a-port");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors.toString()).contains("--wireguard-port");
+    }
+
+    private int run(String... arguments) {
+        CommandLine commandLine = NetloomCommand.commandLine();
+        commandLine.setErr(new PrintWriter(errors, true));
+        return commandLine.execute(arguments);
+    }
+}
