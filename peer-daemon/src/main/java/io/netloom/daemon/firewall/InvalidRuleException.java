@@ -1,0 +1,9 @@
+package io.netloom.daemon.firewall;
+
+/** An inbound rule that cannot be translated safely; the message says why, for the user. */
+final class InvalidRuleException extends Exception {
+
+    InvalidRuleException(String message) {
+        super(message);
+    }
+}
