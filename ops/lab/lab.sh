@@ -1,0 +1,569 @@
+#!/usr/bin/env bash
+# Netloom network-namespace lab: three sites behind NATs, an "internet" with the Netloom server
+# and coturn. See ops/lab/README.md for the picture.
+#
+#   lab.sh up                          build the namespaces, start coturn
+#   lab.sh down [--keep]               stop everything, delete the nl-* namespaces and $LAB_DIR
+#   lab.sh status                      what exists and what runs
+#   lab.sh check                       connectivity, STUN, NAT mapping behaviour and TURN tests
+#   lab.sh server start [java args...] start the Netloom server in nl-inet (203.0.113.1:8080)
+#   lab.sh server stop
+#   lab.sh exec <a|b|c|inet|rtr-a|...> [command...]
+#
+# LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise.
+set -euo pipefail
+
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+COTURN_CONF=$LAB_DIR/coturn.conf
+COTURN_LOG=$LAB_DIR/coturn.log
+COTURN_PID=$LAB_DIR/coturn.pid
+SERVER_JAR=$REPO_DIR/command-api/target/netloom-server.jar
+SERVER_DATA=$LAB_DIR/server
+SERVER_LOG=$LAB_DIR/server.log
+SERVER_PID=$LAB_DIR/server.pid
+SERVER_URL=http://$INET_IP:8080
+# Written into $LAB_DIR by `up`; `down` deletes the directory wholesale only when it is there, so a
+# mistyped NETLOOM_LAB_DIR never gets a directory that the lab did not create removed.
+LAB_MARKER=.netloom-lab
+
+all_lab_namespaces() { echo "$NS_INET"; for s in "${SITES[@]}"; do printf 'nl-rtr-%s\nnl-%s\n' "$s" "$s"; done; }
+existing_lab_namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep '^nl-' || true; }
+
+require_root() { [ "$(id -u)" -eq 0 ] || die "run as root (network namespaces need CAP_SYS_ADMIN)"; }
+
+require_lab_up() {
+  local ns
+  for ns in $(all_lab_namespaces); do
+    ns_exists "$ns" || die "namespace $ns is missing; run: $0 up"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# up
+# ---------------------------------------------------------------------------------------------
+
+ensure_lab_packages() {
+  ensure_commands ip:iproute2 nft:nftables ping:iputils-ping turnserver:coturn \
+    turnutils_stunclient:coturn openssl:openssl curl:curl python3:python3 \
+    wireguard-go:wireguard-go wg:wireguard-tools iperf3:iperf3 setsid:util-linux
+}
+
+ensure_ns() {
+  ns_exists "$1" || ip netns add "$1"
+  ip -n "$1" link set lo up
+}
+
+# Per-namespace sysctls, set before the namespace gets its interfaces (new namespaces do not
+# inherit the machine's sysctl settings, so they are stated here):
+# - loose reverse-path filtering, as systemd's defaults set it on most distributions;
+# - no IPv6 on the lab's links (lo keeps ::1): the lab speaks only its IPv4 test ranges, without
+#   link-local addresses, router solicitations or MLD chatter.
+ns_sysctls() {
+  in_ns "$1" sysctl -qw net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 \
+    net.ipv6.conf.default.disable_ipv6=1
+}
+
+build_inet() {
+  ensure_ns "$NS_INET"
+  ns_sysctls "$NS_INET"
+  ip -n "$NS_INET" link show nlbr0 >/dev/null 2>&1 || ip -n "$NS_INET" link add nlbr0 type bridge
+  ip -n "$NS_INET" addr replace "$INET_IP/24" dev nlbr0
+  ip -n "$NS_INET" link set nlbr0 up
+}
+
+# veth_pair NS_A NAME_A NS_B NAME_B: a veth between two namespaces, created directly inside them
+# (never in the machine's own namespace, where a name such as eth0 already exists).
+veth_pair() {
+  local ns_a=$1 name_a=$2 ns_b=$3 name_b=$4
+  ip -n "$ns_a" link show "$name_a" >/dev/null 2>&1 && return 0
+  ip -n "$ns_b" link del "$name_b" 2>/dev/null || true # half of an interrupted earlier run
+  ip -n "$ns_a" link add "$name_a" type veth peer name "$name_b" netns "$ns_b"
+}
+
+# The router's nftables table, replaced atomically on every `up`. Besides NAT it filters like a
+# home router: nothing unsolicited gets in. Dropping unsolicited WAN packets in the input hook
+# matters for hole punching: a packet that reaches the router itself unanswered would otherwise
+# leave a conntrack entry for (peer -> router:port), and the router's own LAN host, sending to that
+# peer from the same port a moment later, would then be masqueraded to a *different* port because
+# that tuple is taken. A packet dropped in a filter hook never has its conntrack entry confirmed.
+router_ruleset() {
+  local site=$1 masquerade=masquerade
+  # Symmetric NAT: a random external port per conntrack entry, i.e. per destination ip:port.
+  [ "$site" = c ] && masquerade="masquerade random,fully-random"
+  cat <<EOF
+table ip nl_router
+delete table ip nl_router
+table ip nl_router {
+  chain postrouting {
+    type nat hook postrouting priority srcnat; policy accept;
+    oifname "wan" ip saddr $(lan_net "$site") $masquerade
+  }
+  chain forward {
+    type filter hook forward priority filter; policy drop;
+    ct state established,related accept
+    iifname "lan" oifname "wan" accept
+    # port forwards that a test adds in its own table (dnat) are let through
+    ct status dnat accept
+  }
+  chain input {
+    type filter hook input priority filter; policy accept;
+    iifname "wan" ct state established,related accept
+    iifname "wan" icmp type echo-request accept
+    iifname "wan" drop
+  }
+}
+EOF
+}
+
+build_site() {
+  local s=$1 rtr=nl-rtr-$1 host=nl-$1
+  ensure_ns "$rtr"
+  ensure_ns "$host"
+  ns_sysctls "$rtr"
+  ns_sysctls "$host"
+
+  # WAN: router <-> nl-inet's bridge
+  veth_pair "$rtr" wan "$NS_INET" "wan-$s"
+  ip -n "$NS_INET" link set "wan-$s" master nlbr0 up
+  ip -n "$rtr" addr replace "$(wan_ip "$s")/24" dev wan
+  ip -n "$rtr" link set wan up
+  ip -n "$rtr" route replace default via "$INET_IP"
+
+  # LAN: router <-> host
+  veth_pair "$rtr" lan "$host" eth0
+  ip -n "$rtr" addr replace "$(lan_gw "$s")/24" dev lan
+  ip -n "$rtr" link set lan up
+  ip -n "$host" addr replace "$(host_ip "$s")/24" dev eth0
+  ip -n "$host" link set eth0 up
+  ip -n "$host" route replace default via "$(lan_gw "$s")"
+
+  in_ns "$rtr" sysctl -qw net.ipv4.ip_forward=1
+  router_ruleset "$s" | in_ns "$rtr" nft -f -
+}
+
+write_coturn_config() {
+  local secret
+  secret=$(turn_secret)
+  (umask 077 && cat >"$COTURN_CONF" <<EOF
+# Generated by ops/lab/lab.sh; rewritten on every 'up'.
+listening-ip=$INET_IP
+relay-ip=$INET_IP
+listening-port=3478
+min-port=49152
+max-port=49999
+use-auth-secret
+static-auth-secret=$secret
+realm=netloom.lab
+fingerprint
+no-tls
+no-dtls
+no-cli
+# one line per allocation, permission and channel: what to read when a peer falls back to TURN
+verbose
+# coturn 4.6 denies no TEST-NET range by default; stated anyway so that a coturn whose defaults
+# do deny them still relays to the lab's public side.
+allowed-peer-ip=203.0.113.0-203.0.113.255
+# Keep everything inside LAB_DIR: the default user database is /var/lib/turn/turndb.
+userdb=$LAB_DIR/turndb
+log-file=$COTURN_LOG
+simple-log
+no-stdout-log
+pidfile=$LAB_DIR/coturn.own.pid
+EOF
+  )
+}
+
+# udp_listening NS PORT: true when something in NS listens on UDP PORT.
+udp_listening() { [ -n "$(in_ns "$1" ss -H -uln "sport = :$2")" ]; }
+
+start_coturn() {
+  write_coturn_config
+  if pid_alive "$COTURN_PID" turnserver; then
+    log "coturn already runs (pid $(cat "$COTURN_PID")); it reads its config only at start"
+    return 0
+  fi
+  start_daemon "$COTURN_LOG" "$COTURN_PID" "$NS_INET" turnserver -c "$COTURN_CONF"
+  local i
+  for ((i = 0; i < 100; i++)); do
+    udp_listening "$NS_INET" 3478 && { log "coturn listening on $INET_IP:3478 (pid $(cat "$COTURN_PID"))"; return 0; }
+    pid_alive "$COTURN_PID" turnserver || break
+    sleep 0.1
+  done
+  tail -n 20 "$COTURN_LOG" >&2 || true
+  die "coturn did not start (log: $COTURN_LOG)"
+}
+
+# Quick connectivity check run by `up`: every host reaches the internet side, no host reaches
+# another site's LAN.
+verify_connectivity() {
+  local s
+  for s in "${SITES[@]}"; do
+    in_ns "nl-$s" ping -q -c 1 -W 2 "$INET_IP" >/dev/null || die "nl-$s cannot ping $INET_IP"
+  done
+  if in_ns nl-a ping -q -c 1 -W 1 "$(host_ip b)" >/dev/null 2>&1; then
+    die "nl-a reaches nl-b's LAN address $(host_ip b) directly; the NAT isolation is broken"
+  fi
+  log "connectivity ok: hosts reach $INET_IP, nl-a cannot reach $(host_ip b)"
+}
+
+print_summary() {
+  cat <<EOF
+
+Netloom lab is up (state in $LAB_DIR)
+  nl-inet   nlbr0 $INET_IP/24      coturn stun/turn:$INET_IP:3478 (realm netloom.lab)
+EOF
+  local s kind
+  for s in "${SITES[@]}"; do
+    kind="endpoint-independent masquerade"
+    [ "$s" = c ] && kind="symmetric NAT (random port per destination)"
+    printf '  nl-rtr-%s  wan %s/24  lan %s/24  %s\n' "$s" "$(wan_ip "$s")" "$(lan_gw "$s")" "$kind"
+    printf '  nl-%s      eth0 %s/24  default via %s\n' "$s" "$(host_ip "$s")" "$(lan_gw "$s")"
+  done
+  cat <<EOF
+  TURN secret: $LAB_DIR/turn-secret
+
+Next: $0 server start      # Netloom server on $SERVER_URL
+      $0 check             # STUN / NAT / TURN self-test
+      $0 exec a <command>  # run something on host A
+EOF
+}
+
+up_failed() {
+  local rc=$?
+  [ "$rc" -eq 0 ] && return 0
+  warn "up failed (exit $rc); tearing the lab down"
+  cmd_down --keep || true
+}
+
+cmd_up() {
+  require_root
+  ensure_lab_packages
+  mkdir -p "$LAB_DIR" /var/run/wireguard
+  touch "$LAB_DIR/$LAB_MARKER"
+  # A half-built lab is worse than none: on any failure tear down so the next `up` starts clean.
+  trap up_failed EXIT
+  log "building namespaces"
+  build_inet
+  local s
+  for s in "${SITES[@]}"; do build_site "$s"; done
+  verify_connectivity
+  start_coturn
+  trap - EXIT
+  print_summary
+}
+
+# ---------------------------------------------------------------------------------------------
+# down
+# ---------------------------------------------------------------------------------------------
+
+# kill_ns_processes NS: everything still running inside NS (wireguard-go, daemons, shells).
+kill_ns_processes() {
+  local ns=$1 pids i
+  pids=$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')
+  [ -n "${pids// /}" ] || return 0
+  log "stopping processes in $ns: $(for p in $pids; do printf '%s(%s) ' "$(cat "/proc/$p/comm" 2>/dev/null)" "$p"; done)"
+  # shellcheck disable=SC2086
+  kill -TERM $pids 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    [ -z "$(ip netns pids "$ns" 2>/dev/null)" ] && return 0
+    sleep 0.1
+  done
+  pids=$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')
+  warn "still running in $ns after 5s, sending SIGKILL: $pids"
+  # shellcheck disable=SC2086
+  kill -KILL $pids 2>/dev/null || true
+}
+
+# A wireguard-go that was SIGKILLed leaves its control socket behind, and `wg show` then lists a
+# dead interface. Only sockets that refuse connections are removed: a live one always answers.
+remove_stale_wg_sockets() {
+  local sock
+  for sock in /var/run/wireguard/*.sock; do
+    [ -S "$sock" ] || continue
+    if ! "$(python_bin)" -c 'import socket,sys; socket.socket(socket.AF_UNIX).connect(sys.argv[1])' "$sock" 2>/dev/null; then
+      log "removing stale WireGuard socket $sock"
+      rm -f "$sock"
+    fi
+  done
+}
+
+stop_coturn() {
+  if pid_alive "$COTURN_PID" turnserver; then
+    log "stopping coturn (pid $(cat "$COTURN_PID"))"
+    stop_pid "$(cat "$COTURN_PID")" 10
+  fi
+  rm -f "$COTURN_PID"
+}
+
+remove_state() {
+  [ -d "$LAB_DIR" ] || return 0
+  if [ -e "$LAB_DIR/$LAB_MARKER" ] && [ "$(cd "$LAB_DIR" && pwd -P)" != / ]; then
+    log "removing $LAB_DIR"
+    rm -rf "$LAB_DIR"
+  else
+    warn "$LAB_DIR was not created by the lab; removing only the lab's own files in it"
+    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,server,server.log,server.pid}
+  fi
+}
+
+cmd_down() {
+  require_root
+  local keep=false ns
+  [ "${1:-}" = --keep ] && keep=true
+  server_stop
+  stop_coturn
+  for ns in $(existing_lab_namespaces); do kill_ns_processes "$ns"; done
+  for ns in $(existing_lab_namespaces); do
+    log "deleting namespace $ns"
+    ip netns del "$ns"
+  done
+  [ -d /var/run/wireguard ] && remove_stale_wg_sockets
+  if $keep; then
+    rm -f "$COTURN_PID" "$SERVER_PID"
+    log "lab is down (kept $LAB_DIR)"
+  else
+    remove_state
+    log "lab is down"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# server
+# ---------------------------------------------------------------------------------------------
+
+server_http_code() {
+  in_ns "$NS_INET" curl -s -o /dev/null -m 2 -w '%{http_code}' "$SERVER_URL/api/peers" 2>/dev/null || true
+}
+
+server_start_failed() {
+  local rc=$?
+  [ "$rc" -eq 0 ] && return 0
+  warn "server start failed (exit $rc); stopping it again"
+  server_stop || true
+}
+
+server_start() {
+  require_root
+  require_lab_up
+  [ -f "$SERVER_JAR" ] || die "$SERVER_JAR is missing; build it first (mvn -B -q -pl command-api -am package -DskipTests)"
+  if pid_alive "$SERVER_PID" netloom-server.jar; then
+    log "server already runs (pid $(cat "$SERVER_PID")); admin token: $SERVER_DATA/admin-token"
+    return 0
+  fi
+  ensure_commands java:openjdk-17-jre-headless curl:curl
+  mkdir -p "$SERVER_DATA"
+  printf '\n===== %s lab.sh server start =====\n' "$(date -Is)" >>"$SERVER_LOG"
+  start_daemon "$SERVER_LOG" "$SERVER_PID" "$NS_INET" \
+    java -Xmx512m -jar "$SERVER_JAR" \
+    "--netloom.data-dir=$SERVER_DATA" \
+    "--server.address=$INET_IP" --server.port=8080 \
+    "--netloom.gateway.host=$INET_IP" --netloom.gateway.port=33080 \
+    "--netloom.stun-uris=stun:$INET_IP:3478" \
+    "--netloom.turn-uris=turn:$INET_IP:3478?transport=udp" \
+    "--netloom.turn-secret=$(turn_secret)" \
+    "$@"
+  # A server that does not come up is stopped again rather than left half-started.
+  trap server_start_failed EXIT
+  log "server starting (pid $(cat "$SERVER_PID"), log $SERVER_LOG); waiting up to 90s"
+  local i code
+  for ((i = 0; i < 90; i++)); do
+    pid_alive "$SERVER_PID" netloom-server.jar || { tail -n 30 "$SERVER_LOG" >&2; die "server exited during start"; }
+    code=$(server_http_code)
+    # 401 from an authenticated endpoint: the whole stack (HTTP, security, database) answers.
+    if [ "$code" = 401 ]; then
+      trap - EXIT
+      log "server is up on $SERVER_URL (gateway ws://$INET_IP:33080)"
+      log "admin token: $SERVER_DATA/admin-token"
+      return 0
+    fi
+    sleep 1
+  done
+  tail -n 30 "$SERVER_LOG" >&2
+  die "server did not answer on $SERVER_URL within 90s"
+}
+
+# Stops the server; SIGKILL after 15s. Embedded PostgreSQL runs as child processes that the JVM's
+# shutdown hook stops; after a SIGKILL they are left over and would hold the data directory, so
+# any process still naming the data directory is stopped too.
+server_stop() {
+  if pid_alive "$SERVER_PID" netloom-server.jar; then
+    log "stopping server (pid $(cat "$SERVER_PID"))"
+    stop_pid "$(cat "$SERVER_PID")" 15
+  fi
+  rm -f "$SERVER_PID"
+  local pid
+  for pid in $(pgrep -f -- "$SERVER_DATA/postgres" || true); do
+    log "stopping leftover embedded PostgreSQL (pid $pid)"
+    kill -INT "$pid" 2>/dev/null || true # postgres: SIGINT is a fast shutdown
+  done
+}
+
+cmd_server() {
+  case "${1:-}" in
+    start) shift; server_start "$@" ;;
+    stop) require_root; server_stop; log "server stopped" ;;
+    *) die "usage: $0 server start [java args...] | server stop" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------
+# status, exec
+# ---------------------------------------------------------------------------------------------
+
+# ns_process_names NS: "turnserver(123) java(456) postgres x26": pids for one-off processes,
+# a count for many of a kind.
+ns_process_names() {
+  local p
+  for p in $(ip netns pids "$1" 2>/dev/null); do
+    printf '%s %s\n' "$(cat "/proc/$p/comm" 2>/dev/null || echo '?')" "$p"
+  done | awk '{n[$1]++; pid[$1]=$2; if (!($1 in seen)) {seen[$1]=1; order[++k]=$1}}
+    END {for (i = 1; i <= k; i++) {c = order[i]; printf "%s ", (n[c] > 1 ? c " x" n[c] : c "(" pid[c] ")")}}'
+}
+
+cmd_status() {
+  local ns
+  echo "LAB_DIR: $LAB_DIR"
+  echo "namespaces:"
+  for ns in $(all_lab_namespaces); do
+    if ns_exists "$ns"; then
+      printf '  %-9s up    %s\n' "$ns" "$(ns_process_names "$ns")"
+    else
+      printf '  %-9s --\n' "$ns"
+    fi
+  done
+  for ns in $(existing_lab_namespaces); do
+    all_lab_namespaces | grep -qx "$ns" || printf '  %-9s up    (not part of the lab topology)\n' "$ns"
+  done
+  if pid_alive "$COTURN_PID" turnserver; then
+    echo "coturn:  running (pid $(cat "$COTURN_PID")) on $INET_IP:3478, log $COTURN_LOG"
+  else
+    echo "coturn:  not running"
+  fi
+  if pid_alive "$SERVER_PID" netloom-server.jar; then
+    echo "server:  running (pid $(cat "$SERVER_PID")), $SERVER_URL/api/peers answers HTTP $(server_http_code), log $SERVER_LOG"
+  else
+    echo "server:  not running"
+  fi
+}
+
+# target_ns NAME: a, b, c, inet, rtr-a.. or a full nl-* name -> namespace.
+target_ns() {
+  case $1 in
+    a | b | c) echo "nl-$1" ;;
+    inet) echo "$NS_INET" ;;
+    rtr-a | rtr-b | rtr-c) echo "nl-$1" ;;
+    nl-*) echo "$1" ;;
+    *) die "unknown target '$1' (a, b, c, inet, rtr-a, rtr-b, rtr-c)" ;;
+  esac
+}
+
+cmd_exec() {
+  [ $# -ge 1 ] || die "usage: $0 exec <a|b|c|inet|rtr-a|rtr-b|rtr-c> [command...]"
+  local ns
+  ns=$(target_ns "$1")
+  shift
+  ns_exists "$ns" || die "namespace $ns does not exist; run: $0 up"
+  [ $# -gt 0 ] || set -- bash
+  exec ip netns exec "$ns" "$@"
+}
+
+# ---------------------------------------------------------------------------------------------
+# check: the lab's self-test
+# ---------------------------------------------------------------------------------------------
+
+PROBE=$(dirname "${BASH_SOURCE[0]}")/udp-mapping-probe.py
+
+check_stun() {
+  local s out
+  for s in "${SITES[@]}"; do
+    out=$(in_ns "nl-$s" turnutils_stunclient "$INET_IP" 2>&1) || { echo "$out" >&2; die "STUN from nl-$s failed"; }
+    log "STUN from nl-$s: $(grep -m1 -o 'UDP reflexive addr: .*' <<<"$out" || echo "$out")"
+  done
+}
+
+# From one local socket to two destinations: a and b must keep one mapping, c must not.
+check_nat_mapping() {
+  local s out line
+  # Background jobs call `ip netns exec` directly (not in_ns) so that $! is the process itself.
+  ip netns exec "$NS_INET" "$(python_bin)" "$PROBE" serve "$INET_IP" 3490 3491 --timeout 20 >/dev/null &
+  reflector_pid=$!
+  trap 'kill "$reflector_pid" 2>/dev/null || true' EXIT
+  sleep 0.5
+  for s in "${SITES[@]}"; do
+    out=$(in_ns "nl-$s" "$(python_bin)" "$PROBE" probe --local-port 40000 "$INET_IP:3490" "$INET_IP:3491")
+    while IFS= read -r line; do log "  nl-$s: $line"; done <<<"$out"
+    case "$s:$out" in
+      c:*symmetric*) ;;
+      [ab]:*endpoint-independent*) ;;
+      *) die "unexpected NAT mapping behaviour for site $s" ;;
+    esac
+  done
+  kill "$reflector_pid" 2>/dev/null || true
+  wait "$reflector_pid" 2>/dev/null || true
+  trap - EXIT
+  log "NAT mapping ok: a and b endpoint-independent, c symmetric"
+}
+
+# A TURN allocation from behind the symmetric NAT, with a REST-scheme credential, relaying to a
+# UDP echo peer (turnutils_peer) on a second, temporary address of the internet side.
+TURN_PEER_IP=203.0.113.250
+
+check_turn_cleanup() {
+  if [ -n "${turn_peer_pid:-}" ]; then
+    kill "$turn_peer_pid" 2>/dev/null || true
+    wait "$turn_peer_pid" 2>/dev/null || true
+    turn_peer_pid=
+  fi
+  ip -n "$NS_INET" addr del "$TURN_PEER_IP/24" dev nlbr0 2>/dev/null || true
+}
+
+check_turn() {
+  local user pass out
+  read -r user pass < <(turn_credential lab-check)
+  trap check_turn_cleanup EXIT
+  ip -n "$NS_INET" addr replace "$TURN_PEER_IP/24" dev nlbr0
+  ip netns exec "$NS_INET" timeout 30 turnutils_peer -L "$TURN_PEER_IP" -p 3480 >/dev/null 2>&1 &
+  turn_peer_pid=$!
+  sleep 0.5
+  # -c: one allocation only (by default uclient adds an RTCP allocation towards port+1)
+  out=$(in_ns nl-c turnutils_uclient -c -u "$user" -w "$pass" -e "$TURN_PEER_IP" -r 3480 -n 20 -X "$INET_IP" 2>&1) || true
+  check_turn_cleanup
+  trap - EXIT
+  grep -q 'Total lost packets 0 (0.000000%)' <<<"$out" || { tail -n 20 <<<"$out" >&2; die "TURN relay from nl-c failed"; }
+  log "TURN ok: nl-c (user $user) allocated a relay on $INET_IP and echoed 20 packets via $TURN_PEER_IP:3480"
+  log "coturn saw: $(grep -c 'ALLOCATE processed, success' "$COTURN_LOG") successful allocations so far"
+}
+
+cmd_check() {
+  require_root
+  require_lab_up
+  verify_connectivity
+  pid_alive "$COTURN_PID" turnserver || die "coturn is not running; run: $0 down && $0 up"
+  check_stun
+  check_nat_mapping
+  check_turn
+  log "all checks passed"
+}
+
+# ---------------------------------------------------------------------------------------------
+
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+
+main() {
+  local cmd=${1:-}
+  [ $# -gt 0 ] && shift
+  case "$cmd" in
+    up) cmd_up ;;
+    down) cmd_down "$@" ;;
+    status) cmd_status ;;
+    check) cmd_check ;;
+    server) cmd_server "$@" ;;
+    exec) cmd_exec "$@" ;;
+    -h | --help | help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,106 @@
+# shellcheck shell=bash disable=SC2034
+# (SC2034: the settings below are used by the scripts that source this file.)
+# Shared helpers for the Netloom namespace lab; sourced by lab.sh and raw-wireguard-bench.sh.
+#
+# Everything the lab builds lives in network namespaces named nl-*, none of which has a link to
+# the machine's own namespace: lab traffic cannot leave the lab, whatever address it is sent to.
+
+LAB_DIR=${NETLOOM_LAB_DIR:-/tmp/netloom-lab}
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Userspace WireGuard: the kernel here has no WireGuard module, and wireguard-go refuses to start
+# on Linux without this variable.
+export WG_I_PREFER_BUGGY_USERSPACE_TO_POLISHED_KMOD=1
+
+# Namespaces. Short names (a, b, c, inet) are what `lab.sh exec` accepts.
+NS_INET=nl-inet
+SITES=(a b c)
+INET_IP=203.0.113.1
+
+log() { printf '[lab] %s\n' "$*"; }
+warn() { printf '[lab] WARNING: %s\n' "$*" >&2; }
+die() { printf '[lab] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# in_ns NS CMD...: run CMD inside namespace NS.
+in_ns() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
+
+ns_exists() { [ -e "/run/netns/$1" ]; }
+
+# Site letter -> its addresses. Site a is 1, b is 2, c is 3.
+site_index() { case $1 in a) echo 1 ;; b) echo 2 ;; c) echo 3 ;; *) die "unknown site '$1'" ;; esac; }
+wan_ip() { echo "203.0.113.1$(site_index "$1")"; }
+lan_net() { echo "198.18.$(site_index "$1").0/24"; }
+lan_gw() { echo "198.18.$(site_index "$1").1"; }
+host_ip() { echo "198.18.$(site_index "$1").2"; }
+
+# ensure_commands CMD:PACKAGE...: install the Debian packages of the commands that are missing.
+# apt-get update runs only when something is missing, so a ready machine stays offline.
+ensure_commands() {
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing missing packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# pid_alive PIDFILE [NAME]: true when the pid file names a running process whose command line
+# contains NAME (guards against a recycled pid after a reboot or a crash).
+pid_alive() {
+  local file=$1 name=${2:-} pid
+  [ -s "$file" ] || return 1
+  pid=$(cat "$file")
+  [ -d "/proc/$pid" ] || return 1
+  [ -z "$name" ] || tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$name"
+}
+
+# stop_pid PID [GRACE_SECONDS]: SIGTERM, wait, then SIGKILL.
+stop_pid() {
+  local pid=$1 grace=${2:-15} i
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < grace * 10; i++)); do
+    [ -d "/proc/$pid" ] || return 0
+    sleep 0.1
+  done
+  warn "pid $pid ignored SIGTERM for ${grace}s; sending SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+# start_daemon LOGFILE PIDFILE NS CMD...: run CMD in NS in its own session, detached from this
+# shell's terminal and pipes, so it outlives the script. The pid is written by the process itself
+# just before it execs CMD (bash -> ip netns exec -> CMD keep one pid), so it is CMD's pid.
+start_daemon() {
+  local logfile=$1 pidfile=$2 ns=$3 i; shift 3
+  rm -f "$pidfile"
+  # shellcheck disable=SC2016 # $$ and $1 belong to the inner bash
+  setsid -f bash -c 'echo $$ >"$1"; shift; exec ip netns exec "$@"' _ "$pidfile" "$ns" "$@" \
+    </dev/null >>"$logfile" 2>&1
+  for ((i = 0; i < 50; i++)); do [ -s "$pidfile" ] && return 0; sleep 0.1; done
+  die "could not start $1 in $ns (see $logfile)"
+}
+
+# turn_secret: the lab's coturn static-auth-secret, created once (mode 0600) and then reused so a
+# server restarted on the same data directory keeps handing out valid TURN credentials.
+turn_secret() {
+  local file=$LAB_DIR/turn-secret
+  if [ ! -s "$file" ]; then
+    mkdir -p "$LAB_DIR"
+    (umask 077 && openssl rand -hex 32 >"$file")
+  fi
+  cat "$file"
+}
+
+# turn_credential NAME [TTL]: prints "username password" in coturn's TURN REST scheme:
+# username = <unix expiry>:<name>, password = base64(HMAC-SHA1(secret, username)).
+turn_credential() {
+  local name=$1 ttl=${2:-3600} user
+  user="$(($(date +%s) + ttl)):$name"
+  printf '%s %s\n' "$user" "$(printf '%s' "$user" | openssl dgst -sha1 -hmac "$(turn_secret)" -binary | base64)"
+}
+
+# python3 for the small probes (standard library only). Prefer Debian's over a pyenv shim, whose
+# selected version may differ from shell to shell.
+python_bin() { if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else command -v python3; fi; }
