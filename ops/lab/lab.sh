@@ -161,7 +161,7 @@ no-tls
 no-dtls
 no-cli
 # one line per allocation, permission and channel: what to read when a peer falls back to TURN
-verbose
+# verbose: logs every allocation; enable by hand when debugging (a retry storm fills the disk)
 # coturn 4.6 denies no TEST-NET range by default; stated anyway so that a coturn whose defaults
 # do deny them still relays to the lab's public side.
 allowed-peer-ip=203.0.113.0-203.0.113.255

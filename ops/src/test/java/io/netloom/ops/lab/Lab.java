@@ -1,0 +1,94 @@
+package io.netloom.ops.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The namespace lab of ops/lab/lab.sh, driven from a test: topology, server, commands inside hosts. */
+final class Lab {
+
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    static final Path LAB_DIR = Path.of(System.getenv().getOrDefault("NETLOOM_LAB_DIR", "/tmp/netloom-lab"));
+    static final String SERVER_URL = "http://203.0.113.1:8080";
+    private static final Path SCRIPT = REPOSITORY.resolve("ops/lab/lab.sh");
+
+    record Result(int exitCode, String output) {
+        boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    static boolean canRun() {
+        return "root".equals(System.getProperty("user.name"))
+                && Files.isRegularFile(REPOSITORY.resolve("command-api/target/netloom-server.jar"))
+                && Files.isRegularFile(REPOSITORY.resolve("peer-daemon/target/netloom.jar"));
+    }
+
+    static void up() {
+        check(script("down"));
+        check(script("up"));
+    }
+
+    static void down() {
+        script("down");
+    }
+
+    static void startServer() {
+        check(script("server", "start"));
+    }
+
+    static void stopServer() {
+        check(script("server", "stop"));
+    }
+
+    /** Runs {@code command} inside the lab host {@code host} ({@code a}, {@code b}, {@code c} or {@code inet}). */
+    static Result in(String host, String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace(host)));
+        full.addAll(List.of(command));
+        return run(full, 120);
+    }
+
+    static Result script(String... arguments) {
+        List<String> full = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        full.addAll(List.of(arguments));
+        return run(full, 300);
+    }
+
+    static Result check(Result result) {
+        if (!result.succeeded()) {
+            throw new AssertionError("command failed (" + result.exitCode() + "):\n" + result.output());
+        }
+        return result;
+    }
+
+    static Result run(List<String> command, int timeoutSeconds) {
+        try {
+            Path output = Files.createTempFile("lab-command", ".out");
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Result(-1, "timed out after " + timeoutSeconds + " s: " + command + "\n"
+                            + Files.readString(output, StandardCharsets.UTF_8));
+                }
+                return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String namespace(String host) {
+        return "nl-" + host;
+    }
+}

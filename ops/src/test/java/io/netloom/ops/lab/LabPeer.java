@@ -1,0 +1,85 @@
+package io.netloom.ops.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A device of the lab (host a, b or c) running the real {@code netloom} CLI and daemon. */
+final class LabPeer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JAR = Lab.REPOSITORY.resolve("peer-daemon/target/netloom.jar").toString();
+
+    final String host;
+    final String interfaceName;
+    final Path stateDirectory;
+
+    LabPeer(String host) {
+        this.host = host;
+        this.interfaceName = "wt-" + host;
+        this.stateDirectory = Lab.LAB_DIR.resolve("peer-" + host);
+    }
+
+    Lab.Result up(Path setupKeyFile) {
+        List<String> command = netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name", interfaceName);
+        if (setupKeyFile != null) {
+            command.addAll(List.of("--setup-key-file", setupKeyFile.toString()));
+        }
+        return Lab.in(host, command.toArray(String[]::new));
+    }
+
+    Lab.Result down() {
+        return Lab.in(host, netloom("down").toArray(String[]::new));
+    }
+
+    Lab.Result cli(String... arguments) {
+        return Lab.in(host, netloom(arguments).toArray(String[]::new));
+    }
+
+    JsonNode status() {
+        Lab.Result result = Lab.check(cli("status", "--json"));
+        try {
+            return JSON.readTree(result.output());
+        } catch (IOException e) {
+            throw new AssertionError("status --json is not JSON:\n" + result.output(), e);
+        }
+    }
+
+    String overlayIp() {
+        return status().get("overlay_ip").asText();
+    }
+
+    JsonNode peerStatus(String overlayIp) {
+        for (JsonNode peer : status().get("peers")) {
+            if (peer.get("overlay_ip").asText().equals(overlayIp)) {
+                return peer;
+            }
+        }
+        return null;
+    }
+
+    /** One echo request with a short wait; true when answered. */
+    boolean ping(String overlayIp) {
+        return Lab.in(host, "ping", "-n", "-c", "1", "-W", "1", overlayIp).succeeded();
+    }
+
+    /** One echo request that counts as lost after 200 ms: for timing how fast a path closes. */
+    boolean quickPing(String overlayIp) {
+        return Lab.in(host, "ping", "-n", "-c", "1", "-W", "0.2", overlayIp).succeeded();
+    }
+
+    /** Whether a TCP connection to {@code ip:port} opens within two seconds. */
+    boolean connects(String ip, int port) {
+        return Lab.in(host, "timeout", "2", "bash", "-c", "exec 3<>/dev/tcp/" + ip + "/" + port).succeeded();
+    }
+
+    private List<String> netloom(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-jar", JAR));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--config", stateDirectory.toString()));
+        return command;
+    }
+}
