@@ -16,7 +16,13 @@ final class DaemonLogging {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        ICE4J.setLevel(Level.WARNING);
+        Level iceLevel = Level.parse(System.getProperty("netloom.ice4j.log-level", "WARNING"));
+        ICE4J.setLevel(iceLevel);
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            if (handler.getLevel().intValue() > iceLevel.intValue()) {
+                handler.setLevel(iceLevel);
+            }
+        }
         JITSI.setLevel(Level.WARNING);
     }
 }

@@ -25,6 +25,9 @@ final class DownCommand implements Callable<Integer> {
         while (Files.exists(stateOption.state().controlSocket()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        if (Files.exists(stateOption.state().controlSocket())) {
+            throw new CliException("the daemon did not finish stopping within 20 s; see " + stateOption.state().log());
+        }
         System.out.println("Disconnected");
         return 0;
     }

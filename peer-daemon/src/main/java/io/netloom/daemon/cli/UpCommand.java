@@ -1,12 +1,14 @@
 package io.netloom.daemon.cli;
 
 import io.netloom.daemon.DaemonSettings;
+import io.netloom.daemon.PeerDaemon;
 import io.netloom.daemon.control.ControlClient;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.StateFiles;
 import io.netloom.daemon.status.DaemonStatus;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,8 @@ final class UpCommand implements Callable<Integer> {
         StateFiles.write(state.settings(), settings);
         if (foreground) {
             DaemonLogging.configure();
-            throw new CliException("pending");
+            new PeerDaemon(state, device.keys(), device.enrollment(), settings).run();
+            return 0;
         }
         Process daemon = startInBackground(state);
         return awaitConnected(state, control, daemon);
@@ -69,6 +72,7 @@ final class UpCommand implements Callable<Integer> {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of("setsid", java));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
         } else {

@@ -8,13 +8,18 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The CLI's side of the control socket. */
 public final class ControlClient {
+
+    /** A daemon that accepts but never answers (hung, or being replaced) must not hang the CLI. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path socket;
 
@@ -44,12 +49,19 @@ public final class ControlClient {
     }
 
     private JsonNode ask(String command) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                AnswerDeadline deadline = AnswerDeadline.closeAfter(channel, ANSWER_TIMEOUT)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             String request = DaemonJson.MAPPER.writeValueAsString(new ControlRequest(command)) + "\n";
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
             channel.shutdownOutput();
-            JsonNode reply = DaemonJson.MAPPER.readTree(Channels.newInputStream(channel).readAllBytes());
+            JsonNode reply;
+            try {
+                reply = DaemonJson.MAPPER.readTree(Channels.newInputStream(channel).readAllBytes());
+            } catch (ClosedChannelException timedOut) {
+                throw new IOException("the daemon did not answer '" + command + "' within "
+                        + ANSWER_TIMEOUT.toSeconds() + " s");
+            }
             if (reply == null || reply.has("error")) {
                 throw new IOException("the daemon refused '" + command + "': "
                         + (reply == null ? "no answer" : reply.get("error").asText()));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
     private static final ObjectMapper JSON = DaemonJson.MAPPER;
     private static final int MAX_REQUEST_BYTES = 4096;
+    /** A client that connects and says nothing must not block the next one for long. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -56,11 +59,13 @@ public final class ControlServer implements AutoCloseable {
 
     private void serve() {
         while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
+            try (SocketChannel client = server.accept();
+                    AnswerDeadline deadline = AnswerDeadline.closeAfter(client, REQUEST_TIMEOUT)) {
                 answer(client);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // One bad exchange must never leave the daemon without its control socket.
                 if (server.isOpen()) {
-                    log.debug("control connection failed: {}", e.getMessage());
+                    log.warn("control request failed: {}", e.toString());
                 }
             }
         }

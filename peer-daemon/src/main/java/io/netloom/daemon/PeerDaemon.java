@@ -1,0 +1,155 @@
+package io.netloom.daemon;
+
+import io.netloom.daemon.control.ControlServer;
+import io.netloom.daemon.engine.MeshEngine;
+import io.netloom.daemon.ice.IceSettings;
+import io.netloom.daemon.ice.TurnUri;
+import io.netloom.daemon.link.InterfaceAddressing;
+import io.netloom.daemon.management.Enrollment;
+import io.netloom.daemon.management.ManagementProbe;
+import io.netloom.daemon.management.PeerConfiguration;
+import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.state.StateDirectory;
+import io.netloom.daemon.status.DaemonStatus;
+import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.sync.GatewaySession;
+import io.netloom.daemon.wireguard.WireGuardDevice;
+import io.netloom.daemon.wireguard.WireGuardDevices;
+import io.netloom.gateway.protocol.X25519Keys;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running daemon: brings up the WireGuard interface, syncs the map with the gateway,
+ * keeps the mesh in line with it, and answers the CLI on the control socket until told to stop.
+ */
+public final class PeerDaemon {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerDaemon.class);
+    /** Leaves room for WireGuard's 80 bytes and a TURN ChannelData header inside a 1500-byte path. */
+    public static final int MTU = 1280;
+
+    private final StateDirectory state;
+    private final X25519Keys keys;
+    private final Enrollment enrollment;
+    private final DaemonSettings settings;
+    private final Clock clock = Clock.systemUTC();
+    private final RecentProblems problems = new RecentProblems(clock);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private Vertx vertx;
+    private WireGuardDevice device;
+    private MeshEngine engine;
+    private GatewaySession gateway;
+    private ManagementProbe management;
+    private ControlServer control;
+
+    public PeerDaemon(StateDirectory state, X25519Keys keys, Enrollment enrollment, DaemonSettings settings) {
+        this.state = state;
+        this.keys = keys;
+        this.enrollment = enrollment;
+        this.settings = settings;
+    }
+
+    /** Runs until {@code netloom down}, SIGTERM or SIGINT; the interface and firewall are removed on the way out. */
+    public void run() throws IOException, InterruptedException {
+        PeerConfiguration configuration = enrollment.configuration();
+        try {
+            device = WireGuardDevices.open(settings.interfaceName());
+            device.configure(keys.privateKey(), settings.wireGuardPort());
+            InterfaceAddressing.assign(device.name(), configuration.overlayAddressWithPrefix(), MTU);
+            IceSettings ice = iceSettings(configuration);
+            // No file cache: the daemon serves no files, and a cache directory would outlive a killed daemon.
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
+                    .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
+                            .setClassPathResolvingEnabled(false)));
+            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice,
+                    (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
+            gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), keys,
+                    X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(), engine,
+                    problems, clock);
+            management = new ManagementProbe(URI.create(enrollment.managementUrl()), clock);
+            control = ControlServer.start(state.controlSocket(), this::status, this::stop);
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "daemon-shutdown"));
+        management.start();
+        gateway.start();
+        log.info("netloom {} up as {} ({}) on {} ({}), WireGuard port {}", DaemonVersion.current(),
+                configuration.fqdn(), configuration.overlayIp(), device.name(), device.kind(), settings.wireGuardPort());
+        stopped.await();
+    }
+
+    private IceSettings iceSettings(PeerConfiguration configuration) {
+        List<TurnUri> turn = configuration.turnServers().stream()
+                .map(server -> new TurnUri(server.uri(), server.username(), server.password()))
+                .toList();
+        IceSettings ice = IceSettings.parse(configuration.stunUris(), turn, Set.of(device.name()),
+                settings.wireGuardPort());
+        ice.problems().forEach(problems::add);
+        return ice;
+    }
+
+    public DaemonStatus status() {
+        PeerConfiguration configuration = enrollment.configuration();
+        NetworkMap map = engine.currentMap();
+        return new DaemonStatus(
+                DaemonVersion.current(),
+                management.status(),
+                gateway.status(),
+                configuration.peerId(),
+                keys.publicKeyBase64(),
+                configuration.overlayIp(),
+                configuration.fqdn(),
+                device.name(),
+                device.kind() == io.netloom.daemon.wireguard.InterfaceKind.KERNEL ? "kernel" : "userspace",
+                settings.wireGuardPort(),
+                map == null ? null : map.serial(),
+                engine.peerStatuses(),
+                problems.newestFirst());
+    }
+
+    /** Idempotent: the first caller tears everything down, in the reverse order of start-up. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("stopping");
+        if (gateway != null) {
+            gateway.stop();
+        }
+        closeQuietly(management);
+        closeQuietly(engine);
+        closeQuietly(device);
+        if (vertx != null) {
+            vertx.close();
+        }
+        // Last, so that `netloom down` returns only once the interface and firewall are gone.
+        closeQuietly(control);
+        stopped.countDown();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("while stopping: {}", e.getMessage());
+        }
+    }
+}

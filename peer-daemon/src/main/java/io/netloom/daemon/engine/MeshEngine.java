@@ -1,0 +1,295 @@
+package io.netloom.daemon.engine;
+
+import io.netloom.daemon.firewall.FirewallRuleset;
+import io.netloom.daemon.firewall.Nftables;
+import io.netloom.daemon.firewall.RenderedRuleset;
+import io.netloom.daemon.ice.ConnectionStatus;
+import io.netloom.daemon.ice.IceSettings;
+import io.netloom.daemon.ice.PeerConnection;
+import io.netloom.daemon.link.InterfaceAddressing;
+import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.map.RemotePeer;
+import io.netloom.daemon.map.UsablePeers;
+import io.netloom.daemon.status.PeerStatus;
+import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.sync.MapListener;
+import io.netloom.daemon.wireguard.PeerStatistics;
+import io.netloom.daemon.wireguard.WireGuardDevice;
+import io.netloom.daemon.wireguard.WireGuardPeer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the device match its network map: one WireGuard peer and one ICE connection per usable
+ * remote peer, the overlay address on the interface, and the inbound firewall. Changes are applied
+ * as differences, so a peer joining or leaving never disturbs the others' tunnels. Everything runs
+ * on one thread: the operating-system calls are blocking and must not interleave.
+ */
+public final class MeshEngine implements MapListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MeshEngine.class);
+    private static final int KEEPALIVE_SECONDS = 10;
+
+    private final WireGuardDevice device;
+    private final int mtu;
+    private final String ownPublicKey;
+    private final IceSettings iceSettings;
+    private final SignalOutbox outbox;
+    private final RecentProblems problems;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mesh-engine");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Map<String, RemotePeer> applied = new LinkedHashMap<>();
+    private final Map<String, PeerConnection> connections = new HashMap<>();
+    private Set<String> reportedProblems = Set.of();
+    private String appliedAddress;
+    private String appliedFirewall;
+    private volatile NetworkMap current;
+
+    public MeshEngine(WireGuardDevice device, int mtu, String ownPublicKey, IceSettings iceSettings,
+            SignalOutbox outbox, RecentProblems problems) {
+        this.device = device;
+        this.mtu = mtu;
+        this.ownPublicKey = ownPublicKey;
+        this.iceSettings = iceSettings;
+        this.outbox = outbox;
+        this.problems = problems;
+    }
+
+    @Override
+    public void mapChanged(NetworkMap map) {
+        worker.execute(() -> {
+            try {
+                apply(map);
+            } catch (RuntimeException e) {
+                report("map serial " + map.serial() + " not fully applied: " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void signalReceived(String fromPeerId, String kind, byte[] payload) {
+        worker.execute(() -> {
+            PeerConnection connection = connections.get(fromPeerId);
+            if (connection == null) {
+                report("ignored a '" + kind + "' signal from " + fromPeerId + ", which has no usable map entry");
+                return;
+            }
+            connection.onSignal(kind, payload);
+        });
+    }
+
+    public NetworkMap currentMap() {
+        return current;
+    }
+
+    /** Status of every configured peer, with WireGuard's own counters; safe to call from any thread. */
+    public List<PeerStatus> peerStatuses() {
+        Map<String, PeerStatistics> statistics = new HashMap<>();
+        try {
+            device.statistics().forEach(entry -> statistics.put(entry.publicKey(), entry));
+        } catch (IOException e) {
+            log.debug("WireGuard statistics unavailable: {}", e.getMessage());
+        }
+        List<PeerStatus> result = new ArrayList<>();
+        Map<String, RemotePeer> peers;
+        Map<String, PeerConnection> links;
+        synchronized (applied) {
+            peers = new LinkedHashMap<>(applied);
+            links = new HashMap<>(connections);
+        }
+        peers.values().forEach(peer -> result.add(statusOf(peer, links.get(peer.id()), statistics.get(peer.publicKey()))));
+        return result;
+    }
+
+    private void apply(NetworkMap map) {
+        current = map;
+        applyAddress(map.config().address());
+        UsablePeers usable = UsablePeers.of(map, ownPublicKey);
+        RenderedRuleset firewall = FirewallRuleset.compile(device.name(), map.inboundRules());
+        List<String> mapProblems = new ArrayList<>(usable.problems());
+        mapProblems.addAll(firewall.problems());
+        reportNew(mapProblems);
+        Map<String, RemotePeer> wanted = new LinkedHashMap<>();
+        usable.peers().forEach(peer -> wanted.put(peer.id(), peer));
+        for (RemotePeer gone : List.copyOf(applied.values())) {
+            RemotePeer next = wanted.get(gone.id());
+            if (next == null || !next.publicKey().equals(gone.publicKey())) {
+                removePeer(gone);
+            }
+        }
+        for (RemotePeer peer : wanted.values()) {
+            RemotePeer before = applied.get(peer.id());
+            if (before == null) {
+                addPeer(peer);
+            } else if (!before.equals(peer)) {
+                updatePeer(before, peer);
+            }
+        }
+        applyFirewall(firewall.script());
+        log.info("applied map serial {}: {} peers, {} inbound rules", map.serial(), applied.size(),
+                map.inboundRules().size());
+    }
+
+    private void applyAddress(String address) {
+        if (address == null || address.equals(appliedAddress)) {
+            return;
+        }
+        try {
+            InterfaceAddressing.assign(device.name(), address, mtu);
+            appliedAddress = address;
+        } catch (IOException e) {
+            report("overlay address " + address + " not assigned: " + e.getMessage());
+        }
+    }
+
+    private void applyFirewall(String script) {
+        if (script.equals(appliedFirewall)) {
+            return;
+        }
+        try {
+            Nftables.apply(script);
+            appliedFirewall = script;
+        } catch (IOException e) {
+            report("inbound firewall not updated: " + e.getMessage());
+        }
+    }
+
+    private void addPeer(RemotePeer peer) {
+        PeerConnection connection = newConnection(peer);
+        try {
+            device.upsertPeer(wireGuardPeer(peer, connection));
+        } catch (IOException e) {
+            connection.close();
+            report("peer " + peer.id() + " not configured in WireGuard: " + e.getMessage());
+            return;
+        }
+        synchronized (applied) {
+            applied.put(peer.id(), peer);
+            connections.put(peer.id(), connection);
+        }
+        connection.start();
+    }
+
+    private void updatePeer(RemotePeer before, RemotePeer peer) {
+        PeerConnection connection = connections.get(peer.id());
+        boolean cameOnline = peer.connected() && !before.connected();
+        boolean renegotiate = cameOnline && !"connected".equals(connection.status().state());
+        if (renegotiate) {
+            // The remote peer has a fresh gateway session and we have no working path: negotiate anew now
+            // instead of waiting for the retry timer.
+            connection.close();
+            connection = newConnection(peer);
+        }
+        try {
+            device.upsertPeer(wireGuardPeer(peer, connection));
+        } catch (IOException e) {
+            report("peer " + peer.id() + " not updated in WireGuard: " + e.getMessage());
+        }
+        synchronized (applied) {
+            applied.put(peer.id(), peer);
+            connections.put(peer.id(), connection);
+        }
+        if (renegotiate) {
+            connection.start();
+        }
+    }
+
+    private void removePeer(RemotePeer peer) {
+        PeerConnection connection;
+        synchronized (applied) {
+            applied.remove(peer.id());
+            connection = connections.remove(peer.id());
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        try {
+            device.removePeer(peer.publicKey());
+        } catch (IOException e) {
+            report("peer " + peer.id() + " not removed from WireGuard: " + e.getMessage());
+        }
+    }
+
+    private PeerConnection newConnection(RemotePeer peer) {
+        boolean controlling = ownPublicKey.compareTo(peer.publicKey()) > 0;
+        return new PeerConnection(peer.id(), controlling, iceSettings,
+                (kind, payload) -> {
+                    if (!outbox.send(peer.id(), kind, payload)) {
+                        log.debug("{} signal to {} not sent: no gateway session", kind, peer.id());
+                    }
+                });
+    }
+
+    private WireGuardPeer wireGuardPeer(RemotePeer peer, PeerConnection connection) {
+        return new WireGuardPeer(peer.publicKey(), connection.wireGuardEndpoint(), List.of(peer.allowedIp()),
+                KEEPALIVE_SECONDS);
+    }
+
+    private static PeerStatus statusOf(RemotePeer peer, PeerConnection connection, PeerStatistics statistics) {
+        ConnectionStatus path = connection == null ? null : connection.status();
+        return new PeerStatus(
+                peer.id(),
+                peer.fqdn(),
+                peer.allowedIp().replace("/32", ""),
+                peer.publicKey(),
+                peer.connected(),
+                path == null ? "idle" : path.state(),
+                path == null || path.type() == null ? null : path.type().name(),
+                path == null ? null : path.localCandidateType(),
+                path == null ? null : path.localEndpoint(),
+                path == null ? null : path.remoteCandidateType(),
+                path == null ? null : path.remoteEndpoint(),
+                path == null || path.latency() == null ? null : path.latency().toNanos() / 1_000_000.0,
+                statistics == null ? null : statistics.lastHandshake(),
+                statistics == null ? 0 : statistics.receivedBytes(),
+                statistics == null ? 0 : statistics.sentBytes(),
+                path == null ? null : path.lastError(),
+                path == null ? null : path.since());
+    }
+
+    private void reportNew(List<String> found) {
+        Set<String> now = new HashSet<>(found);
+        found.stream().filter(problem -> !reportedProblems.contains(problem)).forEach(this::report);
+        reportedProblems = now;
+    }
+
+    private void report(String problem) {
+        log.warn(problem);
+        problems.add(problem);
+    }
+
+    /** Closes every connection and removes the firewall; the device itself is closed by its owner. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (applied) {
+            connections.values().forEach(PeerConnection::close);
+            connections.clear();
+        }
+        try {
+            Nftables.remove(device.name());
+        } catch (IOException e) {
+            log.warn("inbound firewall of {} not removed: {}", device.name(), e.getMessage());
+        }
+    }
+}

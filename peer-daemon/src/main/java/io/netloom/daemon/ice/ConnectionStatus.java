@@ -1,0 +1,44 @@
+package io.netloom.daemon.ice;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A snapshot of one {@link PeerConnection}.
+ *
+ * @param state {@code idle} (not started), {@code connecting} (gathering, waiting for the remote, checking, or
+ *     reconnecting after the path died), {@code connected}, {@code failed} (the last negotiation failed; the
+ *     controlling side retries with backoff, the controlled side waits for a new offer), {@code closed}
+ * @param type P2P or RELAYED while connected, else {@code null}
+ * @param localCandidateType {@code host|srflx|prflx|relay} of the selected pair's local candidate, else {@code null}
+ * @param localEndpoint {@code ip:port} of that candidate (for relay: the address allocated on the TURN server)
+ * @param remoteCandidateType the remote candidate's type
+ * @param remoteEndpoint {@code ip:port} this peer sends to
+ * @param latency round-trip time over the selected path (measured with the proxy's path probes), {@code null} until known
+ * @param lastError the most recent problem (negotiation, malformed signal, dead path), {@code null} if none
+ * @param since when {@code state} last changed
+ * @param candidateIssue why some kind of candidate is missing (e.g. TURN server not answering, so no relay
+ *     fallback), from the latest gathering; {@code null} when every configured server produced candidates
+ */
+public record ConnectionStatus(
+        String state,
+        ConnectionType type,
+        String localCandidateType,
+        String localEndpoint,
+        String remoteCandidateType,
+        String remoteEndpoint,
+        Duration latency,
+        String lastError,
+        Instant since,
+        String candidateIssue) {
+
+    public ConnectionStatus(String state, ConnectionType type, String localCandidateType, String localEndpoint,
+            String remoteCandidateType, String remoteEndpoint, Duration latency, String lastError, Instant since) {
+        this(state, type, localCandidateType, localEndpoint, remoteCandidateType, remoteEndpoint, latency, lastError,
+                since, null);
+    }
+
+    public boolean connected() {
+        return "connected".equals(state);
+    }
+}

@@ -1,0 +1,337 @@
+package io.netloom.daemon.ice;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.CandidateType;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.RemoteCandidate;
+import org.ice4j.socket.IceSocketWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pair ICE selected, used as a datagram path: WireGuard's datagrams go out through the pair's local socket
+ * and what the remote end sends comes back to the proxy.
+ *
+ * <p>When the local candidate is a host candidate (or server/peer-reflexive, based on one), the path sends on the
+ * host's {@link DataPlaneSocket} directly and is attached to it to receive in ice4j's reading thread. When it is
+ * a relayed candidate, the path uses ice4j's TURN socket (which wraps datagrams in ChannelData messages or Send
+ * indications to the TURN server and unwraps what the server relays), read by a thread of its own.
+ *
+ * <p>The path also carries small probes between the two Netloom proxies, never delivered to WireGuard: 24 bytes,
+ * {@code FF 'N' 'L' kind} (1 request, 2 reply), the sender's {@code System.nanoTime} (echoed back, giving the
+ * RTT), the sender's milliseconds since it last received anything on this path (so a side whose outbound
+ * direction is broken learns it), and the sender's path id. WireGuard messages start with types 1-4 and
+ * three zero bytes, STUN with two zero bits, TURN ChannelData with 0x40-0x7F, so 0xFF collides with none.
+ */
+final class IcePath {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IcePath.class);
+    static final int PROBE_LENGTH = 24;
+    private static final byte PROBE_REQUEST = 1;
+    private static final byte PROBE_REPLY = 2;
+    private static final int RECEIVE_BUFFER = 65_535;
+
+    final long id = ThreadLocalRandom.current().nextLong();
+    final InetAddress remoteAddress;
+    final int remotePort;
+    final String localType;
+    final String localEndpoint;
+    final String remoteType;
+    final String remoteEndpoint;
+    final ConnectionType type;
+    private final String name;
+    private final WireGuardProxy proxy;
+    /** Set when the local candidate is based on one of our host sockets: send and receive on it directly. */
+    private final DataPlaneSocket dataPlane;
+    /** Otherwise (relayed local candidate): ice4j's socket for the pair. */
+    private final IceSocketWrapper wrapper;
+
+    /** Used only by the proxy's outbound thread. */
+    private final DatagramPacket dataOut;
+    /** Used only by the caller of {@link #sendProbe} (the connection's actor thread). */
+    private final byte[] probeOut = new byte[PROBE_LENGTH];
+    private final DatagramPacket probeOutPacket;
+
+    private volatile boolean retired;
+    private volatile long lastReceiveNanos;
+    private volatile long rttNanos = -1;
+    private volatile int remoteSilenceMillis = -1;
+    private volatile long remoteSilenceAtNanos;
+    private volatile long lastProbeSentNanos;
+
+    private volatile long datagramsIn;
+    private volatile long datagramsOut;
+    private volatile long sendErrors;
+
+    IcePath(CandidatePair pair, WireGuardProxy proxy, String name, Function<TransportAddress, DataPlaneSocket> hostSockets) {
+        LocalCandidate local = pair.getLocalCandidate();
+        RemoteCandidate remote = pair.getRemoteCandidate();
+        this.remoteAddress = remote.getTransportAddress().getAddress();
+        this.remotePort = remote.getTransportAddress().getPort();
+        this.localType = typeName(local.getType());
+        this.localEndpoint = endpoint(local.getTransportAddress().getAddress(), local.getTransportAddress().getPort());
+        this.remoteType = typeName(remote.getType());
+        this.remoteEndpoint = endpoint(remoteAddress, remotePort);
+        LocalCandidate base = local.getBase() == null ? local : local.getBase();
+        boolean localRelayed = local.getType() == CandidateType.RELAYED_CANDIDATE
+                || base.getType() == CandidateType.RELAYED_CANDIDATE;
+        this.type = localRelayed || remote.getType() == CandidateType.RELAYED_CANDIDATE
+                ? ConnectionType.RELAYED : ConnectionType.P2P;
+        this.dataPlane = localRelayed || base.getType() != CandidateType.HOST_CANDIDATE
+                ? null : hostSockets.apply(base.getTransportAddress());
+        this.wrapper = dataPlane != null ? null : pair.getIceSocketWrapper();
+        if (dataPlane == null && wrapper == null) {
+            throw new IllegalStateException("the selected pair has no socket");
+        }
+        this.proxy = proxy;
+        this.name = name;
+        this.dataOut = new DatagramPacket(new byte[0], 0, remoteAddress, remotePort);
+        this.probeOutPacket = new DatagramPacket(probeOut, PROBE_LENGTH, remoteAddress, remotePort);
+        this.lastReceiveNanos = System.nanoTime();
+    }
+
+    static String typeName(CandidateType type) {
+        return switch (type) {
+            case HOST_CANDIDATE, LOCAL_CANDIDATE -> "host";
+            case SERVER_REFLEXIVE_CANDIDATE, STUN_CANDIDATE -> "srflx";
+            case PEER_REFLEXIVE_CANDIDATE -> "prflx";
+            case RELAYED_CANDIDATE -> "relay";
+        };
+    }
+
+    static String endpoint(InetAddress address, int port) {
+        return address.getHostAddress() + ":" + port;
+    }
+
+    /** Starts receiving: attaches to the host socket, or starts a reader thread on ice4j's (TURN) socket. */
+    void start() {
+        if (dataPlane != null) {
+            dataPlane.attach(this);
+            return;
+        }
+        Thread thread = new Thread(this::runReader, "nl-proxy-in-" + name + "-" + localType + "-" + remoteType);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Marks the path replaced; it keeps delivering until its agent is freed (the remote may not have switched yet). */
+    void retire() {
+        retired = true;
+    }
+
+    /** Stops receiving on a host socket that may outlive this path. */
+    void detach() {
+        if (dataPlane != null) {
+            dataPlane.detach(this);
+        }
+    }
+
+    boolean viaTurnSocket() {
+        return dataPlane == null;
+    }
+
+    /** From the proxy's outbound thread only. */
+    boolean sendData(byte[] data, int length) {
+        dataOut.setData(data, 0, length);
+        try {
+            if (dataPlane != null) {
+                dataPlane.send(dataOut);
+            } else {
+                wrapper.send(dataOut);
+            }
+            datagramsOut++;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            sendErrors++;
+            return false;
+        }
+    }
+
+    /** From the connection's actor thread only. */
+    void sendProbe() {
+        long now = System.nanoTime();
+        writeProbe(probeOut, PROBE_REQUEST, now, silenceMillis(now));
+        lastProbeSentNanos = now;
+        try {
+            if (dataPlane != null) {
+                dataPlane.send(probeOutPacket);
+            } else {
+                wrapper.send(probeOutPacket);
+            }
+        } catch (IOException | RuntimeException e) {
+            sendErrors++;
+        }
+    }
+
+    /**
+     * Takes a datagram received on this path's socket if it is for the data plane: from the remote end, and not
+     * STUN (RFC 5389: two zero bits and the magic cookie). Path probes are answered; anything else goes to the
+     * proxy. Returns {@code false} to leave the datagram to ice4j. Called by one receiving thread at a time, which
+     * owns {@code view}, {@code reply} and {@code replyPacket}.
+     */
+    boolean consume(DatagramPacket packet, ByteBuffer view, byte[] reply, DatagramPacket replyPacket, DatagramSocket replySocket) {
+        if (packet.getPort() != remotePort || !remoteAddress.equals(packet.getAddress())) {
+            return false;
+        }
+        byte[] data = packet.getData();
+        int offset = packet.getOffset();
+        int length = packet.getLength();
+        if (isStun(packet)) {
+            return false; // connectivity checks, keep-alives: ice4j's
+        }
+        long now = System.nanoTime();
+        lastReceiveNanos = now;
+        if (isProbe(packet)) {
+            onProbe(data, offset, now, reply, replyPacket, replySocket);
+            return true;
+        }
+        datagramsIn++;
+        view.limit(offset + length).position(offset);
+        proxy.deliver(view);
+        return true;
+    }
+
+    /** RFC 5389 STUN: two zero bits, then the magic cookie at offset 4 (ice4j always sends it). */
+    static boolean isStun(DatagramPacket packet) {
+        byte[] data = packet.getData();
+        int offset = packet.getOffset();
+        return packet.getLength() >= 20 && (data[offset] & 0xC0) == 0 && data[offset + 4] == 0x21
+                && data[offset + 5] == 0x12 && data[offset + 6] == (byte) 0xA4 && data[offset + 7] == 0x42;
+    }
+
+    static boolean isProbe(DatagramPacket packet) {
+        byte[] data = packet.getData();
+        int offset = packet.getOffset();
+        return packet.getLength() == PROBE_LENGTH && data[offset] == (byte) 0xFF && data[offset + 1] == 'N'
+                && data[offset + 2] == 'L';
+    }
+
+    private void onProbe(byte[] data, int offset, long now, byte[] reply, DatagramPacket replyPacket, DatagramSocket replySocket) {
+        if (data[offset + 3] == PROBE_REQUEST) {
+            remoteSilenceMillis = getInt(data, offset + 12);
+            remoteSilenceAtNanos = now;
+            writeProbe(reply, PROBE_REPLY, getLong(data, offset + 4), 0);
+            replyPacket.setData(reply, 0, PROBE_LENGTH);
+            replyPacket.setAddress(remoteAddress);
+            replyPacket.setPort(remotePort);
+            try {
+                if (replySocket != null) {
+                    replySocket.send(replyPacket);
+                } else {
+                    wrapper.send(replyPacket);
+                }
+            } catch (IOException | RuntimeException e) {
+                sendErrors++;
+            }
+        } else if (data[offset + 3] == PROBE_REPLY) {
+            long rtt = now - getLong(data, offset + 4);
+            if (rtt >= 0 && rtt < 60_000_000_000L) {
+                rttNanos = rtt;
+            }
+        }
+    }
+
+    private void writeProbe(byte[] out, byte kind, long timestamp, int silenceMillis) {
+        out[0] = (byte) 0xFF;
+        out[1] = 'N';
+        out[2] = 'L';
+        out[3] = kind;
+        putLong(out, 4, timestamp);
+        putInt(out, 12, silenceMillis);
+        putLong(out, 16, id);
+    }
+
+    private void runReader() {
+        byte[] buffer = new byte[RECEIVE_BUFFER];
+        DatagramPacket in = new DatagramPacket(buffer, buffer.length);
+        ByteBuffer view = ByteBuffer.wrap(buffer);
+        byte[] reply = new byte[PROBE_LENGTH];
+        DatagramPacket replyPacket = new DatagramPacket(reply, PROBE_LENGTH);
+        while (true) {
+            in.setData(buffer, 0, buffer.length);
+            try {
+                wrapper.receive(in);
+            } catch (IOException | RuntimeException e) {
+                if (!retired) {
+                    LOG.debug("path {} {}: receive ended: {}", name, remoteEndpoint, e.toString());
+                }
+                return;
+            }
+            consume(in, view, reply, replyPacket, null);
+        }
+    }
+
+    /** Milliseconds since anything arrived from the remote on this path (since creation if nothing did). */
+    int silenceMillis(long nowNanos) {
+        long millis = (nowNanos - lastReceiveNanos) / 1_000_000L;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, millis));
+    }
+
+    /** What the remote last reported about hearing us, or -1 when no report arrived within {@code maxAgeNanos}. */
+    int remoteSilenceMillis(long nowNanos, long maxAgeNanos) {
+        int reported = remoteSilenceMillis;
+        if (reported < 0 || nowNanos - remoteSilenceAtNanos > maxAgeNanos) {
+            return -1;
+        }
+        return reported;
+    }
+
+    long rttNanos() {
+        return rttNanos;
+    }
+
+    long lastProbeSentNanos() {
+        return lastProbeSentNanos;
+    }
+
+    long datagramsIn() {
+        return datagramsIn;
+    }
+
+    long datagramsOut() {
+        return datagramsOut;
+    }
+
+    long sendErrors() {
+        return sendErrors;
+    }
+
+    String describe() {
+        return type + " " + localType + " " + localEndpoint + " -> " + remoteType + " " + remoteEndpoint;
+    }
+
+    private static void putLong(byte[] b, int offset, long value) {
+        for (int i = 7; i >= 0; i--) {
+            b[offset + i] = (byte) value;
+            value >>>= 8;
+        }
+    }
+
+    private static long getLong(byte[] b, int offset) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (b[offset + i] & 0xff);
+        }
+        return value;
+    }
+
+    private static void putInt(byte[] b, int offset, int value) {
+        b[offset] = (byte) (value >>> 24);
+        b[offset + 1] = (byte) (value >>> 16);
+        b[offset + 2] = (byte) (value >>> 8);
+        b[offset + 3] = (byte) value;
+    }
+
+    private static int getInt(byte[] b, int offset) {
+        return ((b[offset] & 0xff) << 24) | ((b[offset + 1] & 0xff) << 16) | ((b[offset + 2] & 0xff) << 8)
+                | (b[offset + 3] & 0xff);
+    }
+}

@@ -1,0 +1,1028 @@
+package io.netloom.daemon.ice;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Agent;
+import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.CandidateType;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.IceMediaStream;
+import org.ice4j.ice.IceProcessingState;
+import org.ice4j.ice.KeepAliveStrategy;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.NominationStrategy;
+import org.ice4j.ice.RelayedCandidate;
+import org.ice4j.ice.RemoteCandidate;
+import org.ice4j.security.LongTermCredential;
+import org.ice4j.socket.IceSocketWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection to one remote peer: finds a path with ICE (host and server-reflexive candidates preferred, a TURN
+ * relay as fallback) and carries WireGuard's UDP datagrams over it through a local proxy socket.
+ *
+ * <p>WireGuard is given {@link #wireGuardEndpoint()} ({@code 127.0.0.1:<proxyPort>}) as this peer's endpoint; the
+ * proxy sends what WireGuard sends there over the path ICE selected, and delivers what arrives on that path to
+ * {@code 127.0.0.1:<wireGuardPort>}.
+ *
+ * <p>Negotiation is vanilla ICE over the {@link SignalChannel}: the controlling side gathers and sends an
+ * {@code offer} (session id, ufrag, password, every candidate), the controlled side gathers and answers with the
+ * same session id, then both run connectivity checks and the controlling side nominates (first valid host/srflx
+ * pair at once, a relayed pair only after a short wait for a better one). The controlling side re-sends an
+ * unanswered offer, restarts with exponential backoff when a negotiation fails or the path dies (nothing
+ * received for {@link IceTimings#inactivityTimeout()}, or the remote reports the same about us through the path
+ * probes), and periodically tries to replace a RELAYED path with a P2P one, switching only when the new path is
+ * P2P and keeping the old one until then. A new offer from the remote replaces the negotiation in progress (the
+ * remote restarted); the established path keeps working until the new one is selected.
+ *
+ * <p>All state lives on one actor thread per connection; ice4j callbacks, timers and signals are posted to it.
+ * Nothing here throws for a malformed signal: problems are logged and kept in {@link ConnectionStatus#lastError()}.
+ */
+public final class PeerConnection implements AutoCloseable {
+
+    public static final String OFFER = "offer";
+    public static final String ANSWER = "answer";
+    public static final String CLOSE = "close";
+    public static final String CANDIDATE = "candidate";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String STREAM_NAME = "wireguard";
+
+    /**
+     * Frees agents (closing sockets, releasing TURN allocations) off the actor thread. Several threads: one free
+     * that hangs inside ice4j must not keep every later agent (and its TURN allocation) alive.
+     */
+    private static final ThreadPoolExecutor REAPER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "nl-ice-free-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
+
+    private enum Phase { GATHERING, AWAITING_ANSWER, CHECKING, CONNECTED, DONE }
+
+    private final String remotePeerId;
+    private final boolean controlling;
+    private final IceSettings settings;
+    private final IceTimings timings;
+    private final SignalChannel signals;
+    private final String name;
+    private final WireGuardProxy proxy;
+    private final ScheduledThreadPoolExecutor actor;
+    private volatile Thread actorThread;
+
+    // Confined to the actor thread.
+    private boolean started;
+    private Negotiation pending;
+    private Negotiation established;
+    private boolean pathHealthy;
+    private int failures;
+    private long lastUpgradeNanos;
+    private ScheduledFuture<?> restartTimer;
+    private ScheduledFuture<?> monitorTask;
+    /** Replaced negotiations whose paths still deliver during {@link IceTimings#oldPathGrace()}. */
+    private final List<Negotiation> retiring = new ArrayList<>();
+
+    private volatile boolean closed;
+    private volatile String state = "idle";
+    private volatile Instant since = Instant.now();
+    private volatile String lastError;
+    private volatile String candidateIssue;
+    private volatile IcePath activePath;
+    private volatile long connectedAfterMillis = -1;
+
+    /**
+     * Binds the proxy socket on {@code 127.0.0.1} (an ephemeral port, constant for this object's life); nothing is
+     * sent before {@link #start()} or the first signal.
+     *
+     * @param controlling whether this side makes the offers; the two ends must disagree (e.g. the smaller key
+     *     controls)
+     * @throws UncheckedIOException when the proxy socket cannot be bound
+     */
+    public PeerConnection(String remotePeerId, boolean controlling, IceSettings settings, SignalChannel signals) {
+        this.remotePeerId = Objects.requireNonNull(remotePeerId, "remotePeerId");
+        this.controlling = controlling;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.timings = settings.timings();
+        this.signals = Objects.requireNonNull(signals, "signals");
+        this.name = shortName(remotePeerId);
+        Ice4jRuntime.init();
+        try {
+            this.proxy = new WireGuardProxy(name, settings.wireGuardPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the WireGuard proxy socket on 127.0.0.1", e);
+        }
+        this.actor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "nl-ice-" + name);
+            thread.setDaemon(true);
+            actorThread = thread;
+            return thread;
+        });
+        actor.setRemoveOnCancelPolicy(true);
+        actor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        actor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        if (!settings.problems().isEmpty()) {
+            candidateIssue = String.join("; ", settings.problems());
+        }
+    }
+
+    /** {@code 127.0.0.1:<proxyPort>}: the endpoint to configure in WireGuard for this peer. */
+    public InetSocketAddress wireGuardEndpoint() {
+        return proxy.localAddress();
+    }
+
+    public String remotePeerId() {
+        return remotePeerId;
+    }
+
+    public boolean controlling() {
+        return controlling;
+    }
+
+    /** Controlling side: gathers and sends an offer. Controlled side: waits for one. Idempotent. */
+    public void start() {
+        execute(() -> {
+            if (closed || started) {
+                return;
+            }
+            begin();
+            if (controlling) {
+                startNegotiation(false);
+            }
+        });
+    }
+
+    /**
+     * A signal from the remote peer, already authenticated and decrypted. Never throws; malformed or unexpected
+     * payloads are logged and recorded in {@link ConnectionStatus#lastError()}.
+     */
+    public void onSignal(String kind, byte[] payload) {
+        if (closed) {
+            return;
+        }
+        byte[] copy = payload == null ? null : payload.clone();
+        execute(() -> {
+            if (!closed) {
+                handleSignal(kind, copy);
+            }
+        });
+    }
+
+    public ConnectionStatus status() {
+        String current = state;
+        IcePath path = activePath;
+        if ("connected".equals(current) && path != null) {
+            long rtt = path.rttNanos();
+            return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
+                    path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue);
+        }
+        return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue);
+    }
+
+    /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (Thread.currentThread() == actorThread) {
+            try {
+                shutdownOnActor();
+            } finally {
+                actor.shutdown();
+                proxy.close();
+            }
+            return;
+        }
+        try {
+            Future<?> done = actor.submit(this::shutdownOnActor);
+            done.get(10, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+            LOG.warn("peer {}: closing did not finish cleanly: {}", remotePeerId, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            actor.shutdown();
+            proxy.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Actor side
+
+    private void begin() {
+        started = true;
+        setState("connecting");
+        long tickMillis = Math.max(100, Math.min(1000, timings.probeInterval().toMillis() / 2));
+        monitorTask = actor.scheduleWithFixedDelay(guard(this::monitor), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void shutdownOnActor() {
+        cancel(monitorTask);
+        cancel(restartTimer);
+        restartTimer = null;
+        String session = established != null ? established.sessionId : pending != null ? pending.sessionId : null;
+        if (started || pending != null || established != null) {
+            send(CLOSE, SignalCodec.encodeClose(session));
+        }
+        finish(pending);
+        finish(established);
+        pending = null;
+        established = null;
+        // Delayed tasks do not run after shutdown: free the paths still in their grace period now.
+        retiring.forEach(PeerConnection::release);
+        retiring.clear();
+        proxy.switchTo(null);
+        activePath = null;
+        setState("closed");
+    }
+
+    private void handleSignal(String kind, byte[] payload) {
+        if (kind == null) {
+            recordError("ignored a signal without kind");
+            return;
+        }
+        switch (kind) {
+            case OFFER -> onOffer(payload);
+            case ANSWER -> onAnswer(payload);
+            case CLOSE -> onRemoteClose(payload);
+            case CANDIDATE -> recordError("ignored a trickle \"candidate\" signal: offers and answers carry every candidate");
+            default -> recordError("ignored a signal of unknown kind " + IceUris.quote(kind));
+        }
+    }
+
+    private void onOffer(byte[] payload) {
+        IceDescription offer;
+        try {
+            offer = SignalCodec.decodeDescription(payload);
+        } catch (SignalFormatException e) {
+            recordError("malformed offer: " + e.getMessage());
+            return;
+        }
+        if (controlling) {
+            recordError("ignored an offer (session " + offer.sessionId() + "): this side is controlling and makes the offers");
+            return;
+        }
+        if (!offer.rejected().isEmpty()) {
+            recordError("offer " + offer.sessionId() + ": refused " + String.join("; ", offer.rejected()));
+        }
+        Negotiation same = pending != null && pending.sessionId.equals(offer.sessionId()) ? pending
+                : established != null && established.sessionId.equals(offer.sessionId()) ? established : null;
+        if (same != null) {
+            // A re-sent offer: our answer may have been lost.
+            if (same.localPayload != null) {
+                send(ANSWER, same.localPayload);
+            }
+            return;
+        }
+        if (!started) {
+            begin();
+        }
+        if (pending != null) {
+            LOG.info("peer {}: offer {} replaces negotiation {}", remotePeerId, offer.sessionId(), pending.sessionId);
+            finish(pending);
+        }
+        Negotiation negotiation = new Negotiation(offer.sessionId(), offer.upgrade());
+        negotiation.remote = offer;
+        pending = negotiation;
+        if (!offer.upgrade() && !(established != null && pathHealthy)) {
+            setState("connecting");
+        }
+        gather(negotiation);
+    }
+
+    private void onAnswer(byte[] payload) {
+        IceDescription answer;
+        try {
+            answer = SignalCodec.decodeDescription(payload);
+        } catch (SignalFormatException e) {
+            recordError("malformed answer: " + e.getMessage());
+            return;
+        }
+        if (!controlling) {
+            recordError("ignored an answer (session " + answer.sessionId() + "): this side is controlled and makes no offers");
+            return;
+        }
+        if (pending == null || !pending.sessionId.equals(answer.sessionId())) {
+            if (established != null && established.sessionId.equals(answer.sessionId())) {
+                LOG.debug("peer {}: duplicate answer for the established session {}", remotePeerId, answer.sessionId());
+                return;
+            }
+            recordError("ignored an answer for stale session " + answer.sessionId()
+                    + (pending == null ? " (no negotiation in progress)" : " (current session " + pending.sessionId + ")"));
+            return;
+        }
+        if (pending.phase != Phase.AWAITING_ANSWER) {
+            LOG.debug("peer {}: duplicate answer for session {}", remotePeerId, answer.sessionId());
+            return;
+        }
+        if (!answer.rejected().isEmpty()) {
+            recordError("answer " + answer.sessionId() + ": refused " + String.join("; ", answer.rejected()));
+        }
+        cancel(pending.answerTimer);
+        pending.remote = answer;
+        startChecks(pending);
+    }
+
+    private void onRemoteClose(byte[] payload) {
+        String session;
+        try {
+            session = SignalCodec.decodeClose(payload);
+        } catch (SignalFormatException e) {
+            recordError("malformed close: " + e.getMessage());
+            return;
+        }
+        boolean current = session == null
+                || (pending != null && pending.sessionId.equals(session))
+                || (established != null && established.sessionId.equals(session));
+        if (!current) {
+            recordError("ignored a close for stale session " + session);
+            return;
+        }
+        LOG.info("peer {}: the remote peer closed the connection", remotePeerId);
+        finish(pending);
+        finish(established);
+        pending = null;
+        established = null;
+        pathHealthy = false;
+        proxy.switchTo(null);
+        activePath = null;
+        lastError = "the remote peer closed the connection";
+        setState("idle");
+        if (controlling) {
+            scheduleRestart();
+        }
+    }
+
+    private void startNegotiation(boolean upgrade) {
+        if (closed) {
+            return;
+        }
+        if (pending != null) {
+            if (upgrade) {
+                return;
+            }
+            finish(pending);
+            pending = null;
+        }
+        if (!upgrade && restartTimer != null) {
+            cancel(restartTimer);
+            restartTimer = null;
+        }
+        Negotiation negotiation = new Negotiation(newSessionId(), upgrade);
+        pending = negotiation;
+        if (!upgrade && !(established != null && pathHealthy)) {
+            setState("connecting");
+        }
+        gather(negotiation);
+    }
+
+    private void gather(Negotiation negotiation) {
+        Thread thread = new Thread(() -> {
+            Gathered gathered = gatherCandidates(negotiation.sessionId, negotiation.upgrade);
+            boolean queued = execute(() -> onGathered(negotiation, gathered));
+            if (!queued) {
+                freeAgent(gathered.agent, gathered.hosts);
+            }
+        }, "nl-ice-gather-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void onGathered(Negotiation negotiation, Gathered gathered) {
+        if (closed || negotiation.phase == Phase.DONE) {
+            freeAgent(gathered.agent, gathered.hosts);
+            return;
+        }
+        if (gathered.failure != null) {
+            freeAgent(gathered.agent, gathered.hosts);
+            negotiationFailed(negotiation, "gathering failed: " + gathered.failure);
+            return;
+        }
+        negotiation.agent = gathered.agent;
+        negotiation.stream = gathered.stream;
+        negotiation.component = gathered.component;
+        negotiation.hosts = gathered.hosts;
+        negotiation.local = gathered.local;
+        negotiation.localPayload = SignalCodec.encodeDescription(gathered.local);
+        negotiation.gatheredAfterMillis = (System.nanoTime() - negotiation.createdNanos) / 1_000_000L;
+        if (!negotiation.upgrade) {
+            List<String> issues = new ArrayList<>(settings.problems());
+            if (gathered.issue != null) {
+                issues.add(gathered.issue);
+                LOG.warn("peer {}: {}", remotePeerId, gathered.issue);
+            }
+            if (gathered.note != null) {
+                issues.add(gathered.note);
+            }
+            candidateIssue = issues.isEmpty() ? null : String.join("; ", issues);
+            if (gathered.issue != null) {
+                lastError = gathered.issue;
+            }
+        }
+        negotiation.agent.addStateChangeListener(event -> {
+            if (Agent.PROPERTY_ICE_PROCESSING_STATE.equals(event.getPropertyName())
+                    && event.getNewValue() instanceof IceProcessingState iceState) {
+                execute(() -> onIceState(negotiation, iceState));
+            }
+        });
+        if (controlling) {
+            negotiation.phase = Phase.AWAITING_ANSWER;
+            sendOffer(negotiation);
+        } else {
+            send(ANSWER, negotiation.localPayload);
+            startChecks(negotiation);
+        }
+    }
+
+    private void sendOffer(Negotiation negotiation) {
+        send(OFFER, negotiation.localPayload);
+        negotiation.offersSent++;
+        long timeout = Math.min(timings.negotiationTimeout().toMillis(),
+                timings.answerTimeout().toMillis() << Math.min(10, negotiation.offersSent - 1));
+        negotiation.answerTimer = actor.schedule(guard(() -> onAnswerTimeout(negotiation)), timeout, TimeUnit.MILLISECONDS);
+    }
+
+    private void onAnswerTimeout(Negotiation negotiation) {
+        if (closed || negotiation.phase != Phase.AWAITING_ANSWER) {
+            return;
+        }
+        if (negotiation.offersSent < timings.offerAttempts()) {
+            LOG.info("peer {}: no answer to offer {} yet, sending it again", remotePeerId, negotiation.sessionId);
+            sendOffer(negotiation);
+        } else {
+            negotiationFailed(negotiation, "no answer from the remote peer to " + negotiation.offersSent
+                    + " offer(s) of session " + negotiation.sessionId);
+        }
+    }
+
+    private void startChecks(Negotiation negotiation) {
+        IceDescription remote = negotiation.remote;
+        negotiation.stream.setRemoteUfrag(remote.ufrag());
+        negotiation.stream.setRemotePassword(remote.password());
+        List<RemoteCandidate> candidates = new ArrayList<>();
+        for (IceCandidate candidate : remote.candidates()) {
+            if (negotiation.upgrade && candidate.type().equals("relay")) {
+                continue; // an upgrade only looks for a P2P path
+            }
+            TransportAddress address = new TransportAddress(IpV4.parse(candidate.ip()), candidate.port(), Transport.UDP);
+            candidates.add(new RemoteCandidate(address, negotiation.component, candidateType(candidate.type()),
+                    candidate.foundation(), candidate.priority(), null));
+        }
+        if (candidates.isEmpty()) {
+            negotiationFailed(negotiation, "the remote peer offered no usable candidate");
+            return;
+        }
+        negotiation.component.addRemoteCandidates(candidates);
+        negotiation.remoteCandidateCount = candidates.size();
+        negotiation.hosts.expect(candidates.stream().map(c -> (InetSocketAddress) c.getTransportAddress())
+                .toArray(InetSocketAddress[]::new), proxy);
+        negotiation.phase = Phase.CHECKING;
+        negotiation.watchdog = actor.schedule(guard(() -> {
+            if (negotiation.phase == Phase.CHECKING) {
+                negotiationFailed(negotiation, "no candidate pair selected within "
+                        + timings.negotiationTimeout().toSeconds() + " s");
+            }
+        }), timings.negotiationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        negotiation.agent.startConnectivityEstablishment();
+    }
+
+    private void onIceState(Negotiation negotiation, IceProcessingState iceState) {
+        if (closed || negotiation.phase != Phase.CHECKING) {
+            return;
+        }
+        if (iceState == IceProcessingState.COMPLETED) {
+            selected(negotiation);
+        } else if (iceState == IceProcessingState.FAILED
+                || (iceState == IceProcessingState.TERMINATED && negotiation.component.getSelectedPair() == null)) {
+            negotiationFailed(negotiation, "ICE failed: no candidate pair worked ("
+                    + negotiation.local.candidates().size() + " local, " + negotiation.remoteCandidateCount
+                    + " remote candidates)");
+        }
+    }
+
+    private void selected(Negotiation negotiation) {
+        CandidatePair pair = negotiation.component.getSelectedPair();
+        if (pair == null) {
+            negotiationFailed(negotiation, "ICE completed without a selected pair");
+            return;
+        }
+        IcePath path;
+        try {
+            path = new IcePath(pair, proxy, name, negotiation.hosts::dataPlaneSocket);
+        } catch (RuntimeException e) {
+            negotiationFailed(negotiation, "the selected pair cannot be used: " + e.getMessage());
+            return;
+        }
+        if (negotiation.upgrade && path.type == ConnectionType.RELAYED) {
+            LOG.info("peer {}: upgrade attempt {} found only {}; keeping the current path", remotePeerId,
+                    negotiation.sessionId, path.describe());
+            finish(negotiation);
+            if (pending == negotiation) {
+                pending = null;
+            }
+            return;
+        }
+        cancel(negotiation.watchdog);
+        negotiation.phase = Phase.CONNECTED;
+        negotiation.path = path;
+        if (pending == negotiation) {
+            pending = null;
+        }
+        Negotiation previous = established;
+        established = negotiation;
+        path.start();
+        proxy.switchTo(path);
+        activePath = path;
+        pathHealthy = true;
+        failures = 0;
+        lastUpgradeNanos = System.nanoTime();
+        path.sendProbe();
+        if (previous != null) {
+            retireLater(previous);
+        }
+        long millis = (System.nanoTime() - negotiation.createdNanos) / 1_000_000L;
+        connectedAfterMillis = millis;
+        setState("connected");
+        LOG.info("peer {}: {} via {} (session {}, {} ms after the negotiation began, candidates gathered after {} ms)",
+                remotePeerId, negotiation.upgrade ? "upgraded" : "connected", path.describe(), negotiation.sessionId,
+                millis, negotiation.gatheredAfterMillis);
+    }
+
+    private void negotiationFailed(Negotiation negotiation, String reason) {
+        if (negotiation.phase == Phase.DONE) {
+            return;
+        }
+        finish(negotiation);
+        if (pending == negotiation) {
+            pending = null;
+        }
+        if (established == negotiation) {
+            established = null;
+        }
+        if (negotiation.upgrade) {
+            LOG.info("peer {}: upgrade attempt {} failed: {}", remotePeerId, negotiation.sessionId, reason);
+            return;
+        }
+        recordError(reason);
+        if (!(established != null && pathHealthy)) {
+            setState("failed");
+        }
+        if (controlling) {
+            scheduleRestart();
+        }
+    }
+
+    private void scheduleRestart() {
+        if (closed || restartTimer != null) {
+            return;
+        }
+        long min = timings.restartBackoffMin().toMillis();
+        long max = timings.restartBackoffMax().toMillis();
+        long delay = Math.min(max, min << Math.min(20, failures));
+        delay = Math.max(1, (long) (delay * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+        failures++;
+        LOG.info("peer {}: restarting ICE in {} ms", remotePeerId, delay);
+        restartTimer = actor.schedule(guard(() -> {
+            restartTimer = null;
+            startNegotiation(false);
+        }), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void monitor() {
+        if (closed) {
+            return;
+        }
+        Negotiation current = established;
+        IcePath path = current == null ? null : current.path;
+        if (path == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long probeNanos = timings.probeInterval().toNanos();
+        if (now - path.lastProbeSentNanos() >= probeNanos) {
+            path.sendProbe();
+        }
+        long limit = timings.inactivityTimeout().toMillis();
+        int silence = path.silenceMillis(now);
+        int remoteSilence = path.remoteSilenceMillis(now, 3 * probeNanos);
+        long turnDrops = current.hosts == null ? 0 : current.hosts.turnRequestsDropped();
+        boolean turnStorm = path.viaTurnSocket() && turnDrops > current.turnDropsSeen;
+        current.turnDropsSeen = turnDrops;
+        boolean dead = silence > limit || remoteSilence > limit || turnStorm;
+        if (dead && pathHealthy) {
+            pathHealthy = false;
+            recordError(turnStorm
+                    ? "the TURN server keeps refusing our requests (allocation lost?) on " + path.describe()
+                    : silence > limit
+                    ? "nothing received from the remote peer for " + silence / 1000 + " s on " + path.describe()
+                    : "the remote peer has received nothing from us for " + remoteSilence / 1000 + " s on " + path.describe());
+            setState("connecting");
+            if (controlling && (pending == null || pending.upgrade)) {
+                startNegotiation(false);
+            }
+        } else if (!dead && !pathHealthy) {
+            pathHealthy = true;
+            LOG.info("peer {}: path {} is alive again", remotePeerId, path.describe());
+            setState("connected");
+        }
+        if (controlling && pathHealthy && path.type == ConnectionType.RELAYED && pending == null
+                && restartTimer == null && now - lastUpgradeNanos >= timings.upgradeInterval().toNanos()) {
+            lastUpgradeNanos = now;
+            LOG.debug("peer {}: trying to upgrade the relayed path", remotePeerId);
+            startNegotiation(true);
+        }
+    }
+
+    private void retireLater(Negotiation previous) {
+        previous.phase = Phase.DONE;
+        cancel(previous.answerTimer);
+        cancel(previous.watchdog);
+        if (previous.path != null) {
+            previous.path.retire();
+        }
+        long grace = timings.oldPathGrace().toMillis();
+        if (grace <= 0) {
+            release(previous);
+        } else {
+            retiring.add(previous);
+            actor.schedule(guard(() -> {
+                if (retiring.remove(previous)) {
+                    release(previous);
+                }
+            }), grace, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void release(Negotiation negotiation) {
+        freeAgent(negotiation.agent, negotiation.hosts);
+        negotiation.agent = null;
+        negotiation.hosts = null;
+    }
+
+    /** Ends a negotiation now: timers cancelled, agent (and with it its sockets and TURN allocations) freed. */
+    private void finish(Negotiation negotiation) {
+        if (negotiation == null) {
+            return;
+        }
+        negotiation.phase = Phase.DONE;
+        cancel(negotiation.answerTimer);
+        cancel(negotiation.watchdog);
+        if (negotiation.path != null) {
+            negotiation.path.retire();
+            negotiation.path.detach();
+            if (proxy.active() == negotiation.path) {
+                proxy.switchTo(null);
+            }
+            if (activePath == negotiation.path) {
+                activePath = null;
+            }
+        }
+        freeAgent(negotiation.agent, negotiation.hosts);
+        negotiation.agent = null;
+        negotiation.hosts = null;
+    }
+
+    private void send(String kind, byte[] payload) {
+        try {
+            signals.send(kind, payload);
+        } catch (RuntimeException e) {
+            recordError("sending the " + kind + " signal failed: " + e);
+        }
+    }
+
+    private void recordError(String message) {
+        lastError = message;
+        LOG.warn("peer {}: {}", remotePeerId, message);
+    }
+
+    private void setState(String value) {
+        if (!value.equals(state)) {
+            state = value;
+            since = Instant.now();
+        }
+    }
+
+    private boolean execute(Runnable task) {
+        try {
+            actor.execute(guard(task));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    private Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                lastError = "internal error: " + e;
+                LOG.error("peer {}: internal error", remotePeerId, e);
+            }
+        };
+    }
+
+    private static void cancel(Future<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    private static void freeAgent(Agent agent, FilteredHostHarvester hosts) {
+        if (agent == null && hosts == null) {
+            return;
+        }
+        try {
+            REAPER.execute(() -> freeNow(agent, hosts));
+        } catch (RejectedExecutionException e) {
+            freeNow(agent, hosts);
+        }
+    }
+
+    /**
+     * Frees an agent and closes the host sockets we created for it.
+     *
+     * <p>Two ice4j 3.2 problems are worked around here. {@code Agent.free()} shuts the STUN stack down while
+     * holding its connector lock and closes every socket under it, TURN sockets included; a TURN socket's send
+     * thread may at that moment hold its queue lock and wait for that very connector lock (to send a
+     * CreatePermission): a deadlock. Closing the TURN sockets first, outside ice4j's locks, makes the later close a
+     * no-op. And {@code free()} closes ice4j's socket wrappers but not always the sockets under them, after which
+     * TURN transactions of the freed agent could go on (retrying CreatePermission against an allocation that no
+     * longer exists, thousands of times a second); closing our own sockets ends them.
+     */
+    private static void freeNow(Agent agent, FilteredHostHarvester hosts) {
+        if (agent != null) {
+            try {
+                for (IceMediaStream stream : agent.getStreams()) {
+                    for (Component component : stream.getComponents()) {
+                        for (LocalCandidate candidate : component.getLocalCandidates()) {
+                            if (candidate instanceof RelayedCandidate relayed) {
+                                IceSocketWrapper socket = relayed.getCandidateIceSocketWrapper();
+                                if (socket != null) {
+                                    socket.close();
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("closing TURN sockets before freeing an ICE agent failed", e);
+            }
+            try {
+                agent.free();
+            } catch (RuntimeException e) {
+                LOG.debug("freeing an ICE agent failed", e);
+            }
+        }
+        if (hosts != null) {
+            hosts.closeSockets();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Gathering (runs on its own thread: ice4j gathers synchronously, STUN/TURN transactions included)
+
+    /** {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational. */
+    private record Gathered(Agent agent, IceMediaStream stream, Component component, FilteredHostHarvester hosts,
+            IceDescription local, String issue, String note, String failure) {
+
+        static Gathered failed(Agent agent, FilteredHostHarvester hosts, String failure) {
+            return new Gathered(agent, null, null, hosts, null, null, null, failure);
+        }
+    }
+
+    private Gathered gatherCandidates(String sessionId, boolean upgrade) {
+        Agent agent;
+        try {
+            agent = new Agent();
+        } catch (RuntimeException e) {
+            return Gathered.failed(null, null, "cannot create an ICE agent: " + e);
+        }
+        List<String> issues = new ArrayList<>();
+        List<InetSocketAddress> turnAddresses = new ArrayList<>();
+        List<TurnServer> turnServers = new ArrayList<>();
+        if (!upgrade) {
+            for (TurnServer server : settings.turn()) {
+                InetAddress address = resolve(server.host(), server.uri(), issues);
+                if (address != null) {
+                    turnAddresses.add(new InetSocketAddress(address, server.port()));
+                    turnServers.add(server);
+                }
+            }
+        }
+        FilteredHostHarvester hosts = new FilteredHostHarvester(settings, turnAddresses);
+        try {
+            agent.setControlling(controlling);
+            agent.setUseDynamicPorts(false);
+            agent.setTrickling(false);
+            agent.setNominationStrategy(NominationStrategy.NOMINATE_FIRST_HOST_OR_REFLEXIVE_VALID);
+            agent.addCandidateHarvester(hosts);
+            List<DiagnosedHarvesters.Stun> stunHarvesters = new ArrayList<>();
+            for (StunServer server : settings.stun()) {
+                InetAddress address = resolve(server.host(), server.toString(), issues);
+                if (address != null) {
+                    var harvester = new DiagnosedHarvesters.Stun(
+                            new TransportAddress(address, server.port(), Transport.UDP), server.toString());
+                    stunHarvesters.add(harvester);
+                    agent.addCandidateHarvester(harvester);
+                }
+            }
+            List<DiagnosedHarvesters.Turn> turnHarvesters = new ArrayList<>();
+            for (int i = 0; i < turnServers.size(); i++) {
+                TurnServer server = turnServers.get(i);
+                var harvester = new DiagnosedHarvesters.Turn(
+                        new TransportAddress(turnAddresses.get(i).getAddress(), server.port(), Transport.UDP),
+                        new LongTermCredential(server.username(), server.password()), server.uri());
+                turnHarvesters.add(harvester);
+                agent.addCandidateHarvester(harvester);
+            }
+            IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
+            long startNanos = System.nanoTime();
+            Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
+            long tookMillis = (System.nanoTime() - startNanos) / 1_000_000L;
+            List<LocalCandidate> locals = component.getLocalCandidates();
+            if (locals.stream().noneMatch(c -> c.getType() == CandidateType.HOST_CANDIDATE)) {
+                return Gathered.failed(agent, hosts, "no host candidate: no usable IPv4 address on "
+                        + (settings.allowedInterfaces().isEmpty() ? "any interface" : "interfaces " + settings.allowedInterfaces())
+                        + (settings.blockedInterfaces().isEmpty() ? "" : " except " + settings.blockedInterfaces())
+                        + (hosts.failures().isEmpty() ? "" : " (" + String.join("; ", hosts.failures()) + ")"));
+            }
+            for (var harvester : stunHarvesters) {
+                if (!harvester.diagnosis.answered()) {
+                    issues.add(harvester.diagnosis.label + ": " + orNoResponse(harvester.diagnosis.lastFailure())
+                            + " after " + tookMillis + " ms, no server-reflexive candidate");
+                }
+            }
+            for (var harvester : turnHarvesters) {
+                boolean relayed = locals.stream().anyMatch(c -> c.getType() == CandidateType.RELAYED_CANDIDATE
+                        && (c.getRelayServerAddress() == null || c.getRelayServerAddress().equals(harvester.stunServer)));
+                if (!relayed) {
+                    issues.add("no relay candidate from " + harvester.diagnosis.label + ": "
+                            + orNoResponse(harvester.diagnosis.lastFailure()) + " after " + tookMillis
+                            + " ms (relay fallback unavailable)");
+                }
+            }
+            String note = !upgrade && settings.turn().isEmpty() ? "no TURN server configured (no relay fallback)" : null;
+            IceDescription local = new IceDescription(sessionId, upgrade, agent.getLocalUfrag(),
+                    agent.getLocalPassword(), describe(locals), List.of());
+            return new Gathered(agent, stream, component, hosts, local,
+                    issues.isEmpty() ? null : String.join("; ", issues), note, null);
+        } catch (IOException | RuntimeException e) {
+            return Gathered.failed(agent, hosts, e.toString());
+        }
+    }
+
+    private static String orNoResponse(String failure) {
+        return failure == null ? "no response" : failure;
+    }
+
+    private static InetAddress resolve(String host, String label, List<String> issues) {
+        try {
+            InetAddress address = IpV4.isLiteral(host) ? IpV4.parse(host) : InetAddress.getByName(host);
+            if (!(address instanceof Inet4Address)) {
+                issues.add(label + ": " + address.getHostAddress() + " is not IPv4 (only IPv4 is used)");
+                return null;
+            }
+            return address;
+        } catch (UnknownHostException e) {
+            issues.add(label + ": cannot resolve " + host);
+            return null;
+        }
+    }
+
+    private static List<IceCandidate> describe(List<LocalCandidate> locals) {
+        List<IceCandidate> candidates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> hostEndpoints = new HashSet<>();
+        for (LocalCandidate candidate : locals) {
+            if (candidate.getType() == CandidateType.HOST_CANDIDATE) {
+                hostEndpoints.add(candidate.getTransportAddress().getHostAddress() + ":" + candidate.getTransportAddress().getPort());
+            }
+        }
+        for (LocalCandidate candidate : locals) {
+            TransportAddress address = candidate.getTransportAddress();
+            if (candidate.getTransport() != Transport.UDP || !(address.getAddress() instanceof Inet4Address)
+                    || candidates.size() >= SignalCodec.MAX_CANDIDATES) {
+                continue;
+            }
+            String type = IcePath.typeName(candidate.getType());
+            String endpoint = address.getHostAddress() + ":" + address.getPort();
+            if (!seen.add(type + " " + endpoint) || (!type.equals("host") && !type.equals("relay") && hostEndpoints.contains(endpoint))) {
+                continue; // a server-reflexive address equal to a host one adds nothing
+            }
+            String relatedIp = null;
+            int relatedPort = 0;
+            TransportAddress related = candidate.getType() == CandidateType.HOST_CANDIDATE ? null : candidate.getRelatedAddress();
+            if (related != null && related.getAddress() instanceof Inet4Address
+                    && IpV4.unusableReason(related.getAddress().getAddress()) == null && related.getPort() > 0) {
+                relatedIp = related.getHostAddress();
+                relatedPort = related.getPort();
+            }
+            candidates.add(new IceCandidate(type, address.getHostAddress(), address.getPort(), candidate.getPriority(),
+                    candidate.getFoundation(), relatedIp, relatedPort));
+        }
+        return candidates;
+    }
+
+    private static CandidateType candidateType(String type) {
+        return switch (type) {
+            case "host" -> CandidateType.HOST_CANDIDATE;
+            case "srflx" -> CandidateType.SERVER_REFLEXIVE_CANDIDATE;
+            case "prflx" -> CandidateType.PEER_REFLEXIVE_CANDIDATE;
+            case "relay" -> CandidateType.RELAYED_CANDIDATE;
+            default -> throw new IllegalArgumentException("unknown candidate type " + type);
+        };
+    }
+
+    private static String newSessionId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String shortName(String peerId) {
+        String cleaned = peerId.replaceAll("[^A-Za-z0-9_.-]", "");
+        return cleaned.length() > 12 ? cleaned.substring(0, 12) : cleaned.isEmpty() ? "peer" : cleaned;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // For tests in this package
+
+    /** The path WireGuard's datagrams currently take, or {@code null}. */
+    IcePath activePath() {
+        return activePath;
+    }
+
+    WireGuardProxy proxy() {
+        return proxy;
+    }
+
+    /** Milliseconds from the start of the latest successful negotiation to its selected pair, -1 before. */
+    long connectedAfterMillis() {
+        return connectedAfterMillis;
+    }
+
+    private static final class Negotiation {
+        final String sessionId;
+        final boolean upgrade;
+        final long createdNanos = System.nanoTime();
+        Phase phase = Phase.GATHERING;
+        Agent agent;
+        IceMediaStream stream;
+        Component component;
+        FilteredHostHarvester hosts;
+        IceDescription local;
+        byte[] localPayload;
+        IceDescription remote;
+        int remoteCandidateCount;
+        int offersSent;
+        long gatheredAfterMillis;
+        ScheduledFuture<?> answerTimer;
+        ScheduledFuture<?> watchdog;
+        IcePath path;
+        long turnDropsSeen;
+
+        Negotiation(String sessionId, boolean upgrade) {
+            this.sessionId = sessionId;
+            this.upgrade = upgrade;
+        }
+    }
+}

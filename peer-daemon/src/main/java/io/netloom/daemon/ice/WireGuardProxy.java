@@ -1,0 +1,189 @@
+package io.netloom.daemon.ice;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local end of one peer's tunnel: a UDP socket on {@code 127.0.0.1:<proxyPort>}, connected to
+ * {@code 127.0.0.1:<wireGuardPort>}, which WireGuard uses as that peer's endpoint.
+ *
+ * <p>One dedicated thread reads WireGuard's datagrams and sends each on the active {@link IcePath}; each path's
+ * own reader thread writes what arrives from the remote back here. The hot loops reuse their buffers and
+ * packets, and neither allocate nor log per datagram. Switching paths is a volatile write; a datagram that finds
+ * no path is dropped (WireGuard retransmits handshakes, and the tunnel is down anyway).
+ *
+ * <p>Never interrupt these threads: interrupting a thread blocked on a channel closes the channel.
+ */
+final class WireGuardProxy implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WireGuardProxy.class);
+    private static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_DATAGRAM = 65_535;
+
+    private final DatagramChannel channel;
+    private final InetSocketAddress localAddress;
+    private final Thread outbound;
+    private static final int HANDSHAKE_INITIATION_LENGTH = 148;
+
+    /** Held while sending on the active path: the outbound thread and {@link #switchTo} both send. */
+    private final Object sending = new Object();
+    private final byte[] pendingHandshake = new byte[HANDSHAKE_INITIATION_LENGTH];
+    private int pendingHandshakeLength;
+    private volatile IcePath active;
+    private volatile boolean closed;
+
+    /** Datagrams from WireGuard, by outcome; each written only by the outbound thread. */
+    private volatile long fromWireGuard;
+    private volatile long droppedNoPath;
+    private volatile long sendFailures;
+    /** Datagrams written to WireGuard failing (port unreachable: WireGuard not listening). */
+    private volatile long deliveryFailures;
+
+    WireGuardProxy(String name, int wireGuardPort) throws IOException {
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        try {
+            trySetBuffer(StandardSocketOptions.SO_RCVBUF);
+            trySetBuffer(StandardSocketOptions.SO_SNDBUF);
+            channel.bind(new InetSocketAddress(loopback, 0));
+            channel.connect(new InetSocketAddress(loopback, wireGuardPort));
+            localAddress = (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        outbound = new Thread(this::runOutbound, "nl-proxy-out-" + name);
+        outbound.setDaemon(true);
+        outbound.start();
+    }
+
+    InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Sends WireGuard's datagrams on {@code path} from now on ({@code null}: drop them). A handshake
+     * initiation WireGuard sent while there was no path goes out at once: WireGuard itself would retry only
+     * after its 5 s rekey timeout, which would make every new tunnel wait that long.
+     */
+    void switchTo(IcePath path) {
+        synchronized (sending) {
+            active = path;
+            if (path != null && pendingHandshakeLength > 0) {
+                if (!path.sendData(pendingHandshake, pendingHandshakeLength)) {
+                    sendFailures++;
+                }
+                pendingHandshakeLength = 0;
+            }
+        }
+    }
+
+    IcePath active() {
+        return active;
+    }
+
+    /** Called by path reader threads, each with its own buffer view over its own array. */
+    void deliver(ByteBuffer datagram) {
+        try {
+            channel.write(datagram);
+        } catch (PortUnreachableException e) {
+            deliveryFailures++;
+        } catch (ClosedChannelException e) {
+            // closing
+        } catch (IOException e) {
+            deliveryFailures++;
+        }
+    }
+
+    private void runOutbound() {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+        byte[] array = buffer.array();
+        while (!closed) {
+            buffer.clear();
+            int length;
+            try {
+                length = channel.read(buffer);
+            } catch (PortUnreachableException e) {
+                continue; // an earlier write found WireGuard not listening
+            } catch (ClosedChannelException e) {
+                break;
+            } catch (IOException e) {
+                if (closed) {
+                    break;
+                }
+                LOG.warn("reading from WireGuard on {} failed: {}", localAddress, e.toString());
+                continue;
+            }
+            if (length <= 0) {
+                continue;
+            }
+            fromWireGuard++;
+            synchronized (sending) {
+                IcePath path = active;
+                if (path == null) {
+                    droppedNoPath++;
+                    keepIfHandshakeInitiation(array, length);
+                } else if (!path.sendData(array, length)) {
+                    sendFailures++;
+                }
+            }
+        }
+    }
+
+    /** WireGuard message type 1, always 148 bytes (the WireGuard paper, section 5.4.2). */
+    private void keepIfHandshakeInitiation(byte[] datagram, int length) {
+        if (length == HANDSHAKE_INITIATION_LENGTH && datagram[0] == 1) {
+            System.arraycopy(datagram, 0, pendingHandshake, 0, length);
+            pendingHandshakeLength = length;
+        }
+    }
+
+    long fromWireGuard() {
+        return fromWireGuard;
+    }
+
+    long droppedNoPath() {
+        return droppedNoPath;
+    }
+
+    long sendFailures() {
+        return sendFailures;
+    }
+
+    long deliveryFailures() {
+        return deliveryFailures;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        active = null;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing proxy socket", e);
+        }
+        try {
+            outbound.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void trySetBuffer(java.net.SocketOption<Integer> option) {
+        try {
+            channel.setOption(option, SOCKET_BUFFER_BYTES);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot set {}", option, e);
+        }
+    }
+}

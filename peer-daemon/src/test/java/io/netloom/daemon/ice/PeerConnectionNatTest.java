@@ -1,0 +1,84 @@
+package io.netloom.daemon.ice;
+
+import static io.netloom.daemon.ice.IceTestPeers.await;
+import static io.netloom.daemon.ice.IceTestPeers.settings;
+import static io.netloom.daemon.ice.IceTestPeers.testTimings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two peers behind NAT routers (one endpoint-independent, one symmetric) with coturn on the "internet" side, as in
+ * the real lab (see {@link NatIceTestLab}): no P2P path can work, only coturn's relay. Needs root, {@code ip},
+ * {@code nft} and {@code turnserver} (skipped otherwise). Deadlines are generous; nothing asserts on durations.
+ */
+class PeerConnectionNatTest {
+
+    private static final Duration CONNECT = Duration.ofSeconds(90);
+    private static NatIceTestLab lab;
+    private IceTestPeers peers;
+
+    @BeforeAll
+    static void startLab() throws Exception {
+        lab = NatIceTestLab.start();
+        String capture = System.getProperty("nlt.capture");
+        if (capture != null) {
+            lab.captureTo(Path.of(capture));
+        }
+    }
+
+    @AfterAll
+    static void stopLab() throws Exception {
+        // Debugging: keeps the lab up while the file named by nlt.holdLab exists.
+        String hold = System.getProperty("nlt.holdLab");
+        while (hold != null && java.nio.file.Files.exists(Path.of(hold))) {
+            Thread.sleep(500);
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @AfterEach
+    void closePeers() {
+        if (peers != null) {
+            peers.close();
+            peers = null;
+        }
+    }
+
+    @Test
+    void peersBehindEndpointIndependentAndSymmetricNatsConnectThroughTheRelay() throws Exception {
+        IceTimings timings = testTimings();
+        peers = new IceTestPeers(
+                settings(NatIceTestLab.IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
+                settings(NatIceTestLab.IF_C, List.of(lab.stun()), List.of(lab.turn()), timings));
+
+        ConnectionStatus a;
+        ConnectionStatus c;
+        try {
+            a = await(peers.a, ConnectionStatus::connected, CONNECT, "A (EIM NAT) connected");
+            c = await(peers.b, ConnectionStatus::connected, CONNECT, "C (symmetric NAT) connected");
+        } catch (AssertionError e) {
+            System.out.println("nat: coturn log:\n" + lab.turnLog());
+            throw e;
+        }
+        System.out.println("nat: A " + a + "\nnat: C " + c);
+        assertThat(a.type()).isEqualTo(ConnectionType.RELAYED);
+        assertThat(c.type()).isEqualTo(ConnectionType.RELAYED);
+        assertThat(List.of(a.localCandidateType(), a.remoteCandidateType())).contains("relay");
+
+        long relayedBefore = lab.relayedDatagrams();
+        peers.assertDelivers(peers.a, peers.wgB, 300, "nat-a-to-c");
+        peers.assertDelivers(peers.b, peers.wgA, 300, "nat-c-to-a");
+        long relayed = lab.relayedDatagrams() - relayedBefore;
+        System.out.println("nat: datagrams that left coturn's relay ports while 600 crossed: " + relayed);
+        assertThat(relayed).isGreaterThanOrEqualTo(300);
+    }
+}
