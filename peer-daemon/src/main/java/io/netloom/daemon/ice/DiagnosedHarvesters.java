@@ -101,6 +101,11 @@ final class DiagnosedHarvesters {
         }
     }
 
+    /**
+     * The same two hooks as {@link Stun}, on a TURN harvest. They cannot be written once: ice4j reports answers only
+     * to overrides of the harvest's own {@code processSuccess}/{@code processFailure}, and each override has to call
+     * its own superclass (Binding handling here, Allocate handling there). What they record lives in {@link Diagnosis}.
+     */
     static final class Turn extends TurnCandidateHarvester {
         final Diagnosis diagnosis;
 

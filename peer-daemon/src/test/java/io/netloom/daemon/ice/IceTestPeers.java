@@ -26,6 +26,9 @@ import java.util.function.Predicate;
 /** Two {@link PeerConnection}s in one JVM, their signal bus, and two UDP sockets standing in for the WireGuards. */
 final class IceTestPeers implements AutoCloseable {
 
+    /** How long the tests give a connection to come up: generous, as nothing asserts on durations. */
+    static final Duration CONNECT = Duration.ofSeconds(90);
+
     static IceTimings testTimings() {
         return new IceTimings(Duration.ofSeconds(2), 4, Duration.ofSeconds(30), Duration.ofMillis(500),
                 Duration.ofSeconds(4), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(10),
@@ -69,6 +72,18 @@ final class IceTestPeers implements AutoCloseable {
         return new IceSettings(stun, turn, Set.of(), 9).withAllowedInterfaces(Set.of(iface)).withTimings(timings);
     }
 
+    /** Peers on {@code ifA} and {@code ifB} that both use {@code coturn} for STUN and TURN, each with its own credential. */
+    static IceTestPeers viaCoturn(CoturnProcess coturn, String ifA, String ifB, IceTimings timings) throws IOException {
+        return new IceTestPeers(
+                settings(ifA, List.of(coturn.stun()), List.of(coturn.turn()), timings),
+                settings(ifB, List.of(coturn.stun()), List.of(coturn.turn()), timings));
+    }
+
+    /** Peers on {@code ifA} and {@code ifB} without STUN or TURN servers: only host candidates. */
+    static IceTestPeers hostOnly(String ifA, String ifB, IceTimings timings) throws IOException {
+        return new IceTestPeers(settings(ifA, List.of(), List.of(), timings), settings(ifB, List.of(), List.of(), timings));
+    }
+
     /** Replaces B by a fresh connection (as if B's daemon restarted), on the same fake WireGuard. */
     void restartB(IceSettings settingsB) {
         b.close();
@@ -110,6 +125,18 @@ final class IceTestPeers implements AutoCloseable {
         return fail("timed out after " + deadline.toSeconds() + " s waiting for " + what + "; status: " + status);
     }
 
+    /** The statuses of A and B once {@code condition} held for each, and when it did for A (ms since start). */
+    record BothStatuses(ConnectionStatus a, ConnectionStatus b, long aMillis) {
+    }
+
+    /** Waits (up to {@link #CONNECT} each) until {@code condition} holds for A, then for B. */
+    BothStatuses awaitBoth(Predicate<ConnectionStatus> condition, String what) {
+        ConnectionStatus statusA = await(a, condition, CONNECT, "A " + what);
+        long aMillis = millisSinceStart();
+        ConnectionStatus statusB = await(b, condition, CONNECT, "B " + what);
+        return new BothStatuses(statusA, statusB, aMillis);
+    }
+
     long millisSinceStart() {
         return (System.nanoTime() - startNanos) / 1_000_000L;
     }
@@ -136,6 +163,12 @@ final class IceTestPeers implements AutoCloseable {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\ncounters: " + counters(), e);
         }
+    }
+
+    /** {@link #assertDelivers(PeerConnection, FakeWireGuard, int, String)} from A to B, then from B to A. */
+    void assertDeliversBothWays(int count, String tag) throws IOException {
+        assertDelivers(a, wgB, count, tag + "-a-to-b");
+        assertDelivers(b, wgA, count, tag + "-b-to-a");
     }
 
     /** Sends {@code count} numbered datagrams from {@code from} through {@code via} and waits until all arrive at {@code to}. */

@@ -1,23 +1,13 @@
 package io.netloom.daemon.ice;
 
-import static io.netloom.daemon.ice.IceTestLab.run;
+import static io.netloom.daemon.ice.TestNetwork.inNamespace;
+import static io.netloom.daemon.ice.TestNetwork.run;
+import static io.netloom.daemon.ice.TestNetwork.runQuietly;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A lab like the real one: coturn in its own namespace on 203.0.113.1:3478, and two NAT routers in front of it,
@@ -49,28 +39,22 @@ final class NatIceTestLab implements AutoCloseable {
     static final String NS_RTR_A = "nlt-rtra";
     static final String NS_RTR_C = "nlt-rtrc";
     static final String TABLE = "nlt_ice_nat";
-    static final String REALM = "netloom.test";
 
     private final Path directory;
-    private final String secret;
-    private Process turnserver;
+    private CoturnProcess coturn;
     private Process capture;
 
-    private NatIceTestLab(Path directory, String secret) {
+    private NatIceTestLab(Path directory) {
         this.directory = directory;
-        this.secret = secret;
     }
 
     static NatIceTestLab start() throws Exception {
         IceTestLab.assumeUsable();
         removeLeftovers();
-        Path directory = Files.createTempDirectory("nlt-ice-nat");
-        byte[] secretBytes = new byte[18];
-        new SecureRandom().nextBytes(secretBytes);
-        NatIceTestLab lab = new NatIceTestLab(directory, Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes));
+        NatIceTestLab lab = new NatIceTestLab(Files.createTempDirectory("nlt-ice-nat"));
         try {
             lab.build();
-            lab.startTurnserver();
+            lab.startCoturn();
             return lab;
         } catch (Exception | Error e) {
             lab.close();
@@ -138,59 +122,34 @@ final class NatIceTestLab implements AutoCloseable {
         run("ip", "rule", "add", "pref", String.valueOf(table), "from", lanNet + ".1", "lookup", String.valueOf(table));
     }
 
-    StunServer stun() {
-        return new StunServer(IP_TURN, TURN_PORT);
-    }
-
-    TurnServer turn() {
-        String username = (Instant.now().getEpochSecond() + 3600) + ":netloom-test";
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            String password = Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
-            return new TurnServer(IP_TURN, TURN_PORT, username, password);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** The lab's coturn: STUN and TURN server entries for the peers. */
+    CoturnProcess coturn() {
+        return coturn;
     }
 
     /** Starts tcpdump on coturn's bridge (written to {@code file}); for debugging. */
     void captureTo(Path file) throws IOException, InterruptedException {
-        capture = new ProcessBuilder("ip", "netns", "exec", NS_TURN, "tcpdump", "-i", "nlt-br", "-U", "-n", "-w",
-                file.toString(), "udp").redirectErrorStream(true).redirectOutput(directory.resolve("tcpdump.out").toFile())
+        capture = new ProcessBuilder(inNamespace(NS_TURN, "tcpdump", "-i", "nlt-br", "-U", "-n", "-w",
+                file.toString(), "udp")).redirectErrorStream(true).redirectOutput(directory.resolve("tcpdump.out").toFile())
                 .start();
         Thread.sleep(1000);
     }
 
     /** Datagrams sent from the test JVM to coturn's address (before NAT). */
     long turnDatagrams() throws IOException, InterruptedException {
-        String out = run("nft", "list", "counter", "inet", TABLE, "to_turn");
-        var matcher = java.util.regex.Pattern.compile("packets (\\d+)").matcher(out);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no counter in: " + out);
-        }
-        return Long.parseLong(matcher.group(1));
+        return TestNetwork.packets(run("nft", "list", "counter", "inet", TABLE, "to_turn"));
     }
 
     /** UDP datagrams that left coturn's relay ports (counted on the bridge of coturn's namespace). */
     long relayedDatagrams() throws IOException, InterruptedException {
-        String out = ns(NS_TURN, "nft", "list", "counter", "inet", "count", "relayed");
-        var matcher = java.util.regex.Pattern.compile("packets (\\d+)").matcher(out);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no counter in: " + out);
-        }
-        return Long.parseLong(matcher.group(1));
+        return TestNetwork.packets(ns(NS_TURN, "nft", "list", "counter", "inet", "count", "relayed"));
     }
 
     String turnLog() {
-        try {
-            return Files.readString(directory.resolve("turnserver.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return coturn.log();
     }
 
-    private void startTurnserver() throws IOException, InterruptedException {
+    private void startCoturn() throws IOException, InterruptedException {
         Path counting = directory.resolve("turn.nft");
         Files.writeString(counting, String.join("\n",
                 "table inet count {",
@@ -200,125 +159,35 @@ final class NatIceTestLab implements AutoCloseable {
                 "}",
                 ""));
         ns(NS_TURN, "nft", "-f", counting.toString());
-        Path config = directory.resolve("turnserver.conf");
-        Files.writeString(config, String.join("\n",
-                "listening-ip=" + IP_TURN,
-                "relay-ip=" + IP_TURN,
-                "listening-port=" + TURN_PORT,
-                "min-port=49152",
-                "max-port=49999",
-                "use-auth-secret",
-                "static-auth-secret=" + secret,
-                "realm=" + REALM,
-                "fingerprint",
-                "no-tls",
-                "no-dtls",
-                "no-tcp",
-                "no-tcp-relay",
-                "no-cli",
-                "no-multicast-peers",
-                "allowed-peer-ip=203.0.113.0-203.0.113.255",
-                "userdb=" + directory.resolve("turndb"),
-                "pidfile=" + directory.resolve("turnserver.pid"),
-                "log-file=" + directory.resolve("turnserver.log"),
-                "simple-log",
-                "no-stdout-log",
-                "verbose",
-                ""));
-        turnserver = new ProcessBuilder("ip", "netns", "exec", NS_TURN, "turnserver", "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("turnserver.out").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        // Ready when it answers a STUN Binding request (through router A and its NAT).
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(IP_A), 0))) {
-            socket.setSoTimeout(300);
-            byte[] request = new byte[20];
-            request[1] = 0x01;
-            request[4] = 0x21;
-            request[5] = 0x12;
-            request[6] = (byte) 0xA4;
-            request[7] = 0x42;
-            byte[] transaction = new byte[12];
-            new SecureRandom().nextBytes(transaction);
-            System.arraycopy(transaction, 0, request, 8, 12);
-            while (System.nanoTime() < deadline) {
-                if (!turnserver.isAlive()) {
-                    throw new IllegalStateException("turnserver exited: " + turnLog());
-                }
-                socket.send(new DatagramPacket(request, request.length, InetAddress.getByName(IP_TURN), TURN_PORT));
-                try {
-                    socket.receive(new DatagramPacket(new byte[1500], 1500));
-                    return;
-                } catch (SocketTimeoutException e) {
-                    // not yet
-                }
-            }
-        }
-        throw new IllegalStateException("turnserver did not answer within 30 s: " + turnLog());
+        // Probed from peer A's address, so coturn is only ready once it answers through router A and its NAT.
+        coturn = CoturnProcess.start(directory, NS_TURN, IP_TURN, TURN_PORT,
+                List.of("min-port=49152", "max-port=49999", "allowed-peer-ip=203.0.113.0-203.0.113.255"), IP_A);
     }
 
     @Override
     public void close() {
-        String keep = System.getProperty("nlt.keepTurnLog");
-        if (keep != null) {
-            try {
-                Files.copy(directory.resolve("turnserver.log"), Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                // best effort
-            }
-        }
-        for (Process process : new Process[] {capture, turnserver}) {
-            if (process == null) {
-                continue;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        TestNetwork.stop(capture);
+        if (coturn != null) {
+            coturn.close();
         }
         removeLeftovers();
-        try (var files = Files.walk(directory)) {
-            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+        TestNetwork.deleteQuietly(directory);
     }
 
     private static String ns(String ns, String... command) throws IOException, InterruptedException {
-        String[] full = new String[command.length + 4];
-        full[0] = "ip";
-        full[1] = "netns";
-        full[2] = "exec";
-        full[3] = ns;
-        System.arraycopy(command, 0, full, 4, command.length);
-        return run(full);
+        return run(inNamespace(ns, command));
     }
 
     private static void removeLeftovers() {
-        quietly("ip", "rule", "del", "pref", "250");
-        quietly("ip", "rule", "del", "pref", "251");
-        quietly("ip", "route", "flush", "table", "250");
-        quietly("ip", "route", "flush", "table", "251");
-        quietly("ip", "link", "del", IF_A);
-        quietly("ip", "link", "del", IF_C);
+        runQuietly("ip", "rule", "del", "pref", "250");
+        runQuietly("ip", "rule", "del", "pref", "251");
+        runQuietly("ip", "route", "flush", "table", "250");
+        runQuietly("ip", "route", "flush", "table", "251");
+        runQuietly("ip", "link", "del", IF_A);
+        runQuietly("ip", "link", "del", IF_C);
         for (String ns : List.of(NS_RTR_A, NS_RTR_C, NS_TURN)) {
-            quietly("ip", "netns", "del", ns);
+            runQuietly("ip", "netns", "del", ns);
         }
-        quietly("nft", "delete", "table", "inet", TABLE);
-    }
-
-    private static void quietly(String... command) {
-        try {
-            run(command);
-        } catch (IOException e) {
-            // best effort
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runQuietly("nft", "delete", "table", "inet", TABLE);
     }
 }

@@ -1,15 +1,14 @@
 package io.netloom.daemon.ice;
 
+import static io.netloom.daemon.ice.IceTestPeers.CONNECT;
 import static io.netloom.daemon.ice.IceTestPeers.await;
-import static io.netloom.daemon.ice.IceTestPeers.settings;
 import static io.netloom.daemon.ice.IceTestPeers.testTimings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class PeerConnectionNatTest {
 
-    private static final Duration CONNECT = Duration.ofSeconds(90);
+    @AutoClose
     private static NatIceTestLab lab;
+    @AutoClose
     private IceTestPeers peers;
 
     @BeforeAll
@@ -34,31 +34,17 @@ class PeerConnectionNatTest {
     }
 
     @AfterAll
-    static void stopLab() throws Exception {
-        // Debugging: keeps the lab up while the file named by nlt.holdLab exists.
+    static void holdLab() throws Exception {
+        // Debugging: keeps the lab up while the file named by nlt.holdLab exists (@AutoClose closes it after this).
         String hold = System.getProperty("nlt.holdLab");
         while (hold != null && java.nio.file.Files.exists(Path.of(hold))) {
             Thread.sleep(500);
-        }
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
-    @AfterEach
-    void closePeers() {
-        if (peers != null) {
-            peers.close();
-            peers = null;
         }
     }
 
     @Test
     void peersBehindEndpointIndependentAndSymmetricNatsConnectThroughTheRelay() throws Exception {
-        IceTimings timings = testTimings();
-        peers = new IceTestPeers(
-                settings(NatIceTestLab.IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
-                settings(NatIceTestLab.IF_C, List.of(lab.stun()), List.of(lab.turn()), timings));
+        peers = IceTestPeers.viaCoturn(lab.coturn(), NatIceTestLab.IF_A, NatIceTestLab.IF_C, testTimings());
 
         ConnectionStatus a;
         ConnectionStatus c;

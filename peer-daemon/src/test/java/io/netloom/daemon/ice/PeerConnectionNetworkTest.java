@@ -4,15 +4,17 @@ import static io.netloom.daemon.ice.IceTestLab.IF_A;
 import static io.netloom.daemon.ice.IceTestLab.IF_B;
 import static io.netloom.daemon.ice.IceTestLab.IP_A;
 import static io.netloom.daemon.ice.IceTestLab.IP_B;
+import static io.netloom.daemon.ice.IceTestPeers.CONNECT;
 import static io.netloom.daemon.ice.IceTestPeers.await;
+import static io.netloom.daemon.ice.IceTestPeers.hostOnly;
 import static io.netloom.daemon.ice.IceTestPeers.settings;
 import static io.netloom.daemon.ice.IceTestPeers.testTimings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,20 +28,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerConnectionNetworkTest {
 
-    private static final Duration CONNECT = Duration.ofSeconds(90);
+    @AutoClose
     private static IceTestLab lab;
     private IceTestPeers peers;
 
     @BeforeAll
     static void startLab() throws Exception {
         lab = IceTestLab.start();
-    }
-
-    @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @AfterEach
@@ -77,16 +72,13 @@ class PeerConnectionNetworkTest {
     @Test
     @Order(1)
     void connectsDirectlyOverHostCandidatesAndCarriesDatagramsBothWays() throws Exception {
-        IceTimings timings = testTimings();
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
-                settings(IF_B, List.of(lab.stun()), List.of(lab.turn()), timings));
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, testTimings());
 
-        ConnectionStatus a = await(peers.a, ConnectionStatus::connected, CONNECT, "A connected");
-        long aMillis = peers.millisSinceStart();
-        ConnectionStatus b = await(peers.b, ConnectionStatus::connected, CONNECT, "B connected");
-        System.out.printf("direct: A connected %d ms after start() (negotiation %d ms), B after %d ms%n", aMillis,
-                peers.a.connectedAfterMillis(), peers.millisSinceStart());
+        IceTestPeers.BothStatuses connected = peers.awaitBoth(ConnectionStatus::connected, "connected");
+        System.out.printf("direct: A connected %d ms after start() (negotiation %d ms), B after %d ms%n",
+                connected.aMillis(), peers.a.connectedAfterMillis(), peers.millisSinceStart());
+        ConnectionStatus a = connected.a();
+        ConnectionStatus b = connected.b();
 
         assertThat(a.type()).isEqualTo(ConnectionType.P2P);
         assertThat(a.localCandidateType()).isEqualTo("host");
@@ -101,8 +93,7 @@ class PeerConnectionNetworkTest {
         assertThat(b.candidateIssue()).isNull();
         assertThat(peers.a.wireGuardEndpoint().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
 
-        peers.assertDelivers(peers.a, peers.wgB, 500, "a-to-b");
-        peers.assertDelivers(peers.b, peers.wgA, 500, "b-to-a");
+        peers.assertDeliversBothWays(500, "direct");
 
         ConnectionStatus withLatency = await(peers.a, s -> s.latency() != null, Duration.ofSeconds(30), "an RTT");
         System.out.println("direct: RTT " + withLatency.latency().toNanos() / 1000 + " µs; status " + withLatency);
@@ -113,16 +104,13 @@ class PeerConnectionNetworkTest {
     @Order(2)
     void fallsBackToTheTurnRelayWhenDirectTrafficIsBlocked() throws Exception {
         lab.blockDirect();
-        IceTimings timings = testTimings();
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
-                settings(IF_B, List.of(lab.stun()), List.of(lab.turn()), timings));
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, testTimings());
 
-        ConnectionStatus a = await(peers.a, ConnectionStatus::connected, CONNECT, "A connected");
-        long aMillis = peers.millisSinceStart();
-        ConnectionStatus b = await(peers.b, ConnectionStatus::connected, CONNECT, "B connected");
-        System.out.printf("relay: A connected %d ms after start() (negotiation %d ms)%n", aMillis,
+        IceTestPeers.BothStatuses connected = peers.awaitBoth(ConnectionStatus::connected, "connected");
+        System.out.printf("relay: A connected %d ms after start() (negotiation %d ms)%n", connected.aMillis(),
                 peers.a.connectedAfterMillis());
+        ConnectionStatus a = connected.a();
+        ConnectionStatus b = connected.b();
         System.out.println("relay: A " + a + "\nrelay: B " + b);
 
         assertThat(a.type()).isEqualTo(ConnectionType.RELAYED);
@@ -134,8 +122,7 @@ class PeerConnectionNetworkTest {
         // Every datagram must cross coturn: direct A<->B is dropped by nftables, so arriving at all proves it;
         // the counter of datagrams sent to coturn's address shows each one went there.
         long before = lab.turnDatagrams();
-        peers.assertDelivers(peers.a, peers.wgB, 300, "relay-a-to-b");
-        peers.assertDelivers(peers.b, peers.wgA, 300, "relay-b-to-a");
+        peers.assertDeliversBothWays(300, "relay");
         long sentToTurn = lab.turnDatagrams() - before;
         System.out.println("relay: datagrams sent to coturn while 600 crossed: " + sentToTurn);
         assertThat(sentToTurn).isGreaterThanOrEqualTo(600);
@@ -155,11 +142,8 @@ class PeerConnectionNetworkTest {
     void upgradesARelayedPathToP2pWithoutDroppingTheTunnel() throws Exception {
         lab.blockDirect();
         IceTimings timings = testTimings().withUpgradeInterval(Duration.ofSeconds(3));
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
-                settings(IF_B, List.of(lab.stun()), List.of(lab.turn()), timings));
-        await(peers.a, s -> s.type() == ConnectionType.RELAYED, CONNECT, "A relayed");
-        await(peers.b, s -> s.type() == ConnectionType.RELAYED, CONNECT, "B relayed");
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, timings);
+        peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED, "relayed");
 
         // Upgrade attempts while direct traffic is still blocked fail quietly and keep the relay.
         IceTestPeers.sleep(timings.upgradeInterval().toMillis() * 2 + 1000);
@@ -168,11 +152,10 @@ class PeerConnectionNetworkTest {
         try (Stream stream = new Stream(peers.wgA, peers.a.wireGuardEndpoint())) {
             awaitStream(peers.wgB, stream, 50);
             lab.unblockDirect();
-            ConnectionStatus a = await(peers.a, s -> s.type() == ConnectionType.P2P, CONNECT, "A upgraded to P2P");
-            ConnectionStatus b = await(peers.b, s -> s.type() == ConnectionType.P2P, CONNECT, "B upgraded to P2P");
-            System.out.println("upgrade: A " + a + "\nupgrade: B " + b);
-            assertThat(a.localCandidateType()).isEqualTo("host");
-            assertThat(a.remoteCandidateType()).isEqualTo("host");
+            IceTestPeers.BothStatuses upgraded = peers.awaitBoth(s -> s.type() == ConnectionType.P2P, "upgraded to P2P");
+            System.out.println("upgrade: A " + upgraded.a() + "\nupgrade: B " + upgraded.b());
+            assertThat(upgraded.a().localCandidateType()).isEqualTo("host");
+            assertThat(upgraded.a().remoteCandidateType()).isEqualTo("host");
             long switchedAt = stream.sent();
             awaitStream(peers.wgB, stream, switchedAt + 200);
             stream.stop();
@@ -188,33 +171,23 @@ class PeerConnectionNetworkTest {
     @Test
     @Order(4)
     void restartsIceWhenThePathGoesSilent() throws Exception {
-        IceTimings timings = testTimings().withInactivityTimeout(Duration.ofSeconds(3));
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
-                settings(IF_B, List.of(lab.stun()), List.of(lab.turn()), timings));
-        await(peers.a, s -> s.type() == ConnectionType.P2P, CONNECT, "A P2P");
-        await(peers.b, s -> s.type() == ConnectionType.P2P, CONNECT, "B P2P");
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, testTimings().withInactivityTimeout(Duration.ofSeconds(3)));
+        peers.awaitBoth(s -> s.type() == ConnectionType.P2P, "P2P");
 
         lab.blockDirect();
         ConnectionStatus silent = await(peers.a, s -> !s.connected(), Duration.ofSeconds(60), "A noticing the dead path");
         System.out.println("silent path: " + silent);
         assertThat(silent.lastError()).containsAnyOf("nothing received", "has received nothing");
-        ConnectionStatus a = await(peers.a, s -> s.type() == ConnectionType.RELAYED, CONNECT, "A reconnected via relay");
-        await(peers.b, s -> s.type() == ConnectionType.RELAYED, CONNECT, "B reconnected via relay");
+        ConnectionStatus a = peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED, "reconnected via relay").a();
         System.out.println("restarted: " + a);
-        peers.assertDelivers(peers.a, peers.wgB, 200, "restarted-a-to-b");
-        peers.assertDelivers(peers.b, peers.wgA, 200, "restarted-b-to-a");
+        peers.assertDeliversBothWays(200, "restarted");
     }
 
     @Test
     @Order(5)
     void malformedAndHostileSignalsAreRecordedAndDoNotBreakTheConnection() throws Exception {
-        IceTimings timings = testTimings();
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(), List.of(), timings),
-                settings(IF_B, List.of(), List.of(), timings));
-        ConnectionStatus established = await(peers.a, ConnectionStatus::connected, CONNECT, "A connected");
-        await(peers.b, ConnectionStatus::connected, CONNECT, "B connected");
+        peers = hostOnly(IF_A, IF_B, testTimings());
+        ConnectionStatus established = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
 
         String ufrag = "\"ufrag\":\"abcd1234\",\"pwd\":\"0123456789abcdefghijklmnop\"";
         String hostile = "{\"v\":1,\"session\":\"hostile-session-1\"," + ufrag + ",\"candidates\":["
@@ -256,8 +229,7 @@ class PeerConnectionNetworkTest {
         assertThat(b.connected()).isTrue();
         assertThat(a.localEndpoint()).isEqualTo(established.localEndpoint());
         assertThat(a.remoteEndpoint()).isEqualTo(established.remoteEndpoint());
-        peers.assertDelivers(peers.a, peers.wgB, 200, "after-hostile-a-to-b");
-        peers.assertDelivers(peers.b, peers.wgA, 200, "after-hostile-b-to-a");
+        peers.assertDeliversBothWays(200, "after-hostile");
     }
 
     @Test
@@ -270,9 +242,10 @@ class PeerConnectionNetworkTest {
                 settings(IF_A, List.of(deadStun), List.of(deadTurn), timings),
                 settings(IF_B, List.of(deadStun), List.of(deadTurn), timings));
 
-        ConnectionStatus a = await(peers.a, ConnectionStatus::connected, CONNECT, "A connected");
-        System.out.printf("unreachable servers: A connected %d ms after start()%n", peers.millisSinceStart());
-        ConnectionStatus b = await(peers.b, ConnectionStatus::connected, CONNECT, "B connected");
+        IceTestPeers.BothStatuses connected = peers.awaitBoth(ConnectionStatus::connected, "connected");
+        System.out.printf("unreachable servers: A connected %d ms after start()%n", connected.aMillis());
+        ConnectionStatus a = connected.a();
+        ConnectionStatus b = connected.b();
         System.out.println("unreachable servers: " + a);
         assertThat(a.type()).isEqualTo(ConnectionType.P2P);
         assertThat(a.localCandidateType()).isEqualTo("host");
@@ -306,26 +279,21 @@ class PeerConnectionNetworkTest {
         IceTimings timings = testTimings();
         IceSettings settingsB = settings(IF_B, List.of(), List.of(), timings);
         peers = new IceTestPeers(settings(IF_A, List.of(), List.of(), timings), settingsB);
-        ConnectionStatus first = await(peers.a, ConnectionStatus::connected, CONNECT, "A connected");
-        await(peers.b, ConnectionStatus::connected, CONNECT, "B connected");
+        ConnectionStatus first = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
 
         peers.restartB(settingsB);
         ConnectionStatus again = await(peers.a,
                 s -> s.connected() && !s.remoteEndpoint().equals(first.remoteEndpoint()), CONNECT, "A reconnected");
         await(peers.b, ConnectionStatus::connected, CONNECT, "the new B connected");
         System.out.println("after the remote restarted: " + again);
-        peers.assertDelivers(peers.a, peers.wgB, 100, "restarted-peer-a-to-b");
-        peers.assertDelivers(peers.b, peers.wgA, 100, "restarted-peer-b-to-a");
+        peers.assertDeliversBothWays(100, "restarted-peer");
     }
 
     @Test
     @Order(9)
     void aFailedNegotiationIsRetriedWithBackoffUntilAPathExists() throws Exception {
         lab.blockDirect();
-        IceTimings timings = testTimings();
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(), List.of(), timings),
-                settings(IF_B, List.of(), List.of(), timings));
+        peers = hostOnly(IF_A, IF_B, testTimings());
         ConnectionStatus failed = await(peers.a, s -> "failed".equals(s.state()), CONNECT, "A failing (no path at all)");
         System.out.println("no path: " + failed);
         assertThat(failed.lastError()).startsWith("ICE failed: no candidate pair worked");
@@ -333,8 +301,7 @@ class PeerConnectionNetworkTest {
         await(peers.a, s -> offers(peers) > offersBefore, CONNECT, "A retrying with a new offer");
 
         lab.unblockDirect();
-        ConnectionStatus a = await(peers.a, ConnectionStatus::connected, CONNECT, "A connected once a path exists");
-        await(peers.b, ConnectionStatus::connected, CONNECT, "B connected once a path exists");
+        ConnectionStatus a = peers.awaitBoth(ConnectionStatus::connected, "connected once a path exists").a();
         List<String> sessions = peers.signals.stream().filter(s -> s.kind().equals(PeerConnection.OFFER))
                 .map(s -> s.text().replaceAll(".*\"session\":\"([^\"]+)\".*", "$1")).distinct().toList();
         System.out.println("retried: " + sessions.size() + " sessions until " + a);
@@ -356,10 +323,8 @@ class PeerConnectionNetworkTest {
         lab.blockDirect();
         lab.blockRelayedData();
         long requestsBefore = turnRequests();
-        IceTimings timings = testTimings().withRestartBackoff(Duration.ofMillis(200), Duration.ofMillis(500));
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(lab.stun()), List.of(lab.turn()), timings),
-                settings(IF_B, List.of(lab.stun()), List.of(lab.turn()), timings));
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B,
+                testTimings().withRestartBackoff(Duration.ofMillis(200), Duration.ofMillis(500)));
         long offersSeen = 0;
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (offersSeen < 5 && System.nanoTime() < end) {
@@ -404,12 +369,8 @@ class PeerConnectionNetworkTest {
     @Test
     @Order(11)
     void throughputOfTheProxy() throws Exception {
-        IceTimings timings = testTimings();
-        peers = new IceTestPeers(
-                settings(IF_A, List.of(), List.of(), timings),
-                settings(IF_B, List.of(), List.of(), timings));
-        await(peers.a, ConnectionStatus::connected, CONNECT, "A connected");
-        await(peers.b, ConnectionStatus::connected, CONNECT, "B connected");
+        peers = hostOnly(IF_A, IF_B, testTimings());
+        peers.awaitBoth(ConnectionStatus::connected, "connected");
         peers.wgB.countOnly(true);
 
         // The same paced sender straight to "WireGuard B" gives what this machine can do without the proxy.
