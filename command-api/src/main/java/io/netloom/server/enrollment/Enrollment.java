@@ -7,6 +7,7 @@ import io.netloom.domain.peer.EnrollPeerCommand;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
+import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.GroupView;

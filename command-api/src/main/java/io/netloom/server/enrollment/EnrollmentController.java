@@ -1,6 +1,7 @@
 package io.netloom.server.enrollment;
 
 import io.netloom.api.netbird.ErrorResponse;
+import io.netloom.enrollment.PeerConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.netloom.server.enrollment;
 
+import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.projections.directory.AccountRecords;

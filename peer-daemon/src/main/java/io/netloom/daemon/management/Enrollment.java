@@ -1,6 +1,7 @@
 package io.netloom.daemon.management;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.netloom.enrollment.PeerConfiguration;
 import java.time.Instant;
 
 /** This device's enrollment as kept in the state directory: where it enrolled, when, and what it was told. */

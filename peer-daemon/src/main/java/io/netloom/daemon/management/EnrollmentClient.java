@@ -3,6 +3,7 @@ package io.netloom.daemon.management;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netloom.daemon.DaemonJson;
+import io.netloom.enrollment.PeerConfiguration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,11 +1,15 @@
-package io.netloom.daemon.management;
+package io.netloom.enrollment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
-/** What the management server answers at enrollment (the server's {@code POST /api/netloom/enroll}). */
+/**
+ * What an enrolled daemon needs to join the mesh, as the management server answers
+ * {@code POST /api/netloom/enroll}: its address and name, where to sync, how to traverse NATs. One type
+ * for both sides, so the server's answer and the daemon's reading of it cannot drift apart.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PeerConfiguration(
         @JsonProperty("peer_id") String peerId,
@@ -29,6 +33,10 @@ public record PeerConfiguration(
         return overlayIp + "/" + overlayPrefixLength;
     }
 
+    /**
+     * Where the daemon syncs its network map, and how it authenticates there: a proof of its
+     * WireGuard private key against the gateway's static X25519 key (scheme named for versioning).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Gateway(
             @JsonProperty("url") String url,
