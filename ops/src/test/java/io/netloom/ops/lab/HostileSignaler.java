@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A enrolled but hostile peer, run inside the lab's "internet" namespace by the end-to-end test: it
+ * An enrolled but hostile peer, run inside the lab's "internet" namespace by the end-to-end test: it
  * sends a victim signals that do not authenticate, sealed offers that are not JSON, and offers with
  * impossible candidates. The victim must log them, show them in status, and keep its tunnels.
  * Prints its own peer id so the test can remove it afterwards.

@@ -1,0 +1,256 @@
+package io.netloom.daemon.ice;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Agent;
+import org.ice4j.ice.CandidateType;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.IceMediaStream;
+import org.ice4j.ice.KeepAliveStrategy;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.NominationStrategy;
+import org.ice4j.ice.RelayedCandidate;
+import org.ice4j.security.LongTermCredential;
+import org.ice4j.socket.IceSocketWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one ice4j agent: created with this device's harvesters, candidates gathered and
+ * described for an offer or answer (with readable reasons for every missing kind), and freed
+ * without ice4j's deadlock. {@link PeerConnection} decides when; this class knows how.
+ */
+final class IceAgents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IceAgents.class);
+    private static final String STREAM_NAME = "wireguard";
+
+    /**
+     * Frees agents (closing sockets, releasing TURN allocations) off the actor thread. Several threads: one free
+     * that hangs inside ice4j must not keep every later agent (and its TURN allocation) alive.
+     */
+    private static final ThreadPoolExecutor REAPER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "nl-ice-free-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
+
+    private IceAgents() {
+    }
+
+    /** Frees {@code agent} and {@code hosts} off the caller's thread. */
+    static void free(Agent agent, FilteredHostHarvester hosts) {
+        if (agent == null && hosts == null) {
+            return;
+        }
+        try {
+            REAPER.execute(() -> freeNow(agent, hosts));
+        } catch (RejectedExecutionException e) {
+            freeNow(agent, hosts);
+        }
+    }
+
+    /**
+     * Frees an agent and closes the host sockets we created for it.
+     *
+     * <p>Two ice4j 3.2 problems are worked around here. {@code Agent.free()} shuts the STUN stack down while
+     * holding its connector lock and closes every socket under it, TURN sockets included; a TURN socket's send
+     * thread may at that moment hold its queue lock and wait for that very connector lock (to send a
+     * CreatePermission): a deadlock. Closing the TURN sockets first, outside ice4j's locks, makes the later close a
+     * no-op. And {@code free()} closes ice4j's socket wrappers but not always the sockets under them, after which
+     * TURN transactions of the freed agent could go on (retrying CreatePermission against an allocation that no
+     * longer exists, thousands of times a second); closing our own sockets ends them.
+     */
+    private static void freeNow(Agent agent, FilteredHostHarvester hosts) {
+        if (agent != null) {
+            try {
+                for (IceMediaStream stream : agent.getStreams()) {
+                    for (Component component : stream.getComponents()) {
+                        for (LocalCandidate candidate : component.getLocalCandidates()) {
+                            if (candidate instanceof RelayedCandidate relayed) {
+                                IceSocketWrapper socket = relayed.getCandidateIceSocketWrapper();
+                                if (socket != null) {
+                                    socket.close();
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("closing TURN sockets before freeing an ICE agent failed", e);
+            }
+            try {
+                agent.free();
+            } catch (RuntimeException e) {
+                LOG.debug("freeing an ICE agent failed", e);
+            }
+        }
+        if (hosts != null) {
+            hosts.closeSockets();
+        }
+    }
+
+    /** {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational. */
+    record Gathered(Agent agent, IceMediaStream stream, Component component, FilteredHostHarvester hosts,
+            IceDescription local, String issue, String note, String failure) {
+
+        static Gathered failed(Agent agent, FilteredHostHarvester hosts, String failure) {
+            return new Gathered(agent, null, null, hosts, null, null, null, failure);
+        }
+    }
+
+    /** Creates an agent and gathers its candidates; blocks for the STUN and TURN transactions. */
+    static Gathered gather(IceSettings settings, boolean controlling, String sessionId, boolean upgrade) {
+        Agent agent;
+        try {
+            agent = new Agent();
+        } catch (RuntimeException e) {
+            return Gathered.failed(null, null, "cannot create an ICE agent: " + e);
+        }
+        List<String> issues = new ArrayList<>();
+        List<InetSocketAddress> turnAddresses = new ArrayList<>();
+        List<TurnServer> turnServers = new ArrayList<>();
+        if (!upgrade) {
+            for (TurnServer server : settings.turn()) {
+                InetAddress address = resolve(server.host(), server.uri(), issues);
+                if (address != null) {
+                    turnAddresses.add(new InetSocketAddress(address, server.port()));
+                    turnServers.add(server);
+                }
+            }
+        }
+        FilteredHostHarvester hosts = new FilteredHostHarvester(settings, turnAddresses);
+        try {
+            agent.setControlling(controlling);
+            agent.setUseDynamicPorts(false);
+            agent.setTrickling(false);
+            agent.setNominationStrategy(NominationStrategy.NOMINATE_FIRST_HOST_OR_REFLEXIVE_VALID);
+            agent.addCandidateHarvester(hosts);
+            List<DiagnosedHarvesters.Stun> stunHarvesters = new ArrayList<>();
+            for (StunServer server : settings.stun()) {
+                InetAddress address = resolve(server.host(), server.toString(), issues);
+                if (address != null) {
+                    var harvester = new DiagnosedHarvesters.Stun(
+                            new TransportAddress(address, server.port(), Transport.UDP), server.toString());
+                    stunHarvesters.add(harvester);
+                    agent.addCandidateHarvester(harvester);
+                }
+            }
+            List<DiagnosedHarvesters.Turn> turnHarvesters = new ArrayList<>();
+            for (int i = 0; i < turnServers.size(); i++) {
+                TurnServer server = turnServers.get(i);
+                var harvester = new DiagnosedHarvesters.Turn(
+                        new TransportAddress(turnAddresses.get(i).getAddress(), server.port(), Transport.UDP),
+                        new LongTermCredential(server.username(), server.password()), server.uri());
+                turnHarvesters.add(harvester);
+                agent.addCandidateHarvester(harvester);
+            }
+            IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
+            long startNanos = System.nanoTime();
+            Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
+            long tookMillis = (System.nanoTime() - startNanos) / 1_000_000L;
+            List<LocalCandidate> locals = component.getLocalCandidates();
+            if (locals.stream().noneMatch(c -> c.getType() == CandidateType.HOST_CANDIDATE)) {
+                return Gathered.failed(agent, hosts, "no host candidate: no usable IPv4 address on "
+                        + (settings.allowedInterfaces().isEmpty() ? "any interface" : "interfaces " + settings.allowedInterfaces())
+                        + (settings.blockedInterfaces().isEmpty() ? "" : " except " + settings.blockedInterfaces())
+                        + (hosts.failures().isEmpty() ? "" : " (" + String.join("; ", hosts.failures()) + ")"));
+            }
+            for (var harvester : stunHarvesters) {
+                if (!harvester.diagnosis.answered()) {
+                    issues.add(harvester.diagnosis.label + ": " + orNoResponse(harvester.diagnosis.lastFailure())
+                            + " after " + tookMillis + " ms, no server-reflexive candidate");
+                }
+            }
+            for (var harvester : turnHarvesters) {
+                boolean relayed = locals.stream().anyMatch(c -> c.getType() == CandidateType.RELAYED_CANDIDATE
+                        && (c.getRelayServerAddress() == null || c.getRelayServerAddress().equals(harvester.stunServer)));
+                if (!relayed) {
+                    issues.add("no relay candidate from " + harvester.diagnosis.label + ": "
+                            + orNoResponse(harvester.diagnosis.lastFailure()) + " after " + tookMillis
+                            + " ms (relay fallback unavailable)");
+                }
+            }
+            String note = !upgrade && settings.turn().isEmpty() ? "no TURN server configured (no relay fallback)" : null;
+            IceDescription local = new IceDescription(sessionId, upgrade, agent.getLocalUfrag(),
+                    agent.getLocalPassword(), describe(locals), List.of());
+            return new Gathered(agent, stream, component, hosts, local,
+                    issues.isEmpty() ? null : String.join("; ", issues), note, null);
+        } catch (IOException | RuntimeException e) {
+            return Gathered.failed(agent, hosts, e.toString());
+        }
+    }
+
+    private static String orNoResponse(String failure) {
+        return failure == null ? "no response" : failure;
+    }
+
+    private static InetAddress resolve(String host, String label, List<String> issues) {
+        try {
+            InetAddress address = IpV4.isLiteral(host) ? IpV4.parse(host) : InetAddress.getByName(host);
+            if (!(address instanceof Inet4Address)) {
+                issues.add(label + ": " + address.getHostAddress() + " is not IPv4 (only IPv4 is used)");
+                return null;
+            }
+            return address;
+        } catch (UnknownHostException e) {
+            issues.add(label + ": cannot resolve " + host);
+            return null;
+        }
+    }
+
+    private static List<IceCandidate> describe(List<LocalCandidate> locals) {
+        List<IceCandidate> candidates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> hostEndpoints = new HashSet<>();
+        for (LocalCandidate candidate : locals) {
+            if (candidate.getType() == CandidateType.HOST_CANDIDATE) {
+                hostEndpoints.add(candidate.getTransportAddress().getHostAddress() + ":" + candidate.getTransportAddress().getPort());
+            }
+        }
+        for (LocalCandidate candidate : locals) {
+            TransportAddress address = candidate.getTransportAddress();
+            if (candidate.getTransport() != Transport.UDP || !(address.getAddress() instanceof Inet4Address)
+                    || candidates.size() >= SignalCodec.MAX_CANDIDATES) {
+                continue;
+            }
+            String type = IcePath.typeName(candidate.getType());
+            String endpoint = address.getHostAddress() + ":" + address.getPort();
+            if (!seen.add(type + " " + endpoint) || (!type.equals("host") && !type.equals("relay") && hostEndpoints.contains(endpoint))) {
+                continue; // a server-reflexive address equal to a host one adds nothing
+            }
+            String relatedIp = null;
+            int relatedPort = 0;
+            TransportAddress related = candidate.getType() == CandidateType.HOST_CANDIDATE ? null : candidate.getRelatedAddress();
+            if (related != null && related.getAddress() instanceof Inet4Address
+                    && IpV4.unusableReason(related.getAddress().getAddress()) == null && related.getPort() > 0) {
+                relatedIp = related.getHostAddress();
+                relatedPort = related.getPort();
+            }
+            candidates.add(new IceCandidate(type, address.getHostAddress(), address.getPort(), candidate.getPriority(),
+                    candidate.getFoundation(), relatedIp, relatedPort));
+        }
+        return candidates;
+    }
+}
