@@ -32,7 +32,9 @@ final class WireGuardProxy implements AutoCloseable {
     private final DatagramChannel channel;
     private final InetSocketAddress localAddress;
     private final Thread outbound;
+    /** WireGuard's handshake initiation (type 1) and response (type 2): the WireGuard paper, section 5.4.2-5.4.3. */
     private static final int HANDSHAKE_INITIATION_LENGTH = 148;
+    private static final int HANDSHAKE_RESPONSE_LENGTH = 92;
 
     /** Held while sending on the active path: the outbound thread and {@link #switchTo} both send. */
     private final Object sending = new Object();
@@ -71,9 +73,10 @@ final class WireGuardProxy implements AutoCloseable {
     }
 
     /**
-     * Sends WireGuard's datagrams on {@code path} from now on ({@code null}: drop them). A handshake
-     * initiation WireGuard sent while there was no path goes out at once: WireGuard itself would retry only
-     * after its 5 s rekey timeout, which would make every new tunnel wait that long.
+     * Sends WireGuard's datagrams on {@code path} from now on ({@code null}: drop them). The last handshake
+     * message WireGuard sent while there was no path goes out at once: WireGuard itself would retry only after
+     * its 5 s rekey timeout, which would make every new tunnel wait that long. That may be a response, too: the
+     * remote end can select the pair and send its initiation a moment before this side has a path.
      */
     void switchTo(IcePath path) {
         synchronized (sending) {
@@ -131,7 +134,7 @@ final class WireGuardProxy implements AutoCloseable {
                 IcePath path = active;
                 if (path == null) {
                     droppedNoPath++;
-                    keepIfHandshakeInitiation(array, length);
+                    keepIfHandshake(array, length);
                 } else if (!path.sendData(array, length)) {
                     sendFailures++;
                 }
@@ -139,9 +142,9 @@ final class WireGuardProxy implements AutoCloseable {
         }
     }
 
-    /** WireGuard message type 1, always 148 bytes (the WireGuard paper, section 5.4.2). */
-    private void keepIfHandshakeInitiation(byte[] datagram, int length) {
-        if (length == HANDSHAKE_INITIATION_LENGTH && datagram[0] == 1) {
+    private void keepIfHandshake(byte[] datagram, int length) {
+        if ((length == HANDSHAKE_INITIATION_LENGTH && datagram[0] == 1)
+                || (length == HANDSHAKE_RESPONSE_LENGTH && datagram[0] == 2)) {
             System.arraycopy(datagram, 0, pendingHandshake, 0, length);
             pendingHandshakeLength = length;
         }
