@@ -2,6 +2,10 @@ package io.netloom.daemon;
 
 import io.netloom.daemon.control.ControlServer;
 import io.netloom.daemon.engine.MeshEngine;
+import io.netloom.daemon.firewall.Nftables;
+import io.netloom.daemon.firewall.NftablesDirectPaths;
+import io.netloom.daemon.ice.DirectPathOffload;
+import io.netloom.daemon.ice.IceAgents;
 import io.netloom.daemon.ice.IceSettings;
 import io.netloom.daemon.ice.TurnUri;
 import io.netloom.daemon.link.InterfaceAddressing;
@@ -66,6 +70,7 @@ public final class PeerDaemon {
     public void run() throws IOException, InterruptedException {
         PeerConfiguration configuration = enrollment.configuration();
         try {
+            IceAgents.warmUpInBackground();
             device = WireGuardDevices.open(settings.interfaceName());
             device.configure(keys.privateKey(), settings.wireGuardPort());
             InterfaceAddressing.assign(device.name(), configuration.overlayAddressWithPrefix(), MTU);
@@ -74,7 +79,9 @@ public final class PeerDaemon {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
                     .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                             .setClassPathResolvingEnabled(false)));
-            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice,
+            // Rules a killed daemon left behind would steer datagrams to sockets that no longer exist.
+            Nftables.remove(device.name());
+            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(),
                     (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
             gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), keys,
                     X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(), engine,
@@ -91,6 +98,13 @@ public final class PeerDaemon {
         log.info("netloom {} up as {} ({}) on {} ({}), WireGuard port {}", DaemonVersion.current(),
                 configuration.fqdn(), configuration.overlayIp(), device.name(), device.kind(), settings.wireGuardPort());
         stopped.await();
+    }
+
+    private DirectPathOffload directPathOffload() {
+        if (settings.p2pDataPath() == DaemonSettings.P2pDataPath.PROXY) {
+            return DirectPathOffload.NONE;
+        }
+        return new NftablesDirectPaths(device.name(), settings.wireGuardPort(), problems::add);
     }
 
     private IceSettings iceSettings(PeerConfiguration configuration) {

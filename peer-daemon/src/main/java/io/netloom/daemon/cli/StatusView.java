@@ -39,6 +39,8 @@ record StatusView(DaemonStatus status) {
         line(out, "Connection type", peer.connectionType() == null ? "-" : peer.connectionType());
         line(out, "ICE candidate (Local/Remote)", orDash(peer.localCandidateType()) + "/" + orDash(peer.remoteCandidateType()));
         line(out, "ICE candidate endpoints (Local/Remote)", orDash(peer.localEndpoint()) + "/" + orDash(peer.remoteEndpoint()));
+        line(out, "Data path", peer.dataPath() == null ? "-"
+                : "KERNEL".equals(peer.dataPath()) ? "kernel (nftables)" : "userspace proxy");
         line(out, "Last WireGuard handshake", peer.lastHandshake() == null ? "-" : peer.lastHandshake().toString());
         line(out, "Transfer status (received/sent)", bytes(peer.receivedBytes()) + "/" + bytes(peer.sentBytes()));
         line(out, "Latency", peer.latencyMillis() == null ? "-" : String.format("%.3f ms", peer.latencyMillis()));

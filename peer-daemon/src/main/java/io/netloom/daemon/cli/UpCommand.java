@@ -34,6 +34,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--wireguard-port", paramLabel = "PORT", description = "WireGuard UDP port (default: 51820, or the last one used).")
     Integer wireGuardPort;
 
+    @Option(names = "--p2p-data-path", paramLabel = "nftables|proxy", converter = P2pDataPathConverter.class,
+            description = "What carries WireGuard's packets on direct (P2P) paths: nftables steers them in the kernel "
+                    + "(default), proxy sends them through the daemon (slower; for hosts whose nftables cannot "
+                    + "rewrite ports). Default: nftables, or the last one used.")
+    DaemonSettings.P2pDataPath p2pDataPath;
+
     @Option(names = {"-F", "--foreground"}, description = "Run the daemon in this process instead of in the background.")
     boolean foreground;
 
@@ -61,7 +67,8 @@ final class UpCommand implements Callable<Integer> {
         DaemonSettings saved = StateFiles.read(state.settings(), DaemonSettings.class).orElse(DaemonSettings.DEFAULTS);
         try {
             return new DaemonSettings(interfaceName != null ? interfaceName : saved.interfaceName(),
-                    wireGuardPort != null ? wireGuardPort : saved.wireGuardPort());
+                    wireGuardPort != null ? wireGuardPort : saved.wireGuardPort(),
+                    p2pDataPath != null ? p2pDataPath : saved.p2pDataPath());
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }

@@ -4,6 +4,7 @@ import io.netloom.daemon.firewall.FirewallRuleset;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.RenderedRuleset;
 import io.netloom.daemon.ice.ConnectionStatus;
+import io.netloom.daemon.ice.DirectPathOffload;
 import io.netloom.daemon.ice.IceSettings;
 import io.netloom.daemon.ice.PeerConnection;
 import io.netloom.daemon.link.InterfaceAddressing;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private final int mtu;
     private final String ownPublicKey;
     private final IceSettings iceSettings;
+    private final DirectPathOffload offload;
     private final SignalOutbox outbox;
     private final RecentProblems problems;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -60,12 +63,14 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private String appliedFirewall;
     private volatile NetworkMap current;
 
+    /** @param offload takes P2P paths off the daemon's proxies ({@link DirectPathOffload#NONE}: never) */
     public MeshEngine(WireGuardDevice device, int mtu, String ownPublicKey, IceSettings iceSettings,
-            SignalOutbox outbox, RecentProblems problems) {
+            DirectPathOffload offload, SignalOutbox outbox, RecentProblems problems) {
         this.device = device;
         this.mtu = mtu;
         this.ownPublicKey = ownPublicKey;
         this.iceSettings = iceSettings;
+        this.offload = offload;
         this.outbox = outbox;
         this.problems = problems;
     }
@@ -187,14 +192,6 @@ public final class MeshEngine implements MapListener, AutoCloseable {
 
     private void updatePeer(RemotePeer before, RemotePeer peer) {
         PeerConnection connection = connections.get(peer.id());
-        boolean cameOnline = peer.connected() && !before.connected();
-        boolean renegotiate = cameOnline && !"connected".equals(connection.status().state());
-        if (renegotiate) {
-            // The remote peer has a fresh gateway session and we have no working path: negotiate anew now
-            // instead of waiting for the retry timer.
-            connection.close();
-            connection = newConnection(peer);
-        }
         try {
             device.upsertPeer(wireGuardPeer(peer, connection));
         } catch (IOException e) {
@@ -202,10 +199,9 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         }
         synchronized (applied) {
             applied.put(peer.id(), peer);
-            connections.put(peer.id(), connection);
         }
-        if (renegotiate) {
-            connection.start();
+        if (peer.connected() && !before.connected()) {
+            connection.remoteCameOnline();
         }
     }
 
@@ -232,7 +228,30 @@ public final class MeshEngine implements MapListener, AutoCloseable {
                     if (!outbox.send(peer.id(), kind, payload)) {
                         log.debug("{} signal to {} not sent: no gateway session", kind, peer.id());
                     }
-                });
+                },
+                offload,
+                endpoint -> refreshEndpointLater(peer.id()));
+    }
+
+    /** The connection moved WireGuard's endpoint for this peer (path offloaded, or back to the proxy). */
+    private void refreshEndpointLater(String peerId) {
+        try {
+            worker.execute(() -> {
+                RemotePeer peer = applied.get(peerId);
+                PeerConnection connection = connections.get(peerId);
+                if (peer == null || connection == null) {
+                    return;
+                }
+                try {
+                    device.upsertPeer(wireGuardPeer(peer, connection));
+                } catch (IOException e) {
+                    report("peer " + peerId + ": WireGuard endpoint not moved to " + connection.wireGuardEndpoint()
+                            + ": " + e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("endpoint of {} not refreshed: shutting down", peerId);
+        }
     }
 
     private WireGuardPeer wireGuardPeer(RemotePeer peer, PeerConnection connection) {
@@ -254,6 +273,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
                 path == null ? null : path.localEndpoint(),
                 path == null ? null : path.remoteCandidateType(),
                 path == null ? null : path.remoteEndpoint(),
+                path == null || path.dataPath() == null ? null : path.dataPath().name(),
                 path == null || path.latency() == null ? null : path.latency().toNanos() / 1_000_000.0,
                 statistics == null ? null : statistics.lastHandshake(),
                 statistics == null ? 0 : statistics.receivedBytes(),

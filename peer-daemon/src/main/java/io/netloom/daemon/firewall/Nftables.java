@@ -15,8 +15,8 @@ public final class Nftables {
         Commands.runWithInput(script.getBytes(StandardCharsets.UTF_8), "nft", "-f", "-");
     }
 
-    /** Removes the rules of {@code interfaceName}; does nothing when there are none. */
+    /** Removes the rules of {@code interfaceName}, the firewall and the path table; does nothing when there are none. */
     public static void remove(String interfaceName) throws IOException {
-        apply(FirewallRuleset.removal(interfaceName));
+        apply(FirewallRuleset.removal(interfaceName) + DirectPathRuleset.removal(interfaceName));
     }
 }

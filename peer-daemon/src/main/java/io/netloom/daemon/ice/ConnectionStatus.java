@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param since when {@code state} last changed
  * @param candidateIssue why some kind of candidate is missing (e.g. TURN server not answering, so no relay
  *     fallback), from the latest gathering; {@code null} when every configured server produced candidates
+ * @param dataPath what carries WireGuard's datagrams while connected, else {@code null}
  */
 public record ConnectionStatus(
         String state,
@@ -30,12 +31,13 @@ public record ConnectionStatus(
         Duration latency,
         String lastError,
         Instant since,
-        String candidateIssue) {
+        String candidateIssue,
+        DataPath dataPath) {
 
     public ConnectionStatus(String state, ConnectionType type, String localCandidateType, String localEndpoint,
             String remoteCandidateType, String remoteEndpoint, Duration latency, String lastError, Instant since) {
         this(state, type, localCandidateType, localEndpoint, remoteCandidateType, remoteEndpoint, latency, lastError,
-                since, null);
+                since, null, null);
     }
 
     public boolean connected() {

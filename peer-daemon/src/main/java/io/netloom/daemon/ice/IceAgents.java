@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * described for an offer or answer (with readable reasons for every missing kind), and freed
  * without ice4j's deadlock. {@link PeerConnection} decides when; this class knows how.
  */
-final class IceAgents {
+public final class IceAgents {
 
     private static final Logger LOG = LoggerFactory.getLogger(IceAgents.class);
     private static final String STREAM_NAME = "wireguard";
@@ -57,6 +57,24 @@ final class IceAgents {
             });
 
     private IceAgents() {
+    }
+
+    /**
+     * Loads and configures ice4j in the background: its first agent costs about a second of class loading and
+     * configuration parsing (jitsi-metaconfig, Kotlin reflection), which would otherwise delay the first
+     * connection once the network map arrives. Creates an agent with no candidates and frees it.
+     */
+    public static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                Ice4jRuntime.init();
+                freeNow(new Agent(), null);
+            } catch (RuntimeException e) {
+                LOG.debug("warming up ice4j failed; the first connection will do it", e);
+            }
+        }, "nl-ice-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Frees {@code agent} and {@code hosts} off the caller's thread. */

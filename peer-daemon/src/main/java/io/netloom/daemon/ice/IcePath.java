@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -51,6 +52,8 @@ final class IcePath {
     private final WireGuardProxy proxy;
     /** Set when the local candidate is based on one of our host sockets: send and receive on it directly. */
     private final DataPlaneSocket dataPlane;
+    /** That host socket's address, or {@code null}. */
+    private final InetSocketAddress hostSocketAddress;
     /** Otherwise (relayed local candidate): ice4j's socket for the pair. */
     private final IceSocketWrapper wrapper;
 
@@ -61,6 +64,7 @@ final class IcePath {
     private final DatagramPacket probeOutPacket;
 
     private volatile boolean retired;
+    private volatile boolean offloaded;
     private volatile long lastReceiveNanos;
     private volatile long rttNanos = -1;
     private volatile int remoteSilenceMillis = -1;
@@ -87,6 +91,8 @@ final class IcePath {
                 ? ConnectionType.RELAYED : ConnectionType.P2P;
         this.dataPlane = localRelayed || base.getType() != CandidateType.HOST_CANDIDATE
                 ? null : hostSockets.apply(base.getTransportAddress());
+        this.hostSocketAddress = dataPlane == null ? null
+                : new InetSocketAddress(base.getTransportAddress().getAddress(), base.getTransportAddress().getPort());
         this.wrapper = dataPlane != null ? null : pair.getIceSocketWrapper();
         if (dataPlane == null && wrapper == null) {
             throw new IllegalStateException("the selected pair has no socket");
@@ -132,6 +138,24 @@ final class IcePath {
         if (dataPlane != null) {
             dataPlane.detach(this);
         }
+    }
+
+    /** The host socket the path runs on, or {@code null} when it runs on ice4j's TURN socket. */
+    InetSocketAddress hostSocketAddress() {
+        return hostSocketAddress;
+    }
+
+    InetSocketAddress remoteSocketAddress() {
+        return new InetSocketAddress(remoteAddress, remotePort);
+    }
+
+    /** Whether WireGuard's datagrams on this path bypass the proxy ({@link DirectPathOffload}). */
+    boolean offloaded() {
+        return offloaded;
+    }
+
+    void markOffloaded(boolean value) {
+        offloaded = value;
     }
 
     boolean viaTurnSocket() {

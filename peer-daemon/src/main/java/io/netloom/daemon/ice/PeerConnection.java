@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.Agent;
@@ -34,9 +35,11 @@ import org.slf4j.LoggerFactory;
  * The connection to one remote peer: finds a path with ICE (host and server-reflexive candidates preferred, a TURN
  * relay as fallback) and carries WireGuard's UDP datagrams over it through a local proxy socket.
  *
- * <p>WireGuard is given {@link #wireGuardEndpoint()} ({@code 127.0.0.1:<proxyPort>}) as this peer's endpoint; the
- * proxy sends what WireGuard sends there over the path ICE selected, and delivers what arrives on that path to
- * {@code 127.0.0.1:<wireGuardPort>}.
+ * <p>WireGuard is given {@link #wireGuardEndpoint()} as this peer's endpoint. On a P2P path that the
+ * {@link DirectPathOffload} takes, that is the remote end itself and the kernel carries WireGuard's datagrams on
+ * ICE's 5-tuple. Otherwise (relayed paths, no offload, no path yet) it is the proxy, {@code 127.0.0.1:<proxyPort>},
+ * which sends what WireGuard sends there over the path ICE selected and delivers what arrives on that path to
+ * {@code 127.0.0.1:<wireGuardPort>}. Every change is reported to the endpoint listener.
  *
  * <p>Negotiation is vanilla ICE over the {@link SignalChannel}: the controlling side gathers and sends an
  * {@code offer} (session id, ufrag, password, every candidate), the controlled side gathers and answers with the
@@ -70,6 +73,8 @@ public final class PeerConnection implements AutoCloseable {
     private final SignalChannel signals;
     private final String name;
     private final WireGuardProxy proxy;
+    private final DirectPathOffload offload;
+    private final Consumer<InetSocketAddress> endpointListener;
     private final ScheduledThreadPoolExecutor actor;
     private volatile Thread actorThread;
 
@@ -91,6 +96,7 @@ public final class PeerConnection implements AutoCloseable {
     private volatile String lastError;
     private volatile String candidateIssue;
     private volatile IcePath activePath;
+    private volatile InetSocketAddress wireGuardEndpoint;
     private volatile long connectedAfterMillis = -1;
 
     /**
@@ -102,6 +108,17 @@ public final class PeerConnection implements AutoCloseable {
      * @throws UncheckedIOException when the proxy socket cannot be bound
      */
     public PeerConnection(String remotePeerId, boolean controlling, IceSettings settings, SignalChannel signals) {
+        this(remotePeerId, controlling, settings, signals, DirectPathOffload.NONE, endpoint -> { });
+    }
+
+    /**
+     * @param offload takes P2P paths off the proxy when it can
+     * @param endpointListener told, on this connection's thread, each time {@link #wireGuardEndpoint()} changes
+     */
+    public PeerConnection(String remotePeerId, boolean controlling, IceSettings settings, SignalChannel signals,
+            DirectPathOffload offload, Consumer<InetSocketAddress> endpointListener) {
+        this.offload = Objects.requireNonNull(offload, "offload");
+        this.endpointListener = Objects.requireNonNull(endpointListener, "endpointListener");
         this.remotePeerId = Objects.requireNonNull(remotePeerId, "remotePeerId");
         this.controlling = controlling;
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -114,6 +131,7 @@ public final class PeerConnection implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the WireGuard proxy socket on 127.0.0.1", e);
         }
+        this.wireGuardEndpoint = proxy.localAddress();
         this.actor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "nl-ice-" + name);
             thread.setDaemon(true);
@@ -128,9 +146,9 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
-    /** {@code 127.0.0.1:<proxyPort>}: the endpoint to configure in WireGuard for this peer. */
+    /** The endpoint to configure in WireGuard for this peer: the proxy, or the remote end of an offloaded path. */
     public InetSocketAddress wireGuardEndpoint() {
-        return proxy.localAddress();
+        return wireGuardEndpoint;
     }
 
     public String remotePeerId() {
@@ -151,6 +169,25 @@ public final class PeerConnection implements AutoCloseable {
             if (controlling) {
                 startNegotiation(false);
             }
+        });
+    }
+
+    /**
+     * The remote peer has a new gateway session, so it has most likely restarted and the path it had is gone,
+     * however healthy ours still looks. The controlling side negotiates anew at once, keeping the current path
+     * until the new one is selected, instead of waiting for the dead-path timeout; the controlled side waits for
+     * that offer (a restarted controlling peer sends one anyway).
+     */
+    public void remoteCameOnline() {
+        execute(() -> {
+            if (closed || !controlling) {
+                return;
+            }
+            if (!started) {
+                begin();
+            }
+            failures = 0;
+            startNegotiation(false);
         });
     }
 
@@ -176,9 +213,10 @@ public final class PeerConnection implements AutoCloseable {
         if ("connected".equals(current) && path != null) {
             long rtt = path.rttNanos();
             return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
-                    path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue);
+                    path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue,
+                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY);
         }
-        return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue);
+        return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null);
     }
 
     /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
@@ -235,7 +273,7 @@ public final class PeerConnection implements AutoCloseable {
         pending = null;
         established = null;
         // Delayed tasks do not run after shutdown: free the paths still in their grace period now.
-        retiring.forEach(PeerConnection::release);
+        retiring.forEach(this::release);
         retiring.clear();
         proxy.switchTo(null);
         activePath = null;
@@ -352,6 +390,7 @@ public final class PeerConnection implements AutoCloseable {
         pathHealthy = false;
         proxy.switchTo(null);
         activePath = null;
+        routeWireGuard(null);
         lastError = "the remote peer closed the connection";
         setState("idle");
         if (controlling) {
@@ -537,6 +576,7 @@ public final class PeerConnection implements AutoCloseable {
         Negotiation previous = established;
         established = negotiation;
         path.start();
+        routeWireGuard(path);
         proxy.switchTo(path);
         activePath = path;
         pathHealthy = true;
@@ -645,6 +685,7 @@ public final class PeerConnection implements AutoCloseable {
         cancel(previous.watchdog);
         if (previous.path != null) {
             previous.path.retire();
+            endOffload(previous.path);
         }
         long grace = timings.oldPathGrace().toMillis();
         if (grace <= 0) {
@@ -659,7 +700,10 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
-    private static void release(Negotiation negotiation) {
+    private void release(Negotiation negotiation) {
+        if (negotiation.path != null) {
+            endOffload(negotiation.path);
+        }
         IceAgents.free(negotiation.agent, negotiation.hosts);
         negotiation.agent = null;
         negotiation.hosts = null;
@@ -676,16 +720,43 @@ public final class PeerConnection implements AutoCloseable {
         if (negotiation.path != null) {
             negotiation.path.retire();
             negotiation.path.detach();
+            endOffload(negotiation.path);
             if (proxy.active() == negotiation.path) {
                 proxy.switchTo(null);
             }
             if (activePath == negotiation.path) {
                 activePath = null;
+                routeWireGuard(null);
             }
         }
         IceAgents.free(negotiation.agent, negotiation.hosts);
         negotiation.agent = null;
         negotiation.hosts = null;
+    }
+
+    /**
+     * Points WireGuard at {@code path}: straight at the remote end when the path is P2P on one of our host sockets
+     * and the offload takes it, else at the proxy (also when there is no path: the proxy keeps WireGuard's
+     * handshake initiation for the next path).
+     */
+    private void routeWireGuard(IcePath path) {
+        InetSocketAddress target = proxy.localAddress();
+        if (path != null && path.type == ConnectionType.P2P && path.hostSocketAddress() != null
+                && offload.install(path.hostSocketAddress(), path.remoteSocketAddress())) {
+            path.markOffloaded(true);
+            target = path.remoteSocketAddress();
+        }
+        if (!target.equals(wireGuardEndpoint)) {
+            wireGuardEndpoint = target;
+            endpointListener.accept(target);
+        }
+    }
+
+    private void endOffload(IcePath path) {
+        if (path.offloaded()) {
+            path.markOffloaded(false);
+            offload.remove(path.hostSocketAddress(), path.remoteSocketAddress());
+        }
     }
 
     private void send(String kind, byte[] payload) {

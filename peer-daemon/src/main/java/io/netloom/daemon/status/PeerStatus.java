@@ -16,6 +16,7 @@ public record PeerStatus(
         @JsonProperty("local_endpoint") String localEndpoint,
         @JsonProperty("remote_candidate_type") String remoteCandidateType,
         @JsonProperty("remote_endpoint") String remoteEndpoint,
+        @JsonProperty("data_path") String dataPath,
         @JsonProperty("latency_ms") Double latencyMillis,
         @JsonProperty("last_handshake") Instant lastHandshake,
         @JsonProperty("received_bytes") long receivedBytes,

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Two {@link PeerConnection}s in one JVM, their signal bus, and two UDP sockets standing in for the WireGuards. */
@@ -58,10 +59,17 @@ final class IceTestPeers implements AutoCloseable {
     }
 
     IceTestPeers(IceSettings settingsA, IceSettings settingsB, BiPredicate<String, String> drop) throws IOException {
+        this(settingsA, settingsB, drop, DirectPathOffload.NONE, endpoint -> { });
+    }
+
+    /** A with {@code offloadA}, telling {@code endpointsA} where WireGuard should send; B without offload. */
+    IceTestPeers(IceSettings settingsA, IceSettings settingsB, BiPredicate<String, String> drop,
+            DirectPathOffload offloadA, Consumer<InetSocketAddress> endpointsA) throws IOException {
         this.drop = drop;
         wgA = new FakeWireGuard("wg-a");
         wgB = new FakeWireGuard("wg-b");
-        a = new PeerConnection("peer-b", true, settingsA.withWireGuardPort(wgA.port()), channel("a"));
+        a = new PeerConnection("peer-b", true, settingsA.withWireGuardPort(wgA.port()), channel("a"), offloadA,
+                endpointsA);
         b = new PeerConnection("peer-a", false, settingsB.withWireGuardPort(wgB.port()), channel("b"));
         startNanos = System.nanoTime();
         a.start();

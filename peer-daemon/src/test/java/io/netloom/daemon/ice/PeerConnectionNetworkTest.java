@@ -11,8 +11,10 @@ import static io.netloom.daemon.ice.IceTestPeers.settings;
 import static io.netloom.daemon.ice.IceTestPeers.testTimings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +104,49 @@ class PeerConnectionNetworkTest {
 
     @Test
     @Order(2)
+    void aDirectPathTakenByTheOffloadPointsWireGuardAtTheRemoteEndAndIsReleasedOnClose() throws Exception {
+        RecordingOffload offload = new RecordingOffload();
+        List<InetSocketAddress> endpoints = new CopyOnWriteArrayList<>();
+        peers = new IceTestPeers(settings(IF_A, List.of(), List.of(), testTimings()),
+                settings(IF_B, List.of(), List.of(), testTimings()), (from, kind) -> false, offload, endpoints::add);
+        InetSocketAddress proxy = peers.a.wireGuardEndpoint();
+
+        ConnectionStatus a = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
+
+        assertThat(a.type()).isEqualTo(ConnectionType.P2P);
+        assertThat(a.dataPath()).isEqualTo(DataPath.KERNEL);
+        InetSocketAddress remote = peers.a.activePath().remoteSocketAddress();
+        assertThat(offload.installed).containsExactly(List.of(peers.a.activePath().hostSocketAddress(), remote));
+        assertThat(endpoints).containsExactly(remote);
+        assertThat(peers.a.wireGuardEndpoint()).isEqualTo(remote);
+        // The remote end, without offload, still reaches WireGuard through A's socket and proxy.
+        peers.assertDelivers(peers.b, peers.wgA, 200, "offloaded-b-to-a");
+
+        peers.a.close();
+
+        assertThat(offload.removed).containsExactlyElementsOf(offload.installed);
+        assertThat(endpoints).containsExactly(remote, proxy);
+    }
+
+    /** Takes every path it is offered and remembers the calls. */
+    private static final class RecordingOffload implements DirectPathOffload {
+        final List<List<InetSocketAddress>> installed = new CopyOnWriteArrayList<>();
+        final List<List<InetSocketAddress>> removed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean install(InetSocketAddress local, InetSocketAddress remote) {
+            installed.add(List.of(local, remote));
+            return true;
+        }
+
+        @Override
+        public void remove(InetSocketAddress local, InetSocketAddress remote) {
+            removed.add(List.of(local, remote));
+        }
+    }
+
+    @Test
+    @Order(3)
     void fallsBackToTheTurnRelayWhenDirectTrafficIsBlocked() throws Exception {
         lab.blockDirect();
         peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, testTimings());
@@ -138,7 +183,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void upgradesARelayedPathToP2pWithoutDroppingTheTunnel() throws Exception {
         lab.blockDirect();
         IceTimings timings = testTimings().withUpgradeInterval(Duration.ofSeconds(3));
@@ -169,7 +214,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void restartsIceWhenThePathGoesSilent() throws Exception {
         peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, testTimings().withInactivityTimeout(Duration.ofSeconds(3)));
         peers.awaitBoth(s -> s.type() == ConnectionType.P2P, "P2P");
@@ -184,7 +229,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void malformedAndHostileSignalsAreRecordedAndDoNotBreakTheConnection() throws Exception {
         peers = hostOnly(IF_A, IF_B, testTimings());
         ConnectionStatus established = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
@@ -233,7 +278,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void unreachableStunAndTurnServersStillConnectDirectlyAndSayWhyThereIsNoRelay() throws Exception {
         StunServer deadStun = new StunServer(IceTestLab.IP_DEAD, 3478);
         TurnServer deadTurn = new TurnServer(IceTestLab.IP_DEAD, 3478, "1:nobody", "nothing");
@@ -259,7 +304,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aLostOfferIsSentAgain() throws Exception {
         java.util.concurrent.atomic.AtomicInteger offers = new java.util.concurrent.atomic.AtomicInteger();
         IceTimings timings = testTimings();
@@ -274,7 +319,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void reconnectsWhenTheRemotePeerRestarts() throws Exception {
         IceTimings timings = testTimings();
         IceSettings settingsB = settings(IF_B, List.of(), List.of(), timings);
@@ -290,7 +335,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aFailedNegotiationIsRetriedWithBackoffUntilAPathExists() throws Exception {
         lab.blockDirect();
         peers = hostOnly(IF_A, IF_B, testTimings());
@@ -314,7 +359,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void failedRelayNegotiationsAreFreedWithoutHammeringTheTurnServer() throws Exception {
         // Relay candidates everywhere, but nothing can be relayed (coturn, whose sends the nftables rule refuses,
         // also drops each allocation at once: an allocation lost under ice4j's feet, as after a TURN restart or a NAT
@@ -367,7 +412,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void throughputOfTheProxy() throws Exception {
         peers = hostOnly(IF_A, IF_B, testTimings());
         peers.awaitBoth(ConnectionStatus::connected, "connected");
