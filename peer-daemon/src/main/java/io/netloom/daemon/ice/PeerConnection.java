@@ -63,6 +63,12 @@ public final class PeerConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How long the controlled side holds back the handshake initiation WireGuard sent before there was a path
+     * ({@link WireGuardProxy#switchTo}): longer than a round trip plus WireGuard's handshake work, short against
+     * WireGuard's own 5 s retry.
+     */
+    private static final long CONTROLLED_INITIATION_HOLD_MILLIS = 300;
 
     private enum Phase { GATHERING, AWAITING_ANSWER, CHECKING, CONNECTED, DONE }
 
@@ -127,7 +133,7 @@ public final class PeerConnection implements AutoCloseable {
         this.name = shortName(remotePeerId);
         Ice4jRuntime.init();
         try {
-            this.proxy = new WireGuardProxy(name, settings.wireGuardPort());
+            this.proxy = new WireGuardProxy(name, settings.wireGuardPort(), !controlling);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the WireGuard proxy socket on 127.0.0.1", e);
         }
@@ -578,6 +584,9 @@ public final class PeerConnection implements AutoCloseable {
         path.start();
         routeWireGuard(path);
         proxy.switchTo(path);
+        if (!controlling) {
+            actor.schedule(guard(proxy::releaseHeldInitiation), CONTROLLED_INITIATION_HOLD_MILLIS, TimeUnit.MILLISECONDS);
+        }
         activePath = path;
         pathHealthy = true;
         failures = 0;

@@ -40,6 +40,8 @@ final class WireGuardProxy implements AutoCloseable {
     private final Object sending = new Object();
     private final byte[] pendingHandshake = new byte[HANDSHAKE_INITIATION_LENGTH];
     private int pendingHandshakeLength;
+    /** Whether {@link #switchTo} keeps a pending initiation back for {@link #releaseHeldInitiation}. */
+    private final boolean holdInitiations;
     private volatile IcePath active;
     private volatile boolean closed;
 
@@ -50,7 +52,12 @@ final class WireGuardProxy implements AutoCloseable {
     /** Datagrams written to WireGuard failing (port unreachable: WireGuard not listening). */
     private volatile long deliveryFailures;
 
-    WireGuardProxy(String name, int wireGuardPort) throws IOException {
+    /**
+     * @param holdInitiations keep a pending handshake initiation back when a path is selected, until
+     *     {@link #releaseHeldInitiation}: for one of the two ends, so that their initiations never cross
+     */
+    WireGuardProxy(String name, int wireGuardPort, boolean holdInitiations) throws IOException {
+        this.holdInitiations = holdInitiations;
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         channel = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
@@ -77,17 +84,39 @@ final class WireGuardProxy implements AutoCloseable {
      * message WireGuard sent while there was no path goes out at once: WireGuard itself would retry only after
      * its 5 s rekey timeout, which would make every new tunnel wait that long. That may be a response, too: the
      * remote end can select the pair and send its initiation a moment before this side has a path.
+     *
+     * <p>An initiation is held back when this proxy holds initiations: both ends' WireGuards initiate when the
+     * peer is configured, and if both initiations went out the moment the path appeared they would cross; each
+     * WireGuard then answers the other's and drops the answer to its own (the handshake state holds one
+     * handshake), and the tunnel waits 5 s for a retry.
      */
     void switchTo(IcePath path) {
         synchronized (sending) {
             active = path;
-            if (path != null && pendingHandshakeLength > 0) {
-                if (!path.sendData(pendingHandshake, pendingHandshakeLength)) {
-                    sendFailures++;
-                }
-                pendingHandshakeLength = 0;
+            if (path != null && pendingHandshakeLength > 0 && !(holdInitiations && pendingHandshake[0] == 1)) {
+                sendPending(path);
             }
         }
+    }
+
+    /**
+     * Sends a held initiation on the active path, if there still is one: the other end's initiation, if it had
+     * one, has been answered by now, and this one finds its handshake state intact if it had none.
+     */
+    void releaseHeldInitiation() {
+        synchronized (sending) {
+            IcePath path = active;
+            if (path != null && pendingHandshakeLength > 0) {
+                sendPending(path);
+            }
+        }
+    }
+
+    private void sendPending(IcePath path) {
+        if (!path.sendData(pendingHandshake, pendingHandshakeLength)) {
+            sendFailures++;
+        }
+        pendingHandshakeLength = 0;
     }
 
     IcePath active() {
