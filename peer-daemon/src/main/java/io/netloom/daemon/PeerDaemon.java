@@ -122,6 +122,7 @@ public final class PeerDaemon {
         NetworkMap map = engine.currentMap();
         return new DaemonStatus(
                 DaemonVersion.current(),
+                ProcessHandle.current().pid(),
                 management.status(),
                 gateway.status(),
                 configuration.peerId(),

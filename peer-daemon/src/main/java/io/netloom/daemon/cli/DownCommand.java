@@ -3,6 +3,7 @@ package io.netloom.daemon.cli;
 import io.netloom.daemon.control.ControlClient;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +21,14 @@ final class DownCommand implements Callable<Integer> {
             System.out.println("Netloom is not running.");
             return 0;
         }
+        Optional<ProcessHandle> daemon = ProcessHandle.of(control.status().pid());
         control.down();
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (Files.exists(stateOption.state().controlSocket()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        // The socket goes once the interface and firewall are gone; the process a moment later (after writing
+        // its class archive, the first time): a `netloom up` right after must not compete with it.
+        while ((Files.exists(stateOption.state().controlSocket()) || daemon.map(ProcessHandle::isAlive).orElse(false))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
         if (Files.exists(stateOption.state().controlSocket())) {
             throw new CliException("the daemon did not finish stopping within 20 s; see " + stateOption.state().log());

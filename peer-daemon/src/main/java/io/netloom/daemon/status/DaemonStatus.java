@@ -6,6 +6,7 @@ import java.util.List;
 /** Everything {@code netloom status} shows, as the daemon reports it over its control socket. */
 public record DaemonStatus(
         @JsonProperty("daemon_version") String daemonVersion,
+        @JsonProperty("pid") long pid,
         @JsonProperty("management") ServiceStatus management,
         @JsonProperty("gateway") ServiceStatus gateway,
         @JsonProperty("peer_id") String peerId,

@@ -27,7 +27,7 @@ class ControlSocketTest {
     @TempDir
     Path directory;
 
-    private final DaemonStatus status = new DaemonStatus("test", service(), service(), "peer-1", "key", "100.64.0.1",
+    private final DaemonStatus status = new DaemonStatus("test", 4242L, service(), service(), "peer-1", "key", "100.64.0.1",
             "a.netloom.internal", "wt0", "userspace", 51820, 3L, List.of(), List.of("a problem"));
 
     @Test
