@@ -10,6 +10,7 @@ import io.netloom.daemon.state.StateFiles;
 import io.netloom.gateway.protocol.X25519Keys;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ import java.util.Optional;
  * has no enrollment yet, or when a setup key is given again (e.g. for another management server).
  */
 final class DeviceEnrollment {
+
+    private static final String NOT_ENROLLED =
+            "this device is not enrolled yet: give --management-url and --setup-key (or --setup-key-file)";
 
     private DeviceEnrollment() {
     }
@@ -31,8 +35,7 @@ final class DeviceEnrollment {
         Optional<Enrollment> saved = StateFiles.read(state.enrollment(), Enrollment.class);
         String setupKey = options.setupKey();
         if (setupKey == null) {
-            Enrollment enrollment = saved.orElseThrow(() -> new CliException(
-                    "this device is not enrolled yet: give --management-url and --setup-key (or --setup-key-file)"));
+            Enrollment enrollment = saved.orElseThrow(() -> new CliException(NOT_ENROLLED));
             if (options.managementUrl != null && !sameServer(options.managementUrl, enrollment.managementUrl())) {
                 throw new CliException("this device is enrolled with " + enrollment.managementUrl()
                         + "; give a setup key to enroll with " + options.managementUrl);
@@ -51,6 +54,17 @@ final class DeviceEnrollment {
         }
         StateFiles.write(state.enrollment(), enrollment);
         return new Device(keys, enrollment, true);
+    }
+
+    /**
+     * What {@link #ensure} checks for a device that is not enrolling now, without reading the enrollment: it
+     * exists, and the key file is there (created if missing, as {@code ensure} does) and private.
+     */
+    static void requireEnrolled(StateDirectory state) throws IOException {
+        if (!Files.isRegularFile(state.enrollment())) {
+            throw new CliException(NOT_ENROLLED);
+        }
+        PrivateKeyFile.loadOrCreate(state.privateKey());
     }
 
     private static boolean sameServer(URI given, String saved) {

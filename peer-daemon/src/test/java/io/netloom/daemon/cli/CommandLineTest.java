@@ -66,6 +66,39 @@ class CommandLineTest {
         assertThat(errors.toString()).contains("--wireguard-port");
     }
 
+    @Test
+    void upWhenEnrolledButTheKeyFileIsReadableByOthersThenRefusedBeforeAnyDaemonStarts() throws Exception {
+        Files.writeString(state.resolve("enrollment.json"), "{}");
+        PrivateKeyFile.loadOrCreate(state.resolve("private.key"));
+        Files.setPosixFilePermissions(state.resolve("private.key"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        int exit = run("up", "--config", state.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("must be readable only by its owner", "chmod 600");
+        assertThat(Files.exists(state.resolve("daemon.log"))).as("no daemon was started").isFalse();
+    }
+
+    @Test
+    void upWhenEnrolledAndAPortOutOfRangeThenUsageErrorBeforeAnyDaemonStarts() throws Exception {
+        Files.writeString(state.resolve("enrollment.json"), "{}");
+        PrivateKeyFile.loadOrCreate(state.resolve("private.key"));
+
+        int exit = run("up", "--config", state.toString(), "--wireguard-port", "70000");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors.toString()).contains("70000").doesNotContain("Exception");
+        assertThat(Files.exists(state.resolve("daemon.log"))).as("no daemon was started").isFalse();
+    }
+
+    @Test
+    void upWhenTheP2pDataPathIsUnknownThenUsageErrorNamesTheChoices() {
+        int exit = run("up", "--config", state.toString(), "--p2p-data-path", "ebpf");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors.toString()).contains("'ebpf' is not a P2P data path: use nftables or proxy");
+    }
+
     private int run(String... arguments) {
         CommandLine commandLine = NetloomCommand.commandLine();
         commandLine.setErr(new PrintWriter(errors, true));
