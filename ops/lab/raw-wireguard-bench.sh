@@ -2,9 +2,10 @@
 # Throughput baseline: hand-configured wireguard-go tunnel from host A to host B, through both
 # NATs of the lab, measured with iperf3 (TCP, A sends). Needs the lab: ops/lab/lab.sh up.
 #
-#   raw-wireguard-bench.sh [-t SECONDS] [--no-plain]
+#   raw-wireguard-bench.sh [-t SECONDS] [--mtu BYTES] [--no-plain]
 #
 #   -t SECONDS   length of each iperf3 run (default 10)
+#   --mtu BYTES  MTU of the tunnel interfaces (default: wireguard-go's own, 1420); Netloom's is 1280
 #   --no-plain   skip the reference run without a tunnel (A -> router B's port forward -> B)
 #
 # Prints the iperf3 receiver figure; the last line is e.g. "raw-wireguard A->B tcp: 312.4 Mbit/s".
@@ -16,6 +17,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=10
+MTU=
 PLAIN=true
 WG_PORT=51820
 IPERF_PORT=5201
@@ -30,12 +32,16 @@ parse_args() {
   while [ $# -gt 0 ]; do
     case $1 in
       -t) DURATION=${2:?-t needs seconds}; shift 2 ;;
+      --mtu) MTU=${2:?--mtu needs bytes}; shift 2 ;;
       --no-plain) PLAIN=false; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; exit 2 ;;
     esac
   done
   if ! [[ $DURATION =~ ^[0-9]+$ ]] || [ "$DURATION" -lt 1 ]; then die "-t wants a whole number of seconds"; fi
+  if [ -n "$MTU" ] && ! { [[ $MTU =~ ^[0-9]+$ ]] && [ "$MTU" -ge 1280 ] && [ "$MTU" -le 1500 ]; }; then
+    die "--mtu wants a number of bytes from 1280 to 1500"
+  fi
 }
 
 require_lab() {
@@ -133,6 +139,7 @@ wg_up() {
     peer "$(cat "$WORK/$peer.pub")" allowed-ips "$OVERLAY_PREFIX.${OVERLAY[$peer]}/32" \
     endpoint "$(wan_ip "$peer"):$WG_PORT" persistent-keepalive 25
   ip -n "$ns" addr replace "$OVERLAY_PREFIX.${OVERLAY[$s]}/24" dev "$ifname"
+  if [ -n "$MTU" ]; then ip -n "$ns" link set "$ifname" mtu "$MTU"; fi
   ip -n "$ns" link set "$ifname" up
 }
 
@@ -152,7 +159,7 @@ tunnel_run() {
   $ok || { in_ns nl-a wg show rawwg-a >&2; die "no ping through the tunnel A -> B"; }
   log "tunnel up: $(in_ns nl-a ping -q -c 3 -i 0.2 "$OVERLAY_PREFIX.2" | tail -n 1)"
   log "A sees B at endpoint $(in_ns nl-a wg show rawwg-a endpoints | awk '{print $2}'), B sees A at $(in_ns nl-b wg show rawwg-b endpoints | awk '{print $2}')"
-  log "tunnel run: nl-a $OVERLAY_PREFIX.1 -> nl-b $OVERLAY_PREFIX.2 over wireguard-go, ${DURATION}s"
+  log "tunnel run: nl-a $OVERLAY_PREFIX.1 -> nl-b $OVERLAY_PREFIX.2 over wireguard-go (MTU ${MTU:-1420}), ${DURATION}s"
   iperf3_server nl-b "$OVERLAY_PREFIX.2"
   mbits=$(iperf3_mbits nl-a "$OVERLAY_PREFIX.2")
   echo "raw-wireguard A->B tcp: $mbits Mbit/s"

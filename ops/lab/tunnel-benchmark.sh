@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Netloom tunnels against raw wireguard-go, side by side in one run of the lab:
-#   - time from `netloom up` on A and B (started together) to the first ping answered A -> B
-#   - iperf3 TCP A -> B over Netloom (direct, P2P), A -> C over Netloom (TURN relay, C is behind
-#     the symmetric NAT) and A -> B over hand-configured wireguard-go (raw-wireguard-bench.sh),
-#     interleaved ROUNDS times so that machine load hits all three alike
+#   - start-up: time from `netloom up` on A and B (started together, devices already enrolled) to
+#     the first ping answered A -> B, SAMPLES times (median), and once more with a setup key given
+#     (enrollment again on both)
+#   - iperf3 TCP A -> B over Netloom (direct, P2P, WireGuard steered by nftables), A -> C (TURN
+#     relay, C is behind the symmetric NAT) and A -> B over hand-configured wireguard-go
+#     (raw-wireguard-bench.sh) at its default MTU (1420) and at Netloom's (1280), interleaved
+#     ROUNDS times so that machine load hits all alike; the daemons' CPU time during the direct runs
+#   - then A and B again with `--p2p-data-path proxy` (the user-space proxy), ROUNDS times, each
+#     beside a raw run at MTU 1280
 #   - the daemons' resident memory
 #
-#   tunnel-benchmark.sh [-t SECONDS] [-r ROUNDS]
+#   tunnel-benchmark.sh [-t SECONDS] [-r ROUNDS] [-s SAMPLES]
 #
 # Needs the packaged jars (mvn -B -q package -DskipTests). Builds the lab from scratch and tears
 # it down at the end.
@@ -17,7 +22,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=10
 ROUNDS=3
+SAMPLES=5
 LAB=$REPO_DIR/ops/lab/lab.sh
+RAW=$REPO_DIR/ops/lab/raw-wireguard-bench.sh
 JAR=$REPO_DIR/peer-daemon/target/netloom.jar
 # Not 51820: the raw baseline's wireguard-go uses that port in the same namespaces.
 NETLOOM_WG_PORT=51830
@@ -27,7 +34,8 @@ while [ $# -gt 0 ]; do
   case $1 in
     -t) DURATION=${2:?-t needs seconds}; shift 2 ;;
     -r) ROUNDS=${2:?-r needs a count}; shift 2 ;;
-    *) echo "usage: $0 [-t SECONDS] [-r ROUNDS]" >&2; exit 2 ;;
+    -s) SAMPLES=${2:?-s needs a count}; shift 2 ;;
+    *) echo "usage: $0 [-t SECONDS] [-r ROUNDS] [-s SAMPLES]" >&2; exit 2 ;;
   esac
 done
 
@@ -45,12 +53,38 @@ cleanup() {
   "$LAB" down >/dev/null 2>&1 || true
 }
 
+# up_peer SITE [OPTION...]: `netloom up` with the lab's settings and a setup key (enrolls).
 up_peer() {
-  netloom "$1" up --management-url "http://$INET_IP:8080" --setup-key-file "$LAB_DIR/setup-key" \
-    --interface-name "wt-$1" --wireguard-port "$NETLOOM_WG_PORT" >/dev/null
+  local site=$1; shift
+  netloom "$site" up --management-url "http://$INET_IP:8080" --setup-key-file "$LAB_DIR/setup-key" \
+    --interface-name "wt-$site" --wireguard-port "$NETLOOM_WG_PORT" "$@" >/dev/null
 }
 
 overlay_ip() { netloom "$1" status --json | jq -r .overlay_ip; }
+
+await_ping() {
+  local site=$1 target=$2 deadline=$((SECONDS + ${3:-60}))
+  until in_ns "nl-$site" ping -n -c 1 -W 0.2 "$target" >/dev/null 2>&1; do
+    [ $SECONDS -le $deadline ] || return 1
+  done
+}
+
+# startup_ms IP_B COMMAND...: runs COMMAND for A and for B at once (COMMAND SITE), then pings B from
+# A until it answers; prints the milliseconds from the start to the answer.
+startup_ms() {
+  local ip_b=$1; shift
+  local start pid_a pid_b
+  start=$(date +%s%N)
+  "$@" a & pid_a=$!
+  "$@" b & pid_b=$!
+  wait "$pid_a" "$pid_b"
+  await_ping a "$ip_b" 60 || die "no ping A -> B within 60 s of up"
+  echo $((($(date +%s%N) - start) / 1000000))
+}
+
+plain_up() { netloom "$1" up >/dev/null; }
+
+down_ab() { netloom a down >/dev/null && netloom b down >/dev/null; }
 
 # iperf3_mbits CLIENT_SITE TARGET: receiver Mbit/s of one TCP run from CLIENT_SITE to TARGET.
 iperf3_mbits() {
@@ -59,7 +93,25 @@ iperf3_mbits() {
   jq -r '.end.sum_received.bits_per_second / 1e6 | . * 10 | round / 10' <<<"$json"
 }
 
+raw_mbits() { "$RAW" -t "$DURATION" --no-plain "$@" 2>/dev/null | tail -n 1 | awk '{print $(NF-1)}'; }
+
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f%%", 100*a/b}'; }
+
+daemon_pid() {
+  local pid
+  for pid in $(ip netns pids "nl-$1"); do
+    if grep -q -- '--foreground' "/proc/$pid/cmdline" 2>/dev/null; then echo "$pid"; return; fi
+  done
+}
+
+# CPU seconds (user + system) the daemon of SITE has used so far.
+daemon_cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$(daemon_pid "$1")/stat"; }
+
+show_paths() {
+  netloom a status --json | jq -r '.peers[] | "A sees \(.fqdn): \(.connection_type) \(.local_candidate_type)/\(.remote_candidate_type) \(.local_endpoint) -> \(.remote_endpoint), data path \(.data_path)"'
+}
 
 main() {
   [ "$(id -u)" -eq 0 ] || die "run as root"
@@ -75,57 +127,85 @@ main() {
   group=$(api GET /api/groups | jq -r '.[] | select(.name=="All") | .id')
   api POST /api/policies "{\"name\":\"all\",\"description\":\"\",\"enabled\":true,\"rules\":[{\"name\":\"all\",\"enabled\":true,\"action\":\"accept\",\"bidirectional\":true,\"protocol\":\"all\",\"sources\":[\"$group\"],\"destinations\":[\"$group\"]}]}" >/dev/null
 
-  # Enroll once first, so that the timed run measures `up` and the tunnel, not enrollment.
+  # Enroll once first; the first daemons also write their class archives when they stop.
   up_peer a && up_peer b
   local ip_b ip_c
   ip_b=$(overlay_ip b)
-  netloom a down >/dev/null && netloom b down >/dev/null
+  await_ping a "$ip_b" 60 || die "no ping A -> B after enrolling"
+  down_ab
 
-  local start end
-  start=$(date +%s%N)
-  up_peer a & local pid_a=$!
-  up_peer b & local pid_b=$!
-  wait "$pid_a" "$pid_b"
-  until in_ns nl-a ping -n -c 1 -W 0.2 "$ip_b" >/dev/null 2>&1; do :; done
-  end=$(date +%s%N)
-  echo "up on A and B -> first ping answered A->B: $(((end - start) / 1000000)) ms"
+  local sample ms
+  local -a startups=()
+  for ((sample = 1; sample <= SAMPLES; sample++)); do
+    ms=$(startup_ms "$ip_b" plain_up)
+    echo "start-up sample $sample: up on A and B -> first ping answered A->B: $ms ms"
+    startups+=("$ms")
+    down_ab
+  done
+  ms=$(startup_ms "$ip_b" up_peer)
+  echo "start-up with a setup key (enrolling again): $ms ms"
+  echo "start-up median of $SAMPLES: $(printf '%s\n' "${startups[@]}" | median) ms"
 
   up_peer c
   ip_c=$(overlay_ip c)
-  local relay=true deadline=$((SECONDS + 60))
-  until in_ns nl-a ping -n -c 1 -W 0.5 "$ip_c" >/dev/null 2>&1; do
-    if [ $SECONDS -gt $deadline ]; then relay=false; warn "no path A -> C within 60 s; relayed runs skipped"; break; fi
-  done
-  netloom a status --json | jq -r '.peers[] | "A sees \(.fqdn): \(.connection_type) \(.local_candidate_type)/\(.remote_candidate_type) \(.local_endpoint) -> \(.remote_endpoint)"'
+  local relay=true
+  await_ping a "$ip_c" 60 || { relay=false; warn "no path A -> C within 60 s; relayed runs skipped"; }
+  show_paths
 
   in_ns nl-b iperf3 -s -D -B "$ip_b" -p "$IPERF_PORT"
   if $relay; then in_ns nl-c iperf3 -s -D -B "$ip_c" -p "$IPERF_PORT"; fi
   sleep 0.5
-  local round direct relayed raw
-  local -a directs=() relays=() raws=()
+  local round direct relayed raw raw1280 cpu_used cpu_a cpu_b
+  local -a directs=() relays=() raws=() raws1280=() cpus=()
   for ((round = 1; round <= ROUNDS; round++)); do
+    cpu_a=$(daemon_cpu a) cpu_b=$(daemon_cpu b)
     direct=$(iperf3_mbits a "$ip_b")
+    cpu_used=$(awk -v a="$cpu_a" -v b="$cpu_b" -v x="$(daemon_cpu a)" -v y="$(daemon_cpu b)" 'BEGIN{printf "%.2f", (x-a)+(y-b)}')
     relayed=0
     if $relay; then relayed=$(iperf3_mbits a "$ip_c"); fi
-    raw=$("$REPO_DIR/ops/lab/raw-wireguard-bench.sh" -t "$DURATION" --no-plain 2>/dev/null | tail -n 1 | awk '{print $(NF-1)}')
-    echo "round $round: netloom direct A->B $direct Mbit/s, netloom relayed A->C $relayed Mbit/s, raw wireguard-go A->B $raw Mbit/s"
-    directs+=("$direct") relays+=("$relayed") raws+=("$raw")
+    raw=$(raw_mbits)
+    raw1280=$(raw_mbits --mtu 1280)
+    echo "round $round: netloom direct A->B $direct Mbit/s (daemons' CPU ${cpu_used} s), netloom relayed A->C $relayed Mbit/s," \
+      "raw wireguard-go A->B $raw Mbit/s (MTU 1420), $raw1280 Mbit/s (MTU 1280)"
+    directs+=("$direct") relays+=("$relayed") raws+=("$raw") raws1280+=("$raw1280") cpus+=("$cpu_used")
   done
-  local m_direct m_relayed m_raw
+  local m_direct m_relayed m_raw m_raw1280
   m_direct=$(printf '%s\n' "${directs[@]}" | median)
   m_relayed=$(printf '%s\n' "${relays[@]}" | median)
   m_raw=$(printf '%s\n' "${raws[@]}" | median)
-  echo "median: direct $m_direct, relayed $m_relayed, raw $m_raw Mbit/s;" \
-    "direct/raw $(awk -v a="$m_direct" -v b="$m_raw" 'BEGIN{printf "%.0f%%", 100*a/b}')," \
-    "relayed/raw $(awk -v a="$m_relayed" -v b="$m_raw" 'BEGIN{printf "%.0f%%", 100*a/b}')"
+  m_raw1280=$(printf '%s\n' "${raws1280[@]}" | median)
+  echo "median: direct $m_direct, relayed $m_relayed, raw $m_raw (MTU 1420), $m_raw1280 (MTU 1280) Mbit/s;" \
+    "direct/raw $(ratio "$m_direct" "$m_raw1280") at the same MTU, $(ratio "$m_direct" "$m_raw") against 1420;" \
+    "relayed/raw $(ratio "$m_relayed" "$m_raw1280") at the same MTU, $(ratio "$m_relayed" "$m_raw") against 1420;" \
+    "daemons' CPU per direct run $(printf '%s\n' "${cpus[@]}" | median) s"
+  report_memory
+
+  # B's iperf3 server stays: its address comes back with B's interface.
+  down_ab
+  up_peer a --p2p-data-path proxy && up_peer b --p2p-data-path proxy
+  await_ping a "$ip_b" 60 || die "no ping A -> B over the proxy"
+  show_paths
+  local proxied
+  local -a proxies=() raws_p=()
+  for ((round = 1; round <= ROUNDS; round++)); do
+    proxied=$(iperf3_mbits a "$ip_b")
+    raw1280=$(raw_mbits --mtu 1280)
+    echo "proxy round $round: netloom direct A->B through the proxy $proxied Mbit/s, raw wireguard-go A->B $raw1280 Mbit/s (MTU 1280)"
+    proxies+=("$proxied") raws_p+=("$raw1280")
+  done
+  local m_proxy m_raw_p
+  m_proxy=$(printf '%s\n' "${proxies[@]}" | median)
+  m_raw_p=$(printf '%s\n' "${raws_p[@]}" | median)
+  echo "median: direct through the proxy $m_proxy, raw $m_raw_p Mbit/s (MTU 1280); proxy/raw $(ratio "$m_proxy" "$m_raw_p")"
+}
+
+report_memory() {
   local s pid
   for s in a b c; do
-    for pid in $(ip netns pids "nl-$s"); do
-      if grep -q -- '--foreground' "/proc/$pid/cmdline" 2>/dev/null; then
-        echo "daemon on $s: RSS $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$pid/status")"
-      fi
-    done
+    pid=$(daemon_pid "$s")
+    [ -n "$pid" ] && echo "daemon on $s: RSS $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$pid/status")"
   done
+  return 0
 }
 
 main "$@"
