@@ -101,7 +101,7 @@ public final class PeerDaemon {
     }
 
     private DirectPathOffload directPathOffload() {
-        if (settings.p2pDataPath() == DaemonSettings.P2pDataPath.PROXY) {
+        if (settings.dataPath() == DaemonSettings.DataPathChoice.PROXY) {
             return DirectPathOffload.NONE;
         }
         return new NftablesDirectPaths(device.name(), settings.wireGuardPort(), problems::add);

@@ -35,11 +35,13 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--wireguard-port", paramLabel = "PORT", description = "WireGuard UDP port (default: 51820, or the last one used).")
     Integer wireGuardPort;
 
-    @Option(names = "--p2p-data-path", paramLabel = "nftables|proxy", converter = P2pDataPathConverter.class,
-            description = "What carries WireGuard's packets on direct (P2P) paths: nftables steers them in the kernel "
-                    + "(default), proxy sends them through the daemon (slower; for hosts whose nftables cannot "
-                    + "rewrite ports). Default: nftables, or the last one used.")
-    DaemonSettings.P2pDataPath p2pDataPath;
+    @Option(names = "--data-path", paramLabel = "nftables|proxy", converter = DataPathChoiceConverter.class,
+            description = "What carries WireGuard's packets on paths from this device's own sockets (direct ones, "
+                    + "and relayed ones through the other peer's relay): nftables steers them in the kernel, proxy "
+                    + "sends them through the daemon (slower; for hosts whose nftables cannot rewrite ports). "
+                    + "A relay of this device's own always goes through the daemon. Default: nftables, or the last "
+                    + "one used.")
+    DaemonSettings.DataPathChoice dataPath;
 
     @Option(names = {"-F", "--foreground"}, description = "Run the daemon in this process instead of in the background.")
     boolean foreground;
@@ -77,7 +79,7 @@ final class UpCommand implements Callable<Integer> {
         try {
             return new DaemonSettings(interfaceName != null ? interfaceName : saved.interfaceName(),
                     wireGuardPort != null ? wireGuardPort : saved.wireGuardPort(),
-                    p2pDataPath != null ? p2pDataPath : saved.p2pDataPath());
+                    dataPath != null ? dataPath : saved.dataPath());
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
@@ -88,7 +90,7 @@ final class UpCommand implements Callable<Integer> {
         DaemonSettings defaults = DaemonSettings.DEFAULTS;
         try {
             new DaemonSettings(interfaceName != null ? interfaceName : defaults.interfaceName(),
-                    wireGuardPort != null ? wireGuardPort : defaults.wireGuardPort(), p2pDataPath);
+                    wireGuardPort != null ? wireGuardPort : defaults.wireGuardPort(), dataPath);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
@@ -99,8 +101,8 @@ final class UpCommand implements Callable<Integer> {
         if (wireGuardPort != null) {
             options.addAll(List.of("--wireguard-port", wireGuardPort.toString()));
         }
-        if (p2pDataPath != null) {
-            options.addAll(List.of("--p2p-data-path", p2pDataPath.name().toLowerCase(Locale.ROOT)));
+        if (dataPath != null) {
+            options.addAll(List.of("--data-path", dataPath.name().toLowerCase(Locale.ROOT)));
         }
         return options;
     }

@@ -63,7 +63,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private String appliedFirewall;
     private volatile NetworkMap current;
 
-    /** @param offload takes P2P paths off the daemon's proxies ({@link DirectPathOffload#NONE}: never) */
+    /** @param offload takes paths on host sockets off the daemon's proxies ({@link DirectPathOffload#NONE}: never) */
     public MeshEngine(WireGuardDevice device, int mtu, String ownPublicKey, IceSettings iceSettings,
             DirectPathOffload offload, SignalOutbox outbox, RecentProblems problems) {
         this.device = device;

@@ -5,7 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
- * A P2P path whose WireGuard datagrams the kernel steers: ICE's socket on {@code local} talks to {@code remote}.
+ * A path whose WireGuard datagrams the kernel steers: ICE's socket on {@code local} talks to {@code remote}, the
+ * other peer's socket or its TURN relay.
  * IPv4 only, like the candidates the daemon gathers.
  */
 public record DirectPath(InetSocketAddress local, InetSocketAddress remote) {

@@ -14,6 +14,7 @@ import java.util.Collection;
  *       STUN and the path probes do not look like that and still reach ICE.</li>
  * </ul>
  * Both are {@code notrack}: the rewritten datagrams would otherwise look like a second flow on the same ports.
+ * Their counters show in {@code nft list table inet netloom_<iface>_paths} how much each direction carried.
  * The kernel updates the UDP checksum when it rewrites a port.
  */
 public final class DirectPathRuleset {
@@ -32,10 +33,10 @@ public final class DirectPathRuleset {
         for (DirectPath path : paths) {
             inbound.append("\t\tip saddr ").append(path.remoteIp()).append(" udp sport ").append(path.remote().getPort())
                     .append(" ip daddr ").append(path.localIp()).append(" udp dport ").append(path.local().getPort())
-                    .append(" @th,64,8 1-4 @th,72,24 0 udp dport set ").append(wireGuardPort).append(" notrack\n");
+                    .append(" @th,64,8 1-4 @th,72,24 0 udp dport set ").append(wireGuardPort).append(" counter notrack\n");
             outbound.append("\t\tip daddr ").append(path.remoteIp()).append(" udp dport ").append(path.remote().getPort())
                     .append(" udp sport ").append(wireGuardPort).append(" udp sport set ").append(path.local().getPort())
-                    .append(" notrack\n");
+                    .append(" counter notrack\n");
         }
         return "table " + table + " {}\n"
                 + "delete table " + table + "\n"

@@ -3,7 +3,9 @@ package io.netloom.daemon.ice;
 import java.net.InetSocketAddress;
 
 /**
- * Lets WireGuard use a P2P path's UDP socket itself, in the kernel, instead of going through the {@link WireGuardProxy}.
+ * Lets WireGuard use the UDP socket of a path itself, in the kernel, instead of going through the
+ * {@link WireGuardProxy}: any path that runs on one of our host sockets, P2P or relayed through the remote end's
+ * TURN allocation (this side then sends plain UDP to the relay's address).
  *
  * <p>ICE punched the NAT holes for the 5-tuple {@code local ↔ remote}; WireGuard listens on its own port. An
  * offload makes WireGuard's datagrams to {@code remote} leave from {@code local}'s port and steers WireGuard's

@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection to one remote peer: finds a path with ICE (host and server-reflexive candidates preferred, a TURN
- * relay as fallback) and carries WireGuard's UDP datagrams over it through a local proxy socket.
+ * relay as fallback) and has WireGuard's UDP datagrams carried over it.
  *
- * <p>WireGuard is given {@link #wireGuardEndpoint()} as this peer's endpoint. On a P2P path that the
- * {@link DirectPathOffload} takes, that is the remote end itself and the kernel carries WireGuard's datagrams on
- * ICE's 5-tuple. Otherwise (relayed paths, no offload, no path yet) it is the proxy, {@code 127.0.0.1:<proxyPort>},
+ * <p>WireGuard is given {@link #wireGuardEndpoint()} as this peer's endpoint. On a path from one of our host sockets
+ * (P2P, or to the remote end's relay) that the {@link DirectPathOffload} takes, that is the remote end itself and
+ * the kernel carries WireGuard's datagrams on ICE's 5-tuple. Otherwise (a relay of our own, no offload, no path
+ * yet) it is the proxy, {@code 127.0.0.1:<proxyPort>},
  * which sends what WireGuard sends there over the path ICE selected and delivers what arrives on that path to
  * {@code 127.0.0.1:<wireGuardPort>}. Every change is reported to the endpoint listener.
  *
@@ -118,7 +119,7 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     /**
-     * @param offload takes P2P paths off the proxy when it can
+     * @param offload takes paths on our host sockets off the proxy when it can
      * @param endpointListener told, on this connection's thread, each time {@link #wireGuardEndpoint()} changes
      */
     public PeerConnection(String remotePeerId, boolean controlling, IceSettings settings, SignalChannel signals,
@@ -744,13 +745,14 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     /**
-     * Points WireGuard at {@code path}: straight at the remote end when the path is P2P on one of our host sockets
+     * Points WireGuard at {@code path}: straight at the remote end when the path runs on one of our host sockets
      * and the offload takes it, else at the proxy (also when there is no path: the proxy keeps WireGuard's
-     * handshake initiation for the next path).
+     * handshake initiation for the next path). A relayed path qualifies when the relay is the remote end's: this
+     * side then sends plain UDP to the relay's address; only a relay of our own needs the proxy's framing.
      */
     private void routeWireGuard(IcePath path) {
         InetSocketAddress target = proxy.localAddress();
-        if (path != null && path.type == ConnectionType.P2P && path.hostSocketAddress() != null
+        if (path != null && path.hostSocketAddress() != null
                 && offload.install(path.hostSocketAddress(), path.remoteSocketAddress())) {
             path.markOffloaded(true);
             target = path.remoteSocketAddress();

@@ -92,11 +92,11 @@ class CommandLineTest {
     }
 
     @Test
-    void upWhenTheP2pDataPathIsUnknownThenUsageErrorNamesTheChoices() {
-        int exit = run("up", "--config", state.toString(), "--p2p-data-path", "ebpf");
+    void upWhenTheDataPathChoiceIsUnknownThenUsageErrorNamesTheChoices() {
+        int exit = run("up", "--config", state.toString(), "--data-path", "ebpf");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(errors.toString()).contains("'ebpf' is not a P2P data path: use nftables or proxy");
+        assertThat(errors.toString()).contains("'ebpf' is not a data path: use nftables or proxy");
     }
 
     private int run(String... arguments) {

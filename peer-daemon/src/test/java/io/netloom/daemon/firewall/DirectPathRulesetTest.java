@@ -20,9 +20,9 @@ class DirectPathRulesetTest {
                 "table inet netloom_wt0_paths {}\ndelete table inet netloom_wt0_paths\n",
                 "type filter hook prerouting priority raw; policy accept;",
                 "ip saddr 203.0.113.12 udp sport 50000 ip daddr 198.18.1.2 udp dport 40000"
-                        + " @th,64,8 1-4 @th,72,24 0 udp dport set 51820 notrack",
+                        + " @th,64,8 1-4 @th,72,24 0 udp dport set 51820 counter notrack",
                 "type filter hook output priority raw; policy accept;",
-                "ip daddr 203.0.113.12 udp dport 50000 udp sport 51820 udp sport set 40000 notrack");
+                "ip daddr 203.0.113.12 udp dport 50000 udp sport 51820 udp sport set 40000 counter notrack");
     }
 
     @Test
