@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A device of the lab (host a, b or c) running the real {@code netloom} CLI and daemon. */
 final class LabPeer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PACKETS = Pattern.compile("counter packets (\\d+)");
     private static final String JAR = Lab.REPOSITORY.resolve("peer-daemon/target/netloom.jar").toString();
 
     final String host;
@@ -59,6 +62,22 @@ final class LabPeer {
             }
         }
         return null;
+    }
+
+    /**
+     * Datagrams the kernel steered from P2P paths to WireGuard on this host: the counters of the path table's
+     * inbound rules (ADR 0009).
+     */
+    long packetsSteeredToWireGuard() {
+        String table = Lab.check(Lab.in(host, "nft", "list", "table", "inet",
+                "netloom_" + interfaceName.replace('-', '_') + "_paths")).output();
+        String inbound = table.substring(table.indexOf("chain inbound"), table.indexOf("chain outbound"));
+        Matcher counter = PACKETS.matcher(inbound);
+        long packets = 0;
+        while (counter.find()) {
+            packets += Long.parseLong(counter.group(1));
+        }
+        return packets;
     }
 
     /** One echo request with a short wait; true when answered. */

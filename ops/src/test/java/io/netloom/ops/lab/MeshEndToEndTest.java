@@ -86,6 +86,12 @@ class MeshEndToEndTest {
 
         assertThat(A.peerStatus(ipB).get("connection_type").asText()).isEqualTo("P2P");
         assertThat(A.status().get("interface_type").asText()).isEqualTo("userspace");
+        // WireGuard rides the path in the kernel on both ends; A's pings arrived through B's nftables rules.
+        assertThat(A.peerStatus(ipB).get("data_path").asText()).isEqualTo("KERNEL");
+        Await.until("B steers A's datagrams through the kernel", CONVERGE, () -> {
+            A.ping(ipB);
+            return "KERNEL".equals(B.peerStatus(ipA).get("data_path").asText()) && B.packetsSteeredToWireGuard() > 0;
+        });
     }
 
     @Test
@@ -95,6 +101,11 @@ class MeshEndToEndTest {
 
         assertThat(A.peerStatus(ipC).get("connection_type").asText()).isEqualTo("RELAYED");
         assertThat(C.peerStatus(ipA).get("connection_type").asText()).isEqualTo("RELAYED");
+        // A relay of one's own needs the daemon's framing; the other end sends plain UDP to it from the kernel.
+        for (var view : List.of(A.peerStatus(ipC), C.peerStatus(ipA))) {
+            assertThat(view.get("data_path").asText()).as(view.toString())
+                    .isEqualTo("relay".equals(view.get("local_candidate_type").asText()) ? "PROXY" : "KERNEL");
+        }
     }
 
     @Test
