@@ -7,7 +7,7 @@
 #     relay, C is behind the symmetric NAT) and A -> B over hand-configured wireguard-go
 #     (raw-wireguard-bench.sh) at its default MTU (1420) and at Netloom's (1280), interleaved
 #     ROUNDS times so that machine load hits all alike; the daemons' CPU time during the direct runs
-#   - then A and B again with `--p2p-data-path proxy` (the user-space proxy), ROUNDS times, each
+#   - then A and B again with `--data-path proxy` (the user-space proxy), ROUNDS times, each
 #     beside a raw run at MTU 1280
 #   - the daemons' resident memory
 #
@@ -182,7 +182,7 @@ main() {
 
   # B's iperf3 server stays: its address comes back with B's interface.
   down_ab
-  up_peer a --p2p-data-path proxy && up_peer b --p2p-data-path proxy
+  up_peer a --data-path proxy && up_peer b --data-path proxy
   await_ping a "$ip_b" 60 || die "no ping A -> B over the proxy"
   show_paths
   local proxied
