@@ -80,8 +80,7 @@ public final class PeerConnection implements AutoCloseable {
     private final SignalChannel signals;
     private final String name;
     private final WireGuardProxy proxy;
-    private final DirectPathOffload offload;
-    private final Consumer<InetSocketAddress> endpointListener;
+    private final WireGuardRoute route;
     private final ScheduledThreadPoolExecutor actor;
     private volatile Thread actorThread;
 
@@ -103,7 +102,6 @@ public final class PeerConnection implements AutoCloseable {
     private volatile String lastError;
     private volatile String candidateIssue;
     private volatile IcePath activePath;
-    private volatile InetSocketAddress wireGuardEndpoint;
     private volatile long connectedAfterMillis = -1;
 
     /**
@@ -124,8 +122,6 @@ public final class PeerConnection implements AutoCloseable {
      */
     public PeerConnection(String remotePeerId, boolean controlling, IceSettings settings, SignalChannel signals,
             DirectPathOffload offload, Consumer<InetSocketAddress> endpointListener) {
-        this.offload = Objects.requireNonNull(offload, "offload");
-        this.endpointListener = Objects.requireNonNull(endpointListener, "endpointListener");
         this.remotePeerId = Objects.requireNonNull(remotePeerId, "remotePeerId");
         this.controlling = controlling;
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -138,7 +134,8 @@ public final class PeerConnection implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the WireGuard proxy socket on 127.0.0.1", e);
         }
-        this.wireGuardEndpoint = proxy.localAddress();
+        this.route = new WireGuardRoute(proxy, Objects.requireNonNull(offload, "offload"),
+                Objects.requireNonNull(endpointListener, "endpointListener"));
         this.actor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "nl-ice-" + name);
             thread.setDaemon(true);
@@ -155,7 +152,7 @@ public final class PeerConnection implements AutoCloseable {
 
     /** The endpoint to configure in WireGuard for this peer: the proxy, or the remote end of an offloaded path. */
     public InetSocketAddress wireGuardEndpoint() {
-        return wireGuardEndpoint;
+        return route.endpoint();
     }
 
     public String remotePeerId() {
@@ -397,7 +394,7 @@ public final class PeerConnection implements AutoCloseable {
         pathHealthy = false;
         proxy.switchTo(null);
         activePath = null;
-        routeWireGuard(null);
+        route.follow(null);
         lastError = "the remote peer closed the connection";
         setState("idle");
         if (controlling) {
@@ -583,7 +580,7 @@ public final class PeerConnection implements AutoCloseable {
         Negotiation previous = established;
         established = negotiation;
         path.start();
-        routeWireGuard(path);
+        route.follow(path);
         proxy.switchTo(path);
         if (!controlling) {
             actor.schedule(guard(proxy::releaseHeldInitiation), CONTROLLED_INITIATION_HOLD_MILLIS, TimeUnit.MILLISECONDS);
@@ -695,7 +692,7 @@ public final class PeerConnection implements AutoCloseable {
         cancel(previous.watchdog);
         if (previous.path != null) {
             previous.path.retire();
-            endOffload(previous.path);
+            route.release(previous.path);
         }
         long grace = timings.oldPathGrace().toMillis();
         if (grace <= 0) {
@@ -712,7 +709,7 @@ public final class PeerConnection implements AutoCloseable {
 
     private void release(Negotiation negotiation) {
         if (negotiation.path != null) {
-            endOffload(negotiation.path);
+            route.release(negotiation.path);
         }
         IceAgents.free(negotiation.agent, negotiation.hosts);
         negotiation.agent = null;
@@ -730,44 +727,18 @@ public final class PeerConnection implements AutoCloseable {
         if (negotiation.path != null) {
             negotiation.path.retire();
             negotiation.path.detach();
-            endOffload(negotiation.path);
+            route.release(negotiation.path);
             if (proxy.active() == negotiation.path) {
                 proxy.switchTo(null);
             }
             if (activePath == negotiation.path) {
                 activePath = null;
-                routeWireGuard(null);
+                route.follow(null);
             }
         }
         IceAgents.free(negotiation.agent, negotiation.hosts);
         negotiation.agent = null;
         negotiation.hosts = null;
-    }
-
-    /**
-     * Points WireGuard at {@code path}: straight at the remote end when the path runs on one of our host sockets
-     * and the offload takes it, else at the proxy (also when there is no path: the proxy keeps WireGuard's
-     * handshake initiation for the next path). A relayed path qualifies when the relay is the remote end's: this
-     * side then sends plain UDP to the relay's address; only a relay of our own needs the proxy's framing.
-     */
-    private void routeWireGuard(IcePath path) {
-        InetSocketAddress target = proxy.localAddress();
-        if (path != null && path.hostSocketAddress() != null
-                && offload.install(path.hostSocketAddress(), path.remoteSocketAddress())) {
-            path.markOffloaded(true);
-            target = path.remoteSocketAddress();
-        }
-        if (!target.equals(wireGuardEndpoint)) {
-            wireGuardEndpoint = target;
-            endpointListener.accept(target);
-        }
-    }
-
-    private void endOffload(IcePath path) {
-        if (path.offloaded()) {
-            path.markOffloaded(false);
-            offload.remove(path.hostSocketAddress(), path.remoteSocketAddress());
-        }
     }
 
     private void send(String kind, byte[] payload) {
