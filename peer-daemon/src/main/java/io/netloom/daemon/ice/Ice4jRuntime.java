@@ -30,6 +30,9 @@ final class Ice4jRuntime {
     private static final java.util.logging.Logger JITSI_CONFIG_JUL = java.util.logging.Logger.getLogger("JitsiConfig");
     /** Warns "Can not send message, Connector stopped" whenever an agent is freed while a transaction is pending. */
     private static final java.util.logging.Logger CONNECTOR_JUL = java.util.logging.Logger.getLogger("org.ice4j.stack.Connector");
+    /** Warns "Removing connector" with a stack trace whenever an agent's TURN socket is closed under its reader. */
+    private static final java.util.logging.Logger NET_ACCESS_JUL =
+            java.util.logging.Logger.getLogger("org.ice4j.stack.NetAccessManager");
 
     private static boolean initialized;
 
@@ -52,8 +55,10 @@ final class Ice4jRuntime {
                 logger.setLevel(Level.WARNING);
             }
         }
-        if (CONNECTOR_JUL.getLevel() == null && System.getProperty("netloom.ice4j.log-level") == null) {
-            CONNECTOR_JUL.setLevel(Level.SEVERE);
+        for (java.util.logging.Logger logger : new java.util.logging.Logger[] {CONNECTOR_JUL, NET_ACCESS_JUL}) {
+            if (logger.getLevel() == null && System.getProperty("netloom.ice4j.log-level") == null) {
+                logger.setLevel(Level.SEVERE);
+            }
         }
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("ice4j.harvest.use-ipv6", "false");
