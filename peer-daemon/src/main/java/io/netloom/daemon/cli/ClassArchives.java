@@ -19,10 +19,10 @@ final class ClassArchives {
     private ClassArchives() {
     }
 
-    /** The archive for the daemon run from {@code jar}, or {@code null} when that is not a single jar file. */
+    /** The archive for the daemon run from the jar file {@code jar}, or {@code null} when there is no such file. */
     static DaemonJvm.ClassArchive forJar(StateDirectory state, String jar) throws IOException {
         Path jarPath = Path.of(jar).toAbsolutePath();
-        if (!jar.endsWith(".jar") || !Files.isRegularFile(jarPath)) {
+        if (!Files.isRegularFile(jarPath)) {
             return null;
         }
         String identity = System.getProperty("java.vm.version") + "|" + jarPath + "|" + Files.size(jarPath) + "|"

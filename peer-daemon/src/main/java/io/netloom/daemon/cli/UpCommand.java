@@ -75,11 +75,15 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private DaemonSettings settings(StateDirectory state) throws IOException {
-        DaemonSettings saved = StateFiles.read(state.settings(), DaemonSettings.class).orElse(DaemonSettings.DEFAULTS);
+        return givenOver(StateFiles.read(state.settings(), DaemonSettings.class).orElse(DaemonSettings.DEFAULTS));
+    }
+
+    /** The settings given as options, the rest from {@code base}; a refused value is a usage error. */
+    private DaemonSettings givenOver(DaemonSettings base) {
         try {
-            return new DaemonSettings(interfaceName != null ? interfaceName : saved.interfaceName(),
-                    wireGuardPort != null ? wireGuardPort : saved.wireGuardPort(),
-                    dataPath != null ? dataPath : saved.dataPath());
+            return new DaemonSettings(interfaceName != null ? interfaceName : base.interfaceName(),
+                    wireGuardPort != null ? wireGuardPort : base.wireGuardPort(),
+                    dataPath != null ? dataPath : base.dataPath());
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
@@ -87,13 +91,7 @@ final class UpCommand implements Callable<Integer> {
 
     /** The setting options given, for the daemon's command line, after the checks the daemon would make. */
     private List<String> validatedSettingOptions() {
-        DaemonSettings defaults = DaemonSettings.DEFAULTS;
-        try {
-            new DaemonSettings(interfaceName != null ? interfaceName : defaults.interfaceName(),
-                    wireGuardPort != null ? wireGuardPort : defaults.wireGuardPort(), dataPath);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), 2);
-        }
+        givenOver(DaemonSettings.DEFAULTS);
         List<String> options = new ArrayList<>();
         if (interfaceName != null) {
             options.addAll(List.of("--interface-name", interfaceName));

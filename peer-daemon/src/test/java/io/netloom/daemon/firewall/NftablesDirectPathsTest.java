@@ -2,6 +2,7 @@ package io.netloom.daemon.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.daemon.link.CommandResult;
 import io.netloom.daemon.link.Commands;
 import io.netloom.daemon.link.RootTools;
 import java.io.IOException;
@@ -110,8 +111,14 @@ class NftablesDirectPathsTest {
     }
 
     @Test
-    void installWhenAnEndIsNotIpV4ThenRefusedWithoutTouchingNftables() {
+    void installWhenAnEndIsNotIpV4ThenRefusedWithoutTouchingNftables() throws IOException {
         assertThat(paths.install(new InetSocketAddress("::1", 4000), address(remote))).isFalse();
+
+        CommandResult table = Commands.execute(
+                List.of("nft", "list", "table", "inet", DirectPathRuleset.tableName(INTERFACE)), null,
+                Commands.DEFAULT_TIMEOUT);
+        assertThat(table.succeeded()).as("no path table was created").isFalse();
+        assertThat(problems).isEmpty();
     }
 
     private static DatagramSocket socket(InetAddress address) throws IOException {
