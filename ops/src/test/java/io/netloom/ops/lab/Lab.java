@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** The namespace lab of ops/lab/lab.sh, driven from a test: topology, server, commands inside hosts. */
 final class Lab {
@@ -20,6 +22,18 @@ final class Lab {
         boolean succeeded() {
             return exitCode == 0;
         }
+    }
+
+    /**
+     * Skips the lab's tests without root or the packaged jars; in CI ({@code CI=true}) fails instead,
+     * so a broken build or install step cannot pass as a skipped suite.
+     */
+    static void requireRunnable() {
+        String prerequisite = "needs root and the packaged server and daemon jars";
+        if (!canRun() && "true".equals(System.getenv("CI"))) {
+            Assertions.fail("CI=true and the lab cannot run: " + prerequisite);
+        }
+        Assumptions.assumeTrue(canRun(), prerequisite);
     }
 
     static boolean canRun() {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +42,7 @@ class MeshEndToEndTest {
 
     @BeforeAll
     static void buildLab() throws IOException {
-        Assumptions.assumeTrue(Lab.canRun(), "needs root and the packaged server and daemon jars");
+        Lab.requireRunnable();
         Lab.up();
         Lab.startServer();
         api = new LabApi();
