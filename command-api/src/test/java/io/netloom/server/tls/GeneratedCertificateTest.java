@@ -74,7 +74,10 @@ class GeneratedCertificateTest {
         String gateway = TlsProbe.plainHttp(TlsTestServers.gatewayPort(server),
                 "GET /v1/challenge HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertThat(api).as("the API's answer to plain HTTP").doesNotContain("200").doesNotContain("\"id\"");
+        // Tomcat answers a bare 400 on a TLS port; the gateway closes the connection.
+        assertThat(api).as("the API's answer to plain HTTP").satisfiesAnyOf(
+                answer -> assertThat(answer).isEmpty(), answer -> assertThat(answer).startsWith("HTTP/1.1 400"));
+        assertThat(api).doesNotContain("\"id\"").doesNotContain("\"message\"");
         assertThat(gateway).as("the gateway's answer to plain HTTP").doesNotContain("nonce");
     }
 
