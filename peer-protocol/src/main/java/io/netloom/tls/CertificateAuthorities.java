@@ -3,7 +3,6 @@ package io.netloom.tls;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -14,9 +13,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class CertificateAuthorities extends X509ExtendedTrustManager {
 
     private final X509ExtendedTrustManager runtime;
-    private final Consumer<ServerTrust.Refusal> refusals;
+    private final ServerTrust.RefusalRecorder refusals;
 
-    CertificateAuthorities(X509ExtendedTrustManager runtime, Consumer<ServerTrust.Refusal> refusals) {
+    CertificateAuthorities(X509ExtendedTrustManager runtime, ServerTrust.RefusalRecorder refusals) {
         this.runtime = runtime;
         this.refusals = refusals;
     }
@@ -42,7 +41,7 @@ final class CertificateAuthorities extends X509ExtendedTrustManager {
         try {
             check.run();
         } catch (CertificateException e) {
-            refusals.accept(new ServerTrust.Refusal(presented, null, reasonOf(e)));
+            refusals.record(new ServerTrust.Refusal(presented, null, reasonOf(e)), e);
             throw e;
         }
     }

@@ -3,7 +3,6 @@ package io.netloom.tls;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -15,9 +14,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class PinnedCertificate extends X509ExtendedTrustManager {
 
     private final CertificateFingerprint pin;
-    private final Consumer<ServerTrust.Refusal> refusals;
+    private final ServerTrust.RefusalRecorder refusals;
 
-    PinnedCertificate(CertificateFingerprint pin, Consumer<ServerTrust.Refusal> refusals) {
+    PinnedCertificate(CertificateFingerprint pin, ServerTrust.RefusalRecorder refusals) {
         this.pin = pin;
         this.refusals = refusals;
     }
@@ -28,8 +27,9 @@ final class PinnedCertificate extends X509ExtendedTrustManager {
         if (!presented.equals(pin)) {
             String reason = "the server presented a certificate with SHA-256 fingerprint " + presented
                     + ", not the pinned " + pin;
-            refusals.accept(new ServerTrust.Refusal(presented, pin, reason));
-            throw new CertificateException(reason);
+            CertificateException refusal = new CertificateException(reason);
+            refusals.record(new ServerTrust.Refusal(presented, pin, reason), refusal);
+            throw refusal;
         }
     }
 

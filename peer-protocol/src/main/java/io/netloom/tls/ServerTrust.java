@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -26,12 +25,12 @@ public final class ServerTrust {
 
     private final CertificateFingerprint pin;
     private final X509ExtendedTrustManager trustManager;
-    private final AtomicReference<Refusal> lastRefusal = new AtomicReference<>();
+    private final AtomicReference<Refused> lastRefusal = new AtomicReference<>();
 
     private ServerTrust(CertificateFingerprint pin) {
         this.pin = pin;
-        this.trustManager = pin == null ? new CertificateAuthorities(runtimeTrustManager(), lastRefusal::set)
-                : new PinnedCertificate(pin, lastRefusal::set);
+        this.trustManager = pin == null ? new CertificateAuthorities(runtimeTrustManager(), this::record)
+                : new PinnedCertificate(pin, this::record);
     }
 
     public static ServerTrust pinned(CertificateFingerprint pin) {
@@ -74,20 +73,40 @@ public final class ServerTrust {
 
     /** What the last refused server presented and why, if this trust has refused one. */
     public Optional<Refusal> lastRefusal() {
-        return Optional.ofNullable(lastRefusal.get());
+        return Optional.ofNullable(lastRefusal.get()).map(Refused::refusal);
     }
 
     /**
-     * The refusal behind {@code failure} when the connection failed in the TLS handshake because of this
-     * trust; empty for any other failure (no route, connection refused, timeout...).
+     * The refusal behind {@code failure} when the connection failed because this trust refused the server's
+     * certificate (the refusal's exception, or one saying the same, is among its causes: a client may
+     * have tried twice); empty for any other failure (no route, connection refused, timeout...).
      */
     public Optional<Refusal> refusalBehind(Throwable failure) {
+        Refused last = lastRefusal.get();
+        if (last == null) {
+            return Optional.empty();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException || cause instanceof CertificateException) {
-                return lastRefusal();
+            if (cause instanceof CertificateException
+                    && Objects.equals(cause.getMessage(), last.exception().getMessage())) {
+                return Optional.of(last.refusal());
             }
         }
         return Optional.empty();
+    }
+
+    private void record(Refusal refusal, CertificateException exception) {
+        lastRefusal.set(new Refused(refusal, exception));
+    }
+
+    /** A refusal and the exception that carried it into the TLS stack, by which a failure is traced to it. */
+    private record Refused(Refusal refusal, CertificateException exception) {
+    }
+
+    /** Receives each refusal with the exception thrown for it. */
+    @FunctionalInterface
+    interface RefusalRecorder {
+        void record(Refusal refusal, CertificateException exception);
     }
 
     /**
