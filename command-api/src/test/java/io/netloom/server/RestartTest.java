@@ -158,7 +158,7 @@ class RestartTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(NetloomServer.class)
                 .properties("netloom.data-dir=" + dataDir, "server.port=0", "netloom.gateway.port=0",
-                        "netloom.gateway.host=127.0.0.1")
+                        "netloom.gateway.host=127.0.0.1", "netloom.insecure-http=true")
                 .run();
     }
 

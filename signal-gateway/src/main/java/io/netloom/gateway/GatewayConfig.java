@@ -1,6 +1,5 @@
 package io.netloom.gateway;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -10,7 +9,7 @@ import java.time.Duration;
  * @param heartbeatInterval how often the gateway pings; a session silent for {@code idleTimeout} is closed
  * @param maxCoalescedSerials how many map changes may pile up for a slow peer before it gets a full map instead
  * @param writeQueueBytes outbound bytes buffered per session before the session counts as slow
- * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the gateway speaks TLS (wss://)
+ * @param certificate what the gateway presents in TLS (wss://); null: plain WebSocket (ws://)
  */
 public record GatewayConfig(
         String host,
@@ -24,15 +23,14 @@ public record GatewayConfig(
         Duration idleTimeout,
         int maxCoalescedSerials,
         int writeQueueBytes,
-        Path tlsCertificate,
-        Path tlsKey) {
+        ServerCertificate certificate) {
 
     public static GatewayConfig defaults(String host, int port) {
         return new GatewayConfig(host, port, 64 * 1024, 20, 100, 20, 100, Duration.ofSeconds(15),
-                Duration.ofSeconds(45), 1_000, 256 * 1024, null, null);
+                Duration.ofSeconds(45), 1_000, 256 * 1024, null);
     }
 
     public boolean usesTls() {
-        return tlsCertificate != null && tlsKey != null;
+        return certificate != null;
     }
 }

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.X25519Keys;
-import java.nio.file.Path;
+import io.netloom.tls.ServerTrust;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The upgrade: a peer proves it holds its key before any session exists. */
 class GatewayAuthenticationTest extends GatewayTestBase {
@@ -78,16 +77,12 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void upgradeWhenGatewayHasCertificateThenOnlyTlsClientsConnect(@TempDir Path directory) throws Exception {
+    void upgradeWhenGatewayHasCertificateThenOnlyTlsClientsConnect() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = SelfSignedCertificate.forLoopback(directory);
-        GatewayConfig defaults = TestConfigs.defaults();
-        fixture.start(new GatewayConfig(defaults.host(), 0, defaults.maxFrameBytes(), defaults.messagesPerSecond(),
-                defaults.messageBurst(), defaults.connectionsPerSecond(), defaults.connectionBurst(),
-                defaults.heartbeatInterval(), defaults.idleTimeout(), defaults.maxCoalescedSerials(),
-                defaults.writeQueueBytes(), tls.certificate(), tls.key()));
+        ServerCertificate certificate = SelfSignedCertificate.forLoopback();
+        fixture.start(TestConfigs.tls(certificate));
 
-        JsonNode first = fixture.tlsClient("a", tls.certificate()).connect(-1).next();
+        JsonNode first = fixture.tlsClient("a", ServerTrust.pinned(certificate.fingerprint())).connect(-1).next();
 
         assertThat(first.get("type").asText()).isEqualTo("map");
         assertThatThrownBy(() -> fixture.client("a").challenge()).isInstanceOf(AssertionError.class);

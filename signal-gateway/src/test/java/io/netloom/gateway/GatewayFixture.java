@@ -14,10 +14,9 @@ import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.gateway.protocol.Wire;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -100,13 +99,13 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     TestClient client(String name) {
-        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keysByName.get(name));
+        return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
+                keysByName.get(name));
     }
 
-    /** A client of a gateway started with TLS, trusting the gateway's certificate. */
-    TestClient tlsClient(String name, Path certificate) {
-        return new TestClient(vertx, gatewayUri("wss"), new PemTrustOptions().addCertPath(certificate.toString()),
-                gatewayKeys.publicKey(), keysByName.get(name));
+    /** A client of a gateway started with TLS, trusting what {@code trust} decides. */
+    TestClient tlsClient(String name, ServerTrust trust) {
+        return new TestClient(vertx, gatewayUri("wss"), trust, gatewayKeys.publicKey(), keysByName.get(name));
     }
 
     /** A session of the named peer that has received its first map. */
@@ -117,11 +116,16 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     TestClient clientWithKeys(X25519Keys keys) {
-        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keys);
+        return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
+                keys);
     }
 
     private URI gatewayUri(String scheme) {
         return URI.create(scheme + "://127.0.0.1:" + port + Wire.PEER_PATH);
+    }
+
+    void updateCertificate(ServerCertificate certificate) {
+        TestClient.await(gateway.updateCertificate(certificate));
     }
 
     int connectedPeers() {

@@ -14,6 +14,14 @@ final class TestConfigs {
         return DEFAULTS;
     }
 
+    /** The defaults, speaking TLS with {@code certificate}. */
+    static GatewayConfig tls(ServerCertificate certificate) {
+        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
+                DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.writeQueueBytes(), certificate);
+    }
+
     static GatewayConfig coalescing(int maxCoalescedSerials, int writeQueueBytes) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
                 DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), maxCoalescedSerials,
@@ -43,6 +51,6 @@ final class TestConfigs {
             int writeQueueBytes) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
                 messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
-                maxCoalescedSerials, writeQueueBytes, null, null);
+                maxCoalescedSerials, writeQueueBytes, null);
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,12 +22,20 @@ public final class NetloomApi {
     private static final List<String> NETLOOM_OWN_PATHS = List.of("/api/netloom/");
     private static final List<String> NETLOOM_OWN_SUFFIXES = List.of("/network-map");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
 
+    /** A server speaking plain HTTP (netloom.insecure-http=true) on {@code port}. */
     public NetloomApi(int port) {
         this.baseUrl = "http://localhost:" + port;
+        this.http = HttpClient.newHttpClient();
+    }
+
+    /** A server speaking TLS on {@code port}, trusted as {@code tls} decides. */
+    public NetloomApi(int port, SSLContext tls) {
+        this.baseUrl = "https://localhost:" + port;
+        this.http = HttpClient.newBuilder().sslContext(tls).build();
     }
 
     public Client as(String personalAccessToken) {

@@ -8,11 +8,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the API tests: one real server (embedded PostgreSQL, real HTTP) shared by all test
- * classes; each test works in an account of its own, created through {@link #accounts}.
+ * classes; each test works in an account of its own, created through {@link #accounts}. It speaks plain
+ * HTTP, so that tests of the API's behaviour can use any HTTP client; the tests in {@code io.netloom.server.tls}
+ * run servers with TLS, the default.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"netloom.data-dir=target/test-server-data/${random.uuid}", "netloom.gateway.port=0",
-                "netloom.gateway.host=127.0.0.1"})
+                "netloom.gateway.host=127.0.0.1", "netloom.insecure-http=true"})
 public abstract class ServerTest {
 
     @LocalServerPort

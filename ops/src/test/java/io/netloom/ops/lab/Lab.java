@@ -15,7 +15,9 @@ final class Lab {
 
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     static final Path LAB_DIR = Path.of(System.getenv().getOrDefault("NETLOOM_LAB_DIR", "/tmp/netloom-lab"));
-    static final String SERVER_URL = "http://203.0.113.1:8080";
+    static final String SERVER_URL = "https://203.0.113.1:8080";
+    /** The certificate the lab's server generated at its first start; curl trusts exactly it. */
+    static final Path SERVER_CERTIFICATE = LAB_DIR.resolve("server/tls/server.crt");
     private static final Path SCRIPT = REPOSITORY.resolve("ops/lab/lab.sh");
 
     record Result(int exitCode, String output) {
@@ -57,6 +59,15 @@ final class Lab {
 
     static void stopServer() {
         check(script("server", "stop"));
+    }
+
+    /** The SHA-256 fingerprint of the server's certificate, as the server wrote it beside its admin token. */
+    static String serverFingerprint() {
+        try {
+            return Files.readString(LAB_DIR.resolve("server/server-fingerprint")).strip();
+        } catch (IOException e) {
+            throw new AssertionError("the server wrote no fingerprint: " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code command} inside the lab host {@code host} ({@code a}, {@code b}, {@code c} or {@code inet}). */

@@ -3,6 +3,7 @@ package io.netloom.gateway.client;
 import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -15,7 +16,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,21 +31,22 @@ public final class GatewayClient {
     private final HttpClient http;
     private final WebSocketClient sockets;
 
-    /** A client that trusts the certificate authorities of the Java runtime for wss:// gateways. */
+    /** A client that trusts the certificate authorities of the Java runtime, and checks host names, for wss://. */
     public GatewayClient(Vertx vertx, int maxSessions) {
-        this(vertx, maxSessions, null);
+        this(vertx, maxSessions, ServerTrust.certificateAuthorities());
     }
 
-    /** A client that trusts {@code trust} (e.g. the gateway's own certificate) for wss:// gateways. */
-    public GatewayClient(Vertx vertx, int maxSessions, TrustOptions trust) {
+    /**
+     * A client that trusts what {@code trust} decides for wss:// gateways: the certificate pinned by the
+     * enrollment answer, or the certificate authorities and the host name.
+     */
+    public GatewayClient(Vertx vertx, int maxSessions, ServerTrust trust) {
         this.vertx = vertx;
-        HttpClientOptions httpOptions = new HttpClientOptions().setVerifyHost(true);
-        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(true).setClosingTimeout(2)
-                .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20);
-        if (trust != null) {
-            httpOptions.setTrustOptions(trust);
-            socketOptions.setTrustOptions(trust);
-        }
+        HttpClientOptions httpOptions = new HttpClientOptions().setVerifyHost(trust.verifiesHostName())
+                .setTrustOptions(trust.vertxTrustOptions());
+        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(trust.verifiesHostName())
+                .setTrustOptions(trust.vertxTrustOptions()).setClosingTimeout(2).setMaxConnections(maxSessions)
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20);
         this.http = vertx.createHttpClient(httpOptions, new PoolOptions().setHttp1MaxSize(64));
         this.sockets = vertx.createWebSocketClient(socketOptions);
     }
