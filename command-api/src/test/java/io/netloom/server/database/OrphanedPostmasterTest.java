@@ -1,0 +1,108 @@
+package io.netloom.server.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lock file left in the data directory decides what is stopped: only a postgres naming this very
+ * directory is signalled; any other process a stale lock file happens to name is left alone.
+ */
+class OrphanedPostmasterTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @TempDir
+    Path otherDataDirectory;
+
+    private Process process;
+
+    @AfterEach
+    void stopProcess() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void stopIfRunningWhenNoLockFileThenNothingHappens() throws IOException {
+        orphans().stopIfRunning(dataDirectory);
+
+        assertThat(dataDirectory.resolve(PostmasterPidFile.NAME)).doesNotExist();
+    }
+
+    @Test
+    void stopIfRunningWhenLockFileNamesAnUnrelatedProcessThenStaleFileRemovedAndProcessUntouched() throws Exception {
+        process = new ProcessBuilder("sleep", "300").start();
+        writeLockFile(process.pid());
+
+        orphans().stopIfRunning(dataDirectory);
+
+        assertThat(dataDirectory.resolve(PostmasterPidFile.NAME)).doesNotExist();
+        assertThat(process.isAlive()).isTrue();
+    }
+
+    @Test
+    void stopIfRunningWhenLockFileNamesPostgresOfAnotherDirectoryThenThatPostgresUntouched() throws Exception {
+        process = fakePostgres(otherDataDirectory);
+        writeLockFile(process.pid());
+
+        orphans().stopIfRunning(dataDirectory);
+
+        assertThat(dataDirectory.resolve(PostmasterPidFile.NAME)).doesNotExist();
+        assertThat(process.waitFor(200, TimeUnit.MILLISECONDS)).as("the other postgres was stopped").isFalse();
+    }
+
+    @Test
+    void stopIfRunningWhenLockFileNamesPostgresOfThisDirectoryThenAskedToShutDownFast() throws Exception {
+        process = fakePostgres(dataDirectory);
+        writeLockFile(process.pid());
+
+        orphans().stopIfRunning(dataDirectory);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("exit code set by its SIGINT trap").isEqualTo(42);
+    }
+
+    @Test
+    void stopIfRunningWhenLockFileNamesNoLiveProcessThenStaleFileRemoved() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        writeLockFile(finished.pid());
+
+        orphans().stopIfRunning(dataDirectory);
+
+        assertThat(dataDirectory.resolve(PostmasterPidFile.NAME)).doesNotExist();
+    }
+
+    private static OrphanedPostmaster orphans() {
+        return new OrphanedPostmaster(Duration.ofSeconds(30), Duration.ofSeconds(5));
+    }
+
+    private void writeLockFile(long pid) throws IOException {
+        Files.writeString(dataDirectory.resolve(PostmasterPidFile.NAME),
+                pid + "\n" + dataDirectory + "\n1796289623\n5432\n\n127.0.0.1\n  2162826        27\nready   \n",
+                StandardCharsets.UTF_8);
+    }
+
+    /** A process whose command line reads {@code postgres -c <script> -D <directory>} and which exits 42 on SIGINT. */
+    private static Process fakePostgres(Path directory) throws IOException, InterruptedException {
+        String script = "trap 'exit 42' INT; while :; do sleep 0.05; done";
+        Process fake = new ProcessBuilder("bash", "-c", "exec -a postgres bash -c \"$0\" -D \"$1\"", script,
+                directory.toString()).start();
+        Path cmdline = Path.of("/proc", Long.toString(fake.pid()), "cmdline");
+        for (int i = 0; i < 200 && !new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).startsWith("postgres"); i++) {
+            Thread.sleep(25);
+        }
+        return fake;
+    }
+}
