@@ -66,7 +66,10 @@ final class SigningKeyRing {
             throws IOException {
         SigningKeyRing ring = new SigningKeyRing(keysDirectory.resolve(FILE), rotation, retention, clock,
                 load(keysDirectory));
-        ring.rotateIfDue();
+        if (!ring.rotateIfDue() && !Files.exists(ring.file)) {
+            ring.save(ring.keys);
+        }
+        // Only once its key is in the new file: a crash before leaves the old file to be taken over again.
         Files.deleteIfExists(keysDirectory.resolve(LEGACY_FILE));
         return ring;
     }
@@ -89,10 +92,14 @@ final class SigningKeyRing {
                     : "; the previous key " + signing.getKeyID() + " stays accepted until " + now.plus(retention));
         }
         if (changed) {
-            PrivateFiles.write(file, new JWKSet(new ArrayList<JWK>(next)).toString(false));
+            save(next);
             keys = List.copyOf(next);
         }
         return changed;
+    }
+
+    private void save(List<RSAKey> ring) throws IOException {
+        PrivateFiles.write(file, new JWKSet(new ArrayList<JWK>(ring)).toString(false));
     }
 
     /** The one key new tokens are signed with. */

@@ -2,7 +2,9 @@ package io.netloom.server.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,15 +96,17 @@ class OrphanedPostmasterTest {
                 StandardCharsets.UTF_8);
     }
 
-    /** A process whose command line reads {@code postgres -c <script> -D <directory>} and which exits 42 on SIGINT. */
-    private static Process fakePostgres(Path directory) throws IOException, InterruptedException {
-        String script = "trap 'exit 42' INT; while :; do sleep 0.05; done";
+    /**
+     * A process whose command line reads {@code postgres -c <script> -D <directory>} and which exits 42 on
+     * SIGINT; it waits in a shell builtin (no child to finish first) once it said its trap is set.
+     */
+    private static Process fakePostgres(Path directory) throws IOException {
+        String script = "trap 'exit 42' INT; echo ready; while :; do read -t 1 || true; done";
         Process fake = new ProcessBuilder("bash", "-c", "exec -a postgres bash -c \"$0\" -D \"$1\"", script,
                 directory.toString()).start();
-        Path cmdline = Path.of("/proc", Long.toString(fake.pid()), "cmdline");
-        for (int i = 0; i < 200 && !new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).startsWith("postgres"); i++) {
-            Thread.sleep(25);
-        }
+        String firstLine = new BufferedReader(
+                new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(firstLine).isEqualTo("ready");
         return fake;
     }
 }

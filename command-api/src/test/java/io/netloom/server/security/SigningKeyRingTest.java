@@ -110,6 +110,7 @@ class SigningKeyRingTest {
         assertThat(published(ring)).containsExactly("legacy-key");
         assertThat(kidOf(issue(ring))).isEqualTo("legacy-key");
         assertThat(legacyFile).doesNotExist();
+        assertThat(published(open())).as("kept across the next restart").containsExactly("legacy-key");
 
         clock.advance(ROTATION);
         ring.rotateIfDue();
