@@ -102,10 +102,13 @@ class LegacyDataDirectoryUpgradeTest {
     }
 
     private ConfigurableApplicationContext start(String... extra) {
-        List<String> properties = new ArrayList<>(List.of("netloom.data-dir=" + dataDir, "server.port=0",
-                "netloom.gateway.port=0", "netloom.gateway.host=127.0.0.1"));
-        properties.addAll(List.of(extra));
-        return new SpringApplicationBuilder(NetloomServer.class).properties(properties.toArray(String[]::new)).run();
+        // As command-line arguments: they outrank application.yml (its server.port is 8080).
+        List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir, "--server.port=0",
+                "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1"));
+        for (String property : extra) {
+            arguments.add("--" + property);
+        }
+        return new SpringApplicationBuilder(NetloomServer.class).run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext server) {

@@ -97,12 +97,13 @@ class OrphanedPostmasterTest {
     }
 
     /**
-     * A process whose command line reads {@code postgres -c <script> -D <directory>} and which exits 42 on
-     * SIGINT; it waits in a shell builtin (no child to finish first) once it said its trap is set.
+     * A process whose command line reads {@code postgres -e <script> -- -D <directory>} and which exits 42
+     * on SIGINT, once it said its handler is set. Perl, not a shell: a shell cannot trap a signal it
+     * inherited as ignored (as a JVM started in the background passes SIGINT on), Perl can.
      */
     private static Process fakePostgres(Path directory) throws IOException {
-        String script = "trap 'exit 42' INT; echo ready; while :; do read -t 1 || true; done";
-        Process fake = new ProcessBuilder("bash", "-c", "exec -a postgres bash -c \"$0\" -D \"$1\"", script,
+        String script = "$SIG{INT} = sub { exit 42 }; $| = 1; print \"ready\\n\"; sleep 1 while 1;";
+        Process fake = new ProcessBuilder("bash", "-c", "exec -a postgres perl -e \"$0\" -- -D \"$1\"", script,
                 directory.toString()).start();
         String firstLine = new BufferedReader(
                 new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8)).readLine();
