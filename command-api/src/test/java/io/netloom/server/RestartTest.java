@@ -156,10 +156,10 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // As command-line arguments: default properties rank below application.yml (its server.port is 8080).
         return new SpringApplicationBuilder(NetloomServer.class)
-                .properties("netloom.data-dir=" + dataDir, "server.port=0", "netloom.gateway.port=0",
-                        "netloom.gateway.host=127.0.0.1", "netloom.insecure-http=true")
-                .run();
+                .run("--netloom.data-dir=" + dataDir, "--server.port=0", "--netloom.gateway.port=0",
+                        "--netloom.gateway.host=127.0.0.1", "--netloom.insecure-http=true");
     }
 
     private static int port(ConfigurableApplicationContext server) {
