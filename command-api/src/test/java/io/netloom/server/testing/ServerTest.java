@@ -28,7 +28,7 @@ public abstract class ServerTest {
     protected TestAccounts accounts;
 
     @BeforeEach
-    void connect() {
+    protected void connect() {
         api = new NetloomApi(port);
         accounts = new TestAccounts(commands, api);
     }
