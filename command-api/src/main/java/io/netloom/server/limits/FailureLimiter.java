@@ -66,10 +66,16 @@ final class FailureLimiter {
             nextSweep = nowMillis + sweepInterval;
             paidUpAt.values().removeIf(paidUp -> paidUp <= nowMillis);
         }
-        Iterator<String> any = paidUpAt.keySet().iterator();
-        while (paidUpAt.size() >= capacity && any.hasNext()) {
-            any.next();
-            any.remove();
+        // A hundredth of the table goes at once: each eviction walks the table from its start, so
+        // evicting one source per failure would cost a walk per failure under a flood.
+        int excess = paidUpAt.size() - capacity + 1;
+        if (excess > 0) {
+            int evict = excess + capacity / 100;
+            Iterator<String> any = paidUpAt.keySet().iterator();
+            while (evict-- > 0 && any.hasNext()) {
+                any.next();
+                any.remove();
+            }
         }
     }
 }
