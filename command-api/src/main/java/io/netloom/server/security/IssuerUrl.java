@@ -38,8 +38,7 @@ public record IssuerUrl(String value) {
         if (!configured.isEmpty()) {
             return new IssuerUrl(configured.replaceAll("/+$", ""));
         }
-        // Another part of the server serves HTTPS by default; plain HTTP only when explicitly configured.
-        boolean insecure = environment.getProperty("netloom.insecure-http", Boolean.class, false);
+        boolean insecure = properties.insecureHttp();
         String address = environment.getProperty("server.address", "").strip();
         String host = address.isEmpty() || WILDCARDS.contains(address) ? "localhost"
                 : address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;

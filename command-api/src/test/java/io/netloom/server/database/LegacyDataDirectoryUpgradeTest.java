@@ -6,7 +6,6 @@ import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netloom.server.NetloomServer;
 import io.netloom.server.testing.NetloomApi;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -20,9 +19,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.netloom.server.testing.StandaloneServers;
 
 /**
  * A data directory written by an earlier version (its PostgreSQL trusting every local connection, all
@@ -40,10 +39,10 @@ class LegacyDataDirectoryUpgradeTest {
         List<String> groups = new ArrayList<>();
         try (EmbeddedPostgres legacy = startAsEarlierVersionsDid(dataDir.resolve("postgres"))) {
             // Earlier versions connected as the superuser to the database "postgres"; so does this server.
-            try (ConfigurableApplicationContext server = start(
+            try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir,
                     "spring.datasource.url=" + legacy.getJdbcUrl("postgres", "postgres"))) {
                 adminToken = Files.readString(dataDir.resolve("admin-token")).strip();
-                NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
+                NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(adminToken);
                 for (int i = 0; i < 5; i++) {
                     groups.add(createGroup(admin, "legacy-" + i));
                 }
@@ -54,8 +53,8 @@ class LegacyDataDirectoryUpgradeTest {
         }
         assertThat(activeLines(dataDir.resolve("postgres/pg_hba.conf"))).anyMatch(line -> line.endsWith("trust"));
 
-        try (ConfigurableApplicationContext server = start()) {
-            NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
+            NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(adminToken);
             assertThat(ids(admin.get("/api/groups"))).containsAll(groups);
             String another = createGroup(admin, "after upgrade");
             assertThat(ids(admin.get("/api/groups"))).contains(another);
@@ -76,8 +75,8 @@ class LegacyDataDirectoryUpgradeTest {
                     .isInstanceOf(SQLException.class);
         }
 
-        try (ConfigurableApplicationContext server = start()) {
-            NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
+            NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(adminToken);
             assertThat(ids(admin.get("/api/groups"))).containsAll(groups).hasSize(groups.size() + 2);
         }
     }
@@ -101,19 +100,5 @@ class LegacyDataDirectoryUpgradeTest {
         }
     }
 
-    private ConfigurableApplicationContext start(String... extra) {
-        // As command-line arguments: they outrank application.yml (its server.port is 8080).
-        List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir, "--server.port=0",
-                "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1"));
-        for (String property : extra) {
-            arguments.add("--" + property);
-        }
-        return new SpringApplicationBuilder(NetloomServer.class).run(arguments.toArray(String[]::new));
-    }
 
-    private static int port(ConfigurableApplicationContext server) {
-        Integer port = server.getEnvironment().getProperty("local.server.port", Integer.class);
-        assertThat(port).as("the server's port").isNotNull().isPositive();
-        return port;
-    }
 }

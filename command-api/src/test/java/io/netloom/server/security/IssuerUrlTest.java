@@ -32,7 +32,7 @@ class IssuerUrlTest {
 
     @Test
     void resolveWhenInsecureHttpConfiguredThenHttp() {
-        assertThat(IssuerUrl.resolve(properties(""), new MockEnvironment().withProperty("netloom.insecure-http", "true"))
+        assertThat(IssuerUrl.resolve(insecureProperties(), new MockEnvironment())
                 .value()).isEqualTo("http://localhost:8080");
     }
 
@@ -56,6 +56,15 @@ class IssuerUrlTest {
     }
 
     private static NetloomProperties properties(String publicUrl) {
-        return new NetloomProperties(Path.of("data"), publicUrl, null, List.of(), List.of(), "", Duration.ofHours(24));
+        return properties(publicUrl, false);
+    }
+
+    private static NetloomProperties insecureProperties() {
+        return properties("", true);
+    }
+
+    private static NetloomProperties properties(String publicUrl, boolean insecureHttp) {
+        return new NetloomProperties(Path.of("data"), publicUrl, null, List.of(), List.of(), "", Duration.ofHours(24),
+                null, insecureHttp);
     }
 }

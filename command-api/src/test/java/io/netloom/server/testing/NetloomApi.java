@@ -120,7 +120,7 @@ public final class NetloomApi {
             }
             Response response = exchange(request.build());
             if (isNetbirdPath(template) && response.status() / 100 == 2 && !response.rawBody().isEmpty()) {
-                CONTRACT.assertResponseMatches(method, template, response.status(), response.rawBody());
+                CONTRACT.assertResponseMatches(method, withoutQuery(template), response.status(), response.rawBody());
             }
             return response;
         }
@@ -155,6 +155,11 @@ public final class NetloomApi {
     private static boolean isNetbirdPath(String template) {
         return NETLOOM_OWN_PATHS.stream().noneMatch(template::startsWith)
                 && NETLOOM_OWN_SUFFIXES.stream().noneMatch(template::endsWith);
+    }
+
+    private static String withoutQuery(String template) {
+        int query = template.indexOf('?');
+        return query < 0 ? template : template.substring(0, query);
     }
 
     private static String expand(String template, Object... args) {

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import io.netloom.server.testing.StandaloneServers;
 
 /** A configured certificate replaced on disk, as a renewal does: new connections get it, with no restart. */
 class CertificateReloadTest {
@@ -32,11 +33,11 @@ class CertificateReloadTest {
         ServerCertificate renewed = TestCertificates.issue("localhost");
         PemCertificateFiles.write(first, certificateFile, keyFile);
 
-        try (ConfigurableApplicationContext server = TlsTestServers.start(dataDir,
+        try (ConfigurableApplicationContext server = StandaloneServers.start(dataDir,
                 "netloom.tls.certificate=" + certificateFile, "netloom.tls.private-key=" + keyFile,
                 "netloom.tls.reload-interval=100ms")) {
-            int apiPort = TlsTestServers.apiPort(server);
-            int gatewayPort = TlsTestServers.gatewayPort(server);
+            int apiPort = StandaloneServers.apiPort(server);
+            int gatewayPort = StandaloneServers.gatewayPort(server);
             assertThat(servedOn(apiPort)).isEqualTo(first.fingerprint());
             assertThat(servedOn(gatewayPort)).isEqualTo(first.fingerprint());
             assertThat(fingerprintFile()).isEqualTo(first.fingerprint().text());
@@ -47,7 +48,7 @@ class CertificateReloadTest {
             awaitTrue(() -> servedOn(gatewayPort).equals(renewed.fingerprint()),
                     "the gateway serves the renewed certificate");
             assertThat(fingerprintFile()).isEqualTo(renewed.fingerprint().text());
-            assertThat(TlsTestServers.apiPort(server)).as("the same server, not a restarted one").isEqualTo(apiPort);
+            assertThat(StandaloneServers.apiPort(server)).as("the same server, not a restarted one").isEqualTo(apiPort);
         }
     }
 

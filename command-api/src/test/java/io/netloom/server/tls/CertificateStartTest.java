@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import io.netloom.server.testing.StandaloneServers;
 
 /** What the server serves at each start: the same generated certificate, plain HTTP only when told, never a wrong pair. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -31,14 +32,14 @@ class CertificateStartTest {
     void startWhenRestartedThenTheGeneratedCertificateIsReusedAndItsFingerprintLoggedAtEachStart(CapturedOutput output)
             throws Exception {
         CertificateFingerprint first;
-        try (ConfigurableApplicationContext server = TlsTestServers.start(dataDir)) {
-            first = CertificateFingerprint.of(TlsProbe.served(TlsTestServers.apiPort(server)));
+        try (ConfigurableApplicationContext server = StandaloneServers.start(dataDir)) {
+            first = CertificateFingerprint.of(TlsProbe.served(StandaloneServers.apiPort(server)));
         }
         String certificateBefore = Files.readString(dataDir.resolve("tls/server.crt"));
 
-        try (ConfigurableApplicationContext server = TlsTestServers.start(dataDir)) {
-            assertThat(CertificateFingerprint.of(TlsProbe.served(TlsTestServers.apiPort(server)))).isEqualTo(first);
-            assertThat(CertificateFingerprint.of(TlsProbe.served(TlsTestServers.gatewayPort(server)))).isEqualTo(first);
+        try (ConfigurableApplicationContext server = StandaloneServers.start(dataDir)) {
+            assertThat(CertificateFingerprint.of(TlsProbe.served(StandaloneServers.apiPort(server)))).isEqualTo(first);
+            assertThat(CertificateFingerprint.of(TlsProbe.served(StandaloneServers.gatewayPort(server)))).isEqualTo(first);
         }
         assertThat(Files.readString(dataDir.resolve("tls/server.crt"))).isEqualTo(certificateBefore);
         assertThat(Files.readString(dataDir.resolve("server-fingerprint")).strip()).isEqualTo(first.text());
@@ -48,8 +49,8 @@ class CertificateStartTest {
 
     @Test
     void startWhenInsecureHttpThenPlainHttpWithoutCertificateAndAWarning(CapturedOutput output) {
-        try (ConfigurableApplicationContext server = TlsTestServers.start(dataDir, "netloom.insecure-http=true")) {
-            NetloomApi api = new NetloomApi(TlsTestServers.apiPort(server));
+        try (ConfigurableApplicationContext server = StandaloneServers.start(dataDir, "netloom.insecure-http=true")) {
+            NetloomApi api = new NetloomApi(StandaloneServers.apiPort(server));
             String token = readAdminToken();
             String setupKey = TestPeers.createReusableKey(api.as(token), List.of());
 
@@ -71,14 +72,14 @@ class CertificateStartTest {
         PemCertificateFiles.write(TestCertificates.issue("localhost"), certificate, files.resolve("unused.key"));
         PemCertificateFiles.write(TestCertificates.issue("localhost"), files.resolve("unused.crt"), key);
 
-        assertThatThrownBy(() -> TlsTestServers.start(dataDir, "netloom.tls.certificate=" + certificate,
+        assertThatThrownBy(() -> StandaloneServers.start(dataDir, "netloom.tls.certificate=" + certificate,
                 "netloom.tls.private-key=" + key))
                 .rootCause().hasMessageContaining("does not belong").hasMessageContaining(key.toString());
     }
 
     @Test
     void startWhenTheGatewaysFormerTlsSettingIsGivenThenRefusedNamingTheNewOnes() {
-        assertThatThrownBy(() -> TlsTestServers.start(dataDir, "netloom.gateway.tls-certificate=/etc/gateway.crt"))
+        assertThatThrownBy(() -> StandaloneServers.start(dataDir, "netloom.gateway.tls-certificate=/etc/gateway.crt"))
                 .rootCause().hasMessageContaining("netloom.tls.certificate");
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import io.netloom.server.testing.StandaloneServers;
 
 /**
  * A server started as the quick start starts it, with no certificate configured: it serves TLS with a
@@ -42,7 +43,7 @@ class GeneratedCertificateTest {
     @BeforeAll
     void startServer() throws Exception {
         dataDir = Files.createTempDirectory("netloom-tls-");
-        server = TlsTestServers.start(dataDir);
+        server = StandaloneServers.start(dataDir);
         fingerprint = CertificateFingerprint.parse(Files.readString(dataDir.resolve("server-fingerprint")));
     }
 
@@ -53,8 +54,8 @@ class GeneratedCertificateTest {
 
     @Test
     void startWhenNoCertificateConfiguredThenApiAndGatewayServeTheCertificateOfTheFingerprintFile() throws Exception {
-        X509Certificate api = TlsProbe.served(TlsTestServers.apiPort(server));
-        X509Certificate gateway = TlsProbe.served(TlsTestServers.gatewayPort(server));
+        X509Certificate api = TlsProbe.served(StandaloneServers.apiPort(server));
+        X509Certificate gateway = TlsProbe.served(StandaloneServers.gatewayPort(server));
 
         assertThat(CertificateFingerprint.of(api)).isEqualTo(fingerprint);
         assertThat(CertificateFingerprint.of(gateway)).isEqualTo(fingerprint);
@@ -69,9 +70,9 @@ class GeneratedCertificateTest {
     void requestWhenPlainHttpToTheApiOrGatewayPortThenNothingIsAnswered() {
         String token = readAdminToken();
 
-        String api = TlsProbe.plainHttp(TlsTestServers.apiPort(server), "GET /api/accounts HTTP/1.1\r\n"
+        String api = TlsProbe.plainHttp(StandaloneServers.apiPort(server), "GET /api/accounts HTTP/1.1\r\n"
                 + "Host: localhost\r\nAuthorization: Token " + token + "\r\nConnection: close\r\n\r\n");
-        String gateway = TlsProbe.plainHttp(TlsTestServers.gatewayPort(server),
+        String gateway = TlsProbe.plainHttp(StandaloneServers.gatewayPort(server),
                 "GET /v1/challenge HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         // Tomcat answers a bare 400 on a TLS port; the gateway closes the connection.
@@ -83,7 +84,7 @@ class GeneratedCertificateTest {
 
     @Test
     void enrollWhenPinnedToTheFingerprintThenTheAnswerPinsAWssGatewayThatSendsTheMap() throws Exception {
-        NetloomApi api = new NetloomApi(TlsTestServers.apiPort(server), ServerTrust.pinned(fingerprint).sslContext());
+        NetloomApi api = new NetloomApi(StandaloneServers.apiPort(server), ServerTrust.pinned(fingerprint).sslContext());
         String setupKey = TestPeers.createReusableKey(api.as(readAdminToken()), List.of());
         X25519Keys device = X25519Keys.generate();
 
@@ -110,7 +111,7 @@ class GeneratedCertificateTest {
     void requestWhenPinnedToAnotherFingerprintThenRefusedBeforeAnythingIsSent() {
         CertificateFingerprint other = CertificateFingerprint.parse("sha256:" + "ab".repeat(32));
         ServerTrust trust = ServerTrust.pinned(other);
-        NetloomApi api = new NetloomApi(TlsTestServers.apiPort(server), trust.sslContext());
+        NetloomApi api = new NetloomApi(StandaloneServers.apiPort(server), trust.sslContext());
 
         assertThatThrownBy(() -> api.anonymous().get("/api/accounts")).isInstanceOf(IllegalStateException.class);
 
