@@ -1,0 +1,30 @@
+-- Set-based uniqueness (ADR 0011). Each row is what one peer holds; it is written by the "claims"
+-- event handler in the transaction that stores the events giving the peer these values, so a
+-- unique violation rolls the whole command back and nothing is stored.
+CREATE TABLE peer_claim (
+    peer_id    VARCHAR(64) PRIMARY KEY,
+    account_id VARCHAR(64) NOT NULL,
+    public_key VARCHAR(44) NOT NULL,
+    overlay_ip VARCHAR(15) NOT NULL,
+    dns_label  VARCHAR(63) NOT NULL,
+    -- A WireGuard key identifies one device in the whole mesh, across accounts.
+    CONSTRAINT peer_claim_public_key UNIQUE (public_key),
+    CONSTRAINT peer_claim_overlay_ip UNIQUE (account_id, overlay_ip),
+    CONSTRAINT peer_claim_dns_label UNIQUE (account_id, dns_label)
+);
+
+-- Uses of setup keys that have a usage limit (keys without one need no counting). An enrollment
+-- counts its use in its own transaction; the check refuses the use past the limit.
+CREATE TABLE setup_key_usage (
+    setup_key_id VARCHAR(64) PRIMARY KEY,
+    usage_limit  INTEGER     NOT NULL CHECK (usage_limit > 0),
+    used         INTEGER     NOT NULL DEFAULT 0,
+    CONSTRAINT setup_key_usage_within_limit CHECK (used <= usage_limit)
+);
+
+-- A store written before this migration has peers and keys without claims: the server fills the
+-- tables from its replayed read model at the next start, then deletes this row.
+CREATE TABLE claims_backfill (
+    pending BOOLEAN PRIMARY KEY
+);
+INSERT INTO claims_backfill (pending) SELECT TRUE WHERE EXISTS (SELECT 1 FROM domainevententry);
