@@ -1,12 +1,15 @@
 package io.netloom.server.claims;
 
 import io.netloom.domain.ids.AccountId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Lets code that chooses a value for a peer (a free address, a free label) skip values that are
+ * Lets code that chooses values for a peer (a free address, a free label) skip values that are
  * taken or being taken, without waiting for anyone. A value is taken for this transaction when no
  * committed peer holds it and no other transaction in flight has taken it: a transaction-scoped
  * advisory lock marks it until this transaction ends. The unique constraints stay the guarantee;
@@ -22,18 +25,44 @@ public class ClaimCandidates {
         this.jdbc = jdbc;
     }
 
-    /** Must run inside the transaction that will store the claim. */
-    public boolean tryTake(ClaimKind kind, AccountId account, String value) {
-        if (kind == ClaimKind.PUBLIC_KEY) {
-            throw new IllegalArgumentException("a public key is presented by its device, never chosen");
+    /** A value that might be claimed; a public key is presented by its device, never chosen. */
+    public record Candidate(ClaimKind kind, String value) {
+
+        public Candidate {
+            if (kind == ClaimKind.PUBLIC_KEY) {
+                throw new IllegalArgumentException("a public key is never chosen");
+            }
         }
+    }
+
+    public boolean tryTake(AccountId account, Candidate candidate) {
+        return tryTake(account, List.of(candidate)).get(0);
+    }
+
+    /**
+     * Tries every candidate in one round trip and answers, for each, whether it is now this
+     * transaction's to claim. Must run inside the transaction that will store the claims.
+     */
+    public List<Boolean> tryTake(AccountId account, List<Candidate> candidates) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a candidate can only be taken inside the transaction that claims it");
         }
-        // Both conditions are evaluated in one statement; the lock text never collides across kinds or accounts.
-        Boolean free = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))"
-                        + " AND NOT EXISTS (SELECT 1 FROM peer_claim WHERE account_id = ? AND " + kind.column() + " = ?)",
-                Boolean.class, kind.column() + '/' + account.value() + '/' + value, account.value(), value);
-        return Boolean.TRUE.equals(free);
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", "");
+        List<Object> args = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            // The lock's text names kind and account, so equal values of other kinds or accounts never collide.
+            columns.add("pg_try_advisory_xact_lock(hashtextextended(?, 0)) AND NOT EXISTS"
+                    + " (SELECT 1 FROM peer_claim WHERE account_id = ? AND " + candidate.kind().column() + " = ?)");
+            args.add(candidate.kind().column() + '/' + account.value() + '/' + candidate.value());
+            args.add(account.value());
+            args.add(candidate.value());
+        }
+        return jdbc.queryForObject(columns.toString(), (row, index) -> {
+            List<Boolean> taken = new ArrayList<>();
+            for (int column = 1; column <= candidates.size(); column++) {
+                taken.add(row.getBoolean(column));
+            }
+            return taken;
+        }, args.toArray());
     }
 }

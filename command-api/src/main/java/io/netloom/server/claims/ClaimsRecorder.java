@@ -35,15 +35,18 @@ public class ClaimsRecorder {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One statement, one round trip: the claim, and the key's use counted (a key without a usage limit
+     * has no row, so nothing is counted for it).
+     */
     @EventHandler
     void on(PeerEnrolledEvent event) {
-        write("INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label) VALUES (?, ?, ?, ?, ?)",
+        write("WITH claimed AS (INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label)"
+                        + " VALUES (?, ?, ?, ?, ?))"
+                        + " UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?",
                 event.peerId().value(), event.accountId().value(), event.publicKey().base64(), event.overlayIp(),
-                event.dnsLabel().value());
-        if (event.enrolledWithSetupKey() != null) {
-            write("UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?",
-                    event.enrolledWithSetupKey().value());
-        }
+                event.dnsLabel().value(),
+                event.enrolledWithSetupKey() == null ? null : event.enrolledWithSetupKey().value());
     }
 
     @EventHandler

@@ -7,8 +7,13 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.server.claims.ClaimCandidates;
+import io.netloom.server.claims.ClaimCandidates.Candidate;
 import io.netloom.server.claims.ClaimKind;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +37,22 @@ public class PeerAddressing {
     public record Assignment(String overlayIp, DnsLabel dnsLabel) {
     }
 
+    /** Usually one round trip: the first free-looking address and label are tried together. */
     public Assignment assign(AccountRecords records, String hostname) {
-        return new Assignment(freeAddress(records), freeLabel(records, DnsLabel.fromHostname(hostname), null));
+        AccountId account = records.account().id();
+        Iterator<String> addresses = freeLookingAddresses(records);
+        Iterator<DnsLabel> labels = freeLookingLabels(records, DnsLabel.fromHostname(hostname), null);
+        String ip = next(addresses, records);
+        DnsLabel label = nextLabel(labels);
+        List<Boolean> taken = candidates.tryTake(account,
+                List.of(new Candidate(ClaimKind.OVERLAY_IP, ip), new Candidate(ClaimKind.DNS_LABEL, label.value())));
+        if (!taken.get(0)) {
+            ip = takeFirst(records, addresses);
+        }
+        if (!taken.get(1)) {
+            label = takeFirst(records, labels, null);
+        }
+        return new Assignment(ip, label);
     }
 
     /**
@@ -41,7 +60,7 @@ public class PeerAddressing {
      * label with a numeric suffix if taken.
      */
     public DnsLabel labelForRename(AccountRecords records, PeerId peer, String name) {
-        return freeLabel(records, DnsLabel.fromHostname(name), peer);
+        return takeFirst(records, freeLookingLabels(records, DnsLabel.fromHostname(name), peer), peer);
     }
 
     /**
@@ -67,35 +86,63 @@ public class PeerAddressing {
         return CommandRejectedException.conflict("ip " + ip + " is already assigned to another peer");
     }
 
-    /**
-     * Random probing keeps addresses of deleted peers from being handed out again straight away. The
-     * start needs no cryptographic randomness, and a SecureRandom here would serialise enrollments.
-     */
-    private String freeAddress(AccountRecords records) {
-        Ipv4Network network = records.account().network();
-        AccountId account = records.account().id();
-        long usable = network.size() - 2;
-        long start = 1 + ThreadLocalRandom.current().nextLong(usable);
-        for (long step = 0; step < usable; step++) {
-            String candidate = network.addressAt(1 + (start - 1 + step) % usable);
-            if (!records.isOverlayIpTaken(candidate) && candidates.tryTake(ClaimKind.OVERLAY_IP, account, candidate)) {
-                return candidate;
+    private String takeFirst(AccountRecords records, Iterator<String> addresses) {
+        while (true) {
+            String ip = next(addresses, records);
+            if (candidates.tryTake(records.account().id(), new Candidate(ClaimKind.OVERLAY_IP, ip))) {
+                return ip;
             }
         }
-        throw CommandRejectedException.preconditionFailed("the account's network " + network.cidr() + " is full");
     }
 
-    private DnsLabel freeLabel(AccountRecords records, DnsLabel base, PeerId self) {
-        AccountId account = records.account().id();
-        for (int suffix = 1; suffix < MAX_LABEL_SUFFIX; suffix++) {
-            DnsLabel candidate = suffix == 1 ? base : base.withSuffix(suffix);
-            boolean ownLabel = self != null && records.peer(self)
-                    .map(peer -> peer.dnsLabel().equals(candidate)).orElse(false);
-            if (ownLabel || (!records.isDnsLabelTaken(candidate.value())
-                    && candidates.tryTake(ClaimKind.DNS_LABEL, account, candidate.value()))) {
-                return candidate;
+    private DnsLabel takeFirst(AccountRecords records, Iterator<DnsLabel> labels, PeerId self) {
+        while (true) {
+            DnsLabel label = nextLabel(labels);
+            if (isOwnLabel(records, self, label)
+                    || candidates.tryTake(records.account().id(), new Candidate(ClaimKind.DNS_LABEL, label.value()))) {
+                return label;
             }
         }
-        throw CommandRejectedException.conflict("no free DNS label for " + base.value());
+    }
+
+    private static DnsLabel nextLabel(Iterator<DnsLabel> labels) {
+        if (!labels.hasNext()) {
+            throw CommandRejectedException.conflict("no free DNS label for this name");
+        }
+        return labels.next();
+    }
+
+    /**
+     * From a random start, so that addresses of deleted peers are not handed out again straight away.
+     * The start needs no cryptographic randomness, and a SecureRandom here would serialise enrollments.
+     */
+    private static Iterator<String> freeLookingAddresses(AccountRecords records) {
+        Ipv4Network network = records.account().network();
+        long usable = network.size() - 2;
+        long start = ThreadLocalRandom.current().nextLong(usable);
+        return LongStream.range(0, usable)
+                .mapToObj(step -> network.addressAt(1 + (start + step) % usable))
+                .filter(candidate -> !records.isOverlayIpTaken(candidate))
+                .iterator();
+    }
+
+    private static String next(Iterator<String> addresses, AccountRecords records) {
+        if (!addresses.hasNext()) {
+            throw CommandRejectedException.preconditionFailed(
+                    "the account's network " + records.account().network().cidr() + " is full");
+        }
+        return addresses.next();
+    }
+
+    /** The label itself, then with suffixes -2, -3, …; a peer's own label counts as free for it. */
+    private static Iterator<DnsLabel> freeLookingLabels(AccountRecords records, DnsLabel base, PeerId self) {
+        return IntStream.range(1, MAX_LABEL_SUFFIX)
+                .mapToObj(suffix -> suffix == 1 ? base : base.withSuffix(suffix))
+                .filter(label -> isOwnLabel(records, self, label) || !records.isDnsLabelTaken(label.value()))
+                .iterator();
+    }
+
+    private static boolean isOwnLabel(AccountRecords records, PeerId self, DnsLabel label) {
+        return self != null && records.peer(self).map(peer -> peer.dnsLabel().equals(label)).orElse(false);
     }
 }

@@ -1,5 +1,6 @@
 package io.netloom.server.api;
 
+import static io.netloom.server.testing.TestData.createGroup;
 import static io.netloom.server.testing.TestData.ok;
 import static io.netloom.server.testing.TestData.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +56,12 @@ class EnrollmentRaceTest extends ServerTest {
                 .containsOnly(1);
     }
 
+    /** The refused enrollments had added their peers to the key's group before the limit stopped them. */
     @Test
-    void enrollWhenTwentyDevicesRaceForFiveUsesThenFivePeersAndFifteenRefusals() {
+    void enrollWhenTwentyDevicesRaceForFiveUsesThenFivePeersAndFifteenRefusalsThatLeaveNothing() {
         NetloomApi.Client owner = accounts.newAccount();
-        String key = ok(owner.post("/api/setup-keys", with(TestPeers.reusableKey("five", List.of()),
+        String group = createGroup(owner, "fleet");
+        String key = ok(owner.post("/api/setup-keys", with(TestPeers.reusableKey("five", List.of(group)),
                 "usage_limit", 5))).text("key");
 
         List<NetloomApi.Response> answers = Concurrently.run(20, caller -> api.anonymous()
@@ -71,6 +74,9 @@ class EnrollmentRaceTest extends ServerTest {
                 .allSatisfy(refusal -> assertThat(refusal.text("message")).isEqualTo("setup key usage limit reached"));
         assertThat(ok(owner.get("/api/peers")).body()).hasSize(5);
         assertThat(ok(owner.get("/api/setup-keys")).body().get(0).get("used_times").asInt()).isEqualTo(5);
+        assertThat(ok(owner.get("/api/groups/{groupId}", group)).body().get("peers_count").asInt()).isEqualTo(5);
+        TestPeers.enroll(api.anonymous(), TestPeers.createReusableKey(owner, List.of(group)), "one more");
+        assertThat(ok(owner.get("/api/groups/{groupId}", group)).body().get("peers_count").asInt()).isEqualTo(6);
     }
 
     @Test
