@@ -22,9 +22,5 @@ CREATE TABLE setup_key_usage (
     CONSTRAINT setup_key_usage_within_limit CHECK (used <= usage_limit)
 );
 
--- A store written before this migration has peers and keys without claims: the server fills the
--- tables from its replayed read model at the next start, then deletes this row.
-CREATE TABLE claims_backfill (
-    pending BOOLEAN PRIMARY KEY
-);
-INSERT INTO claims_backfill (pending) SELECT TRUE WHERE EXISTS (SELECT 1 FROM domainevententry);
+-- Peers and keys of a store written before these tables existed (or written around the server) are
+-- claimed at start-up from the replayed read model (ClaimsBackfill).

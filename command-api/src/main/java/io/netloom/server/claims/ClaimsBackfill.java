@@ -6,7 +6,9 @@ import io.netloom.projections.directory.PeerView;
 import io.netloom.projections.directory.SetupKeyView;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,12 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the claims tables of an event store written before they existed, from the read model just
- * rebuilt by the start-up replay (nothing writes yet). The migration that created the tables left a
- * marker when the store already held events; taking the marker and filling the tables is one
- * transaction, so an interrupted start simply fills them at the next one. Peers that an older
- * version let share a key, an address or a label keep their values, but only the first of each
- * gets the claim: the operator is told which, to delete the duplicates.
+ * Claims, at start-up, what the claims tables lack: the peers and limited setup keys of an event
+ * store written before the tables existed (or written around the server, as the replay benchmark
+ * does), taken from the read model just rebuilt by the replay, while nothing else writes. Peers
+ * that an older version let share a key, an address or a label keep their values, but only the
+ * first enrolled gets the claim; the operator is told about the others at every start, to delete
+ * them.
  */
 @Component
 public class ClaimsBackfill {
@@ -37,22 +39,42 @@ public class ClaimsBackfill {
         this.directory = directory;
     }
 
-    public void fillIfPending() {
+    public void claimWhatIsMissing() {
         transaction.executeWithoutResult(status -> {
-            if (jdbc.update("DELETE FROM claims_backfill") > 0) {
-                fill();
+            Set<String> claimedPeers = new HashSet<>(jdbc.queryForList("SELECT peer_id FROM peer_claim", String.class));
+            Set<String> countedKeys =
+                    new HashSet<>(jdbc.queryForList("SELECT setup_key_id FROM setup_key_usage", String.class));
+            List<PeerView> unclaimed = new ArrayList<>();
+            List<SetupKeyView> uncounted = new ArrayList<>();
+            for (var account : directory.accountIds()) {
+                directory.account(account).ifPresent(records ->
+                        collectMissing(records, claimedPeers, countedKeys, unclaimed, uncounted));
             }
+            if (unclaimed.isEmpty() && uncounted.isEmpty()) {
+                return;
+            }
+            unclaimed.sort(Comparator.comparing(PeerView::createdAt));
+            List<PeerView> conflicting = claim(unclaimed);
+            count(uncounted);
+            log.info("Claims filled from the event store for {} peers and {} setup keys with a usage limit",
+                    unclaimed.size() - conflicting.size(), uncounted.size());
+            conflicting.forEach(peer -> log.warn("Peer {} of account {} shares its WireGuard key, overlay address or"
+                    + " DNS label with an older peer and holds no claim; delete one of them", peer.id().value(),
+                    peer.accountId().value()));
         });
     }
 
-    private void fill() {
-        List<PeerView> peers = new ArrayList<>();
-        List<SetupKeyView> limitedKeys = new ArrayList<>();
-        for (var account : directory.accountIds()) {
-            directory.account(account).ifPresent(records -> collect(records, peers, limitedKeys));
-        }
-        peers.sort(Comparator.comparing(PeerView::createdAt));
-        List<PeerView> unclaimed = new ArrayList<>();
+    private static void collectMissing(AccountRecords records, Set<String> claimedPeers, Set<String> countedKeys,
+            List<PeerView> unclaimed, List<SetupKeyView> uncounted) {
+        records.peers().stream().filter(peer -> !claimedPeers.contains(peer.id().value())).forEach(unclaimed::add);
+        records.setupKeys().stream()
+                .filter(key -> key.usageLimit() > 0 && !countedKeys.contains(key.id().value()))
+                .forEach(uncounted::add);
+    }
+
+    /** Returns the peers whose values another peer already holds. */
+    private List<PeerView> claim(List<PeerView> peers) {
+        List<PeerView> conflicting = new ArrayList<>();
         for (int from = 0; from < peers.size(); from += BATCH_SIZE) {
             List<PeerView> batch = peers.subList(from, Math.min(peers.size(), from + BATCH_SIZE));
             int[] inserted = jdbc.batchUpdate("INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip,"
@@ -62,23 +84,17 @@ public class ClaimsBackfill {
                     .toList());
             for (int i = 0; i < inserted.length; i++) {
                 if (inserted[i] == 0) {
-                    unclaimed.add(batch.get(i));
+                    conflicting.add(batch.get(i));
                 }
             }
         }
-        // A key a lost limit check let be used too often is simply used up.
-        jdbc.batchUpdate("INSERT INTO setup_key_usage (setup_key_id, usage_limit, used) VALUES (?, ?, ?)",
-                limitedKeys.stream().map(key -> new Object[] {key.id().value(), key.usageLimit(),
-                        Math.min(key.usedTimes(), key.usageLimit())}).toList());
-        log.info("Claims filled for {} peers and {} setup keys with a usage limit", peers.size() - unclaimed.size(),
-                limitedKeys.size());
-        unclaimed.forEach(peer -> log.warn("Peer {} of account {} shares its WireGuard key, overlay address or DNS"
-                + " label with an older peer and holds no claim; delete one of them", peer.id().value(),
-                peer.accountId().value()));
+        return conflicting;
     }
 
-    private static void collect(AccountRecords records, List<PeerView> peers, List<SetupKeyView> limitedKeys) {
-        peers.addAll(records.peers());
-        records.setupKeys().stream().filter(key -> key.usageLimit() > 0).forEach(limitedKeys::add);
+    /** A key that a lost race let be used more often than its limit is simply used up. */
+    private void count(List<SetupKeyView> keys) {
+        jdbc.batchUpdate("INSERT INTO setup_key_usage (setup_key_id, usage_limit, used) VALUES (?, ?, ?)",
+                keys.stream().map(key -> new Object[] {key.id().value(), key.usageLimit(),
+                        Math.min(key.usedTimes(), key.usageLimit())}).toList());
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs after Axon has started its processors and before the gateway and the web server accept
  * anyone: rebuilds the in-memory read models — the directory and every network map — from the
- * event store in one pass, fills the claims tables if the store predates them (ADR 0011), then
- * creates the first account if there is none. No request and no
- * peer can therefore see a half-built model. The network-map tracking processor starts at the
+ * event store in one pass, claims what the claims tables lack (a store that predates them, ADR
+ * 0011), then creates the first account if there is none. No request and no peer can therefore see
+ * a half-built model. The network-map tracking processor starts at the
  * head of the store (NetworkMapConfiguration), so it takes over exactly where this replay ends:
  * nothing can be appended in between, since nothing that writes is open yet.
  */
@@ -55,7 +55,7 @@ public class StartupSequence implements SmartLifecycle {
     @Override
     public void start() {
         replay();
-        claimsBackfill.fillIfPending();
+        claimsBackfill.claimWhatIsMissing();
         if (!networkMapFreshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {
             throw new IllegalStateException("the network-map processor did not reach the head of the event store");
         }
