@@ -36,17 +36,19 @@ public class ClaimsRecorder {
     }
 
     /**
-     * One statement, one round trip: the claim, and the key's use counted (a key without a usage limit
-     * has no row, so nothing is counted for it).
+     * The claim first, then the key's use (a key without a usage limit has no row to count): every
+     * transaction takes its locks in this order, so two enrollments of one device with one limited
+     * key wait for each other instead of deadlocking.
      */
     @EventHandler
     void on(PeerEnrolledEvent event) {
-        write("WITH claimed AS (INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label)"
-                        + " VALUES (?, ?, ?, ?, ?))"
-                        + " UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?",
+        write("INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label) VALUES (?, ?, ?, ?, ?)",
                 event.peerId().value(), event.accountId().value(), event.publicKey().base64(), event.overlayIp(),
-                event.dnsLabel().value(),
-                event.enrolledWithSetupKey() == null ? null : event.enrolledWithSetupKey().value());
+                event.dnsLabel().value());
+        if (event.enrolledWithSetupKey() != null) {
+            write("UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?",
+                    event.enrolledWithSetupKey().value());
+        }
     }
 
     @EventHandler

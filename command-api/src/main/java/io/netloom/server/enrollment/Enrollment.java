@@ -79,6 +79,8 @@ public class Enrollment {
         Instant now = clock.instant();
 
         for (int attempt = 1; ; attempt++) {
+            // The key before the device: the read model finds a new peer by its key before it counts the
+            // setup key's use, so a key seen used up by this device's enrollment comes with the device's peer.
             SetupKeyView setupKey = records.setupKey(keyRef.setupKeyId()).orElseThrow(InvalidSetupKeyException::new);
             Initiator initiator = new Initiator(setupKey.id().value());
             Optional<PeerView> enrolled = peerInAccount(records, publicKey);
@@ -105,7 +107,7 @@ public class Enrollment {
         setupKey.usage().requireUsableAt(now);
         PeerId peerId = PeerId.random();
         commands.sendAtomically(() -> {
-            PeerAddressing.Assignment assignment = addressing.assign(records, metadata.hostname());
+            PeerAddressing.Assignment assignment = addressing.assign(records, publicKey, metadata.hostname());
             List<Object> steps = new ArrayList<>();
             steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
                     assignment.overlayIp(), assignment.dnsLabel(), null, setupKey.id(),

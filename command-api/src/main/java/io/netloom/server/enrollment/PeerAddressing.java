@@ -5,6 +5,7 @@ import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.server.claims.ClaimCandidates;
 import io.netloom.server.claims.ClaimCandidates.Candidate;
@@ -37,14 +38,17 @@ public class PeerAddressing {
     public record Assignment(String overlayIp, DnsLabel dnsLabel) {
     }
 
-    /** Usually one round trip: the first free-looking address and label are tried together. */
-    public Assignment assign(AccountRecords records, String hostname) {
+    /**
+     * Usually one round trip: the first free-looking address and label are tried together, once no
+     * other enrollment of the same device is in flight.
+     */
+    public Assignment assign(AccountRecords records, WireguardPublicKey device, String hostname) {
         AccountId account = records.account().id();
         Iterator<String> addresses = freeLookingAddresses(records);
         Iterator<DnsLabel> labels = freeLookingLabels(records, DnsLabel.fromHostname(hostname), null);
         String ip = next(addresses, records);
         DnsLabel label = nextLabel(labels);
-        List<Boolean> taken = candidates.tryTake(account,
+        List<Boolean> taken = candidates.tryTakeForDevice(device, account,
                 List.of(new Candidate(ClaimKind.OVERLAY_IP, ip), new Candidate(ClaimKind.DNS_LABEL, label.value())));
         if (!taken.get(0)) {
             ip = takeFirst(records, addresses);

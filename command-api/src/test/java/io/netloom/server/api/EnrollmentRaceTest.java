@@ -40,6 +40,7 @@ class EnrollmentRaceTest extends ServerTest {
                 continue;
             }
             String peerId = peers.get(0).get("id").asString();
+            assertThat(peers.get(0).get("dns_label").asString()).isEqualTo("twin.netloom.internal");
             for (NetloomApi.Response answer : answers) {
                 if (answer.status() == 200) {
                     assertThat(answer.text("peer_id")).isEqualTo(peerId);
@@ -54,6 +55,30 @@ class EnrollmentRaceTest extends ServerTest {
         }
         assertThat(peersPerTrial).as("peers stored per trial of %d identical enrollments", CALLERS)
                 .containsOnly(1);
+    }
+
+    /** A one-off key: the winner uses it up, and the others must still get the device's peer back. */
+    @Test
+    void enrollWhenSameDeviceEnrollsConcurrentlyWithOneOffKeyThenOnePeerAndNoDeadlock() {
+        List<Integer> peersPerTrial = new ArrayList<>();
+        for (int trial = 0; trial < TRIALS; trial++) {
+            NetloomApi.Client owner = accounts.newAccount();
+            String key = ok(owner.post("/api/setup-keys", with(TestPeers.reusableKey("once", List.of()),
+                    "type", "one-off", "usage_limit", 1))).text("key");
+            Map<String, Object> device = TestPeers.enrollment(key, TestPeers.newPublicKey(), "twin");
+
+            List<NetloomApi.Response> answers = Concurrently.run(CALLERS,
+                    caller -> api.anonymous().post("/api/netloom/enroll", device));
+
+            JsonNode peers = ok(owner.get("/api/peers")).body();
+            peersPerTrial.add(peers.size());
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.rawBody()).isIn(200, 409));
+            assertThat(peers.get(0).get("dns_label").asString()).isEqualTo("twin.netloom.internal");
+            assertThat(answers).filteredOn(answer -> answer.status() == 200).extracting(answer -> answer.text("peer_id"))
+                    .containsOnly(peers.get(0).get("id").asString());
+            assertThat(ok(owner.get("/api/setup-keys")).body().get(0).get("used_times").asInt()).isEqualTo(1);
+        }
+        assertThat(peersPerTrial).containsOnly(1);
     }
 
     /** The refused enrollments had added their peers to the key's group before the limit stopped them. */
