@@ -9,8 +9,10 @@ CREATE TABLE peer_claim (
     dns_label  VARCHAR(63) NOT NULL,
     -- A WireGuard key identifies one device in the whole mesh, across accounts.
     CONSTRAINT peer_claim_public_key UNIQUE (public_key),
-    CONSTRAINT peer_claim_overlay_ip UNIQUE (account_id, overlay_ip),
-    CONSTRAINT peer_claim_dns_label UNIQUE (account_id, dns_label)
+    -- Value first: a lookup of one address or label never walks the account's other peers, even
+    -- before the table has statistics.
+    CONSTRAINT peer_claim_overlay_ip UNIQUE (overlay_ip, account_id),
+    CONSTRAINT peer_claim_dns_label UNIQUE (dns_label, account_id)
 );
 
 -- Uses of setup keys that have a usage limit (keys without one need no counting). An enrollment
