@@ -92,7 +92,10 @@ public class Enrollment {
                 return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
             } catch (ClaimConflictException conflict) {
                 if (conflict.kind() == ClaimKind.PUBLIC_KEY) {
-                    settleRaceForKey(records, publicKey);
+                    Optional<PeerView> winner = awaitWinnerOfRaceForKey(records, publicKey);
+                    if (winner.isPresent()) {
+                        return reenroll(records, winner.get(), setupKey, metadata, now, initiator, requestHost);
+                    }
                 }
                 if (attempt == MAX_ATTEMPTS) {
                     throw CommandRejectedException.conflict("the enrollment met concurrent changes; retry");
@@ -120,20 +123,21 @@ public class Enrollment {
     }
 
     /**
-     * Another transaction holds the key and has committed. If it is this account's, wait until the read
-     * model shows its peer, which the next attempt then returns; if another account's, the caller gets
-     * the refusal a stranger gets. If it has been deleted since, the next attempt enrolls afresh.
+     * Another transaction holds the key and has committed. If it is this account's, waits until the
+     * read model shows its peer and returns it; if another account's, the caller gets the refusal a
+     * stranger gets. Empty if the peer has been deleted since: the next attempt enrolls afresh.
      */
-    private void settleRaceForKey(AccountRecords records, WireguardPublicKey publicKey) {
+    private Optional<PeerView> awaitWinnerOfRaceForKey(AccountRecords records, WireguardPublicKey publicKey) {
         Optional<Directory.PeerRef> holder = keyHolders.holderOf(publicKey);
         if (holder.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         if (!holder.get().accountId().equals(records.account().id())) {
             throw new InvalidSetupKeyException();
         }
         long deadline = System.nanoTime() + READ_MODEL_PATIENCE.toNanos();
-        while (peerInAccount(records, publicKey).isEmpty()) {
+        Optional<PeerView> winner = peerInAccount(records, publicKey);
+        while (winner.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw CommandRejectedException.conflict("this WireGuard key is being enrolled by another request; retry");
             }
@@ -143,7 +147,9 @@ public class Enrollment {
                 Thread.currentThread().interrupt();
                 throw CommandRejectedException.conflict("this WireGuard key is being enrolled by another request; retry");
             }
+            winner = peerInAccount(records, publicKey);
         }
+        return winner;
     }
 
     private Optional<PeerView> peerInAccount(AccountRecords records, WireguardPublicKey publicKey) {
