@@ -36,19 +36,19 @@ public class ClaimsRecorder {
     }
 
     /**
-     * The claim first, then the key's use (a key without a usage limit has no row to count): every
-     * transaction takes its locks in this order, so two enrollments of one device with one limited
-     * key wait for each other instead of deadlocking.
+     * The claim and the key's use in one statement, one round trip (a key without a usage limit has
+     * no row to count). Which of the two PostgreSQL performs first is its choice: no other
+     * transaction can be waiting on this device's claim, since an enrollment holds the device's lock
+     * (ClaimCandidates) before it claims anything.
      */
     @EventHandler
     void on(PeerEnrolledEvent event) {
-        write("INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label) VALUES (?, ?, ?, ?, ?)",
+        write("WITH counted AS (UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?)"
+                        + " INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                event.enrolledWithSetupKey() == null ? null : event.enrolledWithSetupKey().value(),
                 event.peerId().value(), event.accountId().value(), event.publicKey().base64(), event.overlayIp(),
                 event.dnsLabel().value());
-        if (event.enrolledWithSetupKey() != null) {
-            write("UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?",
-                    event.enrolledWithSetupKey().value());
-        }
     }
 
     @EventHandler
