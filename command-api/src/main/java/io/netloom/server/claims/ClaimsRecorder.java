@@ -36,19 +36,20 @@ public class ClaimsRecorder {
     }
 
     /**
-     * The claim and the key's use in one statement, one round trip (a key without a usage limit has
-     * no row to count). Which of the two PostgreSQL performs first is its choice: no other
-     * transaction can be waiting on this device's claim, since an enrollment holds the device's lock
-     * (ClaimCandidates) before it claims anything.
+     * The claim and the key's use in one statement, one round trip (a key without a usage limit has no
+     * row to count). The count reads the claim's result, so PostgreSQL claims first and only then
+     * locks the key's counter: every enrollment takes its locks in that order, and two enrollments
+     * of one device with one limited key wait for each other instead of deadlocking.
      */
     @EventHandler
     void on(PeerEnrolledEvent event) {
-        write("WITH counted AS (UPDATE setup_key_usage SET used = used + 1 WHERE setup_key_id = ?)"
-                        + " INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label)"
-                        + " VALUES (?, ?, ?, ?, ?)",
-                event.enrolledWithSetupKey() == null ? null : event.enrolledWithSetupKey().value(),
+        write("WITH claimed AS (INSERT INTO peer_claim (peer_id, account_id, public_key, overlay_ip, dns_label)"
+                        + " VALUES (?, ?, ?, ?, ?) RETURNING peer_id)"
+                        + " UPDATE setup_key_usage SET used = used + 1"
+                        + " WHERE setup_key_id = ? AND EXISTS (SELECT 1 FROM claimed)",
                 event.peerId().value(), event.accountId().value(), event.publicKey().base64(), event.overlayIp(),
-                event.dnsLabel().value());
+                event.dnsLabel().value(),
+                event.enrolledWithSetupKey() == null ? null : event.enrolledWithSetupKey().value());
     }
 
     @EventHandler

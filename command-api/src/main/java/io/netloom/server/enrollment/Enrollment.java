@@ -88,7 +88,7 @@ public class Enrollment {
                 return reenroll(records, enrolled.get(), setupKey, metadata, now, initiator, requestHost);
             }
             try {
-                PeerId peerId = enrollNew(records, setupKey, publicKey, metadata, now, initiator);
+                PeerId peerId = enrollNew(records, setupKey, publicKey, metadata, now, initiator, attempt == 1);
                 return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
             } catch (ClaimConflictException conflict) {
                 if (conflict.kind() == ClaimKind.PUBLIC_KEY) {
@@ -104,13 +104,19 @@ public class Enrollment {
         }
     }
 
+    /**
+     * The first attempt takes its address and label from the read model, which is right unless
+     * concurrent enrollments chose alike; later attempts choose so that they cannot collide again.
+     */
     private PeerId enrollNew(AccountRecords records, SetupKeyView setupKey, WireguardPublicKey publicKey,
-            PeerMetadata metadata, Instant now, Initiator initiator) {
+            PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
         // The read model's count answers most refusals; the claimed use in the transaction is the guarantee.
         setupKey.usage().requireUsableAt(now);
         PeerId peerId = PeerId.random();
         commands.sendAtomically(() -> {
-            PeerAddressing.Assignment assignment = addressing.assign(records, publicKey, metadata.hostname());
+            PeerAddressing.Assignment assignment = firstAttempt
+                    ? addressing.guess(records, metadata.hostname())
+                    : addressing.assign(records, publicKey, metadata.hostname());
             List<Object> steps = new ArrayList<>();
             steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
                     assignment.overlayIp(), assignment.dnsLabel(), null, setupKey.id(),

@@ -18,10 +18,9 @@ import java.util.stream.LongStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses overlay addresses and DNS labels that are unique within an account. Choices are made
- * inside the transaction that will claim them (ADR 0011): the read model skips what is known to be
- * taken, {@link ClaimCandidates} skips what a concurrent transaction is taking, and the claims
- * table's constraints settle anything that slipped between the two.
+ * Chooses overlay addresses and DNS labels that are unique within an account (ADR 0011). The read
+ * model skips what is known to be taken; after a collision, {@link ClaimCandidates} also skips what
+ * concurrent transactions are taking; the claims table's constraints settle anything else.
  */
 @Component
 public class PeerAddressing {
@@ -39,8 +38,18 @@ public class PeerAddressing {
     }
 
     /**
-     * Usually one round trip: the first free-looking address and label are tried together, once no
-     * other enrollment of the same device is in flight.
+     * A first choice for a new peer from the read model alone, without a round trip: right unless a
+     * concurrent enrollment chose the same, which its claim then refuses; the enrollment then
+     * chooses again with {@link #assign}.
+     */
+    public Assignment guess(AccountRecords records, String hostname) {
+        return new Assignment(next(freeLookingAddresses(records), records),
+                nextLabel(freeLookingLabels(records, DnsLabel.fromHostname(hostname), null)));
+    }
+
+    /**
+     * A choice that concurrent enrollments cannot make too, once no other enrollment of the same device
+     * is in flight. Usually one round trip: the first free-looking address and label are tried together.
      */
     public Assignment assign(AccountRecords records, WireguardPublicKey device, String hostname) {
         AccountId account = records.account().id();
