@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises the changes whose rules span several aggregates of one account (unique group names, a
- * group still referenced by a policy, an overlay address taken by another peer): the check against
- * the read model and the command run as one step. Changes in different accounts never wait for
- * each other. Netloom runs the command side in one process, which this relies on (ADR 0003).
+ * Serialises the admin changes whose rules span several aggregates of one account (unique group
+ * names, a group still referenced by a policy, a setup key or a user): the check against the read
+ * model and the command run as one step. Changes in different accounts never wait for each other.
+ * This relies on one command-side process (ADR 0003); peers' keys, addresses and labels and setup-key
+ * uses no longer do, they are claimed in the database (ADR 0011).
  */
 @Component
 public class AccountLocks {

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -37,8 +38,9 @@ public class ApiExceptionHandler {
         return error(HttpStatus.NOT_FOUND, "not found");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ErrorResponse> concurrentChange(ConcurrencyException conflict) {
+    /** Also a transaction that PostgreSQL chose to abort to break a lock cycle between concurrent requests. */
+    @ExceptionHandler({ConcurrencyException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ErrorResponse> concurrentChange(RuntimeException conflict) {
         return error(HttpStatus.CONFLICT, "changed concurrently by another request; retry");
     }
 

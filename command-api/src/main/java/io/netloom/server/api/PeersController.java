@@ -7,12 +7,13 @@ import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.group.RemovePeerFromGroupCommand;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.DeletePeerCommand;
-import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.UpdatePeerCommand;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.axon.Commands;
+import io.netloom.server.claims.ClaimConflictException;
+import io.netloom.server.claims.ClaimKind;
 import io.netloom.server.enrollment.PeerAddressing;
 import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.security.Caller;
@@ -37,18 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/peers")
 public class PeersController {
 
+    /** Attempts at a rename whose chosen DNS label a concurrent change claimed first. */
+    private static final int MAX_ATTEMPTS = 5;
+
     private final CallerAccounts accounts;
     private final Commands commands;
-    private final AccountLocks locks;
     private final PeerAddressing addressing;
     private final NetworkMaps maps;
     private final NetworkMapFreshness freshness;
 
-    public PeersController(CallerAccounts accounts, Commands commands, AccountLocks locks, PeerAddressing addressing,
-            NetworkMaps maps, NetworkMapFreshness freshness) {
+    public PeersController(CallerAccounts accounts, Commands commands, PeerAddressing addressing, NetworkMaps maps,
+            NetworkMapFreshness freshness) {
         this.accounts = accounts;
         this.commands = commands;
-        this.locks = locks;
         this.addressing = addressing;
         this.maps = maps;
         this.freshness = freshness;
@@ -95,16 +97,26 @@ public class PeersController {
         boolean inactivityExpiration =
                 Required.field(request.inactivityExpirationEnabled(), "inactivity_expiration_enabled");
         boolean approvalRequired = request.approvalRequired() == null ? peer.approvalRequired() : request.approvalRequired();
-        locks.withLock(caller.accountId(), () -> {
-            String ip = request.ip() == null ? peer.overlayIp() : request.ip();
-            if (!ip.equals(peer.overlayIp())) {
-                addressing.requireAssignable(records, peer.id(), ip);
+        String ip = request.ip() == null ? peer.overlayIp() : request.ip();
+        if (!ip.equals(peer.overlayIp())) {
+            addressing.requireAssignable(records, peer.id(), ip);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAtomically(() -> List.of(new UpdatePeerCommand(peer.id(), caller.accountId(), name,
+                        name.equals(peer.name()) ? peer.dnsLabel() : addressing.labelForRename(records, peer.id(), name),
+                        ssh, loginExpiration, inactivityExpiration, approvalRequired, ip)), Initiators.of(caller));
+                break;
+            } catch (ClaimConflictException conflict) {
+                // The address was asked for, so taken is final; a label was chosen, so another is tried.
+                if (conflict.kind() == ClaimKind.OVERLAY_IP) {
+                    throw PeerAddressing.addressTaken(ip);
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw CommandRejectedException.conflict("the change met concurrent changes; retry");
+                }
             }
-            DnsLabel label = name.equals(peer.name()) ? peer.dnsLabel()
-                    : addressing.labelForRename(records, peer.id(), name);
-            commands.send(new UpdatePeerCommand(peer.id(), caller.accountId(), name, label, ssh, loginExpiration,
-                    inactivityExpiration, approvalRequired, ip), Initiators.of(caller));
-        });
+        }
         return NetbirdViews.peer(records.peer(peer.id()).orElseThrow(), records);
     }
 

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** Event store serialization and the metadata every event inherits from the command that caused it. */
+/** Event store serialization, transactions, and the metadata every event inherits from the command that caused it. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
@@ -26,6 +29,18 @@ public class AxonConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Axon 4.13's auto-configuration orders itself after Spring Boot 3's transaction
+     * auto-configuration; under Boot 4 it finds no transaction manager yet and falls back to none, so
+     * every statement committed on its own. Bound to Spring's transaction manager, a unit of work is
+     * one database transaction: a command's events, audit lines and claims commit together or not at
+     * all (ADR 0011).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     @Bean

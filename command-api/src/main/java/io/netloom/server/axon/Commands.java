@@ -1,6 +1,7 @@
 package io.netloom.server.axon;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -32,10 +33,18 @@ public class Commands {
      * setup key, creates the peer and adds it to groups): one unit of work, one transaction.
      */
     public void sendAtomically(List<?> commands, Initiator initiator) {
+        sendAtomically(() -> commands, initiator);
+    }
+
+    /**
+     * The same, with the commands built inside the transaction: building them may take values for it
+     * (a free address, a free label) that stay taken exactly as long as the transaction lives.
+     */
+    public void sendAtomically(Supplier<List<?>> commandsBuiltInTransaction, Initiator initiator) {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            commands.forEach(command -> send(command, initiator));
+            commandsBuiltInTransaction.get().forEach(command -> send(command, initiator));
             return null;
         });
         if (result.isExceptional()) {

@@ -15,36 +15,48 @@ import io.netloom.projections.directory.PeerView;
 import io.netloom.projections.directory.SetupKeyView;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.axon.Initiator;
+import io.netloom.server.claims.ClaimConflictException;
+import io.netloom.server.claims.ClaimKind;
+import io.netloom.server.claims.PublicKeyHolders;
 import io.netloom.server.security.SecretTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Joins a device to an account with a setup key: the peer is recorded and added to the key's
- * auto-groups in one transaction, either all of it or none. The key's validity and usage limit
- * are checked against the read model with the uses still in flight, so one key can enroll many
- * devices in parallel.
- * Presenting the same WireGuard key again returns the same peer without using the key again.
+ * Joins a device to an account with a setup key: the peer is recorded, its key, address and label
+ * claimed, the key's use counted and the peer added to the key's auto-groups in one transaction,
+ * either all of it or none (ADR 0011). Many devices enroll with one key in parallel; none waits for
+ * another unless they present the same WireGuard key.
+ * Presenting the same WireGuard key again returns the same peer without using the key again. A key
+ * held in another account is refused exactly as an unknown setup key is, after the same checks a
+ * new key goes through, so the answer never tells whether another account has that device.
  */
 @Service
 public class Enrollment {
 
+    /** Attempts at claiming values that concurrent enrollments took first; each retry picks new ones. */
+    private static final int MAX_ATTEMPTS = 5;
+    /** How long the loser of a race for one key waits for the winner's peer to show in the read model. */
+    private static final Duration READ_MODEL_PATIENCE = Duration.ofSeconds(5);
+
     private final Directory directory;
     private final Commands commands;
     private final PeerAddressing addressing;
-    private final SetupKeyReservations setupKeyUses;
+    private final PublicKeyHolders keyHolders;
     private final PeerConfigurations configurations;
     private final Clock clock;
 
-    public Enrollment(Directory directory, Commands commands, PeerAddressing addressing,
-            SetupKeyReservations setupKeyUses, PeerConfigurations configurations, Clock clock) {
+    public Enrollment(Directory directory, Commands commands, PeerAddressing addressing, PublicKeyHolders keyHolders,
+            PeerConfigurations configurations, Clock clock) {
         this.directory = directory;
         this.commands = commands;
         this.addressing = addressing;
-        this.setupKeyUses = setupKeyUses;
+        this.keyHolders = keyHolders;
         this.configurations = configurations;
         this.clock = clock;
     }
@@ -57,7 +69,7 @@ public class Enrollment {
         Directory.SetupKeyRef keyRef = directory.setupKeyByHash(SecretTokens.hash(request.setupKey()))
                 .orElseThrow(InvalidSetupKeyException::new);
         AccountRecords records = directory.account(keyRef.accountId()).orElseThrow(InvalidSetupKeyException::new);
-        SetupKeyView setupKey = records.setupKey(keyRef.setupKeyId()).orElseThrow(InvalidSetupKeyException::new);
+        records.setupKey(keyRef.setupKeyId()).orElseThrow(InvalidSetupKeyException::new);
         if (request.wireguardPublicKey() == null) {
             throw CommandRejectedException.invalid("wireguard_public_key is required");
         }
@@ -65,36 +77,91 @@ public class Enrollment {
         PeerMetadata metadata = new PeerMetadata(
                 request.hostname(), request.os(), request.kernelVersion(), request.daemonVersion());
         Instant now = clock.instant();
-        Initiator initiator = new Initiator(setupKey.id().value());
 
-        var enrolled = directory.peerByPublicKey(publicKey.base64());
-        if (enrolled.isPresent()) {
-            if (!enrolled.get().accountId().equals(records.account().id())) {
-                throw CommandRejectedException.conflict("this WireGuard key is enrolled in another account");
+        for (int attempt = 1; ; attempt++) {
+            // The key before the device: the read model finds a new peer by its key before it counts the
+            // setup key's use, so a key seen used up by this device's enrollment comes with the device's peer.
+            SetupKeyView setupKey = records.setupKey(keyRef.setupKeyId()).orElseThrow(InvalidSetupKeyException::new);
+            Initiator initiator = new Initiator(setupKey.id().value());
+            Optional<PeerView> enrolled = peerInAccount(records, publicKey);
+            if (enrolled.isPresent()) {
+                return reenroll(records, enrolled.get(), setupKey, metadata, now, initiator, requestHost);
             }
-            return reenroll(records, records.peer(enrolled.get().peerId()).orElseThrow(), setupKey, metadata, now,
-                    initiator, requestHost);
+            try {
+                PeerId peerId = enrollNew(records, setupKey, publicKey, metadata, now, initiator, attempt == 1);
+                return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
+            } catch (ClaimConflictException conflict) {
+                if (conflict.kind() == ClaimKind.PUBLIC_KEY) {
+                    Optional<PeerView> winner = awaitWinnerOfRaceForKey(records, publicKey);
+                    if (winner.isPresent()) {
+                        return reenroll(records, winner.get(), setupKey, metadata, now, initiator, requestHost);
+                    }
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw CommandRejectedException.conflict("the enrollment met concurrent changes; retry");
+                }
+            }
         }
+    }
 
+    /**
+     * The first attempt takes its address and label from the read model, which is right unless
+     * concurrent enrollments chose alike; later attempts choose so that they cannot collide again.
+     */
+    private PeerId enrollNew(AccountRecords records, SetupKeyView setupKey, WireguardPublicKey publicKey,
+            PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
+        // The read model's count answers most refusals; the claimed use in the transaction is the guarantee.
+        setupKey.usage().requireUsableAt(now);
         PeerId peerId = PeerId.random();
-        setupKeyUses.reserve(records, setupKey.id(), now);
-        PeerAddressing.Reservation reservation = null;
-        try {
-            reservation = addressing.reserve(records, metadata.hostname());
+        commands.sendAtomically(() -> {
+            PeerAddressing.Assignment assignment = firstAttempt
+                    ? addressing.guess(records, metadata.hostname())
+                    : addressing.assign(records, publicKey, metadata.hostname());
             List<Object> steps = new ArrayList<>();
             steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
-                    reservation.overlayIp(), reservation.dnsLabel(), null, setupKey.id(),
+                    assignment.overlayIp(), assignment.dnsLabel(), null, setupKey.id(),
                     records.account().settings().peerApprovalRequired(), false, setupKey.ephemeral(), now));
             groupsFor(records, setupKey).forEach(group ->
                     steps.add(new AddPeerToGroupCommand(group.id(), records.account().id(), peerId)));
-            commands.sendAtomically(steps, initiator);
-        } finally {
-            if (reservation != null) {
-                addressing.release(reservation);
-            }
-            setupKeyUses.release(setupKey.id());
+            return steps;
+        }, initiator);
+        return peerId;
+    }
+
+    /**
+     * Another transaction holds the key and has committed. If it is this account's, waits until the
+     * read model shows its peer and returns it; if another account's, the caller gets the refusal a
+     * stranger gets. Empty if the peer has been deleted since: the next attempt enrolls afresh.
+     */
+    private Optional<PeerView> awaitWinnerOfRaceForKey(AccountRecords records, WireguardPublicKey publicKey) {
+        Optional<Directory.PeerRef> holder = keyHolders.holderOf(publicKey);
+        if (holder.isEmpty()) {
+            return Optional.empty();
         }
-        return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
+        if (!holder.get().accountId().equals(records.account().id())) {
+            throw new InvalidSetupKeyException();
+        }
+        long deadline = System.nanoTime() + READ_MODEL_PATIENCE.toNanos();
+        Optional<PeerView> winner = peerInAccount(records, publicKey);
+        while (winner.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw CommandRejectedException.conflict("this WireGuard key is being enrolled by another request; retry");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw CommandRejectedException.conflict("this WireGuard key is being enrolled by another request; retry");
+            }
+            winner = peerInAccount(records, publicKey);
+        }
+        return winner;
+    }
+
+    private Optional<PeerView> peerInAccount(AccountRecords records, WireguardPublicKey publicKey) {
+        return directory.peerByPublicKey(publicKey.base64())
+                .filter(ref -> ref.accountId().equals(records.account().id()))
+                .flatMap(ref -> records.peer(ref.peerId()));
     }
 
     /**
@@ -118,7 +185,7 @@ public class Enrollment {
     private static List<GroupView> groupsFor(AccountRecords records, SetupKeyView setupKey) {
         return setupKey.autoGroups().stream()
                 .map(records::group)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .filter(group -> !group.builtIn())
                 .toList();
     }

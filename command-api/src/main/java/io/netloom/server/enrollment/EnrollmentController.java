@@ -26,8 +26,9 @@ public class EnrollmentController {
     @Operation(summary = "Enroll a device",
             description = "Authenticated by the setup key in the body. Returns the peer's overlay address, FQDN, "
                     + "gateway URL and key, STUN servers and time-limited TURN credentials. Enrolling the same "
-                    + "WireGuard key again returns the same peer. 401: unknown setup key; 412: revoked, expired "
-                    + "or used up; 422: malformed input; 409: key enrolled in another account.")
+                    + "WireGuard key again returns the same peer. 401: unknown setup key, or a WireGuard key "
+                    + "enrolled in another account (the same answer); 412: revoked, expired or used up; 422: "
+                    + "malformed input; 409: concurrent changes, retry.")
     public PeerConfiguration enroll(@RequestBody EnrollmentRequest request, HttpServletRequest http) {
         return enrollment.enroll(request, http.getServerName());
     }

@@ -5,59 +5,81 @@ import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.projections.directory.AccountRecords;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import io.netloom.server.claims.ClaimCandidates;
+import io.netloom.server.claims.ClaimCandidates.Candidate;
+import io.netloom.server.claims.ClaimKind;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands out overlay addresses and DNS labels that are unique within an account. A choice is held as
- * a reservation until the enrollment that asked for it has committed or failed, so concurrent
- * enrollments never pick the same address and none of them waits for another's database commit.
+ * Chooses overlay addresses and DNS labels that are unique within an account (ADR 0011). The read
+ * model skips what is known to be taken; after a collision, {@link ClaimCandidates} also skips what
+ * concurrent transactions are taking; the claims table's constraints settle anything else.
  */
 @Component
 public class PeerAddressing {
 
     private static final int MAX_LABEL_SUFFIX = 100_000;
 
-    private final ConcurrentMap<AccountId, Reservations> reservations = new ConcurrentHashMap<>();
+    private final ClaimCandidates candidates;
 
-    /** An address and label held for one enrollment; release it once the enrollment is over. */
-    public record Reservation(AccountId accountId, String overlayIp, DnsLabel dnsLabel) {
+    public PeerAddressing(ClaimCandidates candidates) {
+        this.candidates = candidates;
     }
 
-    public Reservation reserve(AccountRecords records, String hostname) {
+    /** An address and a label for a new peer, taken for the current transaction. */
+    public record Assignment(String overlayIp, DnsLabel dnsLabel) {
+    }
+
+    /**
+     * A first choice for a new peer from the read model alone, without a round trip: right unless a
+     * concurrent enrollment chose the same, which its claim then refuses; the enrollment then
+     * chooses again with {@link #assign}.
+     */
+    public Assignment guess(AccountRecords records, String hostname) {
+        return new Assignment(next(freeLookingAddresses(records), records),
+                nextLabel(freeLookingLabels(records, DnsLabel.fromHostname(hostname), null)));
+    }
+
+    /**
+     * A choice that concurrent enrollments cannot make too, once no other enrollment of the same device
+     * is in flight. Usually one round trip: the first free-looking address and label are tried together.
+     */
+    public Assignment assign(AccountRecords records, WireguardPublicKey device, String hostname) {
         AccountId account = records.account().id();
-        Reservations held = reservations.computeIfAbsent(account, key -> new Reservations());
-        synchronized (held) {
-            String ip = freeAddress(records, held);
-            DnsLabel label = freeLabel(records, held, DnsLabel.fromHostname(hostname), null);
-            held.ips.add(ip);
-            held.labels.add(label.value());
-            return new Reservation(account, ip, label);
+        Iterator<String> addresses = freeLookingAddresses(records);
+        Iterator<DnsLabel> labels = freeLookingLabels(records, DnsLabel.fromHostname(hostname), null);
+        String ip = next(addresses, records);
+        DnsLabel label = nextLabel(labels);
+        List<Boolean> taken = candidates.tryTakeForDevice(device, account,
+                List.of(new Candidate(ClaimKind.OVERLAY_IP, ip), new Candidate(ClaimKind.DNS_LABEL, label.value())));
+        if (!taken.get(0)) {
+            ip = takeFirst(records, addresses);
         }
+        if (!taken.get(1)) {
+            label = takeFirst(records, labels, null);
+        }
+        return new Assignment(ip, label);
     }
 
-    public void release(Reservation reservation) {
-        Reservations held = reservations.get(reservation.accountId());
-        synchronized (held) {
-            held.ips.remove(reservation.overlayIp());
-            held.labels.remove(reservation.dnsLabel().value());
-        }
-    }
-
-    /** The label a renamed peer gets: its name's label, or that label with a numeric suffix if taken. */
+    /**
+     * The label a renamed peer gets, taken for the current transaction: its name's label, or that
+     * label with a numeric suffix if taken.
+     */
     public DnsLabel labelForRename(AccountRecords records, PeerId peer, String name) {
-        Reservations held = reservations.computeIfAbsent(records.account().id(), key -> new Reservations());
-        synchronized (held) {
-            return freeLabel(records, held, DnsLabel.fromHostname(name), peer);
-        }
+        return takeFirst(records, freeLookingLabels(records, DnsLabel.fromHostname(name), peer), peer);
     }
 
-    /** Checks an address an admin asks for; the caller holds the account lock. */
+    /**
+     * Checks an address an admin asks for against the network and the read model. The claim made when
+     * the change is stored is the guarantee; this answers the common case with a precise message early.
+     */
     public void requireAssignable(AccountRecords records, PeerId peer, String ip) {
         Ipv4Network network = records.account().network();
         if (!network.contains(ip)) {
@@ -67,47 +89,73 @@ public class PeerAddressing {
         if (offset == 0 || offset == network.size() - 1) {
             throw CommandRejectedException.invalid("ip " + ip + " is the network's own or broadcast address");
         }
-        Reservations held = reservations.computeIfAbsent(records.account().id(), key -> new Reservations());
-        synchronized (held) {
-            boolean ownAddress = records.peer(peer).map(self -> self.overlayIp().equals(ip)).orElse(false);
-            boolean takenByOther = records.isOverlayIpTaken(ip) && !ownAddress;
-            if (takenByOther || held.ips.contains(ip)) {
-                throw CommandRejectedException.conflict("ip " + ip + " is already assigned to another peer");
+        boolean ownAddress = records.peer(peer).map(self -> self.overlayIp().equals(ip)).orElse(false);
+        if (records.isOverlayIpTaken(ip) && !ownAddress) {
+            throw addressTaken(ip);
+        }
+    }
+
+    public static CommandRejectedException addressTaken(String ip) {
+        return CommandRejectedException.conflict("ip " + ip + " is already assigned to another peer");
+    }
+
+    private String takeFirst(AccountRecords records, Iterator<String> addresses) {
+        while (true) {
+            String ip = next(addresses, records);
+            if (candidates.tryTake(records.account().id(), new Candidate(ClaimKind.OVERLAY_IP, ip))) {
+                return ip;
             }
         }
+    }
+
+    private DnsLabel takeFirst(AccountRecords records, Iterator<DnsLabel> labels, PeerId self) {
+        while (true) {
+            DnsLabel label = nextLabel(labels);
+            if (isOwnLabel(records, self, label)
+                    || candidates.tryTake(records.account().id(), new Candidate(ClaimKind.DNS_LABEL, label.value()))) {
+                return label;
+            }
+        }
+    }
+
+    private static DnsLabel nextLabel(Iterator<DnsLabel> labels) {
+        if (!labels.hasNext()) {
+            throw CommandRejectedException.conflict("no free DNS label for this name");
+        }
+        return labels.next();
     }
 
     /**
-     * Random probing keeps addresses of deleted peers from being handed out again straight away. The
-     * start needs no cryptographic randomness, and a SecureRandom here would serialise enrollments.
+     * From a random start, so that addresses of deleted peers are not handed out again straight away.
+     * The start needs no cryptographic randomness, and a SecureRandom here would serialise enrollments.
      */
-    private String freeAddress(AccountRecords records, Reservations held) {
+    private static Iterator<String> freeLookingAddresses(AccountRecords records) {
         Ipv4Network network = records.account().network();
         long usable = network.size() - 2;
-        long start = 1 + ThreadLocalRandom.current().nextLong(usable);
-        for (long step = 0; step < usable; step++) {
-            String candidate = network.addressAt(1 + (start - 1 + step) % usable);
-            if (!records.isOverlayIpTaken(candidate) && !held.ips.contains(candidate)) {
-                return candidate;
-            }
-        }
-        throw CommandRejectedException.preconditionFailed("the account's network " + network.cidr() + " is full");
+        long start = ThreadLocalRandom.current().nextLong(usable);
+        return LongStream.range(0, usable)
+                .mapToObj(step -> network.addressAt(1 + (start + step) % usable))
+                .filter(candidate -> !records.isOverlayIpTaken(candidate))
+                .iterator();
     }
 
-    private static DnsLabel freeLabel(AccountRecords records, Reservations held, DnsLabel base, PeerId self) {
-        for (int suffix = 1; suffix < MAX_LABEL_SUFFIX; suffix++) {
-            DnsLabel candidate = suffix == 1 ? base : base.withSuffix(suffix);
-            boolean ownLabel = self != null && records.peer(self)
-                    .map(peer -> peer.dnsLabel().equals(candidate)).orElse(false);
-            if (ownLabel || (!records.isDnsLabelTaken(candidate.value()) && !held.labels.contains(candidate.value()))) {
-                return candidate;
-            }
+    private static String next(Iterator<String> addresses, AccountRecords records) {
+        if (!addresses.hasNext()) {
+            throw CommandRejectedException.preconditionFailed(
+                    "the account's network " + records.account().network().cidr() + " is full");
         }
-        throw CommandRejectedException.conflict("no free DNS label for " + base.value());
+        return addresses.next();
     }
 
-    private static final class Reservations {
-        private final Set<String> ips = new HashSet<>();
-        private final Set<String> labels = new HashSet<>();
+    /** The label itself, then with suffixes -2, -3, …; a peer's own label counts as free for it. */
+    private static Iterator<DnsLabel> freeLookingLabels(AccountRecords records, DnsLabel base, PeerId self) {
+        return IntStream.range(1, MAX_LABEL_SUFFIX)
+                .mapToObj(suffix -> suffix == 1 ? base : base.withSuffix(suffix))
+                .filter(label -> isOwnLabel(records, self, label) || !records.isDnsLabelTaken(label.value()))
+                .iterator();
+    }
+
+    private static boolean isOwnLabel(AccountRecords records, PeerId self, DnsLabel label) {
+        return self != null && records.peer(self).map(peer -> peer.dnsLabel().equals(label)).orElse(false);
     }
 }

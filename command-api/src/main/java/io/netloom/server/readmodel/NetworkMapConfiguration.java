@@ -2,6 +2,7 @@ package io.netloom.server.readmodel;
 
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
@@ -38,6 +39,9 @@ public class NetworkMapConfiguration {
                         axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(BATCH_SIZE)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
-                .registerTokenStore(NetworkMapProjection.PROCESSING_GROUP, axon -> new InMemoryTokenStore()));
+                .registerTokenStore(NetworkMapProjection.PROCESSING_GROUP, axon -> new InMemoryTokenStore())
+                // Maps and position live in memory: a database transaction per batch would only cost round trips.
+                .registerTransactionManager(NetworkMapProjection.PROCESSING_GROUP,
+                        axon -> NoTransactionManager.INSTANCE));
     }
 }

@@ -4,6 +4,7 @@ import io.netloom.projections.directory.DirectoryProjection;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import io.netloom.server.bootstrap.FirstStartBootstrap;
+import io.netloom.server.claims.ClaimsBackfill;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs after Axon has started its processors and before the gateway and the web server accept
  * anyone: rebuilds the in-memory read models — the directory and every network map — from the
- * event store in one pass, then creates the first account if there is none. No request and no
- * peer can therefore see a half-built model. The network-map tracking processor starts at the
+ * event store in one pass, claims what the claims tables lack (a store that predates them, ADR
+ * 0011), then creates the first account if there is none. No request and no peer can therefore see
+ * a half-built model. The network-map tracking processor starts at the
  * head of the store (NetworkMapConfiguration), so it takes over exactly where this replay ends:
  * nothing can be appended in between, since nothing that writes is open yet.
  */
@@ -35,22 +37,25 @@ public class StartupSequence implements SmartLifecycle {
     private final FirstStartBootstrap bootstrap;
     private final NetworkMapFreshness networkMapFreshness;
     private final NetworkMaps networkMaps;
+    private final ClaimsBackfill claimsBackfill;
     private volatile boolean running;
 
     public StartupSequence(EventStorageEngine storageEngine, DirectoryProjection directoryProjection,
             NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
-            NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps) {
+            NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill) {
         this.storageEngine = storageEngine;
         this.directoryProjection = directoryProjection;
         this.networkMapProjection = networkMapProjection;
         this.bootstrap = bootstrap;
         this.networkMapFreshness = networkMapFreshness;
         this.networkMaps = networkMaps;
+        this.claimsBackfill = claimsBackfill;
     }
 
     @Override
     public void start() {
         replay();
+        claimsBackfill.claimWhatIsMissing();
         if (!networkMapFreshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {
             throw new IllegalStateException("the network-map processor did not reach the head of the event store");
         }

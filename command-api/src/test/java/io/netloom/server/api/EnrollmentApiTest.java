@@ -1,5 +1,7 @@
 package io.netloom.server.api;
 
+import static io.netloom.server.testing.TestData.ids;
+import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.server.testing.NetloomApi;
@@ -10,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentApiTest extends ServerTest {
+
+    private static final String UNKNOWN_SETUP_KEY = "00000000-0000-4000-8000-000000000000";
 
     @Test
     void enrollWhenKeyValidThenPeerGetsAddressInAccountNetworkAndAppearsInGroups() {
@@ -51,10 +55,68 @@ class EnrollmentApiTest extends ServerTest {
         NetloomApi.Client owner = accounts.newAccount();
 
         NetloomApi.Response response = api.anonymous().post("/api/netloom/enroll",
-                TestPeers.enrollment("00000000-0000-4000-8000-000000000000", TestPeers.newPublicKey(), "x"));
+                TestPeers.enrollment(UNKNOWN_SETUP_KEY, TestPeers.newPublicKey(), "x"));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.text("message")).isEqualTo("setup key is invalid");
         assertThat(owner.get("/api/peers").body()).isEmpty();
+    }
+
+    @Test
+    void enrollWhenWireguardKeyEnrolledInAnotherAccountThenRefusedExactlyAsAnUnknownSetupKey() {
+        NetloomApi.Client a = accounts.newAccount();
+        NetloomApi.Client b = accounts.newAccount();
+        String publicKey = TestPeers.newPublicKey();
+        String aPeer = ok(api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(TestPeers.createReusableKey(a, List.of()), publicKey, "a-box"))).text("peer_id");
+        String bKey = TestPeers.createReusableKey(b, List.of());
+
+        NetloomApi.Response crossAccount =
+                api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(bKey, publicKey, "b-box"));
+        NetloomApi.Response unknownSetupKey = api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(UNKNOWN_SETUP_KEY, TestPeers.newPublicKey(), "b-box"));
+
+        assertThat(crossAccount.status()).isEqualTo(unknownSetupKey.status()).isEqualTo(401);
+        assertThat(crossAccount.rawBody()).isEqualTo(unknownSetupKey.rawBody());
+        assertThat(ok(b.get("/api/peers")).body()).isEmpty();
+        assertThat(ok(b.get("/api/setup-keys")).body().get(0).get("used_times").asInt()).isZero();
+        assertThat(ids(a.get("/api/peers"))).containsExactly(aPeer);
+        assertThat(ok(a.get("/api/peers/{peerId}", aPeer)).text("name")).isEqualTo("a-box");
+    }
+
+    @Test
+    void enrollWhenSetupKeyRevokedThenSameAnswerWhetherOrNotAnotherAccountHasTheDevice() {
+        NetloomApi.Client a = accounts.newAccount();
+        NetloomApi.Client b = accounts.newAccount();
+        String aDevice = TestPeers.newPublicKey();
+        ok(api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(TestPeers.createReusableKey(a, List.of()), aDevice, "a-box")));
+        String bKey = TestPeers.createReusableKey(b, List.of());
+        String bKeyId = ok(b.get("/api/setup-keys")).body().get(0).get("id").asString();
+        ok(b.put("/api/setup-keys/{keyId}", Map.of("revoked", true, "auto_groups", List.of()), bKeyId));
+
+        NetloomApi.Response deviceOfA =
+                api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(bKey, aDevice, "box"));
+        NetloomApi.Response newDevice =
+                api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(bKey, TestPeers.newPublicKey(), "box"));
+
+        assertThat(deviceOfA.status()).isEqualTo(newDevice.status()).isEqualTo(412);
+        assertThat(deviceOfA.rawBody()).isEqualTo(newDevice.rawBody());
+    }
+
+    @Test
+    void enrollWhenPeerDeletedThenItsWireguardKeyCanJoinAnotherAccount() {
+        NetloomApi.Client a = accounts.newAccount();
+        NetloomApi.Client b = accounts.newAccount();
+        String publicKey = TestPeers.newPublicKey();
+        String aPeer = ok(api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(TestPeers.createReusableKey(a, List.of()), publicKey, "moving"))).text("peer_id");
+        ok(a.delete("/api/peers/{peerId}", aPeer));
+
+        NetloomApi.Response joined = api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(TestPeers.createReusableKey(b, List.of()), publicKey, "moving"));
+
+        assertThat(ids(b.get("/api/peers"))).containsExactly(ok(joined).text("peer_id"));
+        assertThat(ok(a.get("/api/peers")).body()).isEmpty();
     }
 }

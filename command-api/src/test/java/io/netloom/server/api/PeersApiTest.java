@@ -12,9 +12,12 @@ import static io.netloom.server.testing.TestData.rule;
 import static io.netloom.server.testing.TestData.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.server.testing.Concurrently;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
+import io.netloom.server.testing.TestData;
 import io.netloom.server.testing.TestPeers;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +282,52 @@ class PeersApiTest extends ServerTest {
 
         assertThat(renamed.get("ip").asString()).isEqualTo(ip);
         assertThat(renamed.get("dns_label").asString()).isEqualTo("reused.netloom.internal");
+    }
+
+    @Test
+    void updateWhenTwoPeersMovedToOneFreeAddressConcurrentlyThenOneMovesAndTheOtherChangesNothing() {
+        NetloomApi.Client owner = accounts.newAccount();
+        String key = TestPeers.createReusableKey(owner, List.of());
+        for (int trial = 0; trial < 5; trial++) {
+            List<String> racers = List.of(TestPeers.enroll(api.anonymous(), key, "p" + trial),
+                    TestPeers.enroll(api.anonymous(), key, "q" + trial));
+            Map<String, JsonNode> before = new HashMap<>();
+            racers.forEach(peer -> before.put(peer, ok(owner.get("/api/peers/{peerId}", peer)).body()));
+            String target = freeAddress(ok(owner.get("/api/peers")).body().valueStream()
+                    .map(peer -> peer.get("ip").asString()).toArray(String[]::new));
+
+            List<NetloomApi.Response> answers = Concurrently.run(2, racer -> owner.put("/api/peers/{peerId}",
+                    with(peerUpdate("moved " + racer), "ip", target), racers.get(racer)));
+
+            assertThat(answers).extracting(NetloomApi.Response::status).containsExactlyInAnyOrder(200, 409);
+            int loser = answers.get(0).status() == 409 ? 0 : 1;
+            assertThat(error(answers.get(loser), 409).text("message")).contains(target);
+            JsonNode unchanged = ok(owner.get("/api/peers/{peerId}", racers.get(loser))).body();
+            assertThat(unchanged.get("ip").asString()).isEqualTo(before.get(racers.get(loser)).get("ip").asString());
+            assertThat(unchanged.get("name").asString()).isEqualTo(before.get(racers.get(loser)).get("name").asString());
+            assertThat(ok(owner.get("/api/peers/{peerId}", racers.get(1 - loser))).text("ip")).isEqualTo(target);
+        }
+        List<String> ips = ok(owner.get("/api/peers")).body().valueStream().map(peer -> peer.get("ip").asString())
+                .toList();
+        assertThat(ips).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void updateWhenPeersRenamedToOneNameConcurrentlyThenEveryLabelDistinct() {
+        NetloomApi.Client owner = accounts.newAccount();
+        String key = TestPeers.createReusableKey(owner, List.of());
+        List<String> peers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            peers.add(TestPeers.enroll(api.anonymous(), key, "node " + i));
+        }
+
+        List<NetloomApi.Response> answers = Concurrently.run(peers.size(),
+                racer -> owner.put("/api/peers/{peerId}", peerUpdate("web"), peers.get(racer)));
+
+        assertThat(answers).allSatisfy(TestData::ok);
+        List<String> labels = ok(owner.get("/api/peers")).body().valueStream()
+                .map(peer -> peer.get("dns_label").asString()).toList();
+        assertThat(labels).hasSize(6).doesNotHaveDuplicates().contains("web.netloom.internal");
     }
 
     private static Map<String, Integer> accessibleCounts(NetloomApi.Client client) {

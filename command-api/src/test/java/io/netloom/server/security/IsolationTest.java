@@ -165,7 +165,10 @@ class IsolationTest extends ServerTest {
         assertThat(ok(b.get("/api/peers")).body()).isEmpty();
         error(b.get("/api/peers/{peerId}", peerId), 404);
         String bKey = TestPeers.createReusableKey(b, List.of());
-        error(api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(bKey, publicKey, "hijack")), 409);
+        NetloomApi.Response hijack =
+                api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(bKey, publicKey, "hijack"));
+        error(hijack, 401);
+        assertThat(hijack.text("message")).isEqualTo("setup key is invalid");
         assertThat(ok(b.get("/api/peers")).body()).isEmpty();
         assertThat(ok(a.get("/api/peers/{peerId}", peerId)).text("name")).isEqualTo("second-a-box");
     }

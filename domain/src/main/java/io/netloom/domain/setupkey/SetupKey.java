@@ -22,7 +22,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * A pre-shared key that lets devices enroll without an interactive login. Its uses are the
  * {@code PeerEnrolledEvent}s that name it; whether one more use is allowed (revoked, expired, usage
  * limit) is decided when a device enrolls, without locking this aggregate, so enrollments with one
- * key run in parallel (ADR 0003).
+ * key run in parallel (ADR 0003; the use is counted in the enrollment's transaction, ADR 0011).
  */
 public class SetupKey {
 

@@ -15,43 +15,43 @@ class SetupKeyUsageTest {
 
     @Test
     void requireUsableWhenValidThenAccepted() {
-        assertThatCode(() -> new SetupKeyUsage(false, EXPIRES_AT, 0, 10).requireUsableAt(BEFORE_EXPIRY, 5))
+        assertThatCode(() -> new SetupKeyUsage(false, EXPIRES_AT, 0, 10).requireUsableAt(BEFORE_EXPIRY))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void requireUsableWhenRevokedThenRejected() {
-        assertRejected(new SetupKeyUsage(true, EXPIRES_AT, 0, 0), BEFORE_EXPIRY, 0, "setup key is revoked");
+        assertRejected(new SetupKeyUsage(true, EXPIRES_AT, 0, 0), BEFORE_EXPIRY, "setup key is revoked");
     }
 
     @Test
     void requireUsableWhenRevokedAndExpiredThenRevocationReported() {
-        assertRejected(new SetupKeyUsage(true, EXPIRES_AT, 0, 0), EXPIRES_AT.plusSeconds(1), 0, "setup key is revoked");
+        assertRejected(new SetupKeyUsage(true, EXPIRES_AT, 0, 0), EXPIRES_AT.plusSeconds(1), "setup key is revoked");
     }
 
     @Test
     void requireUsableWhenUsedAtExpiryThenRejected() {
-        assertRejected(new SetupKeyUsage(false, EXPIRES_AT, 0, 0), EXPIRES_AT, 0, "setup key has expired");
+        assertRejected(new SetupKeyUsage(false, EXPIRES_AT, 0, 0), EXPIRES_AT, "setup key has expired");
     }
 
     @Test
     void requireUsableWhenOneOffAlreadyUsedThenRejected() {
-        assertRejected(new SetupKeyUsage(false, EXPIRES_AT, 1, 1), BEFORE_EXPIRY, 0, "setup key usage limit reached");
+        assertRejected(new SetupKeyUsage(false, EXPIRES_AT, 1, 1), BEFORE_EXPIRY, "setup key usage limit reached");
     }
 
     @Test
-    void requireUsableWhenLimitReachedByEnrollmentsInFlightThenRejected() {
-        assertRejected(new SetupKeyUsage(false, EXPIRES_AT, 3, 1), BEFORE_EXPIRY, 2, "setup key usage limit reached");
+    void requireUsableWhenUsedMoreOftenThanTheLimitThenRejected() {
+        assertRejected(new SetupKeyUsage(false, EXPIRES_AT, 3, 4), BEFORE_EXPIRY, "setup key usage limit reached");
     }
 
     @Test
     void requireUsableWhenBelowLimitThenAccepted() {
-        assertThatCode(() -> new SetupKeyUsage(false, EXPIRES_AT, 3, 1).requireUsableAt(BEFORE_EXPIRY, 1))
+        assertThatCode(() -> new SetupKeyUsage(false, EXPIRES_AT, 3, 2).requireUsableAt(BEFORE_EXPIRY))
                 .doesNotThrowAnyException();
     }
 
-    private static void assertRejected(SetupKeyUsage usage, Instant now, int pending, String message) {
-        assertThatThrownBy(() -> usage.requireUsableAt(now, pending))
+    private static void assertRejected(SetupKeyUsage usage, Instant now, String message) {
+        assertThatThrownBy(() -> usage.requireUsableAt(now))
                 .isInstanceOf(CommandRejectedException.class)
                 .hasMessage(message)
                 .matches(e -> ((CommandRejectedException) e).reason() == RejectionReason.PRECONDITION_FAILED);

@@ -156,7 +156,11 @@ public final class DirectoryProjection {
 
     // ---- peers
 
-    /** Every peer is in the All group by definition, and its enrollment is one use of its setup key. */
+    /**
+     * Every peer is in the All group by definition, and its enrollment is one use of its setup key.
+     * The use is counted last: whoever sees the key used up then also finds the peer by its key, so a
+     * device enrolling again at that moment gets its peer back, not a refusal.
+     */
     @EventHandler
     void on(PeerEnrolledEvent event) {
         AfterCommit.run(() -> {
@@ -167,10 +171,10 @@ public final class DirectoryProjection {
                     event.loginExpirationEnabled(), false, event.ephemeral(), event.enrolledAt(),
                     event.enrolledAt()));
             records.builtInGroup().ifPresent(all -> records.addToGroup(all.id(), Set.of(event.peerId())));
+            directory.indexPeer(event.publicKey().base64(), new Directory.PeerRef(event.accountId(), event.peerId()));
             if (event.enrolledWithSetupKey() != null) {
                 records.changeSetupKey(event.enrolledWithSetupKey(), key -> key.used(event.enrolledAt()));
             }
-            directory.indexPeer(event.publicKey().base64(), new Directory.PeerRef(event.accountId(), event.peerId()));
         });
     }
 
