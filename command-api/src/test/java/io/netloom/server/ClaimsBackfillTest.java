@@ -11,6 +11,7 @@ import io.netloom.server.claims.ClaimsBackfill;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.TestAccounts;
 import io.netloom.server.testing.TestPeers;
+import io.netloom.server.testing.StandaloneServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +42,8 @@ class ClaimsBackfillTest {
         String gamma;
         String limitedKeyId;
         String duplicate;
-        try (ConfigurableApplicationContext server = start()) {
-            NetloomApi api = new NetloomApi(port(server));
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
+            NetloomApi api = new NetloomApi(StandaloneServers.apiPort(server));
             NetloomApi.Client admin = api.as(Files.readString(dataDir.resolve("admin-token")).trim());
             String key = TestPeers.createReusableKey(admin, List.of());
             JsonNode limited = ok(admin.post("/api/setup-keys", with(TestPeers.reusableKey("three", List.of()),
@@ -66,8 +66,8 @@ class ClaimsBackfillTest {
             sql.update("DELETE FROM flyway_schema_history WHERE version = '3'");
         }
 
-        try (ConfigurableApplicationContext server = start()) {
-            NetloomApi api = new NetloomApi(port(server));
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
+            NetloomApi api = new NetloomApi(StandaloneServers.apiPort(server));
             NetloomApi.Client admin = api.as(Files.readString(dataDir.resolve("admin-token")).trim());
             JdbcTemplate sql = new JdbcTemplate(server.getBean(DataSource.class));
 
@@ -99,18 +99,5 @@ class ClaimsBackfillTest {
             assertThat(sql.queryForObject("SELECT overlay_ip FROM peer_claim WHERE peer_id = ?", String.class, beta))
                     .isEqualTo(betaIp);
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(NetloomServer.class)
-                .properties("netloom.data-dir=" + dataDir, "server.port=0", "netloom.gateway.port=0",
-                        "netloom.gateway.host=127.0.0.1")
-                .run();
-    }
-
-    private static int port(ConfigurableApplicationContext server) {
-        Integer port = server.getEnvironment().getProperty("local.server.port", Integer.class);
-        assertThat(port).as("the server's port").isNotNull().isPositive();
-        return port;
     }
 }
