@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * @param maxFrameBytes the largest WebSocket frame or message a peer may send
  * @param messagesPerSecond sustained messages a session may send; {@code messageBurst} above that briefly
- * @param connectionsPerSecond sustained upgrades and challenges per source address; {@code connectionBurst} briefly
+ * @param connectionsPerSecond sustained upgrades per source address; {@code connectionBurst} briefly
  * @param heartbeatInterval how often the gateway pings; a session silent for {@code idleTimeout} is closed
+ * @param signInTimeout how long a new connection has to answer the challenge with a valid sign-in
  * @param maxCoalescedSerials how many map changes may pile up for a slow peer before it gets a full map instead
  * @param writeQueueBytes outbound bytes buffered per session before the session counts as slow
  * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the gateway speaks TLS (wss://)
@@ -22,6 +23,7 @@ public record GatewayConfig(
         int connectionBurst,
         Duration heartbeatInterval,
         Duration idleTimeout,
+        Duration signInTimeout,
         int maxCoalescedSerials,
         int writeQueueBytes,
         Path tlsCertificate,
@@ -29,7 +31,7 @@ public record GatewayConfig(
 
     public static GatewayConfig defaults(String host, int port) {
         return new GatewayConfig(host, port, 64 * 1024, 20, 100, 20, 100, Duration.ofSeconds(15),
-                Duration.ofSeconds(45), 1_000, 256 * 1024, null, null);
+                Duration.ofSeconds(45), Duration.ofSeconds(10), 1_000, 256 * 1024, null, null);
     }
 
     public boolean usesTls() {

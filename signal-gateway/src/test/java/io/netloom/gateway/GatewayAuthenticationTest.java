@@ -4,22 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.ChannelBinding;
+import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.X25519Keys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The upgrade: a peer proves it holds its key before any session exists. */
+/**
+ * Sign-in: a peer proves it holds its key, on the connection it will use, to the gateway it means,
+ * before any session exists (docs/protocol.md §1, ADR 0014). A proof taken from one connection is
+ * worth nothing on another, through a relay, or for another gateway.
+ */
 class GatewayAuthenticationTest extends GatewayTestBase {
 
+    @TempDir
+    Path directory;
+
     @Test
-    void upgradeWhenProofValidThenFullMapAndPresenceRecorded() {
+    void signInWhenProofValidOverTlsThenFullMapAndPresenceRecorded() throws Exception {
         fixture.peer("a", true);
         fixture.peer("b", true);
-        fixture.start(TestConfigs.defaults());
+        SelfSignedCertificate tls = startTls();
 
-        JsonNode first = fixture.client("a").connect(-1).next();
+        JsonNode first = fixture.tlsClient("a", tls.certificate()).connect(-1).next();
 
         assertThat(first.get("type").asText()).isEqualTo("map");
         assertThat(first.get("map").get("remote_peers").findValuesAsText("id")).containsExactly("b");
@@ -27,69 +41,213 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void upgradeWhenAuthorizationMissingOrMalformedThenUnauthorizedAndNoSession() {
+    void signInWhenCapturedProofReplayedOnAnotherConnectionFirstThenRefusedAndTheRightfulPeerStillSignsIn()
+            throws Exception {
         fixture.peer("a", true);
-        fixture.start(TestConfigs.defaults());
-        TestClient client = fixture.client("a");
+        SelfSignedCertificate tls = startTls();
+        TestClient rightful = fixture.tlsClient("a", tls.certificate()).open();
+        String captured = rightful.signInFor(rightful.challenge());
 
-        assertThat(client.refusedStatus("")).isEqualTo(401);
-        assertThat(client.refusedStatus("Bearer abc")).isEqualTo(401);
-        assertThat(client.refusedStatus(GatewayAuthorization.SCHEME + " key=x")).isEqualTo(401);
+        TestClient replayer = fixture.tlsClient(X25519Keys.generate(), fixture.port(), tls.certificate()).open();
+        replayer.nonce();
+        replayer.send(captured);
+
+        assertThat(replayer.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+        assertThat(fixture.presence).isEmpty();
+        rightful.send(captured);
+        assertThat(rightful.next().get("type").asText()).isEqualTo("welcome");
+        assertThat(rightful.next().get("type").asText()).isEqualTo("map");
+        assertThat(fixture.presence).containsExactly("connected a from 127.0.0.1 test-1.0");
+    }
+
+    @Test
+    void signInWhenProofBoundToAnotherConnectionsExporterThenRefused() throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = startTls();
+        TestClient other = fixture.tlsClient("a", tls.certificate()).open();
+        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+        byte[] nonce = client.nonce();
+
+        client.send(client.signInFor(new GatewaySignIn(nonce, other.binding())));
+
+        assertThat(client.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
         assertThat(fixture.connectedPeers()).isZero();
+    }
+
+    @Test
+    void signInWhenProofNamesAnotherServerCertificateThenRefused() throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = startTls();
+        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+        byte[] nonce = client.nonce();
+        ChannelBinding seen = client.binding();
+        byte[] otherCertificate = MessageDigest.getInstance("SHA-256").digest("another server".getBytes());
+
+        client.send(client.signInFor(new GatewaySignIn(nonce, ChannelBinding.tlsExporter(seen.exporter(),
+                otherCertificate))));
+
+        assertThat(client.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+    }
+
+    @Test
+    void signInWhenProofMadeForAnotherGatewayKeyThenRefused() throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = startTls();
+        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+
+        client.send(client.signInFor(client.challenge(), client.keys, X25519Keys.generate().publicKey()));
+
+        assertThat(client.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+    }
+
+    @Test
+    void signInWhenProofOverTlsClaimsNoChannelThenRefused() throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = startTls();
+        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+
+        client.send(client.signInFor(new GatewaySignIn(client.nonce(), ChannelBinding.unbound())));
+
+        assertThat(client.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+    }
+
+    @Test
+    void signInWhenRelayTerminatesTlsWithAnotherCertificateThenRefusedAndNoSession() throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = startTls();
+        SelfSignedCertificate relayCertificate = SelfSignedCertificate.forLoopback(directory, "relay");
+        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(vertx, relayCertificate, fixture.port(),
+                tls.certificate())) {
+
+            short refused = fixture.tlsClient(fixture.keysOf("a"), relay.port(), relayCertificate.certificate())
+                    .refusedSignIn();
+
+            assertThat(refused).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+        }
+        assertThat(fixture.presence).isEmpty();
+        assertThat(fixture.connectedPeers()).isZero();
+    }
+
+    @Test
+    void signInWhenRelayTerminatesTlsWithTheGatewaysOwnCertificateThenRefused() throws Exception {
+        fixture.peer("a", true);
+        SelfSignedCertificate tls = startTls();
+        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(vertx, tls, fixture.port(), tls.certificate())) {
+
+            short refused = fixture.tlsClient(fixture.keysOf("a"), relay.port(), tls.certificate()).refusedSignIn();
+
+            assertThat(refused).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+        }
         assertThat(fixture.presence).isEmpty();
     }
 
     @Test
-    void upgradeWhenProofMadeWithAnotherPrivateKeyThenUnauthorized() {
+    void signInWhenPlainWebSocketThenProofCoversNonceAndGatewayKeyOnly() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient client = fixture.client("a").open();
+        GatewaySignIn challenge = client.challenge();
+
+        client.send(client.signInFor(challenge));
+
+        assertThat(client.binding()).isEqualTo(ChannelBinding.unbound());
+        assertThat(client.next().get("type").asText()).isEqualTo("welcome");
+        assertThat(client.next().get("type").asText()).isEqualTo("map");
+    }
+
+    @Test
+    void signInWhenAnotherMessageComesFirstThenClosedWithoutSession() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient client = fixture.client("a").open();
+        client.nonce();
+
+        client.send("{\"type\":\"resync\"}");
+
+        assertThat(client.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_VIOLATION);
+        assertThat(client.received).isEmpty();
+        assertThat(fixture.presence).isEmpty();
+    }
+
+    @Test
+    void signInWhenNothingSentThenClosedAtTheDeadline() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.signInTimeout(Duration.ofMillis(300)));
+        TestClient client = fixture.client("a").open();
+        client.nonce();
+
+        assertThat(client.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_TIMEOUT);
+        assertThat(client.socket.closeReason()).isEqualTo("no sign-in within 300 ms");
+        assertThat(fixture.presence).isEmpty();
+    }
+
+    @Test
+    void signInWhenMalformedThenProtocolViolationWithReason() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.defaults());
+        String[] malformed = {"{not json", "{\"type\":\"sign_in\"}",
+            "{\"type\":\"sign_in\",\"key\":\"" + fixture.keysOf("a").publicKeyBase64() + "\",\"proof\":\"%%%\"}",
+            "{\"type\":\"sign_in\",\"key\":\"" + fixture.keysOf("a").publicKeyBase64() + "\",\"proof\":\"AAAA\",\"serial\":-2}"};
+        String[] reasons = {"malformed sign-in: not a JSON object", "malformed sign-in: public key must be 32 bytes",
+            "malformed sign-in: proof is not base64", "malformed sign-in: serial must be a non-negative integer"};
+
+        for (int i = 0; i < malformed.length; i++) {
+            TestClient client = fixture.client("a").open();
+            client.nonce();
+            client.send(malformed[i]);
+            assertThat(client.awaitClose()).isEqualTo(CloseCodes.PROTOCOL_VIOLATION);
+            assertThat(client.socket.closeReason()).isEqualTo(reasons[i]);
+        }
+        assertThat(fixture.presence).isEmpty();
+    }
+
+    @Test
+    void signInWhenProofMadeWithAnotherPrivateKeyThenRefused() {
         X25519Keys victim = fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
-        TestClient impostor = fixture.clientWithKeys(X25519Keys.generate());
-        GatewayAuthorization forged = GatewayAuthorization.prove(impostor.keys, fixture.gatewayKeys.publicKey(),
-                impostor.challenge());
+        TestClient impostor = fixture.clientWithKeys(X25519Keys.generate()).open();
+        GatewaySignIn challenge = impostor.challenge();
+        String claimingVictim = impostor.signInFor(challenge).replace(impostor.keys.publicKeyBase64(),
+                victim.publicKeyBase64());
 
-        String claimingVictim = new GatewayAuthorization(victim.publicKeyBase64(), forged.nonce(), forged.mac())
-                .headerValue();
+        impostor.send(claimingVictim);
 
-        assertThat(impostor.refusedStatus(claimingVictim)).isEqualTo(401);
+        assertThat(impostor.awaitClose()).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
+        assertThat(fixture.presence).isEmpty();
     }
 
     @Test
-    void upgradeWhenNonceReusedOrInventedThenUnauthorized() {
-        fixture.peer("a", true);
+    void signInWhenKeyNotEnrolledThenForbiddenWithReason() {
         fixture.start(TestConfigs.defaults());
-        TestClient client = fixture.client("a");
-        String header = GatewayAuthorization.prove(client.keys, fixture.gatewayKeys.publicKey(), client.challenge())
-                .headerValue();
-        client.connectWith(header, -1).next();
-        client.close();
-
-        assertThat(fixture.client("a").refusedStatus(header)).isEqualTo(401);
-        assertThat(fixture.client("a").refusedStatus(GatewayAuthorization.prove(client.keys,
-                fixture.gatewayKeys.publicKey(), "made-up-nonce").headerValue())).isEqualTo(401);
-    }
-
-    @Test
-    void upgradeWhenKeyNotEnrolledThenForbidden() {
-        fixture.start(TestConfigs.defaults());
-
         TestClient stranger = fixture.clientWithKeys(X25519Keys.generate());
-        assertThat(stranger.refusedStatus(GatewayAuthorization.prove(stranger.keys, fixture.gatewayKeys.publicKey(),
-                stranger.challenge()).headerValue())).isEqualTo(403);
+
+        assertThat(stranger.refusedSignIn()).isEqualTo(CloseCodes.PEER_REVOKED);
+        assertThat(stranger.socket).isNull();
     }
 
     @Test
-    void upgradeWhenGatewayHasCertificateThenOnlyTlsClientsConnect(@TempDir Path directory) throws Exception {
+    void upgradeWhenDaemonSpeaksVersion1ThenUpgradeRequiredWithReason() throws Exception {
+        fixture.start(TestConfigs.defaults());
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + fixture.port() + "/v1/challenge")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(challenge.statusCode()).isEqualTo(426);
+        assertThat(challenge.body()).contains("/v2/peer").contains("update the netloom daemon");
+    }
+
+    @Test
+    void upgradeWhenGatewayHasCertificateThenPlainClientsCannotConnect() throws Exception {
         fixture.peer("a", true);
+        startTls();
+
+        assertThatThrownBy(() -> fixture.client("a").open()).isInstanceOf(AssertionError.class);
+    }
+
+    private SelfSignedCertificate startTls() throws Exception {
         SelfSignedCertificate tls = SelfSignedCertificate.forLoopback(directory);
-        GatewayConfig defaults = TestConfigs.defaults();
-        fixture.start(new GatewayConfig(defaults.host(), 0, defaults.maxFrameBytes(), defaults.messagesPerSecond(),
-                defaults.messageBurst(), defaults.connectionsPerSecond(), defaults.connectionBurst(),
-                defaults.heartbeatInterval(), defaults.idleTimeout(), defaults.maxCoalescedSerials(),
-                defaults.writeQueueBytes(), tls.certificate(), tls.key()));
-
-        JsonNode first = fixture.tlsClient("a", tls.certificate()).connect(-1).next();
-
-        assertThat(first.get("type").asText()).isEqualTo("map");
-        assertThatThrownBy(() -> fixture.client("a").challenge()).isInstanceOf(AssertionError.class);
+        fixture.start(TestConfigs.tls(tls));
+        return tls;
     }
 }

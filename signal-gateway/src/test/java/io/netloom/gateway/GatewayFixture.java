@@ -18,7 +18,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +73,7 @@ final class GatewayFixture implements AutoCloseable {
                 presence.add("disconnected " + peer.peerId());
             }
         };
-        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder, Clock.systemUTC());
+        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder);
         port = TestClient.await(gateway.start());
         return this;
     }
@@ -105,8 +104,21 @@ final class GatewayFixture implements AutoCloseable {
 
     /** A client of a gateway started with TLS, trusting the gateway's certificate. */
     TestClient tlsClient(String name, Path certificate) {
-        return new TestClient(vertx, gatewayUri("wss"), new PemTrustOptions().addCertPath(certificate.toString()),
-                gatewayKeys.publicKey(), keysByName.get(name));
+        return tlsClient(keysByName.get(name), port, certificate);
+    }
+
+    /** A client with {@code keys} of a TLS endpoint on {@code port} (the gateway, or something in front of it). */
+    TestClient tlsClient(X25519Keys keys, int port, Path trustedCertificate) {
+        return new TestClient(vertx, URI.create("wss://127.0.0.1:" + port + Wire.PEER_PATH),
+                new PemTrustOptions().addCertPath(trustedCertificate.toString()), gatewayKeys.publicKey(), keys);
+    }
+
+    X25519Keys keysOf(String name) {
+        return keysByName.get(name);
+    }
+
+    int port() {
+        return port;
     }
 
     /** A session of the named peer that has received its first map. */

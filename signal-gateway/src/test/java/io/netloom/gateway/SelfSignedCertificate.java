@@ -27,20 +27,26 @@ record SelfSignedCertificate(Path certificate, Path key) {
 
     static SelfSignedCertificate forLoopback(Path directory) throws IOException, GeneralSecurityException,
             OperatorCreationException {
+        return forLoopback(directory, "gateway");
+    }
+
+    /** Another certificate for the same address, in files named after {@code name}. */
+    static SelfSignedCertificate forLoopback(Path directory, String name) throws IOException,
+            GeneralSecurityException, OperatorCreationException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair pair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=127.0.0.1");
+        X500Name subject = new X500Name("CN=127.0.0.1");
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))), name,
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.ONE,
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
                 pair.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false,
                 new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
         X509CertificateHolder certificate = builder.build(
                 new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-        SelfSignedCertificate files = new SelfSignedCertificate(directory.resolve("gateway.crt"),
-                directory.resolve("gateway.key"));
+        SelfSignedCertificate files = new SelfSignedCertificate(directory.resolve(name + ".crt"),
+                directory.resolve(name + ".key"));
         writePem(files.certificate(), certificate);
         writePem(files.key(), new JcaPKCS8Generator(pair.getPrivate(), null).generate());
         return files;

@@ -38,11 +38,26 @@ final class TestConfigs {
                 DEFAULTS.writeQueueBytes());
     }
 
+    static GatewayConfig signInTimeout(Duration timeout) {
+        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
+                DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), timeout, DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.writeQueueBytes(), null, null);
+    }
+
+    /** The defaults, speaking TLS with {@code certificate}. */
+    static GatewayConfig tls(SelfSignedCertificate certificate) {
+        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
+                DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.signInTimeout(),
+                DEFAULTS.maxCoalescedSerials(), DEFAULTS.writeQueueBytes(), certificate.certificate(), certificate.key());
+    }
+
     private static GatewayConfig with(int messagesPerSecond, int messageBurst, int connectionsPerSecond,
             int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int maxCoalescedSerials,
             int writeQueueBytes) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
                 messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
-                maxCoalescedSerials, writeQueueBytes, null, null);
+                DEFAULTS.signInTimeout(), maxCoalescedSerials, writeQueueBytes, null, null);
     }
 }

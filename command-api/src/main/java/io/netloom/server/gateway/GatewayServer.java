@@ -9,7 +9,6 @@ import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -28,20 +27,18 @@ public class GatewayServer implements SmartLifecycle {
     private final NetworkMaps maps;
     private final DirectoryPeerAdmission admission;
     private final PresenceCommands presence;
-    private final Clock clock;
     private final Directory directory;
     private Vertx vertx;
     private SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, GatewayIdentity identity, NetworkMaps maps,
-            DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock, Directory directory) {
+            DirectoryPeerAdmission admission, PresenceCommands presence, Directory directory) {
         this.config = configOf(properties.gateway());
         this.identity = identity;
         this.maps = maps;
         this.admission = admission;
         this.presence = presence;
-        this.clock = clock;
         this.directory = directory;
     }
 
@@ -49,7 +46,7 @@ public class GatewayServer implements SmartLifecycle {
     public void start() {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
-        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
+        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence);
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -67,7 +64,7 @@ public class GatewayServer implements SmartLifecycle {
         return new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
                 defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
                 properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
-                defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
+                defaults.signInTimeout(), defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
                 properties.tlsKey());
     }
 
