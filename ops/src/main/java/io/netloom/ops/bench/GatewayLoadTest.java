@@ -58,8 +58,10 @@ public final class GatewayLoadTest {
 
         Vertx vertx = Vertx.vertx();
         try {
+            long connecting = System.nanoTime();
             connectAll(vertx, simulated);
-            System.out.printf("%d sessions open%n", simulated.size());
+            System.out.printf("%d sessions signed in and holding their first map in %.1f s%n", simulated.size(),
+                    (System.nanoTime() - connecting) / 1e9);
             awaitPresence(api, peers);
 
             Delivery everyone = new Delivery(probeAll.peerId, peers);
@@ -145,7 +147,7 @@ public final class GatewayLoadTest {
         return peer;
     }
 
-    /** Opens every session (challenge, proof, upgrade), a few hundred at a time, and waits for each first map. */
+    /** Opens every session (upgrade, challenge, sign-in, welcome), a few hundred at a time, and waits for each first map. */
     private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {
         GatewayClient client = new GatewayClient(vertx, peers.size() + 16);
         CLIENTS.add(client);
