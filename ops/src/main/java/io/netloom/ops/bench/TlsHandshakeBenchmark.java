@@ -44,7 +44,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * (handshake, upgrade request, 101), a few at a time, with the JDK's engine (what the gateway used before) and with the
  * Bouncy Castle engine that keeps the tls-exporter, in alternating rounds. Server and client run in
  * this one JVM, so the CPU time per session covers both ends of each handshake; it is the figure
- * to compare on a shared machine, where wall time depends on the neighbours.
+ * to compare on a shared machine, where wall time depends on the neighbours. The heap the open
+ * sessions hold, both ends together, is measured after collecting garbage.
  *
  * <pre>java io.netloom.ops.bench.TlsHandshakeBenchmark --sessions 2000 --concurrency 64 --rounds 3 --key ec</pre>
  */
@@ -87,6 +88,7 @@ public final class TlsHandshakeBenchmark {
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch upgraded = new CountDownLatch(sessions);
         AtomicInteger failures = new AtomicInteger();
+        long heapBefore = heapAfterGc();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         for (int i = 0; i < sessions; i++) {
@@ -109,14 +111,25 @@ public final class TlsHandshakeBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
+        double heapKibPerSession = (heapAfterGc() - heapBefore) / 1024.0 / sessions;
         await(client.close());
         await(server.close());
         return String.format("round %d %-12s %d sessions in %.1f s = %.0f/s, CPU %.2f ms per session (both ends), "
-                + "%d failed", round, engine, sessions, seconds, sessions / seconds, cpuMillis / sessions, failures.get());
+                + "heap %.1f KiB per open session (both ends), %d failed", round, engine, sessions, seconds,
+                sessions / seconds, cpuMillis / sessions, heapKibPerSession, failures.get());
     }
 
     private static SSLEngineOptions engineOf(String engine) {
         return engine.equals("jdk") ? new JdkSSLEngineOptions() : new BouncyCastleTlsEngine();
+    }
+
+    /** Heap in use once garbage is collected: what the open sessions hold. */
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long processCpuNanos() {
