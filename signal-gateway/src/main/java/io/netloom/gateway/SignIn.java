@@ -30,9 +30,9 @@ final class SignIn {
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What happens to an admitted peer: its session opens. */
+    /** What happens to an admitted peer: its session opens on this connection. */
     interface Admitted {
-        void admitted(ServerWebSocket socket, PeerIdentity peer, long serial, String daemonVersion);
+        void admitted(PeerIdentity peer, long serial, String daemonVersion);
     }
 
     private final Vertx vertx;
@@ -123,7 +123,7 @@ final class SignIn {
         }
         finish();
         socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, request.publicKey())));
-        admitted.admitted(socket, admission.identity(), request.serial(), request.daemonVersion());
+        admitted.admitted(admission.identity(), request.serial(), request.daemonVersion());
     }
 
     private void end(short code, String reason) {

@@ -115,9 +115,7 @@ public final class SignalGateway implements AutoCloseable {
         if (request.method() == HttpMethod.GET && Wire.PEER_PATH.equals(request.path())) {
             request.toWebSocket()
                     .onSuccess(socket -> new SignIn(vertx, socket, source, config, keys, directory,
-                            (admittedSocket, peer, serial, daemonVersion) -> open(new PeerSession(admittedSocket,
-                                    vertx.getOrCreateContext(), peer, services), admittedSocket, serial, source,
-                                    daemonVersion)).start())
+                            (peer, serial, daemonVersion) -> open(socket, peer, serial, source, daemonVersion)).start())
                     .onFailure(error -> log.debug("upgrade from {} failed: {}", source, error.toString()));
         } else if (RETIRED_PATHS.contains(request.path())) {
             refuse(request, 426, "this gateway speaks peer protocol v2 at " + Wire.PEER_PATH
@@ -131,8 +129,8 @@ public final class SignalGateway implements AutoCloseable {
      * Registration and presence records happen under one lock, so that for two sessions of the same
      * peer racing on different event loops the records come out in the order the registry saw them.
      */
-    private void open(PeerSession session, ServerWebSocket socket, long serial, String source,
-            String daemonVersion) {
+    private void open(ServerWebSocket socket, PeerIdentity peer, long serial, String source, String daemonVersion) {
+        PeerSession session = new PeerSession(socket, vertx.getOrCreateContext(), peer, services);
         Sessions sessions = services.sessions();
         synchronized (sessions) {
             PeerSession replaced = sessions.register(session);
