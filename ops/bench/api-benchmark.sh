@@ -10,5 +10,6 @@ source ops/bench/server.sh
 
 mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.netloom.ops.bench.ApiBenchmark \
-  --url "http://127.0.0.1:$port" --token-file "$data/admin-token" --peers "$peers" --concurrency "$concurrency"
+  --url "$url" --server-fingerprint "$fingerprint" --token-file "$data/admin-token" --peers "$peers" \
+  --concurrency "$concurrency"
 echo "server RSS after the run: $(server_rss)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Signal gateway under load: a server (heap capped at 1 GiB) with N simulated peers connected over
-# loopback, real enrollment and real sessions; measures how fast admin changes reach them.
+# loopback, real enrollment and real sessions over TLS (https, wss); measures how fast admin changes reach them.
 # Usage: ops/bench/gateway-load-test.sh [peers] [subset]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,6 +13,7 @@ source ops/bench/server.sh
 
 mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -Xmx3g -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.netloom.ops.bench.GatewayLoadTest \
-  --url "http://127.0.0.1:$port" --token-file "$data/admin-token" --peers "$peers" --subset "$subset"
+  --url "$url" --server-fingerprint "$fingerprint" --token-file "$data/admin-token" --peers "$peers" \
+  --subset "$subset"
 echo "server: RSS $(server_rss), heap after the run:"
 jcmd "$server" GC.heap_info | grep -E "total|used" | head -3

@@ -17,8 +17,8 @@ start_server() {
     > "$data/server-$1.log" 2>&1 &
   server=$!
   for _ in $(seq 1 6000); do
-    [ -s "$data/admin-token" ] && curl -sf -o /dev/null -H "Authorization: Token $(cat "$data/admin-token")" \
-      "http://127.0.0.1:$port/api/accounts" && return 0
+    [ -s "$data/admin-token" ] && curl -sf -o /dev/null --cacert "$data/tls/server.crt" \
+      -H "Authorization: Token $(cat "$data/admin-token")" "https://127.0.0.1:$port/api/accounts" && return 0
     sleep 0.1
   done
   echo "server did not start; see $data/server-$1.log" >&2

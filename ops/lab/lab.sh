@@ -6,7 +6,7 @@
 #   lab.sh down [--keep]               stop everything, delete the nl-* namespaces and $LAB_DIR
 #   lab.sh status                      what exists and what runs
 #   lab.sh check                       connectivity, STUN, NAT mapping behaviour and TURN tests
-#   lab.sh server start [java args...] start the Netloom server in nl-inet (203.0.113.1:8080)
+#   lab.sh server start [java args...] start the Netloom server in nl-inet (https://203.0.113.1:8080)
 #   lab.sh server stop
 #   lab.sh exec <a|b|c|inet|rtr-a|...> [command...]
 #
@@ -23,7 +23,11 @@ SERVER_JAR=$REPO_DIR/command-api/target/netloom-server.jar
 SERVER_DATA=$LAB_DIR/server
 SERVER_LOG=$LAB_DIR/server.log
 SERVER_PID=$LAB_DIR/server.pid
-SERVER_URL=http://$INET_IP:8080
+# The server's own certificate (generated at its first start) and its fingerprint, which devices pin.
+SERVER_CERT=$SERVER_DATA/tls/server.crt
+SERVER_FINGERPRINT=$SERVER_DATA/server-fingerprint
+# The URL the last started server answers on: https, unless started with --netloom.insecure-http=true.
+SERVER_URL_FILE=$LAB_DIR/server-url
 # Written into $LAB_DIR by `up`; `down` deletes the directory wholesale only when it is there, so a
 # mistyped NETLOOM_LAB_DIR never gets a directory that the lab did not create removed.
 LAB_MARKER=.netloom-lab
@@ -224,7 +228,7 @@ EOF
   cat <<EOF
   TURN secret: $LAB_DIR/turn-secret
 
-Next: $0 server start      # Netloom server on $SERVER_URL
+Next: $0 server start      # Netloom server on https://$INET_IP:8080
       $0 check             # STUN / NAT / TURN self-test
       $0 exec a <command>  # run something on host A
 EOF
@@ -304,7 +308,7 @@ remove_state() {
     rm -rf "$LAB_DIR"
   else
     warn "$LAB_DIR was not created by the lab; removing only the lab's own files in it"
-    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,server,server.log,server.pid}
+    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,server,server.log,server.pid,server-url}
   fi
 }
 
@@ -333,8 +337,12 @@ cmd_down() {
 # server
 # ---------------------------------------------------------------------------------------------
 
+server_url() { if [ -s "$SERVER_URL_FILE" ]; then cat "$SERVER_URL_FILE"; else echo "https://$INET_IP:8080"; fi; }
+
+# curl trusts exactly the server's certificate (it names $INET_IP: see server_start).
 server_http_code() {
-  in_ns "$NS_INET" curl -s -o /dev/null -m 2 -w '%{http_code}' "$SERVER_URL/api/peers" 2>/dev/null || true
+  in_ns "$NS_INET" curl -s -o /dev/null -m 2 -w '%{http_code}' --cacert "$SERVER_CERT" "$(server_url)/api/peers" \
+    2>/dev/null || true
 }
 
 server_start_failed() {
@@ -354,12 +362,20 @@ server_start() {
   fi
   ensure_commands java:openjdk-17-jre-headless curl:curl
   mkdir -p "$SERVER_DATA"
+  local url="https://$INET_IP:8080" arg
+  for arg in "$@"; do
+    [ "$arg" = --netloom.insecure-http=true ] && url="http://$INET_IP:8080"
+  done
+  echo "$url" >"$SERVER_URL_FILE"
   printf '\n===== %s lab.sh server start =====\n' "$(date -Is)" >>"$SERVER_LOG"
+  # The generated certificate also names the lab address, so that curl and other CA-style clients given
+  # the certificate accept it there; devices pin its fingerprint instead.
   start_daemon "$SERVER_LOG" "$SERVER_PID" "$NS_INET" \
     java -Xmx512m -jar "$SERVER_JAR" \
     "--netloom.data-dir=$SERVER_DATA" \
     "--server.address=$INET_IP" --server.port=8080 \
     "--netloom.gateway.host=$INET_IP" --netloom.gateway.port=33080 \
+    "--netloom.tls.subject-alternative-names=$INET_IP" \
     "--netloom.stun-uris=stun:$INET_IP:3478" \
     "--netloom.turn-uris=turn:$INET_IP:3478?transport=udp" \
     "--netloom.turn-secret=$(turn_secret)" \
@@ -374,14 +390,20 @@ server_start() {
     # 401 from an authenticated endpoint: the whole stack (HTTP, security, database) answers.
     if [ "$code" = 401 ]; then
       trap - EXIT
-      log "server is up on $SERVER_URL (gateway ws://$INET_IP:33080)"
+      if [ "${url%%:*}" = https ]; then
+        log "server is up on $url (gateway wss://$INET_IP:33080)"
+        log "certificate: $SERVER_CERT, SHA-256 fingerprint $(cat "$SERVER_FINGERPRINT")"
+        log "devices: netloom up --management-url $url --server-fingerprint \$(cat $SERVER_FINGERPRINT) ..."
+      else
+        warn "server is up on $url (gateway ws://$INET_IP:33080) WITHOUT TLS; devices need --allow-insecure-http"
+      fi
       log "admin token: $SERVER_DATA/admin-token"
       return 0
     fi
     sleep 1
   done
   tail -n 30 "$SERVER_LOG" >&2
-  die "server did not answer on $SERVER_URL within 90s"
+  die "server did not answer on $url within 90s"
 }
 
 # Stops the server; SIGKILL after 15s. Embedded PostgreSQL runs as child processes that the JVM's
@@ -442,7 +464,7 @@ cmd_status() {
     echo "coturn:  not running"
   fi
   if pid_alive "$SERVER_PID" netloom-server.jar; then
-    echo "server:  running (pid $(cat "$SERVER_PID")), $SERVER_URL/api/peers answers HTTP $(server_http_code), log $SERVER_LOG"
+    echo "server:  running (pid $(cat "$SERVER_PID")), $(server_url)/api/peers answers HTTP $(server_http_code), log $SERVER_LOG"
   else
     echo "server:  not running"
   fi

@@ -41,10 +41,12 @@ done
 
 netloom() { local site=$1; shift; in_ns "nl-$site" java -Xmx128m -XX:+UseSerialGC -jar "$JAR" "$@" --config "$LAB_DIR/peer-$site"; }
 
+# The lab's server speaks TLS with the certificate it generated; curl trusts exactly that certificate.
 api() {
   local method=$1 path=$2 body=${3:-}
-  in_ns nl-inet curl -sS --fail-with-body -X "$method" -H "Authorization: Token $(cat "$LAB_DIR/server/admin-token")" \
-    -H 'Content-Type: application/json' ${body:+--data-binary "$body"} "http://$INET_IP:8080$path"
+  in_ns nl-inet curl -sS --fail-with-body --cacert "$LAB_DIR/server/tls/server.crt" -X "$method" \
+    -H "Authorization: Token $(cat "$LAB_DIR/server/admin-token")" \
+    -H 'Content-Type: application/json' ${body:+--data-binary "$body"} "https://$INET_IP:8080$path"
 }
 
 cleanup() {
@@ -53,10 +55,12 @@ cleanup() {
   "$LAB" down >/dev/null 2>&1 || true
 }
 
-# up_peer SITE [OPTION...]: `netloom up` with the lab's settings and a setup key (enrolls).
+# up_peer SITE [OPTION...]: `netloom up` with the lab's settings and a setup key (enrolls, pinning the
+# server's certificate).
 up_peer() {
   local site=$1; shift
-  netloom "$site" up --management-url "http://$INET_IP:8080" --setup-key-file "$LAB_DIR/setup-key" \
+  netloom "$site" up --management-url "https://$INET_IP:8080" --setup-key-file "$LAB_DIR/setup-key" \
+    --server-fingerprint "$(cat "$LAB_DIR/server/server-fingerprint")" \
     --interface-name "wt-$site" --wireguard-port "$NETLOOM_WG_PORT" "$@" >/dev/null
 }
 

@@ -21,9 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import io.netloom.server.testing.StandaloneServers;
 
 /** The server as an operator runs it: started, stopped and started again on the same data directory. */
 class RestartTest {
@@ -52,14 +52,14 @@ class RestartTest {
         JsonNode networkMapBefore;
         int auditLinesBefore;
 
-        try (ConfigurableApplicationContext server = start()) {
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
             assertThat(tokenFile).isRegularFile();
             assertThat(Files.getPosixFilePermissions(tokenFile))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             tokenFileBefore = Files.readString(tokenFile);
             adminToken = tokenFileBefore.trim();
-            NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
-            NetloomApi.Client anonymous = new NetloomApi(port(server)).anonymous();
+            NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(adminToken);
+            NetloomApi.Client anonymous = new NetloomApi(StandaloneServers.apiPort(server)).anonymous();
             JsonNode accounts = ok(admin.get("/api/accounts")).body();
             assertThat(accounts).hasSize(1);
             accountId = accounts.get(0).get("id").asString();
@@ -85,9 +85,9 @@ class RestartTest {
             auditLinesBefore = ok(admin.get("/api/events/audit")).body().size();
         }
 
-        try (ConfigurableApplicationContext server = start()) {
-            NetloomApi.Client admin = new NetloomApi(port(server)).as(adminToken);
-            NetloomApi.Client anonymous = new NetloomApi(port(server)).anonymous();
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
+            NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(adminToken);
+            NetloomApi.Client anonymous = new NetloomApi(StandaloneServers.apiPort(server)).anonymous();
 
             assertThat(Files.readString(tokenFile)).isEqualTo(tokenFileBefore);
             assertThat(Files.getPosixFilePermissions(tokenFile))
@@ -121,10 +121,10 @@ class RestartTest {
     void startWhenSessionsWereRecordedOpenThenPeersShownOffline() throws InterruptedException {
         String tokenFileToken;
         String peerId;
-        try (ConfigurableApplicationContext server = start()) {
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
             tokenFileToken = readToken();
-            NetloomApi.Client admin = new NetloomApi(port(server)).as(tokenFileToken);
-            peerId = TestPeers.enroll(new NetloomApi(port(server)).anonymous(),
+            NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(tokenFileToken);
+            peerId = TestPeers.enroll(new NetloomApi(StandaloneServers.apiPort(server)).anonymous(),
                     ok(admin.post("/api/setup-keys", TestPeers.reusableKey("office", List.of()))).body().get("key")
                             .asString(), "crashed");
             JsonNode account = ok(admin.get("/api/accounts")).body().get(0);
@@ -134,8 +134,8 @@ class RestartTest {
             assertThat(ok(admin.get("/api/peers/{peerId}", peerId)).body().get("connected").asBoolean()).isTrue();
         }
 
-        try (ConfigurableApplicationContext server = start()) {
-            NetloomApi.Client admin = new NetloomApi(port(server)).as(tokenFileToken);
+        try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
+            NetloomApi.Client admin = new NetloomApi(StandaloneServers.apiPort(server)).as(tokenFileToken);
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
             while (ok(admin.get("/api/peers/{peerId}", peerId)).body().get("connected").asBoolean()
                     && System.nanoTime() < deadline) {
@@ -155,16 +155,5 @@ class RestartTest {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(NetloomServer.class)
-                .properties("netloom.data-dir=" + dataDir, "server.port=0", "netloom.gateway.port=0",
-                        "netloom.gateway.host=127.0.0.1")
-                .run();
-    }
 
-    private static int port(ConfigurableApplicationContext server) {
-        Integer port = server.getEnvironment().getProperty("local.server.port", Integer.class);
-        assertThat(port).as("the server's port").isNotNull().isPositive();
-        return port;
-    }
 }

@@ -83,10 +83,11 @@ public final class PeerDaemon {
             Nftables.remove(device.name());
             engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(),
                     (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
-            gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), keys,
-                    X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(), engine,
-                    problems, clock);
-            management = new ManagementProbe(URI.create(enrollment.managementUrl()), clock);
+            gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), enrollment.gatewayTrust(),
+                    keys, X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(),
+                    engine, problems, clock);
+            management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
+                    clock);
             control = ControlServer.start(state.controlSocket(), this::status, this::stop);
         } catch (IOException | RuntimeException e) {
             stop();

@@ -36,12 +36,17 @@ public record PeerConfiguration(
     /**
      * Where the daemon syncs its network map, and how it authenticates there: a proof of its
      * WireGuard private key against the gateway's static X25519 key (scheme named for versioning).
+     * {@code certificateFingerprint} is the SHA-256 fingerprint of the certificate a {@code wss://} gateway
+     * presents, when the server generated it itself: the daemon pins it, having learnt it over the already
+     * trusted management connection. Absent for a CA-issued certificate (renewed from time to time, trusted
+     * through its authority) and for plain {@code ws://}.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Gateway(
             @JsonProperty("url") String url,
             @JsonProperty("auth_scheme") String authScheme,
-            @JsonProperty("public_key") String publicKey) {
+            @JsonProperty("public_key") String publicKey,
+            @JsonProperty("certificate_fingerprint") String certificateFingerprint) {
     }
 
     /** A TURN server with a time-limited credential (coturn's shared-secret scheme). */

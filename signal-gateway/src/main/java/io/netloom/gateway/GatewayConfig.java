@@ -1,6 +1,5 @@
 package io.netloom.gateway;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -11,7 +10,7 @@ import java.time.Duration;
  * @param signInTimeout how long a new connection has to answer the challenge with a valid sign-in
  * @param maxCoalescedSerials how many map changes may pile up for a slow peer before it gets a full map instead
  * @param writeQueueBytes outbound bytes buffered per session before the session counts as slow
- * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the gateway speaks TLS (wss://)
+ * @param certificate what the gateway presents in TLS (wss://); null: plain WebSocket (ws://)
  */
 public record GatewayConfig(
         String host,
@@ -26,15 +25,14 @@ public record GatewayConfig(
         Duration signInTimeout,
         int maxCoalescedSerials,
         int writeQueueBytes,
-        Path tlsCertificate,
-        Path tlsKey) {
+        ServerCertificate certificate) {
 
     public static GatewayConfig defaults(String host, int port) {
         return new GatewayConfig(host, port, 64 * 1024, 20, 100, 20, 100, Duration.ofSeconds(15),
-                Duration.ofSeconds(45), Duration.ofSeconds(10), 1_000, 256 * 1024, null, null);
+                Duration.ofSeconds(45), Duration.ofSeconds(10), 1_000, 256 * 1024, null);
     }
 
     public boolean usesTls() {
-        return tlsCertificate != null && tlsKey != null;
+        return certificate != null;
     }
 }

@@ -4,7 +4,6 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
-import io.netloom.gateway.tls.BouncyCastleTlsEngine;
 import io.netloom.projections.networkmap.MapUpdateListener;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerMapUpdate;
@@ -15,7 +14,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +69,7 @@ public final class SignalGateway implements AutoCloseable {
                 .setIdleTimeout((int) config.idleTimeout().toSeconds() + 1)
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
         if (config.usesTls()) {
-            options.setSsl(true).setSslEngineOptions(new BouncyCastleTlsEngine()).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(config.tlsCertificate().toString()).setKeyPath(config.tlsKey().toString()));
+            GatewayTlsOptions.applyTo(options, config.certificate());
         }
         unsubscribe = services.maps().subscribe(new FanOut());
         heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(),
@@ -87,6 +84,17 @@ public final class SignalGateway implements AutoCloseable {
                             config.usesTls() ? " (TLS)" : "");
                     return listening.actualPort();
                 });
+    }
+
+    /**
+     * Serves {@code certificate} on connections accepted from now on; sessions already open keep the
+     * certificate they were established with. Only a gateway started with TLS can change its certificate.
+     */
+    public Future<Void> updateCertificate(ServerCertificate certificate) {
+        if (server == null || !config.usesTls()) {
+            return Future.failedFuture(new IllegalStateException("the gateway was not started with TLS"));
+        }
+        return server.updateSSLOptions(GatewayTlsOptions.reloaded(certificate), true).mapEmpty();
     }
 
     public int connectedPeers() {

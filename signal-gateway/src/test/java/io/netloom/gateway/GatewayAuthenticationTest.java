@@ -7,15 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.protocol.ChannelBinding;
 import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.tls.ServerTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sign-in: a peer proves it holds its key, on the connection it will use, to the gateway it means,
@@ -24,16 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatewayAuthenticationTest extends GatewayTestBase {
 
-    @TempDir
-    Path directory;
-
     @Test
-    void signInWhenProofValidOverTlsThenFullMapAndPresenceRecorded() throws Exception {
+    void signInWhenProofValidOverTlsThenFullMapAndPresenceRecorded() {
         fixture.peer("a", true);
         fixture.peer("b", true);
-        SelfSignedCertificate tls = startTls();
+        ServerCertificate tls = startTls();
 
-        JsonNode first = fixture.tlsClient("a", tls.certificate()).connect(-1).next();
+        JsonNode first = fixture.tlsClient("a", pinning(tls)).connect(-1).next();
 
         assertThat(first.get("type").asText()).isEqualTo("map");
         assertThat(first.get("map").get("remote_peers").findValuesAsText("id")).containsExactly("b");
@@ -41,14 +37,13 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void signInWhenCapturedProofReplayedOnAnotherConnectionFirstThenRefusedAndTheRightfulPeerStillSignsIn()
-            throws Exception {
+    void signInWhenCapturedProofReplayedOnAnotherConnectionFirstThenRefusedAndTheRightfulPeerStillSignsIn() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        TestClient rightful = fixture.tlsClient("a", tls.certificate()).open();
+        ServerCertificate tls = startTls();
+        TestClient rightful = fixture.tlsClient("a", pinning(tls)).open();
         String captured = rightful.signInFor(rightful.challenge());
 
-        TestClient replayer = fixture.tlsClient(X25519Keys.generate(), fixture.port(), tls.certificate()).open();
+        TestClient replayer = fixture.tlsClient(X25519Keys.generate(), fixture.port(), pinning(tls)).open();
         replayer.nonce();
         replayer.send(captured);
 
@@ -61,11 +56,11 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void signInWhenProofBoundToAnotherConnectionsExporterThenRefused() throws Exception {
+    void signInWhenProofBoundToAnotherConnectionsExporterThenRefused() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        TestClient other = fixture.tlsClient("a", tls.certificate()).open();
-        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+        ServerCertificate tls = startTls();
+        TestClient other = fixture.tlsClient("a", pinning(tls)).open();
+        TestClient client = fixture.tlsClient("a", pinning(tls)).open();
         byte[] nonce = client.nonce();
 
         client.send(client.signInFor(new GatewaySignIn(nonce, other.binding())));
@@ -77,8 +72,8 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     @Test
     void signInWhenProofNamesAnotherServerCertificateThenRefused() throws Exception {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+        ServerCertificate tls = startTls();
+        TestClient client = fixture.tlsClient("a", pinning(tls)).open();
         byte[] nonce = client.nonce();
         ChannelBinding seen = client.binding();
         byte[] otherCertificate = MessageDigest.getInstance("SHA-256").digest("another server".getBytes());
@@ -90,10 +85,10 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void signInWhenProofMadeForAnotherGatewayKeyThenRefused() throws Exception {
+    void signInWhenProofMadeForAnotherGatewayKeyThenRefused() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+        ServerCertificate tls = startTls();
+        TestClient client = fixture.tlsClient("a", pinning(tls)).open();
 
         client.send(client.signInFor(client.challenge(), client.keys, X25519Keys.generate().publicKey()));
 
@@ -101,10 +96,10 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void signInWhenProofOverTlsClaimsNoChannelThenRefused() throws Exception {
+    void signInWhenProofOverTlsClaimsNoChannelThenRefused() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        TestClient client = fixture.tlsClient("a", tls.certificate()).open();
+        ServerCertificate tls = startTls();
+        TestClient client = fixture.tlsClient("a", pinning(tls)).open();
 
         client.send(client.signInFor(new GatewaySignIn(client.nonce(), ChannelBinding.unbound())));
 
@@ -112,14 +107,13 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void signInWhenRelayTerminatesTlsWithAnotherCertificateThenRefusedAndNoSession() throws Exception {
+    void signInWhenRelayTerminatesTlsWithAnotherCertificateThenRefusedAndNoSession() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        SelfSignedCertificate relayCertificate = SelfSignedCertificate.forLoopback(directory, "relay");
-        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(vertx, relayCertificate, fixture.port(),
-                tls.certificate())) {
+        ServerCertificate tls = startTls();
+        ServerCertificate relayCertificate = SelfSignedCertificate.forLoopback();
+        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(vertx, relayCertificate, fixture.port(), tls)) {
 
-            short refused = fixture.tlsClient(fixture.keysOf("a"), relay.port(), relayCertificate.certificate())
+            short refused = fixture.tlsClient(fixture.keysOf("a"), relay.port(), pinning(relayCertificate))
                     .refusedSignIn();
 
             assertThat(refused).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
@@ -129,12 +123,12 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void signInWhenRelayTerminatesTlsWithTheGatewaysOwnCertificateThenRefused() throws Exception {
+    void signInWhenRelayTerminatesTlsWithTheGatewaysOwnCertificateThenRefused() {
         fixture.peer("a", true);
-        SelfSignedCertificate tls = startTls();
-        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(vertx, tls, fixture.port(), tls.certificate())) {
+        ServerCertificate tls = startTls();
+        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(vertx, tls, fixture.port(), tls)) {
 
-            short refused = fixture.tlsClient(fixture.keysOf("a"), relay.port(), tls.certificate()).refusedSignIn();
+            short refused = fixture.tlsClient(fixture.keysOf("a"), relay.port(), pinning(tls)).refusedSignIn();
 
             assertThat(refused).isEqualTo(CloseCodes.SIGN_IN_REFUSED);
         }
@@ -238,16 +232,24 @@ class GatewayAuthenticationTest extends GatewayTestBase {
     }
 
     @Test
-    void upgradeWhenGatewayHasCertificateThenPlainClientsCannotConnect() throws Exception {
+    void upgradeWhenGatewayHasCertificateThenOnlyTlsClientsConnect() {
         fixture.peer("a", true);
-        startTls();
+        ServerCertificate certificate = startTls();
 
+        JsonNode first = fixture.tlsClient("a", pinning(certificate)).connect(-1).next();
+
+        assertThat(first.get("type").asText()).isEqualTo("map");
         assertThatThrownBy(() -> fixture.client("a").open()).isInstanceOf(AssertionError.class);
     }
 
-    private SelfSignedCertificate startTls() throws Exception {
-        SelfSignedCertificate tls = SelfSignedCertificate.forLoopback(directory);
-        fixture.start(TestConfigs.tls(tls));
-        return tls;
+    private ServerCertificate startTls() {
+        ServerCertificate certificate = SelfSignedCertificate.forLoopback();
+        fixture.start(TestConfigs.tls(certificate));
+        return certificate;
+    }
+
+    /** What the daemon trusts after enrollment: the gateway's certificate pinned by its fingerprint. */
+    private static ServerTrust pinning(ServerCertificate certificate) {
+        return ServerTrust.pinned(certificate.fingerprint());
     }
 }

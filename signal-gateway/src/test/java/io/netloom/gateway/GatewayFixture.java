@@ -14,10 +14,9 @@ import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.gateway.protocol.Wire;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,18 +98,19 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     TestClient client(String name) {
-        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keysByName.get(name));
+        return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
+                keysByName.get(name));
     }
 
-    /** A client of a gateway started with TLS, trusting the gateway's certificate. */
-    TestClient tlsClient(String name, Path certificate) {
-        return tlsClient(keysByName.get(name), port, certificate);
+    /** A client of a gateway started with TLS, trusting what {@code trust} decides. */
+    TestClient tlsClient(String name, ServerTrust trust) {
+        return tlsClient(keysByName.get(name), port, trust);
     }
 
     /** A client with {@code keys} of a TLS endpoint on {@code port} (the gateway, or something in front of it). */
-    TestClient tlsClient(X25519Keys keys, int port, Path trustedCertificate) {
-        return new TestClient(vertx, URI.create("wss://127.0.0.1:" + port + Wire.PEER_PATH),
-                new PemTrustOptions().addCertPath(trustedCertificate.toString()), gatewayKeys.publicKey(), keys);
+    TestClient tlsClient(X25519Keys keys, int port, ServerTrust trust) {
+        return new TestClient(vertx, URI.create("wss://127.0.0.1:" + port + Wire.PEER_PATH), trust,
+                gatewayKeys.publicKey(), keys);
     }
 
     X25519Keys keysOf(String name) {
@@ -129,11 +129,16 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     TestClient clientWithKeys(X25519Keys keys) {
-        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keys);
+        return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
+                keys);
     }
 
     private URI gatewayUri(String scheme) {
         return URI.create(scheme + "://127.0.0.1:" + port + Wire.PEER_PATH);
+    }
+
+    void updateCertificate(ServerCertificate certificate) {
+        TestClient.await(gateway.updateCertificate(certificate));
     }
 
     int connectedPeers() {

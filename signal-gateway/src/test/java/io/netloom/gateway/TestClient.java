@@ -8,11 +8,11 @@ import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.gateway.tls.TlsChannels;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
@@ -38,7 +38,7 @@ final class TestClient {
     private final URI gateway;
     private final byte[] gatewayPublicKey;
 
-    TestClient(Vertx vertx, URI gateway, TrustOptions trust, byte[] gatewayPublicKey, X25519Keys keys) {
+    TestClient(Vertx vertx, URI gateway, ServerTrust trust, byte[] gatewayPublicKey, X25519Keys keys) {
         this.client = new GatewayClient(vertx, 4, trust);
         this.gateway = gateway;
         this.gatewayPublicKey = gatewayPublicKey;

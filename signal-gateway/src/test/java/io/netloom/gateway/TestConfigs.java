@@ -14,6 +14,14 @@ final class TestConfigs {
         return DEFAULTS;
     }
 
+    /** The defaults, speaking TLS with {@code certificate}. */
+    static GatewayConfig tls(ServerCertificate certificate) {
+        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
+                DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.signInTimeout(),
+                DEFAULTS.maxCoalescedSerials(), DEFAULTS.writeQueueBytes(), certificate);
+    }
+
     static GatewayConfig coalescing(int maxCoalescedSerials, int writeQueueBytes) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
                 DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), maxCoalescedSerials,
@@ -42,15 +50,7 @@ final class TestConfigs {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
                 DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
                 DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), timeout, DEFAULTS.maxCoalescedSerials(),
-                DEFAULTS.writeQueueBytes(), null, null);
-    }
-
-    /** The defaults, speaking TLS with {@code certificate}. */
-    static GatewayConfig tls(SelfSignedCertificate certificate) {
-        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
-                DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.signInTimeout(),
-                DEFAULTS.maxCoalescedSerials(), DEFAULTS.writeQueueBytes(), certificate.certificate(), certificate.key());
+                DEFAULTS.writeQueueBytes(), null);
     }
 
     private static GatewayConfig with(int messagesPerSecond, int messageBurst, int connectionsPerSecond,
@@ -58,6 +58,6 @@ final class TestConfigs {
             int writeQueueBytes) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
                 messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
-                DEFAULTS.signInTimeout(), maxCoalescedSerials, writeQueueBytes, null, null);
+                DEFAULTS.signInTimeout(), maxCoalescedSerials, writeQueueBytes, null);
     }
 }

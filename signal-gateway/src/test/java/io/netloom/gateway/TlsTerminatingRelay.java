@@ -6,9 +6,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
-import java.nio.file.Path;
+import io.netloom.tls.ServerTrust;
 
 /**
  * A man in the middle that terminates TLS with a certificate of its own choosing (one the victim
@@ -26,13 +24,13 @@ final class TlsTerminatingRelay implements AutoCloseable {
         this.upstream = upstream;
     }
 
-    static TlsTerminatingRelay start(Vertx vertx, SelfSignedCertificate presented, int gatewayPort,
-            Path gatewayCertificate) {
+    /** Presents {@code presented} to its victims and reaches the gateway on {@code gatewayPort} pinning its certificate. */
+    static TlsTerminatingRelay start(Vertx vertx, ServerCertificate presented, int gatewayPort,
+            ServerCertificate gatewayCertificate) {
         NetClient upstream = vertx.createNetClient(new NetClientOptions().setSsl(true).setHostnameVerificationAlgorithm("")
-                .setTrustOptions(new PemTrustOptions().addCertPath(gatewayCertificate.toString())));
-        NetServer server = vertx.createNetServer(new NetServerOptions().setSsl(true).setKeyCertOptions(
-                new PemKeyCertOptions().setCertPath(presented.certificate().toString())
-                        .setKeyPath(presented.key().toString())));
+                .setTrustOptions(ServerTrust.pinned(gatewayCertificate.fingerprint()).vertxTrustOptions()));
+        NetServer server = vertx.createNetServer(new NetServerOptions().setSsl(true)
+                .setKeyCertOptions(GatewayTlsOptions.keyCertOptions(presented)));
         server.connectHandler(victim -> {
             victim.pause();
             upstream.connect(gatewayPort, "127.0.0.1").onSuccess(gateway -> relay(victim, gateway))

@@ -44,12 +44,22 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException unreadable) {
-        return error(HttpStatus.BAD_REQUEST, "request body is not valid JSON of the expected shape");
+        return error(HttpStatus.BAD_REQUEST, UnreadableBody.describe(unreadable));
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ErrorResponse> badParameter(Exception bad) {
-        return error(HttpStatus.BAD_REQUEST, "invalid request parameter");
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorResponse> badParameter(MethodArgumentTypeMismatchException bad) {
+        return error(HttpStatus.BAD_REQUEST, "invalid value for parameter \"" + bad.getName() + "\"");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException missing) {
+        return error(HttpStatus.BAD_REQUEST, "query parameter \"" + missing.getParameterName() + "\" is required");
+    }
+
+    @ExceptionHandler(InvalidQueryParameterException.class)
+    ResponseEntity<ErrorResponse> invalidQuery(InvalidQueryParameterException invalid) {
+        return error(HttpStatus.BAD_REQUEST, invalid.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -15,6 +15,7 @@ import io.netloom.server.security.Caller;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** NetBird's /api/groups: unique names per account, members must be peers of the account. */
@@ -41,10 +43,21 @@ public class GroupsController {
         this.locks = locks;
     }
 
+    /**
+     * Every group, or with {@code name} only the group of exactly that name (NetBird answers a name
+     * nobody has with 404, so a script looking a group up by name never gets some other group).
+     */
     @GetMapping
-    public List<Group> list(@AuthenticationPrincipal Caller caller) {
+    public List<Group> list(@AuthenticationPrincipal Caller caller,
+            @RequestParam(name = "name", required = false) String name) {
         Access.requireAccountReader(caller);
         AccountRecords records = accounts.of(caller);
+        Optional<String> wanted = QueryFilters.text("name", name);
+        if (wanted.isPresent()) {
+            GroupView named = records.groupNamed(wanted.get())
+                    .orElseThrow(() -> CommandRejectedException.notFound("group not found"));
+            return List.of(toGroup(named, records));
+        }
         return records.groups().stream().map(group -> toGroup(group, records)).toList();
     }
 

@@ -18,7 +18,9 @@ import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.security.Caller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** NetBird's /api/peers. Regular users see and change only the peers they enrolled themselves. */
@@ -51,13 +54,25 @@ public class PeersController {
         this.freshness = freshness;
     }
 
+    /**
+     * The peers the caller may see; {@code name} and {@code ip} narrow them to those whose name or
+     * overlay address contains the value, as NetBird's {@code LIKE '%value%'} does (names without
+     * regard to case, wildcards taken literally).
+     */
     @GetMapping
-    public List<PeerBatch> list(@AuthenticationPrincipal Caller caller) {
+    public List<PeerBatch> list(@AuthenticationPrincipal Caller caller,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "ip", required = false) String ip) {
+        Optional<String> nameContains = QueryFilters.substring("name", name);
+        Optional<String> ipContains = QueryFilters.addressFragment("ip", ip);
         AccountRecords records = accounts.of(caller);
         freshness.awaitRecentWrites();
         ToIntFunction<PeerId> reachable = maps.reachableCounts(caller.accountId());
         return records.peers().stream()
                 .filter(peer -> isVisibleTo(caller, peer))
+                .filter(peer -> nameContains.isEmpty()
+                        || peer.name().toLowerCase(Locale.ROOT).contains(nameContains.get()))
+                .filter(peer -> ipContains.isEmpty() || peer.overlayIp().contains(ipContains.get()))
                 .map(peer -> new PeerBatch(NetbirdViews.peer(peer, records), reachable.applyAsInt(peer.id())))
                 .toList();
     }

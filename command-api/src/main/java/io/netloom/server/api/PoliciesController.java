@@ -104,9 +104,6 @@ public class PoliciesController {
         }
         List<io.netloom.domain.policy.PolicyRule> rules = new ArrayList<>();
         for (PolicyRuleUpdate rule : requested) {
-            if (rule == null) {
-                throw CommandRejectedException.invalid("rules must not contain null");
-            }
             if (!ACCEPT.equals(Required.field(rule.action(), "rules[].action"))) {
                 throw CommandRejectedException.invalid("only \"accept\" rules are supported: access is denied by default");
             }
@@ -149,7 +146,6 @@ public class PoliciesController {
             result.add(new PortRange(number, number));
         }
         for (RulePortRange range : ranges) {
-            Required.field(range, "port_ranges[]");
             result.add(new PortRange(Required.field(range.start(), "port_ranges[].start"),
                     Required.field(range.end(), "port_ranges[].end")));
         }
@@ -158,7 +154,7 @@ public class PoliciesController {
 
     private static int parsePort(String port) {
         try {
-            return Integer.parseInt(Required.field(port, "ports[]").trim());
+            return Integer.parseInt(port.trim());
         } catch (NumberFormatException notNumber) {
             throw CommandRejectedException.invalid("port \"" + port + "\" is not a number");
         }

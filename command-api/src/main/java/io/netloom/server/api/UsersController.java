@@ -17,6 +17,7 @@ import io.netloom.server.axon.Commands;
 import io.netloom.server.security.Caller;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,12 +44,14 @@ public class UsersController {
         this.locks = locks;
     }
 
+    /** With {@code service_user}, only service users ({@code true}) or only regular users ({@code false}). */
     @GetMapping
     public List<User> list(@AuthenticationPrincipal Caller caller,
-            @RequestParam(name = "service_user", required = false) Boolean serviceUser) {
+            @RequestParam(name = "service_user", required = false) String serviceUser) {
+        Optional<Boolean> serviceUsers = QueryFilters.bool("service_user", serviceUser);
         return accounts.of(caller).users().stream()
                 .filter(user -> caller.canReadAccount() || user.id().equals(caller.userId()))
-                .filter(user -> serviceUser == null || user.serviceUser() == serviceUser)
+                .filter(user -> serviceUsers.isEmpty() || user.serviceUser() == serviceUsers.get())
                 .map(user -> toUser(user, caller))
                 .toList();
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param turnUris TURN servers handed to peers, with time-limited credentials
  * @param turnSecret coturn's static-auth-secret; generated into the data directory when empty
  * @param turnCredentialTtl how long a TURN credential handed out at enrollment stays valid
+ * @param tls the certificate the API and the gateway serve
+ * @param insecureHttp serve the API and the gateway over plain HTTP and WebSocket instead (labs only)
  */
 @ConfigurationProperties("netloom")
 public record NetloomProperties(
@@ -25,7 +27,9 @@ public record NetloomProperties(
         @DefaultValue List<String> stunUris,
         @DefaultValue List<String> turnUris,
         @DefaultValue("") String turnSecret,
-        @DefaultValue("24h") Duration turnCredentialTtl) {
+        @DefaultValue("24h") Duration turnCredentialTtl,
+        @DefaultValue Tls tls,
+        @DefaultValue("false") boolean insecureHttp) {
 
     /**
      * Settings under {@code netloom.gateway.*}.
@@ -33,16 +37,34 @@ public record NetloomProperties(
      * @param url the URL peers are told to sync with; derived from the host they enrolled through when empty
      * @param port the gateway's own port ({@code 0}: any free port)
      * @param host the address it listens on
-     * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, peers connect with wss://
      * @param connectionsPerSecond upgrades per second allowed from one source address; {@code connectionBurst} at once
      */
     public record Gateway(
             @DefaultValue("") String url,
             @DefaultValue("33080") int port,
             @DefaultValue("0.0.0.0") String host,
-            Path tlsCertificate,
-            Path tlsKey,
             @DefaultValue("20") int connectionsPerSecond,
             @DefaultValue("100") int connectionBurst) {
+    }
+
+    /**
+     * Settings under {@code netloom.tls.*}: one certificate for the API and the gateway.
+     *
+     * @param certificate PEM certificate chain, the server's own first; with {@code privateKey}. Without both,
+     *     the server generates a certificate into {@code <data-dir>/tls/} at first start and keeps it
+     * @param privateKey PEM private key of the certificate (PKCS#8, PKCS#1 or SEC 1, unencrypted)
+     * @param subjectAlternativeNames host names and addresses a generated certificate names besides
+     *     localhost, the loopback addresses, this machine's host name and the host of {@code public-url}
+     * @param reloadInterval how often configured files are checked for a new certificate
+     */
+    public record Tls(
+            Path certificate,
+            Path privateKey,
+            @DefaultValue List<String> subjectAlternativeNames,
+            @DefaultValue("10s") Duration reloadInterval) {
+
+        public boolean configured() {
+            return certificate != null || privateKey != null;
+        }
     }
 }

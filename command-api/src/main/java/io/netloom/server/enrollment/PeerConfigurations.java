@@ -7,6 +7,8 @@ import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.gateway.GatewayServer;
+import io.netloom.server.tls.ServerCertificates;
+import io.netloom.tls.CertificateFingerprint;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -19,13 +21,15 @@ public class PeerConfigurations {
     private final GatewayIdentity gatewayIdentity;
     private final TurnCredentials turnCredentials;
     private final GatewayServer gatewayServer;
+    private final ServerCertificates certificates;
 
     public PeerConfigurations(NetloomProperties properties, GatewayIdentity gatewayIdentity,
-            TurnCredentials turnCredentials, GatewayServer gatewayServer) {
+            TurnCredentials turnCredentials, GatewayServer gatewayServer, ServerCertificates certificates) {
         this.properties = properties;
         this.gatewayIdentity = gatewayIdentity;
         this.turnCredentials = turnCredentials;
         this.gatewayServer = gatewayServer;
+        this.certificates = certificates;
     }
 
     PeerConfiguration of(AccountRecords records, PeerView peer, Instant now, String requestHost) {
@@ -45,7 +49,8 @@ public class PeerConfigurations {
                 account.settings().dnsDomain(),
                 peer.approvalRequired(),
                 new PeerConfiguration.Gateway(gatewayUrl(requestHost), GatewaySignIn.SCHEME,
-                        gatewayIdentity.publicKeyBase64()),
+                        gatewayIdentity.publicKeyBase64(),
+                        certificates.pinnableFingerprint().map(CertificateFingerprint::text).orElse(null)),
                 properties.stunUris(),
                 turn);
     }

@@ -3,24 +3,30 @@ package io.netloom.server.gateway;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.gateway.GatewayConfig;
 import io.netloom.gateway.PeerIdentity;
+import io.netloom.gateway.ServerCertificate;
 import io.netloom.gateway.SignalGateway;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
+import io.netloom.server.tls.ServerCertificates;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the signal gateway inside the server process on its own port, once the network maps are
- * rebuilt and before the HTTP API opens, so enrollment always hands out a port that answers.
+ * rebuilt and before the HTTP API opens, so enrollment always hands out a port that answers. It serves the
+ * server's certificate, and a reloaded one on new connections.
  */
 @Component
 public class GatewayServer implements SmartLifecycle {
 
     /** After the read models' start-up (Integer.MAX_VALUE - 2048), before the web server (- 1024). */
     private static final int PHASE = Integer.MAX_VALUE - 1536;
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
 
     private final GatewayConfig config;
     private final GatewayIdentity identity;
@@ -32,14 +38,15 @@ public class GatewayServer implements SmartLifecycle {
     private SignalGateway gateway;
     private volatile int boundPort = -1;
 
-    public GatewayServer(NetloomProperties properties, GatewayIdentity identity, NetworkMaps maps,
-            DirectoryPeerAdmission admission, PresenceCommands presence, Directory directory) {
-        this.config = configOf(properties.gateway());
+    public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
+            NetworkMaps maps, DirectoryPeerAdmission admission, PresenceCommands presence, Directory directory) {
+        this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
         this.admission = admission;
         this.presence = presence;
         this.directory = directory;
+        certificates.onReload(this::serve);
     }
 
     @Override
@@ -58,14 +65,23 @@ public class GatewayServer implements SmartLifecycle {
         gateway = starting;
     }
 
+    private void serve(ServerCertificate certificate) {
+        SignalGateway running = gateway;
+        if (running != null) {
+            running.updateCertificate(certificate)
+                    .onSuccess(ignored -> log.info("The gateway serves the reloaded certificate on new connections"))
+                    .onFailure(error -> log.warn("The gateway keeps its previous certificate: {}", error.getMessage()));
+        }
+    }
+
     /** The gateway's defaults, with what the server's settings choose: address, TLS, connection rate. */
-    private static GatewayConfig configOf(NetloomProperties.Gateway properties) {
+    private static GatewayConfig configOf(NetloomProperties.Gateway properties, ServerCertificates certificates) {
         GatewayConfig defaults = GatewayConfig.defaults(properties.host(), properties.port());
         return new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
                 defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
                 properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
-                defaults.signInTimeout(), defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
-                properties.tlsKey());
+                defaults.signInTimeout(), defaults.maxCoalescedSerials(), defaults.writeQueueBytes(),
+                certificates.current().orElse(null));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.netloom.server.security;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.netloom.domain.ids.TokenId;
@@ -8,19 +7,23 @@ import io.netloom.projections.directory.Directory;
 import io.netloom.server.config.NetloomProperties;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -36,14 +39,21 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors, Clock clock) throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
                         .with(server, configurer -> configurer.oidc(oidc -> { })))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
                         (request, response, failure) -> errors.write(response, 401, "authentication required")));
-        return http.build();
+        SecurityFilterChain chain = http.build();
+        // Tokens are stamped by the clock that checks them and rotates the keys that sign them.
+        JwtGenerator generator = http.getSharedObject(JwtGenerator.class);
+        if (generator == null) {
+            throw new IllegalStateException("the authorization server built no JWT generator");
+        }
+        generator.setClock(clock);
+        return chain;
     }
 
     @Bean
@@ -84,13 +94,35 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(NetloomProperties properties) throws IOException {
-        return new ImmutableJWKSet<>(SigningKeys.loadOrCreate(properties));
+    IssuerUrl issuerUrl(NetloomProperties properties, Environment environment) {
+        return IssuerUrl.resolve(properties, environment);
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    SigningKeyRing signingKeyRing(NetloomProperties properties, JwtProperties jwt, Clock clock) throws IOException {
+        return SigningKeyRing.open(properties.dataDir().resolve("keys"), jwt.keyRotation(),
+                PersonalAccessTokenClients.ACCESS_TOKEN_TTL.plus(JwtValidation.CLOCK_SKEW), clock);
+    }
+
+    @Bean
+    SigningKeyRotation signingKeyRotation(SigningKeyRing ring) {
+        return new SigningKeyRotation(ring);
+    }
+
+    /** The JWKS document: every key a valid token may be signed with. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeyRing ring) {
+        return ring.publishedKeys();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeyRing ring) {
+        return new NimbusJwtEncoder(ring.signingKey());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeyRing ring, IssuerUrl issuer, Clock clock) {
+        return JwtValidation.decoder(ring.publishedKeys(), issuer, clock);
     }
 
     @Bean
@@ -104,23 +136,22 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(NetloomProperties properties) {
-        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-        if (!properties.publicUrl().isBlank()) {
-            settings.issuer(properties.publicUrl());
-        }
-        return settings.build();
+    AuthorizationServerSettings authorizationServerSettings(IssuerUrl issuer) {
+        // A fixed issuer: discovery and tokens name it whatever Host header a request carries.
+        return AuthorizationServerSettings.builder().issuer(issuer.value()).build();
     }
 
     /**
      * A JWT names the user (not the token) as its subject, the account it acts in, and the token it
-     * was traded for, so that deleting the token also ends the JWTs issued for it.
+     * was traded for, so that deleting the token also ends the JWTs issued for it; its audience is
+     * Netloom's API, which accepts no token without it.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> userClaims(Directory directory) {
         return context -> directory.tokenById(new TokenId(context.getRegisteredClient().getClientId()))
                 .ifPresent(token -> context.getClaims()
                         .subject(token.userId().value())
+                        .audience(List.of(JwtValidation.API_AUDIENCE))
                         .claim(JwtCallerConverter.ACCOUNT_CLAIM, token.accountId().value())
                         .claim(JwtCallerConverter.TOKEN_CLAIM, token.id().value()));
     }

@@ -141,7 +141,7 @@ class PoliciesApiTest extends ServerTest {
     }
 
     @Test
-    void createWhenPortRangeIsNullThenUnprocessable() {
+    void createWhenPortRangeIsNullThenBadRequestNamingIt() {
         NetloomApi.Client owner = accounts.newAccount();
         String group = createGroup(owner, "g");
         List<Object> nullRange = new ArrayList<>();
@@ -150,8 +150,8 @@ class PoliciesApiTest extends ServerTest {
         NetloomApi.Response response = owner.post("/api/policies", policy("p", true, List.of(with(
                 rule("r", List.of(group), List.of(group)), "protocol", "tcp", "port_ranges", nullRange))));
 
-        error(response, 422);
-        assertThat(response.text("message")).contains("port_ranges");
+        error(response, 400);
+        assertThat(response.text("message")).startsWith("rules[0].port_ranges[0]: must not be null");
         assertThat(ok(owner.get("/api/policies")).body()).isEmpty();
     }
 

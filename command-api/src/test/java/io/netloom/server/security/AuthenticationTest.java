@@ -202,8 +202,9 @@ class AuthenticationTest extends ServerTest {
 
         assertThat(discovery.status()).isEqualTo(200);
         assertThat(discovery.text("token_endpoint")).endsWith("/oauth2/token");
-        assertThat(discovery.text("jwks_uri")).isNotBlank();
-        NetloomApi.Response keys = send(HttpRequest.newBuilder(URI.create(discovery.text("jwks_uri"))).GET());
+        assertThat(discovery.text("jwks_uri")).endsWith("/oauth2/jwks");
+        // The document names the configured issuer's URLs, not this test's random port.
+        NetloomApi.Response keys = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/oauth2/jwks")).GET());
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.body().get("keys")).isNotEmpty();
         assertThat(keys.rawBody()).doesNotContain("\"d\"");

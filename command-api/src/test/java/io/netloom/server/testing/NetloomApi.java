@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,12 +22,20 @@ public final class NetloomApi {
     private static final List<String> NETLOOM_OWN_PATHS = List.of("/api/netloom/");
     private static final List<String> NETLOOM_OWN_SUFFIXES = List.of("/network-map");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
 
+    /** A server speaking plain HTTP (netloom.insecure-http=true) on {@code port}. */
     public NetloomApi(int port) {
         this.baseUrl = "http://localhost:" + port;
+        this.http = HttpClient.newHttpClient();
+    }
+
+    /** A server speaking TLS on {@code port}, trusted as {@code tls} decides. */
+    public NetloomApi(int port, SSLContext tls) {
+        this.baseUrl = "https://localhost:" + port;
+        this.http = HttpClient.newBuilder().sslContext(tls).build();
     }
 
     public Client as(String personalAccessToken) {
@@ -111,7 +120,7 @@ public final class NetloomApi {
             }
             Response response = exchange(request.build());
             if (isNetbirdPath(template) && response.status() / 100 == 2 && !response.rawBody().isEmpty()) {
-                CONTRACT.assertResponseMatches(method, template, response.status(), response.rawBody());
+                CONTRACT.assertResponseMatches(method, withoutQuery(template), response.status(), response.rawBody());
             }
             return response;
         }
@@ -146,6 +155,11 @@ public final class NetloomApi {
     private static boolean isNetbirdPath(String template) {
         return NETLOOM_OWN_PATHS.stream().noneMatch(template::startsWith)
                 && NETLOOM_OWN_SUFFIXES.stream().noneMatch(template::endsWith);
+    }
+
+    private static String withoutQuery(String template) {
+        int query = template.indexOf('?');
+        return query < 0 ? template : template.substring(0, query);
     }
 
     private static String expand(String template, Object... args) {

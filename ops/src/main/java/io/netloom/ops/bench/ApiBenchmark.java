@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /api/netloom/enroll} with C concurrent clients, then times {@code GET /api/peers}.
  *
  * <pre>
- * java io.netloom.ops.bench.ApiBenchmark --url http://127.0.0.1:8080 --token-file netloom-data/admin-token \
- *     --peers 5000 --concurrency 16 --list-iterations 50
+ * java io.netloom.ops.bench.ApiBenchmark --url https://127.0.0.1:8080 --server-fingerprint "$(cat netloom-data/server-fingerprint)" \
+ *     --token-file netloom-data/admin-token --peers 5000 --concurrency 16 --list-iterations 50
  * </pre>
  */
 public final class ApiBenchmark {

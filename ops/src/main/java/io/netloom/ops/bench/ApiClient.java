@@ -2,6 +2,8 @@ package io.netloom.ops.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netloom.tls.CertificateFingerprint;
+import io.netloom.tls.ServerTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,24 +13,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
-/** Plain HTTP calls to a running Netloom server, as any NetBird-compatible script would make them. */
+/** HTTP calls to a running Netloom server, as any NetBird-compatible script would make them. */
 final class ApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
     private final String token;
 
-    /** From {@code --url} (default http://127.0.0.1:8080) and {@code --token-file} (default netloom-data/admin-token). */
+    /**
+     * From {@code --url} (default https://127.0.0.1:8080), {@code --server-fingerprint} (the server's
+     * generated certificate, pinned; without it the Java runtime's certificate authorities decide) and
+     * {@code --token-file} (default netloom-data/admin-token).
+     */
     static ApiClient fromOptions(Map<String, String> options) throws IOException {
         String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
-        return new ApiClient(options.getOrDefault("url", "http://127.0.0.1:8080"), token);
+        return new ApiClient(options.getOrDefault("url", "https://127.0.0.1:8080"), serverTrust(options), token);
     }
 
-    ApiClient(String baseUrl, String token) {
+    /** How the benchmark clients trust the server: pinned by {@code --server-fingerprint}, or by certificate authorities. */
+    private static ServerTrust serverTrust(Map<String, String> options) {
+        return ServerTrust.of(Optional.ofNullable(options.get("server-fingerprint")).map(CertificateFingerprint::parse));
+    }
+
+    ApiClient(String baseUrl, ServerTrust trust, String token) {
         requireLoopback(baseUrl);
         this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trust.sslContext()).build();
         this.token = token;
     }
 

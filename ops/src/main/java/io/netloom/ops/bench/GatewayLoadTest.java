@@ -3,6 +3,8 @@ package io.netloom.ops.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.tls.CertificateFingerprint;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one that touches every peer (a policy from All to a probe peer is enabled) and one that touches
  * a subset (a policy from a 1,000-peer group to a second probe peer is created).
  *
- * <pre>java io.netloom.ops.bench.GatewayLoadTest --url http://127.0.0.1:8080 --token-file DATA/admin-token --peers 10000</pre>
+ * <pre>java io.netloom.ops.bench.GatewayLoadTest --url https://127.0.0.1:8080 --server-fingerprint "$(cat DATA/server-fingerprint)" \
+ *     --token-file DATA/admin-token --peers 10000</pre>
+ *
+ * Sessions run over wss://, each peer trusting the gateway as its enrollment answer says (the fingerprint of
+ * the server's generated certificate), as the daemon does.
  */
 public final class GatewayLoadTest {
 
@@ -86,6 +93,7 @@ public final class GatewayLoadTest {
         String peerId;
         URI gateway;
         byte[] gatewayKey;
+        ServerTrust gatewayTrust;
         volatile Delivery delivery;
     }
 
@@ -144,14 +152,20 @@ public final class GatewayLoadTest {
         peer.peerId = configuration.get("peer_id").asText();
         peer.gateway = URI.create(configuration.get("gateway").get("url").asText());
         peer.gatewayKey = Base64.getDecoder().decode(configuration.get("gateway").get("public_key").asText());
+        peer.gatewayTrust = ServerTrust.of(Optional.ofNullable(configuration.get("gateway").get("certificate_fingerprint"))
+                .filter(JsonNode::isTextual).map(fingerprint -> CertificateFingerprint.parse(fingerprint.asText())));
         return peer;
     }
 
-    /** Opens every session (upgrade, challenge, sign-in, welcome), a few hundred at a time, and waits for each first map. */
+    /**
+     * Opens every session (TLS handshake, upgrade, challenge, sign-in, welcome), a few dozen at a time so that no
+     * TLS handshake waits past the gateway's 10 s handshake limit on two busy cores, and waits for each first map.
+     * One client carries them all: every peer was told the same gateway and the same certificate.
+     */
     private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {
-        GatewayClient client = new GatewayClient(vertx, peers.size() + 16);
+        GatewayClient client = new GatewayClient(vertx, peers.size() + 16, peers.get(0).gatewayTrust);
         CLIENTS.add(client);
-        Semaphore inFlight = new Semaphore(256);
+        Semaphore inFlight = new Semaphore(32);
         CountDownLatch firstMaps = new CountDownLatch(peers.size());
         AtomicInteger failures = new AtomicInteger();
         for (SimulatedPeer peer : peers) {
@@ -160,7 +174,8 @@ public final class GatewayLoadTest {
                     .onComplete(result -> {
                         inFlight.release();
                         if (result.failed() && failures.incrementAndGet() <= 5) {
-                            System.err.println("connection failed: " + result.cause());
+                            System.err.println("connection failed: " + result.cause()
+                                    + (result.cause().getCause() == null ? "" : " (" + result.cause().getCause() + ")"));
                         }
                     });
         }

@@ -6,6 +6,8 @@ import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.protocol.SignalCipher;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.tls.CertificateFingerprint;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
@@ -29,19 +31,22 @@ public final class HostileSignaler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Arguments: management URL, setup key file, victim's peer id, the server's certificate fingerprint. */
     public static void main(String[] args) throws Exception {
         URI management = URI.create(args[0]);
         String setupKey = Files.readString(Path.of(args[1])).trim();
         String victim = args[2];
+        ServerTrust server = ServerTrust.pinned(CertificateFingerprint.parse(args[3]));
         X25519Keys keys = X25519Keys.generate();
-        JsonNode enrollment = enroll(management, setupKey, keys);
+        JsonNode enrollment = enroll(management, server, setupKey, keys);
         String ownId = enrollment.get("peer_id").asText();
         byte[] gatewayKey = X25519Keys.decodePublicKey(enrollment.get("gateway").get("public_key").asText());
 
         Vertx vertx = Vertx.vertx();
         try {
             CompletableFuture<String> victimKey = new CompletableFuture<>();
-            GatewayClient client = new GatewayClient(vertx, 1);
+            GatewayClient client = new GatewayClient(vertx, 1, ServerTrust.pinned(CertificateFingerprint.parse(
+                    enrollment.get("gateway").get("certificate_fingerprint").asText())));
             WebSocket socket = client.connect(URI.create(enrollment.get("gateway").get("url").asText()), keys, gatewayKey,
                     -1, "hostile", ws -> ws.textMessageHandler(text -> victimKeyFrom(text, victim, victimKey)))
                     .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
@@ -88,11 +93,13 @@ public final class HostileSignaler {
         }
     }
 
-    private static JsonNode enroll(URI management, String setupKey, X25519Keys keys) throws Exception {
+    private static JsonNode enroll(URI management, ServerTrust server, String setupKey, X25519Keys keys)
+            throws Exception {
         String body = JSON.writeValueAsString(Map.of("setup_key", setupKey, "wireguard_public_key",
                 keys.publicKeyBase64(), "hostname", "hostile", "os", "Linux", "kernel_version", "-",
                 "daemon_version", "hostile"));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(server.sslContext()).build()
+                .send(HttpRequest.newBuilder(
                         management.resolve("/api/netloom/enroll")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -7,19 +7,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /** The namespace lab of ops/lab/lab.sh, driven from a test: topology, server, commands inside hosts. */
 final class Lab {
 
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     static final Path LAB_DIR = Path.of(System.getenv().getOrDefault("NETLOOM_LAB_DIR", "/tmp/netloom-lab"));
-    static final String SERVER_URL = "http://203.0.113.1:8080";
+    static final String SERVER_URL = "https://203.0.113.1:8080";
+    /** The certificate the lab's server generated at its first start; curl trusts exactly it. */
+    static final Path SERVER_CERTIFICATE = LAB_DIR.resolve("server/tls/server.crt");
     private static final Path SCRIPT = REPOSITORY.resolve("ops/lab/lab.sh");
 
     record Result(int exitCode, String output) {
         boolean succeeded() {
             return exitCode == 0;
         }
+    }
+
+    /**
+     * Skips the lab's tests without root or the packaged jars; in CI ({@code CI=true}) fails instead,
+     * so a broken build or install step cannot pass as a skipped suite.
+     */
+    static void requireRunnable() {
+        String prerequisite = "needs root and the packaged server and daemon jars";
+        if (!canRun() && "true".equals(System.getenv("CI"))) {
+            Assertions.fail("CI=true and the lab cannot run: " + prerequisite);
+        }
+        Assumptions.assumeTrue(canRun(), prerequisite);
     }
 
     static boolean canRun() {
@@ -43,6 +59,15 @@ final class Lab {
 
     static void stopServer() {
         check(script("server", "stop"));
+    }
+
+    /** The SHA-256 fingerprint of the server's certificate, as the server wrote it beside its admin token. */
+    static String serverFingerprint() {
+        try {
+            return Files.readString(LAB_DIR.resolve("server/server-fingerprint")).strip();
+        } catch (IOException e) {
+            throw new AssertionError("the server wrote no fingerprint: " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code command} inside the lab host {@code host} ({@code a}, {@code b}, {@code c} or {@code inet}). */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The admin API of the server inside the lab, called with curl from the "internet" namespace. */
+/** The admin API of the server inside the lab, called with curl over TLS from the "internet" namespace. */
 final class LabApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +40,7 @@ final class LabApi {
 
     private JsonNode call(String method, String path, Object body) {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "-X", method,
+                "--cacert", Lab.SERVER_CERTIFICATE.toString(),
                 "-H", "Authorization: Token " + token, "-H", "Content-Type: application/json",
                 "-w", "\n%{http_code}"));
         try {

@@ -26,10 +26,18 @@ final class LabPeer {
         this.stateDirectory = Lab.LAB_DIR.resolve("peer-" + host);
     }
 
+    /** {@code netloom up}; with a setup key it enrolls, pinning the certificate the server generated. */
     Lab.Result up(Path setupKeyFile) {
+        return up(setupKeyFile, setupKeyFile == null ? null : Lab.serverFingerprint());
+    }
+
+    Lab.Result up(Path setupKeyFile, String serverFingerprint) {
         List<String> command = netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name", interfaceName);
         if (setupKeyFile != null) {
             command.addAll(List.of("--setup-key-file", setupKeyFile.toString()));
+        }
+        if (serverFingerprint != null) {
+            command.addAll(List.of("--server-fingerprint", serverFingerprint));
         }
         return Lab.in(host, command.toArray(String[]::new));
     }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +42,7 @@ class MeshEndToEndTest {
 
     @BeforeAll
     static void buildLab() throws IOException {
-        Assumptions.assumeTrue(Lab.canRun(), "needs root and the packaged server and daemon jars");
+        Lab.requireRunnable();
         Lab.up();
         Lab.startServer();
         api = new LabApi();
@@ -73,6 +72,23 @@ class MeshEndToEndTest {
     }
 
     @Test
+    @Order(0)
+    void upWhenTheServerFingerprintIsTamperedThenRefusedNamingBothAndNotEnrolled() {
+        String genuine = Lab.serverFingerprint();
+        String tampered = genuine.substring(0, genuine.length() - 1) + (genuine.endsWith("0") ? "1" : "0");
+
+        Lab.Result refused = A.up(setupKeyFile, tampered);
+
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("refusing the management server at " + Lab.SERVER_URL)
+                .contains("presented a certificate with SHA-256 fingerprint " + genuine)
+                .contains("expected fingerprint (--server-fingerprint) is " + tampered)
+                .doesNotContain("Exception");
+        assertThat(A.stateDirectory.resolve("enrollment.json")).doesNotExist();
+        assertThat(api.get("/api/peers")).as("peers enrolled").isEmpty();
+    }
+
+    @Test
     @Order(1)
     void upWhenPolicyAllowsAllThenDirectPathBetweenEndpointIndependentNats() {
         for (LabPeer peer : List.of(A, B, C)) {
@@ -81,6 +97,10 @@ class MeshEndToEndTest {
         ipA = A.overlayIp();
         ipB = B.overlayIp();
         ipC = C.overlayIp();
+        // Enrolled over https with the pinned certificate, syncing over wss with the one the answer named.
+        assertThat(A.status().get("gateway").get("url").asText()).startsWith("wss://203.0.113.1:33080/");
+        Await.until("A's daemon reaches the management API over TLS", CONVERGE,
+                () -> A.status().get("management").get("state").asText().equals("connected"));
 
         Await.until("A pings B through the tunnel", CONVERGE, () -> A.ping(ipB));
 
@@ -180,7 +200,7 @@ class MeshEndToEndTest {
     void hostileSignalsAndUnreachableRelayThenLoggedShownAndSurvived() {
         String javaClassPath = System.getProperty("java.class.path");
         Lab.Result hostile = Lab.in("inet", "java", "-cp", javaClassPath, HostileSignaler.class.getName(),
-                Lab.SERVER_URL, setupKeyFile.toString(), peerId(A));
+                Lab.SERVER_URL, setupKeyFile.toString(), peerId(A), Lab.serverFingerprint());
         String hostilePeer = Lab.check(hostile).output().strip().lines().reduce((first, last) -> last).orElseThrow();
 
         Await.until("A shows the rejected signals", CONVERGE, () -> A.status().get("problems").toString()

@@ -8,10 +8,13 @@ import io.netloom.daemon.state.PrivateKeyFile;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.StateFiles;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.tls.CertificateFingerprint;
+import io.netloom.tls.ServerTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -40,20 +43,59 @@ final class DeviceEnrollment {
                 throw new CliException("this device is enrolled with " + enrollment.managementUrl()
                         + "; give a setup key to enroll with " + options.managementUrl);
             }
+            if (options.serverFingerprint != null && !enrollment.serverPin().equals(Optional.of(options.serverFingerprint))) {
+                throw new CliException("this device enrolled trusting " + enrollment.serverPin()
+                        .map(pin -> "the certificate with fingerprint " + pin).orElse("the certificate authorities")
+                        + "; give a setup key to enroll again trusting " + options.serverFingerprint);
+            }
             return new Device(keys, enrollment, false);
         }
         URI managementUrl = options.managementUrl != null ? options.managementUrl
                 : saved.map(enrollment -> URI.create(enrollment.managementUrl())).orElseThrow(
                         () -> new CliException("give --management-url to enroll this device"));
+        requireEncrypted(managementUrl, options);
+        // The pin of an earlier enrollment with the same server stays, unless another one is given.
+        Optional<CertificateFingerprint> pin = Optional.ofNullable(options.serverFingerprint).or(() -> saved
+                .filter(enrollment -> sameServer(managementUrl, enrollment.managementUrl()))
+                .flatMap(Enrollment::serverPin));
         Enrollment enrollment;
         try {
-            enrollment = new EnrollmentClient(Clock.systemUTC()).enroll(managementUrl, setupKey,
+            enrollment = new EnrollmentClient(ServerTrust.of(pin), Clock.systemUTC()).enroll(managementUrl, setupKey,
                     keys.publicKeyBase64(), DeviceInfo.ofThisMachine(DaemonVersion.current()));
         } catch (EnrollmentClient.EnrollmentException e) {
             throw new CliException(e.getMessage());
         }
+        requireEncryptedGateway(enrollment, options);
         StateFiles.write(state.enrollment(), enrollment);
         return new Device(keys, enrollment, true);
+    }
+
+    /** https://, or http:// only when the person said so: the setup key travels in this request. */
+    private static void requireEncrypted(URI managementUrl, EnrollmentOptions options) {
+        String scheme = String.valueOf(managementUrl.getScheme()).toLowerCase(Locale.ROOT);
+        if (scheme.equals("http")) {
+            if (!options.allowInsecureHttp) {
+                throw new CliException("refusing " + managementUrl + ": over http:// the setup key and the enrollment "
+                        + "answer would cross the network unencrypted. Use https:// (the server speaks TLS unless "
+                        + "started with --netloom.insecure-http=true), or pass --allow-insecure-http for such a server");
+            }
+            if (options.serverFingerprint != null) {
+                throw new CliException("--server-fingerprint pins a TLS certificate, and " + managementUrl
+                        + " has none: use https://", 2);
+            }
+        } else if (!scheme.equals("https") || managementUrl.getHost() == null) {
+            throw new CliException("the management URL must look like https://host:port, not " + managementUrl, 2);
+        }
+    }
+
+    /** A server reached over TLS that hands out a ws:// gateway would expose the map and signaling after all. */
+    private static void requireEncryptedGateway(Enrollment enrollment, EnrollmentOptions options) {
+        String gateway = enrollment.configuration().gateway().url();
+        if (!options.allowInsecureHttp && !String.valueOf(gateway).toLowerCase(Locale.ROOT).startsWith("wss://")) {
+            throw new CliException("the server told this device to sync over " + gateway + ", which is not "
+                    + "encrypted; nothing was saved. Fix netloom.gateway.url on the server, or pass "
+                    + "--allow-insecure-http for a lab server");
+        }
     }
 
     /**

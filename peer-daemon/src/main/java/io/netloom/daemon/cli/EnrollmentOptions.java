@@ -1,5 +1,6 @@
 package io.netloom.daemon.cli;
 
+import io.netloom.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,8 +12,21 @@ import picocli.CommandLine.Option;
 final class EnrollmentOptions {
 
     @Option(names = {"-m", "--management-url"}, paramLabel = "URL",
-            description = "Management server, e.g. http://203.0.113.1:8080. Needed only to enroll.")
+            description = "Management server, e.g. https://203.0.113.1:8080. Needed only to enroll.")
     URI managementUrl;
+
+    @Option(names = "--server-fingerprint", paramLabel = "SHA256", converter = FingerprintConverter.class,
+            description = "SHA-256 fingerprint of the server's certificate, as the server wrote it to "
+                    + "<data-dir>/server-fingerprint: the one certificate this device accepts from the server and its "
+                    + "gateway (kept for later `up`s). Without it, the Java runtime's certificate authorities and "
+                    + "the host name decide, as for a CA-issued certificate.")
+    CertificateFingerprint serverFingerprint;
+
+    @Option(names = "--allow-insecure-http",
+            description = "Allow an http:// management URL and a ws:// gateway, for a server started with "
+                    + "--netloom.insecure-http=true: the setup key and everything after it cross the network "
+                    + "unencrypted. For labs only.")
+    boolean allowInsecureHttp;
 
     @ArgGroup(exclusive = true)
     SetupKeySource setupKey;

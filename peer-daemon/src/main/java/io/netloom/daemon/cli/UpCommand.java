@@ -65,7 +65,7 @@ final class UpCommand implements Callable<Integer> {
         // Enrolling needs this process (its errors are the user's to see); a plain `up` of an enrolled device
         // checks only what needs no JSON and leaves reading the state and merging the settings to the daemon,
         // which then starts about half a second sooner (the first use of Jackson).
-        if (enrollment.setupKey != null || enrollment.managementUrl != null) {
+        if (enrollment.setupKey != null || enrollment.managementUrl != null || enrollment.serverFingerprint != null) {
             DeviceEnrollment.ensure(state, enrollment);
         } else {
             DeviceEnrollment.requireEnrolled(state);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netloom.daemon.DaemonJson;
 import io.netloom.enrollment.PeerConfiguration;
+import io.netloom.tls.CertificateFingerprint;
+import io.netloom.tls.ServerTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,17 +17,20 @@ import java.util.Map;
 
 /**
  * Enrolls a device with the management server: presents a setup key and the device's public key,
- * receives its configuration. The setup key is sent only here, over the management URL, and is
- * never stored or logged.
+ * receives its configuration. The setup key is sent only here, over the management URL, to a server
+ * {@code trust} accepts, and is never stored or logged.
  */
 public final class EnrollmentClient {
 
     private static final ObjectMapper JSON = DaemonJson.MAPPER;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ServerTrust trust;
+    private final HttpClient http;
     private final Clock clock;
 
-    public EnrollmentClient(Clock clock) {
+    public EnrollmentClient(ServerTrust trust, Clock clock) {
+        this.trust = trust;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(trust.sslContext()).build();
         this.clock = clock;
     }
 
@@ -52,8 +57,9 @@ public final class EnrollmentClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new EnrollmentException("cannot reach the management server at " + managementUrl + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new EnrollmentException(trust.refusalBehind(e).map(refusal -> refused(managementUrl, refusal))
+                    .orElseGet(() -> "cannot reach the management server at " + managementUrl + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnrollmentException("enrollment interrupted");
@@ -67,9 +73,39 @@ public final class EnrollmentClient {
             if (configuration.peerId() == null || configuration.overlayIp() == null || configuration.gateway() == null) {
                 throw new EnrollmentException("the management server's answer lacks the peer id, address or gateway");
             }
-            return new Enrollment(managementUrl.toString(), clock.instant(), configuration);
+            requireReadableGatewayFingerprint(configuration.gateway());
+            return new Enrollment(managementUrl.toString(), clock.instant(), configuration,
+                    trust.pin().map(CertificateFingerprint::text).orElse(null));
         } catch (IOException e) {
             throw new EnrollmentException("the management server's answer is not a peer configuration");
+        }
+    }
+
+    /** What the person must know: what was expected, what the server presented, and how to go on. */
+    private static String refused(URI managementUrl, ServerTrust.Refusal refusal) {
+        if (refusal.pinMismatch()) {
+            return "refusing the management server at " + managementUrl + ": it presented a certificate with "
+                    + "SHA-256 fingerprint " + refusal.presented() + ", but the expected fingerprint "
+                    + "(--server-fingerprint) is " + refusal.expected() + ". Nothing was sent. If the server's "
+                    + "certificate was replaced on purpose, enroll again with the fingerprint in the server's "
+                    + "<data-dir>/server-fingerprint";
+        }
+        return "the management server at " + managementUrl + " is not trusted: " + refusal.reason()
+                + " (it presented a certificate with SHA-256 fingerprint " + refusal.presented() + "). Nothing was "
+                + "sent. If the server uses the certificate it generated itself, pass --server-fingerprint with the "
+                + "fingerprint the server wrote to <data-dir>/server-fingerprint and printed in its log at start, "
+                + "once you have checked that it is the one above";
+    }
+
+    private static void requireReadableGatewayFingerprint(PeerConfiguration.Gateway gateway)
+            throws EnrollmentException {
+        if (gateway.certificateFingerprint() != null) {
+            try {
+                CertificateFingerprint.parse(gateway.certificateFingerprint());
+            } catch (IllegalArgumentException e) {
+                throw new EnrollmentException("the management server's answer names the gateway's certificate with "
+                        + "an unreadable fingerprint");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.netloom.daemon.management;
 
 import io.netloom.daemon.status.ServiceStatus;
+import io.netloom.tls.ServerTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +21,9 @@ public final class ManagementProbe implements AutoCloseable {
     private static final Duration INTERVAL = Duration.ofSeconds(10);
 
     private final URI url;
+    private final ServerTrust trust;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "management-probe");
         thread.setDaemon(true);
@@ -29,8 +31,10 @@ public final class ManagementProbe implements AutoCloseable {
     });
     private volatile ServiceStatus status;
 
-    public ManagementProbe(URI url, Clock clock) {
+    public ManagementProbe(URI url, ServerTrust trust, Clock clock) {
         this.url = url;
+        this.trust = trust;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trust.sslContext()).build();
         this.clock = clock;
         this.status = new ServiceStatus(url.toString(), "unknown", clock.instant(), null);
     }
@@ -56,7 +60,8 @@ public final class ManagementProbe implements AutoCloseable {
             return;
         } catch (Exception e) {
             state = "disconnected";
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = trust.refusalBehind(e).map(refusal -> "refused its certificate: " + refusal.reason())
+                    .orElseGet(() -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         if (!state.equals(status.state())) {
             status = new ServiceStatus(url.toString(), state, clock.instant(), error);

@@ -12,6 +12,7 @@ import io.netloom.gateway.client.GatewayWatchdog;
 import io.netloom.gateway.protocol.SignalCipher;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
@@ -34,6 +35,7 @@ public final class GatewaySession {
     private static final Duration LAST_RETRY = Duration.ofSeconds(15);
 
     private final Vertx vertx;
+    private final ServerTrust trust;
     private final GatewayClient client;
     private final URI gatewayUrl;
     private final X25519Keys keys;
@@ -50,10 +52,11 @@ public final class GatewaySession {
     private volatile boolean stopped;
     private Duration retryDelay = FIRST_RETRY;
 
-    public GatewaySession(Vertx vertx, URI gatewayUrl, X25519Keys keys, byte[] gatewayPublicKey, String ownPeerId,
-            MapListener listener, RecentProblems problems, Clock clock) {
+    public GatewaySession(Vertx vertx, URI gatewayUrl, ServerTrust gatewayTrust, X25519Keys keys,
+            byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock) {
         this.vertx = vertx;
-        this.client = new GatewayClient(vertx, 1);
+        this.trust = gatewayTrust;
+        this.client = new GatewayClient(vertx, 1, gatewayTrust);
         this.gatewayUrl = gatewayUrl;
         this.keys = keys;
         this.gatewayPublicKey = gatewayPublicKey;
@@ -107,7 +110,9 @@ public final class GatewaySession {
                     status = new ServiceStatus(gatewayUrl.toString(), "connected", clock.instant(), null);
                     log.info("connected to the gateway at {}", gatewayUrl);
                 })
-                .onFailure(failure -> retryLater("cannot connect: " + failure.getMessage()));
+                .onFailure(failure -> retryLater(trust.refusalBehind(failure)
+                        .map(refusal -> "refused the gateway's certificate: " + refusal.reason())
+                        .orElseGet(() -> "cannot connect: " + failure.getMessage())));
     }
 
     private void attach(WebSocket webSocket) {

@@ -41,7 +41,7 @@ class CommandLineTest {
         PrivateKeyFile.loadOrCreate(state.resolve("private.key"));
         Files.setPosixFilePermissions(state.resolve("private.key"), PosixFilePermissions.fromString("rw-rw-rw-"));
 
-        int exit = run("up", "--config", state.toString(), "--management-url", "http://203.0.113.1:8080",
+        int exit = run("up", "--config", state.toString(), "--management-url", "https://203.0.113.1:8080",
                 "--setup-key", "anything");
 
         assertThat(exit).isEqualTo(1);
@@ -50,7 +50,7 @@ class CommandLineTest {
 
     @Test
     void upWhenManagementUnreachableThenReadableErrorAndNothingSaved() {
-        int exit = run("up", "--config", state.toString(), "--management-url", "http://127.0.0.1:1",
+        int exit = run("up", "--config", state.toString(), "--management-url", "https://127.0.0.1:1",
                 "--setup-key", "secret-setup-key");
 
         assertThat(exit).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.netloom.daemon.link;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -7,17 +8,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Skips tests that change the machine's network unless they run as root with the tools they need. */
+/**
+ * Guards tests that change the machine's network: they need root and their tools. On a developer's
+ * machine without them the test is skipped; in CI ({@code CI=true}) it fails, so a broken install
+ * step cannot hide behind a green run.
+ */
 public final class RootTools {
 
     private RootTools() {
     }
 
     public static void assumeRootWith(String... tools) {
-        assumeTrue(isRoot(), "needs root");
+        require(isRoot(), "needs root");
         for (String tool : tools) {
-            assumeTrue(onPath(tool), "needs " + tool + " on the PATH");
+            require(onPath(tool), "needs " + tool + " on the PATH");
         }
+    }
+
+    private static void require(boolean met, String prerequisite) {
+        if (!met && "true".equals(System.getenv("CI"))) {
+            fail("CI=true and the test's prerequisite is missing: " + prerequisite);
+        }
+        assumeTrue(met, prerequisite);
     }
 
     private static boolean isRoot() {

@@ -3,6 +3,7 @@ package io.netloom.gateway.client;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.gateway.tls.BouncyCastleTlsEngine;
+import io.netloom.tls.ServerTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -10,7 +11,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -29,20 +29,21 @@ public final class GatewayClient {
     private final Vertx vertx;
     private final WebSocketClient sockets;
 
-    /** A client that trusts the certificate authorities of the Java runtime for wss:// gateways. */
+    /** A client that trusts the certificate authorities of the Java runtime, and checks host names, for wss://. */
     public GatewayClient(Vertx vertx, int maxSessions) {
-        this(vertx, maxSessions, null);
+        this(vertx, maxSessions, ServerTrust.certificateAuthorities());
     }
 
-    /** A client that trusts {@code trust} (e.g. the gateway's own certificate) for wss:// gateways. */
-    public GatewayClient(Vertx vertx, int maxSessions, TrustOptions trust) {
+    /**
+     * A client that trusts what {@code trust} decides for wss:// gateways: the certificate pinned by the
+     * enrollment answer, or the certificate authorities and the host name.
+     */
+    public GatewayClient(Vertx vertx, int maxSessions, ServerTrust trust) {
         this.vertx = vertx;
-        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(true).setClosingTimeout(2)
-                .setMaxConnections(maxSessions).setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20)
-                .setSslEngineOptions(new BouncyCastleTlsEngine());
-        if (trust != null) {
-            socketOptions.setTrustOptions(trust);
-        }
+        WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(trust.verifiesHostName())
+                .setTrustOptions(trust.vertxTrustOptions()).setSslEngineOptions(new BouncyCastleTlsEngine())
+                .setClosingTimeout(2).setMaxConnections(maxSessions).setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(64 << 20);
         this.sockets = vertx.createWebSocketClient(socketOptions);
     }
 

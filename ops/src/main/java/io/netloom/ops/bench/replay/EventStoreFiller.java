@@ -30,6 +30,7 @@ import io.netloom.domain.policy.Protocol;
 import io.netloom.ops.bench.Options;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,12 +79,21 @@ public final class EventStoreFiller {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
-        Path postgresDirectory = Path.of(options.get("data-dir")).resolve("postgres").toAbsolutePath();
+        Path dataDirectory = Path.of(options.get("data-dir")).toAbsolutePath();
         long target = Long.parseLong(options.getOrDefault("events", "1000000"));
         long started = System.nanoTime();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(postgresDirectory)
-                .setCleanDataDirectory(false).start();
-                Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        // The server set the database up (ADR 0017): passwords in <data-dir>/keys, data in database netloom.
+        String superuserPassword = Files.readString(dataDirectory.resolve("keys/postgres-superuser-password")).strip();
+        String ownerPassword = Files.readString(dataDirectory.resolve("keys/postgres-netloom-password")).strip();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "")
+                .setConnectConfig("password", superuserPassword)
+                .setConnectConfig("PGDBNAME", "template1")
+                .start();
+                Connection connection = postgres.getDatabase("netloom", "netloom",
+                        Map.of("password", ownerPassword)).getConnection()) {
             connection.setAutoCommit(false);
             EventStoreFiller filler = new EventStoreFiller(connection);
             filler.fill(target);

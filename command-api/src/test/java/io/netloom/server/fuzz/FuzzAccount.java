@@ -1,0 +1,25 @@
+package io.netloom.server.fuzz;
+
+import static io.netloom.server.testing.TestData.createGroup;
+import static io.netloom.server.testing.TestData.createPolicy;
+
+import io.netloom.server.testing.NetloomApi;
+import io.netloom.server.testing.TestAccounts;
+import io.netloom.server.testing.TestData;
+import io.netloom.server.testing.TestPeers;
+import java.util.List;
+
+/** A fresh account for a stretch of fuzzing: two groups, a reusable setup key, one peer and a policy. */
+record FuzzAccount(NetloomApi.Client owner, String accountId, String groupA, String groupB, String setupKey,
+        String peerId, String policyId) {
+
+    static FuzzAccount create(TestAccounts accounts, NetloomApi api) {
+        NetloomApi.Client owner = accounts.newAccount();
+        String groupA = createGroup(owner, "fuzz a");
+        String groupB = createGroup(owner, "fuzz b");
+        String setupKey = TestPeers.createReusableKey(owner, List.of(groupA));
+        String peer = TestPeers.enroll(api.anonymous(), setupKey, "fuzz-peer");
+        String policy = createPolicy(owner, "fuzz policy", List.of(groupA), List.of(groupB));
+        return new FuzzAccount(owner, TestData.accountId(owner), groupA, groupB, setupKey, peer, policy);
+    }
+}

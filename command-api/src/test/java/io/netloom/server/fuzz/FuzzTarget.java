@@ -1,0 +1,64 @@
+package io.netloom.server.fuzz;
+
+import io.netloom.server.testing.TestPeers;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** An endpoint whose request body is fuzzed: where it is, a valid body for it, and what it may change. */
+enum FuzzTarget {
+
+    ENROLL("POST", "/api/netloom/enroll", account -> "", false, List.of("/api/peers", "/api/setup-keys"),
+            (account, n) -> Json.object("setup_key", account.setupKey(), "wireguard_public_key",
+                    TestPeers.newPublicKey(), "hostname", "fuzz-" + n, "os", "linux", "kernel_version", "6.1.0",
+                    "daemon_version", "0.1.0")),
+    CREATE_POLICY("POST", "/api/policies", account -> "", true, List.of("/api/policies"),
+            (account, n) -> policy(account, "policy " + n, n)),
+    UPDATE_POLICY("PUT", "/api/policies/{policyId}", FuzzAccount::policyId, true, List.of("/api/policies"),
+            (account, n) -> policy(account, "updated " + n, n)),
+    CREATE_GROUP("POST", "/api/groups", account -> "", true, List.of("/api/groups"),
+            (account, n) -> Json.object("name", "group " + n, "peers", List.of(account.peerId()))),
+    UPDATE_GROUP("PUT", "/api/groups/{groupId}", FuzzAccount::groupB, true, List.of("/api/groups"),
+            (account, n) -> Json.object("name", "renamed " + n, "peers", List.of(account.peerId()))),
+    CREATE_SETUP_KEY("POST", "/api/setup-keys", account -> "", true, List.of("/api/setup-keys"),
+            (account, n) -> Json.object("name", "key " + n, "type", n % 2 == 0 ? "reusable" : "one-off",
+                    "expires_in", 86400, "auto_groups", List.of(account.groupA()), "usage_limit", n % 3,
+                    "ephemeral", false, "allow_extra_dns_labels", false));
+
+    final String method;
+    /** The path as NetBird's spec names it, with at most one id in braces. */
+    final String template;
+    private final Function<FuzzAccount, String> id;
+    /** Whether the owner's token is sent (enrollment is authenticated by its body). */
+    final boolean authenticated;
+    /** The lists whose content a refused request must leave as they were. */
+    final List<String> affectedLists;
+    final BiFunction<FuzzAccount, Integer, Json> validBody;
+
+    FuzzTarget(String method, String template, Function<FuzzAccount, String> id, boolean authenticated,
+            List<String> affectedLists, BiFunction<FuzzAccount, Integer, Json> validBody) {
+        this.method = method;
+        this.template = template;
+        this.id = id;
+        this.authenticated = authenticated;
+        this.affectedLists = affectedLists;
+        this.validBody = validBody;
+    }
+
+    String path(FuzzAccount account) {
+        return template.replaceAll("\\{[^}]+}", id.apply(account));
+    }
+
+    boolean isNetbirdPath() {
+        return !template.startsWith("/api/netloom/");
+    }
+
+    /** A valid policy body, with single ports or with a port range so that both shapes are mutated. */
+    private static Json policy(FuzzAccount account, String name, int n) {
+        Json ports = n % 2 == 0 ? Json.array("22", "443") : Json.array(Json.object("start", 8000, "end", 8100));
+        return Json.object("name", name, "description", "fuzzed", "enabled", true, "source_posture_checks", List.of(),
+                "rules", Json.array(Json.object("name", "rule", "description", "", "enabled", true, "action",
+                        "accept", "bidirectional", n % 3 != 0, "protocol", "tcp", n % 2 == 0 ? "ports" : "port_ranges",
+                        ports, "sources", List.of(account.groupA()), "destinations", List.of(account.groupB()))));
+    }
+}

@@ -1,0 +1,49 @@
+package io.netloom.server.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.server.NetloomServer;
+import io.netloom.server.gateway.GatewayServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Servers as an operator starts them, on a data directory of the test's own, with any free ports and
+ * TLS by default. Properties go in as command-line arguments: builder properties rank below
+ * application.yml, whose {@code server.port} is 8080.
+ */
+public final class StandaloneServers {
+
+    private StandaloneServers() {
+    }
+
+    /** Starts a server; {@code properties} are {@code name=value} pairs that override the defaults. */
+    public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
+        List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir, "--server.port=0",
+                "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1"));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
+        return new SpringApplicationBuilder(NetloomServer.class).run(arguments.toArray(String[]::new));
+    }
+
+    /** Starts a server that speaks plain HTTP, for tests of behaviour rather than of transport. */
+    public static ConfigurableApplicationContext startInsecure(Path dataDir, String... properties) {
+        List<String> all = new ArrayList<>(List.of(properties));
+        all.add("netloom.insecure-http=true");
+        return start(dataDir, all.toArray(String[]::new));
+    }
+
+    public static int apiPort(ConfigurableApplicationContext server) {
+        Integer port = server.getEnvironment().getProperty("local.server.port", Integer.class);
+        assertThat(port).as("the API's port").isNotNull().isPositive();
+        return port;
+    }
+
+    public static int gatewayPort(ConfigurableApplicationContext server) {
+        return server.getBean(GatewayServer.class).boundPort();
+    }
+}
