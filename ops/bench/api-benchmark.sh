@@ -8,7 +8,6 @@ concurrency=${2:-16}
 server_options=()
 source ops/bench/server.sh
 
-mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.netloom.ops.bench.ApiBenchmark \
   --url "$url" --server-fingerprint "$fingerprint" --token-file "$data/admin-token" --peers "$peers" \
   --concurrency "$concurrency"

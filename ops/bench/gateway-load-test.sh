@@ -11,7 +11,6 @@ server_options=(--netloom.gateway.host=127.0.0.1
   --netloom.gateway.connections-per-second=100000 --netloom.gateway.connection-burst=100000)
 source ops/bench/server.sh
 
-mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -Xmx3g -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.netloom.ops.bench.GatewayLoadTest \
   --url "$url" --server-fingerprint "$fingerprint" --token-file "$data/admin-token" --peers "$peers" \
   --subset "$subset"

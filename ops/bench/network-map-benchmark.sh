@@ -3,8 +3,8 @@
 # Usage: ops/bench/network-map-benchmark.sh [JMH options, e.g. -p topology=5000/200 NetworkMapBenchmark.allMaps]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q install -DskipTests
-mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+# Built in one reactor, not installed: the classpath names this build's module jars in target/.
+mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
 classpath="ops/target/classes:$(cat ops/target/bench-classpath.txt)"
 java -Xmx6g -cp "$classpath" io.netloom.ops.bench.networkmap.DeltaSizes
 java -cp "$classpath" org.openjdk.jmh.Main -rf text -rff ops/target/network-map-jmh.txt "$@"

@@ -9,8 +9,8 @@ port=18481
 data=$(mktemp -d /tmp/netloom-replay.XXXXXX)
 trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; cp "$data"/server-*.log /tmp/ 2>/dev/null; rm -rf "$data"' EXIT
 
-mvn -B -q install -DskipTests
-mvn -B -q -pl ops dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+# Built in one reactor, not installed: the classpath names this build's module jars in target/.
+mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
 
 start_server() {
   java -Xmx2g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \

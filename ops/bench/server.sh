@@ -1,5 +1,6 @@
-# Sourced by the benchmark scripts: builds the server and starts it on a throwaway data directory
-# (embedded PostgreSQL, loopback port 18480, TLS with the certificate it generates). Extra server options
+# Sourced by the benchmark scripts: builds the server and the benchmark clients' classpath
+# (ops/target/bench-classpath.txt), then starts the server on a throwaway data directory (embedded
+# PostgreSQL, loopback port 18480, TLS with the certificate it generates). Extra server options
 # may be set beforehand in the array server_options. Sets $port, $data, $token, $server, $url (https),
 # $cacert (the server's certificate, for curl) and $fingerprint (for the Java clients); stops everything
 # on exit.
@@ -7,7 +8,10 @@ port=18480
 data=$(mktemp -d /tmp/netloom-bench.XXXXXX)
 trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$data"' EXIT
 
-mvn -B -q install -DskipTests
+# One reactor build from the repository root, never an install: the server runs from command-api/target,
+# and the classpath names this build's module jars in their target/ directories, not whatever snapshot
+# another checkout left in the local Maven repository.
+mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
 java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \
   "${server_options[@]}" > "$data/server.log" 2>&1 &
 server=$!

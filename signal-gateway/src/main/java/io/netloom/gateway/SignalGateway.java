@@ -2,7 +2,6 @@ package io.netloom.gateway;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
-import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.projections.networkmap.MapUpdateListener;
@@ -15,29 +14,29 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The peers' WebSocket endpoint. A peer first fetches a challenge ({@code GET /v1/challenge}), then
- * upgrades at {@code /v1/peer?serial=N} with an {@code Authorization} header proving it holds its
- * WireGuard private key; anything less is answered with an HTTP error before a session exists.
- * Sessions receive their map changes as they happen and relay end-to-end encrypted signaling.
+ * The peers' WebSocket endpoint. A peer upgrades at {@code /v2/peer} and is challenged on that very
+ * connection; it must sign in with a proof of its WireGuard private key bound to the nonce, this
+ * gateway's key and the connection's TLS channel ({@link SignIn}) before a session exists. Sessions
+ * receive their map changes as they happen and relay end-to-end encrypted signaling.
  */
 public final class SignalGateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SignalGateway.class);
     private static final long HOUSEKEEPING_MILLIS = 10_000;
     private static final int HARD_LIMIT_FACTOR = 4;
+    /** Paths of peer protocol version 1, whose sign-in any eavesdropper on the upgrade could replay. */
+    private static final List<String> RETIRED_PATHS = List.of("/v1/peer", "/v1/challenge");
 
     private final Vertx vertx;
     private final GatewayConfig config;
     private final X25519Keys keys;
     private final PeerDirectory directory;
     private final PresenceRecorder presence;
-    private final NonceIssuer nonces;
     private final SourceRateLimit sourceLimit;
     private final GatewayServices services;
     private HttpServer server;
@@ -46,13 +45,12 @@ public final class SignalGateway implements AutoCloseable {
     private long housekeepingTimer = -1;
 
     public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, PeerDirectory directory,
-            PresenceRecorder presence, Clock clock) {
+            PresenceRecorder presence) {
         this.vertx = vertx;
         this.config = config;
         this.keys = keys;
         this.directory = directory;
         this.presence = presence;
-        this.nonces = new NonceIssuer(clock);
         this.sourceLimit = new SourceRateLimit(config);
         this.services = new GatewayServices(config, maps, new Sessions(), new SignalSequences());
     }
@@ -76,10 +74,7 @@ public final class SignalGateway implements AutoCloseable {
         unsubscribe = services.maps().subscribe(new FanOut());
         heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(),
                 id -> services.sessions().all().forEach(PeerSession::heartbeat));
-        housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> {
-            nonces.forgetExpired();
-            sourceLimit.forgetIdle(System.nanoTime());
-        });
+        housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> sourceLimit.forgetIdle(System.nanoTime()));
         return vertx.createHttpServer(options)
                 .requestHandler(this::handle)
                 .listen(config.port(), config.host())
@@ -125,64 +120,25 @@ public final class SignalGateway implements AutoCloseable {
             refuse(request, 429, "too many connections from " + source);
             return;
         }
-        if (request.method() == HttpMethod.GET && Wire.CHALLENGE_PATH.equals(request.path())) {
-            request.response().putHeader("Content-Type", "application/json")
-                    .end(Wire.JSON.createObjectNode().put("nonce", nonces.issue()).toString());
-        } else if (request.method() == HttpMethod.GET && Wire.PEER_PATH.equals(request.path())) {
-            upgrade(request, source);
+        if (request.method() == HttpMethod.GET && Wire.PEER_PATH.equals(request.path())) {
+            request.toWebSocket()
+                    .onSuccess(socket -> new SignIn(vertx, socket, source, config, keys, directory,
+                            (peer, serial, daemonVersion) -> open(socket, peer, serial, source, daemonVersion)).start())
+                    .onFailure(error -> log.debug("upgrade from {} failed: {}", source, error.toString()));
+        } else if (RETIRED_PATHS.contains(request.path())) {
+            refuse(request, 426, "this gateway speaks peer protocol v2 at " + Wire.PEER_PATH
+                    + ", with a sign-in bound to the connection: update the netloom daemon");
         } else {
             refuse(request, 404, "no such endpoint");
         }
-    }
-
-    private void upgrade(HttpServerRequest request, String source) {
-        GatewayAuthorization authorization;
-        try {
-            authorization = GatewayAuthorization.parse(request.getHeader("Authorization"));
-        } catch (IllegalArgumentException e) {
-            refuse(request, 401, e.getMessage());
-            return;
-        }
-        if (!nonces.redeem(authorization.nonce())) {
-            refuse(request, 401, "the nonce is unknown, expired or already used");
-            return;
-        }
-        boolean proven;
-        try {
-            proven = authorization.isProvenBy(keys);
-        } catch (IllegalArgumentException e) {
-            refuse(request, 401, e.getMessage());
-            return;
-        }
-        if (!proven) {
-            refuse(request, 401, "the proof does not match the public key");
-            return;
-        }
-        PeerDirectory.Admission admission = directory.admit(authorization.publicKey());
-        if (!admission.isAdmitted()) {
-            refuse(request, 403, admission.refusal());
-            return;
-        }
-        long serial;
-        try {
-            String requested = request.getParam(Wire.SERIAL_PARAMETER);
-            serial = requested == null ? -1 : Long.parseLong(requested);
-        } catch (NumberFormatException e) {
-            refuse(request, 400, "serial must be a number");
-            return;
-        }
-        String daemonVersion = request.getHeader(Wire.DAEMON_VERSION_HEADER);
-        request.toWebSocket().onSuccess(socket -> open(new PeerSession(socket, vertx.getOrCreateContext(),
-                        admission.identity(), services), socket, serial, source, daemonVersion))
-                .onFailure(error -> log.debug("upgrade from {} failed: {}", source, error.toString()));
     }
 
     /**
      * Registration and presence records happen under one lock, so that for two sessions of the same
      * peer racing on different event loops the records come out in the order the registry saw them.
      */
-    private void open(PeerSession session, ServerWebSocket socket, long serial, String source,
-            String daemonVersion) {
+    private void open(ServerWebSocket socket, PeerIdentity peer, long serial, String source, String daemonVersion) {
+        PeerSession session = new PeerSession(socket, vertx.getOrCreateContext(), peer, services);
         Sessions sessions = services.sessions();
         synchronized (sessions) {
             PeerSession replaced = sessions.register(session);
@@ -190,7 +146,7 @@ public final class SignalGateway implements AutoCloseable {
                 presence.disconnected(replaced.peer, replaced.id);
                 replaced.end(CloseCodes.REPLACED, "replaced by a newer session");
             }
-            presence.connected(session.peer, session.id, source, daemonVersion == null ? "" : daemonVersion);
+            presence.connected(session.peer, session.id, source, daemonVersion);
         }
         if (services.maps().isCutOff(session.peer.accountId(), session.peer.peerId())) {
             // Blocked between admission and registration: the revocation has already gone out.

@@ -17,7 +17,6 @@ import io.netloom.gateway.protocol.Wire;
 import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +72,7 @@ final class GatewayFixture implements AutoCloseable {
                 presence.add("disconnected " + peer.peerId());
             }
         };
-        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder, Clock.systemUTC());
+        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder);
         port = TestClient.await(gateway.start());
         return this;
     }
@@ -105,7 +104,21 @@ final class GatewayFixture implements AutoCloseable {
 
     /** A client of a gateway started with TLS, trusting what {@code trust} decides. */
     TestClient tlsClient(String name, ServerTrust trust) {
-        return new TestClient(vertx, gatewayUri("wss"), trust, gatewayKeys.publicKey(), keysByName.get(name));
+        return tlsClient(keysByName.get(name), port, trust);
+    }
+
+    /** A client with {@code keys} of a TLS endpoint on {@code port} (the gateway, or something in front of it). */
+    TestClient tlsClient(X25519Keys keys, int port, ServerTrust trust) {
+        return new TestClient(vertx, URI.create("wss://127.0.0.1:" + port + Wire.PEER_PATH), trust,
+                gatewayKeys.publicKey(), keys);
+    }
+
+    X25519Keys keysOf(String name) {
+        return keysByName.get(name);
+    }
+
+    int port() {
+        return port;
     }
 
     /** A session of the named peer that has received its first map. */

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class GatewayTestBase {
 
     GatewayFixture fixture;
+    Vertx vertx;
 
     @BeforeEach
     void setUpFixture(Vertx vertx) {
+        this.vertx = vertx;
         fixture = new GatewayFixture(vertx);
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netloom.tls.ServerTrust;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The gateway over TLS: who a peer accepts as its gateway, and certificates replaced while it runs. */
 class GatewayTlsTest extends GatewayTestBase {
@@ -18,6 +21,20 @@ class GatewayTlsTest extends GatewayTestBase {
         TestClient client = fixture.tlsClient("a", ServerTrust.pinned(certificate.fingerprint())).connect(-1);
 
         assertThat(client.nextOfType("map").get("map").get("serial").asLong()).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SelfSignedCertificate.KeyType.class)
+    void connectWhenCertificateHasAnyKeyTheServerAcceptsThenSessionBoundToThatCertificate(
+            SelfSignedCertificate.KeyType type) {
+        fixture.peer("a", true);
+        ServerCertificate certificate = SelfSignedCertificate.forLoopback(type);
+        fixture.start(TestConfigs.tls(certificate));
+
+        TestClient client = fixture.tlsClient("a", ServerTrust.pinned(certificate.fingerprint())).connect(-1);
+
+        assertThat(client.nextOfType("map")).isNotNull();
+        assertThat(fingerprintOf(client.binding().serverCertificateSha256())).isEqualTo(certificate.fingerprint().text());
     }
 
     @Test
@@ -68,11 +85,19 @@ class GatewayTlsTest extends GatewayTestBase {
 
         TestClient after = fixture.tlsClient("b", ServerTrust.pinned(second.fingerprint())).connect(-1);
         assertThat(after.nextOfType("map")).isNotNull();
+        assertThat(fingerprintOf(after.binding().serverCertificateSha256()))
+                .as("the reloaded certificate is served through the channel-binding engine")
+                .isEqualTo(second.fingerprint().text());
         fixture.peer("c", true);
         assertThat(before.nextOfType("delta").get("delta").get("upserted_peers").findValuesAsText("id"))
                 .as("the session opened before the reload still receives its changes").containsExactly("c");
         assertThatThrownBy(() -> fixture.tlsClient("a", ServerTrust.pinned(first.fingerprint())).connect(-1))
                 .as("the old certificate is no longer served").isInstanceOf(AssertionError.class);
         assertThat(fixture.connectedPeers()).isEqualTo(2);
+    }
+
+    /** A certificate hash as fingerprints are written. */
+    private static String fingerprintOf(byte[] sha256) {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(sha256);
     }
 }

@@ -2,20 +2,30 @@ package io.netloom.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.client.GatewayClient;
-import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.client.SignInRefusedException;
+import io.netloom.gateway.protocol.ChannelBinding;
+import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.gateway.tls.TlsChannels;
 import io.netloom.tls.ServerTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A peer's side of the protocol, as a test drives it: challenge, proof, upgrade, then messages in a queue. */
+/**
+ * A peer's side of the protocol, as a test drives it: either the whole sign-in as the daemon does it
+ * ({@link #connect}), or a bare upgrade ({@link #open}) after which the test reads the challenge and
+ * sends whatever sign-in it wants to try; messages land in a queue.
+ */
 final class TestClient {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -35,41 +45,83 @@ final class TestClient {
         this.keys = keys;
     }
 
-    String challenge() {
-        return await(client.challenge(gateway));
-    }
-
-    /** Connects with a fresh challenge; {@code serial} negative means "no map is held yet". */
+    /** Signs in as the daemon does; {@code serial} negative means "no map is held yet". */
     TestClient connect(long serial) {
-        return connectWith(GatewayAuthorization.prove(keys, gatewayPublicKey, challenge()).headerValue(), serial);
-    }
-
-    TestClient connectWith(String authorization, long serial) {
-        socket = await(client.connectWith(gateway, authorization, serial, "test-1.0", connected -> {
-            connected.textMessageHandler(text -> {
-                try {
-                    received.add(Wire.read(text));
-                } catch (Exception e) {
-                    throw new AssertionError("gateway sent invalid JSON: " + text, e);
-                }
-            });
-            connected.closeHandler(ignored -> closeCode.complete(connected.closeStatusCode()));
-        }));
+        socket = await(client.connect(gateway, keys, gatewayPublicKey, serial, "test-1.0", this::listen));
         return this;
     }
 
-    /** The HTTP status a refused upgrade was answered with. */
-    int refusedStatus(String authorization) {
+    /** The close code the gateway refuses a daemon-style sign-in with. */
+    short refusedSignIn() {
         try {
-            connectWith(authorization, -1);
+            connect(-1);
         } catch (AssertionError e) {
-            if (e.getCause() instanceof java.util.concurrent.ExecutionException execution
-                    && execution.getCause() instanceof io.vertx.core.http.UpgradeRejectedException rejected) {
+            if (e.getCause() instanceof ExecutionException execution
+                    && execution.getCause() instanceof SignInRefusedException refused) {
+                return refused.code();
+            }
+            throw e;
+        }
+        throw new AssertionError("the sign-in was accepted");
+    }
+
+    /** Upgrades without signing in: the gateway's challenge is the first message received. */
+    TestClient open() {
+        socket = await(client.upgrade(gateway, this::listen));
+        return this;
+    }
+
+    /** After {@link #open}: the challenge on this connection, as this end sees the connection. */
+    GatewaySignIn challenge() {
+        return new GatewaySignIn(nonce(), binding());
+    }
+
+    /** After {@link #open}: the nonce of the gateway's challenge. */
+    byte[] nonce() {
+        JsonNode challenge = next();
+        if (!challenge.path("type").asText().equals("challenge")) {
+            throw new AssertionError("expected a challenge, got " + challenge);
+        }
+        return Base64.getDecoder().decode(challenge.get("nonce").asText());
+    }
+
+    ChannelBinding binding() {
+        return TlsChannels.bindingOf(socket);
+    }
+
+    /** The sign_in message proving {@code signIn} with these keys towards {@code gatewayKey}. */
+    String signInFor(GatewaySignIn signIn, X25519Keys as, byte[] gatewayKey) {
+        return Wire.signIn(as.publicKeyBase64(), signIn.peerProof(as, gatewayKey), -1, "test-1.0");
+    }
+
+    /** The sign_in message a well-behaved peer sends for {@code signIn}. */
+    String signInFor(GatewaySignIn signIn) {
+        return signInFor(signIn, keys, gatewayPublicKey);
+    }
+
+    /** The HTTP status an upgrade was refused with before any WebSocket existed. */
+    int refusedUpgradeStatus() {
+        try {
+            open();
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof ExecutionException execution
+                    && execution.getCause() instanceof UpgradeRejectedException rejected) {
                 return rejected.getStatus();
             }
             throw e;
         }
         throw new AssertionError("the upgrade was accepted");
+    }
+
+    private void listen(WebSocket connected) {
+        connected.textMessageHandler(text -> {
+            try {
+                received.add(Wire.read(text));
+            } catch (Exception e) {
+                throw new AssertionError("gateway sent invalid JSON: " + text, e);
+            }
+        });
+        connected.closeHandler(ignored -> closeCode.complete(connected.closeStatusCode()));
     }
 
     void send(String text) {

@@ -18,8 +18,8 @@ final class TestConfigs {
     static GatewayConfig tls(ServerCertificate certificate) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
                 DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
-                DEFAULTS.writeQueueBytes(), certificate);
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.signInTimeout(),
+                DEFAULTS.maxCoalescedSerials(), DEFAULTS.writeQueueBytes(), certificate);
     }
 
     static GatewayConfig coalescing(int maxCoalescedSerials, int writeQueueBytes) {
@@ -46,11 +46,18 @@ final class TestConfigs {
                 DEFAULTS.writeQueueBytes());
     }
 
+    static GatewayConfig signInTimeout(Duration timeout) {
+        return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
+                DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), timeout, DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.writeQueueBytes(), null);
+    }
+
     private static GatewayConfig with(int messagesPerSecond, int messageBurst, int connectionsPerSecond,
             int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int maxCoalescedSerials,
             int writeQueueBytes) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
                 messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
-                maxCoalescedSerials, writeQueueBytes, null);
+                DEFAULTS.signInTimeout(), maxCoalescedSerials, writeQueueBytes, null);
     }
 }

@@ -1,7 +1,7 @@
 package io.netloom.server.enrollment;
 
 import io.netloom.enrollment.PeerConfiguration;
-import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
@@ -48,7 +48,7 @@ public class PeerConfigurations {
                 peer.dnsLabel().value() + "." + account.settings().dnsDomain(),
                 account.settings().dnsDomain(),
                 peer.approvalRequired(),
-                new PeerConfiguration.Gateway(gatewayUrl(requestHost), GatewayAuthorization.SCHEME,
+                new PeerConfiguration.Gateway(gatewayUrl(requestHost), GatewaySignIn.SCHEME,
                         gatewayIdentity.publicKeyBase64(),
                         certificates.pinnableFingerprint().map(CertificateFingerprint::text).orElse(null)),
                 properties.stunUris(),

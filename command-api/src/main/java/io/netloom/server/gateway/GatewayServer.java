@@ -11,7 +11,6 @@ import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
 import io.netloom.server.tls.ServerCertificates;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,21 +33,18 @@ public class GatewayServer implements SmartLifecycle {
     private final NetworkMaps maps;
     private final DirectoryPeerAdmission admission;
     private final PresenceCommands presence;
-    private final Clock clock;
     private final Directory directory;
     private Vertx vertx;
     private SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
-            NetworkMaps maps, DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock,
-            Directory directory) {
+            NetworkMaps maps, DirectoryPeerAdmission admission, PresenceCommands presence, Directory directory) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
         this.admission = admission;
         this.presence = presence;
-        this.clock = clock;
         this.directory = directory;
         certificates.onReload(this::serve);
     }
@@ -57,7 +53,7 @@ public class GatewayServer implements SmartLifecycle {
     public void start() {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
-        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
+        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence);
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -84,7 +80,8 @@ public class GatewayServer implements SmartLifecycle {
         return new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
                 defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
                 properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
-                defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), certificates.current().orElse(null));
+                defaults.signInTimeout(), defaults.maxCoalescedSerials(), defaults.writeQueueBytes(),
+                certificates.current().orElse(null));
     }
 
     /**

@@ -28,7 +28,7 @@ class EnrollmentApiTest extends ServerTest {
         assertThat(enrolled.text("overlay_ip")).startsWith("100.");
         assertThat(enrolled.body().get("overlay_prefix_length").asInt()).isEqualTo(10);
         assertThat(enrolled.text("fqdn")).isEqualTo("build-server.netloom.internal");
-        assertThat(enrolled.body().get("gateway").get("auth_scheme").asString()).isEqualTo("x25519-hmac-sha256-v1");
+        assertThat(enrolled.body().get("gateway").get("auth_scheme").asString()).isEqualTo("x25519-hmac-sha256-tls-exporter-v2");
         NetloomApi.Response peer = owner.get("/api/peers/{peerId}", enrolled.text("peer_id"));
         assertThat(peer.status()).isEqualTo(200);
         assertThat(peer.body().get("groups").findValuesAsString("name")).containsExactlyInAnyOrder("All", "servers");

@@ -65,8 +65,10 @@ public final class GatewayLoadTest {
 
         Vertx vertx = Vertx.vertx();
         try {
+            long connecting = System.nanoTime();
             connectAll(vertx, simulated);
-            System.out.printf("%d sessions open%n", simulated.size());
+            System.out.printf("%d sessions signed in and holding their first map in %.1f s%n", simulated.size(),
+                    (System.nanoTime() - connecting) / 1e9);
             awaitPresence(api, peers);
 
             Delivery everyone = new Delivery(probeAll.peerId, peers);
@@ -156,8 +158,8 @@ public final class GatewayLoadTest {
     }
 
     /**
-     * Opens every session (TLS handshake, challenge, proof, upgrade), a few dozen at a time so that no
-     * handshake waits past the gateway's 10 s handshake limit on two busy cores, and waits for each first map.
+     * Opens every session (TLS handshake, upgrade, challenge, sign-in, welcome), a few dozen at a time so that no
+     * TLS handshake waits past the gateway's 10 s handshake limit on two busy cores, and waits for each first map.
      * One client carries them all: every peer was told the same gateway and the same certificate.
      */
     private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {

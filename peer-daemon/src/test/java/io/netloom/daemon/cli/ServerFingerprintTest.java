@@ -73,14 +73,15 @@ class ServerFingerprintTest {
         String answer = "{\"peer_id\":\"p1\",\"account_id\":\"a1\",\"overlay_ip\":\"100.64.0.2\","
                 + "\"overlay_prefix_length\":10,\"overlay_network\":\"100.64.0.0/10\",\"fqdn\":\"d.netloom.internal\","
                 + "\"dns_domain\":\"netloom.internal\",\"approval_required\":false,\"gateway\":{\"url\":"
-                + "\"ws://127.0.0.1:33080/v1/peer\",\"auth_scheme\":\"x25519-hmac-sha256-v1\",\"public_key\":"
+                + "\"ws://127.0.0.1:33080/v2/peer\",\"auth_scheme\":\"x25519-hmac-sha256-tls-exporter-v2\","
+                + "\"public_key\":"
                 + "\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"}}";
         try (TlsTestServer server = new TlsTestServer(200, answer)) {
             int exit = run("login", "--config", state.toString(), "--management-url", server.url(),
                     "--setup-key", "k", "--server-fingerprint", server.fingerprint.text());
 
             assertThat(exit).isEqualTo(1);
-            assertThat(errors.toString()).contains("ws://127.0.0.1:33080/v1/peer, which is not encrypted");
+            assertThat(errors.toString()).contains("ws://127.0.0.1:33080/v2/peer, which is not encrypted");
             assertThat(state.resolve("enrollment.json")).doesNotExist();
         }
     }

@@ -1,34 +1,32 @@
 package io.netloom.gateway.client;
 
-import io.netloom.gateway.protocol.GatewayAuthorization;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.gateway.tls.BouncyCastleTlsEngine;
 import io.netloom.tls.ServerTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A peer's side of the gateway handshake: fetch a challenge, prove possession of the private key,
- * upgrade. Keep the instance as long as its sessions live: Vert.x closes the connections of a
- * client that is garbage-collected.
+ * A peer's side of the gateway handshake: upgrade to a WebSocket, then sign in on it with a proof
+ * bound to the connection (docs/protocol.md §1). Keep the instance as long as its sessions live:
+ * Vert.x closes the connections of a client that is garbage-collected.
  */
 public final class GatewayClient {
 
+    /** How long the peer waits for the gateway's welcome after the upgrade. */
+    static final Duration SIGN_IN_PATIENCE = Duration.ofSeconds(20);
+
     private final Vertx vertx;
-    private final HttpClient http;
     private final WebSocketClient sockets;
 
     /** A client that trusts the certificate authorities of the Java runtime, and checks host names, for wss://. */
@@ -42,49 +40,35 @@ public final class GatewayClient {
      */
     public GatewayClient(Vertx vertx, int maxSessions, ServerTrust trust) {
         this.vertx = vertx;
-        HttpClientOptions httpOptions = new HttpClientOptions().setVerifyHost(trust.verifiesHostName())
-                .setTrustOptions(trust.vertxTrustOptions());
         WebSocketClientOptions socketOptions = new WebSocketClientOptions().setVerifyHost(trust.verifiesHostName())
-                .setTrustOptions(trust.vertxTrustOptions()).setClosingTimeout(2).setMaxConnections(maxSessions)
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(64 << 20);
-        this.http = vertx.createHttpClient(httpOptions, new PoolOptions().setHttp1MaxSize(64));
+                .setTrustOptions(trust.vertxTrustOptions()).setSslEngineOptions(new BouncyCastleTlsEngine())
+                .setClosingTimeout(2).setMaxConnections(maxSessions).setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(64 << 20);
         this.sockets = vertx.createWebSocketClient(socketOptions);
     }
 
-    public Future<String> challenge(URI gateway) {
-        return onEventLoop(() -> http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(gateway.getHost())
-                        .setPort(gateway.getPort()).setURI(Wire.CHALLENGE_PATH).setSsl(isTls(gateway)))
-                .compose(request -> request.send())
-                .compose(response -> response.statusCode() == 200 ? response.body()
-                        : Future.failedFuture("challenge answered " + response.statusCode()))
-                .compose(body -> {
-                    try {
-                        return Future.succeededFuture(Wire.read(body.toString()).get("nonce").asText());
-                    } catch (Exception e) {
-                        return Future.failedFuture(e);
-                    }
-                }));
-    }
-
     /**
-     * Connects as the holder of {@code keys}; {@code serial} negative means no map is held yet.
-     * {@code setup} runs as the upgrade completes, before the first message can arrive: install
-     * the message handlers there.
+     * Connects and signs in as the holder of {@code keys}; {@code serial} negative means no map is held
+     * yet. {@code setup} runs once the gateway has admitted the peer, before its first map can arrive:
+     * install the message handlers there. A refusal fails the future with {@link SignInRefusedException}.
      */
     public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
             String daemonVersion, Consumer<WebSocket> setup) {
-        return challenge(gateway).compose(nonce -> connectWith(gateway,
-                GatewayAuthorization.prove(keys, gatewayPublicKey, nonce).headerValue(), serial, daemonVersion, setup));
+        Promise<WebSocket> signedIn = Promise.promise();
+        upgrade(gateway, socket -> SignInExchange.run(vertx, socket, keys, gatewayPublicKey, serial, daemonVersion,
+                setup, SIGN_IN_PATIENCE).onComplete(signedIn))
+                .onFailure(signedIn::tryFail);
+        return signedIn.future();
     }
 
-    /** Upgrades with a ready-made {@code Authorization} header (tests use this to present bad ones). */
-    public Future<WebSocket> connectWith(URI gateway, String authorization, long serial, String daemonVersion,
-            Consumer<WebSocket> setup) {
+    /**
+     * Only the upgrade, without signing in: {@code setup} installs handlers before the gateway's
+     * challenge can arrive. Tests use this to present sign-ins of their own making.
+     */
+    public Future<WebSocket> upgrade(URI gateway, Consumer<WebSocket> setup) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(gateway.getHost()).setPort(gateway.getPort()).setSsl(isTls(gateway))
-                .setURI(Wire.PEER_PATH + (serial >= 0 ? "?" + Wire.SERIAL_PARAMETER + "=" + serial : ""))
-                .addHeader("Authorization", authorization)
-                .addHeader(Wire.DAEMON_VERSION_HEADER, daemonVersion);
+                .setURI(Wire.PEER_PATH);
         return onEventLoop(() -> sockets.connect(options).map(socket -> {
             setup.accept(socket);
             return socket;
@@ -93,8 +77,8 @@ public final class GatewayClient {
 
     /**
      * Starts the operation on an event loop. Callbacks added from another thread to a future that has
-     * already completed run on that thread, later than the event loop may deliver data: a response
-     * body or first messages would be lost. On the event loop, every callback is in place in time.
+     * already completed run on that thread, later than the event loop may deliver data: first
+     * messages would be lost. On the event loop, every callback is in place in time.
      */
     private <T> Future<T> onEventLoop(Supplier<Future<T>> operation) {
         Promise<T> result = Promise.promise();

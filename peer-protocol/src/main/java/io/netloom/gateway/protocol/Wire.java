@@ -5,18 +5,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
 
 /**
- * The peer protocol's JSON (version 1, docs/protocol.md). Every message is an object with a
- * {@code type}; the server sends {@code map}, {@code delta}, {@code signal} and {@code error}, the
- * peer sends {@code resync} and {@code signal}.
+ * The peer protocol's JSON (version 2, docs/protocol.md). Every message is an object with a
+ * {@code type}. Sign-in first: the gateway sends {@code challenge}, the peer {@code sign_in}, the
+ * gateway {@code welcome}. Then the server sends {@code map}, {@code delta}, {@code signal} and
+ * {@code error}, the peer sends {@code resync} and {@code signal}.
  */
 public final class Wire {
 
-    public static final String PEER_PATH = "/v1/peer";
-    public static final String CHALLENGE_PATH = "/v1/challenge";
-    public static final String SERIAL_PARAMETER = "serial";
-    public static final String DAEMON_VERSION_HEADER = "X-Netloom-Daemon-Version";
+    public static final String PEER_PATH = "/v2/peer";
 
     public static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -31,6 +30,26 @@ public final class Wire {
 
     public static String delta(Object mapDelta) {
         return "{\"type\":\"delta\",\"delta\":" + write(mapDelta) + "}";
+    }
+
+    /** The gateway's first message on a new connection: the nonce the sign-in proof must cover. */
+    public static String challenge(byte[] nonce) {
+        return write(JSON.createObjectNode().put("type", "challenge").put("nonce", base64(nonce)));
+    }
+
+    /** The peer's answer to the challenge; {@code serial} negative when it holds no map. */
+    public static String signIn(String publicKey, byte[] proof, long serial, String daemonVersion) {
+        ObjectNode message = JSON.createObjectNode().put("type", "sign_in").put("key", publicKey)
+                .put("proof", base64(proof)).put("daemon_version", daemonVersion);
+        if (serial >= 0) {
+            message.put("serial", serial);
+        }
+        return write(message);
+    }
+
+    /** The gateway's admission, proving in turn that it holds the gateway key and sits on this connection. */
+    public static String welcome(byte[] proof) {
+        return write(JSON.createObjectNode().put("type", "welcome").put("proof", base64(proof)));
     }
 
     public static String error(String code, String message) {
@@ -53,6 +72,10 @@ public final class Wire {
 
     public static JsonNode read(String text) throws JsonProcessingException {
         return JSON.readTree(text);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static ObjectNode signal(String kind, long sequence, SignalCipher.Sealed sealed) {
