@@ -51,6 +51,9 @@ record StatusView(DaemonStatus status) {
     }
 
     private static String service(ServiceStatus service) {
+        if (service == null) {
+            return "-";
+        }
         String text = capitalized(service.state()) + " (" + service.url() + ", since " + time(service.since()) + ")";
         return service.lastError() == null ? text : text + ": " + service.lastError();
     }

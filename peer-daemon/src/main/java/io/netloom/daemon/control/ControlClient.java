@@ -62,9 +62,11 @@ public final class ControlClient {
                 throw new IOException("the daemon did not answer '" + command + "' within "
                         + ANSWER_TIMEOUT.toSeconds() + " s");
             }
-            if (reply == null || reply.has("error")) {
-                throw new IOException("the daemon refused '" + command + "': "
-                        + (reply == null ? "no answer" : reply.get("error").asText()));
+            if (reply == null || !reply.isObject()) {
+                throw new IOException("the daemon's answer to '" + command + "' is not a JSON object");
+            }
+            if (reply.has("error")) {
+                throw new IOException("the daemon refused '" + command + "': " + reply.get("error").asText());
             }
             return reply;
         }

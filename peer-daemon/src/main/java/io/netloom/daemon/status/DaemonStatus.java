@@ -2,8 +2,12 @@ package io.netloom.daemon.status;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Objects;
 
-/** Everything {@code netloom status} shows, as the daemon reports it over its control socket. */
+/**
+ * Everything {@code netloom status} shows, as the daemon reports it over its control socket. The CLI
+ * reads it from a socket, so absent lists read as empty and null entries are dropped.
+ */
 public record DaemonStatus(
         @JsonProperty("daemon_version") String daemonVersion,
         @JsonProperty("pid") long pid,
@@ -19,4 +23,9 @@ public record DaemonStatus(
         @JsonProperty("map_serial") Long mapSerial,
         @JsonProperty("peers") List<PeerStatus> peers,
         @JsonProperty("problems") List<String> problems) {
+
+    public DaemonStatus {
+        peers = peers == null ? List.of() : peers.stream().filter(Objects::nonNull).toList();
+        problems = problems == null ? List.of() : problems.stream().filter(Objects::nonNull).toList();
+    }
 }

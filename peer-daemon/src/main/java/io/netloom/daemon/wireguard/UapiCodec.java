@@ -3,7 +3,6 @@ package io.netloom.daemon.wireguard;
 import io.netloom.daemon.link.IpPrefix;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -188,11 +187,9 @@ final class UapiCodec {
             }
         }
 
-        PeerStatistics build() {
-            Instant handshake = handshakeSeconds == 0 && handshakeNanos == 0
-                    ? null
-                    : Instant.ofEpochSecond(handshakeSeconds, handshakeNanos);
-            return new PeerStatistics(publicKey, endpoint, handshake, receivedBytes, sentBytes);
+        PeerStatistics build() throws IOException {
+            return new PeerStatistics(publicKey, endpoint, HandshakeTimes.of(handshakeSeconds, handshakeNanos),
+                    receivedBytes, sentBytes);
         }
     }
 

@@ -35,8 +35,7 @@ final class WgDump {
         try {
             WireGuardKeys.base64ToHex(fields[0]);
             InetSocketAddress endpoint = fields[2].equals("(none)") ? null : Endpoints.parse(fields[2]);
-            long handshakeSeconds = Long.parseLong(fields[4]);
-            Instant handshake = handshakeSeconds == 0 ? null : Instant.ofEpochSecond(handshakeSeconds);
+            Instant handshake = HandshakeTimes.of(Long.parseLong(fields[4]), 0);
             return new PeerStatistics(
                     fields[0], endpoint, handshake, Long.parseLong(fields[5]), Long.parseLong(fields[6]));
         } catch (IllegalArgumentException e) {

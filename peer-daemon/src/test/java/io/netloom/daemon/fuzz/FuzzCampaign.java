@@ -1,0 +1,30 @@
+package io.netloom.daemon.fuzz;
+
+import net.jqwik.api.FixedSeedMode;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/**
+ * How many inputs each of the daemon's fuzz properties tries, and from which seed. The build runs
+ * {@value #BUILD_TRIES} inputs per property from a fixed seed (the same inputs every time, a few
+ * seconds in all); {@code -Dnetloom.fuzz.tries=N} and {@code -Dnetloom.fuzz.seed=S} (or
+ * {@code random}) run a long campaign.
+ */
+public final class FuzzCampaign implements AroundPropertyHook {
+
+    static final int BUILD_TRIES = 2_000;
+    static final String BUILD_SEED = "20261203";
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        context.attributes().setTries(Integer.getInteger("netloom.fuzz.tries", BUILD_TRIES));
+        String seed = System.getProperty("netloom.fuzz.seed", BUILD_SEED);
+        if (!"random".equals(seed)) {
+            context.attributes().setSeed(seed);
+            context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
+        }
+        return property.execute();
+    }
+}
