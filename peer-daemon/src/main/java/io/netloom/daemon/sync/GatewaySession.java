@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The daemon's one session with the signal gateway: keeps the network map in sync (full map, then
  * deltas checked against the serial held), passes signals through each remote peer's forward-secret
  * channel (sealing outgoing ones, answering handshakes, delivering only what authenticates and is
- * neither replayed nor stale), and reconnects with backoff whenever the session ends. Losing the gateway never touches the tunnels:
- * the last map stays applied.
+ * neither replayed nor stale), and reconnects with backoff whenever the session ends. Losing the
+ * gateway never touches the tunnels: the last map stays applied.
  */
 public final class GatewaySession {
 
@@ -213,7 +213,8 @@ public final class GatewaySession {
             delivery.replies().forEach(reply -> webSocket.writeTextMessage(Wire.signalTo(from, reply)));
         }
         if (delivery.wasRefused()) {
-            reject("ignored a '" + kind + "' signal (seq " + signal.seq() + ") from " + from + ": " + delivery.refusal());
+            reject("ignored a '" + kind + "' signal (seq " + signal.seq() + ") from " + from + ": "
+                    + delivery.refusal());
         } else if (delivery.delivers()) {
             listener.signalReceived(from, delivery.kind(), delivery.payload());
         }

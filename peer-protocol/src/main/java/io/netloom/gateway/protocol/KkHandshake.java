@@ -68,7 +68,7 @@ final class KkHandshake {
         return concat(localEphemeral.publicKey(), sealed);
     }
 
-    /** Reads {@code -> e, es, ss}; the payload, or an {@link IllegalArgumentException} when it does not authenticate. */
+    /** Reads {@code -> e, es, ss}: the payload, or an {@link IllegalArgumentException} if it does not authenticate. */
     byte[] readFirst(byte[] message) {
         expect(false, 0);
         byte[] ephemeral = ephemeralOf(message);
@@ -99,7 +99,7 @@ final class KkHandshake {
         return concat(localEphemeral.publicKey(), sealed);
     }
 
-    /** Reads {@code <- e, ee, se}; the payload, or an {@link IllegalArgumentException} when it does not authenticate. */
+    /** Reads {@code <- e, ee, se}: the payload, or an {@link IllegalArgumentException} if it does not authenticate. */
     byte[] readSecond(byte[] message) {
         expect(true, 1);
         byte[] ephemeral = ephemeralOf(message);

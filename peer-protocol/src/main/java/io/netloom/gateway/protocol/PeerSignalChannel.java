@@ -179,7 +179,8 @@ public final class PeerSignalChannel {
         try {
             payload = initiating.handshake.readSecond(body);
         } catch (IllegalArgumentException e) {
-            return Delivery.refused("handshake-reply does not authenticate: not sealed by this peer for this handshake");
+            return Delivery.refused(
+                    "handshake-reply does not authenticate: not sealed by this peer for this handshake");
         }
         Initiation done = initiating;
         initiating = null;
@@ -187,7 +188,8 @@ public final class PeerSignalChannel {
             // Only the peer could seal it, so the envelope was altered on the way; the handshake is spent.
             done.handshake.erase();
             Arrays.fill(done.offer, (byte) 0);
-            return Delivery.refused("handshake-reply does not authenticate: its sealed header differs from the envelope");
+            return Delivery.refused(
+                    "handshake-reply does not authenticate: its sealed header differs from the envelope");
         }
         lastAcceptedSeq = seq;
         Session session = new Session(id, done.handshake.split());
