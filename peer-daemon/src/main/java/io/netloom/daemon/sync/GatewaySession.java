@@ -66,6 +66,7 @@ public final class GatewaySession {
     }
 
     public void start() {
+        SignalChannels.warmUpInBackground();
         connect();
     }
 
