@@ -6,7 +6,6 @@ import io.netloom.gateway.protocol.PeerSignalChannel;
 import io.netloom.gateway.protocol.SealedSignal;
 import io.netloom.gateway.protocol.X25519Keys;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -74,15 +73,24 @@ final class SignalChannels {
         thread.start();
     }
 
-    /** Erases the channels of peers that are no longer in {@code map}. */
+    /** Erases the channels of peers that are no longer in {@code map}, or are there with another key. */
     void keepOnly(NetworkMap map) {
-        Set<String> present = map.remotePeers().stream().map(RemotePeer::id).collect(Collectors.toSet());
+        Map<String, String> keysById = map.remotePeers().stream()
+                .collect(Collectors.toMap(RemotePeer::id, RemotePeer::publicKey, (first, second) -> first));
         byPeer.entrySet().removeIf(entry -> {
-            boolean gone = !present.contains(entry.getKey());
+            boolean gone = !holdsKey(entry.getValue(), keysById.get(entry.getKey()));
             if (gone) {
                 entry.getValue().forget();
             }
             return gone;
         });
+    }
+
+    private static boolean holdsKey(PeerSignalChannel channel, String publicKey) {
+        try {
+            return publicKey != null && channel.isWith(X25519Keys.decodePublicKey(publicKey));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -50,6 +50,27 @@ class SignalChannelsTest {
     }
 
     @Test
+    void keepOnlyWhenThePeerIsBackWithANewKeyThenTheOldKeysAreErased() {
+        PeerSignalChannel channel = established(channels.with(remote));
+        RemotePeer again = new RemotePeer("peer-b", X25519Keys.generate().publicKeyBase64(), "100.64.0.2/32",
+                "b.netloom.internal", true);
+
+        channels.keepOnly(TestMaps.map(2, List.of(again), List.of()));
+
+        assertThat(channel.send(PeerSignalChannel.ANSWER, new byte[1])).isEmpty();
+    }
+
+    @Test
+    void keepOnlyWhenThePeerIsStillThereWithItsKeyThenItsChannelStays() {
+        PeerSignalChannel channel = established(channels.with(remote));
+
+        channels.keepOnly(TestMaps.map(2, List.of(remote), List.of()));
+
+        assertThat(channels.with(remote)).isSameAs(channel);
+        assertThat(channel.send(PeerSignalChannel.ANSWER, new byte[1])).hasSize(1);
+    }
+
+    @Test
     void withWhenTheMapEntryHasNoUsableKeyThenRefused() {
         RemotePeer broken = new RemotePeer("peer-d", "not-a-key", "100.64.0.4/32", "d.netloom.internal", true);
 
