@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 final class PeerSession {
 
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
-    private static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate", "close");
+    private static final Set<String> SIGNAL_KINDS = Set.of("handshake", "handshake-reply", "offer", "answer",
+            "candidate", "close");
     private static final int MAX_SIGNAL_FIELD_CHARS = 16 * 1024;
 
     final PeerIdentity peer;
@@ -232,8 +233,8 @@ final class PeerSession {
         if (!SIGNAL_KINDS.contains(kind) || !sequence.canConvertToLong() || !sequence.isIntegralNumber()
                 || sequence.asLong() <= 0 || nonce.isEmpty() || ciphertext.isEmpty()
                 || nonce.length() > MAX_SIGNAL_FIELD_CHARS || ciphertext.length() > MAX_SIGNAL_FIELD_CHARS) {
-            violation("invalid_signal", "a signal needs kind (offer, answer, candidate or close), a positive seq, "
-                    + "nonce and ciphertext");
+            violation("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
+                    + "close), a positive seq, nonce and ciphertext");
             return;
         }
         if (!services.maps().canReach(peer.accountId(), peer.peerId(), recipient)) {

@@ -61,13 +61,13 @@ public final class Wire {
     }
 
     /** A signal as the sender writes it (no sender: the gateway knows who is talking). */
-    public static String signalTo(String to, String kind, long sequence, SignalCipher.Sealed sealed) {
-        return write(signal(kind, sequence, sealed).put("to", to));
+    public static String signalTo(String to, SealedSignal signal) {
+        return write(signal(signal.kind(), signal.seq(), signal.nonce(), signal.ciphertext()).put("to", to));
     }
 
     /** A signal as the gateway delivers it, naming the authenticated sender. */
     public static String signalFrom(String from, String kind, long sequence, String nonce, String ciphertext) {
-        return write(signal(kind, sequence, new SignalCipher.Sealed(nonce, ciphertext)).put("from", from));
+        return write(signal(kind, sequence, nonce, ciphertext).put("from", from));
     }
 
     public static JsonNode read(String text) throws JsonProcessingException {
@@ -78,9 +78,9 @@ public final class Wire {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static ObjectNode signal(String kind, long sequence, SignalCipher.Sealed sealed) {
+    private static ObjectNode signal(String kind, long sequence, String nonce, String ciphertext) {
         return JSON.createObjectNode().put("type", "signal").put("kind", kind).put("seq", sequence)
-                .put("nonce", sealed.nonce()).put("ciphertext", sealed.ciphertext());
+                .put("nonce", nonce).put("ciphertext", ciphertext);
     }
 
     private static String write(Object value) {
