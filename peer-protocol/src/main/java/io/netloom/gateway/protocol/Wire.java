@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The peer protocol's JSON (version 1, docs/protocol.md). Every message is an object with a
- * {@code type}; the server sends {@code map}, {@code delta}, {@code signal} and {@code error}, the
- * peer sends {@code resync} and {@code signal}.
+ * {@code type}; the server sends {@code map}, {@code delta} (both signed: {@link SignedMapEnvelope}),
+ * {@code signal} and {@code error}, the peer sends {@code resync} and {@code signal}.
  */
 public final class Wire {
 
@@ -22,15 +22,6 @@ public final class Wire {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Wire() {
-    }
-
-    /** Serialized straight from the record: fan-out writes one of these per peer and change. */
-    public static String map(Object networkMap) {
-        return "{\"type\":\"map\",\"map\":" + write(networkMap) + "}";
-    }
-
-    public static String delta(Object mapDelta) {
-        return "{\"type\":\"delta\",\"delta\":" + write(mapDelta) + "}";
     }
 
     public static String error(String code, String message) {
