@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param messagesPerSecond sustained messages a session may send; {@code messageBurst} above that briefly
  * @param connectionsPerSecond sustained upgrades and challenges per source address; {@code connectionBurst} briefly
  * @param heartbeatInterval how often the gateway pings; a session silent for {@code idleTimeout} is closed
- * @param maxCoalescedSerials how many map changes may pile up for a slow peer before it gets a full map instead
+ * @param mapQueueBytes signed map messages queued per session, in bytes, before the peer gets a freshly
+ *     signed full map instead
  * @param writeQueueBytes outbound bytes buffered per session before the session counts as slow
  * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the gateway speaks TLS (wss://)
  */
@@ -22,14 +23,14 @@ public record GatewayConfig(
         int connectionBurst,
         Duration heartbeatInterval,
         Duration idleTimeout,
-        int maxCoalescedSerials,
+        int mapQueueBytes,
         int writeQueueBytes,
         Path tlsCertificate,
         Path tlsKey) {
 
     public static GatewayConfig defaults(String host, int port) {
         return new GatewayConfig(host, port, 64 * 1024, 20, 100, 20, 100, Duration.ofSeconds(15),
-                Duration.ofSeconds(45), 1_000, 256 * 1024, null, null);
+                Duration.ofSeconds(45), 64 * 1024, 256 * 1024, null, null);
     }
 
     public boolean usesTls() {

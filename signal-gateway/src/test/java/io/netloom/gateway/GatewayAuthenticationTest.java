@@ -84,7 +84,7 @@ class GatewayAuthenticationTest extends GatewayTestBase {
         GatewayConfig defaults = TestConfigs.defaults();
         fixture.start(new GatewayConfig(defaults.host(), 0, defaults.maxFrameBytes(), defaults.messagesPerSecond(),
                 defaults.messageBurst(), defaults.connectionsPerSecond(), defaults.connectionBurst(),
-                defaults.heartbeatInterval(), defaults.idleTimeout(), defaults.maxCoalescedSerials(),
+                defaults.heartbeatInterval(), defaults.idleTimeout(), defaults.mapQueueBytes(),
                 defaults.writeQueueBytes(), tls.certificate(), tls.key()));
 
         JsonNode first = fixture.tlsClient("a", tls.certificate()).connect(-1).next();

@@ -9,7 +9,10 @@ import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.Protocol;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.mapsigning.MapSigningKeys;
+import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
@@ -36,6 +39,8 @@ final class GatewayFixture implements AutoCloseable {
     static final GroupId MESH = new GroupId("mesh");
 
     final NetworkMaps maps = new NetworkMaps();
+    final MapSigningKeys signingKeys = new MapSigningKeys(new byte[MapSigningKeys.MASTER_SECRET_BYTES]);
+    final SignedMaps signedMaps = new SignedMaps(maps, signingKeys);
     final X25519Keys gatewayKeys = X25519Keys.generate();
     final List<String> presence = new CopyOnWriteArrayList<>();
     private final Map<String, PeerIdentity> peersByKey = new ConcurrentHashMap<>();
@@ -74,7 +79,8 @@ final class GatewayFixture implements AutoCloseable {
                 presence.add("disconnected " + peer.peerId());
             }
         };
-        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder, Clock.systemUTC());
+        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder,
+                Clock.systemUTC());
         port = TestClient.await(gateway.start());
         return this;
     }
@@ -100,13 +106,14 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     TestClient client(String name) {
-        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keysByName.get(name));
+        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keysByName.get(name),
+                signedFor(name));
     }
 
     /** A client of a gateway started with TLS, trusting the gateway's certificate. */
     TestClient tlsClient(String name, Path certificate) {
         return new TestClient(vertx, gatewayUri("wss"), new PemTrustOptions().addCertPath(certificate.toString()),
-                gatewayKeys.publicKey(), keysByName.get(name));
+                gatewayKeys.publicKey(), keysByName.get(name), signedFor(name));
     }
 
     /** A session of the named peer that has received its first map. */
@@ -116,8 +123,15 @@ final class GatewayFixture implements AutoCloseable {
         return client;
     }
 
+    /** A client of a key the test chose, which the gateway may refuse; it expects no map. */
     TestClient clientWithKeys(X25519Keys keys) {
-        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keys);
+        return new TestClient(vertx, gatewayUri("ws"), null, gatewayKeys.publicKey(), keys, null);
+    }
+
+    /** What the named peer's maps must be signed with and for. */
+    TestClient.SignedBy signedFor(String name) {
+        return new TestClient.SignedBy(SignedMapEnvelope.decodePublicKey(signingKeys.publicKeyBase64(ACCOUNT)),
+                new SignedMapEnvelope.Recipient(ACCOUNT.value(), name));
     }
 
     private URI gatewayUri(String scheme) {
@@ -133,5 +147,6 @@ final class GatewayFixture implements AutoCloseable {
         if (gateway != null) {
             gateway.close();
         }
+        signedMaps.close();
     }
 }

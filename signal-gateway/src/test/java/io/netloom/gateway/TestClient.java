@@ -3,6 +3,7 @@ package io.netloom.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.vertx.core.Future;
@@ -11,12 +12,22 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.net.TrustOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A peer's side of the protocol, as a test drives it: challenge, proof, upgrade, then messages in a queue. */
+/**
+ * A peer's side of the protocol, as a test drives it: challenge, proof, upgrade, then messages in a
+ * queue. Every map and delta is checked as it arrives: it must be signed for this peer, as a daemon
+ * checks it.
+ */
 final class TestClient {
+
+    /** The account key and recipient a peer's map messages must be signed with and for. */
+    record SignedBy(byte[] publicKey, SignedMapEnvelope.Recipient recipient) {
+    }
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -27,12 +38,17 @@ final class TestClient {
     private final GatewayClient client;
     private final URI gateway;
     private final byte[] gatewayPublicKey;
+    private final SignedBy signedBy;
+    private final List<String> badlySigned = new CopyOnWriteArrayList<>();
 
-    TestClient(Vertx vertx, URI gateway, TrustOptions trust, byte[] gatewayPublicKey, X25519Keys keys) {
+    /** {@code signedBy} null: the test expects no map (the peer is refused). */
+    TestClient(Vertx vertx, URI gateway, TrustOptions trust, byte[] gatewayPublicKey, X25519Keys keys,
+            SignedBy signedBy) {
         this.client = new GatewayClient(vertx, 4, trust);
         this.gateway = gateway;
         this.gatewayPublicKey = gatewayPublicKey;
         this.keys = keys;
+        this.signedBy = signedBy;
     }
 
     String challenge() {
@@ -48,7 +64,9 @@ final class TestClient {
         socket = await(client.connectWith(gateway, authorization, serial, "test-1.0", connected -> {
             connected.textMessageHandler(text -> {
                 try {
-                    received.add(Wire.read(text));
+                    JsonNode message = Wire.read(text);
+                    checkSignature(message.path("type").asText(), text);
+                    received.add(message);
                 } catch (Exception e) {
                     throw new AssertionError("gateway sent invalid JSON: " + text, e);
                 }
@@ -76,7 +94,23 @@ final class TestClient {
         await(socket.writeTextMessage(text));
     }
 
+    private void checkSignature(String type, String text) {
+        if (!type.equals("map") && !type.equals("delta")) {
+            return;
+        }
+        try {
+            if (signedBy == null || !SignedMapEnvelope.open(text).isSignedBy(signedBy.publicKey(), signedBy.recipient())) {
+                badlySigned.add(text);
+            }
+        } catch (IllegalArgumentException e) {
+            badlySigned.add(e.getMessage() + ": " + text);
+        }
+    }
+
     JsonNode next() {
+        if (!badlySigned.isEmpty()) {
+            throw new AssertionError("map messages not signed for this peer: " + badlySigned);
+        }
         try {
             JsonNode message = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {

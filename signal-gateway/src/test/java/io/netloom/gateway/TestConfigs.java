@@ -14,35 +14,35 @@ final class TestConfigs {
         return DEFAULTS;
     }
 
-    static GatewayConfig coalescing(int maxCoalescedSerials, int writeQueueBytes) {
+    static GatewayConfig queues(int mapQueueBytes, int writeQueueBytes) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
-                DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), maxCoalescedSerials,
+                DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), mapQueueBytes,
                 writeQueueBytes);
     }
 
     static GatewayConfig messageRate(int perSecond, int burst) {
         return with(perSecond, burst, DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes());
     }
 
     static GatewayConfig connectionRate(int perSecond, int burst) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), perSecond, burst,
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes());
     }
 
     static GatewayConfig heartbeat(Duration interval, Duration idleTimeout) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
-                DEFAULTS.connectionBurst(), interval, idleTimeout, DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.connectionBurst(), interval, idleTimeout, DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes());
     }
 
     private static GatewayConfig with(int messagesPerSecond, int messageBurst, int connectionsPerSecond,
-            int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int maxCoalescedSerials,
+            int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int mapQueueBytes,
             int writeQueueBytes) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
                 messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
-                maxCoalescedSerials, writeQueueBytes, null, null);
+                mapQueueBytes, writeQueueBytes, null, null);
     }
 }
