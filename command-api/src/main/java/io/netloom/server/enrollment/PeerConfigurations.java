@@ -2,7 +2,9 @@ package io.netloom.server.enrollment;
 
 import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.gateway.protocol.GatewayAuthorization;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.Wire;
+import io.netloom.mapsigning.MapSigningKeys;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.server.config.NetloomProperties;
@@ -19,13 +21,15 @@ public class PeerConfigurations {
     private final GatewayIdentity gatewayIdentity;
     private final TurnCredentials turnCredentials;
     private final GatewayServer gatewayServer;
+    private final MapSigningKeys mapSigningKeys;
 
     public PeerConfigurations(NetloomProperties properties, GatewayIdentity gatewayIdentity,
-            TurnCredentials turnCredentials, GatewayServer gatewayServer) {
+            TurnCredentials turnCredentials, GatewayServer gatewayServer, MapSigningKeys mapSigningKeys) {
         this.properties = properties;
         this.gatewayIdentity = gatewayIdentity;
         this.turnCredentials = turnCredentials;
         this.gatewayServer = gatewayServer;
+        this.mapSigningKeys = mapSigningKeys;
     }
 
     PeerConfiguration of(AccountRecords records, PeerView peer, Instant now, String requestHost) {
@@ -47,7 +51,9 @@ public class PeerConfigurations {
                 new PeerConfiguration.Gateway(gatewayUrl(requestHost), GatewayAuthorization.SCHEME,
                         gatewayIdentity.publicKeyBase64()),
                 properties.stunUris(),
-                turn);
+                turn,
+                new PeerConfiguration.MapSigning(SignedMapEnvelope.SCHEME,
+                        mapSigningKeys.publicKeyBase64(account.id())));
     }
 
     private String gatewayUrl(String requestHost) {

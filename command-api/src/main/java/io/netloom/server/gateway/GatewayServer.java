@@ -4,6 +4,7 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.gateway.GatewayConfig;
 import io.netloom.gateway.PeerIdentity;
 import io.netloom.gateway.SignalGateway;
+import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.config.NetloomProperties;
@@ -26,6 +27,7 @@ public class GatewayServer implements SmartLifecycle {
     private final GatewayConfig config;
     private final GatewayIdentity identity;
     private final NetworkMaps maps;
+    private final SignedMaps signedMaps;
     private final DirectoryPeerAdmission admission;
     private final PresenceCommands presence;
     private final Clock clock;
@@ -35,10 +37,12 @@ public class GatewayServer implements SmartLifecycle {
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, GatewayIdentity identity, NetworkMaps maps,
-            DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock, Directory directory) {
+            SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence, Clock clock,
+            Directory directory) {
         this.config = configOf(properties.gateway());
         this.identity = identity;
         this.maps = maps;
+        this.signedMaps = signedMaps;
         this.admission = admission;
         this.presence = presence;
         this.clock = clock;
@@ -49,7 +53,8 @@ public class GatewayServer implements SmartLifecycle {
     public void start() {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
-        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence, clock);
+        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
+                presence, clock);
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -67,7 +72,7 @@ public class GatewayServer implements SmartLifecycle {
         return new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
                 defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
                 properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
-                defaults.maxCoalescedSerials(), defaults.writeQueueBytes(), properties.tlsCertificate(),
+                defaults.mapQueueBytes(), defaults.writeQueueBytes(), properties.tlsCertificate(),
                 properties.tlsKey());
     }
 
