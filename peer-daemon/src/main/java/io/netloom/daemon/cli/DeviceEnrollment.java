@@ -7,6 +7,7 @@ import io.netloom.daemon.management.EnrollmentClient;
 import io.netloom.daemon.state.PrivateKeyFile;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.StateFiles;
+import io.netloom.daemon.sync.MapTrust;
 import io.netloom.gateway.protocol.X25519Keys;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +41,7 @@ final class DeviceEnrollment {
                 throw new CliException("this device is enrolled with " + enrollment.managementUrl()
                         + "; give a setup key to enroll with " + options.managementUrl);
             }
+            requireMapTrust(enrollment);
             return new Device(keys, enrollment, false);
         }
         URI managementUrl = options.managementUrl != null ? options.managementUrl
@@ -52,8 +54,19 @@ final class DeviceEnrollment {
         } catch (EnrollmentClient.EnrollmentException e) {
             throw new CliException(e.getMessage());
         }
+        requireMapTrust(enrollment);
         StateFiles.write(state.enrollment(), enrollment);
         return new Device(keys, enrollment, true);
+    }
+
+    /** A device that could not verify its maps would accept none: refused here, with what to do. */
+    private static void requireMapTrust(Enrollment enrollment) {
+        try {
+            MapTrust.of(enrollment.configuration());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cannot use the enrollment with " + enrollment.managementUrl() + ": "
+                    + e.getMessage());
+        }
     }
 
     /**
