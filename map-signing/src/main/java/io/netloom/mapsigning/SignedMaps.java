@@ -2,6 +2,7 @@ package io.netloom.mapsigning;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.MerkleBatch;
 import io.netloom.projections.networkmap.MapUpdateListener;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerMapUpdate;
@@ -26,15 +27,13 @@ import org.slf4j.LoggerFactory;
  * what the engine holds, never from anything a caller passes in.
  *
  * <p>Live updates are handed over under the account lock and signed after it is released, on one
- * publishing thread (which keeps every peer's messages in serial order); a change touching many maps
- * is split across every core. Only updates for peers a listener wants are signed at all.
+ * publishing thread (which keeps every peer's messages in serial order), in batches of up to
+ * {@value MerkleBatch#MAX_LEAVES} messages under one signature; a change touching more maps is split
+ * across every core. Only updates for peers a listener wants are signed at all.
  */
 public final class SignedMaps implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SignedMaps.class);
-    /** Below this many messages, splitting a change across threads costs more than it saves. */
-    static final int PARALLEL_THRESHOLD = 64;
-
     private final NetworkMaps maps;
     private final MapMessageSigner signer;
     private final List<SignedMapListener> listeners = new CopyOnWriteArrayList<>();
@@ -72,8 +71,8 @@ public final class SignedMaps implements AutoCloseable {
      * sent its full map instead (see {@link NetworkMaps#deltasSince}).
      */
     public Optional<List<SignedMapMessage>> deltasSince(AccountId account, PeerId peer, long serial) {
-        return maps.deltasSince(account, peer, serial)
-                .map(deltas -> deltas.stream().map(delta -> signer.delta(account, peer, delta)).toList());
+        return maps.deltasSince(account, peer, serial).map(deltas -> signer.deltas(account,
+                deltas.stream().map(delta -> new PeerMapUpdate(peer, delta)).toList()));
     }
 
     /** Registers a listener for every later update it wants; the returned action unregisters it. */
@@ -118,17 +117,18 @@ public final class SignedMaps implements AutoCloseable {
     }
 
     /**
-     * Signs one change's messages and delivers each as soon as it is signed. A peer appears once per
-     * change, so the parts may run in any order; the next change starts only when this one is done.
+     * Signs one change's messages and delivers each batch as soon as it is signed. A peer appears
+     * once per change, so the parts may run in any order; the next change starts only when this one
+     * is done. Parts are whole batches, so splitting adds no signatures.
      */
     private void signAndDeliver(AccountId account, List<PeerMapUpdate> updates) {
-        int parts = updates.size() < PARALLEL_THRESHOLD ? 1 : parallelism;
+        int batches = (updates.size() + MerkleBatch.MAX_LEAVES - 1) / MerkleBatch.MAX_LEAVES;
+        int parts = Math.min(parallelism, batches);
+        int size = (batches + parts - 1) / parts * MerkleBatch.MAX_LEAVES;
         List<Future<?>> helping = new ArrayList<>();
-        int size = (updates.size() + parts - 1) / parts;
-        for (int part = 1; part < parts; part++) {
-            List<PeerMapUpdate> slice = updates.subList(Math.min(part * size, updates.size()),
-                    Math.min((part + 1) * size, updates.size()));
-            helping.add(helpers.submit(() -> signAll(account, slice)));
+        for (int from = size; from < updates.size(); from += size) {
+            List<PeerMapUpdate> part = updates.subList(from, Math.min(from + size, updates.size()));
+            helping.add(helpers.submit(() -> signAll(account, part)));
         }
         signAll(account, updates.subList(0, Math.min(size, updates.size())));
         for (Future<?> help : helping) {
@@ -144,18 +144,22 @@ public final class SignedMaps implements AutoCloseable {
     }
 
     private void signAll(AccountId account, List<PeerMapUpdate> updates) {
-        for (PeerMapUpdate update : updates) {
-            SignedMapMessage message;
+        for (int from = 0; from < updates.size(); from += MerkleBatch.MAX_LEAVES) {
+            List<PeerMapUpdate> batch = updates.subList(from, Math.min(from + MerkleBatch.MAX_LEAVES, updates.size()));
+            List<SignedMapMessage> messages;
             try {
-                message = signer.delta(account, update.peer(), update.delta());
+                messages = signer.deltas(account, batch);
             } catch (RuntimeException e) {
-                // The peer's next message then leaves a gap, which its session answers with a full map.
-                log.error("signing the map update of peer {} (account {}) failed", update.peer(), account, e);
+                // These peers' next messages then leave a gap, which their sessions answer with a full map.
+                log.error("signing {} map updates of account {} failed", batch.size(), account, e);
                 continue;
             }
-            for (SignedMapListener listener : listeners) {
-                if (listener.wants(account, update.peer())) {
-                    listener.mapSigned(account, update.peer(), message);
+            for (int i = 0; i < batch.size(); i++) {
+                PeerId peer = batch.get(i).peer();
+                for (SignedMapListener listener : listeners) {
+                    if (listener.wants(account, peer)) {
+                        listener.mapSigned(account, peer, messages.get(i));
+                    }
                 }
             }
         }

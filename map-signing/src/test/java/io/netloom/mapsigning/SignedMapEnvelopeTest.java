@@ -8,7 +8,10 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.SignedMapEnvelope.Kind;
 import io.netloom.gateway.protocol.Wire;
+import io.netloom.projections.networkmap.PeerMapUpdate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The envelope as the server writes it and a daemon takes it apart: what verifies, and what does not. */
@@ -46,9 +49,62 @@ class SignedMapEnvelopeTest {
     @Test
     void isSignedByWhenMapPresentedAsDeltaThenFalse() {
         SignedMapEnvelope.Opened map = SignedMapEnvelope.open(signed.fullMap(TestAccount.ACCOUNT, a).orElseThrow().text());
-        String asDelta = SignedMapEnvelope.envelope(Kind.DELTA, map.signature(), map.json());
+        String asDelta = SignedMapEnvelope.envelope(Kind.DELTA, map.proof(), map.json());
 
         assertThat(SignedMapEnvelope.open(asDelta).isSignedBy(account.publicKey(), TestAccount.recipient(a))).isFalse();
+    }
+
+    @Test
+    void isSignedByWhenChangeSignedInOneBatchThenEachMessageVerifiesForItsPeerOnly() {
+        List<PeerId> peers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            peers.add(account.enroll("p" + i));
+        }
+        long held = account.maps.mapOf(TestAccount.ACCOUNT, a).orElseThrow().serial();
+        account.maps.change(TestAccount.ACCOUNT, network -> network.changeDnsDomain("corp.example"));
+        MapMessageSigner signer = new MapMessageSigner(account.keys);
+        List<PeerMapUpdate> updates = new ArrayList<>();
+        for (PeerId peer : List.of(a, b, peers.get(0), peers.get(4))) {
+            updates.add(new PeerMapUpdate(peer, account.maps.deltasSince(TestAccount.ACCOUNT, peer,
+                    account.maps.mapOf(TestAccount.ACCOUNT, peer).orElseThrow().serial() - 1).orElseThrow().get(0)));
+        }
+
+        List<SignedMapMessage> signedBatch = signer.deltas(TestAccount.ACCOUNT, updates);
+
+        assertThat(updates.get(0).delta().baseSerial()).isEqualTo(held);
+        for (int i = 0; i < updates.size(); i++) {
+            SignedMapEnvelope.Opened opened = SignedMapEnvelope.open(signedBatch.get(i).text());
+            assertThat(opened.proof().size()).isEqualTo(4);
+            assertThat(opened.proof().index()).isEqualTo(i);
+            assertThat(opened.isSignedBy(account.publicKey(), TestAccount.recipient(updates.get(i).peer()))).isTrue();
+            PeerId other = updates.get((i + 1) % updates.size()).peer();
+            assertThat(opened.isSignedBy(account.publicKey(), TestAccount.recipient(other))).isFalse();
+        }
+    }
+
+    @Test
+    void isSignedByWhenProofMovedToAnotherPlaceInTheBatchThenFalse() {
+        PeerId c = account.enroll("c");
+        PeerId d = account.enroll("d");
+        account.maps.change(TestAccount.ACCOUNT, network -> network.changeDnsDomain("corp.example"));
+        List<PeerMapUpdate> updates = new ArrayList<>();
+        for (PeerId peer : List.of(a, b, c, d)) {
+            updates.add(new PeerMapUpdate(peer, account.maps.deltasSince(TestAccount.ACCOUNT, peer,
+                    account.maps.mapOf(TestAccount.ACCOUNT, peer).orElseThrow().serial() - 1).orElseThrow().get(0)));
+        }
+        SignedMapEnvelope.Opened ofA = SignedMapEnvelope.open(
+                new MapMessageSigner(account.keys).deltas(TestAccount.ACCOUNT, updates).get(0).text());
+        SignedMapEnvelope.Proof proof = ofA.proof();
+
+        for (SignedMapEnvelope.Proof moved : List.of(
+                new SignedMapEnvelope.Proof(proof.signature(), 1, proof.size(), proof.path()),
+                new SignedMapEnvelope.Proof(proof.signature(), proof.index(), 3, proof.path()),
+                new SignedMapEnvelope.Proof(proof.signature(), proof.index(), proof.size(), proof.path().subList(0, 1)),
+                new SignedMapEnvelope.Proof(proof.signature(), proof.index(), proof.size(),
+                        List.of(proof.path().get(1), proof.path().get(0))))) {
+            String text = SignedMapEnvelope.envelope(Kind.DELTA, moved, ofA.json());
+            assertThat(SignedMapEnvelope.open(text).isSignedBy(account.publicKey(), TestAccount.recipient(a))).isFalse();
+        }
     }
 
     @Test
@@ -70,8 +126,10 @@ class SignedMapEnvelopeTest {
                 .hasMessageContaining("malformed");
         assertThatThrownBy(() -> SignedMapEnvelope.open(text.replaceFirst("\"sig\":\"[^\"]{4}", "\"sig\":\"!!!!")))
                 .hasMessageContaining("base64");
-        assertThatThrownBy(() -> SignedMapEnvelope.open("{\"type\":\"map\",\"sig\":\"short\",\"map\":{}}"))
-                .hasMessageContaining("malformed");
+        assertThatThrownBy(() -> SignedMapEnvelope.open("{\"type\":\"map\",\"sig\":\"AAAA\",\"map\":{}}"))
+                .hasMessageContaining("malformed length");
+        assertThatThrownBy(() -> SignedMapEnvelope.open("{\"type\":\"map\",\"sig\":\"" + "A".repeat(400)
+                + "\",\"map\":{}}")).hasMessageContaining("malformed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.MerkleBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class SignedMapsTest {
     @Test
     void subscribeWhenLargeChangesSignedInParallelThenEveryPeerGetsItsDeltasInSerialOrder() throws Exception {
         List<PeerId> peers = new ArrayList<>();
-        for (int i = 0; i < SignedMaps.PARALLEL_THRESHOLD * 2; i++) {
+        for (int i = 0; i < MerkleBatch.MAX_LEAVES * 2 + 5; i++) {
             peers.add(account.enroll("p" + i));
         }
         SignedMaps signed = start(2);
