@@ -8,6 +8,7 @@ import io.netloom.gateway.protocol.SignedMapEnvelope.Kind;
 import io.netloom.gateway.protocol.SignedMapEnvelope.Recipient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -39,11 +40,13 @@ final class TestMapSigner {
         return sign(Kind.DELTA, SELF, json(delta));
     }
 
+    /** The message in a batch of its own: its leaf is the root the key signs. */
     String sign(Kind kind, Recipient recipient, String json) {
-        byte[] input = SignedMapEnvelope.signedInput(kind, recipient, json.getBytes(StandardCharsets.UTF_8));
+        byte[] root = SignedMapEnvelope.leafHash(kind, recipient, json.getBytes(StandardCharsets.UTF_8));
+        byte[] input = SignedMapEnvelope.batchInput(root, 1);
         byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
         key.sign(Ed25519.Algorithm.Ed25519, null, input, 0, input.length, signature, 0);
-        return SignedMapEnvelope.envelope(kind, signature, json);
+        return SignedMapEnvelope.envelope(kind, new SignedMapEnvelope.Proof(signature, 0, 1, List.of()), json);
     }
 
     static String json(Object value) {

@@ -69,7 +69,7 @@ class VerifiedMapsTest {
         SignedMapEnvelope.Opened signedMap = SignedMapEnvelope.open(account.map(map(6, List.of(b, c), List.of())));
 
         VerifiedMaps.Outcome outcome = maps.receive(
-                SignedMapEnvelope.envelope(Kind.DELTA, signedMap.signature(), signedMap.json()));
+                SignedMapEnvelope.envelope(Kind.DELTA, signedMap.proof(), signedMap.json()));
 
         assertThat(outcome).isInstanceOf(VerifiedMaps.Refused.class);
         assertThat(maps.held()).isEqualTo(first);

@@ -5,6 +5,7 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.mapsigning.MapMessageSigner;
 import io.netloom.mapsigning.MapSigningKeys;
+import io.netloom.mapsigning.SignedMapMessage;
 import io.netloom.projections.networkmap.AccountNetwork;
 import io.netloom.projections.networkmap.PeerMapUpdate;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,9 @@ import java.util.Set;
 
 /**
  * What a peer joining costs on the wire: the JSON bytes of the delta each existing peer receives,
- * and the whole message as the gateway sends it (signed envelope included, ADR 0015), next to the
- * size of one full map, on NetBird's benchmark topologies.
+ * and the whole message as the gateway sends it (signed envelope and batch proof included, the told
+ * peers signed as one change, ADR 0015), next to the size of one full map, on NetBird's benchmark
+ * topologies.
  *
  * <pre>java io.netloom.ops.bench.networkmap.DeltaSizes [peers/groups ...]</pre>
  */
@@ -40,24 +42,20 @@ public final class DeltaSizes {
             PeerId newcomer = MeshFixture.peerId(fixture.peers());
             network.addPeer(MeshFixture.node(fixture.peers()));
             List<PeerMapUpdate> updates = network.addToGroup(MeshFixture.groupId(0), Set.of(newcomer));
+            List<PeerMapUpdate> told = updates.stream().filter(update -> !update.peer().equals(newcomer)).toList();
+            List<SignedMapMessage> signed = signer.deltas(ACCOUNT, told);
             long maxDelta = 0;
             long maxSigned = 0;
             long totalSigned = 0;
-            int told = 0;
-            for (PeerMapUpdate update : updates) {
-                if (update.peer().equals(newcomer)) {
-                    continue;
-                }
-                maxDelta = Math.max(maxDelta, JSON.writeValueAsBytes(update.delta()).length);
-                long signed = signer.delta(ACCOUNT, update.peer(), update.delta()).text()
-                        .getBytes(StandardCharsets.UTF_8).length;
-                maxSigned = Math.max(maxSigned, signed);
-                totalSigned += signed;
-                told++;
+            for (int i = 0; i < told.size(); i++) {
+                maxDelta = Math.max(maxDelta, JSON.writeValueAsBytes(told.get(i).delta()).length);
+                long bytes = signed.get(i).text().getBytes(StandardCharsets.UTF_8).length;
+                maxSigned = Math.max(maxSigned, bytes);
+                totalSigned += bytes;
             }
             long fullMap = JSON.writeValueAsBytes(network.mapOf(MeshFixture.peerId(0)).orElseThrow()).length;
-            System.out.printf("| %s | %d | %d | %d | %d | %d | %d |%n", shape, told, maxDelta, maxSigned, fullMap,
-                    totalSigned, fullMap * told);
+            System.out.printf("| %s | %d | %d | %d | %d | %d | %d |%n", shape, told.size(), maxDelta, maxSigned,
+                    fullMap, totalSigned, fullMap * told.size());
         }
     }
 }

@@ -8,6 +8,7 @@ import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.Protocol;
+import io.netloom.gateway.protocol.MerkleBatch;
 import io.netloom.mapsigning.MapMessageSigner;
 import io.netloom.mapsigning.MapSigningKeys;
 import io.netloom.mapsigning.SignedMapListener;
@@ -17,6 +18,7 @@ import io.netloom.projections.networkmap.AccountNetwork;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerMapUpdate;
 import io.netloom.projections.networkmap.PolicySpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -67,24 +69,38 @@ public class MapSigningBenchmark {
         state.publish(network -> network.putPolicy(AllToProbe.PROBE_POLICY, policy));
     }
 
-    /** Serializing and signing one peer-joining delta (336 bytes of JSON at 5,000/200), on the calling thread. */
+    /** Serializing and signing one peer-joining delta (336 bytes of JSON at 5,000/200) in a batch of its own. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public SignedMapMessage signOneDelta(OneDelta state) {
-        return state.signer.delta(ACCOUNT, state.update.peer(), state.update.delta());
+    public List<SignedMapMessage> signOneDelta(Deltas state) {
+        return state.signer.deltas(ACCOUNT, state.one);
+    }
+
+    /** The same for a full batch of 64 such deltas to different peers, under one signature. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<SignedMapMessage> signBatchOf64Deltas(Deltas state) {
+        return state.signer.deltas(ACCOUNT, state.batch);
     }
 
     @State(Scope.Benchmark)
-    public static class OneDelta {
+    public static class Deltas {
         MapMessageSigner signer;
-        PeerMapUpdate update;
+        List<PeerMapUpdate> one;
+        List<PeerMapUpdate> batch;
 
         @Setup(Level.Trial)
         public void build() {
             MeshFixture fixture = MeshFixture.of("5000/200");
             AccountNetwork network = fixture.build();
             network.addPeer(MeshFixture.node(fixture.peers()));
-            update = network.addToGroup(MeshFixture.groupId(0), Set.of(MeshFixture.peerId(fixture.peers()))).get(0);
+            PeerMapUpdate update = network.addToGroup(MeshFixture.groupId(0),
+                    Set.of(MeshFixture.peerId(fixture.peers()))).get(0);
+            one = List.of(update);
+            batch = new ArrayList<>();
+            for (int i = 0; i < MerkleBatch.MAX_LEAVES; i++) {
+                batch.add(new PeerMapUpdate(MeshFixture.peerId(i), update.delta()));
+            }
             signer = new MapMessageSigner(new MapSigningKeys(new byte[MapSigningKeys.MASTER_SECRET_BYTES]));
         }
     }
