@@ -7,6 +7,7 @@ import io.netloom.daemon.management.EnrollmentClient;
 import io.netloom.daemon.state.PrivateKeyFile;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.StateFiles;
+import io.netloom.daemon.sync.MapTrust;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.tls.CertificateFingerprint;
 import io.netloom.tls.ServerTrust;
@@ -48,6 +49,7 @@ final class DeviceEnrollment {
                         .map(pin -> "the certificate with fingerprint " + pin).orElse("the certificate authorities")
                         + "; give a setup key to enroll again trusting " + options.serverFingerprint);
             }
+            requireMapTrust(enrollment);
             return new Device(keys, enrollment, false);
         }
         URI managementUrl = options.managementUrl != null ? options.managementUrl
@@ -66,6 +68,7 @@ final class DeviceEnrollment {
             throw new CliException(e.getMessage());
         }
         requireEncryptedGateway(enrollment, options);
+        requireMapTrust(enrollment);
         StateFiles.write(state.enrollment(), enrollment);
         return new Device(keys, enrollment, true);
     }
@@ -95,6 +98,16 @@ final class DeviceEnrollment {
             throw new CliException("the server told this device to sync over " + gateway + ", which is not "
                     + "encrypted; nothing was saved. Fix netloom.gateway.url on the server, or pass "
                     + "--allow-insecure-http for a lab server");
+        }
+    }
+
+    /** A device that could not verify its maps would accept none: refused here, with what to do. */
+    private static void requireMapTrust(Enrollment enrollment) {
+        try {
+            MapTrust.of(enrollment.configuration());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cannot use the enrollment with " + enrollment.managementUrl() + ": "
+                    + e.getMessage());
         }
     }
 

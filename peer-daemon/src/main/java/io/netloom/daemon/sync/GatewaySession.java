@@ -1,8 +1,6 @@
 package io.netloom.daemon.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netloom.daemon.DaemonJson;
-import io.netloom.daemon.map.MapDelta;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.map.RemotePeer;
 import io.netloom.daemon.status.RecentProblems;
@@ -25,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's one session with the signal gateway: keeps the network map in sync (full map, then
- * deltas checked against the serial held), passes signals through each remote peer's forward-secret
- * channel (sealing outgoing ones, answering handshakes, delivering only what authenticates and is
- * neither replayed nor stale), and reconnects with backoff whenever the session ends. Losing the
- * gateway never touches the tunnels: the last map stays applied.
+ * deltas, each verified by {@link VerifiedMaps} before it is applied), passes signals through each
+ * remote peer's forward-secret channel (sealing outgoing ones, answering handshakes, delivering only
+ * what authenticates and is neither replayed nor stale), and reconnects with backoff whenever the
+ * session ends. Losing the gateway, or a refused map, never touches the tunnels: the last good map
+ * stays applied.
  */
 public final class GatewaySession {
 
@@ -46,6 +45,7 @@ public final class GatewaySession {
     private final Clock clock;
     private final SignalChannels channels;
     private final RecentProblems problems;
+    private final VerifiedMaps verifiedMaps;
 
     private volatile NetworkMap map;
     private volatile WebSocket socket;
@@ -54,7 +54,8 @@ public final class GatewaySession {
     private Duration retryDelay = FIRST_RETRY;
 
     public GatewaySession(Vertx vertx, URI gatewayUrl, ServerTrust gatewayTrust, X25519Keys keys,
-            byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock) {
+            byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock,
+            VerifiedMaps verifiedMaps) {
         this.vertx = vertx;
         this.trust = gatewayTrust;
         this.client = new GatewayClient(vertx, 1, gatewayTrust);
@@ -65,6 +66,7 @@ public final class GatewaySession {
         this.clock = clock;
         this.channels = new SignalChannels(ownPeerId, keys, new SignalSequence(clock)::next);
         this.problems = problems;
+        this.verifiedMaps = verifiedMaps;
         this.status = new ServiceStatus(gatewayUrl.toString(), "connecting", clock.instant(), null);
     }
 
@@ -128,6 +130,7 @@ public final class GatewaySession {
 
     private void attach(WebSocket webSocket) {
         socket = webSocket;
+        verifiedMaps.sessionStarted();
         GatewayWatchdog watchdog = GatewayWatchdog.watch(vertx, webSocket, Duration.ofSeconds(15), Duration.ofSeconds(45));
         webSocket.textMessageHandler(text -> {
             watchdog.heard();
@@ -162,8 +165,7 @@ public final class GatewaySession {
         String type = message.path("type").asText("");
         try {
             switch (type) {
-                case "map" -> accept(DaemonJson.MAPPER.treeToValue(message.get("map"), NetworkMap.class));
-                case "delta" -> applyDelta(webSocket, DaemonJson.MAPPER.treeToValue(message.get("delta"), MapDelta.class));
+                case "map", "delta" -> receiveMap(webSocket, text);
                 case "signal" -> openSignal(webSocket, message);
                 case "error" -> {
                     String error = message.path("code").asText() + ": " + message.path("message").asText();
@@ -177,24 +179,26 @@ public final class GatewaySession {
         }
     }
 
-    private void applyDelta(WebSocket webSocket, MapDelta delta) {
-        NetworkMap held = map;
-        if (!delta.appliesTo(held)) {
-            log.info("delta from serial {} does not follow serial {}; asking for the full map", delta.baseSerial(),
-                    held == null ? "none" : held.serial());
-            webSocket.writeTextMessage(Wire.resync());
-            return;
+    private void receiveMap(WebSocket webSocket, String text) {
+        VerifiedMaps.Outcome outcome = verifiedMaps.receive(text);
+        if (outcome instanceof VerifiedMaps.Accepted accepted) {
+            map = accepted.map();
+            channels.keepOnly(accepted.map());
+            listener.mapChanged(accepted.map());
+        } else if (outcome instanceof VerifiedMaps.Refused refused) {
+            reject(refused.reason());
+            status = new ServiceStatus(gatewayUrl.toString(), "connected", status.since(), refused.reason());
+            askForFullMapIf(refused.resync(), webSocket);
+        } else if (outcome instanceof VerifiedMaps.Behind behind) {
+            log.info(behind.reason());
+            askForFullMapIf(behind.resync(), webSocket);
         }
-        accept(delta.applyTo(held));
     }
 
-    private void accept(NetworkMap next) {
-        if (next == null || next.config() == null) {
-            throw new IllegalArgumentException("a map needs a serial and a config");
+    private static void askForFullMapIf(boolean needed, WebSocket webSocket) {
+        if (needed) {
+            webSocket.writeTextMessage(Wire.resync());
         }
-        map = next;
-        channels.keepOnly(next);
-        listener.mapChanged(next);
     }
 
     private void openSignal(WebSocket webSocket, JsonNode message) {

@@ -7,9 +7,7 @@ import io.netloom.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 /**
  * A real TLS endpoint on 127.0.0.1 with a self-signed certificate, standing where the management server
@@ -21,14 +19,11 @@ final class TlsTestServer implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     private final HttpsServer server;
 
-    TlsTestServer(int status, String answer) throws IOException, GeneralSecurityException {
+    TlsTestServer(int status, String answer) throws IOException {
         LoopbackCertificate certificate = LoopbackCertificate.generate();
         fingerprint = certificate.fingerprint();
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(certificate.keyManagers().getKeyManagers(), null, null);
-
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);

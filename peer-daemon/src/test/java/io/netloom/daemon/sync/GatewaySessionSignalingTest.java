@@ -6,7 +6,6 @@ import static io.netloom.gateway.protocol.PeerSignalChannel.OFFER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.map.RemotePeer;
 import io.netloom.daemon.map.TestMaps;
 import io.netloom.daemon.status.RecentProblems;
@@ -18,8 +17,6 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon's gateway session, signed in over TLS with a channel-bound proof, against a gateway that replays what
- * it relays: a signal is acted on once, whatever the gateway does with it afterwards. The remote peer is played by its own {@link PeerSignalChannel}.
+ * The daemon's gateway session, signed in over TLS with a channel-bound proof and holding a map its account's key
+ * signed, against a gateway that replays what it relays: a signal is acted on once, whatever the gateway does with
+ * it afterwards. The remote peer is played by its own {@link PeerSignalChannel}.
  */
 class GatewaySessionSignalingTest {
 
-    private static final String OWN_ID = "peer-a";
+    private static final String OWN_ID = TestMapSigner.SELF.peerId();
     private static final String REMOTE_ID = "peer-b";
     private static final byte[] OFFER_PAYLOAD = "{\"v\":2,\"session\":\"offer-0001\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -40,6 +38,7 @@ class GatewaySessionSignalingTest {
     private final X25519Keys remoteKeys = X25519Keys.generate();
     private final RecentProblems problems = new RecentProblems(Clock.systemUTC());
     private final RecordingListener listener = new RecordingListener();
+    private final TestMapSigner accountKey = new TestMapSigner();
     private final PeerSignalChannel remote = new PeerSignalChannel(REMOTE_ID, remoteKeys, OWN_ID, ownKeys.publicKey(),
             new AtomicLong(System.currentTimeMillis() * 1000)::incrementAndGet);
     private Vertx vertx;
@@ -51,11 +50,12 @@ class GatewaySessionSignalingTest {
         vertx = Vertx.vertx();
         RemotePeer remotePeer = new RemotePeer(REMOTE_ID, remoteKeys.publicKeyBase64(), "100.64.0.2/32",
                 "b.netloom.internal", true);
-        gateway = new HostileGateway(vertx, Wire.map(TestMaps.map(1, List.of(remotePeer), List.of())));
+        // The gateway is hostile, the map genuine: signed by the account's key, as the server signs it.
+        gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(remotePeer), List.of())));
         session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(), OWN_ID,
-                listener, problems, Clock.systemUTC());
+                listener, problems, Clock.systemUTC(), new VerifiedMaps(accountKey.trust(), -1, serial -> { }));
         session.start();
-        listener.map.get(20, TimeUnit.SECONDS);
+        listener.firstMap();
     }
 
     @AfterEach
@@ -71,7 +71,7 @@ class GatewaySessionSignalingTest {
         gateway.deliver(handshake);
         String offer = fromRemote(single(remote.receive(toRemote(gateway.nextSignal(), HANDSHAKE_REPLY)).replies()));
         gateway.deliver(offer);
-        assertThat(listener.nextSignal()).isEqualTo("offer " + new String(OFFER_PAYLOAD, StandardCharsets.UTF_8));
+        assertThat(listener.nextSignal()).isEqualTo(REMOTE_ID + " offer " + new String(OFFER_PAYLOAD, StandardCharsets.UTF_8));
 
         gateway.deliver(offer);
         gateway.deliver(handshake);
@@ -120,28 +120,5 @@ class GatewaySessionSignalingTest {
     private static SealedSignal single(List<SealedSignal> signals) {
         assertThat(signals).hasSize(1);
         return signals.get(0);
-    }
-
-    private static final class RecordingListener implements MapListener {
-
-        final CompletableFuture<NetworkMap> map = new CompletableFuture<>();
-        final LinkedBlockingQueue<String> signals = new LinkedBlockingQueue<>();
-
-        @Override
-        public void mapChanged(NetworkMap next) {
-            map.complete(next);
-        }
-
-        @Override
-        public void signalReceived(String fromPeerId, String kind, byte[] payload) {
-            assertThat(fromPeerId).isEqualTo(REMOTE_ID);
-            signals.add(kind + " " + new String(payload, StandardCharsets.UTF_8));
-        }
-
-        String nextSignal() throws InterruptedException {
-            String signal = signals.poll(20, TimeUnit.SECONDS);
-            assertThat(signal).as("a signal delivered to the engine").isNotNull();
-            return signal;
-        }
     }
 }

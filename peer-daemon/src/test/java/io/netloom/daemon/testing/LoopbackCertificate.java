@@ -8,12 +8,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -59,6 +61,14 @@ public final class LoopbackCertificate {
         }
     }
 
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public PrivateKey privateKey() {
+        return keys.getPrivate();
+    }
+
     public CertificateFingerprint fingerprint() {
         return CertificateFingerprint.of(certificate);
     }
@@ -66,6 +76,17 @@ public final class LoopbackCertificate {
     /** What a device that pinned this certificate trusts. */
     public ServerTrust pinned() {
         return ServerTrust.pinned(fingerprint());
+    }
+
+    /** A TLS 1.3 server context presenting this certificate, for servers built on JSSE sockets. */
+    public SSLContext serverContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLSv1.3");
+            context.init(keyManagers().getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime offers no TLS 1.3 context", e);
+        }
     }
 
     /** The certificate and its key, as a TLS server presents them. */

@@ -10,8 +10,9 @@ import java.util.Base64;
 /**
  * The peer protocol's JSON (version 2, docs/protocol.md). Every message is an object with a
  * {@code type}. Sign-in first: the gateway sends {@code challenge}, the peer {@code sign_in}, the
- * gateway {@code welcome}. Then the server sends {@code map}, {@code delta}, {@code signal} and
- * {@code error}, the peer sends {@code resync} and {@code signal}.
+ * gateway {@code welcome}. Then the server sends {@code map}, {@code delta} (both signed:
+ * {@link SignedMapEnvelope}), {@code signal} and {@code error}, the peer sends {@code resync} and
+ * {@code signal}.
  */
 public final class Wire {
 
@@ -21,15 +22,6 @@ public final class Wire {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Wire() {
-    }
-
-    /** Serialized straight from the record: fan-out writes one of these per peer and change. */
-    public static String map(Object networkMap) {
-        return "{\"type\":\"map\",\"map\":" + write(networkMap) + "}";
-    }
-
-    public static String delta(Object mapDelta) {
-        return "{\"type\":\"delta\",\"delta\":" + write(mapDelta) + "}";
     }
 
     /** The gateway's first message on a new connection: the nonce the sign-in proof must cover. */
