@@ -14,8 +14,8 @@ public record MapTrust(byte[] signingKey, SignedMapEnvelope.Recipient recipient,
     public static MapTrust of(PeerConfiguration configuration) {
         PeerConfiguration.MapSigning signing = configuration.mapSigning();
         if (signing == null) {
-            throw new IllegalArgumentException("the enrollment names no map-signing key (the server does not sign "
-                    + "network maps); enroll again with a server that does (`netloom up --setup-key ...`)");
+            throw new IllegalArgumentException("the enrollment names no map-signing key (the server that answered "
+                    + "it did not sign network maps), and this daemon applies signed maps only");
         }
         if (!SignedMapEnvelope.SCHEME.equals(signing.scheme())) {
             throw new IllegalArgumentException("the enrollment's map-signing scheme is not "
