@@ -12,10 +12,13 @@ import io.netloom.daemon.link.InterfaceAddressing;
 import io.netloom.daemon.management.Enrollment;
 import io.netloom.daemon.management.ManagementProbe;
 import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.state.MapSerialFile;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.sync.GatewaySession;
+import io.netloom.daemon.sync.MapTrust;
+import io.netloom.daemon.sync.VerifiedMaps;
 import io.netloom.daemon.wireguard.WireGuardDevice;
 import io.netloom.daemon.wireguard.WireGuardDevices;
 import io.netloom.enrollment.PeerConfiguration;
@@ -70,6 +73,8 @@ public final class PeerDaemon {
     public void run() throws IOException, InterruptedException {
         PeerConfiguration configuration = enrollment.configuration();
         try {
+            // First: an enrollment this daemon cannot verify maps with must stop it before it touches anything.
+            VerifiedMaps verifiedMaps = verifiedMaps(configuration);
             IceAgents.warmUpInBackground();
             device = WireGuardDevices.open(settings.interfaceName());
             device.configure(keys.privateKey(), settings.wireGuardPort());
@@ -85,7 +90,7 @@ public final class PeerDaemon {
                     (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
             gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), enrollment.gatewayTrust(),
                     keys, X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(),
-                    engine, problems, clock);
+                    engine, problems, clock, verifiedMaps);
             management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
                     clock);
             control = ControlServer.start(state.controlSocket(), this::status, this::stop);
@@ -99,6 +104,18 @@ public final class PeerDaemon {
         log.info("netloom {} up as {} ({}) on {} ({}), WireGuard port {}", DaemonVersion.current(),
                 configuration.fqdn(), configuration.overlayIp(), device.name(), device.kind(), settings.wireGuardPort());
         stopped.await();
+    }
+
+    /** Maps as this device accepts them: signed for it, in order, never older than the last one it held. */
+    private VerifiedMaps verifiedMaps(PeerConfiguration configuration) throws IOException {
+        MapSerialFile kept = new MapSerialFile(state.mapSerial(), configuration.peerId());
+        return new VerifiedMaps(MapTrust.of(configuration), kept.read(), serial -> {
+            try {
+                kept.write(serial);
+            } catch (IOException e) {
+                problems.add("map serial " + serial + " not recorded: " + e.getMessage());
+            }
+        });
     }
 
     private DirectPathOffload directPathOffload() {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What an enrolled daemon needs to join the mesh, as the management server answers
- * {@code POST /api/netloom/enroll}: its address and name, where to sync, how to traverse NATs. One type
+ * {@code POST /api/netloom/enroll}: its address and name, where to sync, whose signature its maps carry,
+ * how to traverse NATs. One type
  * for both sides, so the server's answer and the daemon's reading of it cannot drift apart.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,7 +23,8 @@ public record PeerConfiguration(
         @JsonProperty("approval_required") boolean approvalRequired,
         @JsonProperty("gateway") Gateway gateway,
         @JsonProperty("stun") List<String> stunUris,
-        @JsonProperty("turn") List<TurnServer> turnServers) {
+        @JsonProperty("turn") List<TurnServer> turnServers,
+        @JsonProperty("map_signing") MapSigning mapSigning) {
 
     public PeerConfiguration {
         stunUris = stunUris == null ? List.of() : List.copyOf(stunUris);
@@ -47,6 +49,16 @@ public record PeerConfiguration(
             @JsonProperty("auth_scheme") String authScheme,
             @JsonProperty("public_key") String publicKey,
             @JsonProperty("certificate_fingerprint") String certificateFingerprint) {
+    }
+
+    /**
+     * The account's key that signs every map and delta this peer receives (scheme
+     * {@code ed25519-netloom-map-v1}, {@code SignedMapEnvelope}): the daemon applies nothing it does not verify.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MapSigning(
+            @JsonProperty("scheme") String scheme,
+            @JsonProperty("public_key") String publicKey) {
     }
 
     /** A TURN server with a time-limited credential (coturn's shared-secret scheme). */

@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param connectionsPerSecond sustained upgrades per source address; {@code connectionBurst} briefly
  * @param heartbeatInterval how often the gateway pings; a session silent for {@code idleTimeout} is closed
  * @param signInTimeout how long a new connection has to answer the challenge with a valid sign-in
- * @param maxCoalescedSerials how many map changes may pile up for a slow peer before it gets a full map instead
+ * @param mapQueueBytes signed map messages queued per session, in bytes, before the peer gets a freshly
+ *     signed full map instead
  * @param writeQueueBytes outbound bytes buffered per session before the session counts as slow
  * @param certificate what the gateway presents in TLS (wss://); null: plain WebSocket (ws://)
  */
@@ -23,13 +24,13 @@ public record GatewayConfig(
         Duration heartbeatInterval,
         Duration idleTimeout,
         Duration signInTimeout,
-        int maxCoalescedSerials,
+        int mapQueueBytes,
         int writeQueueBytes,
         ServerCertificate certificate) {
 
     public static GatewayConfig defaults(String host, int port) {
         return new GatewayConfig(host, port, 64 * 1024, 20, 100, 20, 100, Duration.ofSeconds(15),
-                Duration.ofSeconds(45), Duration.ofSeconds(10), 1_000, 256 * 1024, null);
+                Duration.ofSeconds(45), Duration.ofSeconds(10), 64 * 1024, 256 * 1024, null);
     }
 
     public boolean usesTls() {

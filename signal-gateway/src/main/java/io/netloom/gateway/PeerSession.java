@@ -3,12 +3,12 @@ package io.netloom.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.Wire;
-import io.netloom.projections.networkmap.MapDelta;
-import io.netloom.projections.networkmap.NetworkMap;
-import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.mapsigning.SignedMapMessage;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +18,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One peer's WebSocket. Everything here runs on the session's event-loop context; map updates from
- * the projection thread are handed over with {@link #offer}. Outbound, the session writes one
- * message per map change while the peer keeps up; once {@code writeQueueBytes} are written but not
- * yet taken by the socket, further changes are merged into a single pending delta, and past {@code maxCoalescedSerials} changes the
- * peer gets its full map instead. Memory per session is therefore bounded by one map.
+ * the signing threads are handed over with {@link #offer}. Map messages arrive signed for this peer
+ * (ADR 0015) and are forwarded byte for byte: the session can neither merge nor alter them. Outbound,
+ * the session writes them as they come while the peer keeps up; once {@code writeQueueBytes} are
+ * written but not yet taken by the socket, further messages wait in a queue, and once that queue holds
+ * more than {@code mapQueueBytes} it is dropped and the peer gets a freshly signed full map instead.
+ * Memory per session is therefore bounded by the two limits and one map.
  */
 final class PeerSession {
 
     private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
-    private static final Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate", "close");
+    private static final Set<String> SIGNAL_KINDS = Set.of("handshake", "handshake-reply", "offer", "answer",
+            "candidate", "close");
     private static final int MAX_SIGNAL_FIELD_CHARS = 16 * 1024;
 
     final PeerIdentity peer;
@@ -35,9 +38,12 @@ final class PeerSession {
     private final Context context;
     private final GatewayServices services;
     private final TokenBucket messageRate;
-    private long sentSerial = -1;
-    private MapDelta pending;
+    private final Deque<SignedMapMessage> queued = new ArrayDeque<>();
+    /** The serial the peer holds once it has read everything written and queued. */
+    private long acceptedSerial = -1;
+    private long queuedBytes;
     private boolean resyncNeeded;
+    private boolean flushing;
     private long unflushedBytes;
     private boolean closed;
     private long lastHeardNanos;
@@ -58,21 +64,21 @@ final class PeerSession {
         socket.binaryMessageHandler(bytes -> violation("binary_frame", "only text messages are part of the protocol"));
         socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
         socket.exceptionHandler(error -> log.debug("session {} of peer {} failed: {}", id, peer.peerId(), error.toString()));
-        Optional<List<MapDelta>> missed = serial >= 0
-                ? services.maps().deltasSince(peer.accountId(), peer.peerId(), serial) : Optional.empty();
+        Optional<List<SignedMapMessage>> missed = serial >= 0
+                ? services.signedMaps().deltasSince(peer.accountId(), peer.peerId(), serial) : Optional.empty();
         if (missed.isPresent()) {
-            sentSerial = serial;
-            missed.get().forEach(this::coalesce);
+            acceptedSerial = serial;
+            missed.get().forEach(this::enqueue);
         } else {
             resyncNeeded = true;
         }
         flush();
     }
 
-    /** Called from any thread with a change to this peer's map. */
-    void offer(MapDelta delta) {
+    /** Called from any thread with a signed message for this peer. */
+    void offer(SignedMapMessage message) {
         context.runOnContext(ignored -> {
-            coalesce(delta);
+            enqueue(message);
             flush();
         });
     }
@@ -116,51 +122,61 @@ final class PeerSession {
         closed = true;
     }
 
-    private void coalesce(MapDelta delta) {
-        long accepted = pending != null ? pending.serial() : sentSerial;
-        if (resyncNeeded || delta.serial() <= accepted) {
+    /** Queues a message that continues what the peer will hold; a gap means the peer needs its full map. */
+    private void enqueue(SignedMapMessage message) {
+        if (resyncNeeded || message.serial() <= acceptedSerial) {
             return;
         }
-        if (delta.baseSerial() != accepted) {
+        if (message.baseSerial() != acceptedSerial) {
             requireResync();
             return;
         }
-        pending = pending == null ? delta : pending.followedBy(delta);
-        if (pending.serial() - pending.baseSerial() > services.config().maxCoalescedSerials()) {
-            requireResync();
-        }
+        queued.addLast(message);
+        queuedBytes += message.text().length();
+        acceptedSerial = message.serial();
     }
 
     private void requireResync() {
         resyncNeeded = true;
-        pending = null;
+        queued.clear();
+        queuedBytes = 0;
     }
 
+    /**
+     * Writes what the socket will take. A write may complete, and call flush() again, at once: the
+     * inner call returns and this loop goes on, so the stack stays flat however long the queue.
+     */
     private void flush() {
-        if (closed) {
+        if (flushing) {
             return;
         }
-        if (isBacklogged()) {
-            return;
-        }
-        // State is updated before writing: a write may complete, and call flush() again, at once.
-        if (resyncNeeded) {
-            resyncNeeded = false;
-            pending = null;
-            Optional<NetworkMap> map = services.maps().mapOf(peer.accountId(), peer.peerId());
-            if (map.isEmpty()) {
-                // Admitted but not yet in the model (maps trail enrollment by moments): its first
-                // delta, from serial 0, is the whole map. A removed peer is closed by revocation.
-                sentSerial = 0;
-                return;
+        flushing = true;
+        try {
+            while (!closed && !isBacklogged()) {
+                if (resyncNeeded) {
+                    resyncNeeded = false;
+                    Optional<SignedMapMessage> map = services.signedMaps().fullMap(peer.accountId(), peer.peerId());
+                    if (map.isEmpty()) {
+                        // Admitted but not yet in the model (maps trail enrollment by moments): its first
+                        // delta, from serial 0, is the whole map. A removed peer is closed by revocation.
+                        acceptedSerial = 0;
+                        return;
+                    }
+                    acceptedSerial = map.get().serial();
+                    write(map.get().text());
+                } else if (!queued.isEmpty()) {
+                    SignedMapMessage message = queued.removeFirst();
+                    queuedBytes -= message.text().length();
+                    write(message.text());
+                } else {
+                    return;
+                }
             }
-            sentSerial = map.get().serial();
-            write(Wire.map(map.get()));
-        } else if (pending != null) {
-            MapDelta delta = pending;
-            pending = null;
-            sentSerial = delta.serial();
-            write(Wire.delta(delta));
+            if (queuedBytes > services.config().mapQueueBytes()) {
+                requireResync();
+            }
+        } finally {
+            flushing = false;
         }
     }
 
@@ -170,7 +186,7 @@ final class PeerSession {
 
     /**
      * Writes and counts the bytes until the socket has taken them: a peer that stops reading fills
-     * its TCP window, its writes stay unfinished, and from then on changes are merged, not queued.
+     * its TCP window, its writes stay unfinished, and from then on map messages wait in the queue.
      */
     private void write(String message) {
         unflushedBytes += message.length();
@@ -232,8 +248,8 @@ final class PeerSession {
         if (!SIGNAL_KINDS.contains(kind) || !sequence.canConvertToLong() || !sequence.isIntegralNumber()
                 || sequence.asLong() <= 0 || nonce.isEmpty() || ciphertext.isEmpty()
                 || nonce.length() > MAX_SIGNAL_FIELD_CHARS || ciphertext.length() > MAX_SIGNAL_FIELD_CHARS) {
-            violation("invalid_signal", "a signal needs kind (offer, answer, candidate or close), a positive seq, "
-                    + "nonce and ciphertext");
+            violation("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
+                    + "close), a positive seq, nonce and ciphertext");
             return;
         }
         if (!services.maps().canReach(peer.accountId(), peer.peerId(), recipient)) {

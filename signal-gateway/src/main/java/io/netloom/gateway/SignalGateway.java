@@ -4,6 +4,9 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.mapsigning.SignedMapListener;
+import io.netloom.mapsigning.SignedMapMessage;
+import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.networkmap.MapUpdateListener;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerMapUpdate;
@@ -40,19 +43,24 @@ public final class SignalGateway implements AutoCloseable {
     private final SourceRateLimit sourceLimit;
     private final GatewayServices services;
     private HttpServer server;
-    private Runnable unsubscribe;
+    private Runnable unsubscribeRevocations;
+    private Runnable unsubscribeMaps;
     private long heartbeatTimer = -1;
     private long housekeepingTimer = -1;
 
-    public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, PeerDirectory directory,
-            PresenceRecorder presence) {
+    /**
+     * @param maps the model, for reachability and revocations
+     * @param signedMaps the only source of map messages: the gateway forwards them, it cannot sign
+     */
+    public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
+            PeerDirectory directory, PresenceRecorder presence) {
         this.vertx = vertx;
         this.config = config;
         this.keys = keys;
         this.directory = directory;
         this.presence = presence;
         this.sourceLimit = new SourceRateLimit(config);
-        this.services = new GatewayServices(config, maps, new Sessions(), new SignalSequences());
+        this.services = new GatewayServices(config, maps, signedMaps, new Sessions(), new SignalSequences());
     }
 
     /** Starts listening; the future completes with the port actually bound. */
@@ -71,7 +79,8 @@ public final class SignalGateway implements AutoCloseable {
         if (config.usesTls()) {
             GatewayTlsOptions.applyTo(options, config.certificate());
         }
-        unsubscribe = services.maps().subscribe(new FanOut());
+        unsubscribeRevocations = services.maps().subscribe(new Revocations());
+        unsubscribeMaps = services.signedMaps().subscribe(new FanOut());
         heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(),
                 id -> services.sessions().all().forEach(PeerSession::heartbeat));
         housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> sourceLimit.forgetIdle(System.nanoTime()));
@@ -103,8 +112,9 @@ public final class SignalGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        if (unsubscribe != null) {
-            unsubscribe.run();
+        if (unsubscribeRevocations != null) {
+            unsubscribeRevocations.run();
+            unsubscribeMaps.run();
         }
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(housekeepingTimer);
@@ -168,26 +178,43 @@ public final class SignalGateway implements AutoCloseable {
                 .end(Wire.JSON.createObjectNode().put("message", message).put("code", status).toString());
     }
 
-    /** Hands each map change to the session of its peer, if connected. */
-    private final class FanOut implements MapUpdateListener {
+    /** Hands each signed map message to the session of its peer, if connected. */
+    private final class FanOut implements SignedMapListener {
+
+        @Override
+        public boolean wants(AccountId account, PeerId peer) {
+            return sessionOf(account, peer) != null;
+        }
+
+        @Override
+        public void mapSigned(AccountId account, PeerId peer, SignedMapMessage message) {
+            PeerSession session = sessionOf(account, peer);
+            if (session != null) {
+                session.offer(message);
+            }
+        }
+    }
+
+    /** Ends the session of a peer that may no longer take part. */
+    private final class Revocations implements MapUpdateListener {
 
         @Override
         public void mapsChanged(AccountId account, List<PeerMapUpdate> updates) {
-            for (PeerMapUpdate update : updates) {
-                PeerSession session = services.sessions().get(update.peer());
-                if (session != null && session.peer.accountId().equals(account)) {
-                    session.offer(update.delta());
-                }
-            }
+            // Map messages come signed, through FanOut.
         }
 
         @Override
         public void peerRevoked(AccountId account, PeerId peer, String reason) {
             services.sequences().forget(peer);
-            PeerSession session = services.sessions().get(peer);
-            if (session != null && session.peer.accountId().equals(account)) {
+            PeerSession session = sessionOf(account, peer);
+            if (session != null) {
                 session.end(CloseCodes.PEER_REVOKED, reason);
             }
         }
+    }
+
+    private PeerSession sessionOf(AccountId account, PeerId peer) {
+        PeerSession session = services.sessions().get(peer);
+        return session != null && session.peer.accountId().equals(account) ? session : null;
     }
 }

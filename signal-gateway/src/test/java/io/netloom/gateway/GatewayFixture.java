@@ -9,7 +9,10 @@ import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.Protocol;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.mapsigning.MapSigningKeys;
+import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
@@ -19,6 +22,7 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +38,8 @@ final class GatewayFixture implements AutoCloseable {
     static final GroupId MESH = new GroupId("mesh");
 
     final NetworkMaps maps = new NetworkMaps();
+    final MapSigningKeys signingKeys = new MapSigningKeys(new byte[MapSigningKeys.MASTER_SECRET_BYTES]);
+    final SignedMaps signedMaps = new SignedMaps(maps, signingKeys);
     final X25519Keys gatewayKeys = X25519Keys.generate();
     final List<String> presence = new CopyOnWriteArrayList<>();
     private final Map<String, PeerIdentity> peersByKey = new ConcurrentHashMap<>();
@@ -72,7 +78,7 @@ final class GatewayFixture implements AutoCloseable {
                 presence.add("disconnected " + peer.peerId());
             }
         };
-        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, directory, recorder);
+        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder);
         port = TestClient.await(gateway.start());
         return this;
     }
@@ -99,7 +105,7 @@ final class GatewayFixture implements AutoCloseable {
 
     TestClient client(String name) {
         return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
-                keysByName.get(name));
+                keysByName.get(name), signedFor(name));
     }
 
     /** A client of a gateway started with TLS, trusting what {@code trust} decides. */
@@ -110,7 +116,7 @@ final class GatewayFixture implements AutoCloseable {
     /** A client with {@code keys} of a TLS endpoint on {@code port} (the gateway, or something in front of it). */
     TestClient tlsClient(X25519Keys keys, int port, ServerTrust trust) {
         return new TestClient(vertx, URI.create("wss://127.0.0.1:" + port + Wire.PEER_PATH), trust,
-                gatewayKeys.publicKey(), keys);
+                gatewayKeys.publicKey(), keys, nameOf(keys).map(this::signedFor).orElse(null));
     }
 
     X25519Keys keysOf(String name) {
@@ -128,9 +134,21 @@ final class GatewayFixture implements AutoCloseable {
         return client;
     }
 
+    /** A client of a key the test chose, which the gateway may refuse; it expects no map. */
     TestClient clientWithKeys(X25519Keys keys) {
         return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
-                keys);
+                keys, null);
+    }
+
+    /** What the named peer's maps must be signed with and for. */
+    TestClient.SignedBy signedFor(String name) {
+        return new TestClient.SignedBy(SignedMapEnvelope.decodePublicKey(signingKeys.publicKeyBase64(ACCOUNT)),
+                new SignedMapEnvelope.Recipient(ACCOUNT.value(), name));
+    }
+
+    private Optional<String> nameOf(X25519Keys keys) {
+        return keysByName.entrySet().stream().filter(entry -> entry.getValue() == keys).map(Map.Entry::getKey)
+                .findFirst();
     }
 
     private URI gatewayUri(String scheme) {
@@ -150,5 +168,6 @@ final class GatewayFixture implements AutoCloseable {
         if (gateway != null) {
             gateway.close();
         }
+        signedMaps.close();
     }
 }

@@ -1,42 +1,48 @@
 package io.netloom.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netloom.gateway.protocol.SignalCipher;
+import io.netloom.gateway.protocol.PeerSignalChannel;
+import io.netloom.gateway.protocol.SealedSignal;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The relay of end-to-end encrypted signaling between peers. */
 class GatewaySignalingTest extends GatewayTestBase {
 
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+
     @Test
-    void signalWhenPeersSeeEachOtherThenRelayedWithGatewayNamedSenderAndOpaquePayload() {
+    void signalWhenPeersSeeEachOtherThenHandshakeAndOfferRelayedWithGatewayNamedSenderAndOpaquePayload() {
         X25519Keys aKeys = fixture.peer("a", true);
         X25519Keys bKeys = fixture.peer("b", true);
         fixture.start(TestConfigs.defaults());
         TestClient a = fixture.connected("a");
         TestClient b = fixture.connected("b");
+        PeerSignalChannel aChannel = channel("a", aKeys, "b", bKeys);
+        PeerSignalChannel bChannel = channel("b", bKeys, "a", aKeys);
         byte[] offer = "{\"ufrag\":\"x\",\"pwd\":\"secret-ice-password\"}".getBytes(StandardCharsets.UTF_8);
-        SignalCipher.Sealed sealed = SignalCipher.seal(aKeys, bKeys.publicKey(),
-                SignalCipher.associatedData("a", "b", "offer", 1), offer);
 
-        a.send(Wire.signalTo("b", "offer", 1, sealed));
+        a.send(Wire.signalTo("b", single(aChannel.send(PeerSignalChannel.OFFER, offer))));
+        JsonNode handshake = b.nextOfType("signal");
+        assertThat(handshake.get("kind").asText()).isEqualTo(PeerSignalChannel.HANDSHAKE);
+        assertThat(channel("b", fixture.gatewayKeys, "a", aKeys).receive(sealed(handshake)).refusal())
+                .as("the gateway's own key opens nothing").contains("does not authenticate");
+        b.send(Wire.signalTo("a", single(bChannel.receive(sealed(handshake)).replies())));
+        JsonNode reply = a.nextOfType("signal");
+        assertThat(reply.get("kind").asText()).isEqualTo(PeerSignalChannel.HANDSHAKE_REPLY);
+        a.send(Wire.signalTo("b", single(aChannel.receive(sealed(reply)).replies())));
         JsonNode relayed = b.nextOfType("signal");
 
         assertThat(relayed.get("from").asText()).isEqualTo("a");
-        assertThat(relayed.get("ciphertext").asText()).isEqualTo(sealed.ciphertext());
+        assertThat(relayed.get("kind").asText()).isEqualTo(PeerSignalChannel.OFFER);
         assertThat(relayed.toString()).doesNotContain("secret-ice-password");
-        SignalCipher.Sealed received = new SignalCipher.Sealed(relayed.get("nonce").asText(),
-                relayed.get("ciphertext").asText());
-        assertThat(SignalCipher.open(bKeys, aKeys.publicKey(), SignalCipher.associatedData("a", "b", "offer", 1),
-                received)).isEqualTo(offer);
-        assertThatThrownBy(() -> SignalCipher.open(fixture.gatewayKeys, aKeys.publicKey(),
-                SignalCipher.associatedData("a", "b", "offer", 1), received))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(bChannel.receive(sealed(relayed)).payload()).isEqualTo(offer);
     }
 
     @Test
@@ -47,7 +53,8 @@ class GatewaySignalingTest extends GatewayTestBase {
         TestClient a = fixture.connected("a");
         TestClient outsider = fixture.connected("outsider");
 
-        a.send(Wire.signalTo("outsider", "offer", 1, SignalCipher.seal(aKeys, outsiderKeys.publicKey(), "x", new byte[4])));
+        a.send(Wire.signalTo("outsider", single(channel("a", aKeys, "outsider", outsiderKeys)
+                .send(PeerSignalChannel.OFFER, new byte[4]))));
 
         JsonNode error = a.nextOfType("error");
         assertThat(error.get("code").asText()).isEqualTo("not_allowed");
@@ -61,15 +68,14 @@ class GatewaySignalingTest extends GatewayTestBase {
         fixture.start(TestConfigs.defaults());
         TestClient a = fixture.connected("a");
         TestClient b = fixture.connected("b");
-        String message = Wire.signalTo("b", "candidate", 7,
-                SignalCipher.seal(aKeys, bKeys.publicKey(), SignalCipher.associatedData("a", "b", "candidate", 7),
-                        new byte[8]));
+        SealedSignal handshake = single(channel("a", aKeys, "b", bKeys).send(PeerSignalChannel.OFFER, new byte[8]));
+        String message = Wire.signalTo("b", handshake);
 
         a.send(message);
         a.send(message);
 
         assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("replayed");
-        assertThat(b.nextOfType("signal").get("seq").asLong()).isEqualTo(7);
+        assertThat(b.nextOfType("signal").get("seq").asLong()).isEqualTo(handshake.seq());
         a.send(Wire.resync());
         a.nextOfType("map");
         assertThat(b.received).noneMatch(received -> received.path("type").asText().equals("signal"));
@@ -85,5 +91,19 @@ class GatewaySignalingTest extends GatewayTestBase {
         a.send("{\"type\":\"signal\",\"from\":\"b\",\"to\":\"a\",\"kind\":\"offer\",\"seq\":1,\"nonce\":\"AA\",\"ciphertext\":\"AA\"}");
 
         assertErrorThenClose(a, "spoofed_sender", CloseCodes.PROTOCOL_VIOLATION);
+    }
+
+    private PeerSignalChannel channel(String ownId, X25519Keys own, String remoteId, X25519Keys remote) {
+        return new PeerSignalChannel(ownId, own, remoteId, remote.publicKey(), sequence::incrementAndGet);
+    }
+
+    private static SealedSignal sealed(JsonNode signal) {
+        return new SealedSignal(signal.get("kind").asText(), signal.get("seq").asLong(), signal.get("nonce").asText(),
+                signal.get("ciphertext").asText());
+    }
+
+    private static SealedSignal single(List<SealedSignal> signals) {
+        assertThat(signals).hasSize(1);
+        return signals.get(0);
     }
 }

@@ -40,10 +40,12 @@ abstract class GatewayTestBase {
         return fixture.maps.mapOf(GatewayFixture.ACCOUNT, new PeerId(peer)).orElseThrow();
     }
 
+    /** The map a message carries; {@link TestClient} has checked its signature on arrival. */
     static NetworkMap map(JsonNode message) {
         return Wire.JSON.convertValue(message.get("map"), NetworkMap.class);
     }
 
+    /** The delta a message carries; {@link TestClient} has checked its signature on arrival. */
     static MapDelta delta(JsonNode message) {
         return Wire.JSON.convertValue(message.get("delta"), MapDelta.class);
     }

@@ -5,6 +5,7 @@ import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.client.SignInRefusedException;
 import io.netloom.gateway.protocol.ChannelBinding;
 import io.netloom.gateway.protocol.GatewaySignIn;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.gateway.tls.TlsChannels;
@@ -16,7 +17,9 @@ import io.vertx.core.http.WebSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A peer's side of the protocol, as a test drives it: either the whole sign-in as the daemon does it
  * ({@link #connect}), or a bare upgrade ({@link #open}) after which the test reads the challenge and
- * sends whatever sign-in it wants to try; messages land in a queue.
+ * sends whatever sign-in it wants to try; messages land in a queue. Every map and delta is checked as
+ * it arrives: it must be signed for this peer, as a daemon checks it.
  */
 final class TestClient {
 
@@ -37,12 +41,21 @@ final class TestClient {
     private final GatewayClient client;
     private final URI gateway;
     private final byte[] gatewayPublicKey;
+    private final SignedBy signedBy;
+    private final List<String> badlySigned = new CopyOnWriteArrayList<>();
 
-    TestClient(Vertx vertx, URI gateway, ServerTrust trust, byte[] gatewayPublicKey, X25519Keys keys) {
+    /** What this peer's maps must be signed with, and for whom. */
+    record SignedBy(byte[] publicKey, SignedMapEnvelope.Recipient recipient) {
+    }
+
+    /** {@code signedBy} null: the test expects no map (the peer is refused). */
+    TestClient(Vertx vertx, URI gateway, ServerTrust trust, byte[] gatewayPublicKey, X25519Keys keys,
+            SignedBy signedBy) {
         this.client = new GatewayClient(vertx, 4, trust);
         this.gateway = gateway;
         this.gatewayPublicKey = gatewayPublicKey;
         this.keys = keys;
+        this.signedBy = signedBy;
     }
 
     /** Signs in as the daemon does; {@code serial} negative means "no map is held yet". */
@@ -116,7 +129,9 @@ final class TestClient {
     private void listen(WebSocket connected) {
         connected.textMessageHandler(text -> {
             try {
-                received.add(Wire.read(text));
+                JsonNode message = Wire.read(text);
+                checkSignature(message.path("type").asText(), text);
+                received.add(message);
             } catch (Exception e) {
                 throw new AssertionError("gateway sent invalid JSON: " + text, e);
             }
@@ -128,7 +143,23 @@ final class TestClient {
         await(socket.writeTextMessage(text));
     }
 
+    private void checkSignature(String type, String text) {
+        if (!type.equals("map") && !type.equals("delta")) {
+            return;
+        }
+        try {
+            if (signedBy == null || !SignedMapEnvelope.open(text).isSignedBy(signedBy.publicKey(), signedBy.recipient())) {
+                badlySigned.add(text);
+            }
+        } catch (IllegalArgumentException e) {
+            badlySigned.add(e.getMessage() + ": " + text);
+        }
+    }
+
     JsonNode next() {
+        if (!badlySigned.isEmpty()) {
+            throw new AssertionError("map messages not signed for this peer: " + badlySigned);
+        }
         try {
             JsonNode message = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {

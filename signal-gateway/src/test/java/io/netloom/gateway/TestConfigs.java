@@ -19,45 +19,45 @@ final class TestConfigs {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
                 DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
                 DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.signInTimeout(),
-                DEFAULTS.maxCoalescedSerials(), DEFAULTS.writeQueueBytes(), certificate);
+                DEFAULTS.mapQueueBytes(), DEFAULTS.writeQueueBytes(), certificate);
     }
 
-    static GatewayConfig coalescing(int maxCoalescedSerials, int writeQueueBytes) {
+    static GatewayConfig queues(int mapQueueBytes, int writeQueueBytes) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
-                DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), maxCoalescedSerials,
+                DEFAULTS.connectionBurst(), DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), mapQueueBytes,
                 writeQueueBytes);
     }
 
     static GatewayConfig messageRate(int perSecond, int burst) {
         return with(perSecond, burst, DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes());
     }
 
     static GatewayConfig connectionRate(int perSecond, int burst) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), perSecond, burst,
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes());
     }
 
     static GatewayConfig heartbeat(Duration interval, Duration idleTimeout) {
         return with(DEFAULTS.messagesPerSecond(), DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(),
-                DEFAULTS.connectionBurst(), interval, idleTimeout, DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.connectionBurst(), interval, idleTimeout, DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes());
     }
 
     static GatewayConfig signInTimeout(Duration timeout) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), DEFAULTS.messagesPerSecond(),
                 DEFAULTS.messageBurst(), DEFAULTS.connectionsPerSecond(), DEFAULTS.connectionBurst(),
-                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), timeout, DEFAULTS.maxCoalescedSerials(),
+                DEFAULTS.heartbeatInterval(), DEFAULTS.idleTimeout(), timeout, DEFAULTS.mapQueueBytes(),
                 DEFAULTS.writeQueueBytes(), null);
     }
 
     private static GatewayConfig with(int messagesPerSecond, int messageBurst, int connectionsPerSecond,
-            int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int maxCoalescedSerials,
+            int connectionBurst, Duration heartbeatInterval, Duration idleTimeout, int mapQueueBytes,
             int writeQueueBytes) {
         return new GatewayConfig(DEFAULTS.host(), DEFAULTS.port(), DEFAULTS.maxFrameBytes(), messagesPerSecond,
                 messageBurst, connectionsPerSecond, connectionBurst, heartbeatInterval, idleTimeout,
-                DEFAULTS.signInTimeout(), maxCoalescedSerials, writeQueueBytes, null);
+                DEFAULTS.signInTimeout(), mapQueueBytes, writeQueueBytes, null);
     }
 }

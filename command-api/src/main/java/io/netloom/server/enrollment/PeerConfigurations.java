@@ -2,7 +2,9 @@ package io.netloom.server.enrollment;
 
 import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.gateway.protocol.GatewaySignIn;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.Wire;
+import io.netloom.mapsigning.MapSigningKeys;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.server.config.NetloomProperties;
@@ -22,14 +24,17 @@ public class PeerConfigurations {
     private final TurnCredentials turnCredentials;
     private final GatewayServer gatewayServer;
     private final ServerCertificates certificates;
+    private final MapSigningKeys mapSigningKeys;
 
     public PeerConfigurations(NetloomProperties properties, GatewayIdentity gatewayIdentity,
-            TurnCredentials turnCredentials, GatewayServer gatewayServer, ServerCertificates certificates) {
+            TurnCredentials turnCredentials, GatewayServer gatewayServer, ServerCertificates certificates,
+            MapSigningKeys mapSigningKeys) {
         this.properties = properties;
         this.gatewayIdentity = gatewayIdentity;
         this.turnCredentials = turnCredentials;
         this.gatewayServer = gatewayServer;
         this.certificates = certificates;
+        this.mapSigningKeys = mapSigningKeys;
     }
 
     PeerConfiguration of(AccountRecords records, PeerView peer, Instant now, String requestHost) {
@@ -52,7 +57,9 @@ public class PeerConfigurations {
                         gatewayIdentity.publicKeyBase64(),
                         certificates.pinnableFingerprint().map(CertificateFingerprint::text).orElse(null)),
                 properties.stunUris(),
-                turn);
+                turn,
+                new PeerConfiguration.MapSigning(SignedMapEnvelope.SCHEME,
+                        mapSigningKeys.publicKeyBase64(account.id())));
     }
 
     private String gatewayUrl(String requestHost) {

@@ -5,6 +5,7 @@ import io.netloom.gateway.GatewayConfig;
 import io.netloom.gateway.PeerIdentity;
 import io.netloom.gateway.ServerCertificate;
 import io.netloom.gateway.SignalGateway;
+import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.server.config.NetloomProperties;
@@ -31,6 +32,7 @@ public class GatewayServer implements SmartLifecycle {
     private final GatewayConfig config;
     private final GatewayIdentity identity;
     private final NetworkMaps maps;
+    private final SignedMaps signedMaps;
     private final DirectoryPeerAdmission admission;
     private final PresenceCommands presence;
     private final Directory directory;
@@ -39,10 +41,12 @@ public class GatewayServer implements SmartLifecycle {
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
-            NetworkMaps maps, DirectoryPeerAdmission admission, PresenceCommands presence, Directory directory) {
+            NetworkMaps maps, SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence,
+            Directory directory) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
+        this.signedMaps = signedMaps;
         this.admission = admission;
         this.presence = presence;
         this.directory = directory;
@@ -53,7 +57,8 @@ public class GatewayServer implements SmartLifecycle {
     public void start() {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
-        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, admission, presence);
+        SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
+                presence);
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -80,7 +85,7 @@ public class GatewayServer implements SmartLifecycle {
         return new GatewayConfig(properties.host(), properties.port(), defaults.maxFrameBytes(),
                 defaults.messagesPerSecond(), defaults.messageBurst(), properties.connectionsPerSecond(),
                 properties.connectionBurst(), defaults.heartbeatInterval(), defaults.idleTimeout(),
-                defaults.signInTimeout(), defaults.maxCoalescedSerials(), defaults.writeQueueBytes(),
+                defaults.signInTimeout(), defaults.mapQueueBytes(), defaults.writeQueueBytes(),
                 certificates.current().orElse(null));
     }
 

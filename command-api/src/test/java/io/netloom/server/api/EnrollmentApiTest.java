@@ -4,12 +4,14 @@ import static io.netloom.server.testing.TestData.ids;
 import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestPeers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class EnrollmentApiTest extends ServerTest {
 
@@ -48,6 +50,26 @@ class EnrollmentApiTest extends ServerTest {
         assertThat(second.text("overlay_ip")).isEqualTo(first.text("overlay_ip"));
         assertThat(owner.get("/api/peers").body()).hasSize(1);
         assertThat(owner.get("/api/setup-keys").body().get(0).get("used_times").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void enrollWhenPeersOfTwoAccountsThenEachGetsItsOwnAccountsMapSigningKey() {
+        NetloomApi.Client owner = accounts.newAccount();
+        NetloomApi.Client stranger = accounts.newAccount();
+        String key = TestPeers.createReusableKey(owner, List.of());
+
+        JsonNode first = api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(key, TestPeers.newPublicKey(), "a")).body().get("map_signing");
+        JsonNode second = api.anonymous().post("/api/netloom/enroll",
+                TestPeers.enrollment(key, TestPeers.newPublicKey(), "b")).body().get("map_signing");
+        JsonNode other = api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(
+                TestPeers.createReusableKey(stranger, List.of()), TestPeers.newPublicKey(), "c")).body()
+                .get("map_signing");
+
+        assertThat(first.get("scheme").asString()).isEqualTo("ed25519-netloom-map-v1");
+        assertThat(SignedMapEnvelope.decodePublicKey(first.get("public_key").asString())).hasSize(32);
+        assertThat(second.get("public_key").asString()).isEqualTo(first.get("public_key").asString());
+        assertThat(other.get("public_key").asString()).isNotEqualTo(first.get("public_key").asString());
     }
 
     @Test

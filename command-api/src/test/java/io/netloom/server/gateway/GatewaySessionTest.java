@@ -6,6 +6,7 @@ import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.gateway.client.GatewayClient;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
@@ -54,7 +55,8 @@ class GatewaySessionTest extends ServerTest {
     }
 
     @Test
-    void sessionWhenPolicyCreatedThroughApiThenConnectedPeerReceivesDelta() throws Exception {
+    void sessionWhenPolicyCreatedThroughApiThenConnectedPeerReceivesDeltaSignedWithKeyFromEnrollment()
+            throws Exception {
         NetloomApi.Client owner = accounts.newAccount();
         Device a = enroll(owner, "a");
         Device b = enroll(owner, "b");
@@ -65,6 +67,8 @@ class GatewaySessionTest extends ServerTest {
 
         String delta = a.messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(delta).contains("\"type\":\"delta\"").contains(b.peerId).contains(b.keys.publicKeyBase64());
+        assertThat(a.isSignedForMe(delta)).isTrue();
+        assertThat(b.isSignedForMe(delta)).as("bound to its recipient").isFalse();
     }
 
     @Test
@@ -85,7 +89,10 @@ class GatewaySessionTest extends ServerTest {
                 TestPeers.createReusableKey(owner, List.of()), keys.publicKeyBase64(), hostname))).body();
         return new Device(keys, configuration.get("peer_id").asString(),
                 URI.create(configuration.get("gateway").get("url").asString()),
-                Base64.getDecoder().decode(configuration.get("gateway").get("public_key").asString()));
+                Base64.getDecoder().decode(configuration.get("gateway").get("public_key").asString()),
+                new SignedMapEnvelope.Recipient(configuration.get("account_id").asString(),
+                        configuration.get("peer_id").asString()),
+                SignedMapEnvelope.decodePublicKey(configuration.get("map_signing").get("public_key").asString()));
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
@@ -102,15 +109,25 @@ class GatewaySessionTest extends ServerTest {
         final String peerId;
         final URI gateway;
         final byte[] gatewayKey;
+        final SignedMapEnvelope.Recipient recipient;
+        final byte[] mapSigningKey;
         final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Short> closed = new CompletableFuture<>();
         WebSocket socket;
 
-        Device(X25519Keys keys, String peerId, URI gateway, byte[] gatewayKey) {
+        Device(X25519Keys keys, String peerId, URI gateway, byte[] gatewayKey, SignedMapEnvelope.Recipient recipient,
+                byte[] mapSigningKey) {
             this.keys = keys;
             this.peerId = peerId;
             this.gateway = gateway;
             this.gatewayKey = gatewayKey;
+            this.recipient = recipient;
+            this.mapSigningKey = mapSigningKey;
+        }
+
+        /** Whether the message verifies as a daemon of this device checks it. */
+        boolean isSignedForMe(String message) {
+            return SignedMapEnvelope.open(message).isSignedBy(mapSigningKey, recipient);
         }
 
         void connectAndReceiveMap() throws Exception {
@@ -118,7 +135,9 @@ class GatewaySessionTest extends ServerTest {
                 connected.textMessageHandler(messages::add);
                 connected.closeHandler(ignored -> closed.complete(connected.closeStatusCode()));
             }).toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).contains("\"type\":\"map\"");
+            String map = messages.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(map).contains("\"type\":\"map\"");
+            assertThat(isSignedForMe(map)).isTrue();
         }
     }
 }

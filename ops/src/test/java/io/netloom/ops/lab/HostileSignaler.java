@@ -3,7 +3,8 @@ package io.netloom.ops.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netloom.gateway.client.GatewayClient;
-import io.netloom.gateway.protocol.SignalCipher;
+import io.netloom.gateway.protocol.PeerSignalChannel;
+import io.netloom.gateway.protocol.SealedSignal;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.tls.CertificateFingerprint;
@@ -17,15 +18,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An enrolled but hostile peer, run inside the lab's "internet" namespace by the end-to-end test: it
- * sends a victim signals that do not authenticate, sealed offers that are not JSON, and offers with
- * impossible candidates. The victim must log them, show them in status, and keep its tunnels.
- * Prints its own peer id so the test can remove it afterwards.
+ * sends a victim a handshake sealed with a key that is not its own, then, over a genuine handshake,
+ * an offer that is not JSON and an answer with impossible candidates, and last a signal of a kind
+ * nobody knows. The victim must log them, show them in status, and keep its tunnels. Prints its
+ * own peer id so the test can remove it afterwards.
  */
 public final class HostileSignaler {
 
@@ -45,23 +50,37 @@ public final class HostileSignaler {
         Vertx vertx = Vertx.vertx();
         try {
             CompletableFuture<String> victimKey = new CompletableFuture<>();
+            LinkedBlockingQueue<JsonNode> signals = new LinkedBlockingQueue<>();
             GatewayClient client = new GatewayClient(vertx, 1, ServerTrust.pinned(CertificateFingerprint.parse(
                     enrollment.get("gateway").get("certificate_fingerprint").asText())));
             WebSocket socket = client.connect(URI.create(enrollment.get("gateway").get("url").asText()), keys, gatewayKey,
-                    -1, "hostile", ws -> ws.textMessageHandler(text -> victimKeyFrom(text, victim, victimKey)))
+                    -1, "hostile", ws -> ws.textMessageHandler(text -> received(text, victim, victimKey, signals)))
                     .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
             byte[] victimPublicKey = X25519Keys.decodePublicKey(victimKey.get(20, TimeUnit.SECONDS));
             // Let the victim's own map catch up with this new peer, so its signals are judged, not unknown.
             Thread.sleep(1000);
-            long seq = System.currentTimeMillis() * 1000;
+            AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
-            socket.writeTextMessage(Wire.signalTo(victim, "offer", ++seq,
-                    new SignalCipher.Sealed("AAAAAAAAAAAAAAAA", "bm90IHNlYWxlZCBmb3IgeW91")));
-            seq = sealed(socket, keys, victimPublicKey, ownId, victim, ++seq, "offer", "{not json");
-            seq = sealed(socket, keys, victimPublicKey, ownId, victim, ++seq, "offer",
-                    "{\"session\":\"x\",\"ufrag\":\"u\",\"password\":\"p\",\"candidates\":[{\"type\":\"host\","
-                            + "\"ip\":\"999.1.2.3\",\"port\":70000}]}");
-            sealed(socket, keys, victimPublicKey, ownId, victim, ++seq, "nonsense", "{}");
+            PeerSignalChannel forged = new PeerSignalChannel(ownId, X25519Keys.generate(), victim, victimPublicKey,
+                    sequence::incrementAndGet);
+            send(socket, victim, forged.send(PeerSignalChannel.OFFER, utf8("{}")));
+
+            PeerSignalChannel genuine = new PeerSignalChannel(ownId, keys, victim, victimPublicKey, sequence::incrementAndGet);
+            send(socket, victim, genuine.send(PeerSignalChannel.OFFER, utf8("{not json")));
+            JsonNode reply = signals.poll(20, TimeUnit.SECONDS);
+            // The victim may be opening a negotiation of its own with this peer: only its reply matters here.
+            while (reply != null && !reply.get("kind").asText().equals(PeerSignalChannel.HANDSHAKE_REPLY)) {
+                reply = signals.poll(20, TimeUnit.SECONDS);
+            }
+            if (reply == null) {
+                throw new IllegalStateException("the victim did not answer the handshake");
+            }
+            send(socket, victim, genuine.receive(new SealedSignal(reply.get("kind").asText(), reply.get("seq").asLong(),
+                    reply.get("nonce").asText(), reply.get("ciphertext").asText())).replies());
+            send(socket, victim, genuine.send(PeerSignalChannel.ANSWER, utf8("{\"v\":2,\"session\":\"x\",\"ufrag\":\"u\","
+                    + "\"password\":\"p\",\"candidates\":[{\"type\":\"host\",\"ip\":\"999.1.2.3\",\"port\":70000}]}")));
+            socket.writeTextMessage(Wire.signalTo(victim, new SealedSignal("nonsense", sequence.incrementAndGet(),
+                    "AAAAAAAAAAAAAAAA", "AAAA")));
             Thread.sleep(500);
             socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             System.out.println(ownId);
@@ -70,17 +89,21 @@ public final class HostileSignaler {
         }
     }
 
-    private static long sealed(WebSocket socket, X25519Keys keys, byte[] victimKey, String from, String to, long seq,
-            String kind, String payload) {
-        SignalCipher.Sealed sealed = SignalCipher.seal(keys, victimKey, SignalCipher.associatedData(from, to, kind, seq),
-                payload.getBytes(StandardCharsets.UTF_8));
-        socket.writeTextMessage(Wire.signalTo(to, kind, seq, sealed));
-        return seq;
+    private static void send(WebSocket socket, String to, List<SealedSignal> signals) {
+        signals.forEach(signal -> socket.writeTextMessage(Wire.signalTo(to, signal)));
     }
 
-    private static void victimKeyFrom(String text, String victim, CompletableFuture<String> key) {
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void received(String text, String victim, CompletableFuture<String> key,
+            LinkedBlockingQueue<JsonNode> signals) {
         try {
             JsonNode message = JSON.readTree(text);
+            if (message.path("type").asText().equals("signal")) {
+                signals.add(message);
+            }
             if (message.path("type").asText().equals("map")) {
                 for (JsonNode peer : message.get("map").get("remote_peers")) {
                     if (peer.get("id").asText().equals(victim)) {

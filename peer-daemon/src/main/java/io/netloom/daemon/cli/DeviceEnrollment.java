@@ -7,6 +7,7 @@ import io.netloom.daemon.management.EnrollmentClient;
 import io.netloom.daemon.state.PrivateKeyFile;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.StateFiles;
+import io.netloom.daemon.sync.MapTrust;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.tls.CertificateFingerprint;
 import io.netloom.tls.ServerTrust;
@@ -48,6 +49,7 @@ final class DeviceEnrollment {
                         .map(pin -> "the certificate with fingerprint " + pin).orElse("the certificate authorities")
                         + "; give a setup key to enroll again trusting " + options.serverFingerprint);
             }
+            requireMapTrust(enrollment, state);
             return new Device(keys, enrollment, false);
         }
         URI managementUrl = options.managementUrl != null ? options.managementUrl
@@ -66,6 +68,7 @@ final class DeviceEnrollment {
             throw new CliException(e.getMessage());
         }
         requireEncryptedGateway(enrollment, options);
+        requireSignedMaps(enrollment);
         StateFiles.write(state.enrollment(), enrollment);
         return new Device(keys, enrollment, true);
     }
@@ -95,6 +98,37 @@ final class DeviceEnrollment {
             throw new CliException("the server told this device to sync over " + gateway + ", which is not "
                     + "encrypted; nothing was saved. Fix netloom.gateway.url on the server, or pass "
                     + "--allow-insecure-http for a lab server");
+        }
+    }
+
+    /**
+     * A saved enrollment from a server that did not sign maps yet: the daemon would accept no map, so it does not
+     * start, and the person is told the one command that fixes it.
+     */
+    private static void requireMapTrust(Enrollment enrollment, StateDirectory state) {
+        try {
+            MapTrust.of(enrollment.configuration());
+        } catch (IllegalArgumentException e) {
+            boolean plainHttp = enrollment.managementUrl().toLowerCase(Locale.ROOT).startsWith("http://");
+            throw new CliException("cannot use the enrollment in " + state.enrollment() + ": " + e.getMessage()
+                    + ". Enroll again with a setup key of the same account: " + (plainHttp
+                    ? "`netloom up --management-url https://<host:port> --server-fingerprint <fingerprint> --setup-key "
+                            + "<key>` (the server that signs maps speaks TLS; its fingerprint is in its data directory's "
+                            + "server-fingerprint file; this device enrolled with " + enrollment.managementUrl() + ")"
+                    : "`netloom up --setup-key <key>` (or --setup-key-file <file>), which enrolls with "
+                            + enrollment.managementUrl() + " again")
+                    + ". The device keeps its WireGuard key, so it comes back as the same peer, with its address and "
+                    + "name, unless that peer was deleted");
+        }
+    }
+
+    /** An answer without a map-signing key is not saved: a daemon could verify no map with it. */
+    private static void requireSignedMaps(Enrollment enrollment) {
+        try {
+            MapTrust.of(enrollment.configuration());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("cannot use the answer of " + enrollment.managementUrl() + ": " + e.getMessage()
+                    + "; nothing was saved. Update the server, then enroll again");
         }
     }
 

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * The JSON payloads of the {@code offer}, {@code answer} and {@code close} signals.
  *
  * <pre>
- * {"v":1,"session":"3f9c…","upgrade":false,"ufrag":"…","pwd":"…",
+ * {"v":2,"session":"3f9c…","upgrade":false,"ufrag":"…","pwd":"…",
  *  "candidates":[{"type":"host","ip":"198.18.240.1","port":40001,"priority":2130706431,"foundation":"1"},
  *                {"type":"relay","ip":"198.18.240.3","port":50000,"priority":16777215,"foundation":"3",
  *                 "raddr":"198.18.240.1","rport":40001}]}
- * {"v":1,"session":"3f9c…"}          (close; session optional)
+ * {"v":2,"session":"3f9c…"}          (close; session optional)
  * </pre>
  *
  * Decoding is strict: wrong types, missing fields, bad credentials or session ids reject the whole message; a
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 final class SignalCodec {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int MAX_PAYLOAD_BYTES = 16 * 1024;
     static final int MAX_CANDIDATES = 32;
 

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Where a device keeps what survives restarts: its private key, its enrollment, the daemon's
- * control socket and log. Readable only by its owner.
+ * Where a device keeps what survives restarts: its private key, its enrollment, the highest map
+ * serial it accepted, the daemon's control socket and log. Readable only by its owner.
  */
 public record StateDirectory(Path root) {
 
@@ -29,6 +29,11 @@ public record StateDirectory(Path root) {
 
     public Path enrollment() {
         return root.resolve("enrollment.json");
+    }
+
+    /** The highest map serial accepted ({@link MapSerialFile}). */
+    public Path mapSerial() {
+        return root.resolve("map-serial.json");
     }
 
     public Path settings() {

@@ -1,15 +1,14 @@
 package io.netloom.daemon.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netloom.daemon.DaemonJson;
-import io.netloom.daemon.map.MapDelta;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.map.RemotePeer;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.status.ServiceStatus;
 import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.client.GatewayWatchdog;
-import io.netloom.gateway.protocol.SignalCipher;
+import io.netloom.gateway.protocol.PeerSignalChannel;
+import io.netloom.gateway.protocol.SealedSignal;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.tls.ServerTrust;
@@ -18,15 +17,17 @@ import io.vertx.core.http.WebSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's one session with the signal gateway: keeps the network map in sync (full map, then
- * deltas checked against the serial held), delivers decrypted signals, seals outgoing ones, and
- * reconnects with backoff whenever the session ends. Losing the gateway never touches the tunnels:
- * the last map stays applied.
+ * deltas, each verified by {@link VerifiedMaps} before it is applied), passes signals through each
+ * remote peer's forward-secret channel (sealing outgoing ones, answering handshakes, delivering only
+ * what authenticates and is neither replayed nor stale), and reconnects with backoff whenever the
+ * session ends. Losing the gateway, or a refused map, never touches the tunnels: the last good map
+ * stays applied.
  */
 public final class GatewaySession {
 
@@ -40,11 +41,11 @@ public final class GatewaySession {
     private final URI gatewayUrl;
     private final X25519Keys keys;
     private final byte[] gatewayPublicKey;
-    private final String ownPeerId;
     private final MapListener listener;
     private final Clock clock;
-    private final SignalSequence sequence;
+    private final SignalChannels channels;
     private final RecentProblems problems;
+    private final VerifiedMaps verifiedMaps;
 
     private volatile NetworkMap map;
     private volatile WebSocket socket;
@@ -53,22 +54,24 @@ public final class GatewaySession {
     private Duration retryDelay = FIRST_RETRY;
 
     public GatewaySession(Vertx vertx, URI gatewayUrl, ServerTrust gatewayTrust, X25519Keys keys,
-            byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock) {
+            byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock,
+            VerifiedMaps verifiedMaps) {
         this.vertx = vertx;
         this.trust = gatewayTrust;
         this.client = new GatewayClient(vertx, 1, gatewayTrust);
         this.gatewayUrl = gatewayUrl;
         this.keys = keys;
         this.gatewayPublicKey = gatewayPublicKey;
-        this.ownPeerId = ownPeerId;
         this.listener = listener;
         this.clock = clock;
-        this.sequence = new SignalSequence(clock);
+        this.channels = new SignalChannels(ownPeerId, keys, new SignalSequence(clock)::next);
         this.problems = problems;
+        this.verifiedMaps = verifiedMaps;
         this.status = new ServiceStatus(gatewayUrl.toString(), "connecting", clock.instant(), null);
     }
 
     public void start() {
+        SignalChannels.warmUpInBackground();
         connect();
     }
 
@@ -76,18 +79,28 @@ public final class GatewaySession {
         return status;
     }
 
-    /** Seals {@code payload} for {@code to} and sends it; false when there is no session or no such peer in the map. */
+    /**
+     * Seals {@code payload} for {@code to} and sends it (an offer after a fresh handshake); false when there is no
+     * session, no such peer in the map, or no handshake with it yet to send anything but an offer under.
+     */
     public boolean sendSignal(String to, String kind, byte[] payload) {
         WebSocket current = socket;
         RemotePeer peer = peerInMap(to);
         if (current == null || peer == null) {
             return false;
         }
-        long seq = sequence.next();
-        SignalCipher.Sealed sealed = SignalCipher.seal(keys, X25519Keys.decodePublicKey(peer.publicKey()),
-                SignalCipher.associatedData(ownPeerId, to, kind, seq), payload);
-        current.writeTextMessage(Wire.signalTo(to, kind, seq, sealed));
-        return true;
+        PeerSignalChannel channel;
+        try {
+            channel = channels.with(peer);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        // Written under the channel's lock, so the gateway sees its sequence numbers in the order they were drawn.
+        synchronized (channel) {
+            List<SealedSignal> signals = channel.send(kind, payload);
+            signals.forEach(signal -> current.writeTextMessage(Wire.signalTo(to, signal)));
+            return !signals.isEmpty();
+        }
     }
 
     public void stop() {
@@ -117,6 +130,7 @@ public final class GatewaySession {
 
     private void attach(WebSocket webSocket) {
         socket = webSocket;
+        verifiedMaps.sessionStarted();
         GatewayWatchdog watchdog = GatewayWatchdog.watch(vertx, webSocket, Duration.ofSeconds(15), Duration.ofSeconds(45));
         webSocket.textMessageHandler(text -> {
             watchdog.heard();
@@ -151,9 +165,8 @@ public final class GatewaySession {
         String type = message.path("type").asText("");
         try {
             switch (type) {
-                case "map" -> accept(DaemonJson.MAPPER.treeToValue(message.get("map"), NetworkMap.class));
-                case "delta" -> applyDelta(webSocket, DaemonJson.MAPPER.treeToValue(message.get("delta"), MapDelta.class));
-                case "signal" -> openSignal(message);
+                case "map", "delta" -> receiveMap(webSocket, text);
+                case "signal" -> openSignal(webSocket, message);
                 case "error" -> {
                     String error = message.path("code").asText() + ": " + message.path("message").asText();
                     log.info("gateway reported {}", error);
@@ -166,45 +179,55 @@ public final class GatewaySession {
         }
     }
 
-    private void applyDelta(WebSocket webSocket, MapDelta delta) {
-        NetworkMap held = map;
-        if (!delta.appliesTo(held)) {
-            log.info("delta from serial {} does not follow serial {}; asking for the full map", delta.baseSerial(),
-                    held == null ? "none" : held.serial());
+    private void receiveMap(WebSocket webSocket, String text) {
+        VerifiedMaps.Outcome outcome = verifiedMaps.receive(text);
+        if (outcome instanceof VerifiedMaps.Accepted accepted) {
+            map = accepted.map();
+            channels.keepOnly(accepted.map());
+            listener.mapChanged(accepted.map());
+        } else if (outcome instanceof VerifiedMaps.Refused refused) {
+            reject(refused.reason());
+            status = new ServiceStatus(gatewayUrl.toString(), "connected", status.since(), refused.reason());
+            askForFullMapIf(refused.resync(), webSocket);
+        } else if (outcome instanceof VerifiedMaps.Behind behind) {
+            log.info(behind.reason());
+            askForFullMapIf(behind.resync(), webSocket);
+        }
+    }
+
+    private static void askForFullMapIf(boolean needed, WebSocket webSocket) {
+        if (needed) {
             webSocket.writeTextMessage(Wire.resync());
-            return;
         }
-        accept(delta.applyTo(held));
     }
 
-    private void accept(NetworkMap next) {
-        if (next == null || next.config() == null) {
-            throw new IllegalArgumentException("a map needs a serial and a config");
-        }
-        map = next;
-        listener.mapChanged(next);
-    }
-
-    private void openSignal(JsonNode message) {
+    private void openSignal(WebSocket webSocket, JsonNode message) {
         String from = message.path("from").asText("");
         String kind = message.path("kind").asText("");
-        long seq = message.path("seq").asLong(-1);
+        JsonNode seq = message.path("seq");
         RemotePeer peer = peerInMap(from);
         if (peer == null) {
             reject("ignored a signal from " + from + ", which is not in this device's map");
             return;
         }
-        SignalCipher.Sealed sealed = new SignalCipher.Sealed(message.path("nonce").asText(""),
-                message.path("ciphertext").asText(""));
-        byte[] payload;
-        try {
-            payload = SignalCipher.open(keys, Base64.getDecoder().decode(peer.publicKey()),
-                    SignalCipher.associatedData(from, ownPeerId, kind, seq), sealed);
-        } catch (IllegalArgumentException e) {
-            reject("ignored a signal from " + from + " that does not authenticate: " + e.getMessage());
+        if (!seq.isIntegralNumber() || !seq.canConvertToLong()) {
+            reject("ignored a '" + kind + "' signal from " + from + " without a sequence number");
             return;
         }
-        listener.signalReceived(from, kind, payload);
+        SealedSignal signal = new SealedSignal(kind, seq.longValue(), message.path("nonce").asText(""),
+                message.path("ciphertext").asText(""));
+        PeerSignalChannel channel = channels.with(peer);
+        PeerSignalChannel.Delivery delivery;
+        synchronized (channel) {
+            delivery = channel.receive(signal);
+            delivery.replies().forEach(reply -> webSocket.writeTextMessage(Wire.signalTo(from, reply)));
+        }
+        if (delivery.wasRefused()) {
+            reject("ignored a '" + kind + "' signal (seq " + signal.seq() + ") from " + from + ": "
+                    + delivery.refusal());
+        } else if (delivery.delivers()) {
+            listener.signalReceived(from, delivery.kind(), delivery.payload());
+        }
     }
 
     private void reject(String problem) {

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sequence numbers for outgoing signals. The gateway refuses a number it has seen from this sender
- * to that recipient, across daemon restarts too, so numbers start at the clock (microseconds) and
- * only grow.
+ * to that recipient, across daemon restarts too, and the recipient one not above the last it
+ * accepted, so numbers start at the clock (microseconds) and only grow.
  */
 public final class SignalSequence {
 

@@ -92,6 +92,51 @@ class CommandLineTest {
     }
 
     @Test
+    void upWhenSavedEnrollmentNamesNoMapSigningKeyThenRefusedWithTheFixBeforeAnyDaemonStarts() throws Exception {
+        Files.writeString(state.resolve("enrollment.json"), """
+                {"management_url": "http://203.0.113.1:8080", "enrolled_at": "2026-12-01T00:00:00Z",
+                 "configuration": {"peer_id": "p-1", "account_id": "a-1", "overlay_ip": "100.64.0.7",
+                   "overlay_prefix_length": 10, "overlay_network": "100.64.0.0/10", "fqdn": "box.netloom.internal",
+                   "dns_domain": "netloom.internal", "approval_required": false,
+                   "gateway": {"url": "ws://203.0.113.1:33080/v1/peer", "auth_scheme": "x25519-hmac-sha256-v1",
+                               "public_key": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}}}
+                """);
+        PrivateKeyFile.loadOrCreate(state.resolve("private.key"));
+
+        int exit = run("up", "--config", state.toString(), "--management-url", "http://203.0.113.1:8080");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("names no map-signing key", "Enroll again with a setup key of the "
+                + "same account: `netloom up --management-url https://<host:port> --server-fingerprint <fingerprint> "
+                + "--setup-key <key>`", "enrolled with http://203.0.113.1:8080", "comes back as the same peer")
+                .doesNotContain("Exception");
+        assertThat(Files.exists(state.resolve("daemon.log"))).as("no daemon was started").isFalse();
+    }
+
+    @Test
+    void upWhenSavedTlsEnrollmentNamesNoMapSigningKeyThenToldToEnrollAgainWithASetupKeyOnly() throws Exception {
+        Files.writeString(state.resolve("enrollment.json"), """
+                {"management_url": "https://203.0.113.1:8080", "enrolled_at": "2026-12-02T00:00:00Z",
+                 "server_fingerprint": "%s",
+                 "configuration": {"peer_id": "p-1", "account_id": "a-1", "overlay_ip": "100.64.0.7",
+                   "overlay_prefix_length": 10, "overlay_network": "100.64.0.0/10", "fqdn": "box.netloom.internal",
+                   "dns_domain": "netloom.internal", "approval_required": false,
+                   "gateway": {"url": "wss://203.0.113.1:33080/v2/peer",
+                               "auth_scheme": "x25519-hmac-sha256-tls-exporter-v2",
+                               "public_key": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}}}
+                """.formatted("AB:".repeat(31) + "AB"));
+        PrivateKeyFile.loadOrCreate(state.resolve("private.key"));
+
+        int exit = run("up", "--foreground", "--config", state.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("names no map-signing key", "Enroll again with a setup key of the "
+                + "same account: `netloom up --setup-key <key>` (or --setup-key-file <file>), which enrolls with "
+                + "https://203.0.113.1:8080 again", "comes back as the same peer").doesNotContain("Exception");
+        assertThat(Files.exists(state.resolve("daemon.log"))).as("no daemon was started").isFalse();
+    }
+
+    @Test
     void upWhenTheDataPathChoiceIsUnknownThenUsageErrorNamesTheChoices() {
         int exit = run("up", "--config", state.toString(), "--data-path", "ebpf");
 

@@ -235,12 +235,12 @@ class PeerConnectionNetworkTest {
         ConnectionStatus established = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
 
         String ufrag = "\"ufrag\":\"abcd1234\",\"pwd\":\"0123456789abcdefghijklmnop\"";
-        String hostile = "{\"v\":1,\"session\":\"hostile-session-1\"," + ufrag + ",\"candidates\":["
+        String hostile = "{\"v\":2,\"session\":\"hostile-session-1\"," + ufrag + ",\"candidates\":["
                 + "{\"type\":\"host\",\"ip\":\"127.0.0.1\",\"port\":22,\"priority\":1,\"foundation\":\"1\"},"
                 + "{\"type\":\"host\",\"ip\":\"192.0.2.2\",\"port\":0,\"priority\":1,\"foundation\":\"1\"},"
                 + "{\"type\":\"relay\",\"ip\":\"evil.example\",\"port\":3478,\"priority\":1,\"foundation\":\"1\"},"
                 + "{\"type\":\"bogus\",\"ip\":\"198.18.240.2\",\"port\":1,\"priority\":1,\"foundation\":\"1\"}]}";
-        String validButStale = "{\"v\":1,\"session\":\"some-old-session\"," + ufrag + ",\"candidates\":["
+        String validButStale = "{\"v\":2,\"session\":\"some-old-session\"," + ufrag + ",\"candidates\":["
                 + "{\"type\":\"host\",\"ip\":\"198.18.240.2\",\"port\":4000,\"priority\":1,\"foundation\":\"1\"}]}";
 
         expectError(peers.b, PeerConnection.OFFER, "{not json", "malformed offer: not JSON");
@@ -253,7 +253,7 @@ class PeerConnectionNetworkTest {
         expectError(peers.a, PeerConnection.ANSWER, "[]", "malformed answer: not a JSON object");
         expectError(peers.a, PeerConnection.OFFER, validButStale, "this side is controlling");
         expectError(peers.b, PeerConnection.ANSWER, validButStale, "this side is controlled");
-        expectError(peers.a, PeerConnection.CLOSE, "{\"v\":1,\"session\":\"some-old-session\"}", "ignored a close for stale session");
+        expectError(peers.a, PeerConnection.CLOSE, "{\"v\":2,\"session\":\"some-old-session\"}", "ignored a close for stale session");
         expectError(peers.a, PeerConnection.CLOSE, "\u0000\u0001", "malformed close");
         expectError(peers.a, PeerConnection.CANDIDATE, "{}", "trickle");
         expectError(peers.a, "shutdown-now", "{}", "unknown kind \"shutdown-now\"");
@@ -262,7 +262,7 @@ class PeerConnectionNetworkTest {
 
         // A well-formed offer for a new session whose only candidate leads nowhere (a local address where nothing
         // listens): B negotiates, fails, and keeps the established path.
-        String nowhere = "{\"v\":1,\"session\":\"hostile-session-2\"," + ufrag + ",\"candidates\":["
+        String nowhere = "{\"v\":2,\"session\":\"hostile-session-2\"," + ufrag + ",\"candidates\":["
                 + "{\"type\":\"host\",\"ip\":\"" + IceTestLab.IP_DEAD + "\",\"port\":9,\"priority\":1,\"foundation\":\"1\"}]}";
         expectError(peers.b, PeerConnection.OFFER, nowhere, "ICE failed");
         await(peers.a, s -> s.lastError() != null && s.lastError().contains("stale session hostile-session-2"),

@@ -32,13 +32,13 @@ class SignalCodecTest {
         assertRejected("", "empty payload");
         assertRejected("not json at all", "not JSON");
         assertRejected("[1,2]", "not a JSON object");
-        assertRejected("{\"v\":2}", "unsupported version 2");
-        assertRejected("{\"v\":1,\"session\":\"s\",\"ufrag\":\"" + UFRAG + "\",\"pwd\":\"" + PWD + "\",\"candidates\":[]}",
+        assertRejected("{\"v\":1,\"session\":\"session-0001\"}", "unsupported version 1, expected 2");
+        assertRejected("{\"v\":2,\"session\":\"s\",\"ufrag\":\"" + UFRAG + "\",\"pwd\":\"" + PWD + "\",\"candidates\":[]}",
                 "session id \"s\"");
         assertRejected(description("\"bad ufrag!\"", "[" + host("198.18.240.1", 1) + "]"), "ufrag must be");
         assertRejected(description("\"" + UFRAG + "\"", "{}"), "\"candidates\" must be an array");
         assertRejected(description("\"" + UFRAG + "\"", "[]"), "no candidates");
-        assertRejected("{\"v\":1,\"session\":\"session-0001\",\"ufrag\":\"" + UFRAG + "\",\"pwd\":\"" + PWD
+        assertRejected("{\"v\":2,\"session\":\"session-0001\",\"ufrag\":\"" + UFRAG + "\",\"pwd\":\"" + PWD
                 + "\",\"candidates\":[],\"extra\":1}", "unknown field \"extra\"");
         assertRejected(description("\"" + UFRAG + "\"", "[" + host("198.18.240.1", 1) + "]") + " trailing", "not JSON");
     }
@@ -89,7 +89,7 @@ class SignalCodecTest {
     }
 
     private static String description(String ufrag, String candidates) {
-        return "{\"v\":1,\"session\":\"session-0001\",\"ufrag\":" + ufrag + ",\"pwd\":\"" + PWD + "\",\"candidates\":"
+        return "{\"v\":2,\"session\":\"session-0001\",\"ufrag\":" + ufrag + ",\"pwd\":\"" + PWD + "\",\"candidates\":"
                 + candidates + "}";
     }
 

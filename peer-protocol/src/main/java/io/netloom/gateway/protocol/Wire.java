@@ -10,8 +10,9 @@ import java.util.Base64;
 /**
  * The peer protocol's JSON (version 2, docs/protocol.md). Every message is an object with a
  * {@code type}. Sign-in first: the gateway sends {@code challenge}, the peer {@code sign_in}, the
- * gateway {@code welcome}. Then the server sends {@code map}, {@code delta}, {@code signal} and
- * {@code error}, the peer sends {@code resync} and {@code signal}.
+ * gateway {@code welcome}. Then the server sends {@code map}, {@code delta} (both signed:
+ * {@link SignedMapEnvelope}), {@code signal} and {@code error}, the peer sends {@code resync} and
+ * {@code signal}.
  */
 public final class Wire {
 
@@ -21,15 +22,6 @@ public final class Wire {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Wire() {
-    }
-
-    /** Serialized straight from the record: fan-out writes one of these per peer and change. */
-    public static String map(Object networkMap) {
-        return "{\"type\":\"map\",\"map\":" + write(networkMap) + "}";
-    }
-
-    public static String delta(Object mapDelta) {
-        return "{\"type\":\"delta\",\"delta\":" + write(mapDelta) + "}";
     }
 
     /** The gateway's first message on a new connection: the nonce the sign-in proof must cover. */
@@ -61,13 +53,13 @@ public final class Wire {
     }
 
     /** A signal as the sender writes it (no sender: the gateway knows who is talking). */
-    public static String signalTo(String to, String kind, long sequence, SignalCipher.Sealed sealed) {
-        return write(signal(kind, sequence, sealed).put("to", to));
+    public static String signalTo(String to, SealedSignal signal) {
+        return write(signal(signal.kind(), signal.seq(), signal.nonce(), signal.ciphertext()).put("to", to));
     }
 
     /** A signal as the gateway delivers it, naming the authenticated sender. */
     public static String signalFrom(String from, String kind, long sequence, String nonce, String ciphertext) {
-        return write(signal(kind, sequence, new SignalCipher.Sealed(nonce, ciphertext)).put("from", from));
+        return write(signal(kind, sequence, nonce, ciphertext).put("from", from));
     }
 
     public static JsonNode read(String text) throws JsonProcessingException {
@@ -78,9 +70,9 @@ public final class Wire {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    private static ObjectNode signal(String kind, long sequence, SignalCipher.Sealed sealed) {
+    private static ObjectNode signal(String kind, long sequence, String nonce, String ciphertext) {
         return JSON.createObjectNode().put("type", "signal").put("kind", kind).put("seq", sequence)
-                .put("nonce", sealed.nonce()).put("ciphertext", sealed.ciphertext());
+                .put("nonce", nonce).put("ciphertext", ciphertext);
     }
 
     private static String write(Object value) {

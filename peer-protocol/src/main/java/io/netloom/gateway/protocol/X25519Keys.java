@@ -1,6 +1,7 @@
 package io.netloom.gateway.protocol;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
@@ -12,7 +13,9 @@ public record X25519Keys(byte[] privateKey, byte[] publicKey) {
     public static X25519Keys generate() {
         byte[] privateKey = new byte[X25519.SCALAR_SIZE];
         X25519.generatePrivateKey(RANDOM, privateKey);
-        return fromPrivate(privateKey);
+        X25519Keys keys = fromPrivate(privateKey);
+        Arrays.fill(privateKey, (byte) 0);
+        return keys;
     }
 
     public static X25519Keys fromPrivate(byte[] privateKey) {
@@ -35,6 +38,14 @@ public record X25519Keys(byte[] privateKey, byte[] publicKey) {
             throw new IllegalArgumentException("the public key is a low-order point");
         }
         return shared;
+    }
+
+    /**
+     * Overwrites the private key with zeros: for ephemeral keys, once their agreements are done. Best effort, as
+     * anything in a JVM: a copy the garbage collector made while moving the array is out of reach.
+     */
+    public void erase() {
+        Arrays.fill(privateKey, (byte) 0);
     }
 
     /** Decodes a base64 public key, refusing anything that is not exactly 32 bytes. */

@@ -1,10 +1,7 @@
 package io.netloom.projections.networkmap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -50,40 +47,5 @@ public record MapDelta(
         rules.addAll(addedRules);
         return new NetworkMap(serial, config == null ? map.config() : config, List.copyOf(peers.values()),
                 List.copyOf(rules));
-    }
-
-    /**
-     * One delta with the effect of this one followed by {@code next}, for a peer that has fallen
-     * behind: it then receives one message instead of many.
-     */
-    public MapDelta followedBy(MapDelta next) {
-        if (next.baseSerial != serial) {
-            throw new IllegalArgumentException("delta from serial " + next.baseSerial + " does not follow serial " + serial);
-        }
-        Map<String, RemotePeer> upserts = new LinkedHashMap<>();
-        upsertedPeers.forEach(peer -> upserts.put(peer.id(), peer));
-        SortedSet<String> removals = new TreeSet<>(removedPeers);
-        next.removedPeers.forEach(id -> {
-            upserts.remove(id);
-            removals.add(id);
-        });
-        next.upsertedPeers.forEach(peer -> {
-            removals.remove(peer.id());
-            upserts.put(peer.id(), peer);
-        });
-        SortedSet<InboundRule> added = new TreeSet<>(addedRules);
-        SortedSet<InboundRule> removed = new TreeSet<>(removedRules);
-        next.removedRules.forEach(rule -> {
-            added.remove(rule);
-            removed.add(rule);
-        });
-        next.addedRules.forEach(rule -> {
-            removed.remove(rule);
-            added.add(rule);
-        });
-        List<RemotePeer> upserted = new ArrayList<>(upserts.values());
-        upserted.sort(null);
-        return new MapDelta(baseSerial, next.serial, next.config != null ? next.config : config, upserted,
-                List.copyOf(removals), List.copyOf(added), List.copyOf(removed));
     }
 }

@@ -25,7 +25,7 @@ class NetworkMapsTest {
         List<MapDelta> missed = network.maps().deltasSince(TestNetwork.ACCOUNT, new PeerId("a"), seen).orElseThrow();
 
         assertThat(missed).extracting(MapDelta::baseSerial).containsExactly(seen, seen + 1);
-        NetworkMap rebuilt = missed.get(0).followedBy(missed.get(1)).applyTo(heldAt(seen));
+        NetworkMap rebuilt = missed.get(1).applyTo(missed.get(0).applyTo(heldAt(seen)));
         assertThat(rebuilt).isEqualTo(network.mapOf("a"));
     }
 

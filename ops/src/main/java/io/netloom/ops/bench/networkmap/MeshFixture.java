@@ -23,6 +23,8 @@ import java.util.Set;
  */
 record MeshFixture(int peers, int groups) {
 
+    static final GroupId ALL = new GroupId("all");
+
     static MeshFixture of(String shape) {
         String[] parts = shape.split("/");
         return new MeshFixture(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
@@ -30,7 +32,13 @@ record MeshFixture(int peers, int groups) {
 
     AccountNetwork build() {
         AccountNetwork network = new AccountNetwork(new Ipv4Network("100.64.0.0/10"), "netloom.internal");
-        network.addGroup(new GroupId("all"), true);
+        populate(network);
+        return network;
+    }
+
+    /** Adds the topology to an empty network (e.g. one held by {@code NetworkMaps}). */
+    void populate(AccountNetwork network) {
+        network.addGroup(ALL, true);
         for (int group = 0; group < groups; group++) {
             network.addGroup(groupId(group), false);
             network.putPolicy(policyId(group), meshPolicy(group, Protocol.ALL));
@@ -39,7 +47,6 @@ record MeshFixture(int peers, int groups) {
             network.addPeer(node(peer));
             network.addToGroup(groupId(peer % groups), Set.of(peerId(peer)));
         }
-        return network;
     }
 
     static PolicySpec meshPolicy(int group, Protocol protocol) {
