@@ -3,6 +3,7 @@ package io.netloom.gateway.protocol;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * One Noise handshake, {@code Noise_KK_25519_ChaChaPoly_SHA256} (The Noise Protocol Framework, revision 34): both
@@ -59,55 +60,45 @@ final class KkHandshake {
     /** {@code -> e, es, ss}: the ephemeral public key, then the sealed payload. */
     byte[] writeFirst(byte[] payload) {
         expect(true, 0);
-        SymmetricState next = state.copy();
-        next.mixHash(localEphemeral.publicKey());
-        next.mixKey(localEphemeral.agree(remoteStatic));
-        next.mixKey(localStatic.agree(remoteStatic));
-        byte[] sealed = next.encryptAndHash(payload);
-        commit(next);
-        return concat(localEphemeral.publicKey(), sealed);
+        return write(localEphemeral.agree(remoteStatic), localStatic.agree(remoteStatic), payload);
     }
 
     /** Reads {@code -> e, es, ss}: the payload, or an {@link IllegalArgumentException} if it does not authenticate. */
     byte[] readFirst(byte[] message) {
         expect(false, 0);
-        byte[] ephemeral = ephemeralOf(message);
-        SymmetricState next = state.copy();
-        try {
-            next.mixHash(ephemeral);
-            next.mixKey(localStatic.agree(ephemeral));
-            next.mixKey(localStatic.agree(remoteStatic));
-            byte[] payload = next.decryptAndHash(Arrays.copyOfRange(message, KEY_BYTES, message.length));
-            remoteEphemeral = ephemeral;
-            commit(next);
-            return payload;
-        } catch (IllegalArgumentException e) {
-            next.erase();
-            throw e;
-        }
+        return read(message, localStatic::agree, ephemeral -> localStatic.agree(remoteStatic));
     }
 
     /** {@code <- e, ee, se}: the ephemeral public key, then the sealed payload. */
     byte[] writeSecond(byte[] payload) {
         expect(false, 1);
-        SymmetricState next = state.copy();
-        next.mixHash(localEphemeral.publicKey());
-        next.mixKey(localEphemeral.agree(remoteEphemeral));
-        next.mixKey(localEphemeral.agree(remoteStatic));
-        byte[] sealed = next.encryptAndHash(payload);
-        commit(next);
-        return concat(localEphemeral.publicKey(), sealed);
+        return write(localEphemeral.agree(remoteEphemeral), localEphemeral.agree(remoteStatic), payload);
     }
 
     /** Reads {@code <- e, ee, se}: the payload, or an {@link IllegalArgumentException} if it does not authenticate. */
     byte[] readSecond(byte[] message) {
         expect(true, 1);
+        return read(message, localEphemeral::agree, localStatic::agree);
+    }
+
+    private byte[] write(byte[] firstSecret, byte[] secondSecret, byte[] payload) {
+        SymmetricState next = state.copy();
+        next.mixHash(localEphemeral.publicKey());
+        next.mixKey(firstSecret);
+        next.mixKey(secondSecret);
+        byte[] sealed = next.encryptAndHash(payload);
+        commit(next);
+        return concat(localEphemeral.publicKey(), sealed);
+    }
+
+    /** The two secrets are computed from the sender's ephemeral key, in the pattern's order. */
+    private byte[] read(byte[] message, UnaryOperator<byte[]> firstSecret, UnaryOperator<byte[]> secondSecret) {
         byte[] ephemeral = ephemeralOf(message);
         SymmetricState next = state.copy();
         try {
             next.mixHash(ephemeral);
-            next.mixKey(localEphemeral.agree(ephemeral));
-            next.mixKey(localStatic.agree(ephemeral));
+            next.mixKey(firstSecret.apply(ephemeral));
+            next.mixKey(secondSecret.apply(ephemeral));
             byte[] payload = next.decryptAndHash(Arrays.copyOfRange(message, KEY_BYTES, message.length));
             remoteEphemeral = ephemeral;
             commit(next);
