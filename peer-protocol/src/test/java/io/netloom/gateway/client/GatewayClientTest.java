@@ -2,13 +2,14 @@ package io.netloom.gateway.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.netloom.gateway.client.Futures.await;
+import static io.netloom.gateway.client.Futures.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.protocol.ChannelBinding;
 import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.junit5.VertxExtension;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -111,21 +111,5 @@ class GatewayClientTest {
         return URI.create("ws://127.0.0.1:" + port + Wire.PEER_PATH);
     }
 
-    private static JsonNode read(String text) {
-        try {
-            return Wire.read(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -2,6 +2,8 @@ package io.netloom.gateway.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.netloom.gateway.client.Futures.await;
+import static io.netloom.gateway.client.Futures.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.protocol.ChannelBinding;
@@ -37,8 +39,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -214,23 +214,7 @@ class GatewayClientTrustTest {
         return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
     }
 
-    private static JsonNode read(String text) {
-        try {
-            return Wire.read(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static Throwable failureOf(Future<?> future) {
         assertThatThrownBy(() -> await(future)).isInstanceOf(IllegalStateException.class);
