@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,9 +33,17 @@ public final class JsonMutations {
 
     /** Texts derived from {@code valid} messages; {@code names} are member names worth adding or repeating. */
     public static Arbitrary<String> of(Arbitrary<? extends JsonNode> valid, List<String> names) {
-        Arbitrary<UnaryOperator<JsonNode>> mutation = mutation(names);
-        Arbitrary<String> mutated = Combinators.combine(valid, mutation.list().ofMinSize(1).ofMaxSize(4),
-                duplicate(names), textChange()).as((message, changes, repeat, cut) -> {
+        return Combinators.combine(valid, mutator(names)).as((message, mutate) -> mutate.apply(message));
+    }
+
+    /**
+     * What turns a valid message into the text to try, for messages known only once the test runs: mostly
+     * mutations, sometimes the message unchanged, sometimes garbage in its place.
+     */
+    public static Arbitrary<Function<JsonNode, String>> mutator(List<String> names) {
+        Arbitrary<Function<JsonNode, String>> mutated = Combinators.combine(
+                mutation(names).list().ofMinSize(1).ofMaxSize(4), duplicate(names), textChange())
+                .as((changes, repeat, cut) -> message -> {
                     JsonNode node = message.deepCopy();
                     for (UnaryOperator<JsonNode> change : changes) {
                         node = change.apply(node);
@@ -43,8 +52,8 @@ public final class JsonMutations {
                 });
         return Arbitraries.frequencyOf(
                 Tuple.of(12, mutated),
-                Tuple.of(2, valid.map(JsonNode::toString)),
-                Tuple.of(1, garbage()));
+                Tuple.of(2, Arbitraries.just(JsonNode::toString)),
+                Tuple.of(1, garbage().map(text -> message -> text)));
     }
 
     /** Text that is not a message: random characters, bare values, deep nesting, huge values. */
