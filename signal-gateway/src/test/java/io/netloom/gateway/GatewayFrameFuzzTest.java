@@ -140,7 +140,8 @@ class GatewayFrameFuzzTest {
         if (code == null) {
             Statistics.collect("welcome");
             assertThat(client.nextOfType("map")).isNotNull();
-            assertThat(fixture.presence.subList(presence, fixture.presence.size())).first().asString()
+            List<String> records = List.copyOf(fixture.presence);
+            assertThat(records.subList(presence, records.size())).first().asString()
                     .startsWith("connected a ");
             closeQuietly(client);
             awaitPresence("disconnected a");
@@ -179,7 +180,8 @@ class GatewayFrameFuzzTest {
         assertThat(errors).as("errors after %s", frames).allMatch(ERROR_CODES::contains);
         assertThat(largestBytes(frames) > UNREAD_FRAME_BYTES
                 || code != null && (code == 1000 || SESSION_CLOSES.contains(code))).as("close code %s after %s", code, frames).isTrue();
-        assertThat(fixture.presence.subList(presence, fixture.presence.size())).as("presence records")
+        List<String> records = List.copyOf(fixture.presence);
+        assertThat(records.subList(presence, records.size())).as("presence records")
                 .allMatch(record -> record.equals("disconnected a"));
         assertThat(b.closeCode).as("b's session").isNotDone();
     }
