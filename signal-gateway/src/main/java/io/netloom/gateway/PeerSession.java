@@ -256,13 +256,14 @@ final class PeerSession {
             sendError("not_allowed", "peer " + recipient + " is not in your network map");
             return;
         }
-        if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
-            sendError("replayed", "seq " + sequence.asLong() + " was already used towards " + recipient);
-            return;
-        }
+        // Offline first: a signal that is not relayed must not use up its seq (docs/protocol.md §3).
         PeerSession target = services.sessions().get(recipient);
         if (target == null || !target.peer.accountId().equals(peer.accountId())) {
             sendError("peer_offline", "peer " + recipient + " is not connected");
+            return;
+        }
+        if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
+            sendError("replayed", "seq " + sequence.asLong() + " was already used towards " + recipient);
             return;
         }
         target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext), this);

@@ -82,6 +82,23 @@ class GatewaySignalingTest extends GatewayTestBase {
     }
 
     @Test
+    void signalWhenRecipientOfflineThenRefusedAndItsSeqNotUsedUp() {
+        X25519Keys aKeys = fixture.peer("a", true);
+        X25519Keys bKeys = fixture.peer("b", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient a = fixture.connected("a");
+        SealedSignal handshake = single(channel("a", aKeys, "b", bKeys).send(PeerSignalChannel.OFFER, new byte[8]));
+        String message = Wire.signalTo("b", handshake);
+
+        a.send(message);
+        assertThat(a.nextOfType("error").get("code").asText()).isEqualTo("peer_offline");
+        TestClient b = fixture.connected("b");
+        a.send(message);
+
+        assertThat(b.nextOfType("signal").get("seq").asLong()).isEqualTo(handshake.seq());
+    }
+
+    @Test
     void signalWhenSenderClaimsAnotherIdentityThenSessionClosed() {
         fixture.peer("a", true);
         fixture.peer("b", true);

@@ -73,12 +73,21 @@ public final class VerifiedMaps {
         }
         try {
             return opened.kind() == SignedMapEnvelope.Kind.MAP
-                    ? receiveMap(DaemonJson.MAPPER.readValue(opened.json(), NetworkMap.class))
-                    : receiveDelta(DaemonJson.MAPPER.readValue(opened.json(), MapDelta.class));
+                    ? receiveMap(parse(opened.json(), NetworkMap.class))
+                    : receiveDelta(parse(opened.json(), MapDelta.class));
         } catch (IOException e) {
             return refused("refused a signed " + kind + " that does not parse: "
                     + e.getMessage().lines().findFirst().orElse(""), false);
         }
+    }
+
+    /** The message's content; JSON {@code null} parses to no object at all, and is refused like any other non-object. */
+    private static <T> T parse(String json, Class<T> type) throws IOException {
+        T value = DaemonJson.MAPPER.readValue(json, type);
+        if (value == null) {
+            throw new IOException("it is null, not an object");
+        }
+        return value;
     }
 
     private Outcome receiveMap(NetworkMap map) {

@@ -151,6 +151,21 @@ class VerifiedMapsTest {
                 + "map", true));
     }
 
+    @Test
+    void receiveWhenSignedMapOrDeltaIsNullThenRefusedWithoutResyncAndMapKept() {
+        maps.receive(account.map(first));
+
+        VerifiedMaps.Outcome nullMap = maps.receive(account.sign(Kind.MAP, TestMapSigner.SELF, "null"));
+        VerifiedMaps.Outcome nullDelta = maps.receive(account.sign(Kind.DELTA, TestMapSigner.SELF, "null"));
+
+        assertThat(nullMap).isEqualTo(new VerifiedMaps.Refused(
+                "refused a signed map that does not parse: it is null, not an object", false));
+        assertThat(nullDelta).isEqualTo(new VerifiedMaps.Refused(
+                "refused a signed delta that does not parse: it is null, not an object", false));
+        assertThat(maps.held()).isEqualTo(first);
+        assertThat(kept).containsExactly(5L);
+    }
+
     private static MapDelta delta(long base, long serial, List<RemotePeer> upserted) {
         return new MapDelta(base, serial, null, upserted, List.of(), List.of(), List.of());
     }
