@@ -4,6 +4,7 @@ import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
@@ -39,7 +40,7 @@ final class TestEvents {
     TestEvents() {
         projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()), NOW);
-        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true));
+        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true, GroupIssuer.API));
     }
 
     Directory directory() {
@@ -63,7 +64,7 @@ final class TestEvents {
 
     GroupId group(String name, PeerId... members) {
         GroupId id = new GroupId("group-" + name);
-        projection.on(new GroupCreatedEvent(id, ACCOUNT, name, false));
+        projection.on(new GroupCreatedEvent(id, ACCOUNT, name, false, GroupIssuer.API));
         projection.on(new PeersAddedToGroupEvent(id, ACCOUNT, Set.of(members)));
         return id;
     }

@@ -4,6 +4,7 @@ import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
@@ -55,7 +56,7 @@ final class TestNetwork {
         maps.subscribe((account, published) -> updates.addAll(published));
         projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()));
-        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true));
+        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true, GroupIssuer.API));
     }
 
     NetworkMaps maps() {
@@ -108,7 +109,7 @@ final class TestNetwork {
     }
 
     void createGroup(String name) {
-        projection.on(new GroupCreatedEvent(groupId(name), ACCOUNT, name, false));
+        projection.on(new GroupCreatedEvent(groupId(name), ACCOUNT, name, false, GroupIssuer.API));
     }
 
     void deleteGroup(String name) {
