@@ -11,7 +11,9 @@ import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
@@ -28,6 +30,7 @@ import io.netloom.domain.user.UserAutoGroupsChangedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserLoggedInEvent;
 import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.util.ArrayList;
@@ -71,6 +74,9 @@ public final class AuditTrail {
         if (event instanceof UserAutoGroupsChangedEvent e) {
             return one(e.accountId(), "user.group.add", "User auto-groups changed", e.userId().value(),
                     Map.of("groups", join(e.autoGroups())));
+        }
+        if (event instanceof UserLoggedInEvent e) {
+            return logins(e);
         }
         if (event instanceof UserBlockedEvent e) {
             return one(e.accountId(), "user.block", "User blocked", e.userId().value(), Map.of());
@@ -129,6 +135,10 @@ public final class AuditTrail {
             return one(e.accountId(), "peer.ip.update", "Peer IP updated", e.peerId().value(),
                     Map.of("ip", e.overlayIp()));
         }
+        if (event instanceof PeerLoginExpiredEvent e) {
+            return one(e.accountId(), "peer.login.expire", "Peer login expired", e.peerId().value(),
+                    Map.of("reason", e.reason() == LoginExpiryReason.INACTIVE ? "inactivity" : "login"));
+        }
         if (event instanceof PeerDeletedEvent e) {
             return one(e.accountId(), "user.peer.delete", "Peer deleted", e.peerId().value(), Map.of());
         }
@@ -157,6 +167,27 @@ public final class AuditTrail {
             return one(e.accountId(), "policy.delete", "Policy deleted", e.policyId().value(), Map.of());
         }
         return List.of();
+    }
+
+    /** NetBird's records of a sign-in: the device it was on, and each group the claim made the user join or leave. */
+    private static List<AuditEntry> logins(UserLoggedInEvent event) {
+        List<AuditEntry> entries = new ArrayList<>();
+        String user = event.userId().value();
+        if (event.peerId() == null) {
+            entries.add(entry(event.accountId(), "dashboard.login", "Dashboard login", user, Map.of()));
+        } else {
+            entries.add(entry(event.accountId(), "user.peer.login", "User logged in peer", event.peerId().value(),
+                    Map.of("user_id", user)));
+        }
+        if (!event.groupsClaimIgnoredBecause().isEmpty()) {
+            entries.add(entry(event.accountId(), "user.jwt.groups.ignore", "Groups claim ignored", user,
+                    Map.of("reason", event.groupsClaimIgnoredBecause())));
+        }
+        event.joinedGroups().forEach(group -> entries.add(entry(event.accountId(), "user.group.add",
+                "Group added to user", user, Map.of("group_id", group.value()))));
+        event.leftGroups().forEach(group -> entries.add(entry(event.accountId(), "user.group.delete",
+                "Group removed from user", user, Map.of("group_id", group.value()))));
+        return entries;
     }
 
     private List<AuditEntry> settingsChanges(AccountSettingsUpdatedEvent event) {
@@ -188,6 +219,12 @@ public final class AuditTrail {
             entries.add(entry(event.accountId(), after.peerApprovalRequired()
                     ? "account.setting.peer.approval.enable" : "account.setting.peer.approval.disable",
                     "Peer approval toggled", target, Map.of()));
+        }
+        if (!before.jwtGroups().equals(after.jwtGroups())) {
+            entries.add(entry(event.accountId(), "account.setting.jwt.groups.update", "JWT groups settings updated",
+                    target, Map.of("jwt_groups_enabled", String.valueOf(after.jwtGroups().enabled()),
+                            "jwt_groups_claim_name", after.jwtGroups().claimName(),
+                            "jwt_allow_groups", String.join(",", after.jwtGroups().allowGroups()))));
         }
         if (!before.dnsDomain().equals(after.dnsDomain())) {
             entries.add(entry(event.accountId(), "account.dns.domain.update", "Account DNS domain updated", target,

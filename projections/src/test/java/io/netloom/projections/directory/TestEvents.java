@@ -51,14 +51,23 @@ final class TestEvents {
         return directory.account(ACCOUNT).orElseThrow();
     }
 
+    DirectoryProjection projection() {
+        return projection;
+    }
+
     PeerId peer(String name) {
+        return peer(name, null);
+    }
+
+    /** A peer a person enrolled when {@code owner} is given, else one enrolled with {@link #SETUP_KEY}. */
+    PeerId peer(String name, UserId owner) {
         PeerId id = new PeerId(name);
         byte[] key = new byte[32];
         key[0] = (byte) ++peers;
         projection.on(new PeerEnrolledEvent(id, ACCOUNT,
                 new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
-                new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + peers, new DnsLabel(name), null,
-                SETUP_KEY, false, false, false, NOW));
+                new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + peers, new DnsLabel(name), owner,
+                owner == null ? SETUP_KEY : null, false, owner != null, false, NOW));
         return id;
     }
 

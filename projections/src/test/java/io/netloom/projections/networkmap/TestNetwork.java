@@ -17,7 +17,10 @@ import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
+import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.WireguardPublicKey;
@@ -134,6 +137,14 @@ final class TestNetwork {
 
     void deletePolicy(String name) {
         projection.on(new PolicyDeletedEvent(policyId(name), ACCOUNT));
+    }
+
+    void expireLogin(String peer) {
+        projection.on(new PeerLoginExpiredEvent(peerId(peer), ACCOUNT, LoginExpiryReason.LOGIN_EXPIRED, NOW));
+    }
+
+    void renewLogin(String peer, String owner) {
+        projection.on(new PeerLoginRenewedEvent(peerId(peer), ACCOUNT, new UserId(owner), NOW));
     }
 
     void blockUser(String user) {
