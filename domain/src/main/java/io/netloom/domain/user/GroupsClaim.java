@@ -1,6 +1,8 @@
 package io.netloom.domain.user;
 
 import io.netloom.domain.common.Names;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,29 @@ public record GroupsClaim(List<String> names, String ignoredBecause) {
             names.add(trimmed);
         }
         return new GroupsClaim(List.copyOf(names), "");
+    }
+
+    /**
+     * The claim as a token carries it: a list of names, or, as some providers send a single group, one name
+     * (NetBird accepts both). Entries that are not strings are skipped, as NetBird does; a claim of any other
+     * type is ignored.
+     */
+    public static GroupsClaim fromToken(Object claim) {
+        if (claim == null) {
+            return of(null);
+        }
+        if (claim instanceof String single) {
+            return of(List.of(single));
+        }
+        if (claim instanceof Collection<?> entries) {
+            if (entries.size() > MAX_ENTRIES) {
+                return ignored("it names " + entries.size() + " groups, more than " + MAX_ENTRIES);
+            }
+            List<String> names = new ArrayList<>();
+            entries.stream().filter(String.class::isInstance).map(String.class::cast).forEach(names::add);
+            return of(names);
+        }
+        return ignored("it is neither a list of group names nor one name");
     }
 
     private static GroupsClaim ignored(String reason) {

@@ -54,4 +54,27 @@ class GroupsClaimTest {
         GroupsClaim claim = GroupsClaim.of(List.of("Engi\u0000neering"));
         assertThat(claim.ignoredBecause()).isEqualTo("a group name contains control characters");
     }
+
+    @Test
+    void fromTokenWhenSingleStringThenOneGroup() {
+        assertThat(GroupsClaim.fromToken("Engineering").names()).containsExactly("Engineering");
+    }
+
+    @Test
+    void fromTokenWhenListWithNonStringsThenOnlyStringsKept() {
+        assertThat(GroupsClaim.fromToken(List.of("Engineering", 42, java.util.Map.of("name", "x"))).names())
+                .containsExactly("Engineering");
+    }
+
+    @Test
+    void fromTokenWhenWrongTypeThenIgnored() {
+        GroupsClaim claim = GroupsClaim.fromToken(java.util.Map.of("groups", "Engineering"));
+        assertThat(claim.isIgnored()).isTrue();
+        assertThat(claim.ignoredBecause()).isEqualTo("it is neither a list of group names nor one name");
+    }
+
+    @Test
+    void fromTokenWhenMissingThenEmpty() {
+        assertThat(GroupsClaim.fromToken(null)).isEqualTo(GroupsClaim.of(List.of()));
+    }
 }

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -169,19 +170,23 @@ public final class AuditTrail {
         return List.of();
     }
 
-    /** NetBird's records of a sign-in: the device it was on, and each group the claim made the user join or leave. */
+    /**
+     * NetBird's records of a sign-in: the device it was on, and each group the claim made the user join or leave.
+     * NetBird has no activity for an ignored claim, so the sign-in's own entry says why.
+     */
     private static List<AuditEntry> logins(UserLoggedInEvent event) {
         List<AuditEntry> entries = new ArrayList<>();
         String user = event.userId().value();
-        if (event.peerId() == null) {
-            entries.add(entry(event.accountId(), "dashboard.login", "Dashboard login", user, Map.of()));
-        } else {
-            entries.add(entry(event.accountId(), "user.peer.login", "User logged in peer", event.peerId().value(),
-                    Map.of("user_id", user)));
-        }
+        Map<String, String> meta = new TreeMap<>();
         if (!event.groupsClaimIgnoredBecause().isEmpty()) {
-            entries.add(entry(event.accountId(), "user.jwt.groups.ignore", "Groups claim ignored", user,
-                    Map.of("reason", event.groupsClaimIgnoredBecause())));
+            meta.put("groups_claim_ignored", event.groupsClaimIgnoredBecause());
+        }
+        if (event.peerId() == null) {
+            entries.add(entry(event.accountId(), "dashboard.login", "Dashboard login", user, meta));
+        } else {
+            meta.put("user_id", user);
+            entries.add(entry(event.accountId(), "user.peer.login", "User logged in peer", event.peerId().value(),
+                    meta));
         }
         event.joinedGroups().forEach(group -> entries.add(entry(event.accountId(), "user.group.add",
                 "Group added to user", user, Map.of("group_id", group.value()))));
@@ -219,12 +224,6 @@ public final class AuditTrail {
             entries.add(entry(event.accountId(), after.peerApprovalRequired()
                     ? "account.setting.peer.approval.enable" : "account.setting.peer.approval.disable",
                     "Peer approval toggled", target, Map.of()));
-        }
-        if (!before.jwtGroups().equals(after.jwtGroups())) {
-            entries.add(entry(event.accountId(), "account.setting.jwt.groups.update", "JWT groups settings updated",
-                    target, Map.of("jwt_groups_enabled", String.valueOf(after.jwtGroups().enabled()),
-                            "jwt_groups_claim_name", after.jwtGroups().claimName(),
-                            "jwt_allow_groups", String.join(",", after.jwtGroups().allowGroups()))));
         }
         if (!before.dnsDomain().equals(after.dnsDomain())) {
             entries.add(entry(event.accountId(), "account.dns.domain.update", "Account DNS domain updated", target,
