@@ -61,6 +61,18 @@ public class PeerLoginExpiry {
         return expired;
     }
 
+    /**
+     * When a device's login will expire under the account's login expiration (for the device's status);
+     * empty if it never does (a setup-key peer, expiry switched off) or already has.
+     */
+    public static Optional<Instant> loginExpiresAt(AccountSettings settings, PeerView peer) {
+        if (!settings.peerLoginExpirationEnabled()) {
+            return Optional.empty();
+        }
+        return standingOf(peer, PeerPresence.NEVER_CONNECTED)
+                .dueAt(LoginExpiryReason.LOGIN_EXPIRED, settings.peerLoginExpiration());
+    }
+
     private void expireDue(AccountRecords records, Instant now, List<PeerId> expired) {
         AccountSettings settings = records.account().settings();
         for (PeerView peer : records.peers()) {

@@ -107,6 +107,17 @@ class PeerLoginExpiryTest extends ServerTest {
     }
 
     @Test
+    void loginExpiresAtWhenPersonsDeviceThenLastLoginPlusExpiration() {
+        var records = directory.account(account).orElseThrow();
+        var settings = records.account().settings();
+
+        assertThat(PeerLoginExpiry.loginExpiresAt(settings, records.peer(laptop).orElseThrow()))
+                .contains(enrolledAt.plus(DAY));
+        assertThat(PeerLoginExpiry.loginExpiresAt(settings, records.peer(new PeerId(server)).orElseThrow()))
+                .isEmpty();
+    }
+
+    @Test
     void sweepWhenSetupKeyPeerThenNeverExpires() {
         sweepAt(enrolledAt.plus(Duration.ofDays(365)));
 
