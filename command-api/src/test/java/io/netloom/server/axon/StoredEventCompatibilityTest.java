@@ -30,8 +30,8 @@ class StoredEventCompatibilityTest {
 
     @Test
     void accountSettingsWhenJwtGroupsStoredThenReadBack() throws Exception {
-        AccountSettings settings = AccountSettings.defaults()
-                .withJwtGroups(new JwtGroupsSettings(true, "groups", List.of("Staff")));
+        AccountSettings settings = new AccountSettings(true, Duration.ofHours(24), false, Duration.ofMinutes(10), true,
+                false, "netloom.internal", new JwtGroupsSettings(true, "groups", List.of("Staff")));
 
         AccountSettings read = mapper.readValue(mapper.writeValueAsString(settings), AccountSettings.class);
 

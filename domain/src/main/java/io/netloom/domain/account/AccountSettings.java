@@ -45,11 +45,6 @@ public record AccountSettings(
                 "netloom.internal");
     }
 
-    public AccountSettings withJwtGroups(JwtGroupsSettings value) {
-        return new AccountSettings(peerLoginExpirationEnabled, peerLoginExpiration, peerInactivityExpirationEnabled,
-                peerInactivityExpiration, regularUsersViewBlocked, peerApprovalRequired, dnsDomain, value);
-    }
-
     /**
      * The range only binds while the expiration is switched on: the default inactivity period (10 minutes,
      * as in NetBird) is below the minimum and must still be storable while disabled.
