@@ -5,6 +5,7 @@ import io.netloom.api.netbird.AccountExtraSettings;
 import io.netloom.api.netbird.AccountOnboarding;
 import io.netloom.api.netbird.AccountRequest;
 import io.netloom.domain.account.AccountSettings;
+import io.netloom.domain.account.JwtGroupsSettings;
 import io.netloom.domain.account.UpdateAccountSettingsCommand;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Ipv4Network;
@@ -58,7 +59,13 @@ public class AccountsController {
                 orCurrent(requested.regularUsersViewBlocked(), current.regularUsersViewBlocked()),
                 requested.extra() == null ? current.peerApprovalRequired()
                         : orCurrent(requested.extra().peerApprovalEnabled(), current.peerApprovalRequired()),
-                requested.dnsDomain() == null ? current.dnsDomain() : requested.dnsDomain());
+                requested.dnsDomain() == null ? current.dnsDomain() : requested.dnsDomain(),
+                new JwtGroupsSettings(
+                        orCurrent(requested.jwtGroupsEnabled(), current.jwtGroups().enabled()),
+                        requested.jwtGroupsClaimName() == null ? current.jwtGroups().claimName()
+                                : requested.jwtGroupsClaimName(),
+                        requested.jwtAllowGroups() == null ? current.jwtGroups().allowGroups()
+                                : requested.jwtAllowGroups()));
         Ipv4Network network = requested.networkRange() == null ? account.network()
                 : new Ipv4Network(requested.networkRange());
         commands.send(new UpdateAccountSettingsCommand(account.id(), settings, network), Initiators.of(caller));
@@ -88,7 +95,8 @@ public class AccountsController {
         var wireSettings = new io.netloom.api.netbird.AccountSettings(
                 settings.peerLoginExpirationEnabled(), settings.peerLoginExpiration().toSeconds(),
                 settings.peerInactivityExpirationEnabled(), settings.peerInactivityExpiration().toSeconds(),
-                settings.regularUsersViewBlocked(), null, null, null, null, null,
+                settings.regularUsersViewBlocked(), null, settings.jwtGroups().enabled(),
+                settings.jwtGroups().claimName(), settings.jwtGroups().allowGroups(), null,
                 settings.dnsDomain(), account.network().cidr(), false, List.of(),
                 new AccountExtraSettings(settings.peerApprovalRequired(), false, false, List.of(), false));
         return new Account(account.id().value(), wireSettings, account.domain(), "private", account.createdAt(),

@@ -138,7 +138,7 @@ public class GroupsController {
     }
 
     private static Group toGroup(GroupView group, AccountRecords records) {
-        return new Group(group.id().value(), group.name(), group.peers().size(), 0, NetbirdViews.ISSUED_BY_API,
+        return new Group(group.id().value(), group.name(), group.peers().size(), 0, group.issued().wireName(),
                 group.peers().stream().map(records::peer).flatMap(java.util.Optional::stream)
                         .map(NetbirdViews::peerMinimum).toList(),
                 List.of());

@@ -14,14 +14,11 @@ import java.util.List;
 /** Read-model views in NetBird's wire shapes, where more than one controller needs them. */
 final class NetbirdViews {
 
-    /** Netloom issues every group through its API; NetBird also knows "integration" and "jwt". */
-    static final String ISSUED_BY_API = "api";
-
     private NetbirdViews() {
     }
 
     static GroupMinimum groupMinimum(GroupSummary group) {
-        return new GroupMinimum(group.id().value(), group.name(), group.peerCount(), 0, ISSUED_BY_API);
+        return new GroupMinimum(group.id().value(), group.name(), group.peerCount(), 0, group.issued().wireName());
     }
 
     static PeerMinimum peerMinimum(PeerView peer) {
@@ -57,7 +54,7 @@ final class NetbirdViews {
                 "",
                 fqdn,
                 peer.loginExpirationEnabled(),
-                false,
+                peer.loginExpired(),
                 peer.enrolledByUser() == null ? NetbirdTimes.ZERO : peer.lastLogin(),
                 peer.inactivityExpirationEnabled(),
                 peer.approvalRequired(),

@@ -12,18 +12,32 @@ public record AccountSettings(
         Duration peerInactivityExpiration,
         boolean regularUsersViewBlocked,
         boolean peerApprovalRequired,
-        String dnsDomain) {
+        String dnsDomain,
+        JwtGroupsSettings jwtGroups) {
 
     private static final Duration MIN_EXPIRATION = Duration.ofHours(1);
     private static final Duration MAX_EXPIRATION = Duration.ofDays(180);
 
     public AccountSettings {
+        if (jwtGroups == null) {
+            // Events written before JWT groups were stored carry none: the feature was off for them.
+            jwtGroups = JwtGroupsSettings.disabled();
+        }
         requireExpiration(peerLoginExpirationEnabled, peerLoginExpiration, "peer login expiration");
         requireExpiration(peerInactivityExpirationEnabled, peerInactivityExpiration, "peer inactivity expiration");
         if (!DnsNames.isValidName(dnsDomain)) {
             throw CommandRejectedException.invalid(
                     "DNS domain must be a lowercase DNS name of at most " + DnsNames.MAX_NAME_LENGTH + " characters");
         }
+    }
+
+    /** Settings without JWT groups (switched off). */
+    public AccountSettings(boolean peerLoginExpirationEnabled, Duration peerLoginExpiration,
+            boolean peerInactivityExpirationEnabled, Duration peerInactivityExpiration,
+            boolean regularUsersViewBlocked, boolean peerApprovalRequired, String dnsDomain) {
+        this(peerLoginExpirationEnabled, peerLoginExpiration, peerInactivityExpirationEnabled,
+                peerInactivityExpiration, regularUsersViewBlocked, peerApprovalRequired, dnsDomain,
+                JwtGroupsSettings.disabled());
     }
 
     public static AccountSettings defaults() {

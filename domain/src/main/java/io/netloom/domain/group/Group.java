@@ -36,7 +36,8 @@ public class Group {
         Required.present(command.accountId(), "account");
         String validName = Names.requireValid(command.name(), "group name");
         Set<PeerId> members = StableSets.copyOf(command.peers(), "peers");
-        apply(new GroupCreatedEvent(command.groupId(), command.accountId(), validName, command.builtIn()));
+        GroupIssuer issued = command.issued() == null ? GroupIssuer.API : command.issued();
+        apply(new GroupCreatedEvent(command.groupId(), command.accountId(), validName, command.builtIn(), issued));
         if (!members.isEmpty()) {
             apply(new PeersAddedToGroupEvent(command.groupId(), command.accountId(), members));
         }

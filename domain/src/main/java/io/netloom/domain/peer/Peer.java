@@ -11,6 +11,9 @@ import io.netloom.domain.common.Required;
 import io.netloom.domain.common.Texts;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.UserId;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,6 +33,10 @@ public class Peer {
     private boolean inactivityExpirationEnabled;
     private boolean approvalRequired;
     private String currentSession;
+    private UserId enrolledByUser;
+    private Instant lastLogin;
+    private Instant lastSeen;
+    private boolean loginExpired;
 
     public Peer() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -113,6 +120,33 @@ public class Peer {
         }
     }
 
+    /** As in NetBird, only the person who enrolled the device can renew its login; a setup-key peer has none. */
+    @CommandHandler
+    public void handle(RenewPeerLoginCommand command) {
+        requireSameAccount(command.accountId());
+        UserId user = Required.present(command.userId(), "user");
+        Instant at = Required.present(command.at(), "sign-in time");
+        if (enrolledByUser == null) {
+            throw CommandRejectedException.preconditionFailed("a peer enrolled with a setup key has no login to renew");
+        }
+        if (!enrolledByUser.equals(user)) {
+            throw CommandRejectedException.permissionDenied("the peer belongs to another user");
+        }
+        apply(new PeerLoginRenewedEvent(peerId, accountId, user, at));
+    }
+
+    /** Not yet due (renewed meanwhile, switched off, reconnected) or already expired: nothing happens. */
+    @CommandHandler
+    public void handle(ExpirePeerLoginCommand command) {
+        requireSameAccount(command.accountId());
+        LoginExpiryReason reason = Required.present(command.reason(), "expiry reason");
+        Duration expiration = Required.present(command.expiration(), "expiration");
+        Instant at = Required.present(command.at(), "expiry time");
+        if (standing().isDue(reason, expiration, at)) {
+            apply(new PeerLoginExpiredEvent(peerId, accountId, reason, at));
+        }
+    }
+
     @CommandHandler
     public void handle(DeletePeerCommand command) {
         requireSameAccount(command.accountId());
@@ -128,7 +162,10 @@ public class Peer {
         overlayIp = event.overlayIp();
         metadata = event.metadata();
         loginExpirationEnabled = event.loginExpirationEnabled();
+        inactivityExpirationEnabled = PeerLoginStanding.inactivityExpirationAtEnrollment(event);
         approvalRequired = event.approvalRequired();
+        enrolledByUser = event.enrolledByUser();
+        lastLogin = event.enrolledAt();
     }
 
     @EventSourcingHandler
@@ -162,16 +199,34 @@ public class Peer {
     @EventSourcingHandler
     void on(PeerConnectedEvent event) {
         currentSession = event.sessionId();
+        lastSeen = event.connectedAt();
     }
 
     @EventSourcingHandler
     void on(PeerDisconnectedEvent event) {
         currentSession = null;
+        lastSeen = event.disconnectedAt();
+    }
+
+    @EventSourcingHandler
+    void on(PeerLoginExpiredEvent event) {
+        loginExpired = true;
+    }
+
+    @EventSourcingHandler
+    void on(PeerLoginRenewedEvent event) {
+        lastLogin = event.at();
+        loginExpired = false;
     }
 
     @EventSourcingHandler
     void on(PeerDeletedEvent event) {
         markDeleted();
+    }
+
+    private PeerLoginStanding standing() {
+        return new PeerLoginStanding(enrolledByUser != null, loginExpirationEnabled, inactivityExpirationEnabled,
+                lastLogin, currentSession != null, lastSeen, loginExpired);
     }
 
     private void requireSameAccount(AccountId requested) {

@@ -81,6 +81,24 @@ public class User {
         }
     }
 
+    /** The auto-groups only move here when the sign-in changes them, so an unchanged login adds one event. */
+    @CommandHandler
+    public void handle(LogUserInCommand command) {
+        requireSameAccount(command.accountId());
+        Instant at = Required.present(command.at(), "sign-in time");
+        GroupsClaim claim = Required.present(command.groupsClaim(), "groups claim");
+        Set<GroupId> newAutoGroups = StableSets.copyOf(command.autoGroups(), "auto groups");
+        if (blocked) {
+            throw CommandRejectedException.preconditionFailed("a blocked user cannot sign in");
+        }
+        apply(new UserLoggedInEvent(userId, accountId, command.peerId(), claim.names(), claim.ignoredBecause(),
+                StableSets.difference(newAutoGroups, autoGroups), StableSets.difference(autoGroups, newAutoGroups),
+                at));
+        if (!newAutoGroups.equals(autoGroups)) {
+            apply(new UserAutoGroupsChangedEvent(userId, accountId, newAutoGroups));
+        }
+    }
+
     @CommandHandler
     public void handle(DeleteUserCommand command) {
         requireSameAccount(command.accountId());

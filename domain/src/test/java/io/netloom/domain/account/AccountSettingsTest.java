@@ -93,4 +93,36 @@ class AccountSettingsTest {
     private static AccountSettings withDomain(String domain) {
         return new AccountSettings(true, DAY, false, Duration.ofMinutes(10), true, false, domain);
     }
+
+    @Test
+    void newWhenNoJwtGroupsGivenThenSwitchedOff() {
+        AccountSettings settings = new AccountSettings(true, DAY, false, DAY, true, false, DOMAIN, null);
+        assertThat(settings.jwtGroups()).isEqualTo(JwtGroupsSettings.disabled());
+        assertThat(AccountSettings.defaults().jwtGroups().syncsGroups()).isFalse();
+    }
+
+    @Test
+    void jwtGroupsWhenAllowGroupsRepeatedOrPaddedThenTrimmedAndDistinct() {
+        JwtGroupsSettings settings = new JwtGroupsSettings(true, " groups ", java.util.List.of(" Staff", "Staff"));
+        assertThat(settings.claimName()).isEqualTo("groups");
+        assertThat(settings.allowGroups()).containsExactly("Staff");
+        assertThat(settings.syncsGroups()).isTrue();
+    }
+
+    @Test
+    void jwtGroupsWhenEnabledWithoutClaimNameThenNoSync() {
+        assertThat(new JwtGroupsSettings(true, "", null).syncsGroups()).isFalse();
+    }
+
+    @Test
+    void jwtGroupsWhenAllowGroupBlankThenRejected() {
+        assertInvalid(() -> new JwtGroupsSettings(true, "groups", java.util.List.of(" ")),
+                "JWT allow group must not be empty");
+    }
+
+    @Test
+    void jwtGroupsWhenClaimNameOverLongThenRejected() {
+        assertInvalid(() -> new JwtGroupsSettings(true, "g".repeat(256), null),
+                "JWT groups claim name must be at most 255 characters");
+    }
 }

@@ -16,6 +16,7 @@ import static io.netloom.domain.group.TestGroups.created;
 import static io.netloom.domain.group.TestGroups.createdAllGroup;
 import static io.netloom.domain.group.TestGroups.removed;
 import static io.netloom.domain.group.TestGroups.update;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.domain.common.CommandRejectedException;
 import java.util.Set;
@@ -53,6 +54,18 @@ class GroupTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateGroupCommand(GROUP, ACCOUNT, "All", true, Set.of()))
                 .expectEvents(createdAllGroup());
+    }
+
+    @Test
+    void createGroupWhenIssuedByClaimThenIssuerRecorded() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupCommand(GROUP, ACCOUNT, "Engineering", false, Set.of(), GroupIssuer.JWT))
+                .expectEvents(new GroupCreatedEvent(GROUP, ACCOUNT, "Engineering", false, GroupIssuer.JWT));
+    }
+
+    @Test
+    void groupCreatedEventWhenWrittenWithoutIssuerThenIssuedByApi() {
+        assertThat(new GroupCreatedEvent(GROUP, ACCOUNT, NAME, false, null).issued()).isEqualTo(GroupIssuer.API);
     }
 
     @Test

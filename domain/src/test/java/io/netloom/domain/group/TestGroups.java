@@ -18,11 +18,11 @@ final class TestGroups {
     }
 
     static GroupCreatedEvent created() {
-        return new GroupCreatedEvent(GROUP, ACCOUNT, NAME, false);
+        return new GroupCreatedEvent(GROUP, ACCOUNT, NAME, false, GroupIssuer.API);
     }
 
     static GroupCreatedEvent createdAllGroup() {
-        return new GroupCreatedEvent(GROUP, ACCOUNT, "All", true);
+        return new GroupCreatedEvent(GROUP, ACCOUNT, "All", true, GroupIssuer.API);
     }
 
     static PeersAddedToGroupEvent added(PeerId... peers) {

@@ -11,7 +11,9 @@ import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
@@ -28,12 +30,14 @@ import io.netloom.domain.user.UserAutoGroupsChangedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserLoggedInEvent;
 import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -71,6 +75,9 @@ public final class AuditTrail {
         if (event instanceof UserAutoGroupsChangedEvent e) {
             return one(e.accountId(), "user.group.add", "User auto-groups changed", e.userId().value(),
                     Map.of("groups", join(e.autoGroups())));
+        }
+        if (event instanceof UserLoggedInEvent e) {
+            return logins(e);
         }
         if (event instanceof UserBlockedEvent e) {
             return one(e.accountId(), "user.block", "User blocked", e.userId().value(), Map.of());
@@ -129,6 +136,10 @@ public final class AuditTrail {
             return one(e.accountId(), "peer.ip.update", "Peer IP updated", e.peerId().value(),
                     Map.of("ip", e.overlayIp()));
         }
+        if (event instanceof PeerLoginExpiredEvent e) {
+            return one(e.accountId(), "peer.login.expire", "Peer login expired", e.peerId().value(),
+                    Map.of("reason", e.reason() == LoginExpiryReason.INACTIVE ? "inactivity" : "login"));
+        }
         if (event instanceof PeerDeletedEvent e) {
             return one(e.accountId(), "user.peer.delete", "Peer deleted", e.peerId().value(), Map.of());
         }
@@ -157,6 +168,31 @@ public final class AuditTrail {
             return one(e.accountId(), "policy.delete", "Policy deleted", e.policyId().value(), Map.of());
         }
         return List.of();
+    }
+
+    /**
+     * NetBird's records of a sign-in: the device it was on, and each group the claim made the user join or leave.
+     * NetBird has no activity for an ignored claim, so the sign-in's own entry says why.
+     */
+    private static List<AuditEntry> logins(UserLoggedInEvent event) {
+        List<AuditEntry> entries = new ArrayList<>();
+        String user = event.userId().value();
+        Map<String, String> meta = new TreeMap<>();
+        if (!event.groupsClaimIgnoredBecause().isEmpty()) {
+            meta.put("groups_claim_ignored", event.groupsClaimIgnoredBecause());
+        }
+        if (event.peerId() == null) {
+            entries.add(entry(event.accountId(), "dashboard.login", "Dashboard login", user, meta));
+        } else {
+            meta.put("user_id", user);
+            entries.add(entry(event.accountId(), "user.peer.login", "User logged in peer", event.peerId().value(),
+                    meta));
+        }
+        event.joinedGroups().forEach(group -> entries.add(entry(event.accountId(), "user.group.add",
+                "Group added to user", user, Map.of("group_id", group.value()))));
+        event.leftGroups().forEach(group -> entries.add(entry(event.accountId(), "user.group.delete",
+                "Group removed from user", user, Map.of("group_id", group.value()))));
+        return entries;
     }
 
     private List<AuditEntry> settingsChanges(AccountSettingsUpdatedEvent event) {

@@ -171,7 +171,8 @@ public final class AccountRecords {
     }
 
     private GroupSummary summary(GroupView group) {
-        return new GroupSummary(group.id(), group.name(), group.builtIn(), members.getOrDefault(group.id(), Set.of()).size());
+        return new GroupSummary(group.id(), group.name(), group.builtIn(), group.issued(),
+                members.getOrDefault(group.id(), Set.of()).size());
     }
 
     // ---- peers

@@ -12,6 +12,9 @@ import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
 import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
+import io.netloom.domain.peer.PeerLoginRenewedEvent;
+import io.netloom.domain.peer.PeerLoginStanding;
 import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
@@ -130,7 +133,8 @@ public final class DirectoryProjection {
     @EventHandler
     void on(GroupCreatedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).putGroup(
-                new GroupView(event.groupId(), event.accountId(), event.name(), event.builtIn(), Set.of())));
+                new GroupView(event.groupId(), event.accountId(), event.name(), event.builtIn(), event.issued(),
+                        Set.of())));
     }
 
     @EventHandler
@@ -168,8 +172,8 @@ public final class DirectoryProjection {
             records.putPeer(new PeerView(event.peerId(), event.accountId(),
                     event.publicKey(), event.metadata(), event.name(), event.overlayIp(), event.dnsLabel(),
                     event.enrolledByUser(), event.enrolledWithSetupKey(), event.approvalRequired(), false,
-                    event.loginExpirationEnabled(), false, event.ephemeral(), event.enrolledAt(),
-                    event.enrolledAt()));
+                    event.loginExpirationEnabled(), PeerLoginStanding.inactivityExpirationAtEnrollment(event),
+                    event.ephemeral(), event.enrolledAt(), event.enrolledAt(), false));
             records.builtInGroup().ifPresent(all -> records.addToGroup(all.id(), Set.of(event.peerId())));
             directory.indexPeer(event.publicKey().base64(), new Directory.PeerRef(event.accountId(), event.peerId()));
             if (event.enrolledWithSetupKey() != null) {
@@ -206,6 +210,18 @@ public final class DirectoryProjection {
     void on(PeerMetadataUpdatedEvent event, @Timestamp Instant at) {
         AfterCommit.run(() -> directory.records(event.accountId())
                 .changePeer(event.peerId(), peer -> peer.withMetadata(event.metadata(), at)));
+    }
+
+    @EventHandler
+    void on(PeerLoginExpiredEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changePeer(event.peerId(), peer -> peer.withLoginExpired(true)));
+    }
+
+    @EventHandler
+    void on(PeerLoginRenewedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changePeer(event.peerId(), peer -> peer.loggedIn(event.at())));
     }
 
     @EventHandler

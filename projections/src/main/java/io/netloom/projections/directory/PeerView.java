@@ -25,35 +25,50 @@ public record PeerView(
         boolean inactivityExpirationEnabled,
         boolean ephemeral,
         Instant createdAt,
-        Instant lastLogin) {
+        Instant lastLogin,
+        boolean loginExpired) {
 
     PeerView renamed(String newName, DnsLabel newLabel) {
         return new PeerView(id, accountId, publicKey, metadata, newName, overlayIp, newLabel, enrolledByUser,
                 enrolledWithSetupKey, approvalRequired, sshEnabled, loginExpirationEnabled,
-                inactivityExpirationEnabled, ephemeral, createdAt, lastLogin);
+                inactivityExpirationEnabled, ephemeral, createdAt, lastLogin, loginExpired);
     }
 
     PeerView withSettings(boolean ssh, boolean loginExpiration, boolean inactivityExpiration) {
         return new PeerView(id, accountId, publicKey, metadata, name, overlayIp, dnsLabel, enrolledByUser,
                 enrolledWithSetupKey, approvalRequired, ssh, loginExpiration, inactivityExpiration, ephemeral,
-                createdAt, lastLogin);
+                createdAt, lastLogin, loginExpired);
     }
 
     PeerView approved() {
         return new PeerView(id, accountId, publicKey, metadata, name, overlayIp, dnsLabel, enrolledByUser,
                 enrolledWithSetupKey, false, sshEnabled, loginExpirationEnabled, inactivityExpirationEnabled,
-                ephemeral, createdAt, lastLogin);
+                ephemeral, createdAt, lastLogin, loginExpired);
     }
 
     PeerView withOverlayIp(String ip) {
         return new PeerView(id, accountId, publicKey, metadata, name, ip, dnsLabel, enrolledByUser,
                 enrolledWithSetupKey, approvalRequired, sshEnabled, loginExpirationEnabled,
-                inactivityExpirationEnabled, ephemeral, createdAt, lastLogin);
+                inactivityExpirationEnabled, ephemeral, createdAt, lastLogin, loginExpired);
     }
 
-    PeerView withMetadata(PeerMetadata newMetadata, Instant loggedInAt) {
+    /** A device re-enrolling with a setup key counts as its login; a person's device logs in by signing in. */
+    PeerView withMetadata(PeerMetadata newMetadata, Instant reenrolledAt) {
+        Instant loggedInAt = enrolledByUser == null ? reenrolledAt : lastLogin;
         return new PeerView(id, accountId, publicKey, newMetadata, name, overlayIp, dnsLabel, enrolledByUser,
                 enrolledWithSetupKey, approvalRequired, sshEnabled, loginExpirationEnabled,
-                inactivityExpirationEnabled, ephemeral, createdAt, loggedInAt);
+                inactivityExpirationEnabled, ephemeral, createdAt, loggedInAt, loginExpired);
+    }
+
+    PeerView withLoginExpired(boolean expired) {
+        return new PeerView(id, accountId, publicKey, metadata, name, overlayIp, dnsLabel, enrolledByUser,
+                enrolledWithSetupKey, approvalRequired, sshEnabled, loginExpirationEnabled,
+                inactivityExpirationEnabled, ephemeral, createdAt, lastLogin, expired);
+    }
+
+    PeerView loggedIn(Instant at) {
+        return new PeerView(id, accountId, publicKey, metadata, name, overlayIp, dnsLabel, enrolledByUser,
+                enrolledWithSetupKey, approvalRequired, sshEnabled, loginExpirationEnabled,
+                inactivityExpirationEnabled, ephemeral, createdAt, at, false);
     }
 }

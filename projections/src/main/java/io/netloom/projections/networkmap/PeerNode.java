@@ -6,19 +6,26 @@ import java.util.Set;
 
 /**
  * What the network map needs to know about one peer. A peer takes part in the overlay only while it
- * is approved and its owner is not blocked; until then it receives its own configuration but can
- * reach nobody and nobody can reach it.
+ * is approved, its login has not expired and its owner is not blocked; otherwise it receives its own
+ * configuration but can reach nobody and nobody can reach it.
  *
  * @param owner the user who enrolled it, or null for a setup-key enrollment
  * @param connected whether it currently holds a session with the gateway
+ * @param loginExpired whether its person's sign-in on it has expired (login or inactivity expiry)
  */
 public record PeerNode(
         PeerId id, String publicKey, String overlayIp, String dnsLabel, UserId owner, boolean approved,
-        boolean connected) {
+        boolean connected, boolean loginExpired) {
 
-    /** Whether the peer takes part in the overlay: approved, and not owned by a blocked user. */
+    /** A peer whose login has not expired. */
+    public PeerNode(PeerId id, String publicKey, String overlayIp, String dnsLabel, UserId owner, boolean approved,
+            boolean connected) {
+        this(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, false);
+    }
+
+    /** Whether the peer takes part in the overlay: approved, logged in, and not owned by a blocked user. */
     boolean isActiveUnder(Set<UserId> blockedUsers) {
-        return approved && (owner == null || !blockedUsers.contains(owner));
+        return approved && !loginExpired && (owner == null || !blockedUsers.contains(owner));
     }
 
     /** Whether another peer would see a difference between this and {@code other}. */
@@ -28,18 +35,22 @@ public record PeerNode(
     }
 
     public PeerNode withApproved(boolean value) {
-        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, value, connected);
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, value, connected, loginExpired);
     }
 
     public PeerNode withConnected(boolean value) {
-        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, value);
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, value, loginExpired);
     }
 
     public PeerNode withOverlayIp(String value) {
-        return new PeerNode(id, publicKey, value, dnsLabel, owner, approved, connected);
+        return new PeerNode(id, publicKey, value, dnsLabel, owner, approved, connected, loginExpired);
     }
 
     public PeerNode withDnsLabel(String value) {
-        return new PeerNode(id, publicKey, overlayIp, value, owner, approved, connected);
+        return new PeerNode(id, publicKey, overlayIp, value, owner, approved, connected, loginExpired);
+    }
+
+    public PeerNode withLoginExpired(boolean value) {
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, value);
     }
 }

@@ -2,7 +2,16 @@ package io.netloom.projections.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupIssuer;
+import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.peer.LoginExpiryReason;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
+import io.netloom.domain.peer.PeerLoginRenewedEvent;
+import io.netloom.domain.peer.PeerMetadata;
+import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +41,55 @@ class DirectoryProjectionTest {
         assertThat(key.used(TestEvents.NOW).stateAt(TestEvents.NOW)).isEqualTo("overused");
         assertThat(key.stateAt(Instant.parse("2030-01-01T00:00:00Z"))).isEqualTo("expired");
         assertThat(key.revokedAt(TestEvents.NOW).stateAt(TestEvents.NOW)).isEqualTo("revoked");
+    }
+
+    @Test
+    void peerLoginExpiredWhenReplayedThenViewSaysExpiredUntilRenewed() {
+        TestEvents events = new TestEvents();
+        UserId alice = new UserId("alice");
+        PeerId laptop = events.peer("laptop", alice);
+        Instant later = TestEvents.NOW.plusSeconds(7200);
+
+        events.projection().on(new PeerLoginExpiredEvent(laptop, TestEvents.ACCOUNT, LoginExpiryReason.LOGIN_EXPIRED,
+                later));
+        assertThat(events.records().peer(laptop).orElseThrow().loginExpired()).isTrue();
+
+        events.projection().on(new PeerLoginRenewedEvent(laptop, TestEvents.ACCOUNT, alice, later));
+        PeerView renewed = events.records().peer(laptop).orElseThrow();
+        assertThat(renewed.loginExpired()).isFalse();
+        assertThat(renewed.lastLogin()).isEqualTo(later);
+    }
+
+    @Test
+    void peerEnrolledWhenByPersonThenInactivityExpirySwitchedOnAsInNetBird() {
+        TestEvents events = new TestEvents();
+        PeerId laptop = events.peer("laptop", new UserId("alice"));
+        PeerId server = events.peer("server");
+
+        assertThat(events.records().peer(laptop).orElseThrow().inactivityExpirationEnabled()).isTrue();
+        assertThat(events.records().peer(server).orElseThrow().inactivityExpirationEnabled()).isFalse();
+    }
+
+    @Test
+    void peerMetadataUpdatedWhenPersonsDeviceThenLastLoginKept() {
+        TestEvents events = new TestEvents();
+        PeerId laptop = events.peer("laptop", new UserId("alice"));
+
+        events.projection().on(new PeerMetadataUpdatedEvent(laptop, TestEvents.ACCOUNT,
+                new PeerMetadata("laptop", "linux", "6.2", "0.2")), TestEvents.NOW.plusSeconds(60));
+
+        assertThat(events.records().peer(laptop).orElseThrow().lastLogin()).isEqualTo(TestEvents.NOW);
+    }
+
+    @Test
+    void groupCreatedWhenIssuedByClaimThenViewSaysJwt() {
+        TestEvents events = new TestEvents();
+        GroupId engineering = new GroupId("group-eng");
+
+        events.projection().on(new GroupCreatedEvent(engineering, TestEvents.ACCOUNT, "Engineering", false,
+                GroupIssuer.JWT));
+
+        assertThat(events.records().group(engineering).orElseThrow().issued()).isEqualTo(GroupIssuer.JWT);
+        assertThat(events.records().groupSummary(engineering).orElseThrow().issued()).isEqualTo(GroupIssuer.JWT);
     }
 }

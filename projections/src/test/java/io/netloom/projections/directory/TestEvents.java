@@ -4,6 +4,7 @@ import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
@@ -39,7 +40,7 @@ final class TestEvents {
     TestEvents() {
         projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()), NOW);
-        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true));
+        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true, GroupIssuer.API));
     }
 
     Directory directory() {
@@ -50,20 +51,29 @@ final class TestEvents {
         return directory.account(ACCOUNT).orElseThrow();
     }
 
+    DirectoryProjection projection() {
+        return projection;
+    }
+
     PeerId peer(String name) {
+        return peer(name, null);
+    }
+
+    /** A peer a person enrolled when {@code owner} is given, else one enrolled with {@link #SETUP_KEY}. */
+    PeerId peer(String name, UserId owner) {
         PeerId id = new PeerId(name);
         byte[] key = new byte[32];
         key[0] = (byte) ++peers;
         projection.on(new PeerEnrolledEvent(id, ACCOUNT,
                 new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
-                new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + peers, new DnsLabel(name), null,
-                SETUP_KEY, false, false, false, NOW));
+                new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + peers, new DnsLabel(name), owner,
+                owner == null ? SETUP_KEY : null, false, owner != null, false, NOW));
         return id;
     }
 
     GroupId group(String name, PeerId... members) {
         GroupId id = new GroupId("group-" + name);
-        projection.on(new GroupCreatedEvent(id, ACCOUNT, name, false));
+        projection.on(new GroupCreatedEvent(id, ACCOUNT, name, false, GroupIssuer.API));
         projection.on(new PeersAddedToGroupEvent(id, ACCOUNT, Set.of(members)));
         return id;
     }

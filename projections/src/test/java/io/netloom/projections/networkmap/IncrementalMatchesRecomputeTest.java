@@ -142,7 +142,7 @@ class IncrementalMatchesRecomputeTest {
                         (block ? "block " : "unblock ") + user);
             }
             PeerId peer = pick(peers);
-            return switch (random.nextInt(5)) {
+            return switch (random.nextInt(6)) {
                 case 0 -> apply(() -> network.changePeer(peer, node -> node.withApproved(!node.approved())), held,
                         "toggle approval of " + peer);
                 case 1 -> apply(() -> network.changePeer(peer, node -> node.withConnected(!node.connected())), held,
@@ -154,6 +154,8 @@ class IncrementalMatchesRecomputeTest {
                 }
                 case 3 -> apply(() -> network.changePeer(peer, node -> node.withDnsLabel("n" + ++counter)), held,
                         "rename " + peer);
+                case 4 -> apply(() -> network.changePeer(peer, node -> node.withLoginExpired(!node.loginExpired())),
+                        held, "toggle login expiry of " + peer);
                 default -> {
                     String domain = random.nextBoolean() ? "netloom.internal" : "corp.example";
                     yield apply(() -> network.changeDnsDomain(domain), held, "domain " + domain);

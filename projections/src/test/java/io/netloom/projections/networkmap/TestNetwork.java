@@ -4,6 +4,7 @@ import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
@@ -16,7 +17,10 @@ import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
+import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
+import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.WireguardPublicKey;
@@ -55,7 +59,7 @@ final class TestNetwork {
         maps.subscribe((account, published) -> updates.addAll(published));
         projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()));
-        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true));
+        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true, GroupIssuer.API));
     }
 
     NetworkMaps maps() {
@@ -108,7 +112,7 @@ final class TestNetwork {
     }
 
     void createGroup(String name) {
-        projection.on(new GroupCreatedEvent(groupId(name), ACCOUNT, name, false));
+        projection.on(new GroupCreatedEvent(groupId(name), ACCOUNT, name, false, GroupIssuer.API));
     }
 
     void deleteGroup(String name) {
@@ -133,6 +137,14 @@ final class TestNetwork {
 
     void deletePolicy(String name) {
         projection.on(new PolicyDeletedEvent(policyId(name), ACCOUNT));
+    }
+
+    void expireLogin(String peer) {
+        projection.on(new PeerLoginExpiredEvent(peerId(peer), ACCOUNT, LoginExpiryReason.LOGIN_EXPIRED, NOW));
+    }
+
+    void renewLogin(String peer, String owner) {
+        projection.on(new PeerLoginRenewedEvent(peerId(peer), ACCOUNT, new UserId(owner), NOW));
     }
 
     void blockUser(String user) {

@@ -7,6 +7,7 @@ import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
@@ -120,12 +121,13 @@ public final class EventStoreFiller {
         append("Account", account.value(), new AccountCreatedEvent(account, owner(number), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()));
         append("Group", "bench-all-" + number, new GroupCreatedEvent(new GroupId("bench-all-" + number), account,
-                "All", true));
+                "All", true, GroupIssuer.API));
         for (int peer = 0; peer < PEERS_PER_ACCOUNT; peer++) {
             int group = peer / GROUP_SIZE;
             if (peer % GROUP_SIZE == 0) {
                 append("Group", groupId(number, group).value(),
-                        new GroupCreatedEvent(groupId(number, group), account, "group " + group, false));
+                        new GroupCreatedEvent(groupId(number, group), account, "group " + group, false,
+                                GroupIssuer.API));
                 append("Policy", policyId(number, group).value(), new PolicyCreatedEvent(policyId(number, group),
                         account, "mesh " + group, "", true, List.of(meshRule(number, group, Protocol.ALL))));
             }

@@ -11,6 +11,8 @@ import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
 import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerLoginExpiredEvent;
+import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
@@ -92,6 +94,19 @@ public final class NetworkMapProjection {
     public void on(PeerRenamedEvent event) {
         maps.change(event.accountId(),
                 network -> network.changePeer(event.peerId(), peer -> peer.withDnsLabel(event.dnsLabel().value())));
+    }
+
+    /** The peer keeps its session, so that it learns at once, from its empty map, that it reaches no one. */
+    @EventHandler
+    public void on(PeerLoginExpiredEvent event) {
+        maps.change(event.accountId(),
+                network -> network.changePeer(event.peerId(), peer -> peer.withLoginExpired(true)));
+    }
+
+    @EventHandler
+    public void on(PeerLoginRenewedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.changePeer(event.peerId(), peer -> peer.withLoginExpired(false)));
     }
 
     @EventHandler

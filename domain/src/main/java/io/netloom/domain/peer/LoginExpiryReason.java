@@ -1,0 +1,9 @@
+package io.netloom.domain.peer;
+
+/** Why a peer's login expired: NetBird's two account settings that end a person's device session. */
+public enum LoginExpiryReason {
+    /** {@code peer_login_expiration}: the person signed in on the device too long ago. */
+    LOGIN_EXPIRED,
+    /** {@code peer_inactivity_expiration}: the device has been disconnected too long. */
+    INACTIVE
+}
