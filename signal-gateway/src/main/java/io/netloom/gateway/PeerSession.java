@@ -91,7 +91,14 @@ final class PeerSession {
         if (closed) {
             return;
         }
-        Optional<TurnCredentialsMessage.Grant> grant = services.turnCredentials().issue(peer, services.clock().instant());
+        Optional<TurnCredentialsMessage.Grant> grant;
+        try {
+            grant = services.turnCredentials().issue(peer, services.clock().instant());
+        } catch (RuntimeException e) {
+            // The session carries on without: the peer keeps the credentials it holds.
+            log.warn("TURN credentials for peer {} not issued: {}", peer.peerId(), e.toString());
+            return;
+        }
         if (grant.isEmpty()) {
             return;
         }

@@ -107,19 +107,25 @@ public final class MeshEngine implements MapListener, AutoCloseable {
      * for renewing relayed paths before the credentials they were allocated with expire.
      */
     public void turnCredentialsRenewed(List<TurnUri> servers, Duration lifetime) {
-        worker.execute(() -> {
-            List<TurnServer> turn = new ArrayList<>();
-            for (TurnUri server : servers) {
-                try {
-                    turn.add(TurnServer.parse(server.uri(), server.username(), server.password()));
-                } catch (IllegalArgumentException e) {
-                    report("TURN server refused: " + e.getMessage());
-                }
+        try {
+            worker.execute(() -> renewTurn(servers, lifetime));
+        } catch (RejectedExecutionException e) {
+            log.debug("TURN credentials not applied: shutting down");
+        }
+    }
+
+    private void renewTurn(List<TurnUri> servers, Duration lifetime) {
+        List<TurnServer> turn = new ArrayList<>();
+        for (TurnUri server : servers) {
+            try {
+                turn.add(TurnServer.parse(server.uri(), server.username(), server.password()));
+            } catch (IllegalArgumentException e) {
+                report("TURN server refused: " + e.getMessage());
             }
-            iceSettings = iceSettings.withServers(iceSettings.stun(), turn);
-            turnLifetime = lifetime;
-            connections.values().forEach(connection -> connection.renewTurn(iceSettings.turn(), lifetime));
-        });
+        }
+        iceSettings = iceSettings.withServers(iceSettings.stun(), turn);
+        turnLifetime = lifetime;
+        connections.values().forEach(connection -> connection.renewTurn(iceSettings.turn(), lifetime));
     }
 
     public NetworkMap currentMap() {
