@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Holds the TURN credentials this device relays with: its enrollment's at first, then each renewal the gateway sends
  * on the signed-in session (ADR 0018), saved before use. A renewal is refused, logged and listed among the problems,
  * and the held credentials stay, when it names a TURN server enrollment did not (a gateway cannot steer relayed
- * traffic elsewhere) or expires no later than those held (a replay). Credentials are never logged.
+ * traffic elsewhere) or was issued no later than those held (a replay). Issue times, not expiries, are compared:
+ * after the server's lifetime or secret changed, fresh credentials may well expire before older ones. Credentials
+ * are never logged.
  */
 public final class TurnCredentialKeeper {
 
@@ -36,6 +39,11 @@ public final class TurnCredentialKeeper {
         public Instant expiresAt() {
             return servers.isEmpty() ? null : servers.get(0).expiresAt();
         }
+
+        /** When the server issued them (its clock), or null when unknown (enrollment's). */
+        Instant issuedAt() {
+            return lifetime == null || servers.isEmpty() ? null : expiresAt().minus(lifetime);
+        }
     }
 
     private final Set<String> enrolledUris;
@@ -44,16 +52,18 @@ public final class TurnCredentialKeeper {
     private volatile Held current;
     private volatile Consumer<Held> user = held -> { };
 
-    /** Starts from the kept credentials when they are for the enrolled servers and newer than enrollment's. */
+    /**
+     * Starts from the kept credentials when they are for the enrolled servers: they came after the enrollment,
+     * which removes those of an earlier one ({@code DeviceEnrollment}).
+     */
     public TurnCredentialKeeper(List<PeerConfiguration.TurnServer> enrolled, Optional<TurnCredentialsFile.Kept> kept,
             TurnCredentialsFile file, RecentProblems problems) {
         this.enrolledUris = enrolled.stream().map(PeerConfiguration.TurnServer::uri).collect(Collectors.toUnmodifiableSet());
         this.file = file;
         this.problems = problems;
-        Held fromEnrollment = new Held(enrolled, null);
         this.current = kept.map(k -> new Held(k.servers(), Duration.ofSeconds(k.validForSeconds())))
-                .filter(held -> foreignUris(held.servers()).isEmpty() && isNewer(held, fromEnrollment))
-                .orElse(fromEnrollment);
+                .filter(held -> foreignUris(held.servers()).isEmpty())
+                .orElse(new Held(enrolled, null));
     }
 
     public Held current() {
@@ -74,7 +84,7 @@ public final class TurnCredentialKeeper {
         }
         Held held = new Held(grant.servers(), grant.validFor());
         if (!isNewer(held, current)) {
-            refuse("ignored TURN credentials expiring at " + held.expiresAt() + ", no later than those held");
+            refuse("ignored TURN credentials issued at " + held.issuedAt() + ", no later than those held");
             return;
         }
         try {
@@ -89,11 +99,11 @@ public final class TurnCredentialKeeper {
 
     private Set<String> foreignUris(List<PeerConfiguration.TurnServer> servers) {
         return servers.stream().map(PeerConfiguration.TurnServer::uri).filter(uri -> !enrolledUris.contains(uri))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static boolean isNewer(Held candidate, Held held) {
-        return held.expiresAt() == null || candidate.expiresAt().isAfter(held.expiresAt());
+        return held.issuedAt() == null || candidate.issuedAt().isAfter(held.issuedAt());
     }
 
     private void refuse(String problem) {

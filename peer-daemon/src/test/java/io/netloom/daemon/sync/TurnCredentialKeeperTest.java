@@ -62,7 +62,7 @@ class TurnCredentialKeeperTest {
     }
 
     @Test
-    void receiveWhenNoNewerThanHeldThenRefusedAsAReplay() {
+    void receiveWhenIssuedNoLaterThanHeldThenRefusedAsAReplay() {
         keeper.receive(grant(URI, ENROLLED_EXPIRY.plusSeconds(60), "renewed"));
 
         keeper.receive(grant(URI, ENROLLED_EXPIRY.plusSeconds(60), "replayed"));
@@ -71,6 +71,19 @@ class TurnCredentialKeeperTest {
         assertThat(keeper.current().servers().get(0).password()).isEqualTo("renewed");
         assertThat(used).hasSize(1);
         assertThat(problems.newestFirst()).hasSize(2).allSatisfy(problem -> assertThat(problem).contains("no later than"));
+    }
+
+    @Test
+    void receiveWhenIssuedLaterWithAShorterLifetimeThenUsedThoughItExpiresSooner() {
+        // Issued at ENROLLED_EXPIRY, valid for an hour; then issued 50 s later, valid for 10 s.
+        keeper.receive(new TurnCredentialsMessage.Grant(List.of(server(URI, ENROLLED_EXPIRY.plusSeconds(3600), "long")),
+                Duration.ofHours(1)));
+
+        keeper.receive(new TurnCredentialsMessage.Grant(List.of(server(URI, ENROLLED_EXPIRY.plusSeconds(60), "short")),
+                Duration.ofSeconds(10)));
+
+        assertThat(keeper.current().servers().get(0).password()).isEqualTo("short");
+        assertThat(problems.newestFirst()).isEmpty();
     }
 
     @Test
@@ -85,9 +98,9 @@ class TurnCredentialKeeperTest {
     }
 
     @Test
-    void constructorWhenKeptOnesAreOlderThanEnrollmentsThenEnrollments() {
+    void constructorWhenKeptOnesNameAServerNotEnrolledThenEnrollments() {
         TurnCredentialsFile.Kept kept = new TurnCredentialsFile.Kept("peer-1", 30,
-                List.of(server(URI, ENROLLED_EXPIRY.minusSeconds(60), "older")));
+                List.of(server("turn:198.51.100.66:3478", ENROLLED_EXPIRY.plusSeconds(60), "elsewhere")));
 
         TurnCredentialKeeper restarted = new TurnCredentialKeeper(List.of(server(URI, ENROLLED_EXPIRY, "enrolled")),
                 Optional.of(kept), file, problems);
