@@ -14,10 +14,12 @@ import io.netloom.daemon.management.ManagementProbe;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.state.MapSerialFile;
 import io.netloom.daemon.state.StateDirectory;
+import io.netloom.daemon.state.TurnCredentialsFile;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.sync.GatewaySession;
 import io.netloom.daemon.sync.MapTrust;
+import io.netloom.daemon.sync.TurnCredentialKeeper;
 import io.netloom.daemon.sync.VerifiedMaps;
 import io.netloom.daemon.wireguard.WireGuardDevice;
 import io.netloom.daemon.wireguard.WireGuardDevices;
@@ -30,6 +32,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +61,7 @@ public final class PeerDaemon {
     private Vertx vertx;
     private WireGuardDevice device;
     private MeshEngine engine;
+    private TurnCredentialKeeper turnCredentials;
     private GatewaySession gateway;
     private ManagementProbe management;
     private ControlServer control;
@@ -79,7 +83,8 @@ public final class PeerDaemon {
             device = WireGuardDevices.open(settings.interfaceName());
             device.configure(keys.privateKey(), settings.wireGuardPort());
             InterfaceAddressing.assign(device.name(), configuration.overlayAddressWithPrefix(), MTU);
-            IceSettings ice = iceSettings(configuration);
+            turnCredentials = turnCredentials(configuration);
+            IceSettings ice = iceSettings(configuration, turnCredentials.current());
             // No file cache: the daemon serves no files, and a cache directory would outlive a killed daemon.
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
                     .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
@@ -88,9 +93,13 @@ public final class PeerDaemon {
             Nftables.remove(device.name());
             engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(),
                     (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
+            turnCredentials.useWith(this::relayWith);
+            if (turnCredentials.current().lifetime() != null) {
+                relayWith(turnCredentials.current());
+            }
             gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), enrollment.gatewayTrust(),
                     keys, X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(),
-                    engine, problems, clock, verifiedMaps);
+                    engine, problems, clock, verifiedMaps, turnCredentials::receive);
             management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
                     clock);
             control = ControlServer.start(state.controlSocket(), this::status, this::stop);
@@ -125,10 +134,31 @@ public final class PeerDaemon {
         return new NftablesDirectPaths(device.name(), settings.wireGuardPort(), problems::add);
     }
 
-    private IceSettings iceSettings(PeerConfiguration configuration) {
-        List<TurnUri> turn = configuration.turnServers().stream()
+    /** The enrollment's TURN credentials, or the newer ones the gateway sent before the daemon last stopped. */
+    private TurnCredentialKeeper turnCredentials(PeerConfiguration configuration) {
+        TurnCredentialsFile file = new TurnCredentialsFile(state.turnCredentials(), configuration.peerId());
+        Optional<TurnCredentialsFile.Kept> kept;
+        try {
+            kept = file.read();
+        } catch (IOException e) {
+            problems.add("saved TURN credentials not used: " + e.getMessage());
+            kept = Optional.empty();
+        }
+        return new TurnCredentialKeeper(configuration.turnServers(), kept, file, problems);
+    }
+
+    private void relayWith(TurnCredentialKeeper.Held held) {
+        engine.turnCredentialsRenewed(turnUris(held), held.lifetime());
+    }
+
+    private static List<TurnUri> turnUris(TurnCredentialKeeper.Held held) {
+        return held.servers().stream()
                 .map(server -> new TurnUri(server.uri(), server.username(), server.password()))
                 .toList();
+    }
+
+    private IceSettings iceSettings(PeerConfiguration configuration, TurnCredentialKeeper.Held turnCredentials) {
+        List<TurnUri> turn = turnUris(turnCredentials);
         IceSettings ice = IceSettings.parse(configuration.stunUris(), turn, Set.of(device.name()),
                 settings.wireGuardPort());
         ice.problems().forEach(problems::add);
@@ -151,6 +181,7 @@ public final class PeerDaemon {
                 device.kind() == io.netloom.daemon.wireguard.InterfaceKind.KERNEL ? "kernel" : "userspace",
                 settings.wireGuardPort(),
                 map == null ? null : map.serial(),
+                turnCredentials.current().expiresAt(),
                 engine.peerStatuses(),
                 problems.newestFirst());
     }

@@ -2,8 +2,12 @@ package io.netloom.gateway;
 
 import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.networkmap.NetworkMaps;
+import java.time.Clock;
 
-/** What every session of one gateway shares; map messages come signed from {@code signedMaps} only. */
+/**
+ * What every session of one gateway shares; map messages come signed from {@code signedMaps} only, TURN
+ * credentials from {@code turnCredentials}.
+ */
 record GatewayServices(GatewayConfig config, NetworkMaps maps, SignedMaps signedMaps, Sessions sessions,
-        SignalSequences sequences) {
+        SignalSequences sequences, TurnCredentialSource turnCredentials, Clock clock) {
 }

@@ -2,9 +2,11 @@ package io.netloom.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.TurnCredentialsMessage;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.mapsigning.SignedMapMessage;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayDeque;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * the session writes them as they come while the peer keeps up; once {@code writeQueueBytes} are
  * written but not yet taken by the socket, further messages wait in a queue, and once that queue holds
  * more than {@code mapQueueBytes} it is dropped and the peer gets a freshly signed full map instead.
- * Memory per session is therefore bounded by the two limits and one map.
+ * Memory per session is therefore bounded by the two limits and one map. After the first sync the session
+ * sends the peer its TURN credentials, and fresh ones again at half their validity, for as long as it lasts:
+ * only this authenticated session ever carries them, and they are never logged.
  */
 final class PeerSession {
 
@@ -35,6 +39,7 @@ final class PeerSession {
     final PeerIdentity peer;
     final String id = UUID.randomUUID().toString();
     private final ServerWebSocket socket;
+    private final Vertx vertx;
     private final Context context;
     private final GatewayServices services;
     private final TokenBucket messageRate;
@@ -47,9 +52,11 @@ final class PeerSession {
     private long unflushedBytes;
     private boolean closed;
     private long lastHeardNanos;
+    private long turnTimer = -1;
 
-    PeerSession(ServerWebSocket socket, Context context, PeerIdentity peer, GatewayServices services) {
+    PeerSession(ServerWebSocket socket, Vertx vertx, Context context, PeerIdentity peer, GatewayServices services) {
         this.socket = socket;
+        this.vertx = vertx;
         this.context = context;
         this.peer = peer;
         this.services = services;
@@ -73,6 +80,32 @@ final class PeerSession {
             resyncNeeded = true;
         }
         flush();
+        sendTurnCredentials();
+    }
+
+    /**
+     * Sends fresh TURN credentials and schedules the next ones. They bypass the map queue: they are small,
+     * and a peer that does not read its messages is cut off by the queue limits anyway.
+     */
+    private void sendTurnCredentials() {
+        if (closed) {
+            return;
+        }
+        Optional<TurnCredentialsMessage.Grant> grant;
+        try {
+            grant = services.turnCredentials().issue(peer, services.clock().instant());
+        } catch (RuntimeException e) {
+            // The session carries on without: the peer keeps the credentials it holds.
+            log.warn("TURN credentials for peer {} not issued: {}", peer.peerId(), e.toString());
+            return;
+        }
+        if (grant.isEmpty()) {
+            return;
+        }
+        write(TurnCredentialsMessage.encode(grant.get()));
+        log.debug("sent TURN credentials valid for {} to peer {}", grant.get().validFor(), peer.peerId());
+        turnTimer = vertx.setTimer(TurnRefreshSchedule.delayAfterSending(grant.get().validFor()).toMillis(),
+                timer -> context.runOnContext(ignored -> sendTurnCredentials()));
     }
 
     /** Called from any thread with a signed message for this peer. */
@@ -120,6 +153,7 @@ final class PeerSession {
 
     void markClosed() {
         closed = true;
+        vertx.cancelTimer(turnTimer);
     }
 
     /** Queues a message that continues what the peer will hold; a gap means the peer needs its full map. */
@@ -284,6 +318,7 @@ final class PeerSession {
     private void close(short code, String reason) {
         if (!closed) {
             closed = true;
+            vertx.cancelTimer(turnTimer);
             socket.close(code, reason);
         }
     }

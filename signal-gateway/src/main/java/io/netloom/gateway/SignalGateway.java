@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +55,23 @@ public final class SignalGateway implements AutoCloseable {
      */
     public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
             PeerDirectory directory, PresenceRecorder presence) {
+        this(vertx, config, keys, maps, signedMaps, directory, presence, TurnCredentialSource.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * @param turnCredentials issues each signed-in peer its TURN credentials, sent after the first sync and
+     *     again at half their validity ({@link TurnRefreshSchedule})
+     */
+    public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
+            PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials, Clock clock) {
         this.vertx = vertx;
         this.config = config;
         this.keys = keys;
         this.directory = directory;
         this.presence = presence;
         this.sourceLimit = new SourceRateLimit(config);
-        this.services = new GatewayServices(config, maps, signedMaps, new Sessions(), new SignalSequences());
+        this.services = new GatewayServices(config, maps, signedMaps, new Sessions(), new SignalSequences(),
+                turnCredentials, clock);
     }
 
     /** Starts listening; the future completes with the port actually bound. */
@@ -148,7 +159,7 @@ public final class SignalGateway implements AutoCloseable {
      * peer racing on different event loops the records come out in the order the registry saw them.
      */
     private void open(ServerWebSocket socket, PeerIdentity peer, long serial, String source, String daemonVersion) {
-        PeerSession session = new PeerSession(socket, vertx.getOrCreateContext(), peer, services);
+        PeerSession session = new PeerSession(socket, vertx, vertx.getOrCreateContext(), peer, services);
         Sessions sessions = services.sessions();
         synchronized (sessions) {
             PeerSession replaced = sessions.register(session);

@@ -60,6 +60,11 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture start(GatewayConfig config) {
+        return start(config, TurnCredentialSource.NONE);
+    }
+
+    /** A gateway that hands each signed-in peer the TURN credentials {@code turnCredentials} issues. */
+    GatewayFixture start(GatewayConfig config, TurnCredentialSource turnCredentials) {
         PeerDirectory directory = publicKey -> {
             PeerIdentity peer = peersByKey.get(publicKey);
             if (peer == null || maps.mapOf(ACCOUNT, peer.peerId()).isEmpty()) {
@@ -78,7 +83,8 @@ final class GatewayFixture implements AutoCloseable {
                 presence.add("disconnected " + peer.peerId());
             }
         };
-        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder);
+        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder,
+                turnCredentials, java.time.Clock.systemUTC());
         port = TestClient.await(gateway.start());
         return this;
     }

@@ -12,6 +12,7 @@ import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
 import io.netloom.server.tls.ServerCertificates;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,13 +37,14 @@ public class GatewayServer implements SmartLifecycle {
     private final DirectoryPeerAdmission admission;
     private final PresenceCommands presence;
     private final Directory directory;
+    private final GatewayTurnCredentials turnCredentials;
     private Vertx vertx;
     private SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
             NetworkMaps maps, SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence,
-            Directory directory) {
+            Directory directory, GatewayTurnCredentials turnCredentials) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
@@ -50,6 +52,7 @@ public class GatewayServer implements SmartLifecycle {
         this.admission = admission;
         this.presence = presence;
         this.directory = directory;
+        this.turnCredentials = turnCredentials;
         certificates.onReload(this::serve);
     }
 
@@ -58,7 +61,7 @@ public class GatewayServer implements SmartLifecycle {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
         SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
-                presence);
+                presence, turnCredentials, Clock.systemUTC());
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {

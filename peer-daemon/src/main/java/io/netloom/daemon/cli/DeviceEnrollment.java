@@ -70,6 +70,8 @@ final class DeviceEnrollment {
         requireEncryptedGateway(enrollment, options);
         requireSignedMaps(enrollment);
         StateFiles.write(state.enrollment(), enrollment);
+        // TURN credentials kept from an earlier enrollment (perhaps of another server or secret) give way to these.
+        Files.deleteIfExists(state.turnCredentials());
         return new Device(keys, enrollment, true);
     }
 

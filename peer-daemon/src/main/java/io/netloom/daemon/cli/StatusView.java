@@ -22,6 +22,9 @@ record StatusView(DaemonStatus status) {
         out.append("Interface: ").append(status.interfaceName()).append(" (").append(status.interfaceType())
                 .append(", port ").append(status.wireGuardPort()).append(")\n");
         out.append("Map serial: ").append(status.mapSerial() == null ? "none yet" : status.mapSerial()).append('\n');
+        if (status.turnCredentialsExpireAt() != null) {
+            out.append("TURN credentials: valid until ").append(status.turnCredentialsExpireAt()).append('\n');
+        }
         long connected = status.peers().stream().filter(peer -> "connected".equals(peer.state())).count();
         out.append("Peers count: ").append(connected).append('/').append(status.peers().size()).append(" Connected\n");
         if (!status.problems().isEmpty()) {

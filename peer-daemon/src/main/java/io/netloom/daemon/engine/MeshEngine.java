@@ -17,7 +17,10 @@ import io.netloom.daemon.sync.MapListener;
 import io.netloom.daemon.wireguard.PeerStatistics;
 import io.netloom.daemon.wireguard.WireGuardDevice;
 import io.netloom.daemon.wireguard.WireGuardPeer;
+import io.netloom.daemon.ice.TurnServer;
+import io.netloom.daemon.ice.TurnUri;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +49,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private final WireGuardDevice device;
     private final int mtu;
     private final String ownPublicKey;
-    private final IceSettings iceSettings;
+    private IceSettings iceSettings;
+    private Duration turnLifetime;
     private final DirectPathOffload offload;
     private final SignalOutbox outbox;
     private final RecentProblems problems;
@@ -96,6 +100,32 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             }
             connection.onSignal(kind, payload);
         });
+    }
+
+    /**
+     * Fresh TURN credentials, valid for {@code lifetime}: used by every connection from its next gathering on, and
+     * for renewing relayed paths before the credentials they were allocated with expire.
+     */
+    public void turnCredentialsRenewed(List<TurnUri> servers, Duration lifetime) {
+        try {
+            worker.execute(() -> renewTurn(servers, lifetime));
+        } catch (RejectedExecutionException e) {
+            log.debug("TURN credentials not applied: shutting down");
+        }
+    }
+
+    private void renewTurn(List<TurnUri> servers, Duration lifetime) {
+        List<TurnServer> turn = new ArrayList<>();
+        for (TurnUri server : servers) {
+            try {
+                turn.add(TurnServer.parse(server.uri(), server.username(), server.password()));
+            } catch (IllegalArgumentException e) {
+                report("TURN server refused: " + e.getMessage());
+            }
+        }
+        iceSettings = iceSettings.withServers(iceSettings.stun(), turn);
+        turnLifetime = lifetime;
+        connections.values().forEach(connection -> connection.renewTurn(iceSettings.turn(), lifetime));
     }
 
     public NetworkMap currentMap() {
@@ -223,7 +253,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
 
     private PeerConnection newConnection(RemotePeer peer) {
         boolean controlling = ownPublicKey.compareTo(peer.publicKey()) > 0;
-        return new PeerConnection(peer.id(), controlling, iceSettings,
+        PeerConnection connection = new PeerConnection(peer.id(), controlling, iceSettings,
                 (kind, payload) -> {
                     if (!outbox.send(peer.id(), kind, payload)) {
                         log.debug("{} signal to {} not sent: no gateway session", kind, peer.id());
@@ -231,6 +261,10 @@ public final class MeshEngine implements MapListener, AutoCloseable {
                 },
                 offload,
                 endpoint -> refreshEndpointLater(peer.id()));
+        if (turnLifetime != null) {
+            connection.renewTurn(iceSettings.turn(), turnLifetime);
+        }
+        return connection;
     }
 
     /** The connection moved WireGuard's endpoint for this peer (path offloaded, or back to the proxy). */

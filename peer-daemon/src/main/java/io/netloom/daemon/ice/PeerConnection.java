@@ -75,7 +75,8 @@ public final class PeerConnection implements AutoCloseable {
 
     private final String remotePeerId;
     private final boolean controlling;
-    private final IceSettings settings;
+    /** Replaced by {@link #renewTurn} (actor thread); each negotiation gathers with the settings of its start. */
+    private IceSettings settings;
     private final IceTimings timings;
     private final SignalChannel signals;
     private final String name;
@@ -91,6 +92,10 @@ public final class PeerConnection implements AutoCloseable {
     private boolean pathHealthy;
     private int failures;
     private long lastUpgradeNanos;
+    /** The lifetime of the TURN credentials the gateway renews, once known; {@code null}: relayed paths are kept. */
+    private Duration turnLifetime;
+    /** When the renewal of the current relayed path last began, 0 when it has not. */
+    private long lastRenewalNanos;
     private ScheduledFuture<?> restartTimer;
     private ScheduledFuture<?> monitorTask;
     /** Replaced negotiations whose paths still deliver during {@link IceTimings#oldPathGrace()}. */
@@ -171,7 +176,7 @@ public final class PeerConnection implements AutoCloseable {
             }
             begin();
             if (controlling) {
-                startNegotiation(false);
+                startNegotiation(false, false);
             }
         });
     }
@@ -191,7 +196,20 @@ public final class PeerConnection implements AutoCloseable {
                 begin();
             }
             failures = 0;
-            startNegotiation(false);
+            startNegotiation(false, false);
+        });
+    }
+
+    /**
+     * Fresh TURN credentials (valid for {@code lifetime}): every later gathering uses them, and the controlling
+     * side renews a relayed path before the credentials it was allocated with expire ({@link RelayRenewal}),
+     * switching to the new path only once it is selected.
+     */
+    public void renewTurn(List<TurnServer> servers, Duration lifetime) {
+        List<TurnServer> copy = List.copyOf(servers);
+        execute(() -> {
+            settings = settings.withServers(settings.stun(), copy);
+            turnLifetime = lifetime;
         });
     }
 
@@ -402,12 +420,17 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
-    private void startNegotiation(boolean upgrade) {
+    /**
+     * @param upgrade look for a P2P path only, switching to it only when found
+     * @param renewal replace a healthy relayed path with one allocated with the newest TURN credentials; a failure
+     *     keeps the current path (and is tried again later), like a failed upgrade
+     */
+    private void startNegotiation(boolean upgrade, boolean renewal) {
         if (closed) {
             return;
         }
         if (pending != null) {
-            if (upgrade) {
+            if (upgrade || renewal) {
                 return;
             }
             finish(pending);
@@ -418,6 +441,7 @@ public final class PeerConnection implements AutoCloseable {
             restartTimer = null;
         }
         Negotiation negotiation = new Negotiation(newSessionId(), upgrade);
+        negotiation.renewal = renewal;
         pending = negotiation;
         if (!upgrade && !(established != null && pathHealthy)) {
             setState("connecting");
@@ -426,8 +450,9 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     private void gather(Negotiation negotiation) {
+        IceSettings current = settings;
         Thread thread = new Thread(() -> {
-            IceAgents.Gathered gathered = IceAgents.gather(settings, controlling, negotiation.sessionId, negotiation.upgrade);
+            IceAgents.Gathered gathered = IceAgents.gather(current, controlling, negotiation.sessionId, negotiation.upgrade);
             boolean queued = execute(() -> onGathered(negotiation, gathered));
             if (!queued) {
                 IceAgents.free(gathered.agent(), gathered.hosts());
@@ -573,6 +598,7 @@ public final class PeerConnection implements AutoCloseable {
         }
         cancel(negotiation.watchdog);
         negotiation.phase = Phase.CONNECTED;
+        negotiation.selectedNanos = System.nanoTime();
         negotiation.path = path;
         if (pending == negotiation) {
             pending = null;
@@ -589,6 +615,7 @@ public final class PeerConnection implements AutoCloseable {
         pathHealthy = true;
         failures = 0;
         lastUpgradeNanos = System.nanoTime();
+        lastRenewalNanos = 0;
         path.sendProbe();
         if (previous != null) {
             retireLater(previous);
@@ -597,7 +624,7 @@ public final class PeerConnection implements AutoCloseable {
         connectedAfterMillis = millis;
         setState("connected");
         LOG.info("peer {}: {} via {} (session {}, {} ms after the negotiation began, candidates gathered after {} ms)",
-                remotePeerId, negotiation.upgrade ? "upgraded" : "connected", path.describe(), negotiation.sessionId,
+                remotePeerId, negotiation.upgrade ? "upgraded" : negotiation.renewal ? "renewed" : "connected", path.describe(), negotiation.sessionId,
                 millis, negotiation.gatheredAfterMillis);
     }
 
@@ -614,6 +641,10 @@ public final class PeerConnection implements AutoCloseable {
         }
         if (negotiation.upgrade) {
             LOG.info("peer {}: upgrade attempt {} failed: {}", remotePeerId, negotiation.sessionId, reason);
+            return;
+        }
+        if (negotiation.renewal && established != null && pathHealthy) {
+            recordError("renewing the relayed path failed, keeping the current one: " + reason);
             return;
         }
         recordError(reason);
@@ -637,7 +668,7 @@ public final class PeerConnection implements AutoCloseable {
         LOG.info("peer {}: restarting ICE in {} ms", remotePeerId, delay);
         restartTimer = actor.schedule(guard(() -> {
             restartTimer = null;
-            startNegotiation(false);
+            startNegotiation(false, false);
         }), delay, TimeUnit.MILLISECONDS);
     }
 
@@ -670,8 +701,8 @@ public final class PeerConnection implements AutoCloseable {
                     ? "nothing received from the remote peer for " + silence / 1000 + " s on " + path.describe()
                     : "the remote peer has received nothing from us for " + remoteSilence / 1000 + " s on " + path.describe());
             setState("connecting");
-            if (controlling && (pending == null || pending.upgrade)) {
-                startNegotiation(false);
+            if (controlling && (pending == null || pending.upgrade || pending.renewal)) {
+                startNegotiation(false, false);
             }
         } else if (!dead && !pathHealthy) {
             pathHealthy = true;
@@ -682,7 +713,15 @@ public final class PeerConnection implements AutoCloseable {
                 && restartTimer == null && now - lastUpgradeNanos >= timings.upgradeInterval().toNanos()) {
             lastUpgradeNanos = now;
             LOG.debug("peer {}: trying to upgrade the relayed path", remotePeerId);
-            startNegotiation(true);
+            startNegotiation(true, false);
+        }
+        if (controlling && pathHealthy && path.type == ConnectionType.RELAYED && pending == null && restartTimer == null
+                && RelayRenewal.isDue(Duration.ofNanos(now - current.selectedNanos),
+                        lastRenewalNanos == 0 ? null : Duration.ofNanos(now - lastRenewalNanos), turnLifetime)) {
+            lastRenewalNanos = now;
+            LOG.info("peer {}: renewing the relayed path {} before its TURN credentials expire", remotePeerId,
+                    path.describe());
+            startNegotiation(false, true);
         }
     }
 
@@ -829,6 +868,8 @@ public final class PeerConnection implements AutoCloseable {
         final String sessionId;
         final boolean upgrade;
         final long createdNanos = System.nanoTime();
+        boolean renewal;
+        long selectedNanos;
         Phase phase = Phase.GATHERING;
         Agent agent;
         IceMediaStream stream;

@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a device keeps what survives restarts: its private key, its enrollment, the highest map
- * serial it accepted, the daemon's control socket and log. Readable only by its owner.
+ * serial it accepted, its newest TURN credentials, the daemon's control socket and log. Readable only by its owner.
  */
 public record StateDirectory(Path root) {
 
@@ -34,6 +34,11 @@ public record StateDirectory(Path root) {
     /** The highest map serial accepted ({@link MapSerialFile}). */
     public Path mapSerial() {
         return root.resolve("map-serial.json");
+    }
+
+    /** The newest TURN credentials from the gateway ({@link TurnCredentialsFile}). */
+    public Path turnCredentials() {
+        return root.resolve("turn-credentials.json");
     }
 
     public Path settings() {

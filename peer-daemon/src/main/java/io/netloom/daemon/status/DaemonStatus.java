@@ -1,6 +1,7 @@
 package io.netloom.daemon.status;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,7 @@ public record DaemonStatus(
         @JsonProperty("interface_type") String interfaceType,
         @JsonProperty("wireguard_port") int wireGuardPort,
         @JsonProperty("map_serial") Long mapSerial,
+        @JsonProperty("turn_credentials_expire_at") Instant turnCredentialsExpireAt,
         @JsonProperty("peers") List<PeerStatus> peers,
         @JsonProperty("problems") List<String> problems) {
 

@@ -9,6 +9,7 @@ import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.client.GatewayWatchdog;
 import io.netloom.gateway.protocol.PeerSignalChannel;
 import io.netloom.gateway.protocol.SealedSignal;
+import io.netloom.gateway.protocol.TurnCredentialsMessage;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.tls.ServerTrust;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The daemon's one session with the signal gateway: keeps the network map in sync (full map, then
  * deltas, each verified by {@link VerifiedMaps} before it is applied), passes signals through each
  * remote peer's forward-secret channel (sealing outgoing ones, answering handshakes, delivering only
- * what authenticates and is neither replayed nor stale), and reconnects with backoff whenever the
+ * what authenticates and is neither replayed nor stale), hands on the TURN credentials the gateway renews, and
+ * reconnects with backoff whenever the
  * session ends. Losing the gateway, or a refused map, never touches the tunnels: the last good map
  * stays applied.
  */
@@ -46,6 +49,7 @@ public final class GatewaySession {
     private final SignalChannels channels;
     private final RecentProblems problems;
     private final VerifiedMaps verifiedMaps;
+    private final Consumer<TurnCredentialsMessage.Grant> turnCredentials;
 
     private volatile NetworkMap map;
     private volatile WebSocket socket;
@@ -55,7 +59,7 @@ public final class GatewaySession {
 
     public GatewaySession(Vertx vertx, URI gatewayUrl, ServerTrust gatewayTrust, X25519Keys keys,
             byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock,
-            VerifiedMaps verifiedMaps) {
+            VerifiedMaps verifiedMaps, Consumer<TurnCredentialsMessage.Grant> turnCredentials) {
         this.vertx = vertx;
         this.trust = gatewayTrust;
         this.client = new GatewayClient(vertx, 1, gatewayTrust);
@@ -67,6 +71,7 @@ public final class GatewaySession {
         this.channels = new SignalChannels(ownPeerId, keys, new SignalSequence(clock)::next);
         this.problems = problems;
         this.verifiedMaps = verifiedMaps;
+        this.turnCredentials = turnCredentials;
         this.status = new ServiceStatus(gatewayUrl.toString(), "connecting", clock.instant(), null);
     }
 
@@ -167,6 +172,8 @@ public final class GatewaySession {
             switch (type) {
                 case "map", "delta" -> receiveMap(webSocket, text);
                 case "signal" -> openSignal(webSocket, message);
+                // Only reachable on a signed-in session: before the welcome, GatewayClient refuses every message.
+                case TurnCredentialsMessage.TYPE -> turnCredentials.accept(TurnCredentialsMessage.decode(message));
                 case "error" -> {
                     String error = message.path("code").asText() + ": " + message.path("message").asText();
                     log.info("gateway reported {}", error);

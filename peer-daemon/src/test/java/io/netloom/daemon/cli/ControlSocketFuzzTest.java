@@ -48,7 +48,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 class ControlSocketFuzzTest {
 
     private static final DaemonStatus STATUS = new DaemonStatus("test", 4242L, service(), service(), "peer-1", "key",
-            "100.64.0.1", "a.netloom.internal", "wt0", "userspace", 51820, 3L, List.of(), List.of("a problem"));
+            "100.64.0.1", "a.netloom.internal", "wt0", "userspace", 51820, 3L, null, List.of(), List.of("a problem"));
     private static final String STATUS_JSON = write(STATUS);
 
     private Path directory;

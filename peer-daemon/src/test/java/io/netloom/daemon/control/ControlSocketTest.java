@@ -28,7 +28,7 @@ class ControlSocketTest {
     Path directory;
 
     private final DaemonStatus status = new DaemonStatus("test", 4242L, service(), service(), "peer-1", "key", "100.64.0.1",
-            "a.netloom.internal", "wt0", "userspace", 51820, 3L, List.of(), List.of("a problem"));
+            "a.netloom.internal", "wt0", "userspace", 51820, 3L, null, List.of(), List.of("a problem"));
 
     @Test
     void statusWhenDaemonListensThenItsStatusArrivesAndSocketIsOwnerOnly() throws Exception {

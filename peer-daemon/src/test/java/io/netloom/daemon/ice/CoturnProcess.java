@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -100,7 +101,12 @@ final class CoturnProcess implements AutoCloseable {
 
     /** A TURN server entry with a fresh credential in coturn's REST scheme. */
     TurnServer turn() {
-        String username = (Instant.now().getEpochSecond() + 3600) + ":netloom-test";
+        return turn(Duration.ofHours(1));
+    }
+
+    /** A TURN server entry with a credential that coturn accepts for {@code validFor} from now. */
+    TurnServer turn(Duration validFor) {
+        String username = Instant.now().plus(validFor).getEpochSecond() + ":netloom-test";
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

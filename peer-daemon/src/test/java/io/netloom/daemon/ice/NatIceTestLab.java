@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A lab like the real one: coturn in its own namespace on 203.0.113.1:3478, and two NAT routers in front of it,
@@ -41,17 +42,24 @@ final class NatIceTestLab implements AutoCloseable {
     static final String TABLE = "nlt_ice_nat";
 
     private final Path directory;
+    private final List<String> coturnSettings;
     private CoturnProcess coturn;
     private Process capture;
 
-    private NatIceTestLab(Path directory) {
+    private NatIceTestLab(Path directory, List<String> coturnSettings) {
         this.directory = directory;
+        this.coturnSettings = coturnSettings;
     }
 
     static NatIceTestLab start() throws Exception {
+        return start(List.of());
+    }
+
+    /** The lab with {@code coturnSettings} added to coturn's configuration (e.g. a short allocation lifetime). */
+    static NatIceTestLab start(List<String> coturnSettings) throws Exception {
         IceTestLab.assumeUsable();
         removeLeftovers();
-        NatIceTestLab lab = new NatIceTestLab(Files.createTempDirectory("nlt-ice-nat"));
+        NatIceTestLab lab = new NatIceTestLab(Files.createTempDirectory("nlt-ice-nat"), coturnSettings);
         try {
             lab.build();
             lab.startCoturn();
@@ -161,7 +169,8 @@ final class NatIceTestLab implements AutoCloseable {
         ns(NS_TURN, "nft", "-f", counting.toString());
         // Probed from peer A's address, so coturn is only ready once it answers through router A and its NAT.
         coturn = CoturnProcess.start(directory, NS_TURN, IP_TURN, TURN_PORT,
-                List.of("min-port=49152", "max-port=49999", "allowed-peer-ip=203.0.113.0-203.0.113.255"), IP_A);
+                Stream.concat(Stream.of("min-port=49152", "max-port=49999", "allowed-peer-ip=203.0.113.0-203.0.113.255"),
+                        coturnSettings.stream()).toList(), IP_A);
     }
 
     @Override

@@ -314,7 +314,7 @@ class GatewaySessionTamperingTest {
     private GatewaySession sessionOf(String name, URI gatewayUrl, ServerTrust gatewayTrust) {
         MapTrust trust = new MapTrust(accountKey(), recipient(name), OverlayBounds.of(Ipv4Network.DEFAULT.cidr()));
         return new GatewaySession(vertx, gatewayUrl, gatewayTrust, keys.get(name), gatewayKeys.publicKey(), name,
-                listener, problems, Clock.systemUTC(), new VerifiedMaps(trust, -1, serial -> { }));
+                listener, problems, Clock.systemUTC(), new VerifiedMaps(trust, -1, serial -> { }), grant -> { });
     }
 
     /** The first message another peer's own session receives straight from the gateway: its signed map. */

@@ -11,8 +11,8 @@ import java.util.Base64;
  * The peer protocol's JSON (version 2, docs/protocol.md). Every message is an object with a
  * {@code type}. Sign-in first: the gateway sends {@code challenge}, the peer {@code sign_in}, the
  * gateway {@code welcome}. Then the server sends {@code map}, {@code delta} (both signed:
- * {@link SignedMapEnvelope}), {@code signal} and {@code error}, the peer sends {@code resync} and
- * {@code signal}.
+ * {@link SignedMapEnvelope}), {@code turn_credentials} ({@link TurnCredentialsMessage}), {@code signal}
+ * and {@code error}, the peer sends {@code resync} and {@code signal}.
  */
 public final class Wire {
 

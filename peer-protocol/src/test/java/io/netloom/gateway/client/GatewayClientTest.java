@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +88,18 @@ class GatewayClientTest {
 
         assertThatThrownBy(() -> await(client(vertx).connect(url, peer, gateway.publicKey(), -1, "test",
                 socket -> { }))).hasStackTraceContaining("sent 'map' during sign-in");
+    }
+
+    @Test
+    void connectWhenGatewaySendsTurnCredentialsBeforeTheWelcomeThenRefusedAndNeverHandedOn(Vertx vertx) {
+        URI url = fakeGateway(vertx, (socket, signIn) -> socket.writeTextMessage("{\"type\":\"turn_credentials\","
+                + "\"valid_for_seconds\":30,\"turn\":[{\"uri\":\"turn:203.0.113.1\",\"username\":\"u\","
+                + "\"password\":\"p\",\"expires_at\":\"2026-12-04T10:00:00Z\"}]}"));
+        AtomicBoolean attached = new AtomicBoolean();
+
+        assertThatThrownBy(() -> await(client(vertx).connect(url, peer, gateway.publicKey(), -1, "test",
+                socket -> attached.set(true)))).hasStackTraceContaining("sent 'turn_credentials' during sign-in");
+        assertThat(attached).isFalse();
     }
 
     /** A gateway that challenges, checks the peer's proof and sign-in fields, then does what the test says. */
