@@ -31,8 +31,8 @@ final class PersonSignIn {
             signIn = login.signIn(server, options.noBrowser ? Browser.NONE : Browser.desktop(), new OidcLogin.Prompts() {
                 @Override
                 public void browser(URI authorization) {
-                    System.out.println("Opening a browser to sign in. If none opens, run `netloom login --no-browser`; "
-                            + "this page signs you in:\n" + authorization);
+                    System.out.println("Your browser was asked to open the sign-in page. If it did not, open\n  "
+                            + authorization + "\nor run `netloom login --no-browser` to sign in with a code.");
                 }
 
                 @Override

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +56,12 @@ final class BrowserLogin {
         String state = randomToken(16);
         String nonce = randomToken(16);
         CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
-        HttpServer server = loopbackServer(callback);
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sign-in-callback");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HttpServer server = loopbackServer(callback, executor);
         try {
             URI redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/callback");
             Map<String, String> query = new LinkedHashMap<>();
@@ -68,10 +74,10 @@ final class BrowserLogin {
             query.put("code_challenge", challenge(verifier));
             query.put("code_challenge_method", "S256");
             URI authorization = URI.create(provider.authorizationEndpoint() + "?" + form(query));
-            prompt.accept(authorization);
             if (!browser.open(authorization)) {
                 return Optional.empty();
             }
+            prompt.accept(authorization);
             Map<String, String> answer = await(callback);
             if (!state.equals(answer.get("state"))) {
                 throw new LoginException("the browser came back with a state this sign-in did not send; nothing was "
@@ -95,6 +101,7 @@ final class BrowserLogin {
             return Optional.of(tokens.signIn(redeemed, nonce));
         } finally {
             server.stop(0);
+            executor.shutdownNow();
         }
     }
 
@@ -113,14 +120,11 @@ final class BrowserLogin {
     }
 
     /** Answers the first request to /callback and hands its query over; anything after it finds the port closed. */
-    private static HttpServer loopbackServer(CompletableFuture<Map<String, String>> callback) throws LoginException {
+    private static HttpServer loopbackServer(CompletableFuture<Map<String, String>> callback, ExecutorService executor)
+            throws LoginException {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "sign-in-callback");
-                thread.setDaemon(true);
-                return thread;
-            }));
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+            server.setExecutor(executor);
             server.createContext("/callback", exchange -> answer(exchange, callback));
             server.start();
             return server;

@@ -39,7 +39,7 @@ public final class OidcLogin {
 
     /** What the person is shown while signing in. */
     public interface Prompts {
-        /** The browser is about to open this page; shown so it can be opened by hand too. */
+        /** The browser was asked to open this page; shown so it can be opened by hand too. */
         void browser(URI authorization);
 
         /** Where to confirm the device's code. */

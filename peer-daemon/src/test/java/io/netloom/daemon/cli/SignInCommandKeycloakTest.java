@@ -105,6 +105,21 @@ class SignInCommandKeycloakTest {
                 .contains("Login expires: ");
     }
 
+    @Test
+    void upWithoutSetupKeyOnADeviceNotEnrolledThenThePersonSignsInAndNoDaemonStartsWithoutEnrollment()
+            throws Exception {
+        CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> run("up", "--config", state.toString(),
+                "--management-url", keycloak.issuer(REALM).toString(), "--allow-insecure-http", "--no-browser"));
+        new KeycloakBrowser(BOB).approveDevice(awaitCompleteUrl(up));
+        int exit = up.get(2, TimeUnit.MINUTES);
+
+        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("Signed in as Bob Intern <bob@example.com>");
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("the management server refused the enrollment (404)");
+        assertThat(state.resolve("enrollment.json")).doesNotExist();
+        assertThat(state.resolve("daemon.sock")).doesNotExist();
+    }
+
     private URI awaitCompleteUrl(CompletableFuture<Integer> login) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             Matcher url = COMPLETE_URL.matcher(terminal.toString(StandardCharsets.UTF_8));
