@@ -36,11 +36,25 @@ public record KeycloakDistribution(String version, Path home, Path javaHome) {
                     + home + " (test-support's build unpacks org.keycloak:keycloak-quarkus-dist unless -DskipTests; "
                     + "or set NETLOOM_KEYCLOAK_HOME)");
         }
-        if (!Files.isExecutable(javaHome.resolve("bin/java"))) {
+        if (!Files.isExecutable(javaHome.resolve("bin/java")) || featureVersion(javaHome) < 21) {
             return Located.missing("Keycloak needs Java 21 or later, expected at " + javaHome + " (the Temurin 25 "
                     + "JDK beside the default Java 17: see the machine's env notes; or set NETLOOM_KEYCLOAK_JAVA_HOME)");
         }
         return new Located(Optional.of(new KeycloakDistribution(built.getProperty("version"), home, javaHome)), null);
+    }
+
+    /** The feature release of a JDK, from its {@code release} file; 0 when it cannot be told. */
+    private static int featureVersion(Path javaHome) {
+        try {
+            Properties release = new Properties();
+            try (InputStream in = Files.newInputStream(javaHome.resolve("release"))) {
+                release.load(in);
+            }
+            String version = release.getProperty("JAVA_VERSION", "\"0\"").replace("\"", "");
+            return Integer.parseInt(version.split("[.+-]")[0]);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     record Located(Optional<KeycloakDistribution> distribution, String missing) {
