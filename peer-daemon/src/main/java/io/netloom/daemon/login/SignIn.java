@@ -3,6 +3,7 @@ package io.netloom.daemon.login;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A person's sign-in on this device, kept only in the state directory (mode 0600): the tokens for the
@@ -18,7 +19,7 @@ public record SignIn(
         @JsonProperty("subject") String subject,
         @JsonProperty("email") String email,
         @JsonProperty("name") String name,
-        @JsonProperty("groups") java.util.List<String> groups,
+        @JsonProperty("groups") List<String> groups,
         @JsonProperty("signed_in_at") Instant signedInAt,
         @JsonProperty("access_token_expires_at") Instant accessTokenExpiresAt,
         @JsonProperty("login_expires_at") Instant loginExpiresAt,
