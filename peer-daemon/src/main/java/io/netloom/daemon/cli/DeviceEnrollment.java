@@ -95,9 +95,10 @@ final class DeviceEnrollment {
         String scheme = String.valueOf(managementUrl.getScheme()).toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
             if (!options.allowInsecureHttp) {
-                throw new CliException("refusing " + managementUrl + ": over http:// the setup key or the sign-in's tokens, and the enrollment "
-                        + "answer would cross the network unencrypted. Use https:// (the server speaks TLS unless "
-                        + "started with --netloom.insecure-http=true), or pass --allow-insecure-http for such a server");
+                throw new CliException("refusing " + managementUrl + ": over http:// the setup key or the sign-in's "
+                        + "tokens, and the enrollment answer would cross the network unencrypted. Use https:// (the "
+                        + "server speaks TLS unless started with --netloom.insecure-http=true), or pass "
+                        + "--allow-insecure-http for such a server");
             }
             if (options.serverFingerprint != null) {
                 throw new CliException("--server-fingerprint pins a TLS certificate, and " + managementUrl

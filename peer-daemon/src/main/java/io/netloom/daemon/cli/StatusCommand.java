@@ -2,9 +2,9 @@ package io.netloom.daemon.cli;
 
 import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.control.ControlClient;
-import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.login.SignIn;
 import io.netloom.daemon.state.StateFiles;
+import io.netloom.daemon.status.DaemonStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;

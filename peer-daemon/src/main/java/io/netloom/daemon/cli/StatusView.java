@@ -1,9 +1,9 @@
 package io.netloom.daemon.cli;
 
+import io.netloom.daemon.login.SignIn;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.ServiceStatus;
-import io.netloom.daemon.login.SignIn;
 import java.time.Instant;
 import java.util.Optional;
 
