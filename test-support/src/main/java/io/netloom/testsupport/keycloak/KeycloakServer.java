@@ -98,9 +98,8 @@ public final class KeycloakServer implements AutoCloseable {
             int port = freePort();
             Path runHome = homeOfOwn(distribution, runs.resolve("home-" + port));
             String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-            ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-c", WATCHDOG, WATCHDOG_NAME,
-                    Long.toString(ProcessHandle.current().pid()), runHome.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem")
+            ProcessBuilder builder = guarded(ProcessHandle.current().pid(), List.of(runHome.resolve("bin/kc.sh").toString(),
+                    "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem"))
                     .redirectErrorStream(true)
                     .redirectOutput(runHome.resolve("keycloak.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -192,6 +191,17 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
+     * {@code command} under the watchdog, in a process group of its own that the watchdog leads: the group is
+     * stopped as soon as process {@code parent} or the command is gone.
+     */
+    static ProcessBuilder guarded(long parent, List<String> command) {
+        List<String> line = new java.util.ArrayList<>(List.of("setsid", "bash", "-c", WATCHDOG, WATCHDOG_NAME,
+                Long.toString(parent)));
+        line.addAll(command);
+        return new ProcessBuilder(line);
+    }
+
+    /**
      * A Keycloak home of its own: kc.sh and conf copied (kc.sh takes its home from where it lies), the read-only
      * parts linked, and the data directory its own.
      */
@@ -231,7 +241,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** TERM to the process group (the watchdog is its leader), KILL after a grace period. */
-    private static void stopGroup(long leader) {
+    static void stopGroup(long leader) {
         signalGroup("TERM", leader);
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         while (groupAlive(leader) && System.nanoTime() < deadline) {
