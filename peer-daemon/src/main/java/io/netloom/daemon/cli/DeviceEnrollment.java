@@ -20,12 +20,13 @@ import java.util.Optional;
 
 /**
  * The device's key and enrollment: the key is created once and reused; the device enrolls when it
- * has no enrollment yet, or when a setup key is given again (e.g. for another management server).
+ * has no enrollment yet, when a setup key is given again (e.g. for another management server), or when a
+ * person signs in again ({@code netloom login}), with the same key, so it stays the same peer.
  */
 final class DeviceEnrollment {
 
-    private static final String NOT_ENROLLED =
-            "this device is not enrolled yet: give --management-url and --setup-key (or --setup-key-file)";
+    private static final String NOT_ENROLLED = "this device is not enrolled yet: give --management-url, and sign in "
+            + "with `netloom login` (or give --setup-key / --setup-key-file)";
 
     private DeviceEnrollment() {
     }
@@ -34,11 +35,22 @@ final class DeviceEnrollment {
     }
 
     static Device ensure(StateDirectory state, EnrollmentOptions options) throws IOException {
+        return ensure(state, options, null, false);
+    }
+
+    /**
+     * Like {@link #ensure(StateDirectory, EnrollmentOptions)}, but without a setup key the person signs in
+     * ({@code signIn} not null): always when {@code signInAgain} (a {@code login}), else only on a device that is
+     * not enrolled yet.
+     */
+    static Device ensure(StateDirectory state, EnrollmentOptions options, SignInOptions signIn, boolean signInAgain)
+            throws IOException {
         state.create();
         X25519Keys keys = PrivateKeyFile.loadOrCreate(state.privateKey());
         Optional<Enrollment> saved = StateFiles.read(state.enrollment(), Enrollment.class);
         String setupKey = options.setupKey();
-        if (setupKey == null) {
+        boolean signingIn = setupKey == null && signIn != null && (signInAgain || saved.isEmpty());
+        if (setupKey == null && !signingIn) {
             Enrollment enrollment = saved.orElseThrow(() -> new CliException(NOT_ENROLLED));
             if (options.managementUrl != null && !sameServer(options.managementUrl, enrollment.managementUrl())) {
                 throw new CliException("this device is enrolled with " + enrollment.managementUrl()
@@ -60,9 +72,14 @@ final class DeviceEnrollment {
         Optional<CertificateFingerprint> pin = Optional.ofNullable(options.serverFingerprint).or(() -> saved
                 .filter(enrollment -> sameServer(managementUrl, enrollment.managementUrl()))
                 .flatMap(Enrollment::serverPin));
+        ServerTrust trust = ServerTrust.of(pin);
+        EnrollmentClient.Credential credential = signingIn
+                ? new EnrollmentClient.Credential.AccessToken(PersonSignIn.signIn(state, managementUrl, trust,
+                        options.allowInsecureHttp, signIn).accessToken())
+                : new EnrollmentClient.Credential.SetupKey(setupKey);
         Enrollment enrollment;
         try {
-            enrollment = new EnrollmentClient(ServerTrust.of(pin), Clock.systemUTC()).enroll(managementUrl, setupKey,
+            enrollment = new EnrollmentClient(trust, Clock.systemUTC()).enroll(managementUrl, credential,
                     keys.publicKeyBase64(), DeviceInfo.ofThisMachine(DaemonVersion.current()));
         } catch (EnrollmentClient.EnrollmentException e) {
             throw new CliException(e.getMessage());
@@ -80,9 +97,10 @@ final class DeviceEnrollment {
         String scheme = String.valueOf(managementUrl.getScheme()).toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
             if (!options.allowInsecureHttp) {
-                throw new CliException("refusing " + managementUrl + ": over http:// the setup key and the enrollment "
-                        + "answer would cross the network unencrypted. Use https:// (the server speaks TLS unless "
-                        + "started with --netloom.insecure-http=true), or pass --allow-insecure-http for such a server");
+                throw new CliException("refusing " + managementUrl + ": over http:// the setup key or the sign-in's "
+                        + "tokens, and the enrollment answer would cross the network unencrypted. Use https:// (the "
+                        + "server speaks TLS unless started with --netloom.insecure-http=true), or pass "
+                        + "--allow-insecure-http for such a server");
             }
             if (options.serverFingerprint != null) {
                 throw new CliException("--server-fingerprint pins a TLS certificate, and " + managementUrl

@@ -1,12 +1,26 @@
 package io.netloom.daemon.cli;
 
+import io.netloom.daemon.login.SignIn;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.ServiceStatus;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The human view of {@code netloom status}, laid out like {@code netbird status -d}. */
-record StatusView(DaemonStatus status) {
+record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
+
+    StatusView(DaemonStatus status) {
+        this(status, Optional.empty(), Instant.now());
+    }
+
+    /** Who signed in on this device and when that login ends (or ended). */
+    static String login(SignIn signIn, Instant now) {
+        Instant expiresAt = signIn.loginExpiresAt();
+        return "Signed in: " + signIn.who() + "\n"
+                + "Login " + (expiresAt.isAfter(now) ? "expires: " : "expired: ") + expiresAt
+                + (expiresAt.isAfter(now) ? "" : " (run `netloom login` to sign in again)") + "\n";
+    }
 
     String render(boolean detail) {
         StringBuilder out = new StringBuilder();
@@ -15,6 +29,7 @@ record StatusView(DaemonStatus status) {
             status.peers().forEach(peer -> peerDetail(out, peer));
         }
         out.append("Daemon version: ").append(status.daemonVersion()).append('\n');
+        signIn.ifPresent(login -> out.append(login(login, now)));
         out.append("Management: ").append(service(status.management())).append('\n');
         out.append("Gateway: ").append(service(status.gateway())).append('\n');
         out.append("FQDN: ").append(status.fqdn()).append('\n');

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = "Enroll if needed, then start the daemon and join the mesh.")
+@Command(name = "up", description = "Enroll if needed (with a setup key, or by signing in), then start the daemon and "
+        + "join the mesh.")
 final class UpCommand implements Callable<Integer> {
 
     private static final long START_TIMEOUT_NANOS = 30_000_000_000L;
@@ -28,6 +29,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Mixin
     EnrollmentOptions enrollment;
+
+    @Mixin
+    SignInOptions signIn;
 
     @Option(names = "--interface-name", paramLabel = "NAME", description = "WireGuard interface (default: wt0, or the last one used).")
     String interfaceName;
@@ -55,7 +59,7 @@ final class UpCommand implements Callable<Integer> {
             return 0;
         }
         if (foreground) {
-            DeviceEnrollment.Device device = DeviceEnrollment.ensure(state, enrollment);
+            DeviceEnrollment.Device device = DeviceEnrollment.ensure(state, enrollment, signIn, false);
             DaemonSettings settings = settings(state);
             StateFiles.write(state.settings(), settings);
             DaemonLogging.configure();
@@ -66,7 +70,8 @@ final class UpCommand implements Callable<Integer> {
         // checks only what needs no JSON and leaves reading the state and merging the settings to the daemon,
         // which then starts about half a second sooner (the first use of Jackson).
         if (enrollment.setupKey != null || enrollment.managementUrl != null || enrollment.serverFingerprint != null) {
-            DeviceEnrollment.ensure(state, enrollment);
+            // Without a setup key, a device that is not enrolled yet signs its person in first.
+            DeviceEnrollment.ensure(state, enrollment, signIn, false);
         } else {
             DeviceEnrollment.requireEnrolled(state);
         }

@@ -13,12 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Enrolls a device with the management server: presents a setup key and the device's public key,
- * receives its configuration. The setup key is sent only here, over the management URL, to a server
- * {@code trust} accepts, and is never stored or logged.
+ * Enrolls a device with the management server: presents a setup key or a signed-in person's access token, and
+ * the device's public key, receives its configuration. The setup key or token is sent only here, over the
+ * management URL, to a server {@code trust} accepts, and is never logged.
  */
 public final class EnrollmentClient {
 
@@ -34,25 +35,55 @@ public final class EnrollmentClient {
         this.clock = clock;
     }
 
+    /** What proves the right to join: a setup key, or the access token of the person who signed in. */
+    public sealed interface Credential {
+        /** Sent in the body as {@code setup_key}. */
+        record SetupKey(String key) implements Credential {
+            @Override
+            public String toString() {
+                return "SetupKey[hidden]";
+            }
+        }
+
+        /** Sent as {@code Authorization: Bearer}; the peer becomes the person's. */
+        record AccessToken(String token) implements Credential {
+            @Override
+            public String toString() {
+                return "AccessToken[hidden]";
+            }
+        }
+    }
+
     public Enrollment enroll(URI managementUrl, String setupKey, String publicKey, DeviceInfo device)
             throws EnrollmentException {
+        return enroll(managementUrl, new Credential.SetupKey(setupKey), publicKey, device);
+    }
+
+    public Enrollment enroll(URI managementUrl, Credential credential, String publicKey, DeviceInfo device)
+            throws EnrollmentException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (credential instanceof Credential.SetupKey setupKey) {
+            fields.put("setup_key", setupKey.key());
+        }
+        fields.put("wireguard_public_key", publicKey);
+        fields.put("hostname", device.hostname());
+        fields.put("os", device.os());
+        fields.put("kernel_version", device.kernelVersion());
+        fields.put("daemon_version", device.daemonVersion());
         String body;
         try {
-            body = JSON.writeValueAsString(Map.of(
-                    "setup_key", setupKey,
-                    "wireguard_public_key", publicKey,
-                    "hostname", device.hostname(),
-                    "os", device.os(),
-                    "kernel_version", device.kernelVersion(),
-                    "daemon_version", device.daemonVersion()));
+            body = JSON.writeValueAsString(fields);
         } catch (IOException e) {
             throw new IllegalStateException("a map of strings always serializes", e);
         }
-        HttpRequest request = HttpRequest.newBuilder(managementUrl.resolve("/api/netloom/enroll"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(managementUrl.resolve("/api/netloom/enroll"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (credential instanceof Credential.AccessToken accessToken) {
+            builder.header("Authorization", "Bearer " + accessToken.token());
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

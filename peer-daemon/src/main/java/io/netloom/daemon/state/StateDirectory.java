@@ -41,6 +41,11 @@ public record StateDirectory(Path root) {
         return root.resolve("turn-credentials.json");
     }
 
+    /** The person's sign-in: tokens and who they are ({@code io.netloom.daemon.login.SignIn}). */
+    public Path login() {
+        return root.resolve("login.json");
+    }
+
     public Path settings() {
         return root.resolve("settings.json");
     }

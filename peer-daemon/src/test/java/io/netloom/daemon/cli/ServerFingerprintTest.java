@@ -122,6 +122,42 @@ class ServerFingerprintTest {
         assertThat(state.resolve("daemon.log")).as("no daemon was started").doesNotExist();
     }
 
+    @Test
+    void loginWithoutSetupKeyWhenTheServerFingerprintIsTamperedThenTheSignInSendsNothing() throws Exception {
+        try (TlsTestServer server = new TlsTestServer(200, "{}")) {
+            int exit = run("login", "--config", state.toString(), "--management-url", server.url(), "--no-browser",
+                    "--server-fingerprint", TAMPERED.text());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(errors.toString()).contains("refusing 127.0.0.1:").contains(server.fingerprint.text())
+                    .contains("Nothing was sent").doesNotContain("Exception");
+            assertThat(server.requests).as("requests that got through the handshake").hasValue(0);
+            assertThat(state.resolve("login.json")).doesNotExist();
+            assertThat(state.resolve("enrollment.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void loginWithoutSetupKeyWhenThePinnedServerOffersNoSignInThenSaysSoAndNamesTheSetupKey() throws Exception {
+        try (TlsTestServer server = new TlsTestServer(404, "{\"message\":\"not found\",\"code\":404}")) {
+            int exit = run("login", "--config", state.toString(), "--management-url", server.url(), "--no-browser",
+                    "--server-fingerprint", server.fingerprint.text());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(errors.toString()).contains("offers no sign-in").contains("/.well-known/openid-configuration")
+                    .contains("--setup-key");
+            assertThat(server.requests).hasValue(1);
+        }
+    }
+
+    @Test
+    void loginWithoutSetupKeyOverPlainHttpThenRefusedBeforeAnyRequest() {
+        int exit = run("login", "--config", state.toString(), "--management-url", "http://127.0.0.1:1", "--no-browser");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(errors.toString()).contains("refusing http://127.0.0.1:1").contains("--allow-insecure-http");
+    }
+
     private static boolean acceptsConnection(ServerSocket listener) {
         try (var ignored = listener.accept()) {
             return true;
