@@ -1,5 +1,7 @@
 package io.netloom.gateway;
 
+import io.netloom.testsupport.fuzz.FuzzCampaign;
+import io.netloom.testsupport.fuzz.JsonMutations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.netloom.server.fuzz;
 
+import io.netloom.testsupport.fuzz.FuzzCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.api.contract.NetbirdContract;

@@ -7,7 +7,7 @@ import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.control.ControlClient;
 import io.netloom.daemon.control.ControlRequest;
 import io.netloom.daemon.control.ControlServer;
-import io.netloom.daemon.fuzz.FuzzCampaign;
+import io.netloom.testsupport.fuzz.FuzzCampaign;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.ServiceStatus;
 import java.io.IOException;

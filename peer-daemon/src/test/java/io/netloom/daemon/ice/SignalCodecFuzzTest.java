@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netloom.daemon.fuzz.FuzzCampaign;
-import io.netloom.daemon.fuzz.JsonMutations;
+import io.netloom.testsupport.fuzz.FuzzCampaign;
+import io.netloom.testsupport.fuzz.JsonMutations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.daemon.DaemonJson;
-import io.netloom.daemon.fuzz.FuzzCampaign;
-import io.netloom.daemon.fuzz.JsonMutations;
+import io.netloom.testsupport.fuzz.FuzzCampaign;
+import io.netloom.testsupport.fuzz.JsonMutations;
 import io.netloom.daemon.map.InboundRule;
 import io.netloom.daemon.map.MapDelta;
 import io.netloom.daemon.map.NetworkMap;

@@ -2,7 +2,7 @@ package io.netloom.daemon.wireguard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netloom.daemon.fuzz.FuzzCampaign;
+import io.netloom.testsupport.fuzz.FuzzCampaign;
 import java.io.IOException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

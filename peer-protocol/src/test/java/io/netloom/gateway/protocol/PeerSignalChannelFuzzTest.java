@@ -1,5 +1,6 @@
 package io.netloom.gateway.protocol;
 
+import io.netloom.testsupport.fuzz.FuzzCampaign;
 import static io.netloom.gateway.protocol.PeerSignalChannel.CANDIDATE;
 import static io.netloom.gateway.protocol.PeerSignalChannel.OFFER;
 import static org.assertj.core.api.Assertions.assertThat;

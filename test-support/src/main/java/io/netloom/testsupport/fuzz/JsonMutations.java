@@ -1,4 +1,4 @@
-package io.netloom.daemon.fuzz;
+package io.netloom.testsupport.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
