@@ -18,6 +18,10 @@ import io.netloom.server.testing.PersonSignIn.Browser;
 import io.netloom.server.testing.PersonSignIn.Page;
 import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestPeers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +143,22 @@ class DeviceFlowTest extends ServerTest {
         assertThat(history).filteredOn(event -> event.get("activity_code").asString().equals("peer.user.add"))
                 .singleElement()
                 .satisfies(event -> assertThat(event.get("initiator_id").asString()).isEqualTo(userId));
+    }
+
+    @Test
+    void discoveryWhenReadByAStandardClientThenNamesTheEndpointsOfBothGrants() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.baseUrl() + "/.well-known/openid-configuration")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode discovery = api.json().readTree(response.body());
+        assertThat(discovery.get("device_authorization_endpoint").asString())
+                .isEqualTo(issuer.value() + "/oauth2/device_authorization");
+        assertThat(discovery.get("authorization_endpoint").asString()).isEqualTo(issuer.value() + "/oauth2/authorize");
+        assertThat(discovery.get("token_endpoint").asString()).isEqualTo(issuer.value() + "/oauth2/token");
+        assertThat(discovery.get("grant_types_supported").toString())
+                .contains("urn:ietf:params:oauth:grant-type:device_code").contains("authorization_code");
+        assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
     }
 
     @Test
