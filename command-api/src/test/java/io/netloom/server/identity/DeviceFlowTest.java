@@ -2,7 +2,6 @@ package io.netloom.server.identity;
 
 import static io.netloom.server.testing.TestData.audit;
 import static io.netloom.server.testing.TestData.createGroup;
-import static io.netloom.server.testing.TestData.error;
 import static io.netloom.server.testing.TestData.ok;
 import static io.netloom.server.testing.TestData.regularUser;
 import static io.netloom.server.testing.TestData.with;
