@@ -10,11 +10,15 @@ import io.netloom.domain.ids.UserId;
 import io.netloom.domain.user.CreateUserCommand;
 import io.netloom.domain.user.DeleteUserCommand;
 import io.netloom.domain.user.Role;
+import io.netloom.domain.user.SetLocalPasswordCommand;
 import io.netloom.domain.user.UpdateUserCommand;
 import io.netloom.projections.directory.AccountRecords;
+import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.UserView;
 import io.netloom.server.axon.Commands;
+import io.netloom.server.identity.LocalPasswords;
 import io.netloom.server.security.Caller;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +41,16 @@ public class UsersController {
     private final CallerAccounts accounts;
     private final Commands commands;
     private final AccountLocks locks;
+    private final Directory directory;
+    private final LocalPasswords passwords;
 
-    public UsersController(CallerAccounts accounts, Commands commands, AccountLocks locks) {
+    public UsersController(CallerAccounts accounts, Commands commands, AccountLocks locks, Directory directory,
+            LocalPasswords passwords) {
         this.accounts = accounts;
         this.commands = commands;
         this.locks = locks;
+        this.directory = directory;
+        this.passwords = passwords;
     }
 
     /** With {@code service_user}, only service users ({@code true}) or only regular users ({@code false}). */
@@ -69,15 +78,25 @@ public class UsersController {
         boolean serviceUser = Required.field(request.isServiceUser(), "is_service_user");
         List<String> autoGroups = Required.field(request.autoGroups(), "auto_groups");
         UserId id = UserId.random();
+        // A person gets an initial password for the embedded user store, shown once, replaced at first sign-in;
+        // not when the email already signs in (as a person of another account): a sign-in name leads to one person.
+        String initialPassword = serviceUser || directory.localCredential(request.email()).isPresent()
+                ? null : passwords.newInitialPassword();
         locks.withLock(caller.accountId(), () -> {
             if (!serviceUser && request.email() != null && records.users().stream()
                     .anyMatch(user -> user.email().equalsIgnoreCase(request.email()))) {
                 throw CommandRejectedException.conflict("a user with this email already exists");
             }
-            commands.send(new CreateUserCommand(id, caller.accountId(), request.email(), request.name(), role,
-                    serviceUser, ExistingGroups.require(records, autoGroups)), Initiators.of(caller));
+            List<Object> steps = new ArrayList<>();
+            steps.add(new CreateUserCommand(id, caller.accountId(), request.email(), request.name(), role,
+                    serviceUser, ExistingGroups.require(records, autoGroups)));
+            if (initialPassword != null) {
+                steps.add(new SetLocalPasswordCommand(id, caller.accountId(), passwords.hashNew(initialPassword), true));
+            }
+            commands.sendAtomically(steps, Initiators.of(caller));
         });
-        return toUser(records.user(id).orElseThrow(), caller);
+        User created = toUser(records.user(id).orElseThrow(), caller);
+        return initialPassword == null ? created : created.withPassword(initialPassword);
     }
 
     @PutMapping("/{userId}")
@@ -121,8 +140,8 @@ public class UsersController {
     }
 
     private static User toUser(UserView user, Caller caller) {
-        return new User(user.id().value(), user.email(), user.name(), user.role().wireName(),
-                user.blocked() ? "blocked" : "active", NetbirdTimes.ZERO,
+        return new User(user.id().value(), user.email(), null, user.name(), user.role().wireName(),
+                user.blocked() ? "blocked" : "active", user.lastLogin() == null ? NetbirdTimes.ZERO : user.lastLogin(),
                 user.autoGroups().stream().map(GroupId::value).toList(), user.id().equals(caller.userId()),
                 user.serviceUser(), user.blocked(), false, "api", null);
     }

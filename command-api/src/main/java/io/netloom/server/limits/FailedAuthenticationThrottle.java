@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows down guessing of secrets: a source address that failed too often to authenticate — with a
- * setup key at enrollment, with a token at {@code /oauth2/token}, or with {@code Token}/{@code Bearer}
- * credentials on the API — is answered 429 with {@code Retry-After} before anything looks at the
+ * setup key at enrollment, with a token at {@code /oauth2/token}, with {@code Token}/{@code Bearer}
+ * credentials on the API, or with a password on the sign-in page — is answered 429 with {@code Retry-After} before anything looks at the
  * secret it sent. A failure is a 401 answer; successful requests are never counted, so a busy but
  * honest client (1,200 enrollments a second from one address in the benchmark) is never throttled.
  * Each kind of secret has its own allowance, so a script with a stale token does not block
@@ -50,7 +50,8 @@ public class FailedAuthenticationThrottle extends OncePerRequestFilter {
     enum Secret {
         SETUP_KEY("enrollment"),
         TOKEN_ENDPOINT("token endpoint"),
-        API_CREDENTIALS("API credentials");
+        API_CREDENTIALS("API credentials"),
+        PASSWORD("password sign-in");
 
         private final String description;
 
@@ -90,6 +91,9 @@ public class FailedAuthenticationThrottle extends OncePerRequestFilter {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if ("POST".equals(request.getMethod()) && "/api/netloom/enroll".equals(path)) {
             return Optional.of(Secret.SETUP_KEY);
+        }
+        if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
+            return Optional.of(Secret.PASSWORD);
         }
         if ("/oauth2/token".equals(path)) {
             return Optional.of(Secret.TOKEN_ENDPOINT);

@@ -1,5 +1,6 @@
 package io.netloom.server.security;
 
+import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.projections.directory.Directory;
@@ -42,6 +43,25 @@ public class Callers {
                     .filter(token -> token.userId().equals(user))
                     .filter(token -> !token.isExpiredAt(clock.instant()))
                     .flatMap(this::activeUser)
+                    .map(Callers::toCaller);
+        } catch (RuntimeException malformedId) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The person a JWT from the sign-in names, if they still exist in that account, are a person
+     * (not a service user) and are not blocked.
+     */
+    public Optional<Caller> byPersonJwt(String userId, String accountId) {
+        if (userId == null || accountId == null) {
+            return Optional.empty();
+        }
+        try {
+            AccountId account = new AccountId(accountId);
+            return directory.user(new UserId(userId))
+                    .filter(user -> user.accountId().equals(account))
+                    .filter(user -> !user.serviceUser() && !user.blocked())
                     .map(Callers::toCaller);
         } catch (RuntimeException malformedId) {
             return Optional.empty();

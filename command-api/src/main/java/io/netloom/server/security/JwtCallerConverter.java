@@ -6,8 +6,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * Resolves a JWT to a live, unblocked user on every request, and only while the personal access
- * token it was issued for still exists.
+ * Resolves a JWT to a live, unblocked user on every request: one traded for a personal access token
+ * only while that token still exists; one issued to a person who signed in (no token id) only for
+ * that person in that account.
  */
 final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -22,7 +23,14 @@ final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationT
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return callers.byJwt(jwt.getSubject(), jwt.getClaimAsString(TOKEN_CLAIM))
+        String tokenId = jwt.getClaimAsString(TOKEN_CLAIM);
+        if (tokenId == null) {
+            return callers.byPersonJwt(jwt.getSubject(), jwt.getClaimAsString(ACCOUNT_CLAIM))
+                    .map(CallerAuthentication::signedInPerson)
+                    .orElseThrow(() -> new InvalidBearerTokenException(
+                            "the token's user no longer exists in its account, or the user is blocked"));
+        }
+        return callers.byJwt(jwt.getSubject(), tokenId)
                 .map(CallerAuthentication::new)
                 .orElseThrow(() -> new InvalidBearerTokenException(
                         "the token's user or its personal access token no longer exists, or the user is blocked"));

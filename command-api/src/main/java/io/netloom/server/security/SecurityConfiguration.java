@@ -5,6 +5,25 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.projections.directory.Directory;
 import io.netloom.server.config.NetloomProperties;
+import io.netloom.server.identity.AuthorizationErrors;
+import io.netloom.server.identity.DeviceClientAuthentication;
+import io.netloom.server.identity.DevicePollPacer;
+import io.netloom.server.identity.DeviceVerificationGuard;
+import io.netloom.server.identity.IdentityProperties;
+import io.netloom.server.identity.NetloomCliClient;
+import io.netloom.server.identity.OpenIdScopeOfDevices;
+import io.netloom.server.identity.SignInRoutes;
+import io.netloom.server.identity.SignedInPerson;
+import java.time.Duration;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -39,13 +58,53 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors, Clock clock) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors, Clock clock,
+            RegisteredClientRepository clients, AuthorizationServerSettings settings, IssuerUrl issuer)
+            throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
-                        .with(server, configurer -> configurer.oidc(oidc -> { })))
+                        .with(server, configurer -> configurer
+                                .oidc(oidc -> { })
+                                .clientAuthentication(client -> client
+                                        .authenticationConverters(converters -> converters.add(0,
+                                                DeviceClientAuthentication.converter(
+                                                        settings.getDeviceAuthorizationEndpoint(),
+                                                        settings.getTokenEndpoint())))
+                                        .authenticationProviders(providers -> providers.add(0,
+                                                DeviceClientAuthentication.provider(clients))))
+                                .authorizationEndpoint(authorization -> authorization
+                                        .errorResponseHandler(AuthorizationErrors.handler(errors)))
+                                .deviceAuthorizationEndpoint(device -> device
+                                        // Absolute: a relative one would be completed from the request's Host header.
+                                        .verificationUri(issuer.value() + SignInRoutes.ACTIVATE_PATH)
+                                        .deviceAuthorizationRequestConverters(converters ->
+                                                converters.replaceAll(OpenIdScopeOfDevices::ignoredBy)))
+                                .deviceVerificationEndpoint(verification -> verification
+                                        // The code page is the person's confirmation; no second consent page.
+                                        .authenticationProviders(providers -> providers.forEach(provider -> {
+                                            if (provider instanceof OAuth2DeviceVerificationAuthenticationProvider
+                                                    deviceVerification) {
+                                                deviceVerification.setAuthorizationConsentRequired(context -> false);
+                                            }
+                                        }))
+                                        .deviceVerificationResponseHandler((request, response, approved) ->
+                                                response.sendRedirect(SignInRoutes.DONE_PATH))
+                                        .errorResponseHandler((request, response, failure) ->
+                                                response.sendRedirect(SignInRoutes.FAILED_PATH)))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The person's approval of a device is the one browser form here; DeviceVerificationGuard checks it.
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(
-                        (request, response, failure) -> errors.write(response, 401, "authentication required")));
+                .addFilterBefore(new DeviceVerificationGuard(settings.getDeviceVerificationEndpoint()),
+                        CsrfFilter.class)
+                .addFilterBefore(new DevicePollPacer(settings.getTokenEndpoint(), clock), CsrfFilter.class)
+                .exceptionHandling(handling -> handling
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH),
+                                new OrRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint()),
+                                        PathPatternRequestMatcher.withDefaults()
+                                                .matcher(settings.getDeviceVerificationEndpoint())))
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, failure) -> errors.write(response, 401, "authentication required"),
+                                AnyRequestMatcher.INSTANCE));
         SecurityFilterChain chain = http.build();
         // Tokens are stamped by the clock that checks them and rotates the keys that sign them.
         JwtGenerator generator = http.getSharedObject(JwtGenerator.class);
@@ -56,8 +115,23 @@ public class SecurityConfiguration {
         return chain;
     }
 
+    /** The embedded user store's pages: a browser session, forms protected against cross-site requests. */
     @Bean
     @Order(2)
+    SecurityFilterChain signInChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(SignInRoutes.LOGIN_PATH, SignInRoutes.PASSWORD_CHANGE_PATH, SignInRoutes.ACTIVATE_PATH,
+                        SignInRoutes.ACTIVATE_PATH + "/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SignInRoutes.LOGIN_PATH, SignInRoutes.PASSWORD_CHANGE_PATH, SignInRoutes.DONE_PATH,
+                                SignInRoutes.FAILED_PATH).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, Callers callers, JsonErrors errors, JwtDecoder jwtDecoder)
             throws Exception {
         http.securityMatcher("/api/**")
@@ -82,7 +156,7 @@ public class SecurityConfiguration {
 
     /** Anything that is neither the API nor the authorization server does not exist. */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain everythingElseChain(HttpSecurity http, JsonErrors errors) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,9 +173,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SigningKeyRing signingKeyRing(NetloomProperties properties, JwtProperties jwt, Clock clock) throws IOException {
+    SigningKeyRing signingKeyRing(NetloomProperties properties, JwtProperties jwt, IdentityProperties identity,
+            Clock clock) throws IOException {
+        // A retired key stays published as long as the longest-lived token it may have signed.
+        Duration longestToken = identity.accessTokenTtl().compareTo(PersonalAccessTokenClients.ACCESS_TOKEN_TTL) > 0
+                ? identity.accessTokenTtl() : PersonalAccessTokenClients.ACCESS_TOKEN_TTL;
         return SigningKeyRing.open(properties.dataDir().resolve("keys"), jwt.keyRotation(),
-                PersonalAccessTokenClients.ACCESS_TOKEN_TTL.plus(JwtValidation.CLOCK_SKEW), clock);
+                longestToken.plus(JwtValidation.CLOCK_SKEW), clock);
     }
 
     @Bean
@@ -126,8 +204,18 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(Directory directory, Clock clock) {
-        return new PersonalAccessTokenClients(directory, clock);
+    RegisteredClientRepository registeredClientRepository(Directory directory, Clock clock,
+            IdentityProperties identity) {
+        return new SignInClients(NetloomCliClient.of(identity), new PersonalAccessTokenClients(directory, clock));
+    }
+
+    /**
+     * Device codes, user codes and authorization codes live minutes and are not worth surviving a
+     * restart: a person whose sign-in a restart interrupts starts it again.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new InMemoryOAuth2AuthorizationService();
     }
 
     @Bean
@@ -142,17 +230,32 @@ public class SecurityConfiguration {
     }
 
     /**
-     * A JWT names the user (not the token) as its subject, the account it acts in, and the token it
-     * was traded for, so that deleting the token also ends the JWTs issued for it; its audience is
-     * Netloom's API, which accepts no token without it.
+     * A JWT names the user as its subject and the account it acts in; its audience is Netloom's API,
+     * which accepts no token without it. One traded for a personal access token also names that token,
+     * so that deleting the token ends the JWTs issued for it; one issued to a person signed in through
+     * the CLI client names the person's email instead.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> userClaims(Directory directory) {
-        return context -> directory.tokenById(new TokenId(context.getRegisteredClient().getClientId()))
-                .ifPresent(token -> context.getClaims()
-                        .subject(token.userId().value())
+        return context -> {
+            if (context.getPrincipal() instanceof SignedInPerson person) {
+                if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                    context.getClaims().claim(JwtCallerConverter.ACCOUNT_CLAIM, person.accountId().value());
+                    return;
+                }
+                context.getClaims()
+                        .subject(person.userId().value())
                         .audience(List.of(JwtValidation.API_AUDIENCE))
-                        .claim(JwtCallerConverter.ACCOUNT_CLAIM, token.accountId().value())
-                        .claim(JwtCallerConverter.TOKEN_CLAIM, token.id().value()));
+                        .claim(JwtCallerConverter.ACCOUNT_CLAIM, person.accountId().value())
+                        .claim("email", person.email());
+                return;
+            }
+            directory.tokenById(new TokenId(context.getRegisteredClient().getClientId()))
+                    .ifPresent(token -> context.getClaims()
+                            .subject(token.userId().value())
+                            .audience(List.of(JwtValidation.API_AUDIENCE))
+                            .claim(JwtCallerConverter.ACCOUNT_CLAIM, token.accountId().value())
+                            .claim(JwtCallerConverter.TOKEN_CLAIM, token.id().value()));
+        };
     }
 }

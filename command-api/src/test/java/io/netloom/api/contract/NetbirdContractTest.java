@@ -523,12 +523,12 @@ class NetbirdContractTest {
   private static User user() {
     UserPermissions permissions = new UserPermissions(false,
         Map.of("peers", Map.of("read", true, "create", true, "update", true, "delete", true)));
-    return new User("usr-1", "ada@example.org", "Ada Admin", "owner", "active", SEEN, List.of("grp-devs"),
+    return new User("usr-1", "ada@example.org", null, "Ada Admin", "owner", "active", SEEN, List.of("grp-devs"),
         true, false, false, false, "api", permissions);
   }
 
   private static User serviceUser() {
-    return new User("usr-2", "", "ci-bot", "user", "active", null, List.of(), null, true, false, false,
+    return new User("usr-2", "", null, "ci-bot", "user", "active", null, List.of(), null, true, false, false,
         "api", null);
   }
 

@@ -69,7 +69,8 @@ class AuditApiTest extends ServerTest {
         ok(owner.put("/api/setup-keys/{keyId}", Map.of("revoked", true, "auto_groups", List.of(group)), keyId));
         ok(owner.delete("/api/setup-keys/{keyId}", keyId));
         String bot = createUser(owner, serviceUser("bot", "user"));
-        String ann = createUser(owner, regularUser("ann@example.com", "user"));
+        // An email of its own: only the first person with an email gets an initial password (ADR 0019).
+        String ann = createUser(owner, regularUser("ann-" + System.nanoTime() + "@example.com", "user"));
         ok(owner.put("/api/users/{userId}", userUpdate("user", true), ann));
         ok(owner.put("/api/users/{userId}", userUpdate("user", false), ann));
         ok(owner.put("/api/users/{userId}", userUpdate("auditor", false), ann));
@@ -102,6 +103,7 @@ class AuditApiTest extends ServerTest {
                 tuple("setupkey.delete", keyId, ownerId),
                 tuple("service.user.create", bot, ownerId),
                 tuple("user.create", ann, ownerId),
+                tuple("user.password.change", ann, ownerId),
                 tuple("user.block", ann, ownerId),
                 tuple("user.unblock", ann, ownerId),
                 tuple("user.role.update", ann, ownerId),
@@ -118,9 +120,9 @@ class AuditApiTest extends ServerTest {
                 .allSatisfy(e -> assertThat(e.get("initiator_name").asString()).isEqualTo("setup key office"));
         assertThat(recorded.get(0).get("meta").get("name").asString()).isEqualTo("servers");
         assertThat(recorded.get(4).get("meta").get("group").asString()).isEqualTo(group);
-        assertThat(recorded.get(17).get("meta").get("token_id").asString()).isEqualTo(tokenId);
-        assertThat(recorded.get(20).get("meta").get("new_dns_domain").asString()).isEqualTo("corp.example");
-        assertThat(recorded.get(21).get("meta").get("group").asString()).isEqualTo(group);
+        assertThat(recorded.get(18).get("meta").get("token_id").asString()).isEqualTo(tokenId);
+        assertThat(recorded.get(21).get("meta").get("new_dns_domain").asString()).isEqualTo("corp.example");
+        assertThat(recorded.get(22).get("meta").get("group").asString()).isEqualTo(group);
     }
 
     @Test

@@ -12,10 +12,13 @@ import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.SourceBoundHttp;
 import io.netloom.server.testing.TestAccounts;
 import io.netloom.server.testing.TestPeers;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,6 +139,34 @@ class FailedAuthenticationLimitsTest {
         }
 
         assertThat(get(anonymous, "/api/groups", owner.authorization()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void loginWhenPasswordsGuessedTooOftenThenTooManyRequestsEvenForTheRightPassword() {
+        String email = "guessed-" + System.nanoTime() + "@example.org";
+        String password = ok(owner.post("/api/users", Map.of("email", email, "name", "Guessed", "role", "user",
+                "auto_groups", List.of(), "is_service_user", false))).text("password");
+        SourceBoundHttp guesser = from("127.0.0.20");
+        for (int i = 0; i < 3; i++) {
+            assertThat(login(guesser, email, "wrong password " + i).status()).isEqualTo(401);
+        }
+
+        assertTooManyRequests(login(guesser, email, "wrong password"));
+        assertTooManyRequests(login(guesser, email, password));
+        assertThat(login(from("127.0.0.21"), email, password).body()).contains("Choose a new password");
+    }
+
+    /** The sign-in page's form, with the session cookie and CSRF token a browser would have. */
+    private static SourceBoundHttp.Response login(SourceBoundHttp from, String email, String password) {
+        SourceBoundHttp.Response page = from.send("GET", "/login", Map.of(), null);
+        String cookie = page.headers().get("set-cookie").split(";", 2)[0];
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return from.send("POST", "/login", Map.of("Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded"), form);
     }
 
     private SourceBoundHttp from(String address) {

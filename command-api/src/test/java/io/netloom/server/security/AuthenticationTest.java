@@ -215,7 +215,7 @@ class AuthenticationTest extends ServerTest {
         NetloomApi.Client owner = accounts.newAccount();
 
         for (String path : List.of("/", "/actuator", "/actuator/health", "/index.html", "/error", "/api",
-                "/api/nothing-here", "/login")) {
+                "/api/nothing-here", "/signup")) {
             NetloomApi.Response anonymous = api.anonymous().get(path);
             assertThat(anonymous.status()).as(path).isIn(401, 404);
             if (!path.startsWith("/api")) {

@@ -9,6 +9,7 @@ import io.netloom.domain.common.Hashes;
 import io.netloom.domain.common.Names;
 import io.netloom.domain.common.Required;
 import io.netloom.domain.common.StableSets;
+import io.netloom.domain.common.Texts;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.TokenId;
@@ -29,7 +30,10 @@ public class User {
     private Role role;
     private Set<GroupId> autoGroups;
     private boolean blocked;
+    private boolean serviceUser;
     private final Set<TokenId> tokens = new HashSet<>();
+    /** The providers' subjects this person has signed in as, {@code provider + " " + subject}. */
+    private final Set<String> linkedIdentities = new HashSet<>();
 
     public User() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -139,12 +143,52 @@ public class User {
         apply(new PersonalAccessTokenDeletedEvent(userId, accountId, command.tokenId()));
     }
 
+    @CommandHandler
+    public void handle(SetLocalPasswordCommand command) {
+        requireSameAccount(command.accountId());
+        if (serviceUser) {
+            throw CommandRejectedException.preconditionFailed("a service user cannot sign in with a password");
+        }
+        String hash = Required.present(command.passwordHash(), "password hash");
+        if (!hash.startsWith("$argon2id$") && !hash.startsWith("$2")) {
+            // Never echo the value: if it is not a hash it may well be the password.
+            throw CommandRejectedException.invalid("password hash must be an encoded Argon2id or bcrypt hash");
+        }
+        apply(new LocalPasswordSetEvent(userId, accountId, hash, command.changeRequired()));
+    }
+
+    @CommandHandler
+    public void handle(RecordUserSignInCommand command) {
+        requireSameAccount(command.accountId());
+        String provider = Texts.optional(Required.present(command.identityProvider(), "identity provider"),
+                "identity provider", 1024);
+        String subject = Texts.optional(Required.present(command.subject(), "subject"), "subject", 255);
+        if (provider.isBlank() || subject.isBlank()) {
+            throw CommandRejectedException.invalid("identity provider and subject must not be blank");
+        }
+        Instant at = Required.present(command.signedInAt(), "sign-in time");
+        if (serviceUser) {
+            throw CommandRejectedException.preconditionFailed("a service user cannot sign in");
+        }
+        if (blocked) {
+            throw CommandRejectedException.permissionDenied("the user is blocked");
+        }
+        apply(new UserSignedInEvent(userId, accountId, provider, subject,
+                !linkedIdentities.contains(provider + " " + subject), at));
+    }
+
     @EventSourcingHandler
     void on(UserCreatedEvent event) {
         userId = event.userId();
         accountId = event.accountId();
         role = event.role();
         autoGroups = event.autoGroups();
+        serviceUser = event.serviceUser();
+    }
+
+    @EventSourcingHandler
+    void on(UserSignedInEvent event) {
+        linkedIdentities.add(event.identityProvider() + " " + event.subject());
     }
 
     @EventSourcingHandler

@@ -27,7 +27,9 @@ import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
 import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
 import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
 import io.netloom.domain.user.UserAutoGroupsChangedEvent;
+import io.netloom.domain.user.LocalPasswordSetEvent;
 import io.netloom.domain.user.UserBlockedEvent;
+import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
 import io.netloom.domain.user.UserLoggedInEvent;
@@ -84,6 +86,14 @@ public final class AuditTrail {
         }
         if (event instanceof UserUnblockedEvent e) {
             return one(e.accountId(), "user.unblock", "User unblocked", e.userId().value(), Map.of());
+        }
+        if (event instanceof LocalPasswordSetEvent e) {
+            return one(e.accountId(), "user.password.change", "User password changed", e.userId().value(),
+                    Map.of("change_required", String.valueOf(e.changeRequired())));
+        }
+        if (event instanceof UserSignedInEvent e) {
+            return one(e.accountId(), "dashboard.login", "User logged in", e.userId().value(),
+                    Map.of("identity_provider", e.identityProvider(), "first_sign_in", String.valueOf(e.firstSignIn())));
         }
         if (event instanceof UserDeletedEvent e) {
             return one(e.accountId(), "user.delete", "User deleted", e.userId().value(), Map.of());

@@ -23,6 +23,7 @@ public final class Directory {
     private final ConcurrentMap<String, SetupKeyRef> setupKeysByHash = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, PeerRef> peersByPublicKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<UserId, AccountId> accountOfUser = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LocalCredential> localCredentialsByEmail = new ConcurrentHashMap<>();
 
     /** Where a setup key lives, found by the hash of the key a device presents. */
     public record SetupKeyRef(AccountId accountId, SetupKeyId setupKeyId) {
@@ -66,7 +67,21 @@ public final class Directory {
         return account == null ? Optional.empty() : account(account).flatMap(records -> records.user(id));
     }
 
+    /** The embedded user store's password of whoever signs in with this email, if any. */
+    public Optional<LocalCredential> localCredential(String email) {
+        return email == null ? Optional.empty()
+                : Optional.ofNullable(localCredentialsByEmail.get(LocalCredential.key(email)));
+    }
+
     // ---- writes, called by DirectoryProjection only
+
+    void putLocalCredential(LocalCredential credential) {
+        localCredentialsByEmail.put(LocalCredential.key(credential.email()), credential);
+    }
+
+    void removeLocalCredentialOf(UserId user) {
+        localCredentialsByEmail.values().removeIf(credential -> credential.userId().equals(user));
+    }
 
     void addAccount(AccountView account) {
         accounts.putIfAbsent(account.id(), new AccountRecords(account));

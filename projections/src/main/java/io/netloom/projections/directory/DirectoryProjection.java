@@ -28,11 +28,13 @@ import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
 import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
 import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
 import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
+import io.netloom.domain.user.LocalPasswordSetEvent;
 import io.netloom.domain.user.UserAutoGroupsChangedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
 import io.netloom.domain.user.UserRoleChangedEvent;
+import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.time.Instant;
 import java.util.Set;
@@ -74,7 +76,8 @@ public final class DirectoryProjection {
     void on(UserCreatedEvent event, @Timestamp Instant at) {
         AfterCommit.run(() -> {
             directory.records(event.accountId()).putUser(new UserView(event.userId(), event.accountId(),
-                    event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), false, at));
+                    event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), false, at,
+                    null));
             directory.indexUser(event.userId(), event.accountId());
         });
     }
@@ -108,7 +111,21 @@ public final class DirectoryProjection {
         AfterCommit.run(() -> {
             directory.records(event.accountId()).removeUser(event.userId()).forEach(directory::unindexToken);
             directory.unindexUser(event.userId());
+            directory.removeLocalCredentialOf(event.userId());
         });
+    }
+
+    @EventHandler
+    void on(LocalPasswordSetEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).user(event.userId()).ifPresent(user ->
+                directory.putLocalCredential(new LocalCredential(user.id(), user.accountId(), user.email(),
+                        event.passwordHash(), event.changeRequired()))));
+    }
+
+    @EventHandler
+    void on(UserSignedInEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changeUser(event.userId(), user -> user.withLastLogin(event.signedInAt())));
     }
 
     @EventHandler

@@ -7,6 +7,7 @@ import io.netloom.domain.user.Role;
 import java.time.Instant;
 import java.util.Set;
 
+/** A user; {@code lastLogin} is null until the person first signs in. */
 public record UserView(
         UserId id,
         AccountId accountId,
@@ -16,17 +17,22 @@ public record UserView(
         boolean serviceUser,
         Set<GroupId> autoGroups,
         boolean blocked,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant lastLogin) {
 
     UserView withRole(Role newRole) {
-        return new UserView(id, accountId, email, name, newRole, serviceUser, autoGroups, blocked, createdAt);
+        return new UserView(id, accountId, email, name, newRole, serviceUser, autoGroups, blocked, createdAt, lastLogin);
     }
 
     UserView withAutoGroups(Set<GroupId> groups) {
-        return new UserView(id, accountId, email, name, role, serviceUser, groups, blocked, createdAt);
+        return new UserView(id, accountId, email, name, role, serviceUser, groups, blocked, createdAt, lastLogin);
     }
 
     UserView withBlocked(boolean isBlocked) {
-        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, isBlocked, createdAt);
+        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, isBlocked, createdAt, lastLogin);
+    }
+
+    UserView withLastLogin(Instant at) {
+        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, blocked, createdAt, at);
     }
 }

@@ -1,0 +1,149 @@
+package io.netloom.server.enrollment;
+
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.group.AddPeerToGroupCommand;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.peer.EnrollPeerCommand;
+import io.netloom.domain.peer.PeerMetadata;
+import io.netloom.domain.peer.UpdatePeerMetadataCommand;
+import io.netloom.domain.peer.WireguardPublicKey;
+import io.netloom.enrollment.PeerConfiguration;
+import io.netloom.projections.directory.AccountRecords;
+import io.netloom.projections.directory.Directory;
+import io.netloom.projections.directory.GroupView;
+import io.netloom.projections.directory.PeerView;
+import io.netloom.projections.directory.UserView;
+import io.netloom.server.axon.Commands;
+import io.netloom.server.axon.Initiator;
+import io.netloom.server.claims.ClaimConflictException;
+import io.netloom.server.claims.ClaimKind;
+import io.netloom.server.claims.PublicKeyHolders;
+import io.netloom.server.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Joins a device to an account as a signed-in person's peer (the person's access token instead of
+ * a setup key): the peer records its user, expires with the person's login when the account says
+ * so, and joins the user's auto-groups, all in one transaction as with a setup key (ADR 0011). The
+ * same device signing in again (same WireGuard key) gets the same peer, address and name back.
+ */
+@Service
+public class PersonEnrollment {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Directory directory;
+    private final Commands commands;
+    private final PeerAddressing addressing;
+    private final PublicKeyHolders keyHolders;
+    private final PeerConfigurations configurations;
+    private final Clock clock;
+
+    public PersonEnrollment(Directory directory, Commands commands, PeerAddressing addressing,
+            PublicKeyHolders keyHolders, PeerConfigurations configurations, Clock clock) {
+        this.directory = directory;
+        this.commands = commands;
+        this.addressing = addressing;
+        this.keyHolders = keyHolders;
+        this.configurations = configurations;
+        this.clock = clock;
+    }
+
+    public PeerConfiguration enroll(Caller person, EnrollmentRequest request, String requestHost) {
+        if (request.setupKey() != null) {
+            throw CommandRejectedException.invalid("send either a setup key or a person's access token, not both");
+        }
+        if (request.wireguardPublicKey() == null) {
+            throw CommandRejectedException.invalid("wireguard_public_key is required");
+        }
+        WireguardPublicKey publicKey = new WireguardPublicKey(request.wireguardPublicKey());
+        PeerMetadata metadata = new PeerMetadata(
+                request.hostname(), request.os(), request.kernelVersion(), request.daemonVersion());
+        AccountRecords records = directory.account(person.accountId())
+                .orElseThrow(() -> CommandRejectedException.permissionDenied("the account no longer exists"));
+        UserView user = records.user(person.userId())
+                .orElseThrow(() -> CommandRejectedException.permissionDenied("the user no longer exists"));
+        Instant now = clock.instant();
+        Initiator initiator = new Initiator(user.id().value());
+
+        for (int attempt = 1; ; attempt++) {
+            Optional<PeerView> enrolled = peerInAccount(records, publicKey);
+            if (enrolled.isPresent()) {
+                return signedInAgain(records, enrolled.get(), user, metadata, now, initiator, requestHost);
+            }
+            try {
+                PeerId peerId = enrollNew(records, user, publicKey, metadata, now, initiator, attempt == 1);
+                return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
+            } catch (ClaimConflictException conflict) {
+                if (conflict.kind() == ClaimKind.PUBLIC_KEY && keyHolders.holderOf(publicKey)
+                        .filter(holder -> !holder.accountId().equals(records.account().id())).isPresent()) {
+                    throw keyOfAnotherPeer();
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw CommandRejectedException.conflict("the enrollment met concurrent changes; retry");
+                }
+            }
+        }
+    }
+
+    private PeerId enrollNew(AccountRecords records, UserView user, WireguardPublicKey publicKey,
+            PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
+        PeerId peerId = PeerId.random();
+        commands.sendAtomically(() -> {
+            PeerAddressing.Assignment assignment = firstAttempt
+                    ? addressing.guess(records, metadata.hostname())
+                    : addressing.assign(records, publicKey, metadata.hostname());
+            List<Object> steps = new ArrayList<>();
+            steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
+                    assignment.overlayIp(), assignment.dnsLabel(), user.id(), null,
+                    records.account().settings().peerApprovalRequired(), true, false, now));
+            groupsOf(records, user).forEach(group ->
+                    steps.add(new AddPeerToGroupCommand(group.id(), records.account().id(), peerId)));
+            return steps;
+        }, initiator);
+        return peerId;
+    }
+
+    /**
+     * The person's device signs in again, with its key: same peer, same address. Another person's
+     * peer, or a server's joined with a setup key, is not taken over by a sign-in. Login expiry's
+     * command for a device's new login (issue 11, {@code login-expiry}) belongs here.
+     */
+    private PeerConfiguration signedInAgain(AccountRecords records, PeerView peer, UserView user,
+            PeerMetadata metadata, Instant now, Initiator initiator, String requestHost) {
+        if (!user.id().equals(peer.enrolledByUser())) {
+            throw keyOfAnotherPeer();
+        }
+        if (!peer.metadata().equals(metadata)) {
+            commands.send(new UpdatePeerMetadataCommand(peer.id(), records.account().id(), metadata), initiator);
+        }
+        return configurations.of(records, records.peer(peer.id()).orElseThrow(), now, requestHost);
+    }
+
+    private Optional<PeerView> peerInAccount(AccountRecords records, WireguardPublicKey publicKey) {
+        Optional<Directory.PeerRef> ref = directory.peerByPublicKey(publicKey.base64());
+        if (ref.isPresent() && !ref.get().accountId().equals(records.account().id())) {
+            throw keyOfAnotherPeer();
+        }
+        return ref.flatMap(found -> records.peer(found.peerId()));
+    }
+
+    private static CommandRejectedException keyOfAnotherPeer() {
+        return CommandRejectedException.permissionDenied(
+                "this WireGuard key belongs to a peer that is not yours; the device must use a new key");
+    }
+
+    /** The user's auto-groups that still exist; the All group needs no step, every peer is in it. */
+    private static List<GroupView> groupsOf(AccountRecords records, UserView user) {
+        return user.autoGroups().stream()
+                .map(records::group)
+                .flatMap(Optional::stream)
+                .filter(group -> !group.builtIn())
+                .toList();
+    }
+}

@@ -1,0 +1,40 @@
+package io.netloom.server.identity;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code netloom.identity.*}: how people sign in through Netloom's authorization server.
+ *
+ * @param cliClientId the public OAuth client the {@code netloom} CLI signs people in with
+ * @param accessTokenTtl how long a person's access token is valid; the CLI needs it only to enroll
+ * @param deviceCodeTtl how long a device code and its user code wait for the person (RFC 8628 {@code expires_in})
+ * @param minPasswordLength the shortest password the embedded user store accepts
+ */
+@ConfigurationProperties("netloom.identity")
+public record IdentityProperties(
+        @DefaultValue("netloom-cli") String cliClientId,
+        @DefaultValue("10m") Duration accessTokenTtl,
+        @DefaultValue("10m") Duration deviceCodeTtl,
+        @DefaultValue("12") int minPasswordLength) {
+
+    /** Longer-lived bearer tokens would be worth stealing, and would keep retired signing keys published. */
+    private static final Duration LONGEST_ACCESS_TOKEN_TTL = Duration.ofHours(1);
+
+    public IdentityProperties {
+        if (cliClientId.isBlank()) {
+            throw new IllegalArgumentException("netloom.identity.cli-client-id must not be empty");
+        }
+        if (accessTokenTtl.isNegative() || accessTokenTtl.isZero()
+                || accessTokenTtl.compareTo(LONGEST_ACCESS_TOKEN_TTL) > 0) {
+            throw new IllegalArgumentException("netloom.identity.access-token-ttl must be between 1 s and 1 h");
+        }
+        if (deviceCodeTtl.toSeconds() < 60) {
+            throw new IllegalArgumentException("netloom.identity.device-code-ttl must be at least 1 minute");
+        }
+        if (minPasswordLength < 8) {
+            throw new IllegalArgumentException("netloom.identity.min-password-length must be at least 8");
+        }
+    }
+}
