@@ -1,6 +1,7 @@
 package io.netloom.enrollment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 /**
  * What an enrolled daemon needs to join the mesh, as the management server answers
  * {@code POST /api/netloom/enroll}: its address and name, where to sync, whose signature its maps carry,
- * how to traverse NATs. One type
+ * how to traverse NATs, and, for a person's device, whose peer it is. One type
  * for both sides, so the server's answer and the daemon's reading of it cannot drift apart.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,7 +25,8 @@ public record PeerConfiguration(
         @JsonProperty("gateway") Gateway gateway,
         @JsonProperty("stun") List<String> stunUris,
         @JsonProperty("turn") List<TurnServer> turnServers,
-        @JsonProperty("map_signing") MapSigning mapSigning) {
+        @JsonProperty("map_signing") MapSigning mapSigning,
+        @JsonProperty("user") @JsonInclude(JsonInclude.Include.NON_NULL) User user) {
 
     public PeerConfiguration {
         stunUris = stunUris == null ? List.of() : List.copyOf(stunUris);
@@ -73,5 +75,17 @@ public record PeerConfiguration(
         public String toString() {
             return "TurnServer[uri=" + uri + ", username=" + username + ", expiresAt=" + expiresAt + "]";
         }
+    }
+
+    /**
+     * The person whose peer the device is, in an answer to an enrollment with that person's access token (absent
+     * with a setup key): who signed in, as the server that verified the token knows them. A device whose issuer
+     * sent no ID token (Netloom's own server issues none for the device grant) learns it only here.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record User(
+            @JsonProperty("id") String id,
+            @JsonProperty("email") String email,
+            @JsonProperty("name") String name) {
     }
 }

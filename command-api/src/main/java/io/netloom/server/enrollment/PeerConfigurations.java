@@ -59,7 +59,18 @@ public class PeerConfigurations {
                 properties.stunUris(),
                 turn,
                 new PeerConfiguration.MapSigning(SignedMapEnvelope.SCHEME,
-                        mapSigningKeys.publicKeyBase64(account.id())));
+                        mapSigningKeys.publicKeyBase64(account.id())),
+                personOf(records, peer));
+    }
+
+    /** The person whose device this is (a peer enrolled with their sign-in); null for a setup-key peer. */
+    private static PeerConfiguration.User personOf(AccountRecords records, PeerView peer) {
+        if (peer.enrolledByUser() == null) {
+            return null;
+        }
+        return records.user(peer.enrolledByUser())
+                .map(user -> new PeerConfiguration.User(user.id().value(), user.email(), user.name()))
+                .orElse(null);
     }
 
     private String gatewayUrl(String requestHost) {

@@ -7,6 +7,8 @@ import io.netloom.domain.peer.EnrollPeerCommand;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
+import io.netloom.domain.user.GroupsClaim;
+import io.netloom.domain.user.RecordUserLoginCommand;
 import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
@@ -18,6 +20,7 @@ import io.netloom.server.axon.Initiator;
 import io.netloom.server.claims.ClaimConflictException;
 import io.netloom.server.claims.ClaimKind;
 import io.netloom.server.claims.PublicKeyHolders;
+import io.netloom.server.login.UserLogins;
 import io.netloom.server.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,26 +34,32 @@ import org.springframework.stereotype.Service;
  * a setup key): the peer records its user, expires with the person's login when the account says
  * so, and joins the user's auto-groups, all in one transaction as with a setup key (ADR 0011). The
  * same device signing in again (same WireGuard key) gets the same peer, address and name back.
+ * Each enrollment is the device's login (ADR 0021): refused for a person the account's
+ * {@code jwt_allow_groups} turns away, recorded with {@link UserLogins}, which renews the login of
+ * a device signing in again, an expired one included.
  */
 @Service
 public class PersonEnrollment {
 
     private static final int MAX_ATTEMPTS = 5;
+    private static final GroupsClaim NO_GROUPS_CLAIM = GroupsClaim.of(null);
 
     private final Directory directory;
     private final Commands commands;
     private final PeerAddressing addressing;
     private final PublicKeyHolders keyHolders;
     private final PeerConfigurations configurations;
+    private final UserLogins logins;
     private final Clock clock;
 
     public PersonEnrollment(Directory directory, Commands commands, PeerAddressing addressing,
-            PublicKeyHolders keyHolders, PeerConfigurations configurations, Clock clock) {
+            PublicKeyHolders keyHolders, PeerConfigurations configurations, UserLogins logins, Clock clock) {
         this.directory = directory;
         this.commands = commands;
         this.addressing = addressing;
         this.keyHolders = keyHolders;
         this.configurations = configurations;
+        this.logins = logins;
         this.clock = clock;
     }
 
@@ -68,6 +77,10 @@ public class PersonEnrollment {
                 .orElseThrow(() -> CommandRejectedException.permissionDenied("the account no longer exists"));
         UserView user = records.user(person.userId())
                 .orElseThrow(() -> CommandRejectedException.permissionDenied("the user no longer exists"));
+        // Netloom's own access tokens carry no groups claim: to the allowed-groups check, the person has none.
+        logins.refusal(records.account().id(), user.id(), false, NO_GROUPS_CLAIM).ifPresent(refusal -> {
+            throw CommandRejectedException.permissionDenied(refusal);
+        });
         Instant now = clock.instant();
         Initiator initiator = new Initiator(user.id().value());
 
@@ -76,9 +89,9 @@ public class PersonEnrollment {
             if (enrolled.isPresent()) {
                 return signedInAgain(records, enrolled.get(), user, metadata, now, initiator, requestHost);
             }
+            PeerId peerId;
             try {
-                PeerId peerId = enrollNew(records, user, publicKey, metadata, now, initiator, attempt == 1);
-                return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
+                peerId = enrollNew(records, user, publicKey, metadata, now, initiator, attempt == 1);
             } catch (ClaimConflictException conflict) {
                 if (conflict.kind() == ClaimKind.PUBLIC_KEY && keyHolders.holderOf(publicKey)
                         .filter(holder -> !holder.accountId().equals(records.account().id())).isPresent()) {
@@ -87,7 +100,11 @@ public class PersonEnrollment {
                 if (attempt == MAX_ATTEMPTS) {
                     throw CommandRejectedException.conflict("the enrollment met concurrent changes; retry");
                 }
+                continue;
             }
+            // Outside the retry: the peer exists now; a conflict in the login's transaction must not enroll another.
+            recordLogin(records, user, peerId, now, initiator);
+            return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
         }
     }
 
@@ -110,9 +127,9 @@ public class PersonEnrollment {
     }
 
     /**
-     * The person's device signs in again, with its key: same peer, same address. Another person's
-     * peer, or a server's joined with a setup key, is not taken over by a sign-in. Login expiry's
-     * command for a device's new login (issue 11, {@code login-expiry}) belongs here.
+     * The person's device signs in again, with its key: same peer, same address, its login renewed
+     * (an expired device comes back into the maps). Another person's peer, or a server's joined with
+     * a setup key, is not taken over by a sign-in.
      */
     private PeerConfiguration signedInAgain(AccountRecords records, PeerView peer, UserView user,
             PeerMetadata metadata, Instant now, Initiator initiator, String requestHost) {
@@ -122,7 +139,13 @@ public class PersonEnrollment {
         if (!peer.metadata().equals(metadata)) {
             commands.send(new UpdatePeerMetadataCommand(peer.id(), records.account().id(), metadata), initiator);
         }
+        recordLogin(records, user, peer.id(), now, initiator);
         return configurations.of(records, records.peer(peer.id()).orElseThrow(), now, requestHost);
+    }
+
+    private void recordLogin(AccountRecords records, UserView user, PeerId peerId, Instant now, Initiator initiator) {
+        logins.record(new RecordUserLoginCommand(records.account().id(), user.id(), peerId, NO_GROUPS_CLAIM, now),
+                initiator);
     }
 
     private Optional<PeerView> peerInAccount(AccountRecords records, WireguardPublicKey publicKey) {

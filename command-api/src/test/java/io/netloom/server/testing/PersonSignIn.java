@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +31,23 @@ public final class PersonSignIn {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
+    private final SSLContext tls;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** For a server speaking plain HTTP. */
     public PersonSignIn(NetloomApi api) {
+        this(api, null);
+    }
+
+    /** For a server speaking TLS, trusted as {@code tls} decides. */
+    public PersonSignIn(NetloomApi api, SSLContext tls) {
         this.baseUrl = api.baseUrl();
+        this.tls = tls;
+    }
+
+    private HttpClient.Builder client() {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        return tls == null ? builder : builder.sslContext(tls);
     }
 
     /** A browser's answer: status, where it redirects to (or null), and the page. */
@@ -58,7 +72,7 @@ public final class PersonSignIn {
     /** A person's browser: cookies kept, redirects not followed. */
     public final class Browser {
 
-        private final HttpClient http = HttpClient.newBuilder()
+        private final HttpClient http = client()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -133,7 +147,7 @@ public final class PersonSignIn {
 
     public Answer oauth(String path, Map<String, String> form) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
+            HttpResponse<String> response = client().build().send(HttpRequest.newBuilder(uri(path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path + ": " + response.body()).isLessThan(500);

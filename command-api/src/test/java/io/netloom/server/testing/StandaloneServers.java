@@ -6,6 +6,7 @@ import io.netloom.server.NetloomServer;
 import io.netloom.server.gateway.GatewayServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +23,14 @@ public final class StandaloneServers {
 
     /** Starts a server; {@code properties} are {@code name=value} pairs that override the defaults. */
     public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
-        List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir, "--server.port=0",
-                "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1"));
+        List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir));
+        // A name given twice on the command line reads as both values joined by a comma: give each one once.
+        for (String fallback : List.of("server.port=0", "netloom.gateway.port=0", "netloom.gateway.host=127.0.0.1")) {
+            String name = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (Arrays.stream(properties).noneMatch(property -> property.startsWith(name))) {
+                arguments.add("--" + fallback);
+            }
+        }
         for (String property : properties) {
             arguments.add("--" + property);
         }

@@ -1,6 +1,7 @@
 package io.netloom.daemon.cli;
 
 import io.netloom.daemon.DaemonVersion;
+import io.netloom.daemon.login.SignIn;
 import io.netloom.daemon.management.DeviceInfo;
 import io.netloom.daemon.management.Enrollment;
 import io.netloom.daemon.management.EnrollmentClient;
@@ -73,9 +74,10 @@ final class DeviceEnrollment {
                 .filter(enrollment -> sameServer(managementUrl, enrollment.managementUrl()))
                 .flatMap(Enrollment::serverPin));
         ServerTrust trust = ServerTrust.of(pin);
-        EnrollmentClient.Credential credential = signingIn
-                ? new EnrollmentClient.Credential.AccessToken(PersonSignIn.signIn(state, managementUrl, trust,
-                        options.allowInsecureHttp, signIn).accessToken())
+        SignIn person = signingIn
+                ? PersonSignIn.signIn(state, managementUrl, trust, options.allowInsecureHttp, signIn) : null;
+        EnrollmentClient.Credential credential = person != null
+                ? new EnrollmentClient.Credential.AccessToken(person.accessToken())
                 : new EnrollmentClient.Credential.SetupKey(setupKey);
         Enrollment enrollment;
         try {
@@ -87,6 +89,9 @@ final class DeviceEnrollment {
         requireEncryptedGateway(enrollment, options);
         requireSignedMaps(enrollment);
         StateFiles.write(state.enrollment(), enrollment);
+        if (person != null) {
+            PersonSignIn.enrolledAs(state, person, enrollment.configuration().user());
+        }
         // TURN credentials kept from an earlier enrollment (perhaps of another server or secret) give way to these.
         Files.deleteIfExists(state.turnCredentials());
         return new Device(keys, enrollment, true);

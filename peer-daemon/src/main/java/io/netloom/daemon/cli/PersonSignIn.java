@@ -8,6 +8,7 @@ import io.netloom.daemon.login.Pause;
 import io.netloom.daemon.login.SignIn;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.StateFiles;
+import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.tls.ServerTrust;
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +46,21 @@ final class PersonSignIn {
             throw new CliException(e.getMessage());
         }
         StateFiles.write(state.login(), signIn);
-        System.out.println("Signed in as " + signIn.who() + "; the login expires at " + signIn.loginExpiresAt());
+        System.out.println((signIn.knowsWho() ? "Signed in as " + signIn.who() : "Signed in at " + signIn.issuer())
+                + "; the login expires at " + signIn.loginExpiresAt());
         return signIn;
+    }
+
+    /**
+     * Who signed in, from the server's enrollment answer, for a sign-in whose issuer sent no ID token (Netloom's own
+     * server sends none for the device grant): kept for {@code status}, and shown.
+     */
+    static void enrolledAs(StateDirectory state, SignIn signIn, PeerConfiguration.User person) throws IOException {
+        if (signIn.knowsWho() || person == null) {
+            return;
+        }
+        SignIn known = signIn.withPerson(person.id(), person.email(), person.name());
+        StateFiles.write(state.login(), known);
+        System.out.println("Signed in as " + known.who());
     }
 }

@@ -98,7 +98,7 @@ final class BrowserLogin {
                 throw new LoginException("the sign-in service refused the authorization code ("
                         + TokenEndpoint.refusal(redeemed) + "); this device was not enrolled");
             }
-            return Optional.of(tokens.signIn(redeemed, nonce));
+            return Optional.of(tokens.signIn(redeemed, nonce, true));
         } finally {
             server.stop(0);
             executor.shutdownNow();

@@ -70,7 +70,7 @@ final class DeviceLogin {
             }
             OidcHttp.Answer answer = tokens.redeem(grant);
             if (answer.status() == 200) {
-                return tokens.signIn(answer, null);
+                return tokens.signIn(answer, null, false);
             }
             String error = String.valueOf(answer.text("error"));
             switch (error) {
