@@ -1,16 +1,13 @@
 package io.netloom.server.enrollment;
 
 import io.netloom.domain.common.CommandRejectedException;
-import io.netloom.domain.group.AddPeerToGroupCommand;
 import io.netloom.domain.ids.PeerId;
-import io.netloom.domain.peer.EnrollPeerCommand;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
-import io.netloom.projections.directory.GroupView;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.projections.directory.SetupKeyView;
 import io.netloom.server.axon.Commands;
@@ -22,8 +19,6 @@ import io.netloom.server.security.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -46,16 +41,16 @@ public class Enrollment {
 
     private final Directory directory;
     private final Commands commands;
-    private final PeerAddressing addressing;
+    private final NewPeers newPeers;
     private final PublicKeyHolders keyHolders;
     private final PeerConfigurations configurations;
     private final Clock clock;
 
-    public Enrollment(Directory directory, Commands commands, PeerAddressing addressing, PublicKeyHolders keyHolders,
+    public Enrollment(Directory directory, Commands commands, NewPeers newPeers, PublicKeyHolders keyHolders,
             PeerConfigurations configurations, Clock clock) {
         this.directory = directory;
         this.commands = commands;
-        this.addressing = addressing;
+        this.newPeers = newPeers;
         this.keyHolders = keyHolders;
         this.configurations = configurations;
         this.clock = clock;
@@ -104,28 +99,12 @@ public class Enrollment {
         }
     }
 
-    /**
-     * The first attempt takes its address and label from the read model, which is right unless
-     * concurrent enrollments chose alike; later attempts choose so that they cannot collide again.
-     */
     private PeerId enrollNew(AccountRecords records, SetupKeyView setupKey, WireguardPublicKey publicKey,
             PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
         // The read model's count answers most refusals; the claimed use in the transaction is the guarantee.
         setupKey.usage().requireUsableAt(now);
-        PeerId peerId = PeerId.random();
-        commands.sendAtomically(() -> {
-            PeerAddressing.Assignment assignment = firstAttempt
-                    ? addressing.guess(records, metadata.hostname())
-                    : addressing.assign(records, publicKey, metadata.hostname());
-            List<Object> steps = new ArrayList<>();
-            steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
-                    assignment.overlayIp(), assignment.dnsLabel(), null, setupKey.id(),
-                    records.account().settings().peerApprovalRequired(), false, setupKey.ephemeral(), now));
-            groupsFor(records, setupKey).forEach(group ->
-                    steps.add(new AddPeerToGroupCommand(group.id(), records.account().id(), peerId)));
-            return steps;
-        }, initiator);
-        return peerId;
+        return newPeers.enroll(records, NewPeers.Origin.setupKey(setupKey), publicKey, metadata, now, initiator,
+                firstAttempt);
     }
 
     /**
@@ -182,11 +161,4 @@ public class Enrollment {
     }
 
     /** The key's auto-groups that still exist; the All group needs no step, every peer is in it. */
-    private static List<GroupView> groupsFor(AccountRecords records, SetupKeyView setupKey) {
-        return setupKey.autoGroups().stream()
-                .map(records::group)
-                .flatMap(Optional::stream)
-                .filter(group -> !group.builtIn())
-                .toList();
-    }
 }

@@ -1,9 +1,7 @@
 package io.netloom.server.enrollment;
 
 import io.netloom.domain.common.CommandRejectedException;
-import io.netloom.domain.group.AddPeerToGroupCommand;
 import io.netloom.domain.ids.PeerId;
-import io.netloom.domain.peer.EnrollPeerCommand;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
@@ -12,7 +10,6 @@ import io.netloom.domain.user.RecordUserLoginCommand;
 import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
-import io.netloom.projections.directory.GroupView;
 import io.netloom.projections.directory.PeerView;
 import io.netloom.projections.directory.UserView;
 import io.netloom.server.axon.Commands;
@@ -24,8 +21,6 @@ import io.netloom.server.login.UserLogins;
 import io.netloom.server.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -46,17 +41,17 @@ public class PersonEnrollment {
 
     private final Directory directory;
     private final Commands commands;
-    private final PeerAddressing addressing;
+    private final NewPeers newPeers;
     private final PublicKeyHolders keyHolders;
     private final PeerConfigurations configurations;
     private final UserLogins logins;
     private final Clock clock;
 
-    public PersonEnrollment(Directory directory, Commands commands, PeerAddressing addressing,
+    public PersonEnrollment(Directory directory, Commands commands, NewPeers newPeers,
             PublicKeyHolders keyHolders, PeerConfigurations configurations, UserLogins logins, Clock clock) {
         this.directory = directory;
         this.commands = commands;
-        this.addressing = addressing;
+        this.newPeers = newPeers;
         this.keyHolders = keyHolders;
         this.configurations = configurations;
         this.logins = logins;
@@ -110,20 +105,8 @@ public class PersonEnrollment {
 
     private PeerId enrollNew(AccountRecords records, UserView user, WireguardPublicKey publicKey,
             PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
-        PeerId peerId = PeerId.random();
-        commands.sendAtomically(() -> {
-            PeerAddressing.Assignment assignment = firstAttempt
-                    ? addressing.guess(records, metadata.hostname())
-                    : addressing.assign(records, publicKey, metadata.hostname());
-            List<Object> steps = new ArrayList<>();
-            steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
-                    assignment.overlayIp(), assignment.dnsLabel(), user.id(), null,
-                    records.account().settings().peerApprovalRequired(), true, false, now));
-            groupsOf(records, user).forEach(group ->
-                    steps.add(new AddPeerToGroupCommand(group.id(), records.account().id(), peerId)));
-            return steps;
-        }, initiator);
-        return peerId;
+        return newPeers.enroll(records, NewPeers.Origin.person(user), publicKey, metadata, now, initiator,
+                firstAttempt);
     }
 
     /**
@@ -159,14 +142,5 @@ public class PersonEnrollment {
     private static CommandRejectedException keyOfAnotherPeer() {
         return CommandRejectedException.permissionDenied(
                 "this WireGuard key belongs to a peer that is not yours; the device must use a new key");
-    }
-
-    /** The user's auto-groups that still exist; the All group needs no step, every peer is in it. */
-    private static List<GroupView> groupsOf(AccountRecords records, UserView user) {
-        return user.autoGroups().stream()
-                .map(records::group)
-                .flatMap(Optional::stream)
-                .filter(group -> !group.builtIn())
-                .toList();
     }
 }
