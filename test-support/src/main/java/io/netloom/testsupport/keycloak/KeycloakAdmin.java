@@ -59,10 +59,6 @@ public final class KeycloakAdmin {
         attributes.put("oauth2.device.authorization.grant.enabled", "true");
         attributes.put("oauth2.device.code.lifespan", Long.toString(client.deviceCodeLifespan().toSeconds()));
         attributes.put("oauth2.device.polling.interval", Long.toString(client.devicePollingInterval().toSeconds()));
-        Map<String, Object> groupsMapper = Map.of("name", "groups", "protocol", "openid-connect",
-                "protocolMapper", "oidc-group-membership-mapper",
-                "config", Map.of("claim.name", client.groupsClaim(), "full.path", "false", "id.token.claim", "true",
-                        "access.token.claim", "true", "userinfo.token.claim", "true"));
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("clientId", client.clientId());
         representation.put("publicClient", true);
@@ -71,7 +67,24 @@ public final class KeycloakAdmin {
         representation.put("consentRequired", client.consentRequired());
         representation.put("redirectUris", List.of("http://127.0.0.1/*", "http://[::1]/*", "http://127.0.0.1:*"));
         representation.put("attributes", attributes);
-        representation.put("protocolMappers", List.of(groupsMapper));
+        representation.put("protocolMappers", List.of(groupsMapper(client.groupsClaim())));
+        send("POST", "/admin/realms/" + realm + "/clients", representation, 201);
+    }
+
+    /**
+     * A confidential client for a server that signs people in through Keycloak with the authorization code flow
+     * (its secret sent in the token request), with the same {@code groups} claim as the public client.
+     */
+    public void createConfidentialClient(String realm, ConfidentialClient client) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("clientId", client.clientId());
+        representation.put("publicClient", false);
+        representation.put("clientAuthenticatorType", "client-secret");
+        representation.put("secret", client.secret());
+        representation.put("standardFlowEnabled", true);
+        representation.put("directAccessGrantsEnabled", false);
+        representation.put("redirectUris", client.redirectUris());
+        representation.put("protocolMappers", List.of(groupsMapper(client.groupsClaim())));
         send("POST", "/admin/realms/" + realm + "/clients", representation, 201);
     }
 
@@ -114,6 +127,14 @@ public final class KeycloakAdmin {
             throw new IllegalArgumentException("no user " + username + " in realm " + realm);
         }
         return found.get(0).get("id").asText();
+    }
+
+    /** The user's top-level group names in {@code claim} of the ID token, the access token and userinfo. */
+    private static Map<String, Object> groupsMapper(String claim) {
+        return Map.of("name", "groups", "protocol", "openid-connect",
+                "protocolMapper", "oidc-group-membership-mapper",
+                "config", Map.of("claim.name", claim, "full.path", "false", "id.token.claim", "true",
+                        "access.token.claim", "true", "userinfo.token.claim", "true"));
     }
 
     private String membership(String realm, String username, String group) {
