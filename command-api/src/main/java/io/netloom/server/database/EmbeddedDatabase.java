@@ -60,6 +60,9 @@ public final class EmbeddedDatabase implements Closeable {
                     .setCleanDataDirectory(false)
                     .setDataDirectoryCustomizer(directory -> prepare(directory.toPath(), binaries, passwords))
                     .setPGStartupWait(START_WAIT)
+                    // The library's own JVM shutdown hook would stop PostgreSQL while Spring's hook is still
+                    // stopping the event processors that read from it; the context stops it last, in close().
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", HOST)
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")

@@ -88,7 +88,7 @@ class KilledServerRestartIT {
         assertThat(PostgresProcesses.identify(postgresPid, postgresDirectory()))
                 .isEqualTo(PostgresProcesses.Identity.POSTGRES_OF_THIS_DIRECTORY);
 
-        startServer(port, "second.log");
+        Process second = startServer(port, "second.log");
 
         String groups = get(port, token, "/api/groups");
         List<String> present = new ArrayList<>();
@@ -101,6 +101,26 @@ class KilledServerRestartIT {
         assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false))
                 .as("the orphan was stopped").isFalse();
         assertThat(createGroup(port, token, "after restart")).isPresent();
+
+        long secondPostgresPid = PostmasterPidFile.in(postgresDirectory()).orElseThrow().pid();
+        second.destroy();
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
+        // The postmaster's last children may take a moment after its pid file is gone.
+        ProcessHandle.of(secondPostgresPid).ifPresent(postmaster -> postmaster.onExit()
+                .orTimeout(60, TimeUnit.SECONDS).join());
+        assertThat(linesAfter(work.resolve("second.log"), "Commencing graceful shutdown"))
+                .as("an orderly stop logs no warnings or errors (PostgreSQL stops last)")
+                .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
+    }
+
+    private static List<String> linesAfter(Path log, String marker) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return lines.subList(i, lines.size());
+            }
+        }
+        throw new AssertionError("the log never says \"" + marker + "\":\n" + String.join("\n", lines));
     }
 
     private Process startServer(int port, String logName) throws IOException, InterruptedException {
