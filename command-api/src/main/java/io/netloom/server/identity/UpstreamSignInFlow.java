@@ -16,6 +16,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -86,6 +89,16 @@ public class UpstreamSignInFlow {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /** The code exchange with the provider, within time limits. */
+    public OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenClient() {
+        return UpstreamHttp.tokenClient();
+    }
+
+    /** Reads the ID token and userinfo (for the claims userinfo adds), within time limits. */
+    public OidcUserService userService() {
+        return UpstreamHttp.userService();
     }
 
     /** The provider vouched for the person: Netloom's own session, then on to the device's request. */

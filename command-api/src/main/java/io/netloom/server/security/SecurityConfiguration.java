@@ -143,6 +143,8 @@ public class SecurityConfiguration {
                         .clientRegistrationRepository(upstreamRegistrations)
                         // The provider's tokens are needed for nothing after the sign-in: they die with the session.
                         .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                        .tokenEndpoint(token -> token.accessTokenResponseClient(upstream.tokenClient()))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(upstream.userService()))
                         .successHandler(upstream.success())
                         .failureHandler(upstream.failure()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(

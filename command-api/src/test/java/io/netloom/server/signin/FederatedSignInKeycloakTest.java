@@ -13,7 +13,12 @@ import io.netloom.testsupport.keycloak.KeycloakAdmin;
 import io.netloom.testsupport.keycloak.KeycloakBrowser;
 import io.netloom.testsupport.keycloak.KeycloakServer;
 import io.netloom.testsupport.keycloak.Person;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +57,7 @@ class FederatedSignInKeycloakTest {
     private static final Person BOB = new Person("bob", "bob-password-1", "bob@example.com", "Bob", "Engineer");
     private static final Person CAROL = new Person("carol", "carol-password-1", "carol@example.com", "Carol", "Intern");
     private static final Person DAN = new Person("dan", "dan-password-1", "dan@example.com", "Dan", "Tamperer");
+    private static final Person ERIN = new Person("erin", "erin-password-1", "erin@example.com", "Erin", "Browser");
 
     private KeycloakServer keycloak;
     private KeycloakAdmin keycloakAdmin;
@@ -76,6 +82,7 @@ class FederatedSignInKeycloakTest {
         keycloakAdmin.createUser(REALM, BOB, "Engineering");
         keycloakAdmin.createUser(REALM, CAROL, "Interns");
         keycloakAdmin.createUser(REALM, DAN);
+        keycloakAdmin.createUser(REALM, ERIN, "Engineering", "Interns");
 
         dataDir = Files.createTempDirectory("netloom-federation-");
         server = StandaloneServers.startInsecure(dataDir, "server.port=" + port,
@@ -110,7 +117,7 @@ class FederatedSignInKeycloakTest {
     }
 
     @Test
-    void signInWhenFirstTimeThenIntegrationUserLinkedToSubjectAndNextTimeTheSameUser() {
+    void signInWhenFirstTimeThenIntegrationUserLinkedToSubjectAndNextTimeTheSameUserThoughTheEmailChanged() {
         String token = deviceFlowThroughKeycloak(ALICE);
 
         List<JsonNode> users = usersWithEmail(ALICE.email());
@@ -125,8 +132,10 @@ class FederatedSignInKeycloakTest {
         JsonNode current = ok(api.withBearer(token).get("/api/users/current")).body();
         assertThat(current.get("id").asString()).isEqualTo(alice.get("id").asString());
 
+        keycloakAdmin.changeEmail(REALM, ALICE.username(), "alice.renamed@example.com");
         deviceFlowThroughKeycloak(ALICE);
 
+        assertThat(usersWithEmail("alice.renamed@example.com")).isEmpty();
         assertThat(usersWithEmail(ALICE.email())).singleElement()
                 .satisfies(again -> assertThat(again.get("id").asString()).isEqualTo(alice.get("id").asString()));
         List<JsonNode> signIns = ok(owner.get("/api/events/audit")).body().valueStream()
@@ -158,6 +167,31 @@ class FederatedSignInKeycloakTest {
         ok(api.withBearer(afterLeaving).post("/api/netloom/enroll", enrollment(key, "bob-laptop")));
 
         assertThat(groupNames(ok(owner.get("/api/peers/{peerId}", peerId)).body())).doesNotContain("Engineering");
+    }
+
+    @Test
+    void authorizationCodeWhenSignedInThroughKeycloakThenCliTokenCarriesTheGroups() throws Exception {
+        String verifier = "v".repeat(43) + System.nanoTime();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String loopback = "http://127.0.0.1:49152/callback";
+        PersonSignIn.Browser browser = people.browser();
+        PersonSignIn.Page toLogin = browser.get("/oauth2/authorize?response_type=code&client_id=netloom-cli"
+                + "&scope=openid&state=s1&redirect_uri=" + URLEncoder.encode(loopback, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256");
+        assertThat(toLogin.location()).endsWith("/login");
+
+        PersonSignIn.Page back = browser.get(callbackFromKeycloak(browser, ERIN).toString());
+        PersonSignIn.Page toLoopback = browser.get(back.location());
+
+        assertThat(toLoopback.location()).startsWith(loopback + "?code=").contains("state=s1");
+        String code = queryParameter(URI.create(toLoopback.location()), "code");
+        PersonSignIn.Answer token = people.oauth("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", loopback, "client_id", PersonSignIn.CLI, "code_verifier", verifier));
+        assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
+        JWTClaimsSet claims = SignedJWT.parse(token.text("access_token")).getJWTClaimsSet();
+        assertThat(claims.getStringListClaim("groups")).containsExactlyInAnyOrder("Engineering", "Interns");
+        assertThat(claims.getSubject()).isEqualTo(usersWithEmail(ERIN.email()).get(0).get("id").asString());
     }
 
     @Test
