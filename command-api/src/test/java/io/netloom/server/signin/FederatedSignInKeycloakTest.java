@@ -143,6 +143,10 @@ class FederatedSignInKeycloakTest {
                 .filter(event -> event.get("initiator_id").asString().equals(alice.get("id").asString()))
                 .toList();
         assertThat(signIns).hasSize(2);
+        assertThat(ok(owner.get("/api/events/audit")).body().valueStream()
+                .filter(event -> event.get("activity_code").asString().equals("user.join"))
+                .filter(event -> event.get("target_id").asString().equals(alice.get("id").asString())))
+                .hasSize(1);
     }
 
     @Test
