@@ -32,6 +32,7 @@ import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserIssuer;
 import io.netloom.domain.user.UserLoggedInEvent;
 import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
@@ -64,6 +65,11 @@ public final class AuditTrail {
             return settingsChanges(e);
         }
         if (event instanceof UserCreatedEvent e) {
+            if (e.issued() == UserIssuer.INTEGRATION) {
+                // NetBird's word for a person who came in through the identity provider (ADR 0022).
+                return one(e.accountId(), "user.join", "User joined", e.userId().value(),
+                        Map.of("email", e.email(), "role", e.role().wireName()));
+            }
             return e.serviceUser()
                     ? one(e.accountId(), "service.user.create", "Service user created", e.userId().value(),
                             Map.of("name", e.name(), "role", e.role().wireName()))
