@@ -3,6 +3,7 @@ package io.netloom.server.security;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
@@ -36,8 +37,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * ever fetched): the decoder {@link JwtValidation} builds for the API (RS256 with the published keys,
  * timestamps, issuer, audience) on an access token shaped as the authorization server issues a person's
  * (same claims, a 2048-bit key of a {@link SigningKeyRing} as the server opens it). Beside it, the parts:
- * parsing alone and the RSA signature check alone; and what a personal access token costs instead (its
- * SHA-256, before the same directory lookups). Run by {@code ops/bench/jwt-validation-benchmark.sh}.
+ * parsing alone and the RSA signature check alone; the same decoder given only the public halves of the
+ * keys; and what a personal access token costs instead (its SHA-256, before the same directory lookups). Run by {@code ops/bench/jwt-validation-benchmark.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +51,7 @@ public class JwtValidationBenchmark {
     private static final IssuerUrl ISSUER = new IssuerUrl("https://localhost:18480");
 
     private JwtDecoder decoder;
+    private JwtDecoder publicKeysDecoder;
     private String personToken;
     private SignedJWT parsed;
     private JWSVerifier verifier;
@@ -61,6 +63,11 @@ public class JwtValidationBenchmark {
         Clock clock = Clock.systemUTC();
         SigningKeyRing ring = SigningKeyRing.open(keys, Duration.ofDays(30), Duration.ofMinutes(11), clock);
         decoder = JwtValidation.decoder(ring.publishedKeys(), ISSUER, clock);
+        // The same decoder over the public halves of the same keys: the ring's JWKs carry their private parts, which
+        // Nimbus's key selector converts to Java keys on every call before keeping the public ones.
+        JWKSet publicKeys = new JWKSet(ring.publishedKeys().get(new JWKSelector(new JWKMatcher.Builder().build()), null))
+                .toPublicJWKSet();
+        publicKeysDecoder = JwtValidation.decoder((selector, context) -> selector.select(publicKeys), ISSUER, clock);
         Instant now = clock.instant();
         // The claims of a person's access token from the device flow (SecurityConfiguration.userClaims; a real one
         // carries exactly these), with a run's worth of lifetime instead of 10 minutes.
@@ -83,7 +90,8 @@ public class JwtValidationBenchmark {
                 .get(0).toRSAKey());
         personalAccessToken = SecretTokens.newPersonalAccessToken();
         // A decoder that refused the token would make every figure below meaningless.
-        if (!decoder.decode(personToken).getSubject().equals(claims.getSubject())) {
+        if (!decoder.decode(personToken).getSubject().equals(claims.getSubject())
+                || !publicKeysDecoder.decode(personToken).getSubject().equals(claims.getSubject())) {
             throw new IllegalStateException("the API's decoder does not accept the token");
         }
     }
@@ -92,6 +100,12 @@ public class JwtValidationBenchmark {
     @Benchmark
     public Jwt decodeAndValidatePersonToken() {
         return decoder.decode(personToken);
+    }
+
+    /** Not the server's: what handing the decoder the public keys alone would save (same validators, same keys). */
+    @Benchmark
+    public Jwt decodeAndValidateWithPublicKeysOnly() {
+        return publicKeysDecoder.decode(personToken);
     }
 
     @Benchmark
