@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code api}: {@code GET /api/peers} and {@code GET /api/users/current} with the admin's personal
  * access token ({@code Token}), a JWT the admin traded it for (client credentials) and a person's JWT
  * from the device flow ({@code Bearer}), side by side at the same concurrency;</li>
- * <li>{@code growth}: the token exchange again after many more sign-ins.</li>
+ * <li>{@code growth}: the token exchange again after many more sign-ins;</li>
+ * <li>{@code pending}: whether a code is still known once {@code --pending} sign-ins wait at the same time.</li>
  * </ol>
  * The people (role admin, so that they list the same peers as the admin) sign in on the login page
  * before any timing: what is timed is the server's work for each device, not password hashing.
@@ -50,6 +51,7 @@ public final class SignInBenchmark {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Below the 100 pending (not yet exchanged) authorizations Spring's in-memory service keeps before evicting the oldest. */
     private static final int MAX_EXCHANGE_BATCH = 90;
+    private static final int WARM_UP_CLIENTS = 8;
 
     private final SignInHttp http;
     private final DeviceClient device;
@@ -81,8 +83,9 @@ public final class SignInBenchmark {
         String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
 
         SignInBenchmark benchmark = new SignInBenchmark(new SignInHttp(options.getOrDefault("url", "https://127.0.0.1:8080"), trust), token);
-        int people = Math.max(apiConcurrency, concurrencies.stream().mapToInt(Integer::intValue).max().orElse(1));
-        benchmark.prepare(people, peers);
+        // At least the warm-up's 8 clients, each with a person of its own.
+        int people = Math.max(WARM_UP_CLIENTS, Math.max(apiConcurrency, concurrencies.stream().mapToInt(Integer::intValue).max().orElse(1)));
+        benchmark.prepare(people, peers, !phases.equals(Set.of("pending")));
         if (phases.contains("flows")) {
             benchmark.flows(concurrencies, flows, runs);
         }
@@ -95,6 +98,9 @@ public final class SignInBenchmark {
         if (phases.contains("growth") && growth > 0) {
             benchmark.growth(flows, growth);
         }
+        if (phases.contains("pending")) {
+            benchmark.pending(Integer.parseInt(options.getOrDefault("pending", "101")));
+        }
         System.out.println();
         System.out.println("medians over the runs:");
         System.out.print(benchmark.summary.table());
@@ -102,7 +108,7 @@ public final class SignInBenchmark {
 
     // ---- preparation (not timed)
 
-    private void prepare(int people, int peers) throws Exception {
+    private void prepare(int people, int peers, boolean warmUp) throws Exception {
         String owner = http.get("/api/users/current", admin).field("id");
         String setupKey = http.sendJson("POST", "/api/setup-keys", Map.of("name", "signin-bench", "type", "reusable",
                 "expires_in", 86400, "auto_groups", List.of(), "usage_limit", 0), admin).field("key");
@@ -125,10 +131,13 @@ public final class SignInBenchmark {
         adminTokenId = generated.json().path("personal_access_token").path("id").asText();
         System.out.printf(Locale.ROOT, "prepared: %d peers enrolled, %d people signed in on the login page (%.1f s), load %s%n",
                 peers, people, (System.nanoTime() - started) / 1e9, loadAverages());
+        if (!warmUp) {
+            return;
+        }
         // Warm-up of every path measured below, so that the first case does not pay for the server's JIT.
         failures.reset();
-        parallel(8, 200, (worker, index) -> flow(worker, null));
-        System.out.println("warm-up: 200 device flows, 8 at once, " + failures);
+        parallel(WARM_UP_CLIENTS, 200, (worker, index) -> flow(worker, null));
+        System.out.println("warm-up: 200 device flows, " + WARM_UP_CLIENTS + " at once, " + failures);
     }
 
     // ---- whole device flows
@@ -343,6 +352,32 @@ public final class SignInBenchmark {
         System.out.printf(Locale.ROOT, "%d more device flows, 8 at once: %.1f s (%.1f flows/s; %s), %d tokens issued so far, load %s%n",
                 moreFlows, wall / 1e9, moreFlows / (wall / 1e9), failures, tokensIssued.get(), loadAverages());
         measureExchanges("token exchanges alone, 1 at once, after " + moreFlows + " more sign-ins", 1, exchanges, 1);
+    }
+
+    // ---- many people waiting on the code page at once
+
+    /**
+     * {@code waiting} devices ask for codes that nobody has confirmed yet, as when many people start a sign-in at
+     * the same moment; then the person of the first device confirms its code. Not timed: whether the server still
+     * knows the first code once {@code waiting} are pending.
+     */
+    private void pending(int waiting) {
+        List<DeviceClient.DeviceCode> codes = new ArrayList<>();
+        for (int i = 0; i < waiting; i++) {
+            codes.add(device.authorize());
+        }
+        try {
+            browsers.get(0).approve(codes.get(0).userCode());
+            System.out.printf("%d sign-ins pending: the first one's code was still accepted%n", waiting);
+        } catch (IllegalStateException refused) {
+            System.out.printf("%d sign-ins pending: the first one's code was refused (%s)%n", waiting, refused.getMessage());
+        }
+        try {
+            browsers.get(0).approve(codes.get(waiting - 1).userCode());
+            System.out.printf("%d sign-ins pending: the last one's code was accepted%n", waiting);
+        } catch (IllegalStateException refused) {
+            System.out.printf("%d sign-ins pending: the last one's code was refused (%s)%n", waiting, refused.getMessage());
+        }
     }
 
     // ---- helpers
