@@ -17,7 +17,7 @@ java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data
 server=$!
 url=https://127.0.0.1:$port
 cacert=$data/tls/server.crt
-for _ in $(seq 1 120); do
+for _ in $(seq 1 300); do  # a start on a loaded machine can take minutes
   [ -s "$data/admin-token" ] && curl -sf -o /dev/null --cacert "$cacert" \
     -H "Authorization: Token $(cat "$data/admin-token")" "$url/api/accounts" && break
   sleep 1

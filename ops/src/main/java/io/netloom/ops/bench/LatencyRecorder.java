@@ -5,19 +5,19 @@ import java.util.Collections;
 import java.util.List;
 
 /** Collects latencies (nanoseconds) from many threads and reports percentiles in milliseconds. */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
     private final List<Long> samples = Collections.synchronizedList(new ArrayList<>());
 
-    void record(long nanos) {
+    public void record(long nanos) {
         samples.add(nanos);
     }
 
-    int count() {
+    public int count() {
         return samples.size();
     }
 
-    double percentileMillis(double percentile) {
+    public double percentileMillis(double percentile) {
         List<Long> sorted;
         synchronized (samples) {
             sorted = new ArrayList<>(samples);
@@ -30,7 +30,7 @@ final class LatencyRecorder {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1_000_000.0;
     }
 
-    String summary() {
+    public String summary() {
         return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)",
                 percentileMillis(50), percentileMillis(99), percentileMillis(100), count());
     }
