@@ -9,6 +9,7 @@ import io.netloom.server.identity.AuthorizationErrors;
 import io.netloom.server.identity.DeviceClientAuthentication;
 import io.netloom.server.identity.DevicePollPacer;
 import io.netloom.server.identity.DeviceVerificationGuard;
+import io.netloom.server.identity.ExpiringAuthorizations;
 import io.netloom.server.identity.IdentityProperties;
 import io.netloom.server.identity.LazyClientRegistrations;
 import io.netloom.server.identity.UpstreamProviders;
@@ -20,7 +21,6 @@ import io.netloom.server.identity.OpenIdScopeOfDevices;
 import io.netloom.server.identity.SignInRoutes;
 import io.netloom.server.identity.SignedInPerson;
 import java.time.Duration;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
@@ -236,13 +236,9 @@ public class SecurityConfiguration {
         return new SignInClients(NetloomCliClient.of(identity), new PersonalAccessTokenClients(directory, clock));
     }
 
-    /**
-     * Device codes, user codes and authorization codes live minutes and are not worth surviving a
-     * restart: a person whose sign-in a restart interrupts starts it again.
-     */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(Clock clock) {
+        return new ExpiringAuthorizations(clock);
     }
 
     @Bean
