@@ -49,13 +49,15 @@ final class SigningKeyRing {
     private final Duration retention;
     private final Clock clock;
     private volatile List<RSAKey> keys;
+    /** The public halves of {@link #keys}: verifying with the private keys would convert them at every call. */
+    private volatile List<RSAKey> publicKeys;
 
     private SigningKeyRing(Path file, Duration rotation, Duration retention, Clock clock, List<RSAKey> keys) {
         this.file = file;
         this.rotation = rotation;
         this.retention = retention;
         this.clock = clock;
-        this.keys = keys;
+        use(keys);
     }
 
     /**
@@ -93,9 +95,14 @@ final class SigningKeyRing {
         }
         if (changed) {
             save(next);
-            keys = List.copyOf(next);
+            use(next);
         }
         return changed;
+    }
+
+    private void use(List<RSAKey> ring) {
+        keys = List.copyOf(ring);
+        publicKeys = ring.stream().map(RSAKey::toPublicJWK).toList();
     }
 
     private void save(List<RSAKey> ring) throws IOException {
@@ -111,7 +118,7 @@ final class SigningKeyRing {
     JWKSource<SecurityContext> publishedKeys() {
         return (selector, context) -> {
             Instant now = clock.instant();
-            return selector.select(new JWKSet(new ArrayList<JWK>(keys.stream().filter(key -> isLive(key, now)).toList())));
+            return selector.select(new JWKSet(new ArrayList<JWK>(publicKeys.stream().filter(key -> isLive(key, now)).toList())));
         };
     }
 
