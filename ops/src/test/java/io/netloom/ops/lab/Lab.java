@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,17 @@ final class Lab {
         List<String> arguments = new ArrayList<>(List.of("server", "start"));
         arguments.addAll(settings);
         check(script(arguments.toArray(String[]::new)));
+    }
+
+    /**
+     * Starts the server with its clock {@code ahead} of the machine's (libfaketime), as if that time had passed
+     * while it was stopped: for login expiry, whose shortest setting is an hour.
+     */
+    static void startServerAhead(Duration ahead, List<String> settings) {
+        List<String> command = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180",
+                "NETLOOM_LAB_SERVER_TIME_AHEAD=" + ahead.toMinutes() + "m", "bash", SCRIPT.toString(), "server", "start"));
+        command.addAll(settings);
+        check(run(command, 300));
     }
 
     /**
