@@ -143,6 +143,6 @@ public class UsersController {
         return new User(user.id().value(), user.email(), null, user.name(), user.role().wireName(),
                 user.blocked() ? "blocked" : "active", user.lastLogin() == null ? NetbirdTimes.ZERO : user.lastLogin(),
                 user.autoGroups().stream().map(GroupId::value).toList(), user.id().equals(caller.userId()),
-                user.serviceUser(), user.blocked(), false, "api", null);
+                user.serviceUser(), user.blocked(), false, user.issued().wireName(), null);
     }
 }

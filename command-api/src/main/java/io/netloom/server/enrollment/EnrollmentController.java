@@ -44,7 +44,7 @@ public class EnrollmentController {
                 throw CommandRejectedException.permissionDenied(
                         "a device enrolls with a setup key or with a person's access token from signing in");
             }
-            return personEnrollment.enroll(caller.getPrincipal(), request, http.getServerName());
+            return personEnrollment.enroll(caller.getPrincipal(), caller.groupsClaim(), request, http.getServerName());
         }
         return enrollment.enroll(request, http.getServerName());
     }

@@ -31,13 +31,13 @@ import org.springframework.stereotype.Service;
  * same device signing in again (same WireGuard key) gets the same peer, address and name back.
  * Each enrollment is the device's login (ADR 0021): refused for a person the account's
  * {@code jwt_allow_groups} turns away, recorded with {@link UserLogins}, which renews the login of
- * a device signing in again, an expired one included.
+ * a device signing in again, an expired one included. The groups claim is the one an upstream provider gave at
+ * the sign-in the token came from (ADR 0022); the embedded store's tokens carry none.
  */
 @Service
 public class PersonEnrollment {
 
     private static final int MAX_ATTEMPTS = 5;
-    private static final GroupsClaim NO_GROUPS_CLAIM = GroupsClaim.of(null);
 
     private final Directory directory;
     private final Commands commands;
@@ -58,7 +58,8 @@ public class PersonEnrollment {
         this.clock = clock;
     }
 
-    public PeerConfiguration enroll(Caller person, EnrollmentRequest request, String requestHost) {
+    public PeerConfiguration enroll(Caller person, GroupsClaim groupsClaim, EnrollmentRequest request,
+            String requestHost) {
         if (request.setupKey() != null) {
             throw CommandRejectedException.invalid("send either a setup key or a person's access token, not both");
         }
@@ -72,8 +73,8 @@ public class PersonEnrollment {
                 .orElseThrow(() -> CommandRejectedException.permissionDenied("the account no longer exists"));
         UserView user = records.user(person.userId())
                 .orElseThrow(() -> CommandRejectedException.permissionDenied("the user no longer exists"));
-        // Netloom's own access tokens carry no groups claim: to the allowed-groups check, the person has none.
-        logins.refusal(records.account().id(), user.id(), false, NO_GROUPS_CLAIM).ifPresent(refusal -> {
+        // After an embedded-store sign-in the claim is empty: to the allowed-groups check, the person has none.
+        logins.refusal(records.account().id(), user.id(), false, groupsClaim).ifPresent(refusal -> {
             throw CommandRejectedException.permissionDenied(refusal);
         });
         Instant now = clock.instant();
@@ -82,7 +83,8 @@ public class PersonEnrollment {
         for (int attempt = 1; ; attempt++) {
             Optional<PeerView> enrolled = peerInAccount(records, publicKey);
             if (enrolled.isPresent()) {
-                return signedInAgain(records, enrolled.get(), user, metadata, now, initiator, requestHost);
+                return signedInAgain(records, enrolled.get(), user, groupsClaim, metadata, now, initiator,
+                        requestHost);
             }
             PeerId peerId;
             try {
@@ -98,7 +100,7 @@ public class PersonEnrollment {
                 continue;
             }
             // Outside the retry: the peer exists now; a conflict in the login's transaction must not enroll another.
-            recordLogin(records, user, peerId, now, initiator);
+            recordLogin(records, user, peerId, groupsClaim, now, initiator);
             return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
         }
     }
@@ -115,19 +117,20 @@ public class PersonEnrollment {
      * a setup key, is not taken over by a sign-in.
      */
     private PeerConfiguration signedInAgain(AccountRecords records, PeerView peer, UserView user,
-            PeerMetadata metadata, Instant now, Initiator initiator, String requestHost) {
+            GroupsClaim groupsClaim, PeerMetadata metadata, Instant now, Initiator initiator, String requestHost) {
         if (!user.id().equals(peer.enrolledByUser())) {
             throw keyOfAnotherPeer();
         }
         if (!peer.metadata().equals(metadata)) {
             commands.send(new UpdatePeerMetadataCommand(peer.id(), records.account().id(), metadata), initiator);
         }
-        recordLogin(records, user, peer.id(), now, initiator);
+        recordLogin(records, user, peer.id(), groupsClaim, now, initiator);
         return configurations.of(records, records.peer(peer.id()).orElseThrow(), now, requestHost);
     }
 
-    private void recordLogin(AccountRecords records, UserView user, PeerId peerId, Instant now, Initiator initiator) {
-        logins.record(new RecordUserLoginCommand(records.account().id(), user.id(), peerId, NO_GROUPS_CLAIM, now),
+    private void recordLogin(AccountRecords records, UserView user, PeerId peerId, GroupsClaim groupsClaim,
+            Instant now, Initiator initiator) {
+        logins.record(new RecordUserLoginCommand(records.account().id(), user.id(), peerId, groupsClaim, now),
                 initiator);
     }
 

@@ -51,23 +51,25 @@ public class SignInController {
     private final Directory directory;
     private final Commands commands;
     private final IdentityProperties identity;
+    private final UpstreamProviders upstream;
     private final OAuth2AuthorizationService authorizations;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache savedRequests = new HttpSessionRequestCache();
 
     public SignInController(LocalPasswords passwords, PersonSignIns signIns, Directory directory, Commands commands,
-            IdentityProperties identity, OAuth2AuthorizationService authorizations) {
+            IdentityProperties identity, UpstreamProviders upstream, OAuth2AuthorizationService authorizations) {
         this.passwords = passwords;
         this.signIns = signIns;
         this.directory = directory;
         this.commands = commands;
         this.identity = identity;
+        this.upstream = upstream;
         this.authorizations = authorizations;
     }
 
     @GetMapping(SignInRoutes.LOGIN_PATH)
     ResponseEntity<String> loginPage(CsrfToken csrf) {
-        return html(200, SignInPages.login(csrf, "", null));
+        return html(200, SignInPages.login(csrf, "", null, upstream.all()));
     }
 
     @PostMapping(SignInRoutes.LOGIN_PATH)
@@ -77,7 +79,7 @@ public class SignInController {
         Optional<LocalCredential> credential = passwords.verify(email, password);
         if (credential.isEmpty()) {
             // 401 counts against the address in FailedAuthenticationThrottle.
-            return html(401, SignInPages.login(csrf, email, "Wrong email or password."));
+            return html(401, SignInPages.login(csrf, email, "Wrong email or password.", upstream.all()));
         }
         if (isBlocked(credential.get().userId())) {
             return html(403, SignInPages.message("Sign-in refused", "Your user is blocked. Ask an administrator."));
@@ -99,7 +101,7 @@ public class SignInController {
         Optional<LocalCredential> credential = pendingEmail instanceof String email
                 ? directory.localCredential(email).filter(LocalCredential::changeRequired) : Optional.empty();
         if (credential.isEmpty()) {
-            return html(401, SignInPages.login(csrf, "", "Sign in first."));
+            return html(401, SignInPages.login(csrf, "", "Sign in first.", upstream.all()));
         }
         if (newPassword == null || !newPassword.equals(confirmation)) {
             return html(422, SignInPages.changePassword(csrf, identity.minPasswordLength(),

@@ -1,5 +1,7 @@
 package io.netloom.server.identity;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
@@ -13,8 +15,13 @@ final class SignInPages {
     private SignInPages() {
     }
 
-    static String login(CsrfToken csrf, String email, String problem) {
-        return page("Sign in to Netloom", problem, """
+    /** The embedded store's form, and a link for each upstream provider (ADR 0022). */
+    static String login(CsrfToken csrf, String email, String problem, List<UpstreamProvider> providers) {
+        String links = providers.isEmpty() ? "" : providers.stream()
+                .map(provider -> "  <li><a href=\"" + UpstreamSignInFlow.AUTHORIZATION_PATH + escape(provider.id())
+                        + "\">Sign in with " + escape(provider.displayName()) + "</a></li>")
+                .collect(Collectors.joining("\n", "<ul>\n", "\n</ul>\n<p>Or with your Netloom password:</p>\n"));
+        return page("Sign in to Netloom", problem, links + """
                 <form method="post" action="/login">
                   %s
                   <p><label for="email">Email</label><br>

@@ -2,16 +2,21 @@ package io.netloom.server.identity;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.UserId;
+import io.netloom.domain.user.GroupsClaim;
 import java.io.Serial;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A person who proved who they are on the sign-in page: the principal of the browser session, and
- * of the authorizations (device codes, authorization codes) that session approves.
+ * A person who proved who they are on the sign-in page, with the embedded user store's password or through an
+ * upstream provider: the principal of the browser session, and of the authorizations (device codes, authorization
+ * codes) that session approves. After an upstream sign-in it keeps the groups claim the provider sent, which the
+ * access tokens it leads to carry to the device's enrollment (ADR 0022).
  */
 public final class SignedInPerson extends AbstractAuthenticationToken {
 
@@ -21,16 +26,38 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
     private final UserId userId;
     private final AccountId accountId;
     private final String email;
+    /** The upstream provider's group names (null: the embedded store, which knows no groups); plain for sessions. */
+    private final ArrayList<String> upstreamGroups;
+    private final String upstreamGroupsIgnoredBecause;
 
     /** {@code signedInAt} becomes the ID token's {@code auth_time}: when the person last proved a password. */
     public SignedInPerson(UserId userId, AccountId accountId, String email, Instant signedInAt) {
+        this(userId, accountId, email, signedInAt, FactorGrantedAuthority.PASSWORD_AUTHORITY, null);
+    }
+
+    private SignedInPerson(UserId userId, AccountId accountId, String email, Instant signedInAt, String factor,
+            GroupsClaim upstreamClaim) {
         super(List.of(new SimpleGrantedAuthority("ROLE_PERSON"),
-                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                        .issuedAt(signedInAt).build()));
+                FactorGrantedAuthority.withAuthority(factor).issuedAt(signedInAt).build()));
         this.userId = userId;
         this.accountId = accountId;
         this.email = email;
+        this.upstreamGroups = upstreamClaim == null ? null : new ArrayList<>(upstreamClaim.names());
+        this.upstreamGroupsIgnoredBecause = upstreamClaim == null ? "" : upstreamClaim.ignoredBecause();
         setAuthenticated(true);
+    }
+
+    /** A person an upstream provider signed in (the authorization code flow), with the groups it said they are in. */
+    public static SignedInPerson federated(UserId userId, AccountId accountId, String email, Instant signedInAt,
+            GroupsClaim groups) {
+        return new SignedInPerson(userId, accountId, email, signedInAt, FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY,
+                groups);
+    }
+
+    /** The groups claim of the upstream sign-in; empty after a sign-in with the embedded user store. */
+    public Optional<GroupsClaim> upstreamGroups() {
+        return upstreamGroups == null ? Optional.empty()
+                : Optional.of(new GroupsClaim(upstreamGroups, upstreamGroupsIgnoredBecause));
     }
 
     public UserId userId() {

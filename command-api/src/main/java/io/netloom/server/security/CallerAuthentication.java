@@ -1,5 +1,6 @@
 package io.netloom.server.security;
 
+import io.netloom.domain.user.GroupsClaim;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -9,21 +10,31 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
     private final boolean signedInPerson;
+    private final GroupsClaim groupsClaim;
 
     public CallerAuthentication(Caller caller) {
-        this(caller, false);
+        this(caller, false, GroupsClaim.of(null));
     }
 
-    private CallerAuthentication(Caller caller, boolean signedInPerson) {
+    private CallerAuthentication(Caller caller, boolean signedInPerson, GroupsClaim groupsClaim) {
         super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
         this.caller = caller;
         this.signedInPerson = signedInPerson;
+        this.groupsClaim = groupsClaim;
         setAuthenticated(true);
     }
 
-    /** A person's access token from signing in through the CLI, rather than anything traded for a personal access token. */
-    public static CallerAuthentication signedInPerson(Caller caller) {
-        return new CallerAuthentication(caller, true);
+    /**
+     * A person's access token from signing in through the CLI, rather than anything traded for a personal access
+     * token, with the groups claim it carries from an upstream provider's sign-in (none after the embedded store's).
+     */
+    public static CallerAuthentication signedInPerson(Caller caller, GroupsClaim groupsClaim) {
+        return new CallerAuthentication(caller, true, groupsClaim);
+    }
+
+    /** The groups the person's identity provider named at the sign-in this credential came from (ADR 0022). */
+    public GroupsClaim groupsClaim() {
+        return groupsClaim;
     }
 
     /** Whether a person signed in to get this credential: only such a credential enrolls a device as theirs. */

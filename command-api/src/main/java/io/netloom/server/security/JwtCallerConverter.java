@@ -1,5 +1,7 @@
 package io.netloom.server.security;
 
+import io.netloom.domain.user.GroupsClaim;
+import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -14,6 +16,10 @@ final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationT
 
     static final String ACCOUNT_CLAIM = "account_id";
     static final String TOKEN_CLAIM = "token_id";
+    /** The group names an upstream provider gave at the person's sign-in (ADR 0022), whatever it called its claim. */
+    static final String GROUPS_CLAIM = "groups";
+    /** Why the upstream provider's groups claim was ignored: its groups must then stay as they are, not be emptied. */
+    static final String GROUPS_IGNORED_CLAIM = "groups_ignored";
 
     private final Callers callers;
 
@@ -26,7 +32,7 @@ final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationT
         String tokenId = jwt.getClaimAsString(TOKEN_CLAIM);
         if (tokenId == null) {
             return callers.byPersonJwt(jwt.getSubject(), jwt.getClaimAsString(ACCOUNT_CLAIM))
-                    .map(CallerAuthentication::signedInPerson)
+                    .map(caller -> CallerAuthentication.signedInPerson(caller, groupsClaim(jwt)))
                     .orElseThrow(() -> new InvalidBearerTokenException(
                             "the token's user no longer exists in its account, or the user is blocked"));
         }
@@ -34,5 +40,14 @@ final class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationT
                 .map(CallerAuthentication::new)
                 .orElseThrow(() -> new InvalidBearerTokenException(
                         "the token's user or its personal access token no longer exists, or the user is blocked"));
+    }
+
+    /** None after the embedded store's sign-in; re-checked as any provider's claim is, though Netloom signed it. */
+    static GroupsClaim groupsClaim(Jwt jwt) {
+        String ignoredBecause = jwt.getClaimAsString(GROUPS_IGNORED_CLAIM);
+        if (ignoredBecause != null && !ignoredBecause.isBlank()) {
+            return new GroupsClaim(List.of(), ignoredBecause);
+        }
+        return GroupsClaim.fromToken(jwt.getClaim(GROUPS_CLAIM));
     }
 }

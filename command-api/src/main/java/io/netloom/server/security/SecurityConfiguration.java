@@ -10,6 +10,11 @@ import io.netloom.server.identity.DeviceClientAuthentication;
 import io.netloom.server.identity.DevicePollPacer;
 import io.netloom.server.identity.DeviceVerificationGuard;
 import io.netloom.server.identity.IdentityProperties;
+import io.netloom.server.identity.LazyClientRegistrations;
+import io.netloom.server.identity.UpstreamProviders;
+import io.netloom.server.identity.UpstreamSignInFlow;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import io.netloom.server.identity.NetloomCliClient;
 import io.netloom.server.identity.OpenIdScopeOfDevices;
 import io.netloom.server.identity.SignInRoutes;
@@ -115,19 +120,39 @@ public class SecurityConfiguration {
         return chain;
     }
 
-    /** The embedded user store's pages: a browser session, forms protected against cross-site requests. */
+    /**
+     * The sign-in pages: a browser session, forms protected against cross-site requests; the embedded user store's
+     * password form and, through Spring Security's OAuth 2.0 login, the upstream providers (ADR 0022), whose
+     * sign-in ends in the same session.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain signInChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain signInChain(HttpSecurity http, LazyClientRegistrations upstreamRegistrations,
+            UpstreamSignInFlow upstream) throws Exception {
+        String redirectToProvider = UpstreamSignInFlow.AUTHORIZATION_PATH + "*";
+        String callbackFromProvider = LazyClientRegistrations.CALLBACK_PATH + "*";
         http.securityMatcher(SignInRoutes.LOGIN_PATH, SignInRoutes.PASSWORD_CHANGE_PATH, SignInRoutes.ACTIVATE_PATH,
-                        SignInRoutes.ACTIVATE_PATH + "/**")
+                        SignInRoutes.ACTIVATE_PATH + "/**", redirectToProvider, callbackFromProvider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(SignInRoutes.LOGIN_PATH, SignInRoutes.PASSWORD_CHANGE_PATH, SignInRoutes.DONE_PATH,
-                                SignInRoutes.FAILED_PATH).permitAll()
+                                SignInRoutes.FAILED_PATH, redirectToProvider, callbackFromProvider).permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(upstream.reachabilityCheck(), OAuth2AuthorizationRequestRedirectFilter.class)
+                .oauth2Login(login -> login
+                        .loginPage(SignInRoutes.LOGIN_PATH)
+                        .clientRegistrationRepository(upstreamRegistrations)
+                        // The provider's tokens are needed for nothing after the sign-in: they die with the session.
+                        .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                        .successHandler(upstream.success())
+                        .failureHandler(upstream.failure()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH)));
         return http.build();
+    }
+
+    @Bean
+    LazyClientRegistrations upstreamRegistrations(UpstreamProviders providers, IssuerUrl issuer) {
+        return new LazyClientRegistrations(providers, issuer.value());
     }
 
     @Bean
@@ -248,6 +273,14 @@ public class SecurityConfiguration {
                         .audience(List.of(JwtValidation.API_AUDIENCE))
                         .claim(JwtCallerConverter.ACCOUNT_CLAIM, person.accountId().value())
                         .claim("email", person.email());
+                // An upstream sign-in's groups travel to the device's enrollment in Netloom's own token (ADR 0022).
+                person.upstreamGroups().ifPresent(groups -> {
+                    if (groups.isIgnored()) {
+                        context.getClaims().claim(JwtCallerConverter.GROUPS_IGNORED_CLAIM, groups.ignoredBecause());
+                    } else {
+                        context.getClaims().claim(JwtCallerConverter.GROUPS_CLAIM, groups.names());
+                    }
+                });
                 return;
             }
             directory.tokenById(new TokenId(context.getRegisteredClient().getClientId()))

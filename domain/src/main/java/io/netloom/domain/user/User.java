@@ -54,7 +54,21 @@ public class User {
             email = EmailAddresses.requireValid(command.email());
         }
         apply(new UserCreatedEvent(command.userId(), command.accountId(), email, name, command.role(),
-                command.serviceUser(), StableSets.copyOf(command.autoGroups(), "auto groups")));
+                command.serviceUser(), StableSets.copyOf(command.autoGroups(), "auto groups"), UserIssuer.API));
+    }
+
+    /** A person's first sign-in through an upstream provider creates them, linked to the provider's subject. */
+    @CommandHandler
+    public User(CreateFederatedUserCommand command) {
+        Required.present(command.accountId(), "account");
+        Instant at = Required.present(command.signedInAt(), "sign-in time");
+        String provider = identityText(command.identityProvider(), "identity provider", 1024);
+        String subject = identityText(command.subject(), "subject", 255);
+        String email = EmailAddresses.optional(command.email());
+        String name = Names.optional(command.name(), "user name");
+        apply(new UserCreatedEvent(command.userId(), command.accountId(), email, name, Role.USER, false, Set.of(),
+                UserIssuer.INTEGRATION));
+        apply(new UserSignedInEvent(command.userId(), command.accountId(), provider, subject, true, at));
     }
 
     @CommandHandler
@@ -160,12 +174,8 @@ public class User {
     @CommandHandler
     public void handle(RecordUserSignInCommand command) {
         requireSameAccount(command.accountId());
-        String provider = Texts.optional(Required.present(command.identityProvider(), "identity provider"),
-                "identity provider", 1024);
-        String subject = Texts.optional(Required.present(command.subject(), "subject"), "subject", 255);
-        if (provider.isBlank() || subject.isBlank()) {
-            throw CommandRejectedException.invalid("identity provider and subject must not be blank");
-        }
+        String provider = identityText(command.identityProvider(), "identity provider", 1024);
+        String subject = identityText(command.subject(), "subject", 255);
         Instant at = Required.present(command.signedInAt(), "sign-in time");
         if (serviceUser) {
             throw CommandRejectedException.preconditionFailed("a service user cannot sign in");
@@ -224,6 +234,14 @@ public class User {
     @EventSourcingHandler
     void on(UserDeletedEvent event) {
         markDeleted();
+    }
+
+    private static String identityText(String value, String what, int maxLength) {
+        String text = Texts.optional(Required.present(value, what), what, maxLength);
+        if (text.isBlank()) {
+            throw CommandRejectedException.invalid(what + " must not be blank");
+        }
+        return text;
     }
 
     private void requireSameAccount(AccountId requested) {

@@ -14,5 +14,13 @@ public record UserCreatedEvent(
         String name,
         Role role,
         boolean serviceUser,
-        Set<GroupId> autoGroups) {
+        Set<GroupId> autoGroups,
+        UserIssuer issued) {
+
+    public UserCreatedEvent {
+        if (issued == null) {
+            // Events written before users recorded their issuer: only the API made users then.
+            issued = UserIssuer.API;
+        }
+    }
 }

@@ -25,7 +25,7 @@ final class TestUsers {
     }
 
     static UserCreatedEvent created(Role role) {
-        return new UserCreatedEvent(USER, ACCOUNT, EMAIL, NAME, role, false, Set.of(DEVS));
+        return new UserCreatedEvent(USER, ACCOUNT, EMAIL, NAME, role, false, Set.of(DEVS), UserIssuer.API);
     }
 
     static UserCreatedEvent created() {

@@ -45,7 +45,7 @@ class UserSignInTest {
 
     @Test
     void setLocalPasswordWhenServiceUserThenRejected() {
-        fixture.given(new UserCreatedEvent(USER, ACCOUNT, "", NAME, Role.USER, true, Set.of()))
+        fixture.given(new UserCreatedEvent(USER, ACCOUNT, "", NAME, Role.USER, true, Set.of(), UserIssuer.API))
                 .when(new SetLocalPasswordCommand(USER, ACCOUNT, ARGON2, true))
                 .expectException(CommandRejectedException.class);
     }
@@ -70,7 +70,7 @@ class UserSignInTest {
 
     @Test
     void recordSignInWhenServiceUserThenRejected() {
-        fixture.given(new UserCreatedEvent(USER, ACCOUNT, "", NAME, Role.USER, true, Set.of()))
+        fixture.given(new UserCreatedEvent(USER, ACCOUNT, "", NAME, Role.USER, true, Set.of(), UserIssuer.API))
                 .when(new RecordUserSignInCommand(USER, ACCOUNT, "embedded", USER.value(), NOW))
                 .expectException(CommandRejectedException.class);
     }

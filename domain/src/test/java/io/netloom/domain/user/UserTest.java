@@ -50,14 +50,14 @@ class UserTest {
     void createUserWhenRegularThenUserCreatedWithSortedAutoGroups() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserCommand(USER, ACCOUNT, " " + EMAIL, NAME, Role.ADMIN, false, Set.of(OPS, DEVS)))
-                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, EMAIL, NAME, Role.ADMIN, false, Set.of(DEVS, OPS)));
+                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, EMAIL, NAME, Role.ADMIN, false, Set.of(DEVS, OPS), UserIssuer.API));
     }
 
     @Test
     void createUserWhenRegularWithoutNameThenNameEmpty() {
         fixture.givenNoPriorActivity()
                 .when(create(EMAIL, null, false))
-                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, EMAIL, "", Role.USER, false, Set.of(DEVS)));
+                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, EMAIL, "", Role.USER, false, Set.of(DEVS), UserIssuer.API));
     }
 
     @Test
@@ -71,7 +71,7 @@ class UserTest {
     void createUserWhenAutoGroupsAbsentThenEmpty() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserCommand(USER, ACCOUNT, EMAIL, NAME, Role.USER, false, null))
-                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, EMAIL, NAME, Role.USER, false, Set.of()));
+                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, EMAIL, NAME, Role.USER, false, Set.of(), UserIssuer.API));
     }
 
     @ParameterizedTest
@@ -98,7 +98,7 @@ class UserTest {
     void createUserWhenServiceUserWithoutEmailThenUserCreated() {
         fixture.givenNoPriorActivity()
                 .when(create(null, " ci-bot ", true))
-                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, "", "ci-bot", Role.USER, true, Set.of(DEVS)));
+                .expectEvents(new UserCreatedEvent(USER, ACCOUNT, "", "ci-bot", Role.USER, true, Set.of(DEVS), UserIssuer.API));
     }
 
     @Test

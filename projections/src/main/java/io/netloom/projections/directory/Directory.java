@@ -24,6 +24,7 @@ public final class Directory {
     private final ConcurrentMap<String, PeerRef> peersByPublicKey = new ConcurrentHashMap<>();
     private final ConcurrentMap<UserId, AccountId> accountOfUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LocalCredential> localCredentialsByEmail = new ConcurrentHashMap<>();
+    private final ConcurrentMap<IdentityLink, UserId> usersByIdentity = new ConcurrentHashMap<>();
 
     /** Where a setup key lives, found by the hash of the key a device presents. */
     public record SetupKeyRef(AccountId accountId, SetupKeyId setupKeyId) {
@@ -73,7 +74,21 @@ public final class Directory {
                 : Optional.ofNullable(localCredentialsByEmail.get(LocalCredential.key(email)));
     }
 
+    /** The user a provider's subject signed in as before, in that account (ADR 0022), whatever its email is now. */
+    public Optional<UserView> userByIdentity(IdentityLink link) {
+        UserId user = usersByIdentity.get(link);
+        return user == null ? Optional.empty() : account(link.accountId()).flatMap(records -> records.user(user));
+    }
+
     // ---- writes, called by DirectoryProjection only
+
+    void linkIdentity(IdentityLink link, UserId user) {
+        usersByIdentity.putIfAbsent(link, user);
+    }
+
+    void unlinkIdentitiesOf(UserId user) {
+        usersByIdentity.values().removeIf(user::equals);
+    }
 
     void putLocalCredential(LocalCredential credential) {
         localCredentialsByEmail.put(LocalCredential.key(credential.email()), credential);

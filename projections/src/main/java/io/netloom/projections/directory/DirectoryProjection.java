@@ -77,7 +77,7 @@ public final class DirectoryProjection {
         AfterCommit.run(() -> {
             directory.records(event.accountId()).putUser(new UserView(event.userId(), event.accountId(),
                     event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), false, at,
-                    null));
+                    null, event.issued()));
             directory.indexUser(event.userId(), event.accountId());
         });
     }
@@ -112,6 +112,7 @@ public final class DirectoryProjection {
             directory.records(event.accountId()).removeUser(event.userId()).forEach(directory::unindexToken);
             directory.unindexUser(event.userId());
             directory.removeLocalCredentialOf(event.userId());
+            directory.unlinkIdentitiesOf(event.userId());
         });
     }
 
@@ -124,8 +125,12 @@ public final class DirectoryProjection {
 
     @EventHandler
     void on(UserSignedInEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withLastLogin(event.signedInAt())));
+        AfterCommit.run(() -> {
+            directory.records(event.accountId())
+                    .changeUser(event.userId(), user -> user.withLastLogin(event.signedInAt()));
+            directory.linkIdentity(new IdentityLink(event.accountId(), event.identityProvider(), event.subject()),
+                    event.userId());
+        });
     }
 
     @EventHandler

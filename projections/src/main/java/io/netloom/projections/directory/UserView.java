@@ -4,10 +4,14 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.user.Role;
+import io.netloom.domain.user.UserIssuer;
 import java.time.Instant;
 import java.util.Set;
 
-/** A user; {@code lastLogin} is null until the person first signs in. */
+/**
+ * A user; {@code lastLogin} is null until the person first signs in; {@code issued} says whether the API or a
+ * sign-in through an upstream provider made it.
+ */
 public record UserView(
         UserId id,
         AccountId accountId,
@@ -18,21 +22,22 @@ public record UserView(
         Set<GroupId> autoGroups,
         boolean blocked,
         Instant createdAt,
-        Instant lastLogin) {
+        Instant lastLogin,
+        UserIssuer issued) {
 
     UserView withRole(Role newRole) {
-        return new UserView(id, accountId, email, name, newRole, serviceUser, autoGroups, blocked, createdAt, lastLogin);
+        return new UserView(id, accountId, email, name, newRole, serviceUser, autoGroups, blocked, createdAt, lastLogin, issued);
     }
 
     UserView withAutoGroups(Set<GroupId> groups) {
-        return new UserView(id, accountId, email, name, role, serviceUser, groups, blocked, createdAt, lastLogin);
+        return new UserView(id, accountId, email, name, role, serviceUser, groups, blocked, createdAt, lastLogin, issued);
     }
 
     UserView withBlocked(boolean isBlocked) {
-        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, isBlocked, createdAt, lastLogin);
+        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, isBlocked, createdAt, lastLogin, issued);
     }
 
     UserView withLastLogin(Instant at) {
-        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, blocked, createdAt, at);
+        return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, blocked, createdAt, at, issued);
     }
 }

@@ -1,0 +1,71 @@
+package io.netloom.server.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UpstreamProvidersTest {
+
+    private static UpstreamProviders.Settings settings(String issuer, String clientId, String secret) {
+        return new UpstreamProviders.Settings(issuer, clientId, secret, null, null, null, null, null);
+    }
+
+    @Test
+    void providersWhenOnlyRequiredSettingsThenDefaultsApply() {
+        UpstreamProviders providers = new UpstreamProviders(Map.of("keycloak",
+                settings("https://idp.example.org/realms/corp/", "netloom", "s3cret")));
+
+        UpstreamProvider keycloak = providers.byId("keycloak").orElseThrow();
+        assertThat(keycloak.issuerUri()).isEqualTo("https://idp.example.org/realms/corp");
+        assertThat(keycloak.scopes()).containsExactly("openid", "profile", "email");
+        assertThat(keycloak.groupsClaim()).isEqualTo("groups");
+        assertThat(keycloak.userClaim()).isEqualTo("sub");
+        assertThat(keycloak.displayName()).isEqualTo("keycloak");
+        assertThat(keycloak.accountId()).isEmpty();
+        assertThat(keycloak.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void providersWhenNoneConfiguredThenEmpty() {
+        assertThat(new UpstreamProviders(null).all()).isEmpty();
+    }
+
+    @Test
+    void providersWhenSeveralThenListedByIdAndUnknownIdsFindNothing() {
+        UpstreamProviders providers = new UpstreamProviders(Map.of(
+                "google", settings("https://accounts.google.com", "g", "gs"),
+                "entra", settings("https://login.microsoftonline.com/tenant/v2.0", "e", "es")));
+
+        assertThat(providers.all()).extracting(UpstreamProvider::id).containsExactly("entra", "google");
+        assertThat(providers.byId("okta")).isEmpty();
+        assertThat(providers.byId(null)).isEmpty();
+    }
+
+    @Test
+    void providersWhenARequiredSettingIsMissingThenTheMessageNamesIt() {
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("kc", settings(null, "netloom", "s"))))
+                .hasMessage("netloom.identity.providers.kc.issuer-uri is required");
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("kc", settings("https://idp.example.org", " ", "s"))))
+                .hasMessage("netloom.identity.providers.kc.client-id is required");
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("kc", settings("https://idp.example.org", "n", null))))
+                .hasMessage("netloom.identity.providers.kc.client-secret is required");
+    }
+
+    @Test
+    void providersWhenIdOrIssuerOrScopesOrAccountAreBadThenRefusedAtStart() {
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("key cloak",
+                settings("https://idp.example.org", "n", "s"))))
+                .hasMessageContaining("provider id 'key cloak' must be 1 to 64 letters, digits or '-'");
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("kc", settings("idp.example.org", "n", "s"))))
+                .hasMessageContaining("netloom.identity.providers.kc.issuer-uri must be the provider's http(s)");
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("kc", new UpstreamProviders.Settings(
+                "https://idp.example.org", "n", "s", List.of("profile"), null, null, null, null))))
+                .hasMessageContaining("scopes must include openid");
+        assertThatThrownBy(() -> new UpstreamProviders(Map.of("kc", new UpstreamProviders.Settings(
+                "https://idp.example.org", "n", "s", null, null, null, null, "not an id!"))))
+                .hasMessageContaining("netloom.identity.providers.kc.account-id is not an account id");
+    }
+}
