@@ -20,8 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A real Keycloak in dev mode on 127.0.0.1 (or an address a test chooses) and a free port, for the tests of any
- * module. It is started once per
+ * A real Keycloak in dev mode on 127.0.0.1 and a free port, for the tests of any module. It is started once per
  * test JVM ({@link #shared()}; Surefire runs one JVM per module) and stopped when that JVM exits. Each start gets
  * its own Keycloak home (the distribution's lib and themes linked, a fresh data directory, an in-memory
  * database), deleted at the stop.
@@ -90,33 +89,17 @@ public final class KeycloakServer implements AutoCloseable {
         return shared;
     }
 
-    /**
-     * A Keycloak of one's own listening on {@code host}, an address of this machine other than loopback (the
-     * namespace lab's link to its server, ADR 0023), skipped or failed like {@link #shared()} without the
-     * distribution; the caller closes it. A test JVM runs {@link #shared()} or this, never both.
-     */
-    public static KeycloakServer startOn(InetAddress host) {
-        KeycloakDistribution.Located located = KeycloakDistribution.locate();
-        Prerequisites.require(located.distribution().isPresent(), located.missing());
-        return start(located.distribution().orElseThrow(), host);
-    }
-
-    /** Starts a Keycloak of one's own on 127.0.0.1 (most tests want {@link #shared()}); the caller closes it. */
+    /** Starts a Keycloak of one's own (most tests want {@link #shared()}); the caller closes it. */
     public static KeycloakServer start(KeycloakDistribution distribution) {
-        return start(distribution, InetAddress.getLoopbackAddress());
-    }
-
-    private static KeycloakServer start(KeycloakDistribution distribution, InetAddress host) {
         Path runs = distribution.home().getParent().resolve("keycloak-runs");
         Path pidFile = runs.resolve("keycloak.pid");
         try {
             stopLeftovers(runs, pidFile);
-            int port = freePort(host);
-            String address = host.getHostAddress();
+            int port = freePort();
             Path runHome = homeOfOwn(distribution, runs.resolve("home-" + port));
             String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             ProcessBuilder builder = guarded(ProcessHandle.current().pid(), List.of(runHome.resolve("bin/kc.sh").toString(),
-                    "start-dev", "--http-host=" + address, "--http-port=" + port, "--db=dev-mem"))
+                    "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem"))
                     .redirectErrorStream(true)
                     .redirectOutput(runHome.resolve("keycloak.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
@@ -131,7 +114,7 @@ public final class KeycloakServer implements AutoCloseable {
             Process process = builder.start();
             Files.writeString(pidFile, process.pid() + "\n");
             KeycloakServer server = new KeycloakServer(distribution, runHome, pidFile, process,
-                    URI.create("http://" + address + ":" + port), adminPassword);
+                    URI.create("http://127.0.0.1:" + port), adminPassword);
             server.awaitReady();
             server.startDuration = Duration.ofNanos(System.nanoTime() - started);
             System.err.printf("Keycloak %s ready at %s after %.1f s (Java at %s)%n", distribution.version(),
@@ -285,8 +268,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort(InetAddress host) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, host)) {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
