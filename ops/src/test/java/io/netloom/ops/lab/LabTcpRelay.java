@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,15 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LabTcpRelay implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final InetSocketAddress target;
+    private final CompletableFuture<InetSocketAddress> target;
 
-    private LabTcpRelay(ServerSocket listener, InetSocketAddress target) {
+    private LabTcpRelay(ServerSocket listener, CompletableFuture<InetSocketAddress> target) {
         this.listener = listener;
         this.target = target;
     }
 
-    /** Listens on a free port of {@code address} and relays each connection to {@code target}. */
-    static LabTcpRelay start(InetAddress address, InetSocketAddress target) throws IOException {
+    /**
+     * Listens on a free port of {@code address} at once and relays each connection to {@code target}, which may
+     * still be starting: its address is awaited at the first connection (Keycloak starts while the lab's server
+     * does, which needs the relay's port for its settings).
+     */
+    static LabTcpRelay start(InetAddress address, CompletableFuture<InetSocketAddress> target) throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, address);
         LabTcpRelay relay = new LabTcpRelay(listener, target);
         Thread acceptor = new Thread(relay::accept, "lab-relay-" + listener.getLocalPort());
@@ -45,8 +51,8 @@ final class LabTcpRelay implements AutoCloseable {
                 Socket client = listener.accept();
                 Socket service = new Socket();
                 try {
-                    service.connect(target, 5_000);
-                } catch (IOException refused) {
+                    service.connect(target.join(), 5_000);
+                } catch (IOException | CompletionException refused) {
                     client.close();
                     service.close();
                     continue;
