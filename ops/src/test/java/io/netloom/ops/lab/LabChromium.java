@@ -1,5 +1,6 @@
 package io.netloom.ops.lab;
 
+import io.netloom.testsupport.keycloak.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import io.netloom.testsupport.keycloak.Prerequisites;
 
 /**
  * The person in a real browser: Debian's headless Chromium driven by Debian's chromedriver through Selenium, in the
