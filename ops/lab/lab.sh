@@ -8,9 +8,13 @@
 #   lab.sh check                       connectivity, STUN, NAT mapping behaviour and TURN tests
 #   lab.sh server start [java args...] start the Netloom server in nl-inet (https://203.0.113.1:8080)
 #   lab.sh server stop
+#   lab.sh root-link                   a veth from this machine's namespace (203.0.113.254) to nl-inet's
+#                                      203.0.113.1 only, for a test's browser and identity provider
 #   lab.sh exec <a|b|c|inet|rtr-a|...> [command...]
 #
-# LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise.
+# LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise; `server start` waits up to
+# $NETLOOM_LAB_SERVER_WAIT seconds (90) for the server, whose clock runs $NETLOOM_LAB_SERVER_TIME_AHEAD
+# (e.g. 65m) ahead when set.
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -31,6 +35,11 @@ SERVER_URL_FILE=$LAB_DIR/server-url
 # Written into $LAB_DIR by `up`; `down` deletes the directory wholesale only when it is there, so a
 # mistyped NETLOOM_LAB_DIR never gets a directory that the lab did not create removed.
 LAB_MARKER=.netloom-lab
+# The optional link between the machine's own namespace and nl-inet (`root-link`, ADR 0023): one address on each
+# side and a host route to the other end, nothing else; `down` removes it.
+ROOT_LINK=nl-root
+ROOT_LINK_PEER=root0
+ROOT_LINK_IP=203.0.113.254
 
 all_lab_namespaces() { echo "$NS_INET"; for s in "${SITES[@]}"; do printf 'nl-rtr-%s\nnl-%s\n' "$s" "$s"; done; }
 existing_lab_namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep '^nl-' || true; }
@@ -318,6 +327,7 @@ cmd_down() {
   [ "${1:-}" = --keep ] && keep=true
   server_stop
   stop_coturn
+  root_link_down
   for ns in $(existing_lab_namespaces); do kill_ns_processes "$ns"; done
   for ns in $(existing_lab_namespaces); do
     log "deleting namespace $ns"
@@ -345,6 +355,13 @@ server_http_code() {
     2>/dev/null || true
 }
 
+# The shared library the faketime package installs (its path depends on the architecture).
+faketime_library() {
+  local library
+  library=$(dpkg -L libfaketime 2>/dev/null | grep -m1 '/libfaketime\.so\.1$') || die "libfaketime.so.1 not found"
+  echo "$library"
+}
+
 server_start_failed() {
   local rc=$?
   [ "$rc" -eq 0 ] && return 0
@@ -368,10 +385,20 @@ server_start() {
   done
   echo "$url" >"$SERVER_URL_FILE"
   printf '\n===== %s lab.sh server start =====\n' "$(date -Is)" >>"$SERVER_LOG"
+  # A test of login expiry moves the server's clock ahead instead of waiting for the shortest expiration NetBird
+  # and Netloom allow (an hour): NETLOOM_LAB_SERVER_TIME_AHEAD=65m starts it under libfaketime (ADR 0023).
+  local clock=()
+  if [ -n "${NETLOOM_LAB_SERVER_TIME_AHEAD:-}" ]; then
+    ensure_commands faketime:faketime
+    # Both clocks move by the same offset (timers keep their pace); leaving the monotonic clock or file times
+    # alone made the JVM 10-15 times slower in libfaketime 0.9.10.
+    clock=(env "LD_PRELOAD=$(faketime_library)" "FAKETIME=+$NETLOOM_LAB_SERVER_TIME_AHEAD" NO_FAKE_STAT=1)
+    warn "the server's clock runs $NETLOOM_LAB_SERVER_TIME_AHEAD ahead of the machine's (libfaketime)"
+  fi
   # The generated certificate also names the lab address, so that curl and other CA-style clients given
   # the certificate accept it there; devices pin its fingerprint instead.
   start_daemon "$SERVER_LOG" "$SERVER_PID" "$NS_INET" \
-    java -Xmx512m -jar "$SERVER_JAR" \
+    "${clock[@]}" java -Xmx512m -jar "$SERVER_JAR" \
     "--netloom.data-dir=$SERVER_DATA" \
     "--server.address=$INET_IP" --server.port=8080 \
     "--netloom.gateway.host=$INET_IP" --netloom.gateway.port=33080 \
@@ -382,9 +409,9 @@ server_start() {
     "$@"
   # A server that does not come up is stopped again rather than left half-started.
   trap server_start_failed EXIT
-  log "server starting (pid $(cat "$SERVER_PID"), log $SERVER_LOG); waiting up to 90s"
-  local i code
-  for ((i = 0; i < 90; i++)); do
+  local wait=${NETLOOM_LAB_SERVER_WAIT:-90} i code
+  log "server starting (pid $(cat "$SERVER_PID"), log $SERVER_LOG); waiting up to ${wait}s"
+  for ((i = 0; i < wait; i++)); do
     pid_alive "$SERVER_PID" netloom-server.jar || { tail -n 30 "$SERVER_LOG" >&2; die "server exited during start"; }
     code=$(server_http_code)
     # 401 from an authenticated endpoint: the whole stack (HTTP, security, database) answers.
@@ -403,7 +430,7 @@ server_start() {
     sleep 1
   done
   tail -n 30 "$SERVER_LOG" >&2
-  die "server did not answer on $url within 90s"
+  die "server did not answer on $url within ${wait}s"
 }
 
 # Stops the server; SIGKILL after 15s. Embedded PostgreSQL runs as child processes that the JVM's
@@ -428,6 +455,40 @@ cmd_server() {
     stop) require_root; server_stop; log "server stopped" ;;
     *) die "usage: $0 server start [java args...] | server stop" ;;
   esac
+}
+
+# ---------------------------------------------------------------------------------------------
+# root-link: this machine's namespace <-> nl-inet, one host route each way
+# ---------------------------------------------------------------------------------------------
+
+# A test in the machine's own namespace plays a person's browser against the server (203.0.113.1:8080) and runs an
+# identity provider that the server must reach under the same URL as the browser (ADR 0023). The veth has a
+# point-to-point address on each end: the machine gets 203.0.113.254 and a route to 203.0.113.1 alone, nl-inet a
+# route to 203.0.113.254 alone. No forwarding, no other route, the machine's default route untouched: the hosts
+# behind the lab's routers cannot reach the machine, and the machine reaches nothing of the lab but the server.
+root_link_up() {
+  require_root
+  require_lab_up
+  if ! ip link show "$ROOT_LINK" >/dev/null 2>&1; then
+    ip -n "$NS_INET" link del "$ROOT_LINK_PEER" 2>/dev/null || true # half of an interrupted earlier run
+    ip link add "$ROOT_LINK" type veth peer name "$ROOT_LINK_PEER" netns "$NS_INET"
+  fi
+  # No IPv6 on the machine's end either: no link-local address, no router solicitations into the lab.
+  sysctl -qw "net.ipv6.conf.$ROOT_LINK.disable_ipv6=1"
+  ip addr replace "$ROOT_LINK_IP/32" peer "$INET_IP/32" dev "$ROOT_LINK"
+  ip -n "$NS_INET" addr replace "$INET_IP/32" peer "$ROOT_LINK_IP/32" dev "$ROOT_LINK_PEER"
+  ip link set "$ROOT_LINK" up
+  ip -n "$NS_INET" link set "$ROOT_LINK_PEER" up
+  ping -q -c 1 -W 2 "$INET_IP" >/dev/null || die "this machine cannot ping $INET_IP over $ROOT_LINK"
+  log "root link up: this machine is $ROOT_LINK_IP on $ROOT_LINK and reaches $INET_IP only"
+}
+
+# Deleting either end of a veth deletes both; deleting nl-inet would too.
+root_link_down() {
+  if ip link show "$ROOT_LINK" >/dev/null 2>&1; then
+    log "removing the root link $ROOT_LINK"
+    ip link del "$ROOT_LINK"
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -571,7 +632,7 @@ cmd_check() {
 
 # ---------------------------------------------------------------------------------------------
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 main() {
   local cmd=${1:-}
@@ -582,6 +643,7 @@ main() {
     status) cmd_status ;;
     check) cmd_check ;;
     server) cmd_server "$@" ;;
+    root-link) root_link_up ;;
     exec) cmd_exec "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;

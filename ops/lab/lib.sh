@@ -3,7 +3,8 @@
 # Shared helpers for the Netloom namespace lab; sourced by lab.sh and raw-wireguard-bench.sh.
 #
 # Everything the lab builds lives in network namespaces named nl-*, none of which has a link to
-# the machine's own namespace: lab traffic cannot leave the lab, whatever address it is sent to.
+# the machine's own namespace (but `lab.sh root-link`'s, between two host addresses, never forwarding):
+# lab traffic cannot leave the lab, whatever address it is sent to.
 
 LAB_DIR=${NETLOOM_LAB_DIR:-/tmp/netloom-lab}
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ final class Lab {
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     static final Path LAB_DIR = Path.of(System.getenv().getOrDefault("NETLOOM_LAB_DIR", "/tmp/netloom-lab"));
     static final String SERVER_URL = "https://203.0.113.1:8080";
+    /** This machine's address on the link of {@link #linkTheTestToTheServer()}, reachable from the lab's server. */
+    static final String ROOT_LINK_ADDRESS = "203.0.113.254";
     /** The certificate the lab's server generated at its first start; curl trusts exactly it. */
     static final Path SERVER_CERTIFICATE = LAB_DIR.resolve("server/tls/server.crt");
     private static final Path SCRIPT = REPOSITORY.resolve("ops/lab/lab.sh");
@@ -57,6 +60,32 @@ final class Lab {
         check(script("server", "start"));
     }
 
+    /** Starts the server with settings of a test's own ({@code --name=value}, as Spring Boot reads them). */
+    static void startServer(List<String> settings) {
+        List<String> arguments = new ArrayList<>(List.of("server", "start"));
+        arguments.addAll(settings);
+        check(script(arguments.toArray(String[]::new)));
+    }
+
+    /**
+     * Starts the server with its clock {@code ahead} of the machine's (libfaketime), as if that time had passed
+     * while it was stopped: for login expiry, whose shortest setting is an hour.
+     */
+    static void startServerAhead(Duration ahead, List<String> settings) {
+        List<String> command = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180",
+                "NETLOOM_LAB_SERVER_TIME_AHEAD=" + ahead.toMinutes() + "m", "bash", SCRIPT.toString(), "server", "start"));
+        command.addAll(settings);
+        check(run(command, 300));
+    }
+
+    /**
+     * The link from the test's own namespace to the server: this machine becomes {@link #ROOT_LINK_ADDRESS} and
+     * reaches {@code 203.0.113.1} (and nothing else of the lab); {@link #down()} removes it.
+     */
+    static void linkTheTestToTheServer() {
+        check(script("root-link"));
+    }
+
     static void stopServer() {
         check(script("server", "stop"));
     }
@@ -77,8 +106,12 @@ final class Lab {
         return run(full, 120);
     }
 
+    /**
+     * Runs lab.sh. The server gets three minutes to come up rather than the script's 90 s: the tests share two
+     * cores with builds and Keycloaks, under which a first start (database initialised) has taken over 90 s.
+     */
     static Result script(String... arguments) {
-        List<String> full = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        List<String> full = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180", "bash", SCRIPT.toString()));
         full.addAll(List.of(arguments));
         return run(full, 300);
     }

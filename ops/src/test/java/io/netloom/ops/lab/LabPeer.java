@@ -42,6 +42,17 @@ final class LabPeer {
         return Lab.in(host, command.toArray(String[]::new));
     }
 
+    /** {@code netloom up} without a setup key: the person signs in with the code the device shows. */
+    DeviceSignIn upSigningIn() {
+        return DeviceSignIn.start(host, netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name",
+                interfaceName, "--server-fingerprint", Lab.serverFingerprint(), "--no-browser"));
+    }
+
+    /** {@code netloom login}: the person signs in again on this device, which keeps its key and peer. */
+    DeviceSignIn loginAgain() {
+        return DeviceSignIn.start(host, netloom("login", "--no-browser"));
+    }
+
     Lab.Result down() {
         return Lab.in(host, netloom("down").toArray(String[]::new));
     }

@@ -45,6 +45,14 @@ public final class KeycloakAdmin {
                 "attributes", Map.of("oauth2DevicePollingInterval", "1")), 201);
     }
 
+    /**
+     * How long the realm's access and ID tokens live (Keycloak's default: 5 minutes). A server whose clock was moved
+     * ahead (the lab's login expiry, ADR 0023) must still find the ID token of a sign-in unexpired.
+     */
+    public void setTokenLifespan(String realm, Duration lifespan) {
+        send("PUT", "/admin/realms/" + realm, Map.of("accessTokenLifespan", lifespan.toSeconds()), 204);
+    }
+
     public void deleteRealm(String realm) {
         send("DELETE", "/admin/realms/" + realm, null, 204);
     }
