@@ -14,20 +14,13 @@ import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.OAuth2DeviceCode;
 import org.springframework.security.oauth2.core.OAuth2UserCode;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,8 +46,6 @@ public class SignInController {
     private final IdentityProperties identity;
     private final UpstreamProviders upstream;
     private final OAuth2AuthorizationService authorizations;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final RequestCache savedRequests = new HttpSessionRequestCache();
 
     public SignInController(LocalPasswords passwords, PersonSignIns signIns, Directory directory, Commands commands,
             IdentityProperties identity, UpstreamProviders upstream, OAuth2AuthorizationService authorizations) {
@@ -164,14 +155,7 @@ public class SignInController {
         } catch (CommandRejectedException refused) {
             return html(403, SignInPages.message("Sign-in refused", refused.getMessage()));
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(person);
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
-        SavedRequest saved = savedRequests.getRequest(request, response);
-        savedRequests.removeRequest(request, response);
-        String target = saved == null ? SignInRoutes.ACTIVATE_PATH : saved.getRedirectUrl();
-        return ResponseEntity.status(303).header("Location", target).build();
+        return ResponseEntity.status(303).header("Location", SignInSessions.signIn(person, request, response)).build();
     }
 
     private boolean isBlocked(UserId user) {

@@ -13,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -24,11 +22,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,8 +42,6 @@ public class UpstreamSignInFlow {
     private final UpstreamProviders providers;
     private final LazyClientRegistrations registrations;
     private final FederatedSignIns signIns;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final RequestCache savedRequests = new HttpSessionRequestCache();
 
     public UpstreamSignInFlow(UpstreamProviders providers, LazyClientRegistrations registrations,
             FederatedSignIns signIns) {
@@ -106,7 +97,7 @@ public class UpstreamSignInFlow {
         return (request, response, authentication) -> {
             Optional<UpstreamProvider> provider = providerOf(authentication);
             if (provider.isEmpty() || !(authentication.getPrincipal() instanceof OidcUser person)) {
-                signOut(request, response);
+                SignInSessions.signOut(request, response);
                 page(response, 400, "Sign-in failed", "This sign-in did not come from a provider Netloom knows.");
                 return;
             }
@@ -114,23 +105,18 @@ public class UpstreamSignInFlow {
             try {
                 signedIn = signIns.signedIn(provider.get(), person);
             } catch (CommandRejectedException refused) {
-                signOut(request, response);
+                SignInSessions.signOut(request, response);
                 page(response, refused.reason() == RejectionReason.PERMISSION_DENIED ? 403 : 400, "Sign-in refused", refused.getMessage());
                 return;
             } catch (RuntimeException failed) {
-                signOut(request, response);
+                SignInSessions.signOut(request, response);
                 log.error("Recording a sign-in with {} failed", provider.get().id(), failed);
                 page(response, 503, "Sign-in failed", "Netloom could not record your sign-in. Try again later.");
                 return;
             }
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(signedIn);
-            SecurityContextHolder.setContext(context);
-            contexts.saveContext(context, request, response);
-            SavedRequest saved = savedRequests.getRequest(request, response);
-            savedRequests.removeRequest(request, response);
+            String next = SignInSessions.signIn(signedIn, request, response);
             response.setStatus(303);
-            response.setHeader("Location", saved == null ? SignInRoutes.ACTIVATE_PATH : saved.getRedirectUrl());
+            response.setHeader("Location", next);
         };
     }
 
@@ -184,13 +170,6 @@ public class UpstreamSignInFlow {
     private Optional<UpstreamProvider> providerOf(Authentication authentication) {
         return authentication instanceof OAuth2AuthenticationToken token
                 ? providers.byId(token.getAuthorizedClientRegistrationId()) : Optional.empty();
-    }
-
-    /** Spring saved the provider's authentication in the session before calling us: a refusal must undo it. */
-    private void signOut(HttpServletRequest request, HttpServletResponse response) {
-        SecurityContext empty = SecurityContextHolder.createEmptyContext();
-        SecurityContextHolder.setContext(empty);
-        contexts.saveContext(empty, request, response);
     }
 
     private static void page(HttpServletResponse response, int status, String title, String text) throws IOException {

@@ -2,16 +2,15 @@ package io.netloom.server.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.netloom.server.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -30,7 +29,7 @@ class ExpiringAuthorizationsTest {
     private static final OAuth2TokenType USER_CODE = new OAuth2TokenType(OAuth2ParameterNames.USER_CODE);
     private static final OAuth2TokenType DEVICE_CODE = new OAuth2TokenType(OAuth2ParameterNames.DEVICE_CODE);
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T12:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T12:00:00Z"));
     private final ExpiringAuthorizations authorizations = new ExpiringAuthorizations(clock);
 
     @Test
@@ -173,33 +172,5 @@ class ExpiringAuthorizationsTest {
                 .token(new OAuth2DeviceCode("device-code-" + id, now, now.plus(DEVICE_CODE_TTL)))
                 .token(new OAuth2UserCode("user-code-" + id, now, now.plus(DEVICE_CODE_TTL)))
                 .build();
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
