@@ -1,5 +1,6 @@
 package io.netloom.ops.lab;
 
+import io.netloom.testsupport.http.CookieJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,8 +14,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,7 +36,7 @@ final class LabPerson {
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
 
     private final HttpClient http;
-    private final Map<String, Map<String, String>> cookiesByHost = new HashMap<>();
+    private final CookieJar cookies = new CookieJar();
 
     /** A page as the browser shows it, after every redirect. */
     record Page(URI location, int status, String body) {
@@ -157,15 +156,11 @@ final class LabPerson {
 
     /** The body of a redirect is replaced by its Location, resolved, so that {@link #redirect} can follow it. */
     private Page exchange(HttpRequest.Builder request, URI uri) {
-        Map<String, String> cookies = cookiesByHost.computeIfAbsent(uri.getHost(), host -> new LinkedHashMap<>());
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
+        cookies.addTo(request, uri);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").forEach(header -> keep(cookies, header));
+            cookies.keep(uri, response);
             if (response.statusCode() >= 500) {
                 throw new AssertionError(uri + " answered " + response.statusCode() + ":\n" + response.body());
             }
@@ -179,21 +174,6 @@ final class LabPerson {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static void keep(Map<String, String> cookies, String setCookie) {
-        String pair = setCookie.split(";", 2)[0];
-        int equals = pair.indexOf('=');
-        if (equals <= 0) {
-            return;
-        }
-        String name = pair.substring(0, equals).strip();
-        String value = pair.substring(equals + 1).strip();
-        if (value.isEmpty() || setCookie.toLowerCase().contains("max-age=0")) {
-            cookies.remove(name);
-        } else {
-            cookies.put(name, value);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.netloom.testsupport.keycloak;
 
+import io.netloom.testsupport.http.CookieJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,7 +34,7 @@ public final class KeycloakBrowser {
     private final Person person;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar cookies = new CookieJar();
 
     public KeycloakBrowser(Person person) {
         this.person = person;
@@ -141,14 +142,11 @@ public final class KeycloakBrowser {
     }
 
     private Outcome send(HttpRequest.Builder request, URI uri) {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
+        cookies.addTo(request, uri);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").forEach(this::keep);
+            cookies.keep(uri, response);
             Optional<URI> redirect = response.headers().firstValue("Location").map(uri::resolve);
             return new Outcome(uri, response.statusCode(), response.body(), redirect);
         } catch (IOException e) {
@@ -156,22 +154,6 @@ public final class KeycloakBrowser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private void keep(String setCookie) {
-        String pair = setCookie.split(";", 2)[0];
-        int equals = pair.indexOf('=');
-        if (equals <= 0) {
-            return;
-        }
-        String name = pair.substring(0, equals).trim();
-        String value = pair.substring(equals + 1).trim();
-        boolean expired = setCookie.toLowerCase().contains("max-age=0") || value.isEmpty();
-        if (expired) {
-            cookies.remove(name);
-        } else {
-            cookies.put(name, value);
         }
     }
 
