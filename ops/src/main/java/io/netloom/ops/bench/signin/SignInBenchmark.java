@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code flows}: whole device flows (RFC 8628) — device authorization, the person's confirmation on
  * the code page, the token exchange — with C devices at once;</li>
  * <li>{@code exchanges}: the token endpoint alone, exchanging device codes the people confirmed
- * beforehand (in batches under the 100 pending sign-ins the in-memory authorization service keeps);</li>
+ * beforehand (in batches under 100 pending sign-ins, so that servers before ADR 0024 can be measured too);</li>
  * <li>{@code api}: {@code GET /api/peers} and {@code GET /api/users/current} with the admin's personal
  * access token ({@code Token}), a JWT the admin traded it for (client credentials) and a person's JWT
  * from the device flow ({@code Bearer}), side by side at the same concurrency;</li>
@@ -49,7 +49,7 @@ public final class SignInBenchmark {
 
     private static final String PASSWORD = "a long enough benchmark passphrase";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Below the 100 pending (not yet exchanged) authorizations Spring's in-memory service keeps before evicting the oldest. */
+    /** Under the 100 pending authorizations the store before ADR 0024 kept: old builds stay comparable. */
     private static final int MAX_EXCHANGE_BATCH = 90;
     private static final int WARM_UP_CLIENTS = 8;
 
