@@ -85,7 +85,7 @@ public class SetupKeysController {
         locks.withLock(caller.accountId(), () -> commands.send(new CreateSetupKeyCommand(id, caller.accountId(), name,
                 type, SecretTokens.hash(plainKey), SecretTokens.mask(plainKey), now, now.plusSeconds(expiresIn),
                 usageLimit, ExistingGroups.require(records, autoGroups), Boolean.TRUE.equals(request.ephemeral()),
-                Boolean.TRUE.equals(request.allowExtraDnsLabels())), Initiators.of(caller)));
+                Boolean.TRUE.equals(request.allowExtraDnsLabels()), caller.userId()), Initiators.of(caller)));
         SetupKeyView created = records.setupKey(id).orElseThrow();
         SetupKey view = masked(created, now);
         return new SetupKeyClear(view.id(), plainKey, view.name(), view.expires(), view.type(), view.valid(),

@@ -9,6 +9,7 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.user.CreateUserCommand;
 import io.netloom.domain.user.DeleteUserCommand;
+import io.netloom.domain.user.OffboardingCause;
 import io.netloom.domain.user.Role;
 import io.netloom.domain.user.SetLocalPasswordCommand;
 import io.netloom.domain.user.UpdateUserCommand;
@@ -123,7 +124,7 @@ public class UsersController {
         if (user.id().equals(caller.userId())) {
             throw CommandRejectedException.permissionDenied("you cannot delete yourself");
         }
-        commands.send(new DeleteUserCommand(user.id(), caller.accountId()), Initiators.of(caller));
+        commands.send(new DeleteUserCommand(user.id(), caller.accountId(), OffboardingCause.ADMIN), Initiators.of(caller));
         return Map.of();
     }
 

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl how long a person's access token is valid; the CLI needs it only to enroll
  * @param deviceCodeTtl how long a device code and its user code wait for the person (RFC 8628 {@code expires_in})
  * @param minPasswordLength the shortest password the embedded user store accepts
+ * @param offboardSetupKeyPeers whether blocking or deleting a user also cuts the peers enrolled with the setup
+ *     keys that user created (on by default: a leaver's servers should not keep their access silently)
  */
 @ConfigurationProperties("netloom.identity")
 public record IdentityProperties(
         @DefaultValue("netloom-cli") String cliClientId,
         @DefaultValue("10m") Duration accessTokenTtl,
         @DefaultValue("10m") Duration deviceCodeTtl,
-        @DefaultValue("12") int minPasswordLength) {
+        @DefaultValue("12") int minPasswordLength,
+        @DefaultValue("true") boolean offboardSetupKeyPeers) {
 
     /** Longer-lived bearer tokens would be worth stealing, and would keep retired signing keys published. */
     private static final Duration LONGEST_ACCESS_TOKEN_TTL = Duration.ofHours(1);

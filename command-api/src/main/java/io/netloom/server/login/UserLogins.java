@@ -3,10 +3,8 @@ package io.netloom.server.login;
 import io.netloom.domain.account.JwtGroupsSettings;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Required;
-import io.netloom.domain.group.AddPeerToGroupCommand;
 import io.netloom.domain.group.CreateGroupCommand;
 import io.netloom.domain.group.GroupIssuer;
-import io.netloom.domain.group.RemovePeerFromGroupCommand;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.UserId;
@@ -85,9 +83,7 @@ public class UserLogins {
         locks.withLock(accountId, () -> {
             AccountRecords records = accountOf(accountId);
             UserView user = userOf(records, login.userId());
-            List<PeerView> devices = records.peers().stream()
-                    .filter(peer -> user.id().equals(peer.enrolledByUser()))
-                    .toList();
+            List<PeerView> devices = UserGroupMoves.devicesOf(records, user);
             if (login.peerId() != null && devices.stream().noneMatch(peer -> peer.id().equals(login.peerId()))) {
                 throw CommandRejectedException.notFound("peer not found among the user's devices");
             }
@@ -96,14 +92,7 @@ public class UserLogins {
             plan.groupsToCreate().forEach(group -> steps.add(new CreateGroupCommand(group.id(), accountId,
                     group.name(), false, Set.of(), GroupIssuer.JWT)));
             steps.add(new LogUserInCommand(user.id(), accountId, login.peerId(), claim, plan.autoGroups(), at));
-            for (PeerView device : devices) {
-                for (GroupId group : plan.joined()) {
-                    steps.add(new AddPeerToGroupCommand(group, accountId, device.id()));
-                }
-                for (GroupId group : plan.left()) {
-                    steps.add(new RemovePeerFromGroupCommand(group, accountId, device.id()));
-                }
-            }
+            steps.addAll(UserGroupMoves.peerMoves(records, user, plan.joined(), plan.left()));
             if (login.peerId() != null) {
                 steps.add(new RenewPeerLoginCommand(login.peerId(), accountId, user.id(), at));
             }

@@ -2,6 +2,7 @@ package io.netloom.server.readmodel;
 
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
+import io.netloom.server.identity.IdentityProperties;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -27,8 +28,8 @@ public class NetworkMapConfiguration {
     }
 
     @Bean
-    NetworkMapProjection networkMapProjection(NetworkMaps maps) {
-        return new NetworkMapProjection(maps);
+    NetworkMapProjection networkMapProjection(NetworkMaps maps, IdentityProperties identity) {
+        return new NetworkMapProjection(maps, identity.offboardSetupKeyPeers());
     }
 
     @Bean

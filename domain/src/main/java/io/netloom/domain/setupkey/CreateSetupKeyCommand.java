@@ -3,6 +3,7 @@ package io.netloom.domain.setupkey;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.UserId;
 import java.time.Instant;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -23,5 +24,6 @@ public record CreateSetupKeyCommand(
         int usageLimit,
         Set<GroupId> autoGroups,
         boolean ephemeral,
-        boolean allowExtraDnsLabels) {
+        boolean allowExtraDnsLabels,
+        UserId createdBy) {
 }

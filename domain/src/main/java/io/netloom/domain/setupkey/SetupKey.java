@@ -56,7 +56,7 @@ public class SetupKey {
         int effectiveLimit = type == SetupKeyType.ONE_OFF ? 1 : command.usageLimit();
         apply(new SetupKeyCreatedEvent(command.setupKeyId(), command.accountId(), name, type, keyHash, maskedKey,
                 createdAt, expiration, effectiveLimit, StableSets.copyOf(command.autoGroups(), "auto groups"),
-                command.ephemeral(), command.allowExtraDnsLabels()));
+                command.ephemeral(), command.allowExtraDnsLabels(), Required.present(command.createdBy(), "key creator")));
     }
 
     @CommandHandler

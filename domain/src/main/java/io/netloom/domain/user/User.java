@@ -29,7 +29,8 @@ public class User {
     private AccountId accountId;
     private Role role;
     private Set<GroupId> autoGroups;
-    private boolean blocked;
+    /** Who blocked the user, or null while the user is not blocked. */
+    private OffboardingCause blockedBy;
     private boolean serviceUser;
     private final Set<TokenId> tokens = new HashSet<>();
     /** The providers' subjects this person has signed in as, {@code provider + " " + subject}. */
@@ -83,19 +84,53 @@ public class User {
         if (role != Role.OWNER && newRole == Role.OWNER) {
             throw CommandRejectedException.permissionDenied("the owner role cannot be assigned");
         }
-        if (role == Role.OWNER && command.blocked()) {
-            throw CommandRejectedException.preconditionFailed("the owner cannot be blocked");
-        }
         if (newRole != role) {
             apply(new UserRoleChangedEvent(userId, accountId, newRole));
         }
         if (!newAutoGroups.equals(autoGroups)) {
             apply(new UserAutoGroupsChangedEvent(userId, accountId, newAutoGroups));
         }
-        if (command.blocked() && !blocked) {
-            apply(new UserBlockedEvent(userId, accountId));
-        } else if (!command.blocked() && blocked) {
-            apply(new UserUnblockedEvent(userId, accountId));
+        if (command.blocked()) {
+            block(OffboardingCause.ADMIN);
+        } else {
+            unblock(OffboardingCause.ADMIN);
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangeUserAutoGroupsCommand command) {
+        requireSameAccount(command.accountId());
+        Set<GroupId> newAutoGroups = StableSets.copyOf(command.autoGroups(), "auto groups");
+        if (!newAutoGroups.equals(autoGroups)) {
+            apply(new UserAutoGroupsChangedEvent(userId, accountId, newAutoGroups));
+        }
+    }
+
+    @CommandHandler
+    public void handle(BlockUserCommand command) {
+        requireSameAccount(command.accountId());
+        block(Required.present(command.cause(), "cause"));
+    }
+
+    @CommandHandler
+    public void handle(UnblockUserCommand command) {
+        requireSameAccount(command.accountId());
+        unblock(Required.present(command.cause(), "cause"));
+    }
+
+    private void block(OffboardingCause cause) {
+        if (role == Role.OWNER) {
+            throw CommandRejectedException.preconditionFailed("the owner cannot be blocked");
+        }
+        // An admin takes over a block an automated authority set, so that the authority cannot lift it later.
+        if (blockedBy == null || (cause == OffboardingCause.ADMIN && blockedBy != OffboardingCause.ADMIN)) {
+            apply(new UserBlockedEvent(userId, accountId, cause));
+        }
+    }
+
+    private void unblock(OffboardingCause cause) {
+        if (blockedBy != null && (cause == OffboardingCause.ADMIN || cause == blockedBy)) {
+            apply(new UserUnblockedEvent(userId, accountId, cause));
         }
     }
 
@@ -106,7 +141,7 @@ public class User {
         Instant at = Required.present(command.at(), "sign-in time");
         GroupsClaim claim = Required.present(command.groupsClaim(), "groups claim");
         Set<GroupId> newAutoGroups = StableSets.copyOf(command.autoGroups(), "auto groups");
-        if (blocked) {
+        if (blockedBy != null) {
             throw CommandRejectedException.preconditionFailed("a blocked user cannot sign in");
         }
         apply(new UserLoggedInEvent(userId, accountId, command.peerId(), claim.names(), claim.ignoredBecause(),
@@ -123,7 +158,7 @@ public class User {
         if (role == Role.OWNER) {
             throw CommandRejectedException.preconditionFailed("the owner cannot be deleted");
         }
-        apply(new UserDeletedEvent(userId, accountId));
+        apply(new UserDeletedEvent(userId, accountId, Required.present(command.cause(), "cause")));
     }
 
     @CommandHandler
@@ -138,7 +173,7 @@ public class User {
         if (!expiresAt.isAfter(createdAt)) {
             throw CommandRejectedException.invalid("token expiration must be after its creation");
         }
-        if (blocked) {
+        if (blockedBy != null) {
             throw CommandRejectedException.preconditionFailed("a blocked user cannot get new tokens");
         }
         if (tokens.contains(tokenId)) {
@@ -180,7 +215,7 @@ public class User {
         if (serviceUser) {
             throw CommandRejectedException.preconditionFailed("a service user cannot sign in");
         }
-        if (blocked) {
+        if (blockedBy != null) {
             throw CommandRejectedException.permissionDenied("the user is blocked");
         }
         apply(new UserSignedInEvent(userId, accountId, provider, subject,
@@ -213,12 +248,12 @@ public class User {
 
     @EventSourcingHandler
     void on(UserBlockedEvent event) {
-        blocked = true;
+        blockedBy = event.cause();
     }
 
     @EventSourcingHandler
     void on(UserUnblockedEvent event) {
-        blocked = false;
+        blockedBy = null;
     }
 
     @EventSourcingHandler

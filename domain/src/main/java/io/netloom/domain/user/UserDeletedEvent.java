@@ -4,6 +4,11 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.UserId;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record UserDeletedEvent(UserId userId, AccountId accountId) {
+/** Revision 1 had no cause: those deletions were an admin's, which the compact constructor fills in. */
+@Revision("2")
+public record UserDeletedEvent(UserId userId, AccountId accountId, OffboardingCause cause) {
+
+    public UserDeletedEvent {
+        cause = OffboardingCause.orAdmin(cause);
+    }
 }

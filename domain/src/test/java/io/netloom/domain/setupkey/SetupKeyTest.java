@@ -46,7 +46,7 @@ class SetupKeyTest {
         fixture.givenNoPriorActivity()
                 .when(create().usageLimit(7).command())
                 .expectEvents(new SetupKeyCreatedEvent(SETUP_KEY, ACCOUNT, "servers", SetupKeyType.ONE_OFF,
-                        KEY_HASH, MASKED_KEY, NOW, EXPIRES_AT, 1, Set.of(SERVERS), true, false));
+                        KEY_HASH, MASKED_KEY, NOW, EXPIRES_AT, 1, Set.of(SERVERS), true, false, TestSetupKeys.CREATOR));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.netloom.domain.TestData.sha256;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -21,6 +22,7 @@ final class TestSetupKeys {
     static final GroupId DEVS = new GroupId("group-devs");
     static final PeerId PEER = new PeerId("peer-1");
     static final PeerId OTHER_PEER = new PeerId("peer-2");
+    static final UserId CREATOR = new UserId("user-admin");
 
     private TestSetupKeys() {
     }
@@ -81,14 +83,14 @@ final class TestSetupKeys {
 
         CreateSetupKeyCommand command() {
             return new CreateSetupKeyCommand(SETUP_KEY, ACCOUNT, name, type, keyHash, maskedKey, NOW, expiresAt,
-                    usageLimit, Set.of(SERVERS), true, false);
+                    usageLimit, Set.of(SERVERS), true, false, CREATOR);
         }
 
         /** The event for a valid command, with the usage limit as the aggregate records it. */
         SetupKeyCreatedEvent event() {
             int effectiveLimit = type == SetupKeyType.ONE_OFF ? 1 : usageLimit;
             return new SetupKeyCreatedEvent(SETUP_KEY, ACCOUNT, name, type, keyHash, maskedKey, NOW, expiresAt,
-                    effectiveLimit, Set.of(SERVERS), true, false);
+                    effectiveLimit, Set.of(SERVERS), true, false, CREATOR);
         }
     }
 }

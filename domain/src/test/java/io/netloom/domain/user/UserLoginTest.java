@@ -69,7 +69,7 @@ class UserLoginTest {
 
     @Test
     void logUserInWhenBlockedThenRejected() {
-        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(new LogUserInCommand(USER, ACCOUNT, null, GroupsClaim.of(null), Set.of(DEVS), NOW))
                 .expectException(CommandRejectedException.class)
                 .expectException(reason(PRECONDITION_FAILED))

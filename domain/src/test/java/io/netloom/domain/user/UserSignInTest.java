@@ -62,7 +62,7 @@ class UserSignInTest {
 
     @Test
     void recordSignInWhenBlockedThenRejected() {
-        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(new RecordUserSignInCommand(USER, ACCOUNT, "embedded", USER.value(), NOW))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("the user is blocked");

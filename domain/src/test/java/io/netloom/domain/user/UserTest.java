@@ -151,12 +151,12 @@ class UserTest {
     void updateUserWhenBlockedThenUserBlocked() {
         fixture.given(created())
                 .when(update(Role.USER, true))
-                .expectEvents(new UserBlockedEvent(USER, ACCOUNT));
+                .expectEvents(new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN));
     }
 
     @Test
     void updateUserWhenAlreadyBlockedThenNoEvents() {
-        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(update(Role.USER, true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -164,9 +164,67 @@ class UserTest {
 
     @Test
     void updateUserWhenUnblockedThenUserUnblocked() {
-        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(update(Role.USER, false))
-                .expectEvents(new UserUnblockedEvent(USER, ACCOUNT));
+                .expectEvents(new UserUnblockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN));
+    }
+
+    @Test
+    void changeUserAutoGroupsWhenDifferentThenChangedAndWhenSameThenNoEvents() {
+        fixture.given(created())
+                .when(new ChangeUserAutoGroupsCommand(USER, ACCOUNT, Set.of(OPS)))
+                .expectEvents(new UserAutoGroupsChangedEvent(USER, ACCOUNT, Set.of(OPS)));
+        fixture.given(created(), new UserAutoGroupsChangedEvent(USER, ACCOUNT, Set.of(OPS)))
+                .when(new ChangeUserAutoGroupsCommand(USER, ACCOUNT, Set.of(OPS)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void blockUserWhenScimDeactivatesThenBlockedWithItsCause() {
+        fixture.given(created())
+                .when(new BlockUserCommand(USER, ACCOUNT, OffboardingCause.SCIM))
+                .expectEvents(new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.SCIM));
+    }
+
+    @Test
+    void blockUserWhenTheOwnerThenRejectedWhateverTheCause() {
+        fixture.given(createdOwner())
+                .when(new BlockUserCommand(USER, ACCOUNT, OffboardingCause.DIRECTORY_SYNC))
+                .expectException(CommandRejectedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void unblockUserWhenAnotherAuthorityBlockedThenStillBlocked() {
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
+                .when(new UnblockUserCommand(USER, ACCOUNT, OffboardingCause.DIRECTORY_SYNC))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void unblockUserWhenTheSameAuthorityBlockedThenUnblocked() {
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.SCIM))
+                .when(new UnblockUserCommand(USER, ACCOUNT, OffboardingCause.SCIM))
+                .expectEvents(new UserUnblockedEvent(USER, ACCOUNT, OffboardingCause.SCIM));
+    }
+
+    @Test
+    void unblockUserWhenAnAdminLiftsAnAutomatedBlockThenUnblocked() {
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.DIRECTORY_SYNC))
+                .when(update(Role.USER, false))
+                .expectEvents(new UserUnblockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN));
+    }
+
+    @Test
+    void blockUserWhenAnAdminBlocksAUserScimBlockedThenTheAdminOwnsTheBlock() {
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.SCIM))
+                .when(update(Role.USER, true))
+                .expectEvents(new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN));
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.SCIM),
+                        new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
+                .when(new UnblockUserCommand(USER, ACCOUNT, OffboardingCause.SCIM))
+                .expectNoEvents();
     }
 
     @Test
@@ -176,7 +234,7 @@ class UserTest {
                 .expectEvents(
                         new UserRoleChangedEvent(USER, ACCOUNT, Role.ADMIN),
                         new UserAutoGroupsChangedEvent(USER, ACCOUNT, Set.of(OPS)),
-                        new UserBlockedEvent(USER, ACCOUNT));
+                        new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN));
     }
 
     @Test
@@ -233,7 +291,7 @@ class UserTest {
 
     @Test
     void updateUserWhenDeletedThenFails() {
-        fixture.given(created(), new UserDeletedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserDeletedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(update(Role.ADMIN, false))
                 .expectException(AggregateDeletedException.class);
     }
@@ -241,15 +299,15 @@ class UserTest {
     @Test
     void deleteUserWhenRegularThenUserDeleted() {
         fixture.given(created())
-                .when(new DeleteUserCommand(USER, ACCOUNT))
-                .expectEvents(new UserDeletedEvent(USER, ACCOUNT))
+                .when(new DeleteUserCommand(USER, ACCOUNT, OffboardingCause.ADMIN))
+                .expectEvents(new UserDeletedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .expectMarkedDeleted();
     }
 
     @Test
     void deleteUserWhenOwnerThenRejected() {
         fixture.given(createdOwner())
-                .when(new DeleteUserCommand(USER, ACCOUNT))
+                .when(new DeleteUserCommand(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("the owner cannot be deleted")
                 .expectException(reason(PRECONDITION_FAILED));
@@ -258,7 +316,7 @@ class UserTest {
     @Test
     void deleteUserWhenOtherAccountThenNotFound() {
         fixture.given(created())
-                .when(new DeleteUserCommand(USER, OTHER_ACCOUNT))
+                .when(new DeleteUserCommand(USER, OTHER_ACCOUNT, OffboardingCause.ADMIN))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("user not found")
                 .expectException(reason(NOT_FOUND));
@@ -266,8 +324,8 @@ class UserTest {
 
     @Test
     void deleteUserWhenAlreadyDeletedThenFails() {
-        fixture.given(created(), new UserDeletedEvent(USER, ACCOUNT))
-                .when(new DeleteUserCommand(USER, ACCOUNT))
+        fixture.given(created(), new UserDeletedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
+                .when(new DeleteUserCommand(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .expectException(AggregateDeletedException.class);
     }
 
@@ -327,7 +385,7 @@ class UserTest {
 
     @Test
     void createPersonalAccessTokenWhenUserBlockedThenRejected() {
-        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(createToken())
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("a blocked user cannot get new tokens")
@@ -336,7 +394,7 @@ class UserTest {
 
     @Test
     void createPersonalAccessTokenWhenUnblockedAgainThenTokenCreated() {
-        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT), new UserUnblockedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserBlockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN), new UserUnblockedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(createToken())
                 .expectEvents(tokenCreated());
     }
@@ -353,7 +411,7 @@ class UserTest {
 
     @Test
     void createPersonalAccessTokenWhenUserDeletedThenFails() {
-        fixture.given(created(), new UserDeletedEvent(USER, ACCOUNT))
+        fixture.given(created(), new UserDeletedEvent(USER, ACCOUNT, OffboardingCause.ADMIN))
                 .when(createToken())
                 .expectException(AggregateDeletedException.class);
     }

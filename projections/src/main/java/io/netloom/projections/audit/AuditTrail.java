@@ -28,6 +28,7 @@ import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
 import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
 import io.netloom.domain.user.UserAutoGroupsChangedEvent;
 import io.netloom.domain.user.LocalPasswordSetEvent;
+import io.netloom.domain.user.OffboardingCause;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserCreatedEvent;
@@ -88,10 +89,10 @@ public final class AuditTrail {
             return logins(e);
         }
         if (event instanceof UserBlockedEvent e) {
-            return one(e.accountId(), "user.block", "User blocked", e.userId().value(), Map.of());
+            return one(e.accountId(), "user.block", "User blocked", e.userId().value(), causeOf(e.cause()));
         }
         if (event instanceof UserUnblockedEvent e) {
-            return one(e.accountId(), "user.unblock", "User unblocked", e.userId().value(), Map.of());
+            return one(e.accountId(), "user.unblock", "User unblocked", e.userId().value(), causeOf(e.cause()));
         }
         if (event instanceof LocalPasswordSetEvent e) {
             return one(e.accountId(), "user.password.change", "User password changed", e.userId().value(),
@@ -102,7 +103,7 @@ public final class AuditTrail {
                     Map.of("identity_provider", e.identityProvider(), "first_sign_in", String.valueOf(e.firstSignIn())));
         }
         if (event instanceof UserDeletedEvent e) {
-            return one(e.accountId(), "user.delete", "User deleted", e.userId().value(), Map.of());
+            return one(e.accountId(), "user.delete", "User deleted", e.userId().value(), causeOf(e.cause()));
         }
         if (event instanceof PersonalAccessTokenCreatedEvent e) {
             return one(e.accountId(), "personal.access.token.create", "Personal access token created",
@@ -262,6 +263,11 @@ public final class AuditTrail {
     private static AuditEntry entry(AccountId account, String code, String activity, String target,
             Map<String, String> meta) {
         return new AuditEntry(account, code, activity, target, meta);
+    }
+
+    /** Which authority acted, as the access history needs it: "admin", "scim", "back_channel_logout"... */
+    private static Map<String, String> causeOf(OffboardingCause cause) {
+        return Map.of("cause", cause.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String join(java.util.Collection<?> ids) {

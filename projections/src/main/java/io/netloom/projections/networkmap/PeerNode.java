@@ -9,7 +9,8 @@ import java.util.Set;
  * is approved, its login has not expired and its owner is not blocked; otherwise it receives its own
  * configuration but can reach nobody and nobody can reach it.
  *
- * @param owner the user who enrolled it, or null for a setup-key enrollment
+ * @param owner the user whose blocking or deletion cuts it: the person who signed it in, or for a setup-key
+ *     enrollment the key's creator when setup-key peers are offboarded with their creator; null for none
  * @param connected whether it currently holds a session with the gateway
  * @param loginExpired whether its person's sign-in on it has expired (login or inactivity expiry)
  */

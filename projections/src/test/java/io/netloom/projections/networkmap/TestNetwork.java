@@ -28,6 +28,7 @@ import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.user.OffboardingCause;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
@@ -51,7 +52,7 @@ final class TestNetwork {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private final NetworkMaps maps = new NetworkMaps();
-    private final NetworkMapProjection projection = new NetworkMapProjection(maps);
+    private final NetworkMapProjection projection = new NetworkMapProjection(maps, true);
     private final List<PeerMapUpdate> updates = new ArrayList<>();
     private final Map<String, Integer> addressOfPeer = new TreeMap<>();
 
@@ -148,11 +149,11 @@ final class TestNetwork {
     }
 
     void blockUser(String user) {
-        projection.on(new UserBlockedEvent(new UserId(user), ACCOUNT));
+        projection.on(new UserBlockedEvent(new UserId(user), ACCOUNT, OffboardingCause.ADMIN));
     }
 
     void unblockUser(String user) {
-        projection.on(new UserUnblockedEvent(new UserId(user), ACCOUNT));
+        projection.on(new UserUnblockedEvent(new UserId(user), ACCOUNT, OffboardingCause.ADMIN));
     }
 
     NetworkMap mapOf(String peer) {

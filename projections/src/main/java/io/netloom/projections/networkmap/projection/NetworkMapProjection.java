@@ -18,12 +18,17 @@ import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -37,9 +42,18 @@ public final class NetworkMapProjection {
     public static final String PROCESSING_GROUP = "network-map";
 
     private final NetworkMaps maps;
+    private final boolean offboardSetupKeyPeers;
+    /** Who created each setup key, for the owner of the peers enrolled with it. */
+    private final Map<SetupKeyId, UserId> keyCreators = new HashMap<>();
 
-    public NetworkMapProjection(NetworkMaps maps) {
+    /**
+     * @param offboardSetupKeyPeers whether a peer enrolled with a setup key belongs, for offboarding, to the
+     *     key's creator ({@code netloom.identity.offboard-setup-key-peers}): then blocking or deleting that user
+     *     cuts the servers they enrolled too, instead of leaving them connected unnoticed
+     */
+    public NetworkMapProjection(NetworkMaps maps, boolean offboardSetupKeyPeers) {
         this.maps = maps;
+        this.offboardSetupKeyPeers = offboardSetupKeyPeers;
     }
 
     @EventHandler
@@ -73,10 +87,24 @@ public final class NetworkMapProjection {
     }
 
     @EventHandler
+    public void on(SetupKeyCreatedEvent event) {
+        if (event.createdBy() != null) {
+            keyCreators.put(event.setupKeyId(), event.createdBy());
+        }
+    }
+
+    @EventHandler
     public void on(PeerEnrolledEvent event) {
         PeerNode peer = new PeerNode(event.peerId(), event.publicKey().base64(), event.overlayIp(),
-                event.dnsLabel().value(), event.enrolledByUser(), !event.approvalRequired(), false);
+                event.dnsLabel().value(), ownerOf(event), !event.approvalRequired(), false);
         maps.change(event.accountId(), network -> network.addPeer(peer));
+    }
+
+    private UserId ownerOf(PeerEnrolledEvent event) {
+        if (event.enrolledByUser() != null || !offboardSetupKeyPeers || event.enrolledWithSetupKey() == null) {
+            return event.enrolledByUser();
+        }
+        return keyCreators.get(event.enrolledWithSetupKey());
     }
 
     @EventHandler
