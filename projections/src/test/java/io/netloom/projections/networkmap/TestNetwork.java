@@ -30,6 +30,9 @@ import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
 import io.netloom.domain.user.OffboardingCause;
 import io.netloom.domain.user.UserBlockedEvent;
+import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
+import io.netloom.domain.setupkey.SetupKeyType;
 import io.netloom.domain.user.UserUnblockedEvent;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import java.time.Instant;
@@ -52,11 +55,17 @@ final class TestNetwork {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private final NetworkMaps maps = new NetworkMaps();
-    private final NetworkMapProjection projection = new NetworkMapProjection(maps, true);
+    private final NetworkMapProjection projection;
     private final List<PeerMapUpdate> updates = new ArrayList<>();
     private final Map<String, Integer> addressOfPeer = new TreeMap<>();
 
     TestNetwork() {
+        this(true);
+    }
+
+    /** @param offboardSetupKeyPeers whether a setup key's peers belong, for offboarding, to the key's creator */
+    TestNetwork(boolean offboardSetupKeyPeers) {
+        projection = new NetworkMapProjection(maps, offboardSetupKeyPeers);
         maps.subscribe((account, published) -> updates.addAll(published));
         projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()));
@@ -98,6 +107,24 @@ final class TestNetwork {
                 new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + host, new DnsLabel(name),
                 owner == null ? null : new UserId(owner), owner == null ? new SetupKeyId("key-1") : null,
                 !approved, false, false, NOW));
+    }
+
+    void createSetupKey(String key, String creator) {
+        projection.on(new SetupKeyCreatedEvent(new SetupKeyId(key), ACCOUNT, key, SetupKeyType.REUSABLE, "0".repeat(64),
+                "A1B2****", NOW, NOW.plusSeconds(86400), 0, Set.of(), false, false, new UserId(creator)));
+    }
+
+    /** Enrolls a peer with the given setup key at the next free address. */
+    void enrollWithKey(String name, String key) {
+        int host = addressOfPeer.size() + 1;
+        addressOfPeer.put(name, host);
+        projection.on(new PeerEnrolledEvent(peerId(name), ACCOUNT, new WireguardPublicKey(publicKeyOf(name)),
+                new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + host, new DnsLabel(name),
+                null, new SetupKeyId(key), false, false, false, NOW));
+    }
+
+    void deleteUser(String user) {
+        projection.on(new UserDeletedEvent(new UserId(user), ACCOUNT, OffboardingCause.ADMIN));
     }
 
     void approve(String peer) {
