@@ -120,6 +120,7 @@ class AuditApiTest extends ServerTest {
                 .allSatisfy(e -> assertThat(e.get("initiator_name").asString()).isEqualTo("setup key office"));
         assertThat(recorded.get(0).get("meta").get("name").asString()).isEqualTo("servers");
         assertThat(recorded.get(4).get("meta").get("group").asString()).isEqualTo(group);
+        assertThat(recorded.get(15).get("meta").get("cause").asString()).as("who blocked").isEqualTo("admin");
         assertThat(recorded.get(18).get("meta").get("token_id").asString()).isEqualTo(tokenId);
         assertThat(recorded.get(21).get("meta").get("new_dns_domain").asString()).isEqualTo("corp.example");
         assertThat(recorded.get(22).get("meta").get("group").asString()).isEqualTo(group);
