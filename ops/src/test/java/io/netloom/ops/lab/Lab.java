@@ -146,7 +146,7 @@ final class Lab {
         }
     }
 
-    private static String namespace(String host) {
+    static String namespace(String host) {
         return "nl-" + host;
     }
 }

@@ -47,6 +47,11 @@ class SignInLabTest {
     private static final String NEW_PASSWORD = "a passphrase of the person's own";
     private static final int SERVICE_PORT = 8080;
     private static final Duration LOGIN_EXPIRATION = Duration.ofHours(1);
+    /** Issue 12's target for an offboarding by the API, SCIM or a back-channel logout. */
+    private static final Duration INSTANT_CUT = Duration.ofSeconds(1);
+    /** How many times each offboarding path cuts each person: once in CI, more for BENCHMARKS.md. */
+    private static final int OFFBOARDING_RUNS = Integer.parseInt(
+            System.getenv().getOrDefault("NETLOOM_LAB_OFFBOARDING_RUNS", "1"));
     private static final String REALM = "lab";
     private static final String PROVIDER = "keycloak";
     private static final Person ERIN = new Person("erin", "erin's keycloak passphrase", "erin@corp.example", "Erin",
@@ -127,6 +132,7 @@ class SignInLabTest {
             peer.down();
         }
         Lab.stopServer();
+        Offboarding.report();
         if (keycloakRelay != null) {
             keycloakRelay.close();
         }
@@ -210,6 +216,20 @@ class SignInLabTest {
 
     @Test
     @Order(4)
+    void offboardWhenAnAdminBlocksAPersonThenTheirDeviceIsCutWithinASecondAndUnblockingRestoresIt() {
+        for (int run = 0; run < OFFBOARDING_RUNS; run++) {
+            for (LabPeer leaver : List.of(INTERN, ENGINEER)) {
+                String user = ownerOf(leaver);
+                Offboarding.cut("admin API (PUT /api/users is_blocked)", leaver, otherThan(leaver), serverIp,
+                        INSTANT_CUT, () -> setBlocked(user, true));
+                setBlocked(user, false);
+                assertRestored(leaver);
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
     void loginWhenTheEngineersLoginExpiredThenThePathIsCutAndSigningInAgainRestoresItWithTheSameAddress() {
         String account = api.get("/api/accounts").get(0).get("id").asText();
         api.put("/api/accounts/" + account, Map.of("settings", Map.of("peer_login_expiration_enabled", true,
@@ -252,6 +272,37 @@ class SignInLabTest {
         browser.confirmDevice(activate, DeviceSignIn.userCode(code));
         Lab.Result result = Lab.check(device.await());
         assertThat(result.output()).contains("Signed in as");
+    }
+
+    /** The same device is back, with the same peer and address, without enrolling again. */
+    private static void assertRestored(LabPeer device) {
+        String peer = device.status().get("peer_id").asText();
+        String address = device.overlayIp();
+        Await.until(device.host + " reaches the server again", Duration.ofSeconds(90), () -> device.ping(serverIp));
+        assertThat(device.status().get("peer_id").asText()).isEqualTo(peer);
+        assertThat(device.overlayIp()).isEqualTo(address);
+    }
+
+    private static LabPeer otherThan(LabPeer device) {
+        return device == ENGINEER ? INTERN : ENGINEER;
+    }
+
+    private static String ownerOf(LabPeer device) {
+        return api.get("/api/peers/" + device.status().get("peer_id").asText()).get("user_id").asText();
+    }
+
+    /** NetBird's PUT /api/users/{id}, changing only is_blocked. */
+    private static void setBlocked(String userId, boolean blocked) {
+        for (JsonNode user : api.get("/api/users")) {
+            if (user.get("id").asText().equals(userId)) {
+                List<String> autoGroups = new ArrayList<>();
+                user.get("auto_groups").forEach(group -> autoGroups.add(group.asText()));
+                api.put("/api/users/" + userId, Map.of("role", user.get("role").asText(), "auto_groups", autoGroups,
+                        "is_blocked", blocked));
+                return;
+            }
+        }
+        throw new AssertionError("no user " + userId);
     }
 
     private static void assertOnlyTheEngineerReachesTheServer() {
