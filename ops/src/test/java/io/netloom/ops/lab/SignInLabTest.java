@@ -79,8 +79,13 @@ class SignInLabTest {
         Lab.up();
         Lab.linkTheTestToTheServer();
         // Keycloak starts while the lab's server does: the server needs only the relay's port, and fetches
-        // Keycloak's discovery document at the first sign-in.
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(KeycloakServer::shared);
+        // Keycloak's discovery document at the first sign-in. Keycloak calls the server too (back-channel logouts),
+        // so it waits for the server's self-signed certificate, written early in the server's first start, to
+        // trust it.
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> {
+            Await.until("the lab server's certificate", Duration.ofMinutes(3), SignInLabTest::serverCertificateWritten);
+            return KeycloakServer.shared(List.of(Lab.SERVER_CERTIFICATE));
+        });
         keycloakRelay = LabTcpRelay.start(InetAddress.getByName(Lab.ROOT_LINK_ADDRESS), keycloak.thenApply(
                 started -> new InetSocketAddress(started.baseUrl().getHost(), started.baseUrl().getPort())));
         String issuer = "http://" + Lab.ROOT_LINK_ADDRESS + ":" + keycloakRelay.port() + "/realms/" + REALM;
@@ -109,6 +114,15 @@ class SignInLabTest {
         }
         directory.createUser(REALM, ERIN, "Engineering");
         directory.createUser(REALM, IAN, "Interns");
+    }
+
+    private static boolean serverCertificateWritten() {
+        try {
+            return Files.isRegularFile(Lab.SERVER_CERTIFICATE)
+                    && Files.readString(Lab.SERVER_CERTIFICATE).contains("-----END CERTIFICATE-----");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The started Keycloak, or what stopped it: a missing prerequisite skips (or fails under CI=true) as usual. */
@@ -260,6 +274,18 @@ class SignInLabTest {
                 () -> ENGINEER.ping(serverIp));
         assertThat(ENGINEER.overlayIp()).isEqualTo(engineerIp);
         assertThat(ENGINEER.status().get("peer_id").asText()).isEqualTo(engineerPeer);
+    }
+
+    @Test
+    @Order(9)
+    void offboardWhenAnAdminDeletesAPersonThenTheirDeviceIsCutWithinASecondForGood() {
+        String intern = ownerOf(INTERN);
+
+        Offboarding.cut("admin API (DELETE /api/users)", INTERN, ENGINEER, serverIp, INSTANT_CUT,
+                () -> api.delete("/api/users/" + intern));
+
+        assertThat(INTERN.quickPing(serverIp)).as("the deleted person's device pings the server").isFalse();
+        assertThat(ENGINEER.ping(serverIp)).isTrue();
     }
 
     /** The person follows the device's code to Netloom, picks Keycloak, signs in there and confirms the code. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class KeycloakServer implements AutoCloseable {
             """;
 
     private static KeycloakServer shared;
+    private static List<Path> sharedTrust;
     private static RuntimeException sharedFailure;
 
     private final KeycloakDistribution distribution;
@@ -71,14 +73,27 @@ public final class KeycloakServer implements AutoCloseable {
      * test is skipped, or fails under {@code CI=true}; a Keycloak that did not come up fails every caller.
      */
     public static synchronized KeycloakServer shared() {
+        return shared(List.of());
+    }
+
+    /**
+     * The same, trusting the given PEM certificates for its own outgoing calls (a back-channel logout to a server
+     * with a self-signed certificate, say). Every caller in a JVM must ask for the same certificates.
+     */
+    public static synchronized KeycloakServer shared(List<Path> trustedCertificates) {
         KeycloakDistribution.Located located = KeycloakDistribution.locate();
         Prerequisites.require(located.distribution().isPresent(), located.missing());
         if (sharedFailure != null) {
             throw sharedFailure;
         }
+        if (shared != null && !sharedTrust.equals(trustedCertificates)) {
+            throw new IllegalStateException("this JVM's Keycloak already runs trusting " + sharedTrust
+                    + ", not " + trustedCertificates);
+        }
         if (shared == null) {
             try {
-                shared = start(located.distribution().orElseThrow());
+                shared = start(located.distribution().orElseThrow(), trustedCertificates);
+                sharedTrust = List.copyOf(trustedCertificates);
             } catch (RuntimeException e) {
                 sharedFailure = e;
                 throw e;
@@ -91,6 +106,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts a Keycloak of one's own (most tests want {@link #shared()}); the caller closes it. */
     public static KeycloakServer start(KeycloakDistribution distribution) {
+        return start(distribution, List.of());
+    }
+
+    private static KeycloakServer start(KeycloakDistribution distribution, List<Path> trustedCertificates) {
         Path runs = distribution.home().getParent().resolve("keycloak-runs");
         Path pidFile = runs.resolve("keycloak.pid");
         try {
@@ -98,8 +117,13 @@ public final class KeycloakServer implements AutoCloseable {
             int port = freePort();
             Path runHome = homeOfOwn(distribution, runs.resolve("home-" + port));
             String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-            ProcessBuilder builder = guarded(ProcessHandle.current().pid(), List.of(runHome.resolve("bin/kc.sh").toString(),
-                    "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem"))
+            List<String> command = new ArrayList<>(List.of(runHome.resolve("bin/kc.sh").toString(),
+                    "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem"));
+            if (!trustedCertificates.isEmpty()) {
+                command.add("--truststore-paths=" + String.join(",",
+                        trustedCertificates.stream().map(path -> path.toAbsolutePath().toString()).toList()));
+            }
+            ProcessBuilder builder = guarded(ProcessHandle.current().pid(), command)
                     .redirectErrorStream(true)
                     .redirectOutput(runHome.resolve("keycloak.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
