@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,9 @@ class DirectorySyncKeycloakTest {
     private ConfigurableApplicationContext server;
     private NetloomApi.Client owner;
     private DirectorySyncTasks sync;
-    private final Map<Person, String> devices = new java.util.HashMap<>();
+    private NetloomApi api;
+    private final Map<Person, String> devices = new HashMap<>();
+    private final Map<Person, String> tokens = new HashMap<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -87,7 +90,7 @@ class DirectorySyncKeycloakTest {
                 offline + "directory-sync.client-id=netloom-directory",
                 offline + "directory-sync.client-secret=unused-directory-secret",
                 offline + "directory-sync.interval=1h");
-        NetloomApi api = new NetloomApi(port);
+        api = new NetloomApi(port);
         owner = api.as(Files.readString(dataDir.resolve("admin-token")).strip());
         ok(owner.put("/api/accounts/{accountId}", Map.of("settings", Map.of("jwt_groups_enabled", true,
                 "jwt_groups_claim_name", "groups", "jwt_allow_groups", List.of())), accountId(owner)));
@@ -95,6 +98,7 @@ class DirectorySyncKeycloakTest {
                 keycloak.issuer(REALM));
         for (Person person : List.of(ALICE, BOB, CAROL, DAN)) {
             String token = signIns.signIn(person);
+            tokens.put(person, token);
             JsonNode enrolled = ok(api.withBearer(token).post("/api/netloom/enroll", Map.of(
                     "wireguard_public_key", TestPeers.newPublicKey(), "hostname", person.username() + "-laptop",
                     "os", "linux", "kernel_version", "6.1.0", "daemon_version", "0.1.0"))).body();
@@ -173,6 +177,12 @@ class DirectorySyncKeycloakTest {
         runKeycloak();
 
         assertThat(groupNames(devices.get(CAROL))).doesNotContain("Engineering");
+    }
+
+    @Test
+    void statusWhenNotAnAdminThenForbidden() {
+        assertThat(api.withBearer(tokens.get(CAROL)).get("/api/netloom/directory-sync").status()).isEqualTo(403);
+        assertThat(api.anonymous().get("/api/netloom/directory-sync").status()).isEqualTo(401);
     }
 
     @Test
