@@ -14,6 +14,7 @@ import java.util.Optional;
  * there is blocked here; a person enabled again is unblocked, if it was the sync that blocked them (an admin's or
  * another authority's block stays); with group sync on, the person's directory groups are their groups claim.
  * Only changes come out: a steady state yields nothing but the claims, whose plan is empty when nothing moved.
+ * Groups are synced only from a snapshot that read them (the account's setting may have changed since the read).
  */
 public final class DirectoryReconciliation {
 
@@ -40,7 +41,7 @@ public final class DirectoryReconciliation {
             Optional<DirectoryPerson> person = snapshot.person(link.subject());
             boolean active = person.map(DirectoryPerson::enabled).orElse(false);
             Access access = accessChange(user, active);
-            Optional<GroupsClaim> groups = syncGroups
+            Optional<GroupsClaim> groups = syncGroups && snapshot.groupsRead()
                     ? person.map(found -> GroupsClaim.of(found.groups()))
                     : Optional.empty();
             if (access != Access.UNCHANGED || groups.isPresent()) {

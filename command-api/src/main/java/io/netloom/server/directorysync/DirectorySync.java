@@ -55,7 +55,9 @@ public class DirectorySync {
     public DirectorySyncOutcome run(String providerId, AccountId accountId, DirectorySource source)
             throws DirectoryUnavailableException {
         long started = System.nanoTime();
-        DirectorySnapshot snapshot = source.read(directory.usersLinkedTo(accountId, providerId).keySet());
+        boolean withGroups = directory.account(accountId)
+                .map(records -> records.account().settings().jwtGroups().syncsGroups()).orElse(false);
+        DirectorySnapshot snapshot = source.read(directory.usersLinkedTo(accountId, providerId).keySet(), withGroups);
         Initiator initiator = new Initiator("directory-sync:" + providerId);
         Tally tally = locks.withLock(accountId, () -> apply(providerId, accountId, snapshot, initiator));
         return new DirectorySyncOutcome(providerId, accountId, Instant.now(clock),

@@ -52,12 +52,16 @@ final class KeycloakDirectory implements DirectorySource {
     }
 
     @Override
-    public DirectorySnapshot read(Set<String> linkedSubjects) throws DirectoryUnavailableException {
+    public DirectorySnapshot read(Set<String> linkedSubjects, boolean withGroups)
+            throws DirectoryUnavailableException {
         try {
             RealmResource directory = keycloak.realm(realm);
             Map<String, List<String>> groupsOfUser = new LinkedHashMap<>();
-            for (GroupRepresentation group : paged((first, max) -> directory.groups().groups(null, first, max, true))) {
-                collectMembers(directory, group, groupsOfUser);
+            if (withGroups) {
+                for (GroupRepresentation group
+                        : paged((first, max) -> directory.groups().groups(null, first, max, true))) {
+                    collectMembers(directory, group, groupsOfUser);
+                }
             }
             Map<String, DirectoryPerson> people = new LinkedHashMap<>();
             for (UserRepresentation user : paged((first, max) -> directory.users().search(null, first, max, true))) {
@@ -73,7 +77,7 @@ final class KeycloakDirectory implements DirectorySource {
                     // deleted: absent from the snapshot
                 }
             }
-            return DirectorySnapshot.of(people.values());
+            return DirectorySnapshot.of(people.values(), withGroups);
         } catch (WebApplicationException e) {
             throw new DirectoryUnavailableException("Keycloak answered " + e.getResponse().getStatus(), e);
         } catch (RuntimeException e) {

@@ -95,6 +95,16 @@ class DirectoryReconciliationTest {
                 new Change(bob.user(), Access.BLOCK, Optional.of(GroupsClaim.of(List.of()))));
     }
 
+    @Test
+    void changesWhenGroupsSyncedButTheSnapshotDidNotReadThemThenGroupsLeftAlone() {
+        LinkedUser alice = linked("a", null);
+
+        List<Change> changes = DirectoryReconciliation.changes(List.of(alice),
+                DirectorySnapshot.of(List.of(enabled("a")), false), true);
+
+        assertThat(changes).isEmpty();
+    }
+
     private static LinkedUser linked(String subject, OffboardingCause blockedBy) {
         return new LinkedUser(subject, user(Role.USER, blockedBy));
     }
@@ -113,6 +123,6 @@ class DirectoryReconciliationTest {
     }
 
     private static DirectorySnapshot snapshot(DirectoryPerson... people) {
-        return DirectorySnapshot.of(List.of(people));
+        return DirectorySnapshot.of(List.of(people), true);
     }
 }

@@ -45,6 +45,8 @@ class DirectorySyncKeycloakTest {
     private static final Person CAROL = new Person("carol", "carol-password-1", "carol@example.com", "Carol", "Mover");
     private static final Person DAN = new Person("dan", "dan-password-1", "dan@example.com", "Dan", "Stayer");
 
+    private static final int EXTRA_PEOPLE = 40;
+
     private KeycloakAdmin keycloakAdmin;
     private ConfigurableApplicationContext server;
     private NetloomApi.Client owner;
@@ -65,6 +67,12 @@ class DirectorySyncKeycloakTest {
         keycloakAdmin.createGroup(REALM, "Engineering");
         for (Person person : List.of(ALICE, BOB, CAROL, DAN)) {
             keycloakAdmin.createUser(REALM, person);
+        }
+        // People who never signed in to Netloom, so that a run reads a directory of some size (its printed time).
+        keycloakAdmin.createGroup(REALM, "Sales");
+        for (int i = 0; i < EXTRA_PEOPLE; i++) {
+            keycloakAdmin.createUser(REALM, new Person("extra" + i, "extra-password-" + i, "extra" + i
+                    + "@example.com", "Extra", "Person" + i), i % 2 == 0 ? "Engineering" : "Sales");
         }
         Path dataDir = Files.createTempDirectory("netloom-directory-sync-");
         String kc = "netloom.identity.providers.keycloak.";
@@ -199,7 +207,7 @@ class DirectorySyncKeycloakTest {
         assertThat(offlineRun.get("error").asString()).isEqualTo(down.error());
         assertThat(offlineRun.toString()).doesNotContain("unused-directory-secret");
         assertThat(status.get(0).has("error")).isFalse();
-        assertThat(status.get(0).get("users_seen").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(status.get(0).get("users_seen").asInt()).isGreaterThanOrEqualTo(EXTRA_PEOPLE + 3);
     }
 
     private DirectorySyncOutcome runKeycloak() {
