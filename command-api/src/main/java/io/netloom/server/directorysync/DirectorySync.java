@@ -73,8 +73,7 @@ public class DirectorySync {
         }
         AccountRecords records = account.get();
         List<LinkedUser> linked = new ArrayList<>();
-        for (Map.Entry<String, UserId> link
-                : directory.usersLinkedTo(accountId, providerId).entrySet()) {
+        for (Map.Entry<String, UserId> link : directory.usersLinkedTo(accountId, providerId).entrySet()) {
             records.user(link.getValue()).ifPresent(user -> linked.add(new LinkedUser(link.getKey(), user)));
         }
         tally.linked = linked.size();
