@@ -1,12 +1,8 @@
 package io.netloom.server.login;
 
-import io.netloom.domain.account.JwtGroupsSettings;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Required;
-import io.netloom.domain.group.CreateGroupCommand;
-import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.ids.AccountId;
-import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.RenewPeerLoginCommand;
 import io.netloom.domain.user.GroupsClaim;
@@ -25,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -87,10 +82,8 @@ public class UserLogins {
             if (login.peerId() != null && devices.stream().noneMatch(peer -> peer.id().equals(login.peerId()))) {
                 throw CommandRejectedException.notFound("peer not found among the user's devices");
             }
-            JwtGroupsSync.Plan plan = plan(records, user, claim);
-            List<Object> steps = new ArrayList<>();
-            plan.groupsToCreate().forEach(group -> steps.add(new CreateGroupCommand(group.id(), accountId,
-                    group.name(), false, Set.of(), GroupIssuer.JWT)));
+            JwtGroupsSync.Plan plan = ClaimedGroups.plan(records, user, claim);
+            List<Object> steps = new ArrayList<>(ClaimedGroups.creations(records, plan));
             steps.add(new LogUserInCommand(user.id(), accountId, login.peerId(), claim, plan.autoGroups(), at));
             steps.addAll(UserGroupMoves.peerMoves(records, user, plan.joined(), plan.left()));
             if (login.peerId() != null) {
@@ -98,17 +91,6 @@ public class UserLogins {
             }
             commands.sendAtomically(steps, initiator);
         });
-    }
-
-    private static JwtGroupsSync.Plan plan(AccountRecords records, UserView user, GroupsClaim claim) {
-        JwtGroupsSettings settings = records.account().settings().jwtGroups();
-        if (!settings.syncsGroups() || claim.isIgnored()) {
-            return JwtGroupsSync.Plan.unchanged(user.autoGroups());
-        }
-        List<JwtGroupsSync.ExistingGroup> groups = records.groups().stream()
-                .map(group -> new JwtGroupsSync.ExistingGroup(group.id(), group.name(), group.issued()))
-                .toList();
-        return JwtGroupsSync.plan(user.autoGroups(), groups, claim.names(), GroupId::random);
     }
 
     private static GroupsClaim claimOrNone(GroupsClaim claim) {

@@ -5,7 +5,9 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -78,6 +80,20 @@ public final class Directory {
     public Optional<UserView> userByIdentity(IdentityLink link) {
         UserId user = usersByIdentity.get(link);
         return user == null ? Optional.empty() : account(link.accountId()).flatMap(records -> records.user(user));
+    }
+
+    /**
+     * The users the provider's people signed in as in that account, by the provider's subject: whom a directory
+     * sync with that provider answers for.
+     */
+    public Map<String, UserId> usersLinkedTo(AccountId accountId, String identityProvider) {
+        Map<String, UserId> linked = new HashMap<>();
+        usersByIdentity.forEach((link, user) -> {
+            if (link.accountId().equals(accountId) && link.identityProvider().equals(identityProvider)) {
+                linked.put(link.subject(), user);
+            }
+        });
+        return linked;
     }
 
     // ---- writes, called by DirectoryProjection only

@@ -76,7 +76,7 @@ public final class DirectoryProjection {
     void on(UserCreatedEvent event, @Timestamp Instant at) {
         AfterCommit.run(() -> {
             directory.records(event.accountId()).putUser(new UserView(event.userId(), event.accountId(),
-                    event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), false, at,
+                    event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), null, at,
                     null, event.issued()));
             directory.indexUser(event.userId(), event.accountId());
         });
@@ -97,13 +97,13 @@ public final class DirectoryProjection {
     @EventHandler
     void on(UserBlockedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withBlocked(true)));
+                .changeUser(event.userId(), user -> user.withBlockedBy(event.cause())));
     }
 
     @EventHandler
     void on(UserUnblockedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withBlocked(false)));
+                .changeUser(event.userId(), user -> user.withBlockedBy(null)));
     }
 
     @EventHandler

@@ -96,6 +96,30 @@ public final class KeycloakAdmin {
         send("POST", "/admin/realms/" + realm + "/clients", representation, 201);
     }
 
+    /**
+     * A confidential client that signs in as itself (client credentials) and whose service account may read the
+     * realm's users and groups through the admin API (realm-management {@code view-users}), as a directory sync.
+     */
+    public void createDirectoryReader(String realm, String clientId, String secret) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("clientId", clientId);
+        representation.put("publicClient", false);
+        representation.put("clientAuthenticatorType", "client-secret");
+        representation.put("secret", secret);
+        representation.put("standardFlowEnabled", false);
+        representation.put("directAccessGrantsEnabled", false);
+        representation.put("serviceAccountsEnabled", true);
+        send("POST", "/admin/realms/" + realm + "/clients", representation, 201);
+        String client = clientUuid(realm, clientId);
+        String serviceAccount = send("GET", "/admin/realms/" + realm + "/clients/" + client + "/service-account-user",
+                null, 200).get("id").asText();
+        String realmManagement = clientUuid(realm, "realm-management");
+        JsonNode viewUsers = send("GET", "/admin/realms/" + realm + "/clients/" + realmManagement
+                + "/roles/view-users", null, 200);
+        send("POST", "/admin/realms/" + realm + "/users/" + serviceAccount + "/role-mappings/clients/"
+                + realmManagement, List.of(Map.of("id", viewUsers.get("id").asText(), "name", "view-users")), 204);
+    }
+
     /** A top-level group; its name is what the groups claim carries. */
     public void createGroup(String realm, String group) {
         send("POST", "/admin/realms/" + realm + "/groups", Map.of("name", group), 201);
@@ -133,6 +157,15 @@ public final class KeycloakAdmin {
                 Map.of("email", email, "emailVerified", true), 204);
     }
 
+    /** Disables or enables a user, as an administrator does with a leaver (or one who comes back). */
+    public void setEnabled(String realm, String username, boolean enabled) {
+        send("PUT", "/admin/realms/" + realm + "/users/" + userId(realm, username), Map.of("enabled", enabled), 204);
+    }
+
+    public void deleteUser(String realm, String username) {
+        send("DELETE", "/admin/realms/" + realm + "/users/" + userId(realm, username), null, 204);
+    }
+
     /** The Keycloak id ({@code sub} of the user's tokens) of a user. */
     public String userId(String realm, String username) {
         JsonNode found = send("GET", "/admin/realms/" + realm + "/users?exact=true&username="
@@ -153,6 +186,15 @@ public final class KeycloakAdmin {
 
     private String membership(String realm, String username, String group) {
         return "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/groups/" + groupId(realm, group);
+    }
+
+    private String clientUuid(String realm, String clientId) {
+        JsonNode found = send("GET", "/admin/realms/" + realm + "/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null, 200);
+        if (found.size() != 1) {
+            throw new IllegalArgumentException("no client " + clientId + " in realm " + realm);
+        }
+        return found.get(0).get("id").asText();
     }
 
     private String groupId(String realm, String group) {
