@@ -54,6 +54,9 @@ class SignInLabTest {
             System.getenv().getOrDefault("NETLOOM_LAB_OFFBOARDING_RUNS", "1"));
     private static final String REALM = "lab";
     private static final String PROVIDER = "keycloak";
+    private static final String DIRECTORY_READER = "netloom-directory-sync";
+    /** Shorter than the default 30 s, to keep the lab quick; the target is the interval plus a second. */
+    private static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
     private static final Person ERIN = new Person("erin", "erin's keycloak passphrase", "erin@corp.example", "Erin",
             "Engineer");
     private static final Person IAN = new Person("ian", "ian's keycloak passphrase", "ian@corp.example", "Ian",
@@ -90,9 +93,14 @@ class SignInLabTest {
                 started -> new InetSocketAddress(started.baseUrl().getHost(), started.baseUrl().getPort())));
         String issuer = "http://" + Lab.ROOT_LINK_ADDRESS + ":" + keycloakRelay.port() + "/realms/" + REALM;
         String secret = UUID.randomUUID().toString();
+        String readerSecret = UUID.randomUUID().toString();
         String provider = "--netloom.identity.providers." + PROVIDER + ".";
+        String sync = provider + "directory-sync.";
         serverSettings = List.of(provider + "issuer-uri=" + issuer, provider + "client-id=netloom",
-                provider + "client-secret=" + secret, provider + "display-name=Keycloak");
+                provider + "client-secret=" + secret, provider + "display-name=Keycloak",
+                sync + "type=keycloak", sync + "server-url=http://" + Lab.ROOT_LINK_ADDRESS + ":" + keycloakRelay.port(),
+                sync + "realm=" + REALM, sync + "client-id=" + DIRECTORY_READER, sync + "client-secret=" + readerSecret,
+                sync + "interval=" + SYNC_INTERVAL.toSeconds() + "s");
         Lab.startServer(serverSettings);
         api = new LabApi();
         servers = group("Servers");
@@ -109,6 +117,7 @@ class SignInLabTest {
         directory.createRealm(REALM);
         directory.createConfidentialClient(REALM, new ConfidentialClient("netloom", secret,
                 List.of(Lab.SERVER_URL + "/login/oauth2/code/" + PROVIDER), "groups"));
+        directory.createDirectoryReader(REALM, DIRECTORY_READER, readerSecret);
         for (String group : List.of("Engineering", "Interns", "Servers")) {
             directory.createGroup(REALM, group);
         }
@@ -243,6 +252,23 @@ class SignInLabTest {
     }
 
     @Test
+    @Order(6)
+    void offboardWhenThePersonIsDisabledInKeycloakThenTheDirectorySyncCutsTheirDeviceAndEnablingRestoresIt() {
+        for (int run = 0; run < OFFBOARDING_RUNS; run++) {
+            for (LabPeer leaver : List.of(INTERN, ENGINEER)) {
+                Person person = leaver == INTERN ? IAN : ERIN;
+                Offboarding.cut("directory sync (Keycloak, " + SYNC_INTERVAL.toSeconds() + " s interval)", leaver,
+                        otherThan(leaver), serverIp, SYNC_INTERVAL.plusSeconds(1),
+                        () -> directory.setEnabled(REALM, person.username(), false));
+                assertThat(api.get("/api/users").findValues("is_blocked").stream().filter(JsonNode::asBoolean))
+                        .as("blocked users").hasSize(1);
+                directory.setEnabled(REALM, person.username(), true);
+                assertRestored(leaver);
+            }
+        }
+    }
+
+    @Test
     @Order(8)
     void loginWhenTheEngineersLoginExpiredThenThePathIsCutAndSigningInAgainRestoresItWithTheSameAddress() {
         String account = api.get("/api/accounts").get(0).get("id").asText();
@@ -279,6 +305,10 @@ class SignInLabTest {
     @Test
     @Order(9)
     void offboardWhenAnAdminDeletesAPersonThenTheirDeviceIsCutWithinASecondForGood() {
+        // The intern's login expired with the engineer's in the scenario before.
+        signInWithKeycloak(INTERN.loginAgain(), IAN);
+        Await.until("the intern's device reaches the server again", Duration.ofSeconds(90),
+                () -> INTERN.ping(serverIp));
         String intern = ownerOf(INTERN);
 
         Offboarding.cut("admin API (DELETE /api/users)", INTERN, ENGINEER, serverIp, INSTANT_CUT,
