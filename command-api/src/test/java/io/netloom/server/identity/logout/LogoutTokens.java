@@ -42,8 +42,13 @@ public final class LogoutTokens {
 
     /** The claims of a valid token about {@code subject}, issued at {@code at}, to change before signing. */
     public static JWTClaimsSet.Builder valid(String subject, Instant at) {
+        return valid(ISSUER, subject, at);
+    }
+
+    /** The same from another issuer. */
+    public static JWTClaimsSet.Builder valid(String issuer, String subject, Instant at) {
         return new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
                 .audience(List.of(CLIENT))
                 .issueTime(Date.from(at))
                 .expirationTime(Date.from(at.plusSeconds(120)))
