@@ -165,8 +165,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, Callers callers, JsonErrors errors, JwtDecoder jwtDecoder)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, Callers callers, JsonErrors errors, JwtDecoder jwtDecoder,
+            SignedOutPeople signedOut) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -175,7 +175,7 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(callers, errors), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new JwtCallerConverter(callers)))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new JwtCallerConverter(callers, signedOut)))
                         .authenticationEntryPoint((request, response, failure) ->
                                 errors.write(response, 401, "authentication required: " + failure.getMessage())))
                 .exceptionHandling(handling -> handling
@@ -293,6 +293,7 @@ public class SecurityConfiguration {
                         .subject(person.userId().value())
                         .audience(List.of(JwtValidation.API_AUDIENCE))
                         .claim(JwtCallerConverter.ACCOUNT_CLAIM, person.accountId().value())
+                        .claim(JwtCallerConverter.SIGNED_IN_AT_CLAIM, person.signedInAt().toEpochMilli())
                         .claim("email", person.email());
                 // An upstream sign-in's groups travel to the device's enrollment in Netloom's own token (ADR 0022).
                 person.upstreamGroups().ifPresent(groups -> {

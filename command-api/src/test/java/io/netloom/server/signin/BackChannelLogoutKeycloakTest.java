@@ -46,6 +46,7 @@ class BackChannelLogoutKeycloakTest {
     private static final String SECRET = "backchannel-client-secret-" + System.nanoTime();
     private static final Person FRANK = new Person("frank", "frank-password-1", "frank@example.com", "Frank", "Leaver");
     private static final Person GRACE = new Person("grace", "grace-password-1", "grace@example.com", "Grace", "Stayer");
+    private static final Person HEIDI = new Person("heidi", "heidi-password-1", "heidi@example.com", "Heidi", "Midway");
     /** How long Keycloak may take to deliver the token; it posts it while the administrator's request runs. */
     private static final Duration DELIVERY = Duration.ofSeconds(20);
 
@@ -68,6 +69,7 @@ class BackChannelLogoutKeycloakTest {
                 "http://localhost:" + port + "/oauth2/backchannel-logout/keycloak");
         keycloakAdmin.createUser(REALM, FRANK);
         keycloakAdmin.createUser(REALM, GRACE);
+        keycloakAdmin.createUser(REALM, HEIDI);
 
         Path dataDir = Files.createTempDirectory("netloom-backchannel-");
         server = StandaloneServers.startInsecure(dataDir, "server.port=" + port,
@@ -123,13 +125,37 @@ class BackChannelLogoutKeycloakTest {
         assertThat(accessibleFrom(server)).contains(frankLaptop, graceLaptop);
     }
 
+    @Test
+    void logoutInKeycloakWhenSignInsInProgressThenNoneCompletesAfterwards() throws Exception {
+        String laptop = enroll(deviceFlowThroughKeycloak(HEIDI), TestPeers.newPublicKey(), "heidi-laptop");
+        // A device that got its token and has not enrolled yet.
+        String tokenBeforeLogout = deviceFlowThroughKeycloak(HEIDI);
+        // A device whose code Heidi approved, which has not polled yet.
+        PersonSignIn.Answer approved = people.deviceAuthorization();
+        PersonSignIn.Browser approving = people.browser();
+        PersonSignIn.approve(approving, signedInAtNetloom(approving, approved, HEIDI), approved.text("user_code"));
+        // A browser signed in at Netloom, on the code page, not yet confirmed.
+        PersonSignIn.Answer pending = people.deviceAuthorization();
+        PersonSignIn.Browser onCodePage = people.browser();
+        signedInAtNetloom(onCodePage, pending, HEIDI);
+
+        keycloakAdmin.logOut(REALM, HEIDI.username());
+        assertThat(eventually(() -> peer(laptop).get("login_expired").asBoolean())).isTrue();
+
+        NetloomApi.Response enrolledAfter = api.withBearer(tokenBeforeLogout).post("/api/netloom/enroll",
+                Map.of("wireguard_public_key", TestPeers.newPublicKey(), "hostname", "heidi-phone", "os", "linux",
+                        "kernel_version", "6.1.0", "daemon_version", "0.1.0"));
+        assertThat(enrolledAfter.status()).as(enrolledAfter.rawBody()).isEqualTo(401);
+        assertThat(people.poll(approved.text("device_code")).status()).isNotEqualTo(200);
+        assertThat(onCodePage.get("/activate").location()).endsWith("/login");
+        assertThat(people.poll(pending.text("device_code")).status()).isNotEqualTo(200);
+    }
+
     // ---- the person and the device
 
-    /** The device flow with the person signing in at Keycloak; returns the device's access token from Netloom. */
-    private String deviceFlowThroughKeycloak(Person person) {
-        PersonSignIn.Answer device = people.deviceAuthorization();
-        assertThat(device.status()).as(String.valueOf(device.body())).isEqualTo(200);
-        PersonSignIn.Browser browser = people.browser();
+    /** The person opens the device's code link and signs in at Keycloak; returns Netloom's code page. */
+    private PersonSignIn.Page signedInAtNetloom(PersonSignIn.Browser browser, PersonSignIn.Answer device,
+            Person person) {
         PersonSignIn.Page toLogin = browser.get(device.text("verification_uri_complete"));
         assertThat(toLogin.location()).endsWith("/login");
         PersonSignIn.Page redirect = browser.get("/oauth2/authorization/keycloak");
@@ -137,7 +163,15 @@ class BackChannelLogoutKeycloakTest {
         URI callback = new KeycloakBrowser(person).authorizeUntilCallback(URI.create(redirect.location()));
         PersonSignIn.Page back = browser.get(callback.toString());
         assertThat(back.status()).as(back.body()).isEqualTo(303);
-        PersonSignIn.approve(browser, browser.follow(back), device.text("user_code"));
+        return browser.follow(back);
+    }
+
+    /** The device flow with the person signing in at Keycloak; returns the device's access token from Netloom. */
+    private String deviceFlowThroughKeycloak(Person person) {
+        PersonSignIn.Answer device = people.deviceAuthorization();
+        assertThat(device.status()).as(String.valueOf(device.body())).isEqualTo(200);
+        PersonSignIn.Browser browser = people.browser();
+        PersonSignIn.approve(browser, signedInAtNetloom(browser, device, person), device.text("user_code"));
         PersonSignIn.Answer token = people.poll(device.text("device_code"));
         assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
         return token.text("access_token");

@@ -65,6 +65,8 @@ public class BackChannelLogouts {
             List<EndPeerLoginCommand> steps = directory.account(known.accountId()).map(AccountRecords::peers)
                     .orElse(List.of()).stream()
                     .filter(peer -> known.userId().equals(peer.enrolledByUser()))
+                    // A provider posts one token per session: the second finds the logins already ended.
+                    .filter(peer -> !peer.loginExpired())
                     .map(peer -> new EndPeerLoginCommand(peer.id(), known.accountId(), now)).toList();
             if (!steps.isEmpty()) {
                 commands.sendAtomically(steps, new Initiator("back-channel-logout:" + provider.id()));
