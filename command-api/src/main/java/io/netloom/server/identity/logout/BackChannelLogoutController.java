@@ -4,6 +4,8 @@ import com.nimbusds.jose.KeySourceException;
 import io.netloom.server.identity.ProviderUnreachableException;
 import io.netloom.server.identity.UpstreamProvider;
 import io.netloom.server.identity.UpstreamProviders;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code <netloom issuer>/oauth2/backchannel-logout/<provider id>} as the client's back-channel logout URL.
  */
 @RestController
+@Tag(name = "Sign-in", description = "What upstream identity providers call")
 public class BackChannelLogoutController {
 
     public static final String PATH = "/oauth2/backchannel-logout/";
@@ -41,6 +44,17 @@ public class BackChannelLogoutController {
     }
 
     @PostMapping(PATH + "{providerId}")
+    @Operation(summary = "OIDC Back-Channel Logout 1.0: a provider says a person's session ended",
+            description = "Called by the upstream provider <providerId> (netloom.identity.providers.<providerId>), "
+                    + "server to server, with the form field logout_token: a JWT the provider signed (section 2.4). "
+                    + "Register <netloom issuer>/oauth2/backchannel-logout/<providerId> as the client's back-channel "
+                    + "logout URL at the provider. Every device the person signed in leaves every map (its login "
+                    + "expires with reason signed_out) until the person signs in on it again; their Netloom "
+                    + "sign-in sessions and unfinished device sign-ins end. The person is not blocked. 200: done "
+                    + "(also when the person is unknown here); 400 {error: invalid_request, error_description}: the "
+                    + "token breaks a rule of section 2.6 (signature, iss, aud, iat, jti replayed, events, sub/sid, "
+                    + "nonce), nothing changes; 404: no such provider; 503: the provider's keys cannot be fetched. "
+                    + "No session or CSRF token: the token's signature authenticates the call.")
     public ResponseEntity<Map<String, String>> logout(@PathVariable String providerId, HttpServletRequest request) {
         Optional<UpstreamProvider> provider = providers.byId(providerId);
         if (provider.isEmpty()) {

@@ -241,6 +241,14 @@ class BackChannelLogoutApiTest extends ServerTest {
         assertNothingChanged();
     }
 
+    @Test
+    void openApiWhenReadThenDescribesTheEndpoint() {
+        JsonNode document = ok(owner.get("/api/netloom/openapi")).body();
+
+        JsonNode operation = document.get("paths").get("/oauth2/backchannel-logout/{providerId}").get("post");
+        assertThat(operation.get("description").asString()).contains("logout_token").contains("400");
+    }
+
     // ---- the person and the devices
 
     private UserId federatedUser(String subject) {
