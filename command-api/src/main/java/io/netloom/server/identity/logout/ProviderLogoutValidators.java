@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.netloom.server.identity.LazyClientRegistrations;
+import io.netloom.server.identity.ProviderUnreachableException;
 import io.netloom.server.identity.UpstreamProvider;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -41,7 +42,7 @@ public class ProviderLogoutValidators {
     /**
      * The provider's validator.
      *
-     * @throws io.netloom.server.identity.ProviderUnreachableException its discovery document could not be fetched
+     * @throws ProviderUnreachableException its discovery document could not be fetched or names no usable key set
      */
     public LogoutTokenValidator of(UpstreamProvider provider) {
         return validators.computeIfAbsent(provider.id(), id -> create(provider));
@@ -54,8 +55,9 @@ public class ProviderLogoutValidators {
         try {
             keys = JWKSourceBuilder.<SecurityContext>create(URI.create(details.getJwkSetUri()).toURL(),
                     new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, MAX_KEY_SET_BYTES)).build();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("the jwks_uri of " + provider.id() + " is not a URL", e);
+        } catch (MalformedURLException | RuntimeException e) {
+            // Not kept: the next logout fetches the discovery document's answer again.
+            throw new ProviderUnreachableException(provider, "its discovery document's jwks_uri is not a URL", e);
         }
         return new LogoutTokenValidator(provider.id(), keys, details.getIssuerUri(), provider.clientId(), clock, seen);
     }
