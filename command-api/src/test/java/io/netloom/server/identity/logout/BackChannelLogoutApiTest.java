@@ -32,6 +32,7 @@ import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestPeers;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -75,6 +76,19 @@ class BackChannelLogoutApiTest extends ServerTest {
         properties.add("netloom.identity.providers." + PROVIDER + ".client-id", () -> CLIENT);
         properties.add("netloom.identity.providers." + PROVIDER + ".client-secret", () -> "unused-secret");
         properties.add("netloom.identity.providers." + PROVIDER + ".account-id", ACCOUNT::value);
+        // Nothing listens there: its keys can never be fetched.
+        properties.add("netloom.identity.providers.offline.issuer-uri", () -> "http://127.0.0.1:" + closedPort()
+                + "/realms/gone");
+        properties.add("netloom.identity.providers.offline.client-id", () -> CLIENT);
+        properties.add("netloom.identity.providers.offline.client-secret", () -> "unused-secret");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @AfterAll
@@ -238,6 +252,16 @@ class BackChannelLogoutApiTest extends ServerTest {
         assertThat(send("application/json", "{\"logout_token\": \"" + valid + "\"}").statusCode()).isEqualTo(400);
         assertThat(send("application/x-www-form-urlencoded", "logout_token=a&logout_token=b").statusCode())
                 .isEqualTo(400);
+        assertNothingChanged();
+    }
+
+    @Test
+    void logoutWhenProviderKeysCannotBeFetchedThenServiceUnavailableAndNothingChanges() {
+        HttpResponse<String> answer = post("offline", sign(LogoutTokens.valid(provider.issuer(), aliceSubject,
+                Instant.now())));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
+        assertThat(api.json().readTree(answer.body()).get("error").asString()).isEqualTo("temporarily_unavailable");
         assertNothingChanged();
     }
 
