@@ -41,6 +41,8 @@ public final class LogoutTokenValidator {
     /** How far the provider's clock may be ahead of ours. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     private static final int MAX_IDENTIFIER_LENGTH = 255;
+    /** Far above a real logout token (Keycloak's: about 1 KB); parsing is not spent on anything larger. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.copyOf(List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519));
@@ -80,6 +82,9 @@ public final class LogoutTokenValidator {
     public LogoutToken validate(String token) throws KeySourceException {
         if (token == null || token.isBlank()) {
             throw new InvalidLogoutTokenException("logout_token is missing");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidLogoutTokenException("logout_token is longer than " + MAX_TOKEN_LENGTH + " characters");
         }
         JWTClaimsSet claims = verifiedClaims(token);
         Instant now = clock.instant();

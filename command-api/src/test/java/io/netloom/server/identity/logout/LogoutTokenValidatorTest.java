@@ -161,6 +161,12 @@ class LogoutTokenValidatorTest {
         assertRejected("", "missing");
     }
 
+    @Test
+    void validateWhenTooLongThenRejectedUnparsed() {
+        assertRejected(provider.sign(valid("alice", NOW).claim("padding",
+                "x".repeat(LogoutTokenValidator.MAX_TOKEN_LENGTH))), "longer than");
+    }
+
     private void assertRejected(String token, String because) {
         int seenBefore = seen.size();
         assertThatThrownBy(() -> validator.validate(token)).isInstanceOf(InvalidLogoutTokenException.class)
