@@ -95,6 +95,21 @@ public final class ExpiringAuthorizations implements OAuth2AuthorizationService 
         forget(authorization.getId());
     }
 
+    /**
+     * Forgets every authorization a person approved (their name is the principal's): a device code they approved
+     * but the device has not yet traded for a token, an authorization code not yet exchanged. Used when the
+     * person's session at their identity provider ended (ADR 0027), so that such a sign-in does not complete.
+     *
+     * @return how many were forgotten
+     */
+    public synchronized int removeAllOf(String principalName) {
+        List<String> ids = byId.values().stream().map(Stored::authorization)
+                .filter(authorization -> principalName.equals(authorization.getPrincipalName()))
+                .map(OAuth2Authorization::getId).toList();
+        ids.forEach(this::forget);
+        return ids.size();
+    }
+
     @Override
     public synchronized OAuth2Authorization findById(String id) {
         return live(byId.get(id));

@@ -15,6 +15,7 @@ import io.netloom.projections.directory.UserView;
 import io.netloom.server.api.AccountLocks;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.axon.Initiator;
+import io.netloom.server.identity.logout.UpstreamSessionIndex;
 import io.netloom.server.login.UserLogins;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,11 +43,13 @@ public class FederatedSignIns {
     private final Commands commands;
     private final UserLogins logins;
     private final AccountLocks locks;
+    private final UpstreamSessionIndex sessions;
     private final Clock clock;
 
     public FederatedSignIns(Directory directory, Commands commands, UserLogins logins, AccountLocks locks,
-            Clock clock) {
+            UpstreamSessionIndex sessions, Clock clock) {
         this.directory = directory;
+        this.sessions = sessions;
         this.commands = commands;
         this.logins = logins;
         this.locks = locks;
@@ -76,6 +79,9 @@ public class FederatedSignIns {
             }
             return created(provider, accountId, subject, email, nameOf(person), groups, now);
         });
+        // A logout token may name only the provider's session, or its subject when people are known by another claim.
+        sessions.signedIn(provider.id(), person.getSubject(), Optional.ofNullable(person.getIdToken())
+                .map(token -> token.getClaimAsString("sid")), new UpstreamSessionIndex.Person(userId, accountId));
         return SignedInPerson.federated(userId, accountId,
                 directory.user(userId).map(UserView::email).filter(known -> !known.isEmpty()).orElse(email), now,
                 groups);

@@ -26,6 +26,7 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
     private final UserId userId;
     private final AccountId accountId;
     private final String email;
+    private final Instant signedInAt;
     /** The upstream provider's group names (null: the embedded store, which knows no groups); plain for sessions. */
     private final ArrayList<String> upstreamGroups;
     private final String upstreamGroupsIgnoredBecause;
@@ -42,6 +43,7 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
         this.userId = userId;
         this.accountId = accountId;
         this.email = email;
+        this.signedInAt = signedInAt;
         this.upstreamGroups = upstreamClaim == null ? null : new ArrayList<>(upstreamClaim.names());
         this.upstreamGroupsIgnoredBecause = upstreamClaim == null ? "" : upstreamClaim.ignoredBecause();
         setAuthenticated(true);
@@ -70,6 +72,11 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
 
     public String email() {
         return email;
+    }
+
+    /** When the person proved who they are; a session from before their provider signed them out is over. */
+    public Instant signedInAt() {
+        return signedInAt;
     }
 
     @Override

@@ -14,6 +14,10 @@ import io.netloom.server.identity.IdentityProperties;
 import io.netloom.server.identity.LazyClientRegistrations;
 import io.netloom.server.identity.UpstreamProviders;
 import io.netloom.server.identity.UpstreamSignInFlow;
+import io.netloom.server.identity.logout.BackChannelLogoutController;
+import io.netloom.server.identity.logout.EndedSessionFilter;
+import io.netloom.server.identity.logout.SignedOutPeople;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import io.netloom.server.identity.NetloomCliClient;
@@ -21,7 +25,6 @@ import io.netloom.server.identity.OpenIdScopeOfDevices;
 import io.netloom.server.identity.SignInRoutes;
 import io.netloom.server.identity.SignedInPerson;
 import java.time.Duration;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2DeviceVerificationAuthenticationProvider;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -64,8 +67,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors, Clock clock,
-            RegisteredClientRepository clients, AuthorizationServerSettings settings, IssuerUrl issuer)
-            throws Exception {
+            RegisteredClientRepository clients, AuthorizationServerSettings settings, IssuerUrl issuer,
+            SignedOutPeople signedOut) throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
                         .with(server, configurer -> configurer
                                 .oidc(oidc -> { })
@@ -101,6 +104,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new DeviceVerificationGuard(settings.getDeviceVerificationEndpoint()),
                         CsrfFilter.class)
                 .addFilterBefore(new DevicePollPacer(settings.getTokenEndpoint(), clock), CsrfFilter.class)
+                .addFilterAfter(new EndedSessionFilter(signedOut), SecurityContextHolderFilter.class)
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH),
                                 new OrRequestMatcher(
@@ -128,7 +132,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain signInChain(HttpSecurity http, LazyClientRegistrations upstreamRegistrations,
-            UpstreamSignInFlow upstream) throws Exception {
+            UpstreamSignInFlow upstream, SignedOutPeople signedOut) throws Exception {
         String redirectToProvider = UpstreamSignInFlow.AUTHORIZATION_PATH + "*";
         String callbackFromProvider = LazyClientRegistrations.CALLBACK_PATH + "*";
         http.securityMatcher(SignInRoutes.LOGIN_PATH, SignInRoutes.PASSWORD_CHANGE_PATH, SignInRoutes.ACTIVATE_PATH,
@@ -138,6 +142,8 @@ public class SecurityConfiguration {
                                 SignInRoutes.FAILED_PATH, redirectToProvider, callbackFromProvider).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(upstream.reachabilityCheck(), OAuth2AuthorizationRequestRedirectFilter.class)
+                // A person their provider signed out (ADR 0027) is no longer signed in here either.
+                .addFilterAfter(new EndedSessionFilter(signedOut), SecurityContextHolderFilter.class)
                 .oauth2Login(login -> login
                         .loginPage(SignInRoutes.LOGIN_PATH)
                         .clientRegistrationRepository(upstreamRegistrations)
@@ -159,8 +165,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain apiChain(HttpSecurity http, Callers callers, JsonErrors errors, JwtDecoder jwtDecoder)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, Callers callers, JsonErrors errors, JwtDecoder jwtDecoder,
+            SignedOutPeople signedOut) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -169,7 +175,7 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(callers, errors), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new JwtCallerConverter(callers)))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(new JwtCallerConverter(callers, signedOut)))
                         .authenticationEntryPoint((request, response, failure) ->
                                 errors.write(response, 401, "authentication required: " + failure.getMessage())))
                 .exceptionHandling(handling -> handling
@@ -178,6 +184,23 @@ public class SecurityConfiguration {
                                         + " or 'Authorization: Bearer <JWT>'"))
                         .accessDeniedHandler((request, response, denied) -> errors.write(response, 403,
                                 "permission denied")));
+        return http.build();
+    }
+
+    /**
+     * OIDC Back-Channel Logout (ADR 0027): providers post logout tokens, server to server, without a session or a
+     * CSRF token; the controller authenticates each by the provider's signature, so the path itself is open.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain backChannelLogoutChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, BackChannelLogoutController.PATH + "*"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { })
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         return http.build();
     }
 
@@ -237,7 +260,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(Clock clock) {
+    ExpiringAuthorizations authorizationService(Clock clock) {
         return new ExpiringAuthorizations(clock);
     }
 
@@ -270,6 +293,7 @@ public class SecurityConfiguration {
                         .subject(person.userId().value())
                         .audience(List.of(JwtValidation.API_AUDIENCE))
                         .claim(JwtCallerConverter.ACCOUNT_CLAIM, person.accountId().value())
+                        .claim(JwtCallerConverter.SIGNED_IN_AT_CLAIM, person.signedInAt().toEpochMilli())
                         .claim("email", person.email());
                 // An upstream sign-in's groups travel to the device's enrollment in Netloom's own token (ADR 0022).
                 person.upstreamGroups().ifPresent(groups -> {

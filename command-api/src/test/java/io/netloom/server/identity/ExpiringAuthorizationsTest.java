@@ -165,6 +165,26 @@ class ExpiringAuthorizationsTest {
         assertThat(authorizations.findById("1")).isNull();
     }
 
+    @Test
+    void removeAllOfWhenPersonApprovedDeviceSignInsThenTheirsForgottenOthersKept() {
+        authorizations.save(approvedBy("1", "user-alice"));
+        authorizations.save(approvedBy("2", "user-alice"));
+        authorizations.save(approvedBy("3", "user-bob"));
+        authorizations.save(deviceSignIn("4"));
+
+        assertThat(authorizations.removeAllOf("user-alice")).isEqualTo(2);
+
+        assertThat(authorizations.findByToken("device-code-1", DEVICE_CODE)).isNull();
+        assertThat(authorizations.findById("2")).isNull();
+        assertThat(authorizations.findByToken("device-code-3", DEVICE_CODE)).isNotNull();
+        assertThat(authorizations.findByToken("device-code-4", DEVICE_CODE)).isNotNull();
+        assertThat(authorizations.size()).isEqualTo(2);
+    }
+
+    private OAuth2Authorization approvedBy(String id, String person) {
+        return OAuth2Authorization.from(deviceSignIn(id)).principalName(person).build();
+    }
+
     private OAuth2Authorization deviceSignIn(String id) {
         Instant now = clock.instant();
         return OAuth2Authorization.withRegisteredClient(CLI).id(id).principalName("netloom-cli")

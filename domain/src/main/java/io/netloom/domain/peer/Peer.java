@@ -147,6 +147,20 @@ public class Peer {
         }
     }
 
+    /**
+     * The person's session at their identity provider ended: the login ends now, whatever its deadlines. A peer
+     * without a person (setup key) has no login to end; an expired one stays as it is, so a repeated logout
+     * records nothing.
+     */
+    @CommandHandler
+    public void handle(EndPeerLoginCommand command) {
+        requireSameAccount(command.accountId());
+        Instant at = Required.present(command.at(), "sign-out time");
+        if (enrolledByUser != null && !loginExpired) {
+            apply(new PeerLoginExpiredEvent(peerId, accountId, LoginExpiryReason.SIGNED_OUT, at));
+        }
+    }
+
     @CommandHandler
     public void handle(DeletePeerCommand command) {
         requireSameAccount(command.accountId());

@@ -36,6 +36,8 @@ public record PeerLoginStanding(
             case INACTIVE -> inactivityExpirationEnabled && !connected
                     ? Optional.of((lastSeen == null ? lastLogin : lastSeen).plus(expiration))
                     : Optional.empty();
+            // Ended by the identity provider when it says so (EndPeerLoginCommand), never by a deadline.
+            case SIGNED_OUT -> Optional.empty();
         };
     }
 

@@ -7,6 +7,7 @@ import static io.netloom.domain.common.RejectionReason.PERMISSION_DENIED;
 import static io.netloom.domain.common.RejectionReason.PRECONDITION_FAILED;
 import static io.netloom.domain.peer.LoginExpiryReason.INACTIVE;
 import static io.netloom.domain.peer.LoginExpiryReason.LOGIN_EXPIRED;
+import static io.netloom.domain.peer.LoginExpiryReason.SIGNED_OUT;
 import static io.netloom.domain.peer.TestPeers.PEER;
 import static io.netloom.domain.peer.TestPeers.USER;
 import static io.netloom.domain.peer.TestPeers.enroll;
@@ -135,6 +136,41 @@ class PeerLoginTest {
         fixture.given(enrolled())
                 .when(new RenewPeerLoginCommand(PEER, ACCOUNT, USER, NOW.plus(HOUR)))
                 .expectException(reason(PRECONDITION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void endPeerLoginWhenPersonSignedInThenExpiredAsSignedOutWhateverTheDeadlines() {
+        fixture.given(enrolledByUser(), new PeerSettingsChangedEvent(PEER, ACCOUNT, false, false, false))
+                .when(new EndPeerLoginCommand(PEER, ACCOUNT, NOW.plus(HOUR)))
+                .expectEvents(new PeerLoginExpiredEvent(PEER, ACCOUNT, SIGNED_OUT, NOW.plus(HOUR)));
+    }
+
+    @Test
+    void endPeerLoginWhenAlreadyExpiredThenNothing() {
+        fixture.given(enrolledByUser(), new PeerLoginExpiredEvent(PEER, ACCOUNT, INACTIVE, NOW.plus(HOUR)))
+                .when(new EndPeerLoginCommand(PEER, ACCOUNT, A_DAY_LATER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void endPeerLoginWhenEnrolledWithSetupKeyThenNothing() {
+        fixture.given(enrolled())
+                .when(new EndPeerLoginCommand(PEER, ACCOUNT, A_DAY_LATER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void renewPeerLoginWhenSignedOutThenRestored() {
+        fixture.given(enrolledByUser(), new PeerLoginExpiredEvent(PEER, ACCOUNT, SIGNED_OUT, NOW.plus(HOUR)))
+                .when(new RenewPeerLoginCommand(PEER, ACCOUNT, USER, A_DAY_LATER))
+                .expectEvents(new PeerLoginRenewedEvent(PEER, ACCOUNT, USER, A_DAY_LATER));
+    }
+
+    @Test
+    void expirePeerLoginWhenReasonSignedOutThenNeverDue() {
+        fixture.given(enrolledByUser())
+                .when(new ExpirePeerLoginCommand(PEER, ACCOUNT, SIGNED_OUT, DAY, A_DAY_LATER.plus(DAY)))
                 .expectNoEvents();
     }
 }

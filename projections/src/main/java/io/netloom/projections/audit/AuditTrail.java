@@ -155,7 +155,7 @@ public final class AuditTrail {
         }
         if (event instanceof PeerLoginExpiredEvent e) {
             return one(e.accountId(), "peer.login.expire", "Peer login expired", e.peerId().value(),
-                    Map.of("reason", e.reason() == LoginExpiryReason.INACTIVE ? "inactivity" : "login"));
+                    Map.of("reason", reasonOf(e.reason())));
         }
         if (event instanceof PeerDeletedEvent e) {
             return one(e.accountId(), "user.peer.delete", "Peer deleted", e.peerId().value(), Map.of());
@@ -268,6 +268,15 @@ public final class AuditTrail {
     /** Which authority acted, as the access history needs it: "admin", "scim", "back_channel_logout"... */
     private static Map<String, String> causeOf(OffboardingCause cause) {
         return Map.of("cause", cause.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The audit's word for why a login ended; {@code signed_out}: the person's session at their provider ended. */
+    private static String reasonOf(LoginExpiryReason reason) {
+        return switch (reason) {
+            case LOGIN_EXPIRED -> "login";
+            case INACTIVE -> "inactivity";
+            case SIGNED_OUT -> "signed_out";
+        };
     }
 
     private static String join(java.util.Collection<?> ids) {

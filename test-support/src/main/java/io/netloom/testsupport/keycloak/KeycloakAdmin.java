@@ -166,6 +166,28 @@ public final class KeycloakAdmin {
         send("DELETE", "/admin/realms/" + realm + "/users/" + userId(realm, username), null, 204);
     }
 
+    /**
+     * Makes Keycloak post an OIDC back-channel logout token (with the session's {@code sid}) to {@code url} whenever
+     * a session of one of the client's users ends.
+     */
+    public void setBackchannelLogoutUrl(String realm, String clientId, String url) {
+        JsonNode found = send("GET", "/admin/realms/" + realm + "/clients?clientId="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null, 200);
+        if (found.size() != 1) {
+            throw new IllegalArgumentException("no client " + clientId + " in realm " + realm);
+        }
+        // Keycloak updates only what the representation carries: the other settings stay.
+        send("PUT", "/admin/realms/" + realm + "/clients/" + found.get(0).get("id").asText(), Map.of(
+                "clientId", clientId, "frontchannelLogout", false,
+                "attributes", Map.of("backchannel.logout.url", url, "backchannel.logout.session.required", "true")),
+                204);
+    }
+
+    /** Ends every session of the user, as an administrator's "Sign out" in the admin console does. */
+    public void logOut(String realm, String username) {
+        send("POST", "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/logout", null, 204);
+    }
+
     /** The Keycloak id ({@code sub} of the user's tokens) of a user. */
     public String userId(String realm, String username) {
         JsonNode found = send("GET", "/admin/realms/" + realm + "/users?exact=true&username="
