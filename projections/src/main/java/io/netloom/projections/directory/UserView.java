@@ -37,6 +37,10 @@ public record UserView(
         return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, isBlocked, createdAt, lastLogin, issued);
     }
 
+    UserView withName(String newName) {
+        return new UserView(id, accountId, email, newName, role, serviceUser, autoGroups, blocked, createdAt, lastLogin, issued);
+    }
+
     UserView withLastLogin(Instant at) {
         return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, blocked, createdAt, at, issued);
     }
