@@ -82,22 +82,23 @@ public final class AuditTrail {
                     : one(e.accountId(), "user.create", "User created", e.userId().value(),
                             Map.of("email", e.email(), "role", e.role().wireName()));
         }
+        // NetBird has no words for SCIM; its "integration" activities are the nearest, and the message says which.
         if (event instanceof ScimTokenCreatedEvent e) {
-            return one(e.accountId(), "scim.token.create", "SCIM token created", e.tokenId().value(),
+            return one(e.accountId(), "integration.create", "SCIM token created", e.tokenId().value(),
                     Map.of("name", e.name(), "identity_provider", e.identityProvider()));
         }
         if (event instanceof ScimTokenRevokedEvent e) {
-            return one(e.accountId(), "scim.token.delete", "SCIM token revoked", e.tokenId().value(), Map.of());
+            return one(e.accountId(), "integration.delete", "SCIM token revoked", e.tokenId().value(), Map.of());
         }
         if (event instanceof UserRenamedEvent e) {
-            return one(e.accountId(), "user.rename", "User renamed", e.userId().value(), Map.of("name", e.name()));
+            return one(e.accountId(), "integration.update", "User renamed", e.userId().value(), Map.of("name", e.name()));
         }
         if (event instanceof UserExternalIdSetEvent e) {
-            return one(e.accountId(), "user.external_id.update", "User external id set", e.userId().value(),
+            return one(e.accountId(), "integration.update", "User external id set", e.userId().value(),
                     Map.of("external_id", e.externalId(), "identity_provider", e.identityProvider()));
         }
         if (event instanceof GroupExternalIdSetEvent e) {
-            return one(e.accountId(), "group.external_id.update", "Group external id set", e.groupId().value(),
+            return one(e.accountId(), "group.update", "Group external id set", e.groupId().value(),
                     Map.of("external_id", e.externalId()));
         }
         if (event instanceof UserRoleChangedEvent e) {
