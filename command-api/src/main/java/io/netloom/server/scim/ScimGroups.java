@@ -97,12 +97,14 @@ class ScimGroups {
         return representations.group(records, records.group(groupId).orElseThrow());
     }
 
+    /** Applied to the group as it is under the account's lock, so that a concurrent change is never undone. */
     ObjectNode patch(ScimClient client, String id, List<ScimPatchOperation> operations) {
         AccountRecords records = users.records(client);
-        GroupView group = existing(records, id);
-        ScimGroupDraft patched = ScimGroupPatch.apply(ScimGroupDraft.of(records, group), operations,
-                group.id().value());
-        return replace(client, id, patched);
+        return locks.withLock(client.accountId(), () -> {
+            GroupView group = existing(records, id);
+            return replace(client, id, ScimGroupPatch.apply(ScimGroupDraft.of(records, group), operations,
+                    group.id().value()));
+        });
     }
 
     void delete(ScimClient client, String id) {

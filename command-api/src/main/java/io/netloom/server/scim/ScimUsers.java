@@ -92,11 +92,14 @@ class ScimUsers {
         return representations.user(records, records.user(user.id()).orElseThrow());
     }
 
+    /** Applied to the user as it is under the account's lock, so that a concurrent change is never undone. */
     ObjectNode patch(ScimClient client, String id, List<ScimPatchOperation> operations) {
         AccountRecords records = records(client);
-        UserView user = existing(records, id);
-        ScimUserDraft patched = ScimUserPatch.apply(ScimUserDraft.of(records, user), operations, user.id().value());
-        return replace(client, id, patched);
+        return locks.withLock(client.accountId(), () -> {
+            UserView user = existing(records, id);
+            return replace(client, id, ScimUserPatch.apply(ScimUserDraft.of(records, user), operations,
+                    user.id().value()));
+        });
     }
 
     void delete(ScimClient client, String id) {

@@ -11,6 +11,7 @@ import io.netloom.domain.group.GroupRenamedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerConnectedEvent;
@@ -44,6 +45,7 @@ import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -98,7 +100,18 @@ public final class DirectoryProjection {
 
     @EventHandler
     void on(UserAutoGroupsChangedEvent event, @Timestamp Instant at) {
-        AfterCommit.run(() -> changeUser(event.accountId(), event.userId(), at, user -> user.withAutoGroups(event.autoGroups())));
+        AfterCommit.run(() -> {
+            AccountRecords records = directory.records(event.accountId());
+            // A SCIM group's members are the users whose auto-groups hold it: the groups joined or left changed too.
+            records.user(event.userId()).ifPresent(before -> {
+                Set<GroupId> moved = new HashSet<>(before.autoGroups());
+                moved.addAll(event.autoGroups());
+                moved.removeIf(group -> before.autoGroups().contains(group) && event.autoGroups().contains(group));
+                moved.stream().filter(group -> records.groupSummary(group).isPresent())
+                        .forEach(group -> records.touch(group.value(), at));
+            });
+            changeUser(event.accountId(), event.userId(), at, user -> user.withAutoGroups(event.autoGroups()));
+        });
     }
 
     @EventHandler

@@ -16,6 +16,7 @@ import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
 import io.netloom.domain.user.Role;
+import io.netloom.domain.user.UserAutoGroupsChangedEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserExternalIdSetEvent;
 import io.netloom.domain.user.UserIssuer;
@@ -145,5 +146,20 @@ class DirectoryProjectionTest {
 
         assertThat(events.records().externalIdOf(alice)).contains("sub-1");
         assertThat(events.directory().userByIdentity(new IdentityLink(TestEvents.ACCOUNT, "", "sub-1"))).isEmpty();
+    }
+
+    @Test
+    void autoGroupsChangedWhenUserJoinsAGroupThenTheGroupWasModifiedToo() {
+        TestEvents events = new TestEvents();
+        UserId alice = new UserId("alice");
+        GroupId devs = events.group("devs");
+        Instant later = TestEvents.NOW.plusSeconds(60);
+        events.projection().on(new UserCreatedEvent(alice, TestEvents.ACCOUNT, "alice@example.com", "Alice",
+                Role.USER, false, Set.of(), UserIssuer.INTEGRATION), TestEvents.NOW);
+
+        events.projection().on(new UserAutoGroupsChangedEvent(alice, TestEvents.ACCOUNT, Set.of(devs)), later);
+
+        assertThat(events.records().timesOf(devs.value())).contains(new ResourceTimes(TestEvents.NOW, later));
+        assertThat(events.records().user(alice).orElseThrow().autoGroups()).containsExactly(devs);
     }
 }
