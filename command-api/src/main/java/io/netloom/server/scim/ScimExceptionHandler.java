@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -67,8 +68,13 @@ public class ScimExceptionHandler {
         return error(413, null, tooLarge.getMessage());
     }
 
+    /** Spring MVC's own refusals (a missing header, an unreadable request...) keep their 4xx status. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ScimError> unexpected(Exception failure) {
+        if (failure instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            return error(refusal.getStatusCode().value(), null, "the request cannot be handled: "
+                    + refusal.getBody().getTitle());
+        }
         log.error("Unexpected failure while handling a SCIM request", failure);
         return error(500, null, "internal error");
     }

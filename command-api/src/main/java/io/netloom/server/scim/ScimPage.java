@@ -1,5 +1,6 @@
 package io.netloom.server.scim;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,12 @@ record ScimPage(int startIndex, int count) {
     <T> Map<String, Object> listResponse(List<T> all) {
         int from = Math.min(all.size(), startIndex - 1);
         List<T> page = all.subList(from, Math.min(all.size(), from + count));
-        return Map.of("schemas", List.of(LIST_SCHEMA), "totalResults", all.size(), "startIndex", startIndex,
-                "itemsPerPage", page.size(), "Resources", page);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("schemas", List.of(LIST_SCHEMA));
+        response.put("totalResults", all.size());
+        response.put("startIndex", startIndex);
+        response.put("itemsPerPage", page.size());
+        response.put("Resources", page);
+        return response;
     }
 }

@@ -114,6 +114,20 @@ class ScimBadInputTest extends ScimServerTest {
     }
 
     @Test
+    void requestWhenClientAcceptsSomethingElseOrSendsNoBodyThenStillScimAnswers() {
+        ScimAccount account = newScimAccount();
+        String ann = createUser(account, "ann@example.com");
+
+        ScimHttp.Response html = account.scim().send("GET", "/scim/v2/Users/" + ann, null, null, "text/html");
+        scimError(account.scim().send("PATCH", "/scim/v2/Users/" + ann, ScimHttp.SCIM_JSON, null), 400,
+                "invalidSyntax");
+        scimError(account.scim().send("PUT", "/scim/v2/Users", ScimHttp.SCIM_JSON, "{}"), 404, null);
+
+        assertThat(ok(html, 200).text("id")).isEqualTo(ann);
+        assertThat(ok(account.scim().get("/scim/v2/Users/" + ann), 200).text("userName")).isEqualTo("ann@example.com");
+    }
+
+    @Test
     void requestWhenIdUnknownThenNotFound() {
         ScimAccount account = newScimAccount();
 

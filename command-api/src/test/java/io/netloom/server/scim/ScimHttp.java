@@ -65,12 +65,17 @@ final class ScimHttp {
     }
 
     Response send(String method, String path, String contentType, String rawBody) {
+        return send(method, path, contentType, rawBody, ScimHttp.SCIM_JSON);
+    }
+
+    Response send(String method, String path, String contentType, String rawBody, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(rawBody));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        request.header("Accept", accept);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
