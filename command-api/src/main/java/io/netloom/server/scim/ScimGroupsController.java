@@ -80,7 +80,8 @@ public class ScimGroupsController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a group", description = "members leave it first; refused while a policy or setup key uses it")
+    @Operation(summary = "Delete a group",
+            description = "members leave it first; refused while a policy or setup key uses it")
     public ResponseEntity<Object> delete(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
         groups.delete(client, id);
         return ScimResponses.noContent();

@@ -1,6 +1,7 @@
 package io.netloom.server.scim;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +87,6 @@ final class ScimUserPatch {
         String attribute = path.contains("[") ? path.substring(0, path.indexOf('[')) : path;
         String top = attribute.contains(".") && !attribute.startsWith("name.")
                 ? attribute.substring(0, attribute.indexOf('.')) : attribute;
-        return NOT_KEPT.contains(top) || path.startsWith(ScimSchemas.ENTERPRISE_USER.toLowerCase(java.util.Locale.ROOT));
+        return NOT_KEPT.contains(top) || path.startsWith(ScimSchemas.ENTERPRISE_USER.toLowerCase(Locale.ROOT));
     }
 }

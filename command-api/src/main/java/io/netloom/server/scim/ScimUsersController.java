@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** SCIM 2.0 Users (RFC 7644 §3): joiners, movers and leavers pushed by the account's identity provider. */
 @RestController
 @RequestMapping(ScimMedia.BASE_PATH + "/Users")
-@Tag(name = "SCIM", description = "SCIM 2.0 provisioning (RFC 7643, RFC 7644) with 'Authorization: Bearer <SCIM token>'")
+@Tag(name = "SCIM",
+        description = "SCIM 2.0 provisioning (RFC 7643, RFC 7644) with 'Authorization: Bearer <SCIM token>'")
 public class ScimUsersController {
 
     private final ScimUsers users;

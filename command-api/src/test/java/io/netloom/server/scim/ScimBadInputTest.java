@@ -30,7 +30,8 @@ class ScimBadInputTest extends ScimServerTest {
         scimError(account.scim().send("POST", "/scim/v2/Users", ScimHttp.SCIM_JSON, "{\"userName\": "), 400,
                 "invalidSyntax");
         scimError(account.scim().send("POST", "/scim/v2/Users", ScimHttp.SCIM_JSON,
-                "{\"schemas\":[\"" + USER_SCHEMA + "\"],\"userName\":\"a@example.com\",\"userName\":\"b@example.com\"}"),
+                "{\"schemas\":[\"" + USER_SCHEMA + "\"],\"userName\":\"a@example.com\","
+                        + "\"userName\":\"b@example.com\"}"),
                 400, "invalidSyntax");
         scimError(account.scim().send("PATCH", "/scim/v2/Groups/x", ScimHttp.SCIM_JSON, "[]"), 400, "invalidSyntax");
 

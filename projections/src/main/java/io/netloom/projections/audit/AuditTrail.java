@@ -91,7 +91,8 @@ public final class AuditTrail {
             return one(e.accountId(), "integration.delete", "SCIM token revoked", e.tokenId().value(), Map.of());
         }
         if (event instanceof UserRenamedEvent e) {
-            return one(e.accountId(), "integration.update", "User renamed", e.userId().value(), Map.of("name", e.name()));
+            return one(e.accountId(), "integration.update", "User renamed", e.userId().value(),
+                    Map.of("name", e.name()));
         }
         if (event instanceof UserExternalIdSetEvent e) {
             return one(e.accountId(), "integration.update", "User external id set", e.userId().value(),
