@@ -10,8 +10,10 @@ import io.netloom.domain.ids.UserId;
 import io.netloom.server.axon.Initiator;
 import io.netloom.server.security.SecretTokens;
 import io.netloom.server.testing.TestData;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,22 @@ class ScimBadInputTest extends ScimServerTest {
                 user("ann@example.com", "x", true)), 401, null);
 
         assertThat(historySize(account)).isEqualTo(history);
+    }
+
+    @Test
+    void requestWhenBearerIsANetloomJwtThenUnauthorized() {
+        ScimAccount account = newScimAccount();
+        String bot = TestData.createUser(account.owner(), TestData.serviceUser("bot", "admin"));
+        String plain = TestData.createToken(account.owner(), bot);
+        String tokenId = TestData.ids(account.owner().get("/api/users/{userId}/tokens", bot)).get(0);
+        String basic = Base64.getEncoder().encodeToString((tokenId + ":" + plain).getBytes(StandardCharsets.UTF_8));
+        ScimHttp.Response issued = ScimHttp.withAuthorization(api.baseUrl(), "Basic " + basic).send("POST",
+                "/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials", "*/*");
+        assertThat(issued.status()).as(issued.rawBody()).isEqualTo(200);
+        String jwt = issued.text("access_token");
+        TestData.ok(api.withBearer(jwt).get("/api/users/current"));
+
+        scimError(ScimHttp.bearer(api.baseUrl(), jwt).get("/scim/v2/Users"), 401, null);
     }
 
     @Test
