@@ -41,7 +41,8 @@ class ScimRepresentations {
         node.put("active", !user.blocked());
         ArrayNode groups = node.putArray("groups");
         for (GroupId id : user.autoGroups()) {
-            records.group(id).filter(group -> !group.builtIn()).ifPresent(group -> groups.addObject()
+            // The summary, not the group: a user's groups are listed without copying their members.
+            records.groupSummary(id).filter(group -> !group.builtIn()).ifPresent(group -> groups.addObject()
                     .put("value", group.id().value())
                     .put("$ref", location("Groups", group.id().value()))
                     .put("display", group.name())
