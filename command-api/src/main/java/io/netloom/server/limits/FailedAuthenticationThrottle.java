@@ -98,7 +98,8 @@ public class FailedAuthenticationThrottle extends OncePerRequestFilter {
         if ("/oauth2/token".equals(path)) {
             return Optional.of(Secret.TOKEN_ENDPOINT);
         }
-        if (path.startsWith("/api/") && hasCredentials(request.getHeader("Authorization"))) {
+        boolean authenticatedPath = path.startsWith("/api/") || path.startsWith("/scim/");
+        if (authenticatedPath && hasCredentials(request.getHeader("Authorization"))) {
             return Optional.of(Secret.API_CREDENTIALS);
         }
         return Optional.empty();

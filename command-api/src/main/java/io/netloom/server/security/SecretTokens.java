@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Generates the secrets Netloom hands out once (personal access tokens, setup keys) and the hashes
+ * Generates the secrets Netloom hands out once (personal access tokens, SCIM tokens, setup keys) and the hashes
  * it keeps instead. The secrets carry at least 190 bits of randomness, so a fast hash is enough:
  * there is nothing to brute-force, unlike a password.
  */
@@ -15,6 +15,7 @@ public final class SecretTokens {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String TOKEN_PREFIX = "nlp_";
+    private static final String SCIM_TOKEN_PREFIX = "nls_";
     private static final int TOKEN_LENGTH = 36;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,6 +25,11 @@ public final class SecretTokens {
     /** A personal access token, recognisable by its prefix (as NetBird's {@code nbp_}). */
     public static String newPersonalAccessToken() {
         return TOKEN_PREFIX + randomString(TOKEN_LENGTH);
+    }
+
+    /** A SCIM client's bearer token, told apart from a personal access token by its prefix (ADR 0026). */
+    public static String newScimToken() {
+        return SCIM_TOKEN_PREFIX + randomString(TOKEN_LENGTH);
     }
 
     /** A setup key in NetBird's shape: an upper-case UUID-like string of 122 random bits. */

@@ -4,10 +4,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.DnsNames;
+import io.netloom.domain.common.Hashes;
 import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.common.Names;
 import io.netloom.domain.common.Required;
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.TokenId;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -19,6 +25,7 @@ public class Account {
     private AccountId accountId;
     private Ipv4Network network;
     private AccountSettings settings;
+    private final Set<TokenId> scimTokens = new HashSet<>();
 
     public Account() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -44,6 +51,42 @@ public class Account {
         if (!command.settings().equals(settings)) {
             apply(new AccountSettingsUpdatedEvent(accountId, command.settings()));
         }
+    }
+
+    @CommandHandler
+    public void handle(CreateScimTokenCommand command) {
+        TokenId tokenId = Required.present(command.tokenId(), "token id");
+        String name = Names.requireValid(command.name(), "token name");
+        String tokenHash = Hashes.requireSha256(command.tokenHash(), "token hash");
+        Required.present(command.createdBy(), "token creator");
+        Instant createdAt = Required.present(command.createdAt(), "token creation time");
+        String provider = Names.optional(command.identityProvider(), "identity provider");
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(createdAt)) {
+            throw CommandRejectedException.invalid("token expiration must be after its creation");
+        }
+        if (scimTokens.contains(tokenId)) {
+            throw CommandRejectedException.conflict("a SCIM token with this id already exists");
+        }
+        apply(new ScimTokenCreatedEvent(accountId, tokenId, name, tokenHash, provider, command.createdBy(), createdAt,
+                command.expiresAt()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeScimTokenCommand command) {
+        if (!scimTokens.contains(command.tokenId())) {
+            throw CommandRejectedException.notFound("SCIM token not found");
+        }
+        apply(new ScimTokenRevokedEvent(accountId, command.tokenId()));
+    }
+
+    @EventSourcingHandler
+    void on(ScimTokenCreatedEvent event) {
+        scimTokens.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(ScimTokenRevokedEvent event) {
+        scimTokens.remove(event.tokenId());
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Names;
 import io.netloom.domain.common.Required;
 import io.netloom.domain.common.StableSets;
+import io.netloom.domain.common.Texts;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
@@ -26,6 +27,7 @@ public class Group {
     private String name;
     private boolean builtIn;
     private final Set<PeerId> peers = new HashSet<>();
+    private String externalId = "";
 
     public Group() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -86,6 +88,22 @@ public class Group {
     }
 
     @CommandHandler
+    public void handle(SetGroupExternalIdCommand command) {
+        requireSameAccount(command.accountId());
+        if (builtIn) {
+            throw CommandRejectedException.preconditionFailed("the All group is not provisioned");
+        }
+        String newExternalId = Texts.optional(Required.present(command.externalId(), "external id"), "external id",
+                255);
+        if (newExternalId.isBlank() || newExternalId.chars().anyMatch(Character::isISOControl)) {
+            throw CommandRejectedException.invalid("external id must be non-blank text without control characters");
+        }
+        if (!newExternalId.equals(externalId)) {
+            apply(new GroupExternalIdSetEvent(groupId, accountId, newExternalId));
+        }
+    }
+
+    @CommandHandler
     public void handle(DeleteGroupCommand command) {
         requireSameAccount(command.accountId());
         if (builtIn) {
@@ -123,6 +141,11 @@ public class Group {
     @EventSourcingHandler
     void on(PeersRemovedFromGroupEvent event) {
         peers.removeAll(event.peerIds());
+    }
+
+    @EventSourcingHandler
+    void on(GroupExternalIdSetEvent event) {
+        externalId = event.externalId();
     }
 
     @EventSourcingHandler

@@ -32,6 +32,9 @@ public class User {
     /** Who blocked the user, or null while the user is not blocked. */
     private OffboardingCause blockedBy;
     private boolean serviceUser;
+    private String name;
+    /** What the provisioning client knows the person as, {@code provider + " " + externalId}. */
+    private String externalIdentity = " ";
     private final Set<TokenId> tokens = new HashSet<>();
     /** The providers' subjects this person has signed in as, {@code provider + " " + subject}. */
     private final Set<String> linkedIdentities = new HashSet<>();
@@ -70,6 +73,40 @@ public class User {
         apply(new UserCreatedEvent(command.userId(), command.accountId(), email, name, Role.USER, false, Set.of(),
                 UserIssuer.INTEGRATION));
         apply(new UserSignedInEvent(command.userId(), command.accountId(), provider, subject, true, at));
+    }
+
+    /** A person a SCIM client pushed; whether they may sign in is up to the client's {@code active} (ADR 0026). */
+    @CommandHandler
+    public User(ProvisionUserCommand command) {
+        Required.present(command.accountId(), "account");
+        String email = EmailAddresses.requireValid(command.email());
+        String name = Names.optional(command.name(), "user name");
+        apply(new UserCreatedEvent(command.userId(), command.accountId(), email, name, Role.USER, false, Set.of(),
+                UserIssuer.INTEGRATION));
+    }
+
+    @CommandHandler
+    public void handle(SetUserExternalIdCommand command) {
+        requireSameAccount(command.accountId());
+        String externalId = identityText(command.externalId(), "external id", 255);
+        String provider = command.identityProvider() == null ? ""
+                : identityText(command.identityProvider(), "identity provider", 1024);
+        if (serviceUser) {
+            throw CommandRejectedException.preconditionFailed("a service user is not provisioned");
+        }
+        if (!externalIdentity.equals(provider + " " + externalId)) {
+            apply(new UserExternalIdSetEvent(userId, accountId, externalId, provider));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RenameUserCommand command) {
+        requireSameAccount(command.accountId());
+        String newName = serviceUser ? Names.requireValid(command.name(), "service user name")
+                : Names.optional(command.name(), "user name");
+        if (!newName.equals(name)) {
+            apply(new UserRenamedEvent(userId, accountId, newName));
+        }
     }
 
     @CommandHandler
@@ -229,6 +266,21 @@ public class User {
         role = event.role();
         autoGroups = event.autoGroups();
         serviceUser = event.serviceUser();
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(UserRenamedEvent event) {
+        name = event.name();
+    }
+
+    /** A provider-bound external id is the person's subject there: their first sign-in is then not a new link. */
+    @EventSourcingHandler
+    void on(UserExternalIdSetEvent event) {
+        externalIdentity = event.identityProvider() + " " + event.externalId();
+        if (!event.identityProvider().isEmpty()) {
+            linkedIdentities.add(externalIdentity);
+        }
     }
 
     @EventSourcingHandler

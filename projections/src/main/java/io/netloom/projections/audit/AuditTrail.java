@@ -3,15 +3,18 @@ package io.netloom.projections.audit;
 import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.account.AccountSettingsUpdatedEvent;
+import io.netloom.domain.account.ScimTokenCreatedEvent;
+import io.netloom.domain.account.ScimTokenRevokedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
 import io.netloom.domain.group.GroupDeletedEvent;
+import io.netloom.domain.group.GroupExternalIdSetEvent;
 import io.netloom.domain.group.GroupRenamedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
-import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
@@ -24,18 +27,20 @@ import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
 import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
+import io.netloom.domain.user.LocalPasswordSetEvent;
+import io.netloom.domain.user.OffboardingCause;
 import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
 import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
 import io.netloom.domain.user.UserAutoGroupsChangedEvent;
-import io.netloom.domain.user.LocalPasswordSetEvent;
-import io.netloom.domain.user.OffboardingCause;
 import io.netloom.domain.user.UserBlockedEvent;
-import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserExternalIdSetEvent;
 import io.netloom.domain.user.UserIssuer;
 import io.netloom.domain.user.UserLoggedInEvent;
+import io.netloom.domain.user.UserRenamedEvent;
 import io.netloom.domain.user.UserRoleChangedEvent;
+import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +81,26 @@ public final class AuditTrail {
                             Map.of("name", e.name(), "role", e.role().wireName()))
                     : one(e.accountId(), "user.create", "User created", e.userId().value(),
                             Map.of("email", e.email(), "role", e.role().wireName()));
+        }
+        // NetBird has no words for SCIM; its "integration" activities are the nearest, and the message says which.
+        if (event instanceof ScimTokenCreatedEvent e) {
+            return one(e.accountId(), "integration.create", "SCIM token created", e.tokenId().value(),
+                    Map.of("name", e.name(), "identity_provider", e.identityProvider()));
+        }
+        if (event instanceof ScimTokenRevokedEvent e) {
+            return one(e.accountId(), "integration.delete", "SCIM token revoked", e.tokenId().value(), Map.of());
+        }
+        if (event instanceof UserRenamedEvent e) {
+            return one(e.accountId(), "integration.update", "User renamed", e.userId().value(),
+                    Map.of("name", e.name()));
+        }
+        if (event instanceof UserExternalIdSetEvent e) {
+            return one(e.accountId(), "integration.update", "User external id set", e.userId().value(),
+                    Map.of("external_id", e.externalId(), "identity_provider", e.identityProvider()));
+        }
+        if (event instanceof GroupExternalIdSetEvent e) {
+            return one(e.accountId(), "group.update", "Group external id set", e.groupId().value(),
+                    Map.of("external_id", e.externalId()));
         }
         if (event instanceof UserRoleChangedEvent e) {
             return one(e.accountId(), "user.role.update", "User role updated", e.userId().value(),

@@ -6,6 +6,7 @@ import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,6 +36,11 @@ public final class AccountRecords {
     private final Map<String, PeerId> peerByDnsLabel = new HashMap<>();
     private final Map<SetupKeyId, SetupKeyView> setupKeys = new LinkedHashMap<>();
     private final Map<PolicyId, PolicyView> policies = new LinkedHashMap<>();
+    private final Map<TokenId, ScimTokenView> scimTokens = new LinkedHashMap<>();
+    private final Map<UserId, String> userExternalIds = new HashMap<>();
+    private final Map<GroupId, String> groupExternalIds = new HashMap<>();
+    /** Keyed by the user's or group's id value: both are random UUIDs, so they never collide. */
+    private final Map<String, ResourceTimes> times = new HashMap<>();
 
     AccountRecords(AccountView account) {
         this.account = account;
@@ -68,6 +74,8 @@ public final class AccountRecords {
 
     synchronized List<TokenView> removeUser(UserId id) {
         users.remove(id);
+        userExternalIds.remove(id);
+        times.remove(id.value());
         Map<TokenId, TokenView> removed = tokens.remove(id);
         return removed == null ? List.of() : List.copyOf(removed.values());
     }
@@ -151,6 +159,8 @@ public final class AccountRecords {
 
     synchronized void removeGroup(GroupId id) {
         groups.remove(id);
+        groupExternalIds.remove(id);
+        times.remove(id.value());
         Set<PeerId> former = members.remove(id);
         if (former != null) {
             removeFromGroupIndex(id, former);
@@ -269,6 +279,50 @@ public final class AccountRecords {
 
     synchronized Optional<SetupKeyView> removeSetupKey(SetupKeyId id) {
         return Optional.ofNullable(setupKeys.remove(id));
+    }
+
+    // ---- provisioning (SCIM, ADR 0026)
+
+    public synchronized List<ScimTokenView> scimTokens() {
+        return List.copyOf(scimTokens.values());
+    }
+
+    public synchronized Optional<ScimTokenView> scimToken(TokenId id) {
+        return Optional.ofNullable(scimTokens.get(id));
+    }
+
+    synchronized void putScimToken(ScimTokenView token) {
+        scimTokens.put(token.id(), token);
+    }
+
+    synchronized Optional<ScimTokenView> removeScimToken(TokenId id) {
+        return Optional.ofNullable(scimTokens.remove(id));
+    }
+
+    /** The id a provisioning client knows the user by, if one set it. */
+    public synchronized Optional<String> externalIdOf(UserId user) {
+        return Optional.ofNullable(userExternalIds.get(user));
+    }
+
+    public synchronized Optional<String> externalIdOf(GroupId group) {
+        return Optional.ofNullable(groupExternalIds.get(group));
+    }
+
+    synchronized void setExternalId(UserId user, String externalId) {
+        userExternalIds.put(user, externalId);
+    }
+
+    synchronized void setExternalId(GroupId group, String externalId) {
+        groupExternalIds.put(group, externalId);
+    }
+
+    /** When the user or group was created and last changed; empty for one this read model does not know. */
+    public synchronized Optional<ResourceTimes> timesOf(String id) {
+        return Optional.ofNullable(times.get(id));
+    }
+
+    synchronized void touch(String id, Instant at) {
+        times.merge(id, new ResourceTimes(at, at), (known, fresh) -> known.touched(at));
     }
 
     // ---- policies

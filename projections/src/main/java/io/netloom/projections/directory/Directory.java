@@ -27,6 +27,7 @@ public final class Directory {
     private final ConcurrentMap<UserId, AccountId> accountOfUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LocalCredential> localCredentialsByEmail = new ConcurrentHashMap<>();
     private final ConcurrentMap<IdentityLink, UserId> usersByIdentity = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ScimTokenView> scimTokensByHash = new ConcurrentHashMap<>();
 
     /** Where a setup key lives, found by the hash of the key a device presents. */
     public record SetupKeyRef(AccountId accountId, SetupKeyId setupKeyId) {
@@ -54,6 +55,11 @@ public final class Directory {
 
     public Optional<TokenView> tokenById(TokenId id) {
         return Optional.ofNullable(tokensById.get(id));
+    }
+
+    /** The SCIM token whose hash this is, in whichever account it was issued for (ADR 0026). */
+    public Optional<ScimTokenView> scimTokenByHash(String hash) {
+        return Optional.ofNullable(scimTokensByHash.get(hash));
     }
 
     public Optional<SetupKeyRef> setupKeyByHash(String hash) {
@@ -142,6 +148,14 @@ public final class Directory {
     void unindexToken(TokenView token) {
         tokensByHash.remove(token.hash());
         tokensById.remove(token.id());
+    }
+
+    void indexScimToken(ScimTokenView token) {
+        scimTokensByHash.put(token.hash(), token);
+    }
+
+    void unindexScimToken(ScimTokenView token) {
+        scimTokensByHash.remove(token.hash());
     }
 
     void indexSetupKey(String hash, SetupKeyRef ref) {

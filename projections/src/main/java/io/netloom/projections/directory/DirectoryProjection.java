@@ -2,11 +2,17 @@ package io.netloom.projections.directory;
 
 import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettingsUpdatedEvent;
+import io.netloom.domain.account.ScimTokenCreatedEvent;
+import io.netloom.domain.account.ScimTokenRevokedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
 import io.netloom.domain.group.GroupDeletedEvent;
+import io.netloom.domain.group.GroupExternalIdSetEvent;
 import io.netloom.domain.group.GroupRenamedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
@@ -26,18 +32,22 @@ import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
 import io.netloom.domain.setupkey.SetupKeyRevokedEvent;
+import io.netloom.domain.user.LocalPasswordSetEvent;
 import io.netloom.domain.user.PersonalAccessTokenCreatedEvent;
 import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
-import io.netloom.domain.user.LocalPasswordSetEvent;
 import io.netloom.domain.user.UserAutoGroupsChangedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserCreatedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserExternalIdSetEvent;
+import io.netloom.domain.user.UserRenamedEvent;
 import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -78,32 +88,82 @@ public final class DirectoryProjection {
             directory.records(event.accountId()).putUser(new UserView(event.userId(), event.accountId(),
                     event.email(), event.name(), event.role(), event.serviceUser(), event.autoGroups(), null, at,
                     null, event.issued()));
+            directory.records(event.accountId()).touch(event.userId().value(), at);
             directory.indexUser(event.userId(), event.accountId());
         });
     }
 
     @EventHandler
-    void on(UserRoleChangedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withRole(event.role())));
+    void on(UserRoleChangedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> changeUser(event.accountId(), event.userId(), at, user -> user.withRole(event.role())));
     }
 
     @EventHandler
-    void on(UserAutoGroupsChangedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withAutoGroups(event.autoGroups())));
+    void on(UserAutoGroupsChangedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> {
+            AccountRecords records = directory.records(event.accountId());
+            // A SCIM group's members are the users whose auto-groups hold it: the groups joined or left changed too.
+            records.user(event.userId()).ifPresent(before -> {
+                Set<GroupId> moved = new HashSet<>(before.autoGroups());
+                moved.addAll(event.autoGroups());
+                moved.removeIf(group -> before.autoGroups().contains(group) && event.autoGroups().contains(group));
+                moved.stream().filter(group -> records.groupSummary(group).isPresent())
+                        .forEach(group -> records.touch(group.value(), at));
+            });
+            changeUser(event.accountId(), event.userId(), at, user -> user.withAutoGroups(event.autoGroups()));
+        });
     }
 
     @EventHandler
-    void on(UserBlockedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withBlockedBy(event.cause())));
+    void on(UserBlockedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> changeUser(event.accountId(), event.userId(), at, user -> user.withBlockedBy(event.cause())));
     }
 
     @EventHandler
-    void on(UserUnblockedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId())
-                .changeUser(event.userId(), user -> user.withBlockedBy(null)));
+    void on(UserUnblockedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> changeUser(event.accountId(), event.userId(), at, user -> user.withBlockedBy(null)));
+    }
+
+    @EventHandler
+    void on(UserRenamedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> changeUser(event.accountId(), event.userId(), at, user -> user.withName(event.name())));
+    }
+
+    /** A provider-bound external id is the person's subject there: their first sign-in finds this user (ADR 0026). */
+    @EventHandler
+    void on(UserExternalIdSetEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> {
+            AccountRecords records = directory.records(event.accountId());
+            records.setExternalId(event.userId(), event.externalId());
+            records.touch(event.userId().value(), at);
+            if (!event.identityProvider().isEmpty()) {
+                directory.linkIdentity(new IdentityLink(event.accountId(), event.identityProvider(),
+                        event.externalId()), event.userId());
+            }
+        });
+    }
+
+    private void changeUser(AccountId account, UserId user, Instant at, UnaryOperator<UserView> change) {
+        AccountRecords records = directory.records(account);
+        records.changeUser(user, change);
+        records.touch(user.value(), at);
+    }
+
+    @EventHandler
+    void on(ScimTokenCreatedEvent event) {
+        AfterCommit.run(() -> {
+            ScimTokenView token = new ScimTokenView(event.tokenId(), event.accountId(), event.name(),
+                    event.tokenHash(), event.identityProvider(), event.createdBy(), event.createdAt(),
+                    event.expiresAt());
+            directory.records(event.accountId()).putScimToken(token);
+            directory.indexScimToken(token);
+        });
+    }
+
+    @EventHandler
+    void on(ScimTokenRevokedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeScimToken(event.tokenId())
+                .ifPresent(directory::unindexScimToken));
     }
 
     @EventHandler
@@ -153,15 +213,31 @@ public final class DirectoryProjection {
     // ---- groups
 
     @EventHandler
-    void on(GroupCreatedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId()).putGroup(
-                new GroupView(event.groupId(), event.accountId(), event.name(), event.builtIn(), event.issued(),
-                        Set.of())));
+    void on(GroupCreatedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> {
+            AccountRecords records = directory.records(event.accountId());
+            records.putGroup(new GroupView(event.groupId(), event.accountId(), event.name(), event.builtIn(),
+                    event.issued(), Set.of()));
+            records.touch(event.groupId().value(), at);
+        });
     }
 
     @EventHandler
-    void on(GroupRenamedEvent event) {
-        AfterCommit.run(() -> directory.records(event.accountId()).renameGroup(event.groupId(), event.name()));
+    void on(GroupRenamedEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> {
+            AccountRecords records = directory.records(event.accountId());
+            records.renameGroup(event.groupId(), event.name());
+            records.touch(event.groupId().value(), at);
+        });
+    }
+
+    @EventHandler
+    void on(GroupExternalIdSetEvent event, @Timestamp Instant at) {
+        AfterCommit.run(() -> {
+            AccountRecords records = directory.records(event.accountId());
+            records.setExternalId(event.groupId(), event.externalId());
+            records.touch(event.groupId().value(), at);
+        });
     }
 
     @EventHandler

@@ -43,6 +43,10 @@ public record UserView(
         return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, cause, createdAt, lastLogin, issued);
     }
 
+    UserView withName(String newName) {
+        return new UserView(id, accountId, email, newName, role, serviceUser, autoGroups, blockedBy, createdAt, lastLogin, issued);
+    }
+
     UserView withLastLogin(Instant at) {
         return new UserView(id, accountId, email, name, role, serviceUser, autoGroups, blockedBy, createdAt, at, issued);
     }

@@ -40,7 +40,7 @@ final class TestEvents {
     TestEvents() {
         projection.on(new AccountCreatedEvent(ACCOUNT, new UserId("owner"), "", Ipv4Network.DEFAULT,
                 AccountSettings.defaults()), NOW);
-        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true, GroupIssuer.API));
+        projection.on(new GroupCreatedEvent(ALL, ACCOUNT, "All", true, GroupIssuer.API), NOW);
     }
 
     Directory directory() {
@@ -73,7 +73,7 @@ final class TestEvents {
 
     GroupId group(String name, PeerId... members) {
         GroupId id = new GroupId("group-" + name);
-        projection.on(new GroupCreatedEvent(id, ACCOUNT, name, false, GroupIssuer.API));
+        projection.on(new GroupCreatedEvent(id, ACCOUNT, name, false, GroupIssuer.API), NOW);
         projection.on(new PeersAddedToGroupEvent(id, ACCOUNT, Set.of(members)));
         return id;
     }
