@@ -7,16 +7,34 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The admin API of the server inside the lab, called with curl over TLS from the "internet" namespace. */
+/**
+ * The server's API inside the lab, called with curl over TLS from the "internet" namespace: as the lab's admin (the
+ * admin token the server wrote at its first start), or as a SCIM client with its bearer token.
+ */
 final class LabApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String token;
+    private final String authorization;
+    private final String contentType;
 
     LabApi() {
+        this("Token " + adminToken(), "application/json");
+    }
+
+    private LabApi(String authorization, String contentType) {
+        this.authorization = authorization;
+        this.contentType = contentType;
+    }
+
+    /** A SCIM 2.0 client (RFC 7644) holding the given SCIM token. */
+    static LabApi scim(String token) {
+        return new LabApi("Bearer " + token, "application/scim+json");
+    }
+
+    private static String adminToken() {
         try {
-            this.token = Files.readString(Lab.LAB_DIR.resolve("server/admin-token")).trim();
+            return Files.readString(Lab.LAB_DIR.resolve("server/admin-token")).trim();
         } catch (IOException e) {
             throw new AssertionError("no admin token: " + e.getMessage(), e);
         }
@@ -34,6 +52,10 @@ final class LabApi {
         return call("PUT", path, body);
     }
 
+    JsonNode patch(String path, Object body) {
+        return call("PATCH", path, body);
+    }
+
     void delete(String path) {
         call("DELETE", path, null);
     }
@@ -41,7 +63,7 @@ final class LabApi {
     private JsonNode call(String method, String path, Object body) {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "-X", method,
                 "--cacert", Lab.SERVER_CERTIFICATE.toString(),
-                "-H", "Authorization: Token " + token, "-H", "Content-Type: application/json",
+                "-H", "Authorization: " + authorization, "-H", "Content-Type: " + contentType,
                 "-w", "\n%{http_code}"));
         try {
             if (body != null) {

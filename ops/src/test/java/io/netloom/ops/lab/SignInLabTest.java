@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -252,17 +254,63 @@ class SignInLabTest {
     }
 
     @Test
+    @Order(5)
+    void offboardWhenTheScimClientDeactivatesAPersonThenTheirDeviceIsCutWithinASecondAndReactivatingRestoresIt() {
+        LabApi scim = LabApi.scim(api.post("/api/netloom/scim-tokens", Map.of("name", "the lab's directory"))
+                .get("plain_token").asText());
+        for (int run = 0; run < OFFBOARDING_RUNS; run++) {
+            for (LabPeer leaver : List.of(INTERN, ENGINEER)) {
+                String filter = URLEncoder.encode("userName eq \"" + personOf(leaver).email() + "\"",
+                        StandardCharsets.UTF_8);
+                JsonNode found = scim.get("/scim/v2/Users?filter=" + filter);
+                assertThat(found.get("totalResults").asInt()).as(found.toString()).isEqualTo(1);
+                String user = found.get("Resources").get(0).get("id").asText();
+                assertThat(user).isEqualTo(ownerOf(leaver));
+
+                Offboarding.cut("SCIM (PATCH active: false)", leaver, otherThan(leaver), serverIp, INSTANT_CUT,
+                        () -> scim.patch("/scim/v2/Users/" + user, activeOperation(false)));
+                assertThat(scim.get("/scim/v2/Users/" + user).get("active").asBoolean()).isFalse();
+                scim.patch("/scim/v2/Users/" + user, activeOperation(true));
+                assertRestored(leaver);
+            }
+        }
+    }
+
+    @Test
     @Order(6)
     void offboardWhenThePersonIsDisabledInKeycloakThenTheDirectorySyncCutsTheirDeviceAndEnablingRestoresIt() {
         for (int run = 0; run < OFFBOARDING_RUNS; run++) {
             for (LabPeer leaver : List.of(INTERN, ENGINEER)) {
-                Person person = leaver == INTERN ? IAN : ERIN;
+                Person person = personOf(leaver);
                 Offboarding.cut("directory sync (Keycloak, " + SYNC_INTERVAL.toSeconds() + " s interval)", leaver,
                         otherThan(leaver), serverIp, SYNC_INTERVAL.plusSeconds(1),
                         () -> directory.setEnabled(REALM, person.username(), false));
                 assertThat(api.get("/api/users").findValues("is_blocked").stream().filter(JsonNode::asBoolean))
                         .as("blocked users").hasSize(1);
                 directory.setEnabled(REALM, person.username(), true);
+                assertRestored(leaver);
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void offboardWhenKeycloakSignsThePersonOutThenTheirDeviceIsCutUntilTheySignInAgain() {
+        directory.setBackchannelLogoutUrl(REALM, "netloom", Lab.SERVER_URL + "/oauth2/backchannel-logout/" + PROVIDER);
+        for (int run = 0; run < OFFBOARDING_RUNS; run++) {
+            for (LabPeer leaver : List.of(INTERN, ENGINEER)) {
+                Person person = personOf(leaver);
+                // A session at Keycloak for Keycloak to end (the directory sync's scenario disabled the person).
+                signInWithKeycloak(leaver.loginAgain(), person);
+                String peer = leaver.status().get("peer_id").asText();
+
+                Offboarding.cut("back-channel logout (Keycloak signs the person out)", leaver, otherThan(leaver),
+                        serverIp, INSTANT_CUT, () -> directory.logOut(REALM, person.username()));
+                assertThat(api.get("/api/peers/" + peer).get("login_expired").asBoolean()).isTrue();
+                assertThat(api.get("/api/users").findValues("is_blocked").stream().filter(JsonNode::asBoolean))
+                        .as("a sign-out is not a block").isEmpty();
+
+                signInWithKeycloak(leaver.loginAgain(), person);
                 assertRestored(leaver);
             }
         }
@@ -337,6 +385,15 @@ class SignInLabTest {
         Await.until(device.host + " reaches the server again", Duration.ofSeconds(90), () -> device.ping(serverIp));
         assertThat(device.status().get("peer_id").asText()).isEqualTo(peer);
         assertThat(device.overlayIp()).isEqualTo(address);
+    }
+
+    private static Person personOf(LabPeer device) {
+        return device == INTERN ? IAN : ERIN;
+    }
+
+    private static Map<String, Object> activeOperation(boolean active) {
+        return Map.of("schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                "Operations", List.of(Map.of("op", "replace", "path", "active", "value", active)));
     }
 
     private static LabPeer otherThan(LabPeer device) {
