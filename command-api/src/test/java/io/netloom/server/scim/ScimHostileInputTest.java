@@ -86,6 +86,19 @@ class ScimHostileInputTest extends ScimServerTest {
     }
 
     @Test
+    void createWhenBodyLargerThanTheLimitThenScimTooLargeAndNothingCreated() {
+        ScimAccount account = newScimAccount();
+        int history = historySize(account);
+
+        ScimHttp.Response answer = account.scim().send("POST", "/scim/v2/Users", ScimHttp.SCIM_JSON,
+                "{\"schemas\":[\"" + USER_SCHEMA + "\"],\"userName\":\"a@example.com\",\"x\":\""
+                        + "x".repeat(2 * 1024 * 1024) + "\"}");
+
+        scimError(answer, 413, null);
+        assertThat(historySize(account)).isEqualTo(history);
+    }
+
+    @Test
     void createWhenUserNameHugeThenBadRequestAndNothingCreated() {
         ScimAccount account = newScimAccount();
         int history = historySize(account);
