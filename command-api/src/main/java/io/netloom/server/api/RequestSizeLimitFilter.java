@@ -1,5 +1,6 @@
 package io.netloom.server.api;
 
+import io.netloom.server.scim.ScimErrors;
 import io.netloom.server.security.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,17 +26,24 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final JsonErrors errors;
+    private final ScimErrors scimErrors;
 
-    public RequestSizeLimitFilter(JsonErrors errors) {
+    public RequestSizeLimitFilter(JsonErrors errors, ScimErrors scimErrors) {
         this.errors = errors;
+        this.scimErrors = scimErrors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            errors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "request body is larger than " + MAX_BODY_BYTES + " bytes");
+            String message = "request body is larger than " + MAX_BODY_BYTES + " bytes";
+            // A SCIM client reads RFC 7644's error body, and the API's clients NetBird's.
+            if (ScimErrors.isScimRequest(request)) {
+                scimErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, message);
+            } else {
+                errors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, message);
+            }
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

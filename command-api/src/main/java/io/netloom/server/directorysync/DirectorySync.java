@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,15 +58,21 @@ public class DirectorySync {
         long started = System.nanoTime();
         boolean withGroups = directory.account(accountId)
                 .map(records -> records.account().settings().jwtGroups().syncsGroups()).orElse(false);
-        DirectorySnapshot snapshot = source.read(directory.usersLinkedTo(accountId, providerId).keySet(), withGroups);
+        Set<String> readFor = Set.copyOf(directory.usersLinkedTo(accountId, providerId).keySet());
+        DirectorySnapshot snapshot = source.read(readFor, withGroups);
         Initiator initiator = new Initiator("directory-sync:" + providerId);
-        Tally tally = locks.withLock(accountId, () -> apply(providerId, accountId, snapshot, initiator));
+        Tally tally = locks.withLock(accountId, () -> apply(providerId, accountId, readFor, snapshot, initiator));
         return new DirectorySyncOutcome(providerId, accountId, Instant.now(clock),
                 (System.nanoTime() - started) / 1_000_000, snapshot.size(), tally.linked, tally.blocked,
                 tally.unblocked, tally.groupsChanged, tally.failed, null);
     }
 
-    private Tally apply(String providerId, AccountId accountId, DirectorySnapshot snapshot, Initiator initiator) {
+    /**
+     * @param readFor the subjects the snapshot answers for: a person linked while the directory was read (a sign-in
+     *     meanwhile) may be missing from a listing that had passed them, and is left for the next run
+     */
+    private Tally apply(String providerId, AccountId accountId, Set<String> readFor, DirectorySnapshot snapshot,
+            Initiator initiator) {
         Tally tally = new Tally();
         Optional<AccountRecords> account = directory.account(accountId);
         if (account.isEmpty()) {
@@ -74,6 +81,9 @@ public class DirectorySync {
         AccountRecords records = account.get();
         List<LinkedUser> linked = new ArrayList<>();
         for (Map.Entry<String, UserId> link : directory.usersLinkedTo(accountId, providerId).entrySet()) {
+            if (!readFor.contains(link.getKey())) {
+                continue;
+            }
             records.user(link.getValue()).ifPresent(user -> linked.add(new LinkedUser(link.getKey(), user)));
         }
         tally.linked = linked.size();

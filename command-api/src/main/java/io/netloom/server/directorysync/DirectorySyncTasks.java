@@ -1,6 +1,5 @@
 package io.netloom.server.directorysync;
 
-import io.netloom.domain.ids.AccountId;
 import io.netloom.projections.directory.Directory;
 import io.netloom.server.identity.UpstreamProvider;
 import io.netloom.server.identity.UpstreamProviders;
@@ -34,19 +33,11 @@ public class DirectorySyncTasks implements SmartLifecycle, DisposableBean {
                     new IllegalArgumentException("netloom.identity.providers." + config.providerId()
                             + ".directory-sync needs the provider's sign-in settings (issuer-uri, client-id,"
                             + " client-secret): its people are linked at their sign-in"));
-            tasks.put(config.providerId(), new ProviderSyncTask(config, () -> accountOf(provider, directory),
+            tasks.put(config.providerId(), new ProviderSyncTask(config,
+                    () -> provider.accountAmong(directory.accountIds()),
                     new KeycloakDirectory(config), sync, status, clock, PHASE));
         }
         sources = tasks.values().stream().map(ProviderSyncTask::source).toList();
-    }
-
-    /** The provider's account, or the server's only one (as at sign-in, ADR 0022). */
-    private static Optional<AccountId> accountOf(UpstreamProvider provider, Directory directory) {
-        if (provider.accountId().isPresent()) {
-            return provider.accountId();
-        }
-        List<AccountId> accounts = directory.accountIds();
-        return accounts.size() == 1 ? Optional.of(accounts.get(0)) : Optional.empty();
     }
 
     /** Runs a provider's sync now, on the caller's thread; empty if the provider has none. */

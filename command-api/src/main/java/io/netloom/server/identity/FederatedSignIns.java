@@ -128,17 +128,13 @@ public class FederatedSignIns {
     }
 
     private AccountId accountOf(UpstreamProvider provider) {
-        if (provider.accountId().isPresent()) {
-            return provider.accountId().get();
-        }
         List<AccountId> accounts = directory.accountIds();
-        if (accounts.size() != 1) {
+        return provider.accountAmong(accounts).orElseThrow(() -> {
             log.error("netloom.identity.providers.{}.account-id is needed: the server has {} accounts",
                     provider.id(), accounts.size());
-            throw CommandRejectedException.permissionDenied("Sign-in with " + provider.displayName()
+            return CommandRejectedException.permissionDenied("Sign-in with " + provider.displayName()
                     + " is not set up completely (no account for its people). Ask an administrator.");
-        }
-        return accounts.get(0);
+        });
     }
 
     private static CommandRejectedException unknownAccount(UpstreamProvider provider) {

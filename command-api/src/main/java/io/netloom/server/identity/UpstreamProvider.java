@@ -16,6 +16,17 @@ public record UpstreamProvider(String id, String issuerUri, String clientId, Str
 
     private static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
 
+    /**
+     * The account its people belong to, given the server's accounts: the configured one, else the only one; empty
+     * when it is not configured and the server has none or several (every use of the provider then refuses).
+     */
+    public Optional<AccountId> accountAmong(List<AccountId> serverAccounts) {
+        if (accountId.isPresent()) {
+            return accountId;
+        }
+        return serverAccounts.size() == 1 ? Optional.of(serverAccounts.get(0)) : Optional.empty();
+    }
+
     public UpstreamProvider {
         scopes = List.copyOf(scopes);
     }

@@ -1,5 +1,6 @@
 package io.netloom.server.scim;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,12 @@ public class ScimErrors {
 
     public ScimErrors(JsonMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** Whether the request is a SCIM client's, whose errors must be in SCIM's format wherever they are written. */
+    public static boolean isScimRequest(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path != null && (path.equals(ScimMedia.BASE_PATH) || path.startsWith(ScimMedia.BASE_PATH + "/"));
     }
 
     public void write(HttpServletResponse response, int status, String detail) throws IOException {

@@ -1,8 +1,10 @@
 package io.netloom.server.scim;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * RFC 7644 §3.4.2.4 pagination: a 1-based {@code startIndex} (below 1 means 1) and a {@code count} (negative means
@@ -11,6 +13,9 @@ import java.util.Map;
 record ScimPage(int startIndex, int count) {
 
     static final int MAX_RESULTS = 200;
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,100}");
+    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
     static ScimPage of(String startIndex, String count) {
@@ -23,11 +28,12 @@ record ScimPage(int startIndex, int count) {
         if (raw == null) {
             return absent;
         }
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException notANumber) {
+        String digits = raw.strip();
+        if (!INTEGER.matcher(digits).matches()) {
             throw ScimException.invalidValue("\"" + name + "\" must be an integer");
         }
+        // An integer beyond int is still an integer: clamped, it asks for a page past the end or for every result.
+        return new BigInteger(digits).max(INT_MIN).min(INT_MAX).intValue();
     }
 
     /** The ListResponse of this page of {@code all}. */

@@ -2,6 +2,7 @@ package io.netloom.server.scim;
 
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.ScimTokenView;
+import io.netloom.server.security.AuthorizationHeader;
 import io.netloom.server.security.SecretTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ScimTokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final String SCHEME = "Bearer ";
+    private static final String SCHEME = "Bearer";
 
     private final Directory directory;
     private final ScimErrors errors;
@@ -34,13 +35,13 @@ final class ScimTokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        Optional<String> presented = AuthorizationHeader.credentials(request, SCHEME);
+        if (presented.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ScimTokenView> token = directory.scimTokenByHash(SecretTokens.hash(header.substring(SCHEME.length())
-                .trim())).filter(known -> !known.isExpiredAt(clock.instant()));
+        Optional<ScimTokenView> token = directory.scimTokenByHash(SecretTokens.hash(presented.get()))
+                .filter(known -> !known.isExpiredAt(clock.instant()));
         if (token.isEmpty()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "SCIM token invalid, expired or revoked");
             return;

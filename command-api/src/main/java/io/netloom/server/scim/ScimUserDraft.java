@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 record ScimUserDraft(String userName, Optional<String> name, Optional<String> externalId, Optional<Boolean> active) {
 
     static ScimUserDraft fromResource(JsonNode body) {
-        String userName = ScimValues.optionalString(body.get("userName"), "userName")
+        String userName = ScimValues.optionalString(body.get("userName"), "userName").filter(name -> !name.isBlank())
                 .orElseThrow(() -> ScimException.invalidValue("\"userName\" is required: the person's email"));
         Optional<Boolean> active = Optional.ofNullable(body.get("active")).filter(value -> !value.isNull())
                 .map(value -> ScimValues.bool(value, "active"));

@@ -19,7 +19,25 @@ final class ScimValues {
         if (!value.isString()) {
             throw ScimException.invalidValue("\"" + attribute + "\" must be a string");
         }
-        return Optional.of(value.asString());
+        String text = value.asString();
+        // A control character or half a surrogate pair is no part of a name, an email or a provider's subject; it
+        // would only be stored and sent on to every reader of the user (and break a JSON or SQL store that checks).
+        if (text.chars().anyMatch(Character::isISOControl) || !isWellFormed(text)) {
+            throw ScimException.invalidValue("\"" + attribute + "\" contains control characters or malformed text");
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String string(JsonNode value, String attribute) {

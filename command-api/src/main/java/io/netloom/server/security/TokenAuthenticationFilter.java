@@ -5,13 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** NetBird's {@code Authorization: Token <personal access token>} scheme. */
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private static final String SCHEME = "Token ";
+    private static final String SCHEME = "Token";
 
     private final Callers callers;
     private final JsonErrors errors;
@@ -24,12 +25,12 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        Optional<String> token = AuthorizationHeader.credentials(request, SCHEME);
+        if (token.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        var caller = callers.byPersonalAccessToken(header.substring(SCHEME.length()).trim());
+        var caller = callers.byPersonalAccessToken(token.get());
         if (caller.isEmpty()) {
             errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "token invalid, expired or its user is blocked");
             return;

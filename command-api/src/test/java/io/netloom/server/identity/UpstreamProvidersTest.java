@@ -3,6 +3,7 @@ package io.netloom.server.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netloom.domain.ids.AccountId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,28 @@ class UpstreamProvidersTest {
         assertThat(keycloak.displayName()).isEqualTo("keycloak");
         assertThat(keycloak.accountId()).isEmpty();
         assertThat(keycloak.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void accountAmongWhenNotConfiguredThenTheServersOnlyAccountElseNone() {
+        UpstreamProvider keycloak = new UpstreamProviders(Map.of("keycloak",
+                settings("https://idp.example.org/realms/corp", "netloom", "s"))).byId("keycloak").orElseThrow();
+        AccountId only = AccountId.random();
+
+        assertThat(keycloak.accountAmong(List.of(only))).contains(only);
+        assertThat(keycloak.accountAmong(List.of())).isEmpty();
+        assertThat(keycloak.accountAmong(List.of(only, AccountId.random()))).isEmpty();
+    }
+
+    @Test
+    void accountAmongWhenConfiguredThenThatAccountWhateverTheServerHas() {
+        AccountId configured = AccountId.random();
+        UpstreamProvider keycloak = new UpstreamProviders(Map.of("keycloak",
+                new UpstreamProviders.Settings("https://idp.example.org/realms/corp", "netloom", "s", null, null,
+                        null, null, configured.value()))).byId("keycloak").orElseThrow();
+
+        assertThat(keycloak.accountAmong(List.of(AccountId.random()))).contains(configured);
+        assertThat(keycloak.accountAmong(List.of())).contains(configured);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * OIDC Back-Channel Logout 1.0: a provider posts a logout token here when a person's session there ends. No
@@ -64,13 +65,19 @@ public class BackChannelLogoutController {
             return error(HttpStatus.BAD_REQUEST, "invalid_request",
                     "send logout_token as application/x-www-form-urlencoded");
         }
+        if (inQuery(request, "logout_token")) {
+            // A URL ends up in access logs and proxies' logs: the token travels in the body only (section 2.5).
+            return error(HttpStatus.BAD_REQUEST, "invalid_request", "send logout_token in the request body, not the URL");
+        }
         String[] tokens = request.getParameterValues("logout_token");
         if (tokens == null || tokens.length != 1) {
             return error(HttpStatus.BAD_REQUEST, "invalid_request", "send exactly one logout_token");
         }
         LogoutToken token;
+        LogoutTokenValidator validator;
         try {
-            token = validators.of(provider.get()).validate(tokens[0]);
+            validator = validators.of(provider.get());
+            token = validator.validate(tokens[0]);
         } catch (InvalidLogoutTokenException invalid) {
             log.warn("Refused a back-channel logout for {}: {}", providerId, invalid.getMessage());
             return error(HttpStatus.BAD_REQUEST, "invalid_request", invalid.getMessage());
@@ -80,8 +87,23 @@ public class BackChannelLogoutController {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
                     "the provider's keys cannot be fetched now; try again later");
         }
-        logouts.loggedOut(provider.get(), token);
+        try {
+            logouts.loggedOut(provider.get(), token);
+        } catch (RuntimeException failed) {
+            // The person is still signed in: the provider's retry of this token must not be refused as a replay.
+            validator.forget(token);
+            log.error("A back-channel logout from {} (jti {}) could not be carried out", providerId, token.tokenId(),
+                    failed);
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
+                    "the logout could not be carried out now; try again later");
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
+    }
+
+    private static boolean inQuery(HttpServletRequest request, String parameter) {
+        String query = request.getQueryString();
+        return query != null && UriComponentsBuilder.newInstance().query(query).build().getQueryParams()
+                .containsKey(parameter);
     }
 
     private static MediaType contentType(HttpServletRequest request) {

@@ -1,6 +1,5 @@
 package io.netloom.server.identity.logout;
 
-import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.peer.EndPeerLoginCommand;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
@@ -89,7 +88,7 @@ public class BackChannelLogouts {
         }
         String subject = token.subject().get();
         if ("sub".equals(provider.userClaim())) {
-            Optional<UpstreamSessionIndex.Person> linked = accountOf(provider)
+            Optional<UpstreamSessionIndex.Person> linked = provider.accountAmong(directory.accountIds())
                     .flatMap(account -> directory.userByIdentity(new IdentityLink(account, provider.id(), subject)))
                     .map(user -> new UpstreamSessionIndex.Person(user.id(), user.accountId()));
             if (linked.isPresent()) {
@@ -97,14 +96,5 @@ public class BackChannelLogouts {
             }
         }
         return sessions.bySubject(provider.id(), subject);
-    }
-
-    /** The provider's account, as its sign-ins choose it: the configured one, else the server's only account. */
-    private Optional<AccountId> accountOf(UpstreamProvider provider) {
-        if (provider.accountId().isPresent()) {
-            return provider.accountId();
-        }
-        List<AccountId> accounts = directory.accountIds();
-        return accounts.size() == 1 ? Optional.of(accounts.get(0)) : Optional.empty();
     }
 }

@@ -119,10 +119,23 @@ public final class LogoutTokenValidator {
         String tokenId = identifier(claims, "jti").orElseThrow(() -> new InvalidLogoutTokenException(
                 "jti is missing"));
         // Remembered until it would be refused for its age anyway.
-        if (!seen.firstTime(providerId + " " + tokenId, issuedAt.plus(MAX_AGE).plus(CLOCK_SKEW).plus(CLOCK_SKEW))) {
+        if (!seen.firstTime(replayKey(tokenId), issuedAt.plus(MAX_AGE).plus(CLOCK_SKEW).plus(CLOCK_SKEW))) {
             throw new InvalidLogoutTokenException("this logout token was already received (jti replayed)");
         }
         return new LogoutToken(subject, session, tokenId, issuedAt);
+    }
+
+    /**
+     * Forgets that a token was received, so that the provider's next delivery of it is taken: for a token whose
+     * logout could not be carried out. Without it, that delivery would be refused as a replay and the person would
+     * stay signed in.
+     */
+    public void forget(LogoutToken token) {
+        seen.forget(replayKey(token.tokenId()));
+    }
+
+    private String replayKey(String tokenId) {
+        return providerId + " " + tokenId;
     }
 
     private JWTClaimsSet verifiedClaims(String token) throws KeySourceException {
@@ -133,9 +146,12 @@ public final class LogoutTokenValidator {
         } catch (ParseException e) {
             throw new InvalidLogoutTokenException("logout_token is not a signed JWT");
         }
-        if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
-            throw new InvalidLogoutTokenException("alg " + jwt.getHeader().getAlgorithm()
-                    + " is not an accepted signature algorithm");
+        JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+        if (!ALGORITHMS.contains(algorithm)) {
+            // Named only when it is a registered name: the header is the sender's text, and this message is logged.
+            String named = JWSAlgorithm.Family.SIGNATURE.contains(algorithm)
+                    || JWSAlgorithm.Family.HMAC_SHA.contains(algorithm) ? "alg " + algorithm.getName() : "its alg";
+            throw new InvalidLogoutTokenException(named + " is not an accepted signature algorithm");
         }
         try {
             return processor.process(jwt, null);

@@ -52,6 +52,11 @@ public final class SeenLogoutTokens {
         return true;
     }
 
+    /** Forgets the identifier, so that it is taken the next time. */
+    public synchronized void forget(String key) {
+        forgetAt.remove(key);
+    }
+
     synchronized int size() {
         return forgetAt.size();
     }

@@ -252,6 +252,10 @@ class BackChannelLogoutApiTest extends ServerTest {
         assertThat(send("application/json", "{\"logout_token\": \"" + valid + "\"}").statusCode()).isEqualTo(400);
         assertThat(send("application/x-www-form-urlencoded", "logout_token=a&logout_token=b").statusCode())
                 .isEqualTo(400);
+        HttpResponse<String> inUrl = send("/oauth2/backchannel-logout/" + PROVIDER + "?logout_token="
+                + URLEncoder.encode(valid, StandardCharsets.UTF_8), "application/x-www-form-urlencoded", "");
+        assertThat(inUrl.statusCode()).isEqualTo(400);
+        assertThat(inUrl.body()).contains("request body");
         assertNothingChanged();
     }
 

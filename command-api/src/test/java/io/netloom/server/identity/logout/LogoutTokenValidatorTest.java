@@ -167,6 +167,49 @@ class LogoutTokenValidatorTest {
                 "x".repeat(LogoutTokenValidator.MAX_TOKEN_LENGTH))), "longer than");
     }
 
+    @Test
+    void validateWhenAudienceIsAnArrayWithThisClientThenAccepted() throws Exception {
+        LogoutToken token = validator.validate(provider.sign(valid("alice", NOW)
+                .audience(List.of("another-client", LogoutTokens.CLIENT))));
+
+        assertThat(token.subject()).contains("alice");
+    }
+
+    @Test
+    void validateWhenAudienceIsNotTextThenRejected() {
+        assertRejected(provider.sign(valid("alice", NOW).claim("aud", 42)), "aud");
+    }
+
+    @Test
+    void validateWhenEventsIsAnArrayOrTextThenRejected() {
+        assertRejected(provider.sign(valid("alice", NOW).claim("events", List.of(LogoutTokenValidator.LOGOUT_EVENT))),
+                "events");
+        assertRejected(provider.sign(valid("alice", NOW).claim("events", LogoutTokenValidator.LOGOUT_EVENT)),
+                "events");
+    }
+
+    @Test
+    void validateWhenAlgIsForeignTextThenItIsNotRepeated() {
+        String header = Base64URL.encode("{\"alg\":\"evil\\r\\nINFO forged log line\"}"
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        String payload = Base64URL.encode(valid("alice", NOW).build().toString().getBytes(StandardCharsets.UTF_8))
+                .toString();
+
+        assertThatThrownBy(() -> validator.validate(header + "." + payload + ".c2ln"))
+                .isInstanceOf(InvalidLogoutTokenException.class)
+                .hasMessage("its alg is not an accepted signature algorithm");
+    }
+
+    @Test
+    void validateWhenForgottenAfterAFailedLogoutThenTheRetryIsTaken() throws Exception {
+        String delivery = provider.sign(valid("alice", NOW));
+        LogoutToken first = validator.validate(delivery);
+
+        validator.forget(first);
+
+        assertThat(validator.validate(delivery).tokenId()).isEqualTo(first.tokenId());
+    }
+
     private void assertRejected(String token, String because) {
         int seenBefore = seen.size();
         assertThatThrownBy(() -> validator.validate(token)).isInstanceOf(InvalidLogoutTokenException.class)
