@@ -4,19 +4,12 @@ import static io.netloom.server.testing.TestData.accountId;
 import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netloom.server.testing.KeycloakDeviceSignIn;
+import io.netloom.server.testing.KeycloakFederatedServer;
 import io.netloom.server.testing.NetloomApi;
-import io.netloom.server.testing.PersonSignIn;
-import io.netloom.server.testing.StandaloneServers;
 import io.netloom.server.testing.TestPeers;
-import io.netloom.testsupport.keycloak.ConfidentialClient;
 import io.netloom.testsupport.keycloak.KeycloakAdmin;
-import io.netloom.testsupport.keycloak.KeycloakServer;
 import io.netloom.testsupport.keycloak.Person;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +28,6 @@ import tools.jackson.databind.JsonNode;
 class DirectorySyncKeycloakTest {
 
     private static final String REALM = "directory-sync";
-    private static final String SIGN_IN_CLIENT = "netloom-server";
-    private static final String SIGN_IN_SECRET = "sign-in-secret-" + System.nanoTime();
     private static final String SYNC_CLIENT = "netloom-directory";
     private static final String SYNC_SECRET = "directory-secret-" + System.nanoTime();
     private static final Person ALICE = new Person("alice", "alice-password-1", "alice@example.com", "Alice", "Leaver");
@@ -47,8 +37,8 @@ class DirectorySyncKeycloakTest {
 
     private static final int EXTRA_PEOPLE = 40;
 
+    private KeycloakFederatedServer federation;
     private KeycloakAdmin keycloakAdmin;
-    private ConfigurableApplicationContext server;
     private NetloomApi.Client owner;
     private DirectorySyncTasks sync;
     private NetloomApi api;
@@ -56,13 +46,9 @@ class DirectorySyncKeycloakTest {
     private final Map<Person, String> tokens = new HashMap<>();
 
     @BeforeAll
-    void start() throws Exception {
-        KeycloakServer keycloak = KeycloakServer.shared();
-        keycloakAdmin = keycloak.admin();
-        int port = freePort();
-        keycloakAdmin.createRealm(REALM);
-        keycloakAdmin.createConfidentialClient(REALM, new ConfidentialClient(SIGN_IN_CLIENT, SIGN_IN_SECRET,
-                List.of("http://localhost:" + port + "/login/oauth2/code/keycloak"), "groups"));
+    void start() {
+        federation = KeycloakFederatedServer.createRealm(REALM);
+        keycloakAdmin = federation.keycloakAdmin();
         keycloakAdmin.createDirectoryReader(REALM, SYNC_CLIENT, SYNC_SECRET);
         keycloakAdmin.createGroup(REALM, "Engineering");
         for (Person person : List.of(ALICE, BOB, CAROL, DAN)) {
@@ -74,20 +60,16 @@ class DirectorySyncKeycloakTest {
             keycloakAdmin.createUser(REALM, new Person("extra" + i, "extra-password-" + i, "extra" + i
                     + "@example.com", "Extra", "Person" + i), i % 2 == 0 ? "Engineering" : "Sales");
         }
-        Path dataDir = Files.createTempDirectory("netloom-directory-sync-");
-        String kc = "netloom.identity.providers.keycloak.";
         String offline = "netloom.identity.providers.offline.";
-        String closedPort = "http://127.0.0.1:" + freePort();
-        server = StandaloneServers.startInsecure(dataDir, "server.port=" + port,
-                kc + "issuer-uri=" + keycloak.issuer(REALM),
-                kc + "client-id=" + SIGN_IN_CLIENT,
-                kc + "client-secret=" + SIGN_IN_SECRET,
-                kc + "directory-sync.type=keycloak",
-                kc + "directory-sync.server-url=" + keycloak.baseUrl(),
-                kc + "directory-sync.realm=" + REALM,
-                kc + "directory-sync.client-id=" + SYNC_CLIENT,
-                kc + "directory-sync.client-secret=" + SYNC_SECRET,
-                kc + "directory-sync.interval=1h",
+        URI closedPort = KeycloakFederatedServer.unreachableUrl();
+        federation.start(
+                KeycloakFederatedServer.providerProperty("directory-sync.type=keycloak"),
+                KeycloakFederatedServer.providerProperty("directory-sync.server-url="
+                        + federation.keycloak().baseUrl()),
+                KeycloakFederatedServer.providerProperty("directory-sync.realm=" + REALM),
+                KeycloakFederatedServer.providerProperty("directory-sync.client-id=" + SYNC_CLIENT),
+                KeycloakFederatedServer.providerProperty("directory-sync.client-secret=" + SYNC_SECRET),
+                KeycloakFederatedServer.providerProperty("directory-sync.interval=1h"),
                 // Nothing listens there: a directory that is down from the start.
                 offline + "issuer-uri=" + closedPort + "/realms/gone",
                 offline + "client-id=netloom",
@@ -98,31 +80,26 @@ class DirectorySyncKeycloakTest {
                 offline + "directory-sync.client-id=netloom-directory",
                 offline + "directory-sync.client-secret=unused-directory-secret",
                 offline + "directory-sync.interval=1h");
-        api = new NetloomApi(port);
-        owner = api.as(Files.readString(dataDir.resolve("admin-token")).strip());
+        api = federation.api();
+        owner = federation.owner();
         ok(owner.put("/api/accounts/{accountId}", Map.of("settings", Map.of("jwt_groups_enabled", true,
                 "jwt_groups_claim_name", "groups", "jwt_allow_groups", List.of())), accountId(owner)));
-        KeycloakDeviceSignIn signIns = new KeycloakDeviceSignIn(new PersonSignIn(api), "keycloak",
-                keycloak.issuer(REALM));
         for (Person person : List.of(ALICE, BOB, CAROL, DAN)) {
-            String token = signIns.signIn(person);
+            String token = federation.signIns().signIn(person);
             tokens.put(person, token);
             JsonNode enrolled = ok(api.withBearer(token).post("/api/netloom/enroll", Map.of(
                     "wireguard_public_key", TestPeers.newPublicKey(), "hostname", person.username() + "-laptop",
                     "os", "linux", "kernel_version", "6.1.0", "daemon_version", "0.1.0"))).body();
             devices.put(person, enrolled.get("peer_id").asString());
         }
-        sync = server.getBean(DirectorySyncTasks.class);
+        sync = federation.server().getBean(DirectorySyncTasks.class);
         assertThat(runKeycloak().linked()).isEqualTo(4);
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (keycloakAdmin != null) {
-            keycloakAdmin.deleteRealm(REALM);
+        if (federation != null) {
+            federation.close();
         }
     }
 
@@ -227,11 +204,5 @@ class DirectorySyncKeycloakTest {
     private List<String> groupNames(String peerId) {
         return ok(owner.get("/api/peers/{peerId}", peerId)).body().get("groups").valueStream()
                 .map(group -> group.get("name").asString()).toList();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

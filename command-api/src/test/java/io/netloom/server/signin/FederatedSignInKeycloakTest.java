@@ -4,14 +4,11 @@ import static io.netloom.server.testing.TestData.accountId;
 import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.server.testing.KeycloakFederatedServer;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.PersonSignIn;
-import io.netloom.server.testing.StandaloneServers;
 import io.netloom.server.testing.TestPeers;
-import io.netloom.testsupport.keycloak.ConfidentialClient;
 import io.netloom.testsupport.keycloak.KeycloakAdmin;
-import io.netloom.testsupport.keycloak.KeycloakBrowser;
-import io.netloom.testsupport.keycloak.KeycloakServer;
 import io.netloom.testsupport.keycloak.Person;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -23,12 +20,9 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,31 +44,22 @@ import tools.jackson.databind.JsonNode;
 class FederatedSignInKeycloakTest {
 
     private static final String REALM = "federation";
-    private static final String CLIENT = "netloom-server";
-    private static final String SECRET = "federation-client-secret-" + System.nanoTime();
     private static final Person ALICE = new Person("alice", "alice-password-1", "alice@example.com", "Alice", "Admin");
     private static final Person BOB = new Person("bob", "bob-password-1", "bob@example.com", "Bob", "Engineer");
     private static final Person CAROL = new Person("carol", "carol-password-1", "carol@example.com", "Carol", "Intern");
     private static final Person DAN = new Person("dan", "dan-password-1", "dan@example.com", "Dan", "Tamperer");
     private static final Person ERIN = new Person("erin", "erin-password-1", "erin@example.com", "Erin", "Browser");
 
-    private KeycloakServer keycloak;
+    private KeycloakFederatedServer federation;
     private KeycloakAdmin keycloakAdmin;
-    private Path dataDir;
-    private ConfigurableApplicationContext server;
     private NetloomApi api;
     private NetloomApi.Client owner;
-    private PersonSignIn people;
     private String account;
 
     @BeforeAll
-    void start() throws Exception {
-        keycloak = KeycloakServer.shared();
-        keycloakAdmin = keycloak.admin();
-        int port = freePort();
-        keycloakAdmin.createRealm(REALM);
-        keycloakAdmin.createConfidentialClient(REALM, new ConfidentialClient(CLIENT, SECRET,
-                List.of("http://localhost:" + port + "/login/oauth2/code/keycloak"), "groups"));
+    void start() {
+        federation = KeycloakFederatedServer.createRealm(REALM);
+        keycloakAdmin = federation.keycloakAdmin();
         keycloakAdmin.createGroup(REALM, "Engineering");
         keycloakAdmin.createGroup(REALM, "Interns");
         keycloakAdmin.createUser(REALM, ALICE);
@@ -84,30 +68,22 @@ class FederatedSignInKeycloakTest {
         keycloakAdmin.createUser(REALM, DAN);
         keycloakAdmin.createUser(REALM, ERIN, "Engineering", "Interns");
 
-        dataDir = Files.createTempDirectory("netloom-federation-");
-        server = StandaloneServers.startInsecure(dataDir, "server.port=" + port,
-                "netloom.identity.providers.keycloak.issuer-uri=" + keycloak.issuer(REALM),
-                "netloom.identity.providers.keycloak.client-id=" + CLIENT,
-                "netloom.identity.providers.keycloak.client-secret=" + SECRET,
-                "netloom.identity.providers.keycloak.display-name=Company Keycloak",
+        federation.start(KeycloakFederatedServer.providerProperty("display-name=Company Keycloak"),
                 // Nothing listens there: the provider is down from the start.
-                "netloom.identity.providers.offline.issuer-uri=http://127.0.0.1:" + freePort() + "/realms/gone",
+                "netloom.identity.providers.offline.issuer-uri=" + KeycloakFederatedServer.unreachableUrl()
+                        + "/realms/gone",
                 "netloom.identity.providers.offline.client-id=netloom",
                 "netloom.identity.providers.offline.client-secret=unused-secret",
                 "netloom.identity.providers.offline.display-name=Offline IdP");
-        api = new NetloomApi(port);
-        owner = api.as(Files.readString(dataDir.resolve("admin-token")).strip());
-        people = new PersonSignIn(api);
+        api = federation.api();
+        owner = federation.owner();
         account = accountId(owner);
     }
 
     @AfterAll
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (keycloakAdmin != null) {
-            keycloakAdmin.deleteRealm(REALM);
+        if (federation != null) {
+            federation.close();
         }
     }
 
@@ -118,7 +94,7 @@ class FederatedSignInKeycloakTest {
 
     @Test
     void signInWhenFirstTimeThenIntegrationUserLinkedToSubjectAndNextTimeTheSameUserThoughTheEmailChanged() {
-        String token = deviceFlowThroughKeycloak(ALICE);
+        String token = federation.signIns().signIn(ALICE);
 
         List<JsonNode> users = usersWithEmail(ALICE.email());
         assertThat(users).hasSize(1);
@@ -133,7 +109,7 @@ class FederatedSignInKeycloakTest {
         assertThat(current.get("id").asString()).isEqualTo(alice.get("id").asString());
 
         keycloakAdmin.changeEmail(REALM, ALICE.username(), "alice.renamed@example.com");
-        deviceFlowThroughKeycloak(ALICE);
+        federation.signIns().signIn(ALICE);
 
         assertThat(usersWithEmail("alice.renamed@example.com")).isEmpty();
         assertThat(usersWithEmail(ALICE.email())).singleElement()
@@ -154,7 +130,7 @@ class FederatedSignInKeycloakTest {
         jwtGroups(true, List.of());
         String key = TestPeers.newPublicKey();
 
-        String token = deviceFlowThroughKeycloak(BOB);
+        String token = federation.signIns().signIn(BOB);
         JsonNode enrolled = ok(api.withBearer(token).post("/api/netloom/enroll", enrollment(key, "bob-laptop"))).body();
 
         String peerId = enrolled.get("peer_id").asString();
@@ -167,7 +143,7 @@ class FederatedSignInKeycloakTest {
         assertThat(engineering.get("issued").asString()).isEqualTo("jwt");
 
         keycloakAdmin.leaveGroup(REALM, BOB.username(), "Engineering");
-        String afterLeaving = deviceFlowThroughKeycloak(BOB);
+        String afterLeaving = federation.signIns().signIn(BOB);
         ok(api.withBearer(afterLeaving).post("/api/netloom/enroll", enrollment(key, "bob-laptop")));
 
         assertThat(groupNames(ok(owner.get("/api/peers/{peerId}", peerId)).body())).doesNotContain("Engineering");
@@ -179,19 +155,20 @@ class FederatedSignInKeycloakTest {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String loopback = "http://127.0.0.1:49152/callback";
-        PersonSignIn.Browser browser = people.browser();
+        PersonSignIn.Browser browser = federation.people().browser();
         PersonSignIn.Page toLogin = browser.get("/oauth2/authorize?response_type=code&client_id=netloom-cli"
                 + "&scope=openid&state=s1&redirect_uri=" + URLEncoder.encode(loopback, StandardCharsets.UTF_8)
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256");
         assertThat(toLogin.location()).endsWith("/login");
 
-        PersonSignIn.Page back = browser.get(callbackFromKeycloak(browser, ERIN).toString());
+        PersonSignIn.Page back = browser.get(federation.signIns().callback(browser, ERIN).toString());
         PersonSignIn.Page toLoopback = browser.get(back.location());
 
         assertThat(toLoopback.location()).startsWith(loopback + "?code=").contains("state=s1");
         String code = queryParameter(URI.create(toLoopback.location()), "code");
-        PersonSignIn.Answer token = people.oauth("/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", loopback, "client_id", PersonSignIn.CLI, "code_verifier", verifier));
+        PersonSignIn.Answer token = federation.people().oauth("/oauth2/token", Map.of("grant_type",
+                "authorization_code", "code", code, "redirect_uri", loopback, "client_id", PersonSignIn.CLI,
+                "code_verifier", verifier));
         assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
         JWTClaimsSet claims = SignedJWT.parse(token.text("access_token")).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("groups")).containsExactlyInAnyOrder("Engineering", "Interns");
@@ -201,10 +178,10 @@ class FederatedSignInKeycloakTest {
     @Test
     void signInWhenOutsideJwtAllowGroupsThenRefusedWithTheReasonAndNoUserCreated() {
         jwtGroups(true, List.of("Engineering"));
-        PersonSignIn.Browser browser = people.browser();
-        browser.get(people.deviceAuthorization().text("verification_uri_complete"));
+        PersonSignIn.Browser browser = federation.people().browser();
+        browser.get(federation.people().deviceAuthorization().text("verification_uri_complete"));
 
-        PersonSignIn.Page refused = browser.get(callbackFromKeycloak(browser, CAROL).toString());
+        PersonSignIn.Page refused = browser.get(federation.signIns().callback(browser, CAROL).toString());
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("not in any of the groups allowed to sign in");
@@ -215,7 +192,7 @@ class FederatedSignInKeycloakTest {
 
     @Test
     void signInWhenProviderDownThenClearPageAndServerKeepsServing() {
-        PersonSignIn.Browser browser = people.browser();
+        PersonSignIn.Browser browser = federation.people().browser();
         PersonSignIn.Page login = browser.get("/login");
         assertThat(login.body()).contains("Sign in with Company Keycloak").contains("Sign in with Offline IdP")
                 .contains("href=\"/oauth2/authorization/offline\"");
@@ -234,9 +211,9 @@ class FederatedSignInKeycloakTest {
 
     @Test
     void callbackWhenStateOrCodeTamperedOrProviderRefusesThenClearClientErrorAndNoSession() {
-        PersonSignIn.Browser browser = people.browser();
-        browser.get(people.deviceAuthorization().text("verification_uri_complete"));
-        URI callback = callbackFromKeycloak(browser, DAN);
+        PersonSignIn.Browser browser = federation.people().browser();
+        browser.get(federation.people().deviceAuthorization().text("verification_uri_complete"));
+        URI callback = federation.signIns().callback(browser, DAN);
         String state = queryParameter(callback, "state");
         String base = callback.toString().substring(0, callback.toString().indexOf('?'));
 
@@ -249,40 +226,12 @@ class FederatedSignInKeycloakTest {
         assertThat(providerRefused.status()).isEqualTo(403);
         assertThat(providerRefused.body()).contains("Company Keycloak did not let you sign in");
 
-        URI another = callbackFromKeycloak(browser, DAN);
+        URI another = federation.signIns().callback(browser, DAN);
         PersonSignIn.Page wrongCode = browser.get(another.toString().replace("code=", "code=forged"));
         assertThat(wrongCode.status()).isEqualTo(400);
         assertThat(wrongCode.body()).contains("Company Keycloak did not accept this sign-in");
         assertThat(usersWithEmail(DAN.email())).isEmpty();
         assertThat(browser.get("/activate").location()).endsWith("/login");
-    }
-
-    // ---- the person and the device
-
-    /** The device flow with the person signing in at Keycloak; returns the device's access token from Netloom. */
-    private String deviceFlowThroughKeycloak(Person person) {
-        PersonSignIn.Answer device = people.deviceAuthorization();
-        assertThat(device.status()).as(String.valueOf(device.body())).isEqualTo(200);
-        PersonSignIn.Browser browser = people.browser();
-        PersonSignIn.Page toLogin = browser.get(device.text("verification_uri_complete"));
-        assertThat(toLogin.location()).endsWith("/login");
-        PersonSignIn.Page back = browser.get(callbackFromKeycloak(browser, person).toString());
-        assertThat(back.status()).as(back.body()).isEqualTo(303);
-        assertThat(back.location()).contains("/activate").contains("user_code=");
-        PersonSignIn.approve(browser, browser.follow(back), device.text("user_code"));
-        PersonSignIn.Answer token = people.poll(device.text("device_code"));
-        assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
-        return token.text("access_token");
-    }
-
-    /** The person picks Keycloak on Netloom's sign-in page and signs in there; where Keycloak sends them back. */
-    private URI callbackFromKeycloak(PersonSignIn.Browser browser, Person person) {
-        PersonSignIn.Page redirect = browser.get("/oauth2/authorization/keycloak");
-        assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
-        assertThat(redirect.location()).startsWith(keycloak.issuer(REALM).toString());
-        URI callback = new KeycloakBrowser(person).authorizeUntilCallback(URI.create(redirect.location()));
-        assertThat(callback.getPath()).isEqualTo("/login/oauth2/code/keycloak");
-        return callback;
     }
 
     // ---- the API
@@ -324,12 +273,6 @@ class FederatedSignInKeycloakTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

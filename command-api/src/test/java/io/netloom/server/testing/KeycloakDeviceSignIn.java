@@ -28,17 +28,30 @@ public final class KeycloakDeviceSignIn {
         PersonSignIn.Answer device = people.deviceAuthorization();
         assertThat(device.status()).as(String.valueOf(device.body())).isEqualTo(200);
         PersonSignIn.Browser browser = people.browser();
+        PersonSignIn.approve(browser, signedInAtNetloom(browser, device, person), device.text("user_code"));
+        PersonSignIn.Answer token = people.poll(device.text("device_code"));
+        assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
+        return token.text("access_token");
+    }
+
+    /** The person opens the device's code link and signs in at Keycloak; returns Netloom's code page. */
+    public PersonSignIn.Page signedInAtNetloom(PersonSignIn.Browser browser, PersonSignIn.Answer device,
+            Person person) {
         PersonSignIn.Page toLogin = browser.get(device.text("verification_uri_complete"));
         assertThat(toLogin.location()).endsWith("/login");
+        PersonSignIn.Page back = browser.get(callback(browser, person).toString());
+        assertThat(back.status()).as(back.body()).isEqualTo(303);
+        assertThat(back.location()).contains("/activate").contains("user_code=");
+        return browser.follow(back);
+    }
+
+    /** The person picks the provider on Netloom's sign-in page and signs in there; where Keycloak sends them back. */
+    public URI callback(PersonSignIn.Browser browser, Person person) {
         PersonSignIn.Page redirect = browser.get("/oauth2/authorization/" + providerId);
         assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
         assertThat(redirect.location()).startsWith(issuer.toString());
         URI callback = new KeycloakBrowser(person).authorizeUntilCallback(URI.create(redirect.location()));
-        PersonSignIn.Page back = browser.get(callback.toString());
-        assertThat(back.status()).as(back.body()).isEqualTo(303);
-        PersonSignIn.approve(browser, browser.follow(back), device.text("user_code"));
-        PersonSignIn.Answer token = people.poll(device.text("device_code"));
-        assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
-        return token.text("access_token");
+        assertThat(callback.getPath()).isEqualTo("/login/oauth2/code/" + providerId);
+        return callback;
     }
 }
