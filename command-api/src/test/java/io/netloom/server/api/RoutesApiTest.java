@@ -1,5 +1,6 @@
 package io.netloom.server.api;
 
+import static io.netloom.server.testing.TestData.audit;
 import static io.netloom.server.testing.TestData.auditCodes;
 import static io.netloom.server.testing.TestData.createGroup;
 import static io.netloom.server.testing.TestData.createToken;
@@ -94,6 +95,11 @@ class RoutesApiTest extends ServerTest {
         ok(owner.delete("/api/routes/{routeId}", routeId));
 
         assertThat(auditCodes(owner)).containsSubsequence("route.add", "route.update", "route.delete");
+        JsonNode added = audit(owner).stream()
+                .filter(event -> event.get("activity_code").asString().equals("route.add")).findFirst().orElseThrow();
+        assertThat(added.get("target_id").asString()).isEqualTo(routeId);
+        assertThat(added.get("meta").get("network_range").asString()).isEqualTo("10.1.0.0/16");
+        assertThat(added.get("meta").get("name").asString()).isEqualTo("office");
     }
 
     @Test
