@@ -46,10 +46,12 @@ public class PeersController {
     private final PeerAddressing addressing;
     private final NetworkMaps maps;
     private final NetworkMapFreshness freshness;
+    private final AccountLocks locks;
 
     public PeersController(CallerAccounts accounts, Commands commands, PeerAddressing addressing, NetworkMaps maps,
-            NetworkMapFreshness freshness) {
+            NetworkMapFreshness freshness, AccountLocks locks) {
         this.accounts = accounts;
+        this.locks = locks;
         this.commands = commands;
         this.addressing = addressing;
         this.maps = maps;
@@ -129,7 +131,16 @@ public class PeersController {
         records.groupsOf(peer.id()).stream().filter(group -> !group.builtIn()).forEach(group ->
                 steps.add(new RemovePeerFromGroupCommand(group.id(), caller.accountId(), peer.id())));
         steps.add(new DeletePeerCommand(peer.id(), caller.accountId()));
-        commands.sendAtomically(steps, Initiators.of(caller));
+        // Under the account's lock, as route changes are, so no route can pick the peer up while it goes.
+        locks.withLock(caller.accountId(), () -> {
+            List<String> routes = records.routesServedBy(peer.id()).stream()
+                    .map(route -> "route \"" + route.definition().networkId() + "\"").toList();
+            if (!routes.isEmpty()) {
+                throw CommandRejectedException.preconditionFailed(
+                        "peer \"" + peer.name() + "\" is still used by " + String.join(", ", routes));
+            }
+            commands.sendAtomically(steps, Initiators.of(caller));
+        });
         return Map.of();
     }
 

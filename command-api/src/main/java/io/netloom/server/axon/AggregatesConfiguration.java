@@ -4,6 +4,7 @@ import io.netloom.domain.account.Account;
 import io.netloom.domain.group.Group;
 import io.netloom.domain.peer.Peer;
 import io.netloom.domain.policy.Policy;
+import io.netloom.domain.route.Route;
 import io.netloom.domain.setupkey.SetupKey;
 import io.netloom.domain.user.User;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 public class AggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
-            List.of(Account.class, User.class, Group.class, Peer.class, SetupKey.class, Policy.class);
+            List.of(Account.class, User.class, Group.class, Peer.class, SetupKey.class, Policy.class,
+                    Route.class);
 
     @Bean
     ConfigurerModule aggregatesModule() {

@@ -31,6 +31,7 @@ import io.netloom.api.netbird.Policy;
 import io.netloom.api.netbird.PolicyRequest;
 import io.netloom.api.netbird.PolicyRule;
 import io.netloom.api.netbird.PolicyRuleUpdate;
+import io.netloom.api.netbird.Route;
 import io.netloom.api.netbird.RulePortRange;
 import io.netloom.api.netbird.SetupKey;
 import io.netloom.api.netbird.SetupKeyClear;
@@ -333,6 +334,10 @@ class NetbirdContractTest {
         "Default key", CREATED.plusSeconds(86400), "one-off", true, false, 0, NetbirdTimes.ZERO, "valid",
         List.of(), CREATED, 1, false, true);
     Policy policy = policy();
+    Route peerRoute = new Route("route-1", "IPv4", "office LAN", "office", true, "peer-1", null, "10.1.0.0/16",
+        100, true, List.of("grp-devs"), false, List.of(), false);
+    Route exitNode = new Route("route-2", "IPv4", "", "exit", true, null, List.of("grp-exits"), "0.0.0.0/0", 9999,
+        true, List.of("grp-all"), false, List.of("grp-web"), true);
     Event event = new Event("10", SEEN, "Group created", "group.add", "usr-1", "Ada Admin",
         "ada@example.org", "grp-devs", Map.of("name", "devs"));
     Event systemEvent = new Event("11", SEEN, "Setup key revoked", "setupkey.revoke", "", "", "", "key-1",
@@ -367,6 +372,10 @@ class NetbirdContractTest {
         Arguments.of("Policy created", "POST", "/api/policies", 200, policy),
         Arguments.of("Policy", "GET", "/api/policies/{policyId}", 200, policy),
         Arguments.of("Policy updated", "PUT", "/api/policies/{policyId}", 200, policy),
+        Arguments.of("Route list", "GET", "/api/routes", 200, List.of(peerRoute, exitNode)),
+        Arguments.of("Route created", "POST", "/api/routes", 200, peerRoute),
+        Arguments.of("Route", "GET", "/api/routes/{routeId}", 200, exitNode),
+        Arguments.of("Route updated", "PUT", "/api/routes/{routeId}", 200, exitNode),
         Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)));
   }
 

@@ -48,6 +48,7 @@ class BadInputTest extends ServerTest {
     private String peer;
     private String policy;
     private String bot;
+    private String route;
 
     @BeforeEach
     void createAccountWithOneOfEverything() {
@@ -61,6 +62,12 @@ class BadInputTest extends ServerTest {
         peer = TestPeers.enroll(api.anonymous(), plainKey, "box");
         policy = createPolicy(owner, "p", List.of(group), List.of(group));
         bot = createUser(owner, serviceUser("bot", "user"));
+        route = ok(owner.post("/api/routes", route(List.of(group)))).text("id");
+    }
+
+    private Map<String, Object> route(Object groups) {
+        return Map.of("network_id", "lan", "enabled", true, "peer", peer, "network", "10.1.0.0/16", "metric", 100,
+                "masquerade", true, "groups", groups, "keep_route", false);
     }
 
     @Test
@@ -95,6 +102,10 @@ class BadInputTest extends ServerTest {
         error(owner.post("/api/policies", with(policy("p", true, List.of()), "rules", Map.of("name", "r"))), 400);
         error(owner.post("/api/policies", policy("p", true, List.of(with(rule("r", List.of(group), List.of(group)),
                 "port_ranges", List.of(Map.of("start", "low", "end", 2)))))), 400);
+        error(owner.post("/api/routes", with(route(List.of(group)), "metric", "low")), 400);
+        error(owner.post("/api/routes", with(route(List.of(group)), "enabled", "yes")), 400);
+        error(owner.post("/api/routes", route(Map.of("id", group))), 400);
+        error(owner.put("/api/routes/{routeId}", with(route(List.of(group)), "peer_groups", group), route), 400);
         error(owner.post("/api/users", with(serviceUser("x", "user"), "is_service_user", "perhaps")), 400);
         error(owner.put("/api/users/{userId}", with(userUpdate("user", false), "is_blocked", List.of()), bot), 400);
         error(owner.put("/api/peers/{peerId}", with(peerUpdate("p"), "ssh_enabled", "sometimes"), peer), 400);
@@ -240,6 +251,9 @@ class BadInputTest extends ServerTest {
             answers.put("PUT policy", owner.put("/api/policies/{policyId}",
                     policy("p", true, List.of(rule("r", List.of(group), List.of(group)))), id));
             answers.put("DELETE policy", owner.delete("/api/policies/{policyId}", id));
+            answers.put("GET route", owner.get("/api/routes/{routeId}", id));
+            answers.put("PUT route", owner.put("/api/routes/{routeId}", route(List.of(group)), id));
+            answers.put("DELETE route", owner.delete("/api/routes/{routeId}", id));
             answers.put("PUT user", owner.put("/api/users/{userId}", userUpdate("user", true), id));
             answers.put("DELETE user", owner.delete("/api/users/{userId}", id));
             answers.put("GET tokens", owner.get("/api/users/{userId}/tokens", id));
@@ -275,6 +289,7 @@ class BadInputTest extends ServerTest {
     private List<String> writes() {
         return List.of("POST /api/groups", "PUT /api/groups/" + group, "POST /api/setup-keys",
                 "PUT /api/setup-keys/" + keyId, "POST /api/policies", "PUT /api/policies/" + policy,
+                "POST /api/routes", "PUT /api/routes/" + route,
                 "PUT /api/peers/" + peer, "POST /api/users", "PUT /api/users/" + bot,
                 "POST /api/users/" + self + "/tokens", "PUT /api/accounts/" + accountId, "POST /api/netloom/enroll");
     }
@@ -283,7 +298,7 @@ class BadInputTest extends ServerTest {
     private Map<String, String> snapshot() {
         Map<String, String> state = new LinkedHashMap<>();
         for (String path : List.of("/api/accounts", "/api/peers", "/api/groups", "/api/setup-keys", "/api/policies",
-                "/api/users", "/api/events/audit")) {
+                "/api/routes", "/api/users", "/api/events/audit")) {
             state.put(path, ok(owner.get(path)).rawBody());
         }
         state.put("tokens", ok(owner.get("/api/users/{userId}/tokens", self)).rawBody());

@@ -16,6 +16,8 @@ enum FuzzTarget {
             (account, n) -> policy(account, "policy " + n, n)),
     UPDATE_POLICY("PUT", "/api/policies/{policyId}", FuzzAccount::policyId, true, List.of("/api/policies"),
             (account, n) -> policy(account, "updated " + n, n)),
+    CREATE_ROUTE("POST", "/api/routes", account -> "", true, List.of("/api/routes"),
+            (account, n) -> route(account, n)),
     CREATE_GROUP("POST", "/api/groups", account -> "", true, List.of("/api/groups"),
             (account, n) -> Json.object("name", "group " + n, "peers", List.of(account.peerId()))),
     UPDATE_GROUP("PUT", "/api/groups/{groupId}", FuzzAccount::groupB, true, List.of("/api/groups"),
@@ -51,6 +53,19 @@ enum FuzzTarget {
 
     boolean isNetbirdPath() {
         return !template.startsWith("/api/netloom/");
+    }
+
+    /**
+     * A valid route body, served by the peer or by a group in turn; each prefix is new, so an accepted body never
+     * meets an earlier one of the same peer (409).
+     */
+    private static Json route(FuzzAccount account, int n) {
+        String network = "10." + (n / 256 % 256) + "." + (n % 256) + ".0/24";
+        boolean byPeer = n % 2 == 0;
+        return Json.object("description", "fuzzed", "network_id", "net " + n, "enabled", true,
+                byPeer ? "peer" : "peer_groups", byPeer ? account.peerId() : List.of(account.groupA()),
+                "network", network, "metric", 1 + n % 9999, "masquerade", byPeer, "groups", List.of(account.groupA()),
+                "keep_route", false, "access_control_groups", List.of(account.groupB()), "skip_auto_apply", false);
     }
 
     /** A valid policy body, with single ports or with a port range so that both shapes are mutated. */

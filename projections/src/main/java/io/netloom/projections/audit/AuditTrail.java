@@ -23,6 +23,10 @@ import io.netloom.domain.peer.PeerSettingsChangedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.route.RouteCreatedEvent;
+import io.netloom.domain.route.RouteDefinition;
+import io.netloom.domain.route.RouteDeletedEvent;
+import io.netloom.domain.route.RouteUpdatedEvent;
 import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
@@ -209,7 +213,22 @@ public final class AuditTrail {
         if (event instanceof PolicyDeletedEvent e) {
             return one(e.accountId(), "policy.delete", "Policy deleted", e.policyId().value(), Map.of());
         }
+        if (event instanceof RouteCreatedEvent e) {
+            return one(e.accountId(), "route.add", "Route created", e.routeId().value(), routeMeta(e.definition()));
+        }
+        if (event instanceof RouteUpdatedEvent e) {
+            return one(e.accountId(), "route.update", "Route updated", e.routeId().value(), routeMeta(e.definition()));
+        }
+        if (event instanceof RouteDeletedEvent e) {
+            return one(e.accountId(), "route.delete", "Route deleted", e.routeId().value(), Map.of());
+        }
         return List.of();
+    }
+
+    /** NetBird's route entries carry the network range and the route's name (its network_id). */
+    private static Map<String, String> routeMeta(RouteDefinition route) {
+        return Map.of("name", route.networkId(), "network_range", route.network().cidr(),
+                "enabled", String.valueOf(route.enabled()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.netloom.projections.directory;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.RouteId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
@@ -36,6 +37,7 @@ public final class AccountRecords {
     private final Map<String, PeerId> peerByDnsLabel = new HashMap<>();
     private final Map<SetupKeyId, SetupKeyView> setupKeys = new LinkedHashMap<>();
     private final Map<PolicyId, PolicyView> policies = new LinkedHashMap<>();
+    private final Map<RouteId, RouteView> routes = new LinkedHashMap<>();
     private final Map<TokenId, ScimTokenView> scimTokens = new LinkedHashMap<>();
     private final Map<UserId, String> userExternalIds = new HashMap<>();
     private final Map<GroupId, String> groupExternalIds = new HashMap<>();
@@ -343,11 +345,36 @@ public final class AccountRecords {
         policies.remove(id);
     }
 
+    // ---- routes
+
+    public synchronized List<RouteView> routes() {
+        return List.copyOf(routes.values());
+    }
+
+    public synchronized Optional<RouteView> route(RouteId id) {
+        return Optional.ofNullable(routes.get(id));
+    }
+
+    synchronized void putRoute(RouteView route) {
+        routes.put(route.id(), route);
+    }
+
+    synchronized void removeRoute(RouteId id) {
+        routes.remove(id);
+    }
+
+    /** The routes the peer serves by name; such a peer may only be deleted once they are changed or gone. */
+    public synchronized List<RouteView> routesServedBy(PeerId peer) {
+        return routes.values().stream().filter(route -> peer.equals(route.definition().peer())).toList();
+    }
+
     /** What still points at a group; a group may only be deleted when this is empty. */
     public synchronized List<String> referencesTo(GroupId group) {
         List<String> references = new ArrayList<>();
         policies.values().stream().filter(policy -> policy.references(group))
                 .forEach(policy -> references.add("policy \"" + policy.name() + "\""));
+        routes.values().stream().filter(route -> route.definition().references(group))
+                .forEach(route -> references.add("route \"" + route.definition().networkId() + "\""));
         setupKeys.values().stream().filter(key -> key.autoGroups().contains(group))
                 .forEach(key -> references.add("setup key \"" + key.name() + "\""));
         users.values().stream().filter(user -> user.autoGroups().contains(group))

@@ -28,6 +28,9 @@ import io.netloom.domain.peer.PeerSettingsChangedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.route.RouteCreatedEvent;
+import io.netloom.domain.route.RouteDeletedEvent;
+import io.netloom.domain.route.RouteUpdatedEvent;
 import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
@@ -389,5 +392,24 @@ public final class DirectoryProjection {
     @EventHandler
     void on(PolicyDeletedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).removePolicy(event.policyId()));
+    }
+
+    // ---- routes
+
+    @EventHandler
+    void on(RouteCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putRoute(new RouteView(event.routeId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(RouteUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putRoute(new RouteView(event.routeId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(RouteDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeRoute(event.routeId()));
     }
 }

@@ -1,0 +1,17 @@
+package io.netloom.domain.route;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.RouteId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Replaces the whole route, as NetBird's PUT does. {@code overlay} is the account's overlay range, which no route may
+ * lead into: the caller reads it from the account so the aggregate stays free of I/O.
+ */
+public record UpdateRouteCommand(
+        @TargetAggregateIdentifier RouteId routeId,
+        AccountId accountId,
+        RouteDefinition definition,
+        Ipv4Network overlay) {
+}
