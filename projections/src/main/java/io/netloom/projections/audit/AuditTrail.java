@@ -20,6 +20,9 @@ import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
+import io.netloom.domain.network.NetworkCreatedEvent;
+import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
@@ -221,6 +224,17 @@ public final class AuditTrail {
         }
         if (event instanceof RouteDeletedEvent e) {
             return one(e.accountId(), "route.delete", "Route deleted", e.routeId().value(), Map.of());
+        }
+        if (event instanceof NetworkCreatedEvent e) {
+            return one(e.accountId(), "network.create", "Network created", e.networkId().value(),
+                    Map.of("name", e.details().name()));
+        }
+        if (event instanceof NetworkUpdatedEvent e) {
+            return one(e.accountId(), "network.update", "Network updated", e.networkId().value(),
+                    Map.of("name", e.details().name()));
+        }
+        if (event instanceof NetworkDeletedEvent e) {
+            return one(e.accountId(), "network.delete", "Network deleted", e.networkId().value(), Map.of());
         }
         return List.of();
     }

@@ -1,6 +1,7 @@
 package io.netloom.projections.directory;
 
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.RouteId;
@@ -38,6 +39,7 @@ public final class AccountRecords {
     private final Map<SetupKeyId, SetupKeyView> setupKeys = new LinkedHashMap<>();
     private final Map<PolicyId, PolicyView> policies = new LinkedHashMap<>();
     private final Map<RouteId, RouteView> routes = new LinkedHashMap<>();
+    private final Map<NetworkId, NetworkView> networks = new LinkedHashMap<>();
     private final Map<TokenId, ScimTokenView> scimTokens = new LinkedHashMap<>();
     private final Map<UserId, String> userExternalIds = new HashMap<>();
     private final Map<GroupId, String> groupExternalIds = new HashMap<>();
@@ -366,6 +368,24 @@ public final class AccountRecords {
     /** The routes the peer serves by name; such a peer may only be deleted once they are changed or gone. */
     public synchronized List<RouteView> routesServedBy(PeerId peer) {
         return routes.values().stream().filter(route -> peer.equals(route.definition().peer())).toList();
+    }
+
+    // ---- networks
+
+    public synchronized List<NetworkView> networks() {
+        return List.copyOf(networks.values());
+    }
+
+    public synchronized Optional<NetworkView> network(NetworkId id) {
+        return Optional.ofNullable(networks.get(id));
+    }
+
+    synchronized void putNetwork(NetworkView network) {
+        networks.put(network.id(), network);
+    }
+
+    synchronized void removeNetwork(NetworkId id) {
+        networks.remove(id);
     }
 
     /** What still points at a group; a group may only be deleted when this is empty. */

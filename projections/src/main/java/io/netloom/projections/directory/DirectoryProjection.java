@@ -28,6 +28,9 @@ import io.netloom.domain.peer.PeerSettingsChangedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.network.NetworkCreatedEvent;
+import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.route.RouteCreatedEvent;
 import io.netloom.domain.route.RouteDeletedEvent;
 import io.netloom.domain.route.RouteUpdatedEvent;
@@ -411,5 +414,24 @@ public final class DirectoryProjection {
     @EventHandler
     void on(RouteDeletedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).removeRoute(event.routeId()));
+    }
+
+    // ---- networks
+
+    @EventHandler
+    void on(NetworkCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putNetwork(new NetworkView(event.networkId(), event.accountId(), event.details())));
+    }
+
+    @EventHandler
+    void on(NetworkUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putNetwork(new NetworkView(event.networkId(), event.accountId(), event.details())));
+    }
+
+    @EventHandler
+    void on(NetworkDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNetwork(event.networkId()));
     }
 }
