@@ -27,6 +27,8 @@ import io.netloom.api.netbird.PeerRequest;
 import io.netloom.api.netbird.PersonalAccessToken;
 import io.netloom.api.netbird.PersonalAccessTokenGenerated;
 import io.netloom.api.netbird.PersonalAccessTokenRequest;
+import io.netloom.api.netbird.Network;
+import io.netloom.api.netbird.NetworkRequest;
 import io.netloom.api.netbird.Policy;
 import io.netloom.api.netbird.PolicyRequest;
 import io.netloom.api.netbird.PolicyRule;
@@ -338,6 +340,8 @@ class NetbirdContractTest {
         100, true, List.of("grp-devs"), false, List.of(), false);
     Route exitNode = new Route("route-2", "IPv4", "", "exit", true, null, List.of("grp-exits"), "0.0.0.0/0", 9999,
         true, List.of("grp-all"), false, List.of("grp-web"), true);
+    Network office = new Network("net-1", List.of(), 0, List.of(), List.of(), "office", "the office LAN");
+    Network lab = new Network("net-2", List.of(), 0, List.of(), List.of(), "lab", "");
     Event event = new Event("10", SEEN, "Group created", "group.add", "usr-1", "Ada Admin",
         "ada@example.org", "grp-devs", Map.of("name", "devs"));
     Event systemEvent = new Event("11", SEEN, "Setup key revoked", "setupkey.revoke", "", "", "", "key-1",
@@ -376,6 +380,10 @@ class NetbirdContractTest {
         Arguments.of("Route created", "POST", "/api/routes", 200, peerRoute),
         Arguments.of("Route", "GET", "/api/routes/{routeId}", 200, exitNode),
         Arguments.of("Route updated", "PUT", "/api/routes/{routeId}", 200, exitNode),
+        Arguments.of("Network list", "GET", "/api/networks", 200, List.of(office, lab)),
+        Arguments.of("Network created", "POST", "/api/networks", 200, office),
+        Arguments.of("Network", "GET", "/api/networks/{networkId}", 200, lab),
+        Arguments.of("Network updated", "PUT", "/api/networks/{networkId}", 200, office),
         Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)));
   }
 
@@ -429,7 +437,9 @@ class NetbirdContractTest {
         Arguments.of("CreateSetupKeyRequest", "POST", "/api/setup-keys",
             new CreateSetupKeyRequest("ci", "one-off", 86400L, List.of(), 1, true, false)),
         Arguments.of("PolicyRequest create", "POST", "/api/policies", policy),
-        Arguments.of("PolicyRequest update", "PUT", "/api/policies/{policyId}", policy));
+        Arguments.of("PolicyRequest update", "PUT", "/api/policies/{policyId}", policy),
+        Arguments.of("NetworkRequest create", "POST", "/api/networks", new NetworkRequest("office", "the LAN")),
+        Arguments.of("NetworkRequest update", "PUT", "/api/networks/{networkId}", new NetworkRequest("lab", null)));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")
