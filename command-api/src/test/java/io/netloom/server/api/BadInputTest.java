@@ -49,6 +49,7 @@ class BadInputTest extends ServerTest {
     private String policy;
     private String bot;
     private String route;
+    private String network;
 
     @BeforeEach
     void createAccountWithOneOfEverything() {
@@ -63,6 +64,7 @@ class BadInputTest extends ServerTest {
         policy = createPolicy(owner, "p", List.of(group), List.of(group));
         bot = createUser(owner, serviceUser("bot", "user"));
         route = ok(owner.post("/api/routes", route(List.of(group)))).text("id");
+        network = ok(owner.post("/api/networks", Map.of("name", "office"))).text("id");
     }
 
     private Map<String, Object> route(Object groups) {
@@ -106,6 +108,8 @@ class BadInputTest extends ServerTest {
         error(owner.post("/api/routes", with(route(List.of(group)), "enabled", "yes")), 400);
         error(owner.post("/api/routes", route(Map.of("id", group))), 400);
         error(owner.put("/api/routes/{routeId}", with(route(List.of(group)), "peer_groups", group), route), 400);
+        error(owner.post("/api/networks", Map.of("name", List.of("office"))), 400);
+        error(owner.put("/api/networks/{networkId}", Map.of("name", "n", "description", Map.of()), network), 400);
         error(owner.post("/api/users", with(serviceUser("x", "user"), "is_service_user", "perhaps")), 400);
         error(owner.put("/api/users/{userId}", with(userUpdate("user", false), "is_blocked", List.of()), bot), 400);
         error(owner.put("/api/peers/{peerId}", with(peerUpdate("p"), "ssh_enabled", "sometimes"), peer), 400);
@@ -160,6 +164,8 @@ class BadInputTest extends ServerTest {
                     owner.post("/api/users/{userId}/tokens", without(tokenRequest("t", 1), field), self)));
         }
         answers.add(Map.entry("settings", owner.put("/api/accounts/{accountId}", Map.of(), accountId)));
+        answers.add(Map.entry("name", owner.post("/api/networks", Map.of("description", "d"))));
+        answers.add(Map.entry("name", owner.put("/api/networks/{networkId}", Map.of(), network)));
 
         answers.forEach(answer -> {
             error(answer.getValue(), 422);
@@ -254,6 +260,9 @@ class BadInputTest extends ServerTest {
             answers.put("GET route", owner.get("/api/routes/{routeId}", id));
             answers.put("PUT route", owner.put("/api/routes/{routeId}", route(List.of(group)), id));
             answers.put("DELETE route", owner.delete("/api/routes/{routeId}", id));
+            answers.put("GET network", owner.get("/api/networks/{networkId}", id));
+            answers.put("PUT network", owner.put("/api/networks/{networkId}", Map.of("name", "n"), id));
+            answers.put("DELETE network", owner.delete("/api/networks/{networkId}", id));
             answers.put("PUT user", owner.put("/api/users/{userId}", userUpdate("user", true), id));
             answers.put("DELETE user", owner.delete("/api/users/{userId}", id));
             answers.put("GET tokens", owner.get("/api/users/{userId}/tokens", id));
@@ -289,7 +298,7 @@ class BadInputTest extends ServerTest {
     private List<String> writes() {
         return List.of("POST /api/groups", "PUT /api/groups/" + group, "POST /api/setup-keys",
                 "PUT /api/setup-keys/" + keyId, "POST /api/policies", "PUT /api/policies/" + policy,
-                "POST /api/routes", "PUT /api/routes/" + route,
+                "POST /api/routes", "PUT /api/routes/" + route, "POST /api/networks", "PUT /api/networks/" + network,
                 "PUT /api/peers/" + peer, "POST /api/users", "PUT /api/users/" + bot,
                 "POST /api/users/" + self + "/tokens", "PUT /api/accounts/" + accountId, "POST /api/netloom/enroll");
     }
@@ -298,7 +307,7 @@ class BadInputTest extends ServerTest {
     private Map<String, String> snapshot() {
         Map<String, String> state = new LinkedHashMap<>();
         for (String path : List.of("/api/accounts", "/api/peers", "/api/groups", "/api/setup-keys", "/api/policies",
-                "/api/routes", "/api/users", "/api/events/audit")) {
+                "/api/routes", "/api/networks", "/api/users", "/api/events/audit")) {
             state.put(path, ok(owner.get(path)).rawBody());
         }
         state.put("tokens", ok(owner.get("/api/users/{userId}/tokens", self)).rawBody());

@@ -18,6 +18,8 @@ enum FuzzTarget {
             (account, n) -> policy(account, "updated " + n, n)),
     CREATE_ROUTE("POST", "/api/routes", account -> "", true, List.of("/api/routes"),
             (account, n) -> route(account, n)),
+    CREATE_NETWORK("POST", "/api/networks", account -> "", true, List.of("/api/networks"),
+            (account, n) -> Json.object("name", "network " + n, "description", "fuzzed " + n)),
     CREATE_GROUP("POST", "/api/groups", account -> "", true, List.of("/api/groups"),
             (account, n) -> Json.object("name", "group " + n, "peers", List.of(account.peerId()))),
     UPDATE_GROUP("PUT", "/api/groups/{groupId}", FuzzAccount::groupB, true, List.of("/api/groups"),
