@@ -4,17 +4,23 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.netloom.domain.common.AccountScope;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.common.Required;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.route.RoutePrefix;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * One of NetBird's networks: a named place whose resources are reached through its routers (ADR 0030). The
- * network is the consistency boundary its resources and routers will join, so that deleting it takes them along
- * in one step; the groups and peers they name stay aggregates of their own.
+ * network owns its resources (and, next, its routers), so deleting it takes them along in one event and a
+ * resource id of another network is unknown here; the groups and peers they name stay aggregates of their own.
  */
 public class Network {
 
@@ -22,6 +28,7 @@ public class Network {
     private NetworkId networkId;
     private AccountId accountId;
     private NetworkDetails details;
+    private final Map<NetworkResourceId, ResourceDefinition> resources = new HashMap<>();
 
     public Network() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -49,6 +56,34 @@ public class Network {
         apply(new NetworkDeletedEvent(networkId, accountId));
     }
 
+    @CommandHandler
+    public void handle(CreateNetworkResourceCommand command) {
+        requireSameAccount(command.accountId());
+        Required.present(command.resourceId(), "resource");
+        if (resources.containsKey(command.resourceId())) {
+            throw CommandRejectedException.conflict("resource " + command.resourceId() + " already exists");
+        }
+        apply(new NetworkResourceCreatedEvent(networkId, accountId, command.resourceId(),
+                validResource(command.definition(), command.overlay())));
+    }
+
+    @CommandHandler
+    public void handle(UpdateNetworkResourceCommand command) {
+        requireSameAccount(command.accountId());
+        ResourceDefinition current = existingResource(command.resourceId());
+        ResourceDefinition changed = validResource(command.definition(), command.overlay());
+        if (!changed.equals(current)) {
+            apply(new NetworkResourceUpdatedEvent(networkId, accountId, command.resourceId(), changed));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteNetworkResourceCommand command) {
+        requireSameAccount(command.accountId());
+        existingResource(command.resourceId());
+        apply(new NetworkResourceDeletedEvent(networkId, accountId, command.resourceId()));
+    }
+
     @EventSourcingHandler
     void on(NetworkCreatedEvent event) {
         networkId = event.networkId();
@@ -62,11 +97,46 @@ public class Network {
     }
 
     @EventSourcingHandler
+    void on(NetworkResourceCreatedEvent event) {
+        resources.put(event.resourceId(), event.definition());
+    }
+
+    @EventSourcingHandler
+    void on(NetworkResourceUpdatedEvent event) {
+        resources.put(event.resourceId(), event.definition());
+    }
+
+    @EventSourcingHandler
+    void on(NetworkResourceDeletedEvent event) {
+        resources.remove(event.resourceId());
+    }
+
+    @EventSourcingHandler
     void on(NetworkDeletedEvent event) {
         markDeleted();
     }
 
     private void requireSameAccount(AccountId requested) {
         AccountScope.requireSameAccount(accountId, requested, "network");
+    }
+
+    private ResourceDefinition existingResource(NetworkResourceId resourceId) {
+        ResourceDefinition resource = resourceId == null ? null : resources.get(resourceId);
+        if (resource == null) {
+            throw CommandRejectedException.notFound("resource not found");
+        }
+        return resource;
+    }
+
+    /** As for routes (ADR 0029): a resource inside the overlay would pull peer traffic through a router. */
+    private static ResourceDefinition validResource(ResourceDefinition definition, Ipv4Network overlay) {
+        Required.present(definition, "resource");
+        Required.present(overlay, "overlay network");
+        RoutePrefix prefix = definition.address().prefix();
+        if (!prefix.isDefaultRoute() && prefix.overlaps(new RoutePrefix(overlay.cidr()))) {
+            throw CommandRejectedException.invalid("address " + definition.address().address()
+                    + " overlaps the account's overlay network " + overlay.cidr());
+        }
+        return definition;
     }
 }
