@@ -22,6 +22,10 @@ import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
 import io.netloom.domain.network.NetworkCreatedEvent;
 import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkResourceCreatedEvent;
+import io.netloom.domain.network.NetworkResourceDeletedEvent;
+import io.netloom.domain.network.NetworkResourceUpdatedEvent;
+import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
@@ -236,7 +240,24 @@ public final class AuditTrail {
         if (event instanceof NetworkDeletedEvent e) {
             return one(e.accountId(), "network.delete", "Network deleted", e.networkId().value(), Map.of());
         }
+        if (event instanceof NetworkResourceCreatedEvent e) {
+            return one(e.accountId(), "network.resource.create", "Network resource created",
+                    e.resourceId().value(), resourceMeta(e.networkId().value(), e.definition()));
+        }
+        if (event instanceof NetworkResourceUpdatedEvent e) {
+            return one(e.accountId(), "network.resource.update", "Network resource updated",
+                    e.resourceId().value(), resourceMeta(e.networkId().value(), e.definition()));
+        }
+        if (event instanceof NetworkResourceDeletedEvent e) {
+            return one(e.accountId(), "network.resource.delete", "Network resource deleted",
+                    e.resourceId().value(), Map.of("network_id", e.networkId().value()));
+        }
         return List.of();
+    }
+
+    private static Map<String, String> resourceMeta(String networkId, ResourceDefinition resource) {
+        return Map.of("network_id", networkId, "name", resource.name(), "address", resource.address().address(),
+                "type", resource.address().type().wireName());
     }
 
     /** NetBird's route entries carry the network range and the route's name (its network_id). */

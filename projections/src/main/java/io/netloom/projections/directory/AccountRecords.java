@@ -2,6 +2,7 @@ package io.netloom.projections.directory;
 
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.RouteId;
@@ -40,6 +41,7 @@ public final class AccountRecords {
     private final Map<PolicyId, PolicyView> policies = new LinkedHashMap<>();
     private final Map<RouteId, RouteView> routes = new LinkedHashMap<>();
     private final Map<NetworkId, NetworkView> networks = new LinkedHashMap<>();
+    private final Map<NetworkResourceId, NetworkResourceView> networkResources = new LinkedHashMap<>();
     private final Map<TokenId, ScimTokenView> scimTokens = new LinkedHashMap<>();
     private final Map<UserId, String> userExternalIds = new HashMap<>();
     private final Map<GroupId, String> groupExternalIds = new HashMap<>();
@@ -384,8 +386,27 @@ public final class AccountRecords {
         networks.put(network.id(), network);
     }
 
+    /** A deleted network takes its resources along (they are part of its aggregate). */
     synchronized void removeNetwork(NetworkId id) {
         networks.remove(id);
+        networkResources.values().removeIf(resource -> resource.networkId().equals(id));
+    }
+
+    public synchronized List<NetworkResourceView> networkResources(NetworkId network) {
+        return networkResources.values().stream().filter(resource -> resource.networkId().equals(network)).toList();
+    }
+
+    /** The resource, if it belongs to that network: a resource id under another network is unknown. */
+    public synchronized Optional<NetworkResourceView> networkResource(NetworkId network, NetworkResourceId id) {
+        return Optional.ofNullable(networkResources.get(id)).filter(resource -> resource.networkId().equals(network));
+    }
+
+    synchronized void putNetworkResource(NetworkResourceView resource) {
+        networkResources.put(resource.id(), resource);
+    }
+
+    synchronized void removeNetworkResource(NetworkResourceId id) {
+        networkResources.remove(id);
     }
 
     /** What still points at a group; a group may only be deleted when this is empty. */
@@ -395,6 +416,8 @@ public final class AccountRecords {
                 .forEach(policy -> references.add("policy \"" + policy.name() + "\""));
         routes.values().stream().filter(route -> route.definition().references(group))
                 .forEach(route -> references.add("route \"" + route.definition().networkId() + "\""));
+        networkResources.values().stream().filter(resource -> resource.definition().groups().contains(group))
+                .forEach(resource -> references.add("network resource \"" + resource.definition().name() + "\""));
         setupKeys.values().stream().filter(key -> key.autoGroups().contains(group))
                 .forEach(key -> references.add("setup key \"" + key.name() + "\""));
         users.values().stream().filter(user -> user.autoGroups().contains(group))

@@ -30,6 +30,9 @@ import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
 import io.netloom.domain.network.NetworkCreatedEvent;
 import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkResourceCreatedEvent;
+import io.netloom.domain.network.NetworkResourceDeletedEvent;
+import io.netloom.domain.network.NetworkResourceUpdatedEvent;
 import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.route.RouteCreatedEvent;
 import io.netloom.domain.route.RouteDeletedEvent;
@@ -433,5 +436,22 @@ public final class DirectoryProjection {
     @EventHandler
     void on(NetworkDeletedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).removeNetwork(event.networkId()));
+    }
+
+    @EventHandler
+    void on(NetworkResourceCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkResource(new NetworkResourceView(
+                event.resourceId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkResourceUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkResource(new NetworkResourceView(
+                event.resourceId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkResourceDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNetworkResource(event.resourceId()));
     }
 }
