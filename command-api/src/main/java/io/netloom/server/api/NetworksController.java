@@ -2,7 +2,6 @@ package io.netloom.server.api;
 
 import io.netloom.api.netbird.Network;
 import io.netloom.api.netbird.NetworkRequest;
-import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.network.CreateNetworkCommand;
 import io.netloom.domain.network.DeleteNetworkCommand;
@@ -25,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * NetBird's /api/networks and /api/networks/{networkId}: the networks themselves. Their resources and routers
- * are not served yet (ADR 0030), so every network shows none of them.
+ * NetBird's /api/networks and /api/networks/{networkId}: the networks themselves (their resources have a
+ * controller of their own). Routers are not served yet (ADR 0030), so every network shows none.
  */
 @RestController
 @RequestMapping("/api/networks")
@@ -45,13 +44,15 @@ public class NetworksController {
     @GetMapping
     public List<Network> list(@AuthenticationPrincipal Caller caller) {
         Access.requireAccountReader(caller);
-        return accounts.of(caller).networks().stream().map(NetworksController::toNetwork).toList();
+        AccountRecords records = accounts.of(caller);
+        return records.networks().stream().map(network -> toNetwork(records, network)).toList();
     }
 
     @GetMapping("/{networkId}")
     public Network get(@AuthenticationPrincipal Caller caller, @PathVariable String networkId) {
         Access.requireAccountReader(caller);
-        return toNetwork(existing(accounts.of(caller), networkId));
+        AccountRecords records = accounts.of(caller);
+        return toNetwork(records, existing(records, networkId));
     }
 
     @PostMapping
@@ -62,7 +63,7 @@ public class NetworksController {
         NetworkDetails details = new NetworkDetails(request.name(), request.description());
         locks.withLock(caller.accountId(), () ->
                 commands.send(new CreateNetworkCommand(id, caller.accountId(), details), Initiators.of(caller)));
-        return toNetwork(records.network(id).orElseThrow());
+        return toNetwork(records, records.network(id).orElseThrow());
     }
 
     @PutMapping("/{networkId}")
@@ -74,7 +75,7 @@ public class NetworksController {
         NetworkDetails details = new NetworkDetails(request.name(), request.description());
         locks.withLock(caller.accountId(), () -> commands.send(
                 new UpdateNetworkCommand(network.id(), caller.accountId(), details), Initiators.of(caller)));
-        return toNetwork(records.network(network.id()).orElseThrow());
+        return toNetwork(records, records.network(network.id()).orElseThrow());
     }
 
     @DeleteMapping("/{networkId}")
@@ -87,12 +88,17 @@ public class NetworksController {
     }
 
     private static NetworkView existing(AccountRecords records, String networkId) {
-        return records.network(new NetworkId(networkId))
-                .orElseThrow(() -> CommandRejectedException.notFound("network not found"));
+        return Networks.existing(records, networkId);
     }
 
-    private static Network toNetwork(NetworkView network) {
-        return new Network(network.id().value(), List.of(), 0, List.of(), List.of(), network.details().name(),
+    /**
+     * Routers are not served yet (ADR 0030). {@code policies} lists NetBird's policies whose rules name a resource
+     * of the network directly; Netloom's policies target groups only, so none does.
+     */
+    private static Network toNetwork(AccountRecords records, NetworkView network) {
+        List<String> resources = records.networkResources(network.id()).stream()
+                .map(resource -> resource.id().value()).toList();
+        return new Network(network.id().value(), List.of(), 0, resources, List.of(), network.details().name(),
                 network.details().description());
     }
 }

@@ -29,6 +29,8 @@ import io.netloom.api.netbird.PersonalAccessTokenGenerated;
 import io.netloom.api.netbird.PersonalAccessTokenRequest;
 import io.netloom.api.netbird.Network;
 import io.netloom.api.netbird.NetworkRequest;
+import io.netloom.api.netbird.NetworkResource;
+import io.netloom.api.netbird.NetworkResourceRequest;
 import io.netloom.api.netbird.Policy;
 import io.netloom.api.netbird.PolicyRequest;
 import io.netloom.api.netbird.PolicyRule;
@@ -340,7 +342,10 @@ class NetbirdContractTest {
         100, true, List.of("grp-devs"), false, List.of(), false);
     Route exitNode = new Route("route-2", "IPv4", "", "exit", true, null, List.of("grp-exits"), "0.0.0.0/0", 9999,
         true, List.of("grp-all"), false, List.of("grp-web"), true);
-    Network office = new Network("net-1", List.of(), 0, List.of(), List.of(), "office", "the office LAN");
+    Network office = new Network("net-1", List.of(), 0, List.of("res-1"), List.of(), "office", "the office LAN");
+    NetworkResource host = new NetworkResource("res-1", "host",
+        List.of(new GroupMinimum("grp-web", "web", 0, 0, "api")), "web", "intranet", "10.1.2.3", true);
+    NetworkResource subnet = new NetworkResource("res-2", "subnet", List.of(), "lan", "", "10.1.0.0/16", false);
     Network lab = new Network("net-2", List.of(), 0, List.of(), List.of(), "lab", "");
     Event event = new Event("10", SEEN, "Group created", "group.add", "usr-1", "Ada Admin",
         "ada@example.org", "grp-devs", Map.of("name", "devs"));
@@ -384,6 +389,12 @@ class NetbirdContractTest {
         Arguments.of("Network created", "POST", "/api/networks", 200, office),
         Arguments.of("Network", "GET", "/api/networks/{networkId}", 200, lab),
         Arguments.of("Network updated", "PUT", "/api/networks/{networkId}", 200, office),
+        Arguments.of("Network resource list", "GET", "/api/networks/{networkId}/resources", 200,
+            List.of(host, subnet)),
+        Arguments.of("Network resource created", "POST", "/api/networks/{networkId}/resources", 200, host),
+        Arguments.of("Network resource", "GET", "/api/networks/{networkId}/resources/{resourceId}", 200, subnet),
+        Arguments.of("Network resource updated", "PUT", "/api/networks/{networkId}/resources/{resourceId}", 200,
+            host),
         Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)));
   }
 
@@ -439,7 +450,9 @@ class NetbirdContractTest {
         Arguments.of("PolicyRequest create", "POST", "/api/policies", policy),
         Arguments.of("PolicyRequest update", "PUT", "/api/policies/{policyId}", policy),
         Arguments.of("NetworkRequest create", "POST", "/api/networks", new NetworkRequest("office", "the LAN")),
-        Arguments.of("NetworkRequest update", "PUT", "/api/networks/{networkId}", new NetworkRequest("lab", null)));
+        Arguments.of("NetworkRequest update", "PUT", "/api/networks/{networkId}", new NetworkRequest("lab", null)),
+        Arguments.of("NetworkResourceRequest", "POST", "/api/networks/{networkId}/resources",
+            new NetworkResourceRequest("web", null, "10.1.2.3", true, List.of("grp-web"))));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")
