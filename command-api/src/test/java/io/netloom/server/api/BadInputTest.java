@@ -50,6 +50,7 @@ class BadInputTest extends ServerTest {
     private String bot;
     private String route;
     private String network;
+    private String resource;
 
     @BeforeEach
     void createAccountWithOneOfEverything() {
@@ -65,6 +66,11 @@ class BadInputTest extends ServerTest {
         bot = createUser(owner, serviceUser("bot", "user"));
         route = ok(owner.post("/api/routes", route(List.of(group)))).text("id");
         network = ok(owner.post("/api/networks", Map.of("name", "office"))).text("id");
+        resource = ok(owner.post("/api/networks/{networkId}/resources", resource(List.of(group)), network)).text("id");
+    }
+
+    private static Map<String, Object> resource(Object groups) {
+        return Map.of("name", "web", "address", "10.1.2.3", "enabled", true, "groups", groups);
     }
 
     private Map<String, Object> route(Object groups) {
@@ -110,6 +116,11 @@ class BadInputTest extends ServerTest {
         error(owner.put("/api/routes/{routeId}", with(route(List.of(group)), "peer_groups", group), route), 400);
         error(owner.post("/api/networks", Map.of("name", List.of("office"))), 400);
         error(owner.put("/api/networks/{networkId}", Map.of("name", "n", "description", Map.of()), network), 400);
+        error(owner.post("/api/networks/{networkId}/resources", resource(group), network), 400);
+        error(owner.post("/api/networks/{networkId}/resources", with(resource(List.of(group)), "enabled", "yes"),
+                network), 400);
+        error(owner.put("/api/networks/{networkId}/resources/{resourceId}", with(resource(List.of(group)),
+                "address", List.of("10.1.2.3")), network, resource), 400);
         error(owner.post("/api/users", with(serviceUser("x", "user"), "is_service_user", "perhaps")), 400);
         error(owner.put("/api/users/{userId}", with(userUpdate("user", false), "is_blocked", List.of()), bot), 400);
         error(owner.put("/api/peers/{peerId}", with(peerUpdate("p"), "ssh_enabled", "sometimes"), peer), 400);
@@ -166,6 +177,10 @@ class BadInputTest extends ServerTest {
         answers.add(Map.entry("settings", owner.put("/api/accounts/{accountId}", Map.of(), accountId)));
         answers.add(Map.entry("name", owner.post("/api/networks", Map.of("description", "d"))));
         answers.add(Map.entry("name", owner.put("/api/networks/{networkId}", Map.of(), network)));
+        for (String field : List.of("name", "address", "enabled", "groups")) {
+            answers.add(Map.entry(field, owner.post("/api/networks/{networkId}/resources",
+                    without(resource(List.of(group)), field), network)));
+        }
 
         answers.forEach(answer -> {
             error(answer.getValue(), 422);
@@ -263,6 +278,14 @@ class BadInputTest extends ServerTest {
             answers.put("GET network", owner.get("/api/networks/{networkId}", id));
             answers.put("PUT network", owner.put("/api/networks/{networkId}", Map.of("name", "n"), id));
             answers.put("DELETE network", owner.delete("/api/networks/{networkId}", id));
+            answers.put("GET resources", owner.get("/api/networks/{networkId}/resources", id));
+            answers.put("POST resource", owner.post("/api/networks/{networkId}/resources",
+                    resource(List.of(group)), id));
+            answers.put("GET resource", owner.get("/api/networks/{networkId}/resources/{resourceId}", network, id));
+            answers.put("PUT resource", owner.put("/api/networks/{networkId}/resources/{resourceId}",
+                    resource(List.of(group)), network, id));
+            answers.put("DELETE resource", owner.delete("/api/networks/{networkId}/resources/{resourceId}",
+                    network, id));
             answers.put("PUT user", owner.put("/api/users/{userId}", userUpdate("user", true), id));
             answers.put("DELETE user", owner.delete("/api/users/{userId}", id));
             answers.put("GET tokens", owner.get("/api/users/{userId}/tokens", id));
@@ -299,6 +322,8 @@ class BadInputTest extends ServerTest {
         return List.of("POST /api/groups", "PUT /api/groups/" + group, "POST /api/setup-keys",
                 "PUT /api/setup-keys/" + keyId, "POST /api/policies", "PUT /api/policies/" + policy,
                 "POST /api/routes", "PUT /api/routes/" + route, "POST /api/networks", "PUT /api/networks/" + network,
+                "POST /api/networks/" + network + "/resources",
+                "PUT /api/networks/" + network + "/resources/" + resource,
                 "PUT /api/peers/" + peer, "POST /api/users", "PUT /api/users/" + bot,
                 "POST /api/users/" + self + "/tokens", "PUT /api/accounts/" + accountId, "POST /api/netloom/enroll");
     }
@@ -310,6 +335,7 @@ class BadInputTest extends ServerTest {
                 "/api/routes", "/api/networks", "/api/users", "/api/events/audit")) {
             state.put(path, ok(owner.get(path)).rawBody());
         }
+        state.put("resources", ok(owner.get("/api/networks/{networkId}/resources", network)).rawBody());
         state.put("tokens", ok(owner.get("/api/users/{userId}/tokens", self)).rawBody());
         return state;
     }

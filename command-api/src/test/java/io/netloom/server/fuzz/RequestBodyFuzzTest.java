@@ -102,6 +102,12 @@ class RequestBodyFuzzTest extends ServerTest {
     }
 
     @Property
+    void createNetworkResourceWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(
+            @ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_NETWORK_RESOURCE, input);
+    }
+
+    @Property
     void createGroupWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(@ForAll("inputs") FuzzInput input) {
         check(FuzzTarget.CREATE_GROUP, input);
     }
