@@ -10,6 +10,7 @@ import io.netloom.domain.common.Required;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
 import io.netloom.domain.route.RoutePrefix;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * One of NetBird's networks: a named place whose resources are reached through its routers (ADR 0030). The
- * network owns its resources (and, next, its routers), so deleting it takes them along in one event and a
+ * network owns its resources and routers, so deleting it takes them along in one event and a
  * resource id of another network is unknown here; the groups and peers they name stay aggregates of their own.
  */
 public class Network {
@@ -29,6 +30,7 @@ public class Network {
     private AccountId accountId;
     private NetworkDetails details;
     private final Map<NetworkResourceId, ResourceDefinition> resources = new HashMap<>();
+    private final Map<NetworkRouterId, RouterDefinition> routers = new HashMap<>();
 
     public Network() {
         // Required by Axon to construct an empty instance before replaying its events.
@@ -84,6 +86,34 @@ public class Network {
         apply(new NetworkResourceDeletedEvent(networkId, accountId, command.resourceId()));
     }
 
+    @CommandHandler
+    public void handle(CreateNetworkRouterCommand command) {
+        requireSameAccount(command.accountId());
+        Required.present(command.routerId(), "router");
+        if (routers.containsKey(command.routerId())) {
+            throw CommandRejectedException.conflict("router " + command.routerId() + " already exists");
+        }
+        RouterDefinition definition = validRouter(command.definition(), command.routerId());
+        apply(new NetworkRouterCreatedEvent(networkId, accountId, command.routerId(), definition));
+    }
+
+    @CommandHandler
+    public void handle(UpdateNetworkRouterCommand command) {
+        requireSameAccount(command.accountId());
+        RouterDefinition current = existingRouter(command.routerId());
+        RouterDefinition changed = validRouter(command.definition(), command.routerId());
+        if (!changed.equals(current)) {
+            apply(new NetworkRouterUpdatedEvent(networkId, accountId, command.routerId(), changed));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteNetworkRouterCommand command) {
+        requireSameAccount(command.accountId());
+        existingRouter(command.routerId());
+        apply(new NetworkRouterDeletedEvent(networkId, accountId, command.routerId()));
+    }
+
     @EventSourcingHandler
     void on(NetworkCreatedEvent event) {
         networkId = event.networkId();
@@ -112,6 +142,21 @@ public class Network {
     }
 
     @EventSourcingHandler
+    void on(NetworkRouterCreatedEvent event) {
+        routers.put(event.routerId(), event.definition());
+    }
+
+    @EventSourcingHandler
+    void on(NetworkRouterUpdatedEvent event) {
+        routers.put(event.routerId(), event.definition());
+    }
+
+    @EventSourcingHandler
+    void on(NetworkRouterDeletedEvent event) {
+        routers.remove(event.routerId());
+    }
+
+    @EventSourcingHandler
     void on(NetworkDeletedEvent event) {
         markDeleted();
     }
@@ -126,6 +171,32 @@ public class Network {
             throw CommandRejectedException.notFound("resource not found");
         }
         return resource;
+    }
+
+    private RouterDefinition existingRouter(NetworkRouterId routerId) {
+        RouterDefinition router = routerId == null ? null : routers.get(routerId);
+        if (router == null) {
+            throw CommandRejectedException.notFound("router not found");
+        }
+        return router;
+    }
+
+    /**
+     * One peer named twice as a router of the same network would only shadow itself, as one peer routing the same
+     * prefix twice would (ADR 0029's 409); this aggregate sees all of the network's routers, so it checks here.
+     */
+    private RouterDefinition validRouter(RouterDefinition definition, NetworkRouterId self) {
+        Required.present(definition, "router");
+        if (definition.peer() != null) {
+            routers.entrySet().stream()
+                    .filter(router -> !router.getKey().equals(self))
+                    .filter(router -> definition.peer().equals(router.getValue().peer()))
+                    .findFirst().ifPresent(twin -> {
+                        throw CommandRejectedException.conflict("peer " + definition.peer()
+                                + " is already a router of this network");
+                    });
+        }
+        return definition;
     }
 
     /** As for routes (ADR 0029): a resource inside the overlay would pull peer traffic through a router. */
