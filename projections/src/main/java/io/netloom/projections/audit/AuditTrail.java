@@ -25,6 +25,9 @@ import io.netloom.domain.network.NetworkDeletedEvent;
 import io.netloom.domain.network.NetworkResourceCreatedEvent;
 import io.netloom.domain.network.NetworkResourceDeletedEvent;
 import io.netloom.domain.network.NetworkResourceUpdatedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.NetworkRouterDeletedEvent;
+import io.netloom.domain.network.NetworkRouterUpdatedEvent;
 import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
@@ -251,6 +254,18 @@ public final class AuditTrail {
         if (event instanceof NetworkResourceDeletedEvent e) {
             return one(e.accountId(), "network.resource.delete", "Network resource deleted",
                     e.resourceId().value(), Map.of("network_id", e.networkId().value()));
+        }
+        if (event instanceof NetworkRouterCreatedEvent e) {
+            return one(e.accountId(), "network.router.create", "Network router created", e.routerId().value(),
+                    Map.of("network_id", e.networkId().value()));
+        }
+        if (event instanceof NetworkRouterUpdatedEvent e) {
+            return one(e.accountId(), "network.router.update", "Network router updated", e.routerId().value(),
+                    Map.of("network_id", e.networkId().value()));
+        }
+        if (event instanceof NetworkRouterDeletedEvent e) {
+            return one(e.accountId(), "network.router.delete", "Network router deleted", e.routerId().value(),
+                    Map.of("network_id", e.networkId().value()));
         }
         return List.of();
     }

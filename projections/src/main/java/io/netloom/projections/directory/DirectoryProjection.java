@@ -33,6 +33,9 @@ import io.netloom.domain.network.NetworkDeletedEvent;
 import io.netloom.domain.network.NetworkResourceCreatedEvent;
 import io.netloom.domain.network.NetworkResourceDeletedEvent;
 import io.netloom.domain.network.NetworkResourceUpdatedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.NetworkRouterDeletedEvent;
+import io.netloom.domain.network.NetworkRouterUpdatedEvent;
 import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.route.RouteCreatedEvent;
 import io.netloom.domain.route.RouteDeletedEvent;
@@ -453,5 +456,22 @@ public final class DirectoryProjection {
     @EventHandler
     void on(NetworkResourceDeletedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).removeNetworkResource(event.resourceId()));
+    }
+
+    @EventHandler
+    void on(NetworkRouterCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkRouter(new NetworkRouterView(
+                event.routerId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkRouterUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkRouter(new NetworkRouterView(
+                event.routerId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkRouterDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNetworkRouter(event.routerId()));
     }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
+import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.network.NetworkCreatedEvent;
 import io.netloom.domain.network.NetworkDeletedEvent;
 import io.netloom.domain.network.NetworkDetails;
 import io.netloom.domain.network.NetworkResourceCreatedEvent;
 import io.netloom.domain.network.NetworkResourceDeletedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.RouterDefinition;
 import io.netloom.domain.network.ResourceAddress;
 import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.NetworkUpdatedEvent;
@@ -80,5 +84,23 @@ class NetworkRecordsTest {
 
         assertThat(events.records().networkResources(NETWORK)).isEmpty();
         assertThat(events.records().referencesTo(WEB)).isEmpty();
+    }
+
+    @Test
+    void routerCreatedWhenReplayedThenListedServedByItsPeerAndGoneWithItsNetwork() {
+        TestEvents events = new TestEvents();
+        NetworkRouterId router = new NetworkRouterId("router-1");
+        PeerId peer = new PeerId("peer-router");
+        events.projection().on(new NetworkCreatedEvent(NETWORK, TestEvents.ACCOUNT, new NetworkDetails("office", "")));
+
+        events.projection().on(new NetworkRouterCreatedEvent(NETWORK, TestEvents.ACCOUNT, router,
+                new RouterDefinition(peer, Set.of(), 100, true, true)));
+
+        assertThat(events.records().networkRouters(NETWORK)).extracting(NetworkRouterView::id).containsExactly(router);
+        assertThat(events.records().networkRoutersServedBy(peer)).hasSize(1);
+        assertThat(events.records().routingPeerCount(NETWORK)).isEqualTo(1);
+        events.projection().on(new NetworkDeletedEvent(NETWORK, TestEvents.ACCOUNT));
+        assertThat(events.records().networkRouters()).isEmpty();
+        assertThat(events.records().networkRoutersServedBy(peer)).isEmpty();
     }
 }
