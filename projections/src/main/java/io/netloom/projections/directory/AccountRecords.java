@@ -422,12 +422,7 @@ public final class AccountRecords {
             if (router.definition().peer() != null) {
                 peers.add(router.definition().peer());
             }
-            router.definition().peerGroups().forEach(group -> {
-                GroupView view = groups.get(group);
-                if (view != null) {
-                    peers.addAll(view.peers());
-                }
-            });
+            router.definition().peerGroups().forEach(group -> peers.addAll(members.getOrDefault(group, Set.of())));
         });
         return peers.size();
     }
