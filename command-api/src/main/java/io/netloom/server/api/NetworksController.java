@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * NetBird's /api/networks and /api/networks/{networkId}: the networks themselves (their resources have a
- * controller of their own). Routers are not served yet (ADR 0030), so every network shows none.
+ * NetBird's /api/networks and /api/networks/{networkId}: the networks themselves (their resources and routers
+ * have controllers of their own).
  */
 @RestController
 @RequestMapping("/api/networks")
@@ -92,13 +92,15 @@ public class NetworksController {
     }
 
     /**
-     * Routers are not served yet (ADR 0030). {@code policies} lists NetBird's policies whose rules name a resource
-     * of the network directly; Netloom's policies target groups only, so none does.
+     * {@code policies} lists NetBird's policies whose rules name a resource of the network directly; Netloom's
+     * policies target groups only (ADR 0030), so none does.
      */
     private static Network toNetwork(AccountRecords records, NetworkView network) {
         List<String> resources = records.networkResources(network.id()).stream()
                 .map(resource -> resource.id().value()).toList();
-        return new Network(network.id().value(), List.of(), 0, resources, List.of(), network.details().name(),
-                network.details().description());
+        List<String> routers = records.networkRouters(network.id()).stream()
+                .map(router -> router.id().value()).toList();
+        return new Network(network.id().value(), routers, records.routingPeerCount(network.id()), resources,
+                List.of(), network.details().name(), network.details().description());
     }
 }

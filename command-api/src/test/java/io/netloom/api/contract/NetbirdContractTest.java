@@ -31,6 +31,8 @@ import io.netloom.api.netbird.Network;
 import io.netloom.api.netbird.NetworkRequest;
 import io.netloom.api.netbird.NetworkResource;
 import io.netloom.api.netbird.NetworkResourceRequest;
+import io.netloom.api.netbird.NetworkRouter;
+import io.netloom.api.netbird.NetworkRouterRequest;
 import io.netloom.api.netbird.Policy;
 import io.netloom.api.netbird.PolicyRequest;
 import io.netloom.api.netbird.PolicyRule;
@@ -342,7 +344,10 @@ class NetbirdContractTest {
         100, true, List.of("grp-devs"), false, List.of(), false);
     Route exitNode = new Route("route-2", "IPv4", "", "exit", true, null, List.of("grp-exits"), "0.0.0.0/0", 9999,
         true, List.of("grp-all"), false, List.of("grp-web"), true);
-    Network office = new Network("net-1", List.of(), 0, List.of("res-1"), List.of(), "office", "the office LAN");
+    Network office = new Network("net-1", List.of("rtr-1"), 1, List.of("res-1"), List.of(), "office",
+        "the office LAN");
+    NetworkRouter peerRouter = new NetworkRouter("rtr-1", "peer-1", null, 100, true, true);
+    NetworkRouter groupRouter = new NetworkRouter("rtr-2", null, List.of("grp-routers"), 9999, false, false);
     NetworkResource host = new NetworkResource("res-1", "host",
         List.of(new GroupMinimum("grp-web", "web", 0, 0, "api")), "web", "intranet", "10.1.2.3", true);
     NetworkResource subnet = new NetworkResource("res-2", "subnet", List.of(), "lan", "", "10.1.0.0/16", false);
@@ -393,6 +398,13 @@ class NetbirdContractTest {
             List.of(host, subnet)),
         Arguments.of("Network resource created", "POST", "/api/networks/{networkId}/resources", 200, host),
         Arguments.of("Network resource", "GET", "/api/networks/{networkId}/resources/{resourceId}", 200, subnet),
+        Arguments.of("Network router list", "GET", "/api/networks/{networkId}/routers", 200,
+            List.of(peerRouter, groupRouter)),
+        Arguments.of("All network routers", "GET", "/api/networks/routers", 200, List.of(peerRouter, groupRouter)),
+        Arguments.of("Network router created", "POST", "/api/networks/{networkId}/routers", 200, peerRouter),
+        Arguments.of("Network router", "GET", "/api/networks/{networkId}/routers/{routerId}", 200, groupRouter),
+        Arguments.of("Network router updated", "PUT", "/api/networks/{networkId}/routers/{routerId}", 200,
+            peerRouter),
         Arguments.of("Network resource updated", "PUT", "/api/networks/{networkId}/resources/{resourceId}", 200,
             host),
         Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)));
@@ -452,7 +464,9 @@ class NetbirdContractTest {
         Arguments.of("NetworkRequest create", "POST", "/api/networks", new NetworkRequest("office", "the LAN")),
         Arguments.of("NetworkRequest update", "PUT", "/api/networks/{networkId}", new NetworkRequest("lab", null)),
         Arguments.of("NetworkResourceRequest", "POST", "/api/networks/{networkId}/resources",
-            new NetworkResourceRequest("web", null, "10.1.2.3", true, List.of("grp-web"))));
+            new NetworkResourceRequest("web", null, "10.1.2.3", true, List.of("grp-web"))),
+        Arguments.of("NetworkRouterRequest", "PUT", "/api/networks/{networkId}/routers/{routerId}",
+            new NetworkRouterRequest(null, List.of("grp-routers"), 100, true, true)));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")
