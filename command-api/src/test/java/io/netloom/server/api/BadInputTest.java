@@ -51,6 +51,7 @@ class BadInputTest extends ServerTest {
     private String route;
     private String network;
     private String resource;
+    private String router;
 
     @BeforeEach
     void createAccountWithOneOfEverything() {
@@ -67,6 +68,11 @@ class BadInputTest extends ServerTest {
         route = ok(owner.post("/api/routes", route(List.of(group)))).text("id");
         network = ok(owner.post("/api/networks", Map.of("name", "office"))).text("id");
         resource = ok(owner.post("/api/networks/{networkId}/resources", resource(List.of(group)), network)).text("id");
+        router = ok(owner.post("/api/networks/{networkId}/routers", router(), network)).text("id");
+    }
+
+    private Map<String, Object> router() {
+        return Map.of("peer", peer, "metric", 100, "masquerade", true, "enabled", true);
     }
 
     private static Map<String, Object> resource(Object groups) {
@@ -121,6 +127,9 @@ class BadInputTest extends ServerTest {
                 network), 400);
         error(owner.put("/api/networks/{networkId}/resources/{resourceId}", with(resource(List.of(group)),
                 "address", List.of("10.1.2.3")), network, resource), 400);
+        error(owner.post("/api/networks/{networkId}/routers", with(router(), "metric", "low"), network), 400);
+        error(owner.put("/api/networks/{networkId}/routers/{routerId}", with(router(), "peer_groups", group),
+                network, router), 400);
         error(owner.post("/api/users", with(serviceUser("x", "user"), "is_service_user", "perhaps")), 400);
         error(owner.put("/api/users/{userId}", with(userUpdate("user", false), "is_blocked", List.of()), bot), 400);
         error(owner.put("/api/peers/{peerId}", with(peerUpdate("p"), "ssh_enabled", "sometimes"), peer), 400);
@@ -177,6 +186,10 @@ class BadInputTest extends ServerTest {
         answers.add(Map.entry("settings", owner.put("/api/accounts/{accountId}", Map.of(), accountId)));
         answers.add(Map.entry("name", owner.post("/api/networks", Map.of("description", "d"))));
         answers.add(Map.entry("name", owner.put("/api/networks/{networkId}", Map.of(), network)));
+        for (String field : List.of("metric", "masquerade", "enabled")) {
+            answers.add(Map.entry(field, owner.put("/api/networks/{networkId}/routers/{routerId}",
+                    without(router(), field), network, router)));
+        }
         for (String field : List.of("name", "address", "enabled", "groups")) {
             answers.add(Map.entry(field, owner.post("/api/networks/{networkId}/resources",
                     without(resource(List.of(group)), field), network)));
@@ -284,6 +297,12 @@ class BadInputTest extends ServerTest {
             answers.put("GET resource", owner.get("/api/networks/{networkId}/resources/{resourceId}", network, id));
             answers.put("PUT resource", owner.put("/api/networks/{networkId}/resources/{resourceId}",
                     resource(List.of(group)), network, id));
+            answers.put("GET routers", owner.get("/api/networks/{networkId}/routers", id));
+            answers.put("POST router", owner.post("/api/networks/{networkId}/routers", router(), id));
+            answers.put("GET router", owner.get("/api/networks/{networkId}/routers/{routerId}", network, id));
+            answers.put("PUT router", owner.put("/api/networks/{networkId}/routers/{routerId}", router(), network,
+                    id));
+            answers.put("DELETE router", owner.delete("/api/networks/{networkId}/routers/{routerId}", network, id));
             answers.put("DELETE resource", owner.delete("/api/networks/{networkId}/resources/{resourceId}",
                     network, id));
             answers.put("PUT user", owner.put("/api/users/{userId}", userUpdate("user", true), id));
@@ -324,6 +343,7 @@ class BadInputTest extends ServerTest {
                 "POST /api/routes", "PUT /api/routes/" + route, "POST /api/networks", "PUT /api/networks/" + network,
                 "POST /api/networks/" + network + "/resources",
                 "PUT /api/networks/" + network + "/resources/" + resource,
+                "POST /api/networks/" + network + "/routers", "PUT /api/networks/" + network + "/routers/" + router,
                 "PUT /api/peers/" + peer, "POST /api/users", "PUT /api/users/" + bot,
                 "POST /api/users/" + self + "/tokens", "PUT /api/accounts/" + accountId, "POST /api/netloom/enroll");
     }
@@ -335,6 +355,7 @@ class BadInputTest extends ServerTest {
                 "/api/routes", "/api/networks", "/api/users", "/api/events/audit")) {
             state.put(path, ok(owner.get(path)).rawBody());
         }
+        state.put("routers", ok(owner.get("/api/networks/routers")).rawBody());
         state.put("resources", ok(owner.get("/api/networks/{networkId}/resources", network)).rawBody());
         state.put("tokens", ok(owner.get("/api/users/{userId}/tokens", self)).rawBody());
         return state;

@@ -108,6 +108,12 @@ class RequestBodyFuzzTest extends ServerTest {
     }
 
     @Property
+    void createNetworkRouterWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(
+            @ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_NETWORK_ROUTER, input);
+    }
+
+    @Property
     void createGroupWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(@ForAll("inputs") FuzzInput input) {
         check(FuzzTarget.CREATE_GROUP, input);
     }
