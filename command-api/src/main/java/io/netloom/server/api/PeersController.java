@@ -133,8 +133,11 @@ public class PeersController {
         steps.add(new DeletePeerCommand(peer.id(), caller.accountId()));
         // Under the account's lock, as route changes are, so no route can pick the peer up while it goes.
         locks.withLock(caller.accountId(), () -> {
-            List<String> routes = records.routesServedBy(peer.id()).stream()
-                    .map(route -> "route \"" + route.definition().networkId() + "\"").toList();
+            List<String> routes = new ArrayList<>(records.routesServedBy(peer.id()).stream()
+                    .map(route -> "route \"" + route.definition().networkId() + "\"").toList());
+            records.networkRoutersServedBy(peer.id()).forEach(router -> routes.add("router of network \""
+                    + records.network(router.networkId()).map(network -> network.details().name()).orElse("")
+                    + "\""));
             if (!routes.isEmpty()) {
                 throw CommandRejectedException.preconditionFailed(
                         "peer \"" + peer.name() + "\" is still used by " + String.join(", ", routes));

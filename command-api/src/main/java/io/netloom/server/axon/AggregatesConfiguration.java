@@ -2,6 +2,7 @@ package io.netloom.server.axon;
 
 import io.netloom.domain.account.Account;
 import io.netloom.domain.group.Group;
+import io.netloom.domain.network.Network;
 import io.netloom.domain.peer.Peer;
 import io.netloom.domain.policy.Policy;
 import io.netloom.domain.route.Route;
@@ -24,7 +25,7 @@ public class AggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
             List.of(Account.class, User.class, Group.class, Peer.class, SetupKey.class, Policy.class,
-                    Route.class);
+                    Route.class, Network.class);
 
     @Bean
     ConfigurerModule aggregatesModule() {

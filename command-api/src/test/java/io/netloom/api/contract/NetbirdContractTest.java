@@ -27,6 +27,12 @@ import io.netloom.api.netbird.PeerRequest;
 import io.netloom.api.netbird.PersonalAccessToken;
 import io.netloom.api.netbird.PersonalAccessTokenGenerated;
 import io.netloom.api.netbird.PersonalAccessTokenRequest;
+import io.netloom.api.netbird.Network;
+import io.netloom.api.netbird.NetworkRequest;
+import io.netloom.api.netbird.NetworkResource;
+import io.netloom.api.netbird.NetworkResourceRequest;
+import io.netloom.api.netbird.NetworkRouter;
+import io.netloom.api.netbird.NetworkRouterRequest;
 import io.netloom.api.netbird.Policy;
 import io.netloom.api.netbird.PolicyRequest;
 import io.netloom.api.netbird.PolicyRule;
@@ -338,6 +344,14 @@ class NetbirdContractTest {
         100, true, List.of("grp-devs"), false, List.of(), false);
     Route exitNode = new Route("route-2", "IPv4", "", "exit", true, null, List.of("grp-exits"), "0.0.0.0/0", 9999,
         true, List.of("grp-all"), false, List.of("grp-web"), true);
+    Network office = new Network("net-1", List.of("rtr-1"), 1, List.of("res-1"), List.of(), "office",
+        "the office LAN");
+    NetworkRouter peerRouter = new NetworkRouter("rtr-1", "peer-1", null, 100, true, true);
+    NetworkRouter groupRouter = new NetworkRouter("rtr-2", null, List.of("grp-routers"), 9999, false, false);
+    NetworkResource host = new NetworkResource("res-1", "host",
+        List.of(new GroupMinimum("grp-web", "web", 0, 0, "api")), "web", "intranet", "10.1.2.3", true);
+    NetworkResource subnet = new NetworkResource("res-2", "subnet", List.of(), "lan", "", "10.1.0.0/16", false);
+    Network lab = new Network("net-2", List.of(), 0, List.of(), List.of(), "lab", "");
     Event event = new Event("10", SEEN, "Group created", "group.add", "usr-1", "Ada Admin",
         "ada@example.org", "grp-devs", Map.of("name", "devs"));
     Event systemEvent = new Event("11", SEEN, "Setup key revoked", "setupkey.revoke", "", "", "", "key-1",
@@ -376,6 +390,23 @@ class NetbirdContractTest {
         Arguments.of("Route created", "POST", "/api/routes", 200, peerRoute),
         Arguments.of("Route", "GET", "/api/routes/{routeId}", 200, exitNode),
         Arguments.of("Route updated", "PUT", "/api/routes/{routeId}", 200, exitNode),
+        Arguments.of("Network list", "GET", "/api/networks", 200, List.of(office, lab)),
+        Arguments.of("Network created", "POST", "/api/networks", 200, office),
+        Arguments.of("Network", "GET", "/api/networks/{networkId}", 200, lab),
+        Arguments.of("Network updated", "PUT", "/api/networks/{networkId}", 200, office),
+        Arguments.of("Network resource list", "GET", "/api/networks/{networkId}/resources", 200,
+            List.of(host, subnet)),
+        Arguments.of("Network resource created", "POST", "/api/networks/{networkId}/resources", 200, host),
+        Arguments.of("Network resource", "GET", "/api/networks/{networkId}/resources/{resourceId}", 200, subnet),
+        Arguments.of("Network router list", "GET", "/api/networks/{networkId}/routers", 200,
+            List.of(peerRouter, groupRouter)),
+        Arguments.of("All network routers", "GET", "/api/networks/routers", 200, List.of(peerRouter, groupRouter)),
+        Arguments.of("Network router created", "POST", "/api/networks/{networkId}/routers", 200, peerRouter),
+        Arguments.of("Network router", "GET", "/api/networks/{networkId}/routers/{routerId}", 200, groupRouter),
+        Arguments.of("Network router updated", "PUT", "/api/networks/{networkId}/routers/{routerId}", 200,
+            peerRouter),
+        Arguments.of("Network resource updated", "PUT", "/api/networks/{networkId}/resources/{resourceId}", 200,
+            host),
         Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)));
   }
 
@@ -429,7 +460,13 @@ class NetbirdContractTest {
         Arguments.of("CreateSetupKeyRequest", "POST", "/api/setup-keys",
             new CreateSetupKeyRequest("ci", "one-off", 86400L, List.of(), 1, true, false)),
         Arguments.of("PolicyRequest create", "POST", "/api/policies", policy),
-        Arguments.of("PolicyRequest update", "PUT", "/api/policies/{policyId}", policy));
+        Arguments.of("PolicyRequest update", "PUT", "/api/policies/{policyId}", policy),
+        Arguments.of("NetworkRequest create", "POST", "/api/networks", new NetworkRequest("office", "the LAN")),
+        Arguments.of("NetworkRequest update", "PUT", "/api/networks/{networkId}", new NetworkRequest("lab", null)),
+        Arguments.of("NetworkResourceRequest", "POST", "/api/networks/{networkId}/resources",
+            new NetworkResourceRequest("web", null, "10.1.2.3", true, List.of("grp-web"))),
+        Arguments.of("NetworkRouterRequest", "PUT", "/api/networks/{networkId}/routers/{routerId}",
+            new NetworkRouterRequest(null, List.of("grp-routers"), 100, true, true)));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")

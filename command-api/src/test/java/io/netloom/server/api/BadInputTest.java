@@ -49,6 +49,9 @@ class BadInputTest extends ServerTest {
     private String policy;
     private String bot;
     private String route;
+    private String network;
+    private String resource;
+    private String router;
 
     @BeforeEach
     void createAccountWithOneOfEverything() {
@@ -63,6 +66,17 @@ class BadInputTest extends ServerTest {
         policy = createPolicy(owner, "p", List.of(group), List.of(group));
         bot = createUser(owner, serviceUser("bot", "user"));
         route = ok(owner.post("/api/routes", route(List.of(group)))).text("id");
+        network = ok(owner.post("/api/networks", Map.of("name", "office"))).text("id");
+        resource = ok(owner.post("/api/networks/{networkId}/resources", resource(List.of(group)), network)).text("id");
+        router = ok(owner.post("/api/networks/{networkId}/routers", router(), network)).text("id");
+    }
+
+    private Map<String, Object> router() {
+        return Map.of("peer", peer, "metric", 100, "masquerade", true, "enabled", true);
+    }
+
+    private static Map<String, Object> resource(Object groups) {
+        return Map.of("name", "web", "address", "10.1.2.3", "enabled", true, "groups", groups);
     }
 
     private Map<String, Object> route(Object groups) {
@@ -106,6 +120,16 @@ class BadInputTest extends ServerTest {
         error(owner.post("/api/routes", with(route(List.of(group)), "enabled", "yes")), 400);
         error(owner.post("/api/routes", route(Map.of("id", group))), 400);
         error(owner.put("/api/routes/{routeId}", with(route(List.of(group)), "peer_groups", group), route), 400);
+        error(owner.post("/api/networks", Map.of("name", List.of("office"))), 400);
+        error(owner.put("/api/networks/{networkId}", Map.of("name", "n", "description", Map.of()), network), 400);
+        error(owner.post("/api/networks/{networkId}/resources", resource(group), network), 400);
+        error(owner.post("/api/networks/{networkId}/resources", with(resource(List.of(group)), "enabled", "yes"),
+                network), 400);
+        error(owner.put("/api/networks/{networkId}/resources/{resourceId}", with(resource(List.of(group)),
+                "address", List.of("10.1.2.3")), network, resource), 400);
+        error(owner.post("/api/networks/{networkId}/routers", with(router(), "metric", "low"), network), 400);
+        error(owner.put("/api/networks/{networkId}/routers/{routerId}", with(router(), "peer_groups", group),
+                network, router), 400);
         error(owner.post("/api/users", with(serviceUser("x", "user"), "is_service_user", "perhaps")), 400);
         error(owner.put("/api/users/{userId}", with(userUpdate("user", false), "is_blocked", List.of()), bot), 400);
         error(owner.put("/api/peers/{peerId}", with(peerUpdate("p"), "ssh_enabled", "sometimes"), peer), 400);
@@ -160,6 +184,16 @@ class BadInputTest extends ServerTest {
                     owner.post("/api/users/{userId}/tokens", without(tokenRequest("t", 1), field), self)));
         }
         answers.add(Map.entry("settings", owner.put("/api/accounts/{accountId}", Map.of(), accountId)));
+        answers.add(Map.entry("name", owner.post("/api/networks", Map.of("description", "d"))));
+        answers.add(Map.entry("name", owner.put("/api/networks/{networkId}", Map.of(), network)));
+        for (String field : List.of("metric", "masquerade", "enabled")) {
+            answers.add(Map.entry(field, owner.put("/api/networks/{networkId}/routers/{routerId}",
+                    without(router(), field), network, router)));
+        }
+        for (String field : List.of("name", "address", "enabled", "groups")) {
+            answers.add(Map.entry(field, owner.post("/api/networks/{networkId}/resources",
+                    without(resource(List.of(group)), field), network)));
+        }
 
         answers.forEach(answer -> {
             error(answer.getValue(), 422);
@@ -254,6 +288,23 @@ class BadInputTest extends ServerTest {
             answers.put("GET route", owner.get("/api/routes/{routeId}", id));
             answers.put("PUT route", owner.put("/api/routes/{routeId}", route(List.of(group)), id));
             answers.put("DELETE route", owner.delete("/api/routes/{routeId}", id));
+            answers.put("GET network", owner.get("/api/networks/{networkId}", id));
+            answers.put("PUT network", owner.put("/api/networks/{networkId}", Map.of("name", "n"), id));
+            answers.put("DELETE network", owner.delete("/api/networks/{networkId}", id));
+            answers.put("GET resources", owner.get("/api/networks/{networkId}/resources", id));
+            answers.put("POST resource", owner.post("/api/networks/{networkId}/resources",
+                    resource(List.of(group)), id));
+            answers.put("GET resource", owner.get("/api/networks/{networkId}/resources/{resourceId}", network, id));
+            answers.put("PUT resource", owner.put("/api/networks/{networkId}/resources/{resourceId}",
+                    resource(List.of(group)), network, id));
+            answers.put("GET routers", owner.get("/api/networks/{networkId}/routers", id));
+            answers.put("POST router", owner.post("/api/networks/{networkId}/routers", router(), id));
+            answers.put("GET router", owner.get("/api/networks/{networkId}/routers/{routerId}", network, id));
+            answers.put("PUT router", owner.put("/api/networks/{networkId}/routers/{routerId}", router(), network,
+                    id));
+            answers.put("DELETE router", owner.delete("/api/networks/{networkId}/routers/{routerId}", network, id));
+            answers.put("DELETE resource", owner.delete("/api/networks/{networkId}/resources/{resourceId}",
+                    network, id));
             answers.put("PUT user", owner.put("/api/users/{userId}", userUpdate("user", true), id));
             answers.put("DELETE user", owner.delete("/api/users/{userId}", id));
             answers.put("GET tokens", owner.get("/api/users/{userId}/tokens", id));
@@ -289,7 +340,10 @@ class BadInputTest extends ServerTest {
     private List<String> writes() {
         return List.of("POST /api/groups", "PUT /api/groups/" + group, "POST /api/setup-keys",
                 "PUT /api/setup-keys/" + keyId, "POST /api/policies", "PUT /api/policies/" + policy,
-                "POST /api/routes", "PUT /api/routes/" + route,
+                "POST /api/routes", "PUT /api/routes/" + route, "POST /api/networks", "PUT /api/networks/" + network,
+                "POST /api/networks/" + network + "/resources",
+                "PUT /api/networks/" + network + "/resources/" + resource,
+                "POST /api/networks/" + network + "/routers", "PUT /api/networks/" + network + "/routers/" + router,
                 "PUT /api/peers/" + peer, "POST /api/users", "PUT /api/users/" + bot,
                 "POST /api/users/" + self + "/tokens", "PUT /api/accounts/" + accountId, "POST /api/netloom/enroll");
     }
@@ -298,9 +352,11 @@ class BadInputTest extends ServerTest {
     private Map<String, String> snapshot() {
         Map<String, String> state = new LinkedHashMap<>();
         for (String path : List.of("/api/accounts", "/api/peers", "/api/groups", "/api/setup-keys", "/api/policies",
-                "/api/routes", "/api/users", "/api/events/audit")) {
+                "/api/routes", "/api/networks", "/api/users", "/api/events/audit")) {
             state.put(path, ok(owner.get(path)).rawBody());
         }
+        state.put("routers", ok(owner.get("/api/networks/routers")).rawBody());
+        state.put("resources", ok(owner.get("/api/networks/{networkId}/resources", network)).rawBody());
         state.put("tokens", ok(owner.get("/api/users/{userId}/tokens", self)).rawBody());
         return state;
     }

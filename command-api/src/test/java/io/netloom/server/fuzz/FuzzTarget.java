@@ -18,6 +18,14 @@ enum FuzzTarget {
             (account, n) -> policy(account, "updated " + n, n)),
     CREATE_ROUTE("POST", "/api/routes", account -> "", true, List.of("/api/routes"),
             (account, n) -> route(account, n)),
+    CREATE_NETWORK("POST", "/api/networks", account -> "", true, List.of("/api/networks"),
+            (account, n) -> Json.object("name", "network " + n, "description", "fuzzed " + n)),
+    CREATE_NETWORK_RESOURCE("POST", "/api/networks/{networkId}/resources", FuzzAccount::networkId, true,
+            List.of("/api/networks"), (account, n) -> Json.object("name", "resource " + n,
+                    "address", "10." + (n / 256 % 256) + "." + (n % 256) + (n % 2 == 0 ? ".7" : ".0/24"),
+                    "enabled", n % 2 == 0, "groups", List.of(account.groupA()))),
+    CREATE_NETWORK_ROUTER("POST", "/api/networks/{networkId}/routers", FuzzAccount::networkId, true,
+            List.of("/api/networks/routers"), (account, n) -> networkRouter(account, n)),
     CREATE_GROUP("POST", "/api/groups", account -> "", true, List.of("/api/groups"),
             (account, n) -> Json.object("name", "group " + n, "peers", List.of(account.peerId()))),
     UPDATE_GROUP("PUT", "/api/groups/{groupId}", FuzzAccount::groupB, true, List.of("/api/groups"),
@@ -66,6 +74,16 @@ enum FuzzTarget {
                 byPeer ? "peer" : "peer_groups", byPeer ? account.peerId() : List.of(account.groupA()),
                 "network", network, "metric", 1 + n % 9999, "masquerade", byPeer, "groups", List.of(account.groupA()),
                 "keep_route", false, "access_control_groups", List.of(account.groupB()), "skip_auto_apply", false);
+    }
+
+    /**
+     * A valid router body, by a group (any number of those may route for a network) or, rarely, by the peer, so
+     * most accepted bodies do not meet the peer already routing (409).
+     */
+    private static Json networkRouter(FuzzAccount account, int n) {
+        boolean byPeer = n % 10 == 0;
+        return Json.object(byPeer ? "peer" : "peer_groups", byPeer ? account.peerId() : List.of(account.groupA()),
+                "metric", 1 + n % 9999, "masquerade", n % 2 == 0, "enabled", n % 3 != 0);
     }
 
     /** A valid policy body, with single ports or with a port range so that both shapes are mutated. */

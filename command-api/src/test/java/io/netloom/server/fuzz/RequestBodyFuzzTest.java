@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzzes the request bodies of enrollment, policies, routes, groups and setup keys against the real server
+ * Fuzzes the request bodies of enrollment, policies, routes, networks, groups and setup keys against the real server
  * (the shared test server: Spring MVC, the real controllers, embedded PostgreSQL): valid bodies
  * changed by wrong types, missing and extra members, duplicate keys, huge, control-character and
  * exotic strings, numbers at and past every limit, deep nesting, text that is not JSON and invalid
@@ -94,6 +94,23 @@ class RequestBodyFuzzTest extends ServerTest {
     @Property
     void createRouteWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(@ForAll("inputs") FuzzInput input) {
         check(FuzzTarget.CREATE_ROUTE, input);
+    }
+
+    @Property
+    void createNetworkWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(@ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_NETWORK, input);
+    }
+
+    @Property
+    void createNetworkResourceWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(
+            @ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_NETWORK_RESOURCE, input);
+    }
+
+    @Property
+    void createNetworkRouterWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(
+            @ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_NETWORK_ROUTER, input);
     }
 
     @Property

@@ -20,6 +20,16 @@ import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
+import io.netloom.domain.network.NetworkCreatedEvent;
+import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkResourceCreatedEvent;
+import io.netloom.domain.network.NetworkResourceDeletedEvent;
+import io.netloom.domain.network.NetworkResourceUpdatedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.NetworkRouterDeletedEvent;
+import io.netloom.domain.network.NetworkRouterUpdatedEvent;
+import io.netloom.domain.network.ResourceDefinition;
+import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
@@ -222,7 +232,47 @@ public final class AuditTrail {
         if (event instanceof RouteDeletedEvent e) {
             return one(e.accountId(), "route.delete", "Route deleted", e.routeId().value(), Map.of());
         }
+        if (event instanceof NetworkCreatedEvent e) {
+            return one(e.accountId(), "network.create", "Network created", e.networkId().value(),
+                    Map.of("name", e.details().name()));
+        }
+        if (event instanceof NetworkUpdatedEvent e) {
+            return one(e.accountId(), "network.update", "Network updated", e.networkId().value(),
+                    Map.of("name", e.details().name()));
+        }
+        if (event instanceof NetworkDeletedEvent e) {
+            return one(e.accountId(), "network.delete", "Network deleted", e.networkId().value(), Map.of());
+        }
+        if (event instanceof NetworkResourceCreatedEvent e) {
+            return one(e.accountId(), "network.resource.create", "Network resource created",
+                    e.resourceId().value(), resourceMeta(e.networkId().value(), e.definition()));
+        }
+        if (event instanceof NetworkResourceUpdatedEvent e) {
+            return one(e.accountId(), "network.resource.update", "Network resource updated",
+                    e.resourceId().value(), resourceMeta(e.networkId().value(), e.definition()));
+        }
+        if (event instanceof NetworkResourceDeletedEvent e) {
+            return one(e.accountId(), "network.resource.delete", "Network resource deleted",
+                    e.resourceId().value(), Map.of("network_id", e.networkId().value()));
+        }
+        if (event instanceof NetworkRouterCreatedEvent e) {
+            return one(e.accountId(), "network.router.create", "Network router created", e.routerId().value(),
+                    Map.of("network_id", e.networkId().value()));
+        }
+        if (event instanceof NetworkRouterUpdatedEvent e) {
+            return one(e.accountId(), "network.router.update", "Network router updated", e.routerId().value(),
+                    Map.of("network_id", e.networkId().value()));
+        }
+        if (event instanceof NetworkRouterDeletedEvent e) {
+            return one(e.accountId(), "network.router.delete", "Network router deleted", e.routerId().value(),
+                    Map.of("network_id", e.networkId().value()));
+        }
         return List.of();
+    }
+
+    private static Map<String, String> resourceMeta(String networkId, ResourceDefinition resource) {
+        return Map.of("network_id", networkId, "name", resource.name(), "address", resource.address().address(),
+                "type", resource.address().type().wireName());
     }
 
     /** NetBird's route entries carry the network range and the route's name (its network_id). */

@@ -1,6 +1,9 @@
 package io.netloom.projections.directory;
 
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.RouteId;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +42,9 @@ public final class AccountRecords {
     private final Map<SetupKeyId, SetupKeyView> setupKeys = new LinkedHashMap<>();
     private final Map<PolicyId, PolicyView> policies = new LinkedHashMap<>();
     private final Map<RouteId, RouteView> routes = new LinkedHashMap<>();
+    private final Map<NetworkId, NetworkView> networks = new LinkedHashMap<>();
+    private final Map<NetworkResourceId, NetworkResourceView> networkResources = new LinkedHashMap<>();
+    private final Map<NetworkRouterId, NetworkRouterView> networkRouters = new LinkedHashMap<>();
     private final Map<TokenId, ScimTokenView> scimTokens = new LinkedHashMap<>();
     private final Map<UserId, String> userExternalIds = new HashMap<>();
     private final Map<GroupId, String> groupExternalIds = new HashMap<>();
@@ -368,6 +375,88 @@ public final class AccountRecords {
         return routes.values().stream().filter(route -> peer.equals(route.definition().peer())).toList();
     }
 
+    // ---- networks
+
+    public synchronized List<NetworkView> networks() {
+        return List.copyOf(networks.values());
+    }
+
+    public synchronized Optional<NetworkView> network(NetworkId id) {
+        return Optional.ofNullable(networks.get(id));
+    }
+
+    synchronized void putNetwork(NetworkView network) {
+        networks.put(network.id(), network);
+    }
+
+    /** A deleted network takes its resources and routers along (they are part of its aggregate). */
+    synchronized void removeNetwork(NetworkId id) {
+        networks.remove(id);
+        networkResources.values().removeIf(resource -> resource.networkId().equals(id));
+        networkRouters.values().removeIf(router -> router.networkId().equals(id));
+    }
+
+    /** Every router of every network of the account (NetBird's /api/networks/routers). */
+    public synchronized List<NetworkRouterView> networkRouters() {
+        return List.copyOf(networkRouters.values());
+    }
+
+    public synchronized List<NetworkRouterView> networkRouters(NetworkId network) {
+        return networkRouters.values().stream().filter(router -> router.networkId().equals(network)).toList();
+    }
+
+    /** The router, if it belongs to that network: a router id under another network is unknown. */
+    public synchronized Optional<NetworkRouterView> networkRouter(NetworkId network, NetworkRouterId id) {
+        return Optional.ofNullable(networkRouters.get(id)).filter(router -> router.networkId().equals(network));
+    }
+
+    /** The network routers naming the peer; such a peer may only be deleted once they are changed or gone. */
+    public synchronized List<NetworkRouterView> networkRoutersServedBy(PeerId peer) {
+        return networkRouters.values().stream().filter(router -> peer.equals(router.definition().peer())).toList();
+    }
+
+    /** The distinct peers routing for the network: its routers' peers and the members of their peer groups. */
+    public synchronized int routingPeerCount(NetworkId network) {
+        Set<PeerId> peers = new HashSet<>();
+        networkRouters(network).forEach(router -> {
+            if (router.definition().peer() != null) {
+                peers.add(router.definition().peer());
+            }
+            router.definition().peerGroups().forEach(group -> peers.addAll(members.getOrDefault(group, Set.of())));
+        });
+        return peers.size();
+    }
+
+    synchronized void putNetworkRouter(NetworkRouterView router) {
+        networkRouters.put(router.id(), router);
+    }
+
+    synchronized void removeNetworkRouter(NetworkRouterId id) {
+        networkRouters.remove(id);
+    }
+
+    public synchronized List<NetworkResourceView> networkResources(NetworkId network) {
+        return networkResources.values().stream().filter(resource -> resource.networkId().equals(network)).toList();
+    }
+
+    /** The resource, if it belongs to that network: a resource id under another network is unknown. */
+    public synchronized Optional<NetworkResourceView> networkResource(NetworkId network, NetworkResourceId id) {
+        return Optional.ofNullable(networkResources.get(id)).filter(resource -> resource.networkId().equals(network));
+    }
+
+    synchronized void putNetworkResource(NetworkResourceView resource) {
+        networkResources.put(resource.id(), resource);
+    }
+
+    synchronized void removeNetworkResource(NetworkResourceId id) {
+        networkResources.remove(id);
+    }
+
+    private String networkName(NetworkId id) {
+        NetworkView network = networks.get(id);
+        return network == null ? id.value() : network.details().name();
+    }
+
     /** What still points at a group; a group may only be deleted when this is empty. */
     public synchronized List<String> referencesTo(GroupId group) {
         List<String> references = new ArrayList<>();
@@ -375,6 +464,10 @@ public final class AccountRecords {
                 .forEach(policy -> references.add("policy \"" + policy.name() + "\""));
         routes.values().stream().filter(route -> route.definition().references(group))
                 .forEach(route -> references.add("route \"" + route.definition().networkId() + "\""));
+        networkResources.values().stream().filter(resource -> resource.definition().groups().contains(group))
+                .forEach(resource -> references.add("network resource \"" + resource.definition().name() + "\""));
+        networkRouters.values().stream().filter(router -> router.definition().peerGroups().contains(group))
+                .forEach(router -> references.add("router of network \"" + networkName(router.networkId()) + "\""));
         setupKeys.values().stream().filter(key -> key.autoGroups().contains(group))
                 .forEach(key -> references.add("setup key \"" + key.name() + "\""));
         users.values().stream().filter(user -> user.autoGroups().contains(group))

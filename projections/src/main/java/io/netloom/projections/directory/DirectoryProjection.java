@@ -28,6 +28,15 @@ import io.netloom.domain.peer.PeerSettingsChangedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
+import io.netloom.domain.network.NetworkCreatedEvent;
+import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkResourceCreatedEvent;
+import io.netloom.domain.network.NetworkResourceDeletedEvent;
+import io.netloom.domain.network.NetworkResourceUpdatedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.NetworkRouterDeletedEvent;
+import io.netloom.domain.network.NetworkRouterUpdatedEvent;
+import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.route.RouteCreatedEvent;
 import io.netloom.domain.route.RouteDeletedEvent;
 import io.netloom.domain.route.RouteUpdatedEvent;
@@ -411,5 +420,58 @@ public final class DirectoryProjection {
     @EventHandler
     void on(RouteDeletedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).removeRoute(event.routeId()));
+    }
+
+    // ---- networks
+
+    @EventHandler
+    void on(NetworkCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putNetwork(new NetworkView(event.networkId(), event.accountId(), event.details())));
+    }
+
+    @EventHandler
+    void on(NetworkUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putNetwork(new NetworkView(event.networkId(), event.accountId(), event.details())));
+    }
+
+    @EventHandler
+    void on(NetworkDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNetwork(event.networkId()));
+    }
+
+    @EventHandler
+    void on(NetworkResourceCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkResource(new NetworkResourceView(
+                event.resourceId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkResourceUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkResource(new NetworkResourceView(
+                event.resourceId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkResourceDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNetworkResource(event.resourceId()));
+    }
+
+    @EventHandler
+    void on(NetworkRouterCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkRouter(new NetworkRouterView(
+                event.routerId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkRouterUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNetworkRouter(new NetworkRouterView(
+                event.routerId(), event.networkId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NetworkRouterDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNetworkRouter(event.routerId()));
     }
 }

@@ -1,0 +1,8 @@
+package io.netloom.domain.network;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.NetworkId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeleteNetworkCommand(@TargetAggregateIdentifier NetworkId networkId, AccountId accountId) {
+}

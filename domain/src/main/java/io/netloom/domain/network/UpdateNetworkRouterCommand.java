@@ -1,0 +1,13 @@
+package io.netloom.domain.network;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkRouterId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record UpdateNetworkRouterCommand(
+        @TargetAggregateIdentifier NetworkId networkId,
+        AccountId accountId,
+        NetworkRouterId routerId,
+        RouterDefinition definition) {
+}
