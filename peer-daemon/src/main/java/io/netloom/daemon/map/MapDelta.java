@@ -18,13 +18,32 @@ public record MapDelta(
         @JsonProperty("upserted_peers") List<RemotePeer> upsertedPeers,
         @JsonProperty("removed_peers") List<String> removedPeers,
         @JsonProperty("added_rules") List<InboundRule> addedRules,
-        @JsonProperty("removed_rules") List<InboundRule> removedRules) {
+        @JsonProperty("removed_rules") List<InboundRule> removedRules,
+        @JsonProperty("added_routes") List<RouteEntry> addedRoutes,
+        @JsonProperty("removed_routes") List<RouteEntry> removedRoutes,
+        @JsonProperty("added_served_routes") List<ServedRoute> addedServedRoutes,
+        @JsonProperty("removed_served_routes") List<ServedRoute> removedServedRoutes,
+        @JsonProperty("added_forward_rules") List<ForwardRule> addedForwardRules,
+        @JsonProperty("removed_forward_rules") List<ForwardRule> removedForwardRules) {
 
     public MapDelta {
         upsertedPeers = upsertedPeers == null ? List.of() : List.copyOf(upsertedPeers);
         removedPeers = removedPeers == null ? List.of() : List.copyOf(removedPeers);
         addedRules = addedRules == null ? List.of() : List.copyOf(addedRules);
         removedRules = removedRules == null ? List.of() : List.copyOf(removedRules);
+        addedRoutes = addedRoutes == null ? List.of() : List.copyOf(addedRoutes);
+        removedRoutes = removedRoutes == null ? List.of() : List.copyOf(removedRoutes);
+        addedServedRoutes = addedServedRoutes == null ? List.of() : List.copyOf(addedServedRoutes);
+        removedServedRoutes = removedServedRoutes == null ? List.of() : List.copyOf(removedServedRoutes);
+        addedForwardRules = addedForwardRules == null ? List.of() : List.copyOf(addedForwardRules);
+        removedForwardRules = removedForwardRules == null ? List.of() : List.copyOf(removedForwardRules);
+    }
+
+    /** A delta that leaves the routes sections as they are. */
+    public MapDelta(long baseSerial, long serial, MapConfig config, List<RemotePeer> upsertedPeers,
+            List<String> removedPeers, List<InboundRule> addedRules, List<InboundRule> removedRules) {
+        this(baseSerial, serial, config, upsertedPeers, removedPeers, addedRules, removedRules, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of());
     }
 
     public boolean appliesTo(NetworkMap map) {
@@ -41,10 +60,19 @@ public record MapDelta(
         map.remotePeers().forEach(peer -> peers.put(peer.id(), peer));
         removedPeers.forEach(peers::remove);
         upsertedPeers.forEach(peer -> peers.put(peer.id(), peer));
-        Set<InboundRule> removed = new HashSet<>(removedRules);
-        List<InboundRule> rules = new ArrayList<>();
-        map.inboundRules().stream().filter(rule -> !removed.contains(rule)).forEach(rules::add);
-        addedRules.stream().filter(rule -> !rules.contains(rule)).forEach(rules::add);
-        return new NetworkMap(serial, config != null ? config : map.config(), List.copyOf(peers.values()), rules);
+        return new NetworkMap(serial, config != null ? config : map.config(), List.copyOf(peers.values()),
+                applySet(map.inboundRules(), removedRules, addedRules), applySet(map.routes(), removedRoutes, addedRoutes),
+                applySet(map.servedRoutes(), removedServedRoutes, addedServedRoutes),
+                applySet(map.forwardRules(), removedForwardRules, addedForwardRules));
+    }
+
+    /** A section with entries equal to a removed one taken out and the added ones appended once, in order. */
+    private static <T> List<T> applySet(List<T> held, List<T> removed, List<T> added) {
+        Set<T> gone = new HashSet<>(removed);
+        List<T> result = new ArrayList<>();
+        held.stream().filter(entry -> !gone.contains(entry)).forEach(result::add);
+        Set<T> present = new HashSet<>(result);
+        added.stream().filter(present::add).forEach(result::add);
+        return List.copyOf(result);
     }
 }
