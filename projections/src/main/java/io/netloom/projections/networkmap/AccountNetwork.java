@@ -56,7 +56,7 @@ public final class AccountNetwork {
     /** Peers holding routes sections other than none. */
     private final Set<PeerSlot> routed = new HashSet<>();
     /** The (client, routing peer) pairs network resources currently link, counted in both peers' remotes. */
-    private Set<SlotLink> routeLinks = new HashSet<>();
+    private Set<SlotLink> resourceLinks = new HashSet<>();
     private final RouteTable.Inputs routeInputs = new RouteInputs();
     private ChangeRecorder recorder;
     /** Set by a change that may alter routes sections, which are then computed again before its deltas. */
@@ -501,15 +501,15 @@ public final class AccountNetwork {
      */
     private void refreshRoutes() {
         List<RouteSpec> specs = routeSpecs();
-        if (specs.isEmpty() && routed.isEmpty() && routeLinks.isEmpty()) {
+        if (specs.isEmpty() && routed.isEmpty() && resourceLinks.isEmpty()) {
             return;
         }
         RouteTable table = RouteTable.compute(specs, routeInputs);
         Set<SlotLink> nextLinks = new HashSet<>();
         table.links().forEach(link -> nextLinks.add(new SlotLink(peers.get(link.client()), peers.get(link.router()))));
-        routeLinks.stream().filter(link -> !nextLinks.contains(link)).forEach(link -> count(link, -1));
-        nextLinks.stream().filter(link -> !routeLinks.contains(link)).forEach(link -> count(link, 1));
-        routeLinks = nextLinks;
+        resourceLinks.stream().filter(link -> !nextLinks.contains(link)).forEach(link -> count(link, -1));
+        nextLinks.stream().filter(link -> !resourceLinks.contains(link)).forEach(link -> count(link, 1));
+        resourceLinks = nextLinks;
 
         Map<PeerId, RouteSections> next = table.sections();
         Set<PeerSlot> concerned = new HashSet<>(routed);
@@ -567,10 +567,15 @@ public final class AccountNetwork {
         }
 
         @Override
-        public boolean policyReaches(PeerNode from, PeerNode to) {
-            PeerSlot source = peers.get(from.id());
-            int remote = peers.get(to.id()).index;
-            return source.remotes.get(remote) > source.routeLinks.get(remote);
+        public Collection<PeerNode> policyRemotesOf(PeerNode peer) {
+            PeerSlot slot = peers.get(peer.id());
+            List<PeerNode> remotes = new ArrayList<>();
+            slot.remotes.forEachKey(index -> {
+                if (slot.remotes.get(index) > slot.routeLinks.get(index)) {
+                    remotes.add(slot((int) index).node);
+                }
+            });
+            return remotes;
         }
 
         @Override

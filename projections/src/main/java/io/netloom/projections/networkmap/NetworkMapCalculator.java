@@ -222,8 +222,14 @@ public final class NetworkMapCalculator {
         }
 
         @Override
-        public boolean policyReaches(PeerNode from, PeerNode to) {
-            return !from.id().equals(to.id()) && reachOf(from).remotes.contains(rendered(to));
+        public Collection<PeerNode> policyRemotesOf(PeerNode peer) {
+            List<PeerNode> remotes = new ArrayList<>();
+            for (RemotePeer remote : reachOf(peer).remotes) {
+                if (!remote.id().equals(peer.id().value())) {
+                    remotes.add(snapshot.peers().get(new PeerId(remote.id())));
+                }
+            }
+            return remotes;
         }
 
         @Override

@@ -47,8 +47,11 @@ final class RouteTable {
         /** Whether the active peer is in the group (the built-in All group holds everyone). */
         boolean isMember(PeerNode peer, GroupId group);
 
-        /** Whether a policy, not a route, makes {@code to} one of {@code from}'s remote peers. */
-        boolean policyReaches(PeerNode from, PeerNode to);
+        /**
+         * The peers a policy, not a network resource, makes remote peers of this active peer, itself excluded;
+         * symmetric like every policy visibility.
+         */
+        Collection<PeerNode> policyRemotesOf(PeerNode peer);
 
         /** The enabled rules of enabled policies. */
         Collection<PolicyRule> activeRules();
@@ -56,6 +59,10 @@ final class RouteTable {
 
     /** A client and a routing peer linked by a network resource: each is the other's remote peer. */
     record Link(PeerId client, PeerId router) {
+    }
+
+    /** One highly available route: every spec with this network id and prefix. */
+    private record HaRoute(String networkId, String network) {
     }
 
     private final Map<PeerId, Builder> builders = new LinkedHashMap<>();
@@ -87,7 +94,7 @@ final class RouteTable {
         List<PolicyRule> rules = List.copyOf(inputs.activeRules());
         Map<RouteSpec, List<PeerNode>> routers = new LinkedHashMap<>();
         Map<PeerId, Set<String>> servedNetworks = new HashMap<>();
-        Map<PeerId, Set<List<String>>> servedKeys = new HashMap<>();
+        Map<PeerId, Set<HaRoute>> servedKeys = new HashMap<>();
         for (RouteSpec spec : specs) {
             if (!spec.enabled()) {
                 continue;
@@ -99,30 +106,30 @@ final class RouteTable {
                         new ServedRoute(spec.id(), spec.networkId(), spec.network(), spec.masquerade()));
                 servedNetworks.computeIfAbsent(router.id(), id -> new TreeSet<>()).add(spec.network());
                 servedKeys.computeIfAbsent(router.id(), id -> new LinkedHashSet<>())
-                        .add(List.of(spec.networkId(), spec.network()));
+                        .add(new HaRoute(spec.networkId(), spec.network()));
             }
         }
+        Map<PeerId, Collection<PeerNode>> policyRemotes = new HashMap<>();
         routers.forEach((spec, routing) -> {
             if (routing.isEmpty()) {
                 return;
             }
-            List<String> key = List.of(spec.networkId(), spec.network());
-            for (PeerNode client : candidatesOf(spec, rules, inputs)) {
+            HaRoute key = new HaRoute(spec.networkId(), spec.network());
+            Map<PeerNode, List<PeerNode>> clients = spec.resource()
+                    ? resourceClients(spec, routing, rules, inputs)
+                    : routeClients(spec, routing, policyRemotes, inputs);
+            clients.forEach((client, via) -> {
                 if (servedKeys.getOrDefault(client.id(), Set.of()).contains(key)) {
-                    continue;
+                    return;
                 }
                 List<RuleShape> shapes = forwardedShapes(spec, client, rules, inputs);
                 if (shapes.isEmpty()) {
-                    continue;
+                    return;
                 }
                 List<String> sources = new ArrayList<>();
                 sources.add(MapRendering.hostAddress(client));
                 sources.addAll(servedNetworks.getOrDefault(client.id(), Set.of()));
-                for (PeerNode router : routing) {
-                    if (router.id().equals(client.id())
-                            || (!spec.resource() && !inputs.policyReaches(client, router))) {
-                        continue;
-                    }
+                for (PeerNode router : via) {
                     builderOf(client).routes.add(new RouteEntry(spec.id(), spec.networkId(), spec.network(),
                             router.id().value(), spec.metric(), spec.skipAutoApply()));
                     if (spec.resource()) {
@@ -136,8 +143,38 @@ final class RouteTable {
                         }
                     }
                 }
-            }
+            });
         });
+    }
+
+    /**
+     * The clients of an ordinary route with the routing peers each may use: found from the routing peers' policy
+     * remotes (policy visibility is symmetric), which costs what the maps hold rather than clients × routers.
+     */
+    private static Map<PeerNode, List<PeerNode>> routeClients(RouteSpec spec, List<PeerNode> routing,
+            Map<PeerId, Collection<PeerNode>> policyRemotes, Inputs inputs) {
+        Map<PeerNode, List<PeerNode>> clients = new LinkedHashMap<>();
+        for (PeerNode router : routing) {
+            for (PeerNode client : policyRemotes.computeIfAbsent(router.id(), id -> inputs.policyRemotesOf(router))) {
+                if (spec.groups().stream().anyMatch(group -> inputs.isMember(client, group))) {
+                    clients.computeIfAbsent(client, peer -> new ArrayList<>()).add(router);
+                }
+            }
+        }
+        return clients;
+    }
+
+    /** The clients of a network resource: the sources of enabled rules targeting it, each with every router. */
+    private static Map<PeerNode, List<PeerNode>> resourceClients(RouteSpec spec, List<PeerNode> routing,
+            List<PolicyRule> rules, Inputs inputs) {
+        Map<PeerNode, List<PeerNode>> clients = new LinkedHashMap<>();
+        for (PolicyRule rule : rules) {
+            if (targets(rule, spec)) {
+                rule.sources().forEach(group -> inputs.activeMembersOf(group).forEach(client -> clients.computeIfAbsent(
+                        client, peer -> routing.stream().filter(router -> !router.id().equals(peer.id())).toList())));
+            }
+        }
+        return clients;
     }
 
     private static List<PeerNode> routersOf(RouteSpec spec, Inputs inputs) {
@@ -151,23 +188,6 @@ final class RouteTable {
         spec.peerGroups().forEach(group ->
                 inputs.activeMembersOf(group).forEach(member -> routing.putIfAbsent(member.id(), member)));
         return List.copyOf(routing.values());
-    }
-
-    /** Who may receive the route before the per-client checks: its groups, or a resource's policy sources. */
-    private static Collection<PeerNode> candidatesOf(RouteSpec spec, List<PolicyRule> rules, Inputs inputs) {
-        Map<PeerId, PeerNode> candidates = new LinkedHashMap<>();
-        if (spec.resource()) {
-            for (PolicyRule rule : rules) {
-                if (targets(rule, spec)) {
-                    rule.sources().forEach(group -> inputs.activeMembersOf(group)
-                            .forEach(member -> candidates.putIfAbsent(member.id(), member)));
-                }
-            }
-        } else {
-            spec.groups().forEach(group -> inputs.activeMembersOf(group)
-                    .forEach(member -> candidates.putIfAbsent(member.id(), member)));
-        }
-        return candidates.values();
     }
 
     /** What the routing peer forwards from this client; empty when access control lets nothing through. */
