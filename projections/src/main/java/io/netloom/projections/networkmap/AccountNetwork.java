@@ -53,10 +53,10 @@ public final class AccountNetwork {
     private final Map<UserId, Set<PeerSlot>> peersByOwner = new HashMap<>();
     private final Map<RouteId, RouteSpec> routes = new LinkedHashMap<>();
     private final Map<NetworkId, NetworkRoutes> networks = new LinkedHashMap<>();
-    /** Peers holding routes sections other than none. */
-    private final Set<PeerSlot> routed = new HashSet<>();
+    /** Peers holding routes sections other than none; ordered, so that replays publish in the same order. */
+    private final Set<PeerSlot> routed = new LinkedHashSet<>();
     /** The (client, routing peer) pairs network resources currently link, counted in both peers' remotes. */
-    private Set<SlotLink> resourceLinks = new HashSet<>();
+    private Set<SlotLink> resourceLinks = new LinkedHashSet<>();
     private final RouteTable.Inputs routeInputs = new RouteInputs();
     private ChangeRecorder recorder;
     /** Set by a change that may alter routes sections, which are then computed again before its deltas. */
@@ -505,14 +505,14 @@ public final class AccountNetwork {
             return;
         }
         RouteTable table = RouteTable.compute(specs, routeInputs);
-        Set<SlotLink> nextLinks = new HashSet<>();
+        Set<SlotLink> nextLinks = new LinkedHashSet<>();
         table.links().forEach(link -> nextLinks.add(new SlotLink(peers.get(link.client()), peers.get(link.router()))));
         resourceLinks.stream().filter(link -> !nextLinks.contains(link)).forEach(link -> count(link, -1));
         nextLinks.stream().filter(link -> !resourceLinks.contains(link)).forEach(link -> count(link, 1));
         resourceLinks = nextLinks;
 
         Map<PeerId, RouteSections> next = table.sections();
-        Set<PeerSlot> concerned = new HashSet<>(routed);
+        Set<PeerSlot> concerned = new LinkedHashSet<>(routed);
         next.keySet().forEach(id -> concerned.add(peers.get(id)));
         for (PeerSlot peer : concerned) {
             RouteSections sections = next.getOrDefault(peer.node.id(), RouteSections.NONE);

@@ -81,7 +81,7 @@ final class RouteTable {
 
     /** The sections of every peer that has any, by peer. */
     Map<PeerId, RouteSections> sections() {
-        Map<PeerId, RouteSections> sections = new HashMap<>();
+        Map<PeerId, RouteSections> sections = new LinkedHashMap<>();
         builders.forEach((peer, builder) -> sections.put(peer, builder.build()));
         return sections;
     }
