@@ -4,6 +4,8 @@ import io.netloom.daemon.link.IpPrefix;
 import io.netloom.daemon.map.ForwardRule;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.map.ServedRoute;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +25,9 @@ public record ForwardFilter(String overlayAddress, List<ServedRoute> servedRoute
     public static final ForwardFilter NONE = new ForwardFilter(null, List.of(), List.of());
 
     public ForwardFilter {
-        servedRoutes = servedRoutes == null ? List.of() : List.copyOf(servedRoutes);
-        forwardRules = forwardRules == null ? List.of() : List.copyOf(forwardRules);
+        // Null entries stay, to be reported like any other bad entry rather than fail the whole ruleset.
+        servedRoutes = servedRoutes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(servedRoutes));
+        forwardRules = forwardRules == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(forwardRules));
     }
 
     public static ForwardFilter of(NetworkMap map) {
