@@ -131,6 +131,12 @@ class RoutingPeerForwardingTest {
 
             assertThat(get(CLIENT, ALLOWED_CLIENT, HOST_ADDRESS, 81)).as("the allowed client on port 81").isNull();
             assertThat(get(CLIENT, OTHER_CLIENT, HOST_ADDRESS, 80)).as("a client no rule allows").isNull();
+
+            // The same requests pass once a rule allows them: it was the filter that dropped them.
+            router.serve(List.of(new ServedRoute("r1", "office", LAN, true)),
+                    List.of(new ForwardRule(ALLOWED_CLIENT, LAN, "tcp", List.of("80")),
+                            new ForwardRule(OTHER_CLIENT, LAN, "all", List.of())));
+            assertThat(awaitGet(CLIENT, OTHER_CLIENT, HOST_ADDRESS, 81)).isEqualTo(ROUTER_LAN_ADDRESS);
         }
     }
 
