@@ -2,6 +2,7 @@ package io.netloom.daemon;
 
 import io.netloom.daemon.control.ControlServer;
 import io.netloom.daemon.engine.MeshEngine;
+import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.NftablesDirectPaths;
 import io.netloom.daemon.ice.DirectPathOffload;
@@ -89,9 +90,13 @@ public final class PeerDaemon {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
                     .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                             .setClassPathResolvingEnabled(false)));
+            // Forwarding a killed daemon left on would make the machine a router for good; undone before its
+            // forward filter goes with the rest.
+            Ipv4Forwarding forwarding = new Ipv4Forwarding(Ipv4Forwarding.SYSCTL, state.forwardingBefore());
+            forwarding.restore();
             // Rules a killed daemon left behind would steer datagrams to sockets that no longer exist.
             Nftables.remove(device.name());
-            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(),
+            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(), forwarding,
                     (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
             turnCredentials.useWith(this::relayWith);
             if (turnCredentials.current().lifetime() != null) {

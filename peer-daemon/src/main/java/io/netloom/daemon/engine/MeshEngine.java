@@ -1,6 +1,8 @@
 package io.netloom.daemon.engine;
 
 import io.netloom.daemon.firewall.FirewallRuleset;
+import io.netloom.daemon.firewall.ForwardFilter;
+import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.RenderedRuleset;
 import io.netloom.daemon.ice.ConnectionStatus;
@@ -52,6 +54,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private IceSettings iceSettings;
     private Duration turnLifetime;
     private final DirectPathOffload offload;
+    private final Ipv4Forwarding forwarding;
     private final SignalOutbox outbox;
     private final RecentProblems problems;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -65,16 +68,21 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private Set<String> reportedProblems = Set.of();
     private String appliedAddress;
     private String appliedFirewall;
+    private boolean forwardingOn;
     private volatile NetworkMap current;
 
-    /** @param offload takes paths on host sockets off the daemon's proxies ({@link DirectPathOffload#NONE}: never) */
+    /**
+     * @param offload takes paths on host sockets off the daemon's proxies ({@link DirectPathOffload#NONE}: never)
+     * @param forwarding switched on while the map has this device serve a network
+     */
     public MeshEngine(WireGuardDevice device, int mtu, String ownPublicKey, IceSettings iceSettings,
-            DirectPathOffload offload, SignalOutbox outbox, RecentProblems problems) {
+            DirectPathOffload offload, Ipv4Forwarding forwarding, SignalOutbox outbox, RecentProblems problems) {
         this.device = device;
         this.mtu = mtu;
         this.ownPublicKey = ownPublicKey;
         this.iceSettings = iceSettings;
         this.offload = offload;
+        this.forwarding = forwarding;
         this.outbox = outbox;
         this.problems = problems;
     }
@@ -155,7 +163,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         current = map;
         applyAddress(map.config().address());
         UsablePeers usable = UsablePeers.of(map, ownPublicKey);
-        RenderedRuleset firewall = FirewallRuleset.compile(device.name(), map.inboundRules());
+        RenderedRuleset firewall = FirewallRuleset.compile(device.name(), map.inboundRules(),
+                ForwardFilter.of(map));
         List<String> mapProblems = new ArrayList<>(usable.problems());
         mapProblems.addAll(firewall.problems());
         reportNew(mapProblems);
@@ -176,6 +185,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             }
         }
         applyFirewall(firewall.script());
+        // Forwarding only behind a forward filter that is in place: never a moment of forwarding without it.
+        applyForwarding(firewall.forwards() && firewall.script().equals(appliedFirewall));
         log.info("applied map serial {}: {} peers, {} inbound rules", map.serial(), applied.size(),
                 map.inboundRules().size());
     }
@@ -201,6 +212,22 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             appliedFirewall = script;
         } catch (IOException e) {
             report("inbound firewall not updated: " + e.getMessage());
+        }
+    }
+
+    private void applyForwarding(boolean wanted) {
+        if (wanted == forwardingOn) {
+            return;
+        }
+        try {
+            if (wanted) {
+                forwarding.enable();
+            } else {
+                forwarding.restore();
+            }
+            forwardingOn = wanted;
+        } catch (IOException e) {
+            report("IPv4 forwarding not " + (wanted ? "enabled" : "restored") + ": " + e.getMessage());
         }
     }
 
@@ -327,7 +354,10 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         problems.add(problem);
     }
 
-    /** Closes every connection and removes the firewall; the device itself is closed by its owner. */
+    /**
+     * Closes every connection, puts IPv4 forwarding back as it was and removes the firewall; the device itself is
+     * closed by its owner.
+     */
     @Override
     public void close() {
         worker.shutdown();
@@ -339,6 +369,11 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         synchronized (applied) {
             connections.values().forEach(PeerConnection::close);
             connections.clear();
+        }
+        try {
+            forwarding.restore();
+        } catch (IOException e) {
+            log.warn("IPv4 forwarding not restored: {}", e.getMessage());
         }
         try {
             Nftables.remove(device.name());

@@ -46,6 +46,11 @@ public record StateDirectory(Path root) {
         return root.resolve("login.json");
     }
 
+    /** IPv4 forwarding as it was before the daemon served a network ({@code Ipv4Forwarding}). */
+    public Path forwardingBefore() {
+        return root.resolve("ip-forward-before");
+    }
+
     public Path settings() {
         return root.resolve("settings.json");
     }
