@@ -29,6 +29,7 @@ import io.netloom.daemon.ice.TurnServer;
 import io.netloom.daemon.ice.TurnUri;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,6 +84,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private String appliedAddress;
     private String appliedFirewall;
     private List<RouteEntry> usableRoutes = List.of();
+    /** Peers whose gateway session came back, until WireGuard has a handshake with them from after that. */
+    private final Map<String, Instant> cameBackAt = new HashMap<>();
     private String routeProblem;
     private volatile NetworkMap current;
 
@@ -300,11 +303,20 @@ public final class MeshEngine implements MapListener, AutoCloseable {
      * a tunnel that is connecting again after it died is not.
      */
     private Map<String, RoutingPeerLink> routingPeerLinks() {
+        cameBackAt.keySet().retainAll(applied.keySet());
+        Map<String, Instant> handshakes = cameBackAt.isEmpty() ? Map.of() : lastHandshakes();
+        cameBackAt.entrySet().removeIf(entry -> {
+            Instant handshake = handshakes.get(applied.get(entry.getKey()).publicKey());
+            return handshake != null && handshake.isAfter(entry.getValue());
+        });
         Map<String, RoutingPeerLink> links = new HashMap<>();
         applied.forEach((id, peer) -> {
             PeerConnection connection = connections.get(id);
             ConnectionStatus path = connection == null ? null : connection.status();
-            boolean tunnelUp = path == null || "idle".equals(path.state()) || path.connected();
+            // A restarted peer's old path may still look connected while it is dead: its first WireGuard
+            // handshake since it came back proves the tunnel works again (ADR 0032, fail-back).
+            boolean tunnelUp = !cameBackAt.containsKey(id)
+                    && (path == null || "idle".equals(path.state()) || path.connected());
             links.put(id, new RoutingPeerLink(peer.connected() && tunnelUp,
                     path != null && path.type() == ConnectionType.RELAYED,
                     path == null ? null : path.latency()));
@@ -363,6 +375,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             applied.put(peer.id(), peer);
         }
         if (peer.connected() && !before.connected()) {
+            cameBackAt.put(peer.id(), Instant.now());
             connection.remoteCameOnline();
         }
     }
@@ -418,6 +431,17 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.debug("endpoint of {} not refreshed: shutting down", peerId);
         }
+    }
+
+    private Map<String, Instant> lastHandshakes() {
+        Map<String, Instant> handshakes = new HashMap<>();
+        try {
+            device.statistics().stream().filter(entry -> entry.lastHandshake() != null)
+                    .forEach(entry -> handshakes.put(entry.publicKey(), entry.lastHandshake()));
+        } catch (IOException e) {
+            log.debug("WireGuard handshakes unavailable: {}", e.getMessage());
+        }
+        return handshakes;
     }
 
     /** The peer's overlay address and the networks it is the chosen routing peer for. */
