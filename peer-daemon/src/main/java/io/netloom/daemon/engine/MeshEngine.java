@@ -18,9 +18,9 @@ import io.netloom.daemon.map.UsablePeers;
 import io.netloom.daemon.map.UsableRoutes;
 import io.netloom.daemon.routes.ClientRoutes;
 import io.netloom.daemon.routes.RoutingPeerLink;
-import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.sync.MapListener;
 import io.netloom.daemon.wireguard.PeerStatistics;
 import io.netloom.daemon.wireguard.WireGuardDevice;
@@ -31,14 +31,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,6 +59,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MeshEngine.class);
     private static final int KEEPALIVE_SECONDS = 10;
+    /** How often routes are chosen again between map and connection changes (ADR 0032: failover within 10 s). */
+    private static final Duration ROUTE_TICK = Duration.ofSeconds(1);
 
     private final WireGuardDevice device;
     private final int mtu;
@@ -68,9 +70,6 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private final DirectPathOffload offload;
     private final SignalOutbox outbox;
     private final RecentProblems problems;
-    /** How often routes are chosen again between map and connection changes (ADR 0032: failover within 10 s). */
-    private static final Duration ROUTE_TICK = Duration.ofSeconds(1);
-
     private final ClientRoutes routes;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mesh-engine");
@@ -216,7 +215,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         try {
             // The map's own address was checked against the enrollment's overlay before the map got here.
             overlay = new OverlayBounds(IpPrefix.parse(map.config().address()).network());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             return new UsableRoutes(List.of(), map.routes().isEmpty() ? List.of()
                     : List.of("routes ignored: the map's own address is not an overlay address"));
         }
@@ -267,8 +266,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     }
 
     /**
-     * Chooses the routing peers again, moves networks between peers' allowed IPs (the one that gains a network
-     * first: WireGuard then takes it from the other, so no moment has it on two peers or none), then the kernel.
+     * Chooses the routing peers again, moves networks between peers' allowed IPs (peers with networks first:
+     * WireGuard takes a network from its former peer as the new one gets it, so it is never on two), then the kernel.
      */
     private void refreshRoutes() {
         Set<String> changed = routes.select(usableRoutes, routingPeerLinks());
