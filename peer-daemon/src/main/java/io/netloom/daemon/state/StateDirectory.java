@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a device keeps what survives restarts: its private key, its enrollment, the highest map
- * serial it accepted, its newest TURN credentials, the daemon's control socket and log. Readable only by its owner.
+ * serial it accepted, its newest TURN credentials, the routes its user selected, the daemon's control socket and log. Readable only by its owner.
  */
 public record StateDirectory(Path root) {
 
@@ -49,6 +49,11 @@ public record StateDirectory(Path root) {
     /** IPv4 forwarding as it was before the daemon served a network ({@code Ipv4Forwarding}). */
     public Path forwardingBefore() {
         return root.resolve("ip-forward-before");
+    }
+
+    /** Which routes the user selected or deselected ({@code io.netloom.daemon.routes.RouteChoices}). */
+    public Path routeChoices() {
+        return root.resolve("route-choices.json");
     }
 
     public Path settings() {
