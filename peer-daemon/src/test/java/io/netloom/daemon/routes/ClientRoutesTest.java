@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netloom.daemon.link.CommandResult;
 import io.netloom.daemon.map.RouteEntry;
-import io.netloom.daemon.testing.MovableClock;
+import io.netloom.testsupport.MovableClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

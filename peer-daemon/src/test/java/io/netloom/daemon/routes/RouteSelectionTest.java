@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.daemon.map.RouteEntry;
 import io.netloom.daemon.map.RouteKey;
-import io.netloom.daemon.testing.MovableClock;
+import io.netloom.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
