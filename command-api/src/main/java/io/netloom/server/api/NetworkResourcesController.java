@@ -37,11 +37,14 @@ public class NetworkResourcesController {
     private final CallerAccounts accounts;
     private final Commands commands;
     private final AccountLocks locks;
+    private final ControlPlaneAddresses controlPlane;
 
-    public NetworkResourcesController(CallerAccounts accounts, Commands commands, AccountLocks locks) {
+    public NetworkResourcesController(CallerAccounts accounts, Commands commands, AccountLocks locks,
+            ControlPlaneAddresses controlPlane) {
         this.accounts = accounts;
         this.commands = commands;
         this.locks = locks;
+        this.controlPlane = controlPlane;
     }
 
     @GetMapping
@@ -97,11 +100,13 @@ public class NetworkResourcesController {
         return Map.of();
     }
 
-    private static ResourceDefinition definition(AccountRecords records, NetworkResourceRequest request) {
+    private ResourceDefinition definition(AccountRecords records, NetworkResourceRequest request) {
+        ResourceAddress address = ResourceAddress.parse(Required.field(request.address(), "address"));
+        controlPlane.requireOutside(address.prefix(), "address");
         return new ResourceDefinition(
                 Required.field(request.name(), "name"),
                 request.description(),
-                ResourceAddress.parse(Required.field(request.address(), "address")),
+                address,
                 ExistingGroups.require(records, Required.field(request.groups(), "groups")),
                 Required.field(request.enabled(), "enabled"));
     }

@@ -38,11 +38,14 @@ public class RoutesController {
     private final CallerAccounts accounts;
     private final Commands commands;
     private final AccountLocks locks;
+    private final ControlPlaneAddresses controlPlane;
 
-    public RoutesController(CallerAccounts accounts, Commands commands, AccountLocks locks) {
+    public RoutesController(CallerAccounts accounts, Commands commands, AccountLocks locks,
+            ControlPlaneAddresses controlPlane) {
         this.accounts = accounts;
         this.commands = commands;
         this.locks = locks;
+        this.controlPlane = controlPlane;
     }
 
     @GetMapping
@@ -65,6 +68,7 @@ public class RoutesController {
         // Under the account's lock, so the peers and groups checked here cannot be deleted before the route exists.
         locks.withLock(caller.accountId(), () -> {
             RouteDefinition definition = RouteDefinitions.from(records, request);
+            controlPlane.requireOutside(definition.network(), "network");
             RouteDefinitions.requireNoDuplicate(records, definition, Optional.empty());
             commands.send(new CreateRouteCommand(id, caller.accountId(), definition, records.account().network()),
                     Initiators.of(caller));
@@ -80,6 +84,7 @@ public class RoutesController {
         RouteView route = existing(records, routeId);
         locks.withLock(caller.accountId(), () -> {
             RouteDefinition definition = RouteDefinitions.from(records, request);
+            controlPlane.requireOutside(definition.network(), "network");
             RouteDefinitions.requireNoDuplicate(records, definition, Optional.of(route.id()));
             commands.send(new UpdateRouteCommand(route.id(), caller.accountId(), definition,
                     records.account().network()), Initiators.of(caller));
