@@ -67,6 +67,7 @@ build_inet() {
   ensure_ns "$NS_INET"
   ns_sysctls "$NS_INET"
   ip -n "$NS_INET" link show nlbr0 >/dev/null 2>&1 || ip -n "$NS_INET" link add nlbr0 type bridge
+  ip -n "$NS_INET" link set nlbr0 address "$INET_BRIDGE_MAC"
   ip -n "$NS_INET" addr replace "$INET_IP/24" dev nlbr0
   ip -n "$NS_INET" link set nlbr0 up
 }

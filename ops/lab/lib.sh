@@ -17,6 +17,10 @@ export WG_I_PREFER_BUGGY_USERSPACE_TO_POLISHED_KMOD=1
 NS_INET=nl-inet
 SITES=(a b c)
 INET_IP=203.0.113.1
+# A bridge without an address of its own takes the lowest of its ports' and changes it when a port
+# joins: hosts that resolved the old one (the routes lab adds ports to a running lab) would send into
+# the void until their neighbour entry failed. Locally administered addresses, fixed.
+INET_BRIDGE_MAC=02:4e:4c:00:00:01
 
 log() { printf '[lab] %s\n' "$*"; }
 warn() { printf '[lab] WARNING: %s\n' "$*" >&2; }

@@ -43,11 +43,12 @@ require_base_lab() {
   done
 }
 
-# site NAME WAN_IP LAN_NET GATEWAY: a NAT router nl-rtr-NAME between the internet bridge and a LAN
+# site NAME WAN_IP LAN_NET GATEWAY LAN_MAC: a NAT router nl-rtr-NAME between the internet bridge and a LAN
 # bridge "lan" that its hosts join. Bridged frames would otherwise pass the router's IPv4 hooks
 # (br_netfilter is on in new namespaces), whose forward policy drops; hosts on one LAN talk directly.
+# The bridge has an address of its own, as lab.sh's nlbr0 does (lib.sh).
 site() {
-  local name=$1 wan=$2 net=$3 gateway=$4 rtr=nl-rtr-$1
+  local name=$1 wan=$2 net=$3 gateway=$4 lan_mac=$5 rtr=nl-rtr-$1
   ensure_ns "$rtr"
   ns_sysctls "$rtr"
   in_ns "$rtr" sysctl -qw net.bridge.bridge-nf-call-iptables=0 net.bridge.bridge-nf-call-arptables=0
@@ -57,6 +58,7 @@ site() {
   ip -n "$rtr" link set wan up
   ip -n "$rtr" route replace default via "$INET_IP"
   ip -n "$rtr" link show lan >/dev/null 2>&1 || ip -n "$rtr" link add lan type bridge
+  ip -n "$rtr" link set lan address "$lan_mac"
   ip -n "$rtr" addr replace "$gateway/24" dev lan
   ip -n "$rtr" link set lan up
   in_ns "$rtr" sysctl -qw net.ipv4.ip_forward=1
@@ -104,11 +106,11 @@ whoami() {
 
 cmd_up() {
   require_base_lab
-  site s1 "$S1_WAN" "$S1_NET" "$S1_GW"
+  site s1 "$S1_WAN" "$S1_NET" "$S1_GW" 02:4e:4c:00:11:01
   lan_host s1 h "$H_IP" "$S1_GW"
   lan_host s1 r1 "$R1_IP" "$S1_GW"
   lan_host s1 r2 "$R2_IP" "$S1_GW"
-  site s2 "$S2_WAN" "$S2_NET" "$S2_GW"
+  site s2 "$S2_WAN" "$S2_NET" "$S2_GW" 02:4e:4c:00:12:01
   lan_host s2 h3 "$H3_IP" "$S2_GW"
   lan_host s2 r3 "$R3_IP" "$S2_GW"
   # Site-to-site: each plain host reaches the other site through its own site's routing peer.
@@ -143,6 +145,10 @@ unreachable() {
 
 cmd_check() {
   require_base_lab
+  local host
+  for host in a b r1 r2 r3 e; do
+    in_ns "nl-$host" ping -q -c 1 -W 2 "$INET_IP" >/dev/null || die "nl-$host cannot ping the server's address $INET_IP"
+  done
   answers r1 "http://$H_IP/" "$R1_IP"
   answers r2 "http://$H_IP:8080/" "$R2_IP"
   answers r3 "http://$H3_IP/" "$R3_IP"
