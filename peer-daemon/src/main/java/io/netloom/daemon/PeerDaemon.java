@@ -1,7 +1,9 @@
 package io.netloom.daemon;
 
 import io.netloom.daemon.control.ControlServer;
+import io.netloom.daemon.control.RouteControl;
 import io.netloom.daemon.engine.MeshEngine;
+import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.NftablesDirectPaths;
 import io.netloom.daemon.ice.DirectPathOffload;
@@ -12,11 +14,17 @@ import io.netloom.daemon.link.InterfaceAddressing;
 import io.netloom.daemon.management.Enrollment;
 import io.netloom.daemon.management.ManagementProbe;
 import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.routes.ClientRoutes;
+import io.netloom.daemon.routes.KernelRoutes;
+import io.netloom.daemon.routes.RouteBypass;
+import io.netloom.daemon.routes.RoutePlan;
+import io.netloom.daemon.routes.RouteSelection;
 import io.netloom.daemon.state.MapSerialFile;
 import io.netloom.daemon.state.StateDirectory;
 import io.netloom.daemon.state.TurnCredentialsFile;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.sync.GatewaySession;
 import io.netloom.daemon.sync.MapTrust;
 import io.netloom.daemon.sync.TurnCredentialKeeper;
@@ -31,6 +39,7 @@ import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,10 +98,15 @@ public final class PeerDaemon {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
                     .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false)
                             .setClassPathResolvingEnabled(false)));
+            // Forwarding a killed daemon left on would make the machine a router for good; undone before its
+            // forward filter goes with the rest.
+            Ipv4Forwarding forwarding = new Ipv4Forwarding(Ipv4Forwarding.SYSCTL, state.forwardingBefore());
+            forwarding.restore();
             // Rules a killed daemon left behind would steer datagrams to sockets that no longer exist.
             Nftables.remove(device.name());
-            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(),
-                    (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems);
+            engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(), forwarding,
+                    (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems,
+                    clientRoutes(configuration, ice));
             turnCredentials.useWith(this::relayWith);
             if (turnCredentials.current().lifetime() != null) {
                 relayWith(turnCredentials.current());
@@ -102,7 +116,7 @@ public final class PeerDaemon {
                     engine, problems, clock, verifiedMaps, turnCredentials::receive);
             management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
                     clock);
-            control = ControlServer.start(state.controlSocket(), this::status, this::stop);
+            control = ControlServer.start(state.controlSocket(), this::status, this::stop, routeControl());
         } catch (IOException | RuntimeException e) {
             stop();
             throw e;
@@ -113,6 +127,22 @@ public final class PeerDaemon {
         log.info("netloom {} up as {} ({}) on {} ({}), WireGuard port {}", DaemonVersion.current(),
                 configuration.fqdn(), configuration.overlayIp(), device.name(), device.kind(), settings.wireGuardPort());
         stopped.await();
+    }
+
+    /**
+     * The client side of routes, after removing what a killed daemon left: its rules would send traffic into a
+     * table whose interface no longer exists. The servers are resolved now, while no route can capture DNS.
+     */
+    private ClientRoutes clientRoutes(PeerConfiguration configuration, IceSettings ice) throws IOException {
+        KernelRoutes.removeLeftovers(KernelRoutes.Ip.LOCAL, RoutePlan.DEFAULT_TABLE);
+        List<String> servers = new ArrayList<>();
+        servers.add(URI.create(enrollment.managementUrl()).getHost());
+        servers.add(URI.create(configuration.gateway().url()).getHost());
+        ice.stun().forEach(server -> servers.add(server.host()));
+        ice.turn().forEach(server -> servers.add(server.host()));
+        RouteBypass bypass = RouteBypass.resolve(servers, settings.wireGuardPort(), device.name(), problems::add);
+        return new ClientRoutes(new RouteSelection(clock), new KernelRoutes(KernelRoutes.Ip.LOCAL), bypass,
+                RoutePlan.DEFAULT_TABLE, state.routeChoices());
     }
 
     /** Maps as this device accepts them: signed for it, in order, never older than the last one it held. */
@@ -183,7 +213,24 @@ public final class PeerDaemon {
                 map == null ? null : map.serial(),
                 turnCredentials.current().expiresAt(),
                 engine.peerStatuses(),
-                problems.newestFirst());
+                problems.newestFirst(),
+                engine.routeStatuses(),
+                map == null ? List.of() : map.servedRoutes());
+    }
+
+    private RouteControl routeControl() {
+        return new RouteControl() {
+            @Override
+            public List<RouteStatus> routes() {
+                return engine.routeStatuses();
+            }
+
+            @Override
+            public List<RouteStatus> choose(boolean select, List<String> networkIds, boolean all)
+                    throws IOException {
+                return engine.chooseRoutes(select, networkIds, all);
+            }
+        };
     }
 
     /** Idempotent: the first caller tears everything down, in the reverse order of start-up. */

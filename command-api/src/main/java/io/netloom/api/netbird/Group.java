@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Mirrors NetBird's schema {@code Group} ({@code GroupMinimum} + {@code peers} and {@code resources}; response
  * of {@code /api/groups...}). Required: {@code id}, {@code name}, {@code peers_count}, {@code resources_count},
- * {@code peers}, {@code resources} (send an empty list: Netloom has no network resources); optional
+ * {@code peers}, {@code resources} (the network resources that list the group); optional
  * {@code issued} is one of {@code "api"}, {@code "integration"}, {@code "jwt"}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

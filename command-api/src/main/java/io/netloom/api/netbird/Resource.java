@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Mirrors NetBird's schema {@code Resource} (a network resource referenced by {@code Group.resources},
  * {@code GroupRequest.resources} and policy rules' {@code sourceResource}/{@code destinationResource}). Both
- * properties are required. Netloom has no network resources: it sends empty {@code resources} arrays, and this
- * record exists so that requests naming resources can be read and rejected.
+ * properties are required. Groups list the network resources that name them; requests that name resources in a
+ * group or a policy rule are read and rejected, since resources choose their groups themselves (ADR 0030).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

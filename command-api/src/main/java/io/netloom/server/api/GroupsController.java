@@ -2,6 +2,7 @@ package io.netloom.server.api;
 
 import io.netloom.api.netbird.Group;
 import io.netloom.api.netbird.GroupRequest;
+import io.netloom.api.netbird.Resource;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.group.CreateGroupCommand;
 import io.netloom.domain.group.DeleteGroupCommand;
@@ -76,6 +77,7 @@ public class GroupsController {
         locks.withLock(caller.accountId(), () -> {
             String name = Required.field(request.name(), "name").trim();
             requireUniqueName(records, name, null);
+            requireResourcesUnchanged(request.resources(), List.of());
             commands.send(new CreateGroupCommand(id, caller.accountId(), name, false,
                     memberIds(records, request.peers())), Initiators.of(caller));
         });
@@ -91,6 +93,7 @@ public class GroupsController {
         locks.withLock(caller.accountId(), () -> {
             String name = Required.field(request.name(), "name").trim();
             requireUniqueName(records, name, group.id());
+            requireResourcesUnchanged(request.resources(), Networks.resourcesIn(records, group.id()));
             Set<PeerId> members = request.peers() == null ? group.peers() : memberIds(records, request.peers());
             commands.send(new UpdateGroupCommand(group.id(), caller.accountId(), name, members),
                     Initiators.of(caller));
@@ -126,6 +129,25 @@ public class GroupsController {
         return members;
     }
 
+    /**
+     * A network resource chooses its groups itself ({@code /api/networks/{id}/resources}), so a group request may
+     * only repeat the resources the group already has: a script that reads a group and writes it back works, and
+     * an attempt to move resources this way is refused rather than silently ignored.
+     */
+    private static void requireResourcesUnchanged(List<Resource> requested, List<Resource> current) {
+        if (requested == null) {
+            return;
+        }
+        Set<String> requestedIds = new LinkedHashSet<>();
+        requested.forEach(resource -> requestedIds.add(resource == null ? null : resource.id()));
+        Set<String> currentIds = new LinkedHashSet<>();
+        current.forEach(resource -> currentIds.add(resource.id()));
+        if (!requestedIds.equals(currentIds)) {
+            throw CommandRejectedException.invalid("a group's resources are set on the resources themselves "
+                    + "(PUT /api/networks/{networkId}/resources/{resourceId} with its groups), not on the group");
+        }
+    }
+
     private static void requireUniqueName(AccountRecords records, String name, GroupId self) {
         records.groupNamed(name).filter(other -> !other.id().equals(self)).ifPresent(other -> {
             throw CommandRejectedException.conflict("a group named \"" + name + "\" already exists");
@@ -138,9 +160,11 @@ public class GroupsController {
     }
 
     private static Group toGroup(GroupView group, AccountRecords records) {
-        return new Group(group.id().value(), group.name(), group.peers().size(), 0, group.issued().wireName(),
+        List<Resource> resources = Networks.resourcesIn(records, group.id());
+        return new Group(group.id().value(), group.name(), group.peers().size(), resources.size(),
+                group.issued().wireName(),
                 group.peers().stream().map(records::peer).flatMap(java.util.Optional::stream)
                         .map(NetbirdViews::peerMinimum).toList(),
-                List.of());
+                resources);
     }
 }

@@ -91,16 +91,12 @@ public class NetworksController {
         return Networks.existing(records, networkId);
     }
 
-    /**
-     * {@code policies} lists NetBird's policies whose rules name a resource of the network directly; Netloom's
-     * policies target groups only (ADR 0030), so none does.
-     */
     private static Network toNetwork(AccountRecords records, NetworkView network) {
         List<String> resources = records.networkResources(network.id()).stream()
                 .map(resource -> resource.id().value()).toList();
         List<String> routers = records.networkRouters(network.id()).stream()
                 .map(router -> router.id().value()).toList();
         return new Network(network.id().value(), routers, records.routingPeerCount(network.id()), resources,
-                List.of(), network.details().name(), network.details().description());
+                Networks.policiesReaching(records, network.id()), network.details().name(), network.details().description());
     }
 }

@@ -76,7 +76,9 @@ public final class NetbirdContract {
     this.factory =
         JsonSchemaFactory.getInstance(
             SpecVersion.VersionFlag.V202012,
-            builder -> builder.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
+            builder -> builder.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri())
+                // Referenced components are loaded by IRI: serve them from the corrected document, not the file.
+                .schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_IRI, document.toString()))));
     this.responseConfig =
         SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
@@ -115,10 +117,24 @@ public final class NetbirdContract {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is not on the classpath");
       }
-      return new YAMLMapper().readTree(in);
+      return withErrataCorrected(new YAMLMapper().readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+  }
+
+  /**
+   * NetBird's {@code ResourceType} is written as {@code allOf} of {@code NetworkResourceType} ("host", "subnet",
+   * "domain") and the enum ["peer"]: two enums with no value in common, so as written no {@code Resource} could ever
+   * be valid. NetBird's own server sends "host", "subnet", "domain" and "peer" there, so the intent is "either";
+   * the contract reads it as {@code anyOf}.
+   */
+  private static JsonNode withErrataCorrected(JsonNode document) {
+    JsonNode resourceType = document.path("components").path("schemas").path("ResourceType");
+    if (resourceType instanceof ObjectNode node && node.has("allOf")) {
+      node.set("anyOf", node.remove("allOf"));
+    }
+    return document;
   }
 
   /** The parsed OpenAPI document (do not modify). */

@@ -523,8 +523,10 @@ class NetbirdContractTest {
         ", \"destinationResource\": {\"id\": \"res-1\", \"type\": \"host\"}") + "]}";
     CONTRACT.assertRequestMatches("POST", "/api/policies",
         "{\"name\": \"p\", \"enabled\": true, \"rules\": [" + ruleJson.formatted("") + "]}");
-    // NetBird's Resource.type is allOf [enum host/subnet/domain, enum peer]: no value satisfies it.
-    assertThrows(AssertionError.class, () -> CONTRACT.assertRequestMatches("POST", "/api/policies", json));
+    // NetBird's Resource.type is allOf [enum host/subnet/domain, enum peer]; the contract reads it as anyOf.
+    CONTRACT.assertRequestMatches("POST", "/api/policies", json);
+    assertThrows(AssertionError.class, () -> CONTRACT.assertRequestMatches("POST", "/api/policies",
+        json.replace("\"host\"", "\"printer\"")));
 
     PolicyRequest request = MAPPER.readValue(json, PolicyRequest.class);
 

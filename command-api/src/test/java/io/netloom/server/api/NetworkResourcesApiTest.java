@@ -8,6 +8,8 @@ import static io.netloom.server.testing.TestData.createUser;
 import static io.netloom.server.testing.TestData.error;
 import static io.netloom.server.testing.TestData.ids;
 import static io.netloom.server.testing.TestData.ok;
+import static io.netloom.server.testing.TestData.policy;
+import static io.netloom.server.testing.TestData.rule;
 import static io.netloom.server.testing.TestData.serviceUser;
 import static io.netloom.server.testing.TestData.with;
 import static io.netloom.server.testing.TestData.without;
@@ -65,6 +67,53 @@ class NetworkResourcesApiTest extends ServerTest {
         assertThat(ids(owner.get(RESOURCES, network))).containsExactly(resourceId);
         assertThat(ok(owner.get("/api/networks/{networkId}", network)).body().get("resources").get(0).asString())
                 .isEqualTo(resourceId);
+    }
+
+    @Test
+    void groupWhenResourcesNameItThenListsThemAndAcceptsThemBackUnchanged() {
+        String resourceId = ok(owner.post(RESOURCES, resource("10.1.2.3"), network)).text("id");
+
+        JsonNode group = ok(owner.get("/api/groups/{groupId}", web)).body();
+
+        assertThat(group.get("resources_count").asInt()).isEqualTo(1);
+        assertThat(group.get("resources").get(0).get("id").asString()).isEqualTo(resourceId);
+        assertThat(group.get("resources").get(0).get("type").asString()).isEqualTo("host");
+        Map<String, Object> writtenBack = Map.of("name", "web", "peers", List.of(),
+                "resources", List.of(Map.of("id", resourceId, "type", "host")));
+        assertThat(ok(owner.put("/api/groups/{groupId}", writtenBack, web)).body().get("resources_count").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void groupWhenRequestMovesResourcesThenUnprocessableAndNothingChanged() {
+        String resourceId = ok(owner.post(RESOURCES, resource("10.1.2.3"), network)).text("id");
+        String other = createGroup(owner, "other");
+
+        error(owner.put("/api/groups/{groupId}", Map.of("name", "web", "resources", List.of()), web), 422);
+        error(owner.put("/api/groups/{groupId}", Map.of("name", "renamed",
+                "resources", List.of(Map.of("id", resourceId, "type", "host"))), other), 422);
+        error(owner.post("/api/groups", Map.of("name", "new",
+                "resources", List.of(Map.of("id", resourceId, "type", "host")))), 422);
+
+        assertThat(ok(owner.get("/api/groups/{groupId}", web)).body().get("resources_count").asInt()).isEqualTo(1);
+        assertThat(ok(owner.get("/api/groups/{groupId}", other)).text("name")).isEqualTo("other");
+        assertThat(ok(owner.get("/api/groups/{groupId}", other)).body().get("resources")).isEmpty();
+        error(owner.get("/api/groups?name=new"), 404);
+    }
+
+    @Test
+    void networkWhenPoliciesTargetItsResourcesThenListsThem() {
+        ok(owner.post(RESOURCES, resource("10.1.2.3"), network));
+        String developers = createGroup(owner, "developers");
+        String reaching = ok(owner.post("/api/policies", policy("to web", false,
+                List.of(rule("r", List.of(developers), List.of(web)))))).text("id");
+        ok(owner.post("/api/policies", policy("elsewhere", true,
+                List.of(rule("r", List.of(web), List.of(developers))))));
+
+        JsonNode policies = ok(owner.get("/api/networks/{networkId}", network)).body().get("policies");
+
+        assertThat(policies).hasSize(1);
+        assertThat(policies.get(0).asString()).isEqualTo(reaching);
     }
 
     @Test

@@ -77,6 +77,35 @@ class PeerNetworkApiTest extends ServerTest {
     }
 
     @Test
+    void networkMapWhenRouteCreatedThenClientReceivesItAndRoutingPeerForwardsUntilDeleted() {
+        NetloomApi.Client owner = accounts.newAccount();
+        String key = TestPeers.createReusableKey(owner, List.of());
+        String client = TestPeers.enroll(api.anonymous(), key, "laptop");
+        String router = TestPeers.enroll(api.anonymous(), key, "router");
+        String ipClient = owner.get("/api/peers/{peerId}", client).text("ip");
+        String devs = createGroup(owner, "devs", client);
+        String routers = createGroup(owner, "routers", router);
+        ok(owner.post("/api/policies", policy("to-routers", true, List.of(rule("r", List.of(devs), List.of(routers))))));
+
+        String routeId = ok(owner.post("/api/routes", Map.of("description", "office LAN", "network_id", "office",
+                "enabled", true, "peer", router, "network", "198.18.1.0/24", "metric", 100, "masquerade", true,
+                "groups", List.of(devs), "keep_route", false))).text("id");
+
+        JsonNode route = ok(owner.get("/api/peers/{peerId}/network-map", client)).body().get("routes").get(0);
+        assertThat(route.get("id").asString()).isEqualTo(routeId);
+        assertThat(route.get("network").asString()).isEqualTo("198.18.1.0/24");
+        assertThat(route.get("peer").asString()).isEqualTo(router);
+        JsonNode mapOfRouter = ok(owner.get("/api/peers/{peerId}/network-map", router)).body();
+        assertThat(mapOfRouter.get("served_routes").get(0).get("masquerade").asBoolean()).isTrue();
+        assertThat(mapOfRouter.get("forward_rules").get(0).get("source").asString()).isEqualTo(ipClient + "/32");
+
+        ok(owner.delete("/api/routes/{routeId}", routeId));
+
+        assertThat(ok(owner.get("/api/peers/{peerId}/network-map", client)).body().get("routes")).isEmpty();
+        assertThat(ok(owner.get("/api/peers/{peerId}/network-map", router)).body().get("served_routes")).isEmpty();
+    }
+
+    @Test
     void networkMapWhenPeerUnknownThenNotFound() {
         NetloomApi.Client owner = accounts.newAccount();
 

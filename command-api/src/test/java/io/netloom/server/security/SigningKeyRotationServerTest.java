@@ -9,7 +9,7 @@ import static io.netloom.server.testing.TestData.tokenRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.netloom.server.testing.MovableClock;
+import io.netloom.testsupport.MovableClock;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
 import java.net.URI;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code netloom}: the device's command line, modelled on {@code netbird}. */
 @Command(name = "netloom", mixinStandardHelpOptions = true, versionProvider = NetloomCommand.Version.class,
         description = "Netloom peer: joins this device to the mesh and shows how its tunnels stand.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LoginCommand.class,
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, RoutesCommand.class, LoginCommand.class,
                 VersionCommand.class})
 public final class NetloomCommand implements Runnable {
 

@@ -42,6 +42,9 @@ record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
         }
         long connected = status.peers().stream().filter(peer -> "connected".equals(peer.state())).count();
         out.append("Peers count: ").append(connected).append('/').append(status.peers().size()).append(" Connected\n");
+        if (detail) {
+            out.append(RoutesView.detail(status.routes(), status.servedRoutes()));
+        }
         if (!status.problems().isEmpty()) {
             out.append("Recent problems:\n");
             status.problems().stream().limit(detail ? 20 : 3).forEach(problem -> out.append("  ").append(problem).append('\n'));

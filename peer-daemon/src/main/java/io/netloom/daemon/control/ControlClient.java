@@ -3,6 +3,7 @@ package io.netloom.daemon.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.status.DaemonStatus;
+import io.netloom.daemon.status.RouteStatus;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The CLI's side of the control socket. */
 public final class ControlClient {
@@ -48,12 +50,31 @@ public final class ControlClient {
         ask(ControlRequest.DOWN);
     }
 
+    public List<RouteStatus> routes() throws IOException {
+        return routesIn(ask(new ControlRequest(ControlRequest.ROUTES)));
+    }
+
+    /** Selects or deselects routes by network id, or all of them; answers the routes as they stand afterwards. */
+    public List<RouteStatus> chooseRoutes(boolean select, List<String> networkIds, boolean all) throws IOException {
+        return routesIn(ask(new ControlRequest(select ? ControlRequest.SELECT_ROUTES : ControlRequest.DESELECT_ROUTES,
+                networkIds, all)));
+    }
+
+    private static List<RouteStatus> routesIn(JsonNode reply) throws IOException {
+        return List.of(DaemonJson.MAPPER.treeToValue(reply.path("routes"), RouteStatus[].class));
+    }
+
     private JsonNode ask(String command) throws IOException {
+        return ask(new ControlRequest(command));
+    }
+
+    private JsonNode ask(ControlRequest request) throws IOException {
+        String command = request.command();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
                 AnswerDeadline deadline = AnswerDeadline.closeAfter(channel, ANSWER_TIMEOUT)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            String request = DaemonJson.MAPPER.writeValueAsString(new ControlRequest(command)) + "\n";
-            channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
+            String line = DaemonJson.MAPPER.writeValueAsString(request) + "\n";
+            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
             channel.shutdownOutput();
             JsonNode reply;
             try {

@@ -36,23 +36,27 @@ public final class ControlServer implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Supplier<DaemonStatus> status;
     private final Runnable down;
+    private final RouteControl routes;
     private final Thread acceptor;
 
-    private ControlServer(Path path, ServerSocketChannel server, Supplier<DaemonStatus> status, Runnable down) {
+    private ControlServer(Path path, ServerSocketChannel server, Supplier<DaemonStatus> status, Runnable down,
+            RouteControl routes) {
         this.path = path;
         this.server = server;
         this.status = status;
         this.down = down;
+        this.routes = routes;
         this.acceptor = new Thread(this::serve, "control-socket");
         this.acceptor.setDaemon(true);
     }
 
-    public static ControlServer start(Path path, Supplier<DaemonStatus> status, Runnable down) throws IOException {
+    public static ControlServer start(Path path, Supplier<DaemonStatus> status, Runnable down, RouteControl routes)
+            throws IOException {
         Files.deleteIfExists(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        ControlServer control = new ControlServer(path, server, status, down);
+        ControlServer control = new ControlServer(path, server, status, down, routes);
         control.acceptor.start();
         return control;
     }
@@ -83,6 +87,8 @@ public final class ControlServer implements AutoCloseable {
                     reply = Map.of("result", "stopping");
                     stop = true;
                 }
+                case ControlRequest.ROUTES -> reply = Map.of("routes", routes.routes());
+                case ControlRequest.SELECT_ROUTES, ControlRequest.DESELECT_ROUTES -> reply = choose(request);
                 default -> reply = Map.of("error", "unknown command '" + request.command() + "'");
             }
         } catch (IOException malformed) {
@@ -92,6 +98,18 @@ public final class ControlServer implements AutoCloseable {
         if (stop) {
             Thread stopper = new Thread(down, "daemon-down");
             stopper.start();
+        }
+    }
+
+    private Object choose(ControlRequest request) {
+        if (request.all() == !request.networkIds().isEmpty()) {
+            return Map.of("error", "name network ids or ask for all of them, not both or neither");
+        }
+        try {
+            return Map.of("routes", routes.choose(ControlRequest.SELECT_ROUTES.equals(request.command()),
+                    request.networkIds(), request.all()));
+        } catch (IllegalArgumentException | IOException e) {
+            return Map.of("error", String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,18 +1,28 @@
 package io.netloom.daemon.engine;
 
 import io.netloom.daemon.firewall.FirewallRuleset;
+import io.netloom.daemon.firewall.ForwardFilter;
+import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.RenderedRuleset;
 import io.netloom.daemon.ice.ConnectionStatus;
+import io.netloom.daemon.ice.ConnectionType;
 import io.netloom.daemon.ice.DirectPathOffload;
 import io.netloom.daemon.ice.IceSettings;
 import io.netloom.daemon.ice.PeerConnection;
 import io.netloom.daemon.link.InterfaceAddressing;
+import io.netloom.daemon.link.IpPrefix;
 import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.map.OverlayBounds;
 import io.netloom.daemon.map.RemotePeer;
+import io.netloom.daemon.map.RouteEntry;
 import io.netloom.daemon.map.UsablePeers;
+import io.netloom.daemon.map.UsableRoutes;
+import io.netloom.daemon.routes.ClientRoutes;
+import io.netloom.daemon.routes.RoutingPeerLink;
 import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.sync.MapListener;
 import io.netloom.daemon.wireguard.PeerStatistics;
 import io.netloom.daemon.wireguard.WireGuardDevice;
@@ -21,17 +31,23 @@ import io.netloom.daemon.ice.TurnServer;
 import io.netloom.daemon.ice.TurnUri;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +61,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MeshEngine.class);
     private static final int KEEPALIVE_SECONDS = 10;
+    /** How often routes are chosen again between map and connection changes (ADR 0032: failover within 10 s). */
+    private static final Duration ROUTE_TICK = Duration.ofSeconds(1);
 
     private final WireGuardDevice device;
     private final int mtu;
@@ -52,9 +70,11 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private IceSettings iceSettings;
     private Duration turnLifetime;
     private final DirectPathOffload offload;
+    private final Ipv4Forwarding forwarding;
     private final SignalOutbox outbox;
     private final RecentProblems problems;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ClientRoutes routes;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mesh-engine");
         thread.setDaemon(true);
         return thread;
@@ -65,18 +85,32 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private Set<String> reportedProblems = Set.of();
     private String appliedAddress;
     private String appliedFirewall;
+    private boolean forwardingOn;
+    private List<RouteEntry> usableRoutes = List.of();
+    /** Peers whose gateway session came back, until WireGuard has a handshake with them from after that. */
+    private final Map<String, Instant> cameBackAt = new HashMap<>();
+    private String routeProblem;
     private volatile NetworkMap current;
 
-    /** @param offload takes paths on host sockets off the daemon's proxies ({@link DirectPathOffload#NONE}: never) */
+    /**
+     * @param offload takes paths on host sockets off the daemon's proxies ({@link DirectPathOffload#NONE}: never)
+     * @param forwarding switched on while the map has this device serve a network
+     */
     public MeshEngine(WireGuardDevice device, int mtu, String ownPublicKey, IceSettings iceSettings,
-            DirectPathOffload offload, SignalOutbox outbox, RecentProblems problems) {
+            DirectPathOffload offload, Ipv4Forwarding forwarding, SignalOutbox outbox, RecentProblems problems,
+            ClientRoutes routes) {
         this.device = device;
         this.mtu = mtu;
         this.ownPublicKey = ownPublicKey;
         this.iceSettings = iceSettings;
         this.offload = offload;
+        this.forwarding = forwarding;
         this.outbox = outbox;
         this.problems = problems;
+        this.routes = routes;
+        // Connection states change on the connections' own threads; the tick picks them up (ADR 0032).
+        worker.scheduleWithFixedDelay(this::refreshRoutesSafely, ROUTE_TICK.toMillis(), ROUTE_TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -155,9 +189,12 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         current = map;
         applyAddress(map.config().address());
         UsablePeers usable = UsablePeers.of(map, ownPublicKey);
-        RenderedRuleset firewall = FirewallRuleset.compile(device.name(), map.inboundRules());
+        RenderedRuleset firewall = FirewallRuleset.compile(device.name(), map.inboundRules(),
+                ForwardFilter.of(map));
+        UsableRoutes usableRoutes = usableRoutes(map, usable);
         List<String> mapProblems = new ArrayList<>(usable.problems());
         mapProblems.addAll(firewall.problems());
+        mapProblems.addAll(usableRoutes.problems());
         reportNew(mapProblems);
         Map<String, RemotePeer> wanted = new LinkedHashMap<>();
         usable.peers().forEach(peer -> wanted.put(peer.id(), peer));
@@ -176,8 +213,126 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             }
         }
         applyFirewall(firewall.script());
-        log.info("applied map serial {}: {} peers, {} inbound rules", map.serial(), applied.size(),
-                map.inboundRules().size());
+        // Forwarding only behind a forward filter that is in place: never a moment of forwarding without it.
+        applyForwarding(firewall.forwards() && firewall.script().equals(appliedFirewall));
+        this.usableRoutes = usableRoutes.routes();
+        refreshRoutes();
+        log.info("applied map serial {}: {} peers, {} inbound rules, {} routes", map.serial(), applied.size(),
+                map.inboundRules().size(), this.usableRoutes.size());
+    }
+
+    private static UsableRoutes usableRoutes(NetworkMap map, UsablePeers usable) {
+        Set<String> peerIds = usable.peers().stream().map(RemotePeer::id).collect(Collectors.toSet());
+        OverlayBounds overlay;
+        try {
+            // The map's own address was checked against the enrollment's overlay before the map got here.
+            overlay = new OverlayBounds(IpPrefix.parse(map.config().address()).network());
+        } catch (IllegalArgumentException e) {
+            return new UsableRoutes(List.of(), map.routes().isEmpty() ? List.of()
+                    : List.of("routes ignored: the map's own address is not an overlay address"));
+        }
+        return UsableRoutes.of(map.routes(), overlay, peerIds);
+    }
+
+    /** The routes as chosen now; safe to call from any thread. */
+    public List<RouteStatus> routeStatuses() {
+        return routes.status();
+    }
+
+    /**
+     * {@code netloom routes select|deselect}: records the choice and applies it before returning.
+     *
+     * @throws IllegalArgumentException for a network id the map has no route for
+     */
+    public List<RouteStatus> chooseRoutes(boolean select, Collection<String> networkIds, boolean all)
+            throws IOException {
+        try {
+            worker.submit(() -> {
+                NetworkMap map = current;
+                Set<String> known = map == null ? Set.of()
+                        : map.routes().stream().map(RouteEntry::networkId).collect(Collectors.toSet());
+                routes.choose(select, networkIds, all, known);
+                refreshRoutes();
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                throw refused;
+            }
+            throw new IOException("routes not chosen: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException | RejectedExecutionException e) {
+            throw new IOException("routes not chosen: the daemon is busy or stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while choosing routes");
+        }
+        return routes.status();
+    }
+
+    private void refreshRoutesSafely() {
+        try {
+            refreshRoutes();
+        } catch (RuntimeException e) {
+            report("routes not refreshed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Chooses the routing peers again, moves networks between peers' allowed IPs (peers with networks first:
+     * WireGuard takes a network from its former peer as the new one gets it, so it is never on two), then the kernel.
+     */
+    private void refreshRoutes() {
+        Set<String> changed = routes.select(usableRoutes, routingPeerLinks());
+        List<String> order = new ArrayList<>(changed);
+        order.sort(Comparator.comparing(peer -> routes.networksVia(peer).isEmpty()));
+        for (String peerId : order) {
+            RemotePeer peer = applied.get(peerId);
+            PeerConnection connection = connections.get(peerId);
+            if (peer == null || connection == null) {
+                continue;
+            }
+            try {
+                device.upsertPeer(wireGuardPeer(peer, connection));
+            } catch (IOException e) {
+                report("peer " + peerId + ": routed networks not set in WireGuard: " + e.getMessage());
+            }
+        }
+        try {
+            routes.applyKernel(device.name());
+            routeProblem = null;
+        } catch (IOException e) {
+            String problem = "routes not applied in the kernel: " + e.getMessage();
+            if (!problem.equals(routeProblem)) {
+                report(problem);
+                routeProblem = problem;
+            }
+        }
+    }
+
+    /**
+     * A routing peer is usable while the gateway says it is connected and its tunnel is up, or not started yet;
+     * a tunnel that is connecting again after it died is not.
+     */
+    private Map<String, RoutingPeerLink> routingPeerLinks() {
+        cameBackAt.keySet().retainAll(applied.keySet());
+        Map<String, Instant> handshakes = cameBackAt.isEmpty() ? Map.of() : lastHandshakes();
+        cameBackAt.entrySet().removeIf(entry -> {
+            Instant handshake = handshakes.get(applied.get(entry.getKey()).publicKey());
+            return handshake != null && handshake.isAfter(entry.getValue());
+        });
+        Map<String, RoutingPeerLink> links = new HashMap<>();
+        applied.forEach((id, peer) -> {
+            PeerConnection connection = connections.get(id);
+            ConnectionStatus path = connection == null ? null : connection.status();
+            // A restarted peer's old path may still look connected while it is dead: its first WireGuard
+            // handshake since it came back proves the tunnel works again (ADR 0032, fail-back).
+            boolean tunnelUp = !cameBackAt.containsKey(id)
+                    && (path == null || "idle".equals(path.state()) || path.connected());
+            links.put(id, new RoutingPeerLink(peer.connected() && tunnelUp,
+                    path != null && path.type() == ConnectionType.RELAYED,
+                    path == null ? null : path.latency()));
+        });
+        return links;
     }
 
     private void applyAddress(String address) {
@@ -201,6 +356,22 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             appliedFirewall = script;
         } catch (IOException e) {
             report("inbound firewall not updated: " + e.getMessage());
+        }
+    }
+
+    private void applyForwarding(boolean wanted) {
+        if (wanted == forwardingOn) {
+            return;
+        }
+        try {
+            if (wanted) {
+                forwarding.enable();
+            } else {
+                forwarding.restore();
+            }
+            forwardingOn = wanted;
+        } catch (IOException e) {
+            report("IPv4 forwarding not " + (wanted ? "enabled" : "restored") + ": " + e.getMessage());
         }
     }
 
@@ -231,6 +402,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             applied.put(peer.id(), peer);
         }
         if (peer.connected() && !before.connected()) {
+            cameBackAt.put(peer.id(), Instant.now());
             connection.remoteCameOnline();
         }
     }
@@ -288,9 +460,23 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         }
     }
 
+    private Map<String, Instant> lastHandshakes() {
+        Map<String, Instant> handshakes = new HashMap<>();
+        try {
+            device.statistics().stream().filter(entry -> entry.lastHandshake() != null)
+                    .forEach(entry -> handshakes.put(entry.publicKey(), entry.lastHandshake()));
+        } catch (IOException e) {
+            log.debug("WireGuard handshakes unavailable: {}", e.getMessage());
+        }
+        return handshakes;
+    }
+
+    /** The peer's overlay address and the networks it is the chosen routing peer for. */
     private WireGuardPeer wireGuardPeer(RemotePeer peer, PeerConnection connection) {
-        return new WireGuardPeer(peer.publicKey(), connection.wireGuardEndpoint(), List.of(peer.allowedIp()),
-                KEEPALIVE_SECONDS);
+        List<String> allowedIps = new ArrayList<>();
+        allowedIps.add(peer.allowedIp());
+        allowedIps.addAll(routes.networksVia(peer.id()));
+        return new WireGuardPeer(peer.publicKey(), connection.wireGuardEndpoint(), allowedIps, KEEPALIVE_SECONDS);
     }
 
     private static PeerStatus statusOf(RemotePeer peer, PeerConnection connection, PeerStatistics statistics) {
@@ -327,7 +513,10 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         problems.add(problem);
     }
 
-    /** Closes every connection and removes the firewall; the device itself is closed by its owner. */
+    /**
+     * Closes every connection, removes the routes, puts IPv4 forwarding back as it was and removes the firewall;
+     * the device itself is closed by its owner.
+     */
     @Override
     public void close() {
         worker.shutdown();
@@ -336,9 +525,19 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            routes.clear();
+        } catch (IOException e) {
+            log.warn("routes of {} not removed: {}", device.name(), e.getMessage());
+        }
         synchronized (applied) {
             connections.values().forEach(PeerConnection::close);
             connections.clear();
+        }
+        try {
+            forwarding.restore();
+        } catch (IOException e) {
+            log.warn("IPv4 forwarding not restored: {}", e.getMessage());
         }
         try {
             Nftables.remove(device.name());

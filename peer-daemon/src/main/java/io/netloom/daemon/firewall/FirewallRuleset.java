@@ -8,12 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the inbound rules of the network map as one nftables table per overlay interface. Pure
- * text: {@link Nftables} applies it.
+ * Renders the inbound rules of the network map, and what a routing peer forwards ({@link ForwardFilter}), as one
+ * nftables table per overlay interface. Pure text: {@link Nftables} applies it.
  *
  * <p>Only traffic arriving on the overlay interface is filtered: replies to connections this
  * device opened, then the allowed rules, then a drop. Forwarding from the overlay is dropped too,
- * as a mesh member is not a router. Everything else on the machine is left to its own firewall.
+ * unless the device is a routing peer and a forward rule allows it. Everything else on the machine is left to its
+ * own firewall.
  */
 public final class FirewallRuleset {
 
@@ -38,6 +39,11 @@ public final class FirewallRuleset {
      * the whole file atomically, so there is no moment without rules.
      */
     public static RenderedRuleset compile(String interfaceName, List<InboundRule> rules) {
+        return compile(interfaceName, rules, ForwardFilter.NONE);
+    }
+
+    /** As {@link #compile(String, List)}, with the forwarding of a routing peer. */
+    public static RenderedRuleset compile(String interfaceName, List<InboundRule> rules, ForwardFilter forwarding) {
         String quotedInterface = "\"" + InterfaceNames.requireValid(interfaceName) + "\"";
         String table = "inet " + tableName(interfaceName);
         List<String> problems = new ArrayList<>();
@@ -62,13 +68,11 @@ public final class FirewallRuleset {
             }
         }
         script.append("\t\tiifname ").append(quotedInterface).append(" drop\n")
-                .append("\t}\n")
-                .append("\tchain forward {\n")
-                .append("\t\ttype filter hook forward priority filter; policy accept;\n")
-                .append("\t\tiifname ").append(quotedInterface).append(" drop\n")
-                .append("\t}\n")
+                .append("\t}\n");
+        ForwardFilter.Rendered forward = forwarding.render(quotedInterface, problems);
+        script.append(forward.chains())
                 .append("}\n");
-        return new RenderedRuleset(script.toString(), problems);
+        return new RenderedRuleset(script.toString(), problems, forward.forwards());
     }
 
     /** The nftables table (family {@code inet}) that holds the rules of {@code interfaceName}. */

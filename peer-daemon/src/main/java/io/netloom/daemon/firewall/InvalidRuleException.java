@@ -1,6 +1,6 @@
 package io.netloom.daemon.firewall;
 
-/** An inbound rule that cannot be translated safely; the message says why, for the user. */
+/** A rule (inbound, forward) or served route that cannot be translated safely; the message says why, for the user. */
 final class InvalidRuleException extends Exception {
 
     InvalidRuleException(String message) {

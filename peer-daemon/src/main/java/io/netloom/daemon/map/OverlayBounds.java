@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * What a map may put on this device: addresses inside the account's overlay network, and for each
- * remote peer and firewall source exactly one of them ({@code /32}). There are no routes yet; when
- * routes come, a peer's granted routes join the overlay here. A map that reaches outside is refused
- * whole: it would route or admit someone else's traffic.
+ * remote peer and firewall source exactly one of them ({@code /32}). A map that reaches outside with
+ * those is refused whole: it would route or admit someone else's traffic. Routes (docs/protocol.md,
+ * section 2b) are the one way a map reaches outside the overlay; they are checked one by one
+ * ({@link #routeProblem}, {@link UsableRoutes}) so one bad route never stops the rest of the map.
  */
 public record OverlayBounds(IpPrefix network) {
 
@@ -45,6 +46,34 @@ public record OverlayBounds(IpPrefix network) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a route's {@code network} cannot be routed to another peer, or empty when it can: it must be an IPv4
+     * network without host bits, and lie outside the overlay, whose addresses belong to peers themselves
+     * ({@code 0.0.0.0/0}, an exit node, is the one network that covers it: the overlay's own, more specific route
+     * keeps it).
+     */
+    public Optional<String> routeProblem(String cidr) {
+        IpPrefix prefix;
+        try {
+            prefix = IpPrefix.parse(cidr);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("network " + Printable.quote(cidr) + " is not an IPv4 prefix");
+        }
+        if (!prefix.isIpv4()) {
+            return Optional.of("network " + Printable.quote(cidr) + " is not an IPv4 prefix");
+        }
+        if (prefix.hasHostBits()) {
+            return Optional.of("network " + cidr + " has host bits set");
+        }
+        if (prefix.length() == 0) {
+            return Optional.empty();
+        }
+        boolean overlaps = prefix.length() >= network.length()
+                ? contains(prefix.address())
+                : new IpPrefix(network.address(), prefix.length()).network().equals(prefix);
+        return overlaps ? Optional.of("network " + cidr + " overlaps the overlay " + network) : Optional.empty();
     }
 
     /** Whether {@code prefix} is an address of the overlay with exactly {@code length}. */

@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a device keeps what survives restarts: its private key, its enrollment, the highest map
- * serial it accepted, its newest TURN credentials, the daemon's control socket and log. Readable only by its owner.
+ * serial it accepted, its newest TURN credentials, the routes its user selected, the daemon's control socket and log. Readable only by its owner.
  */
 public record StateDirectory(Path root) {
 
@@ -44,6 +44,16 @@ public record StateDirectory(Path root) {
     /** The person's sign-in: tokens and who they are ({@code io.netloom.daemon.login.SignIn}). */
     public Path login() {
         return root.resolve("login.json");
+    }
+
+    /** IPv4 forwarding as it was before the daemon served a network ({@code Ipv4Forwarding}). */
+    public Path forwardingBefore() {
+        return root.resolve("ip-forward-before");
+    }
+
+    /** Which routes the user selected or deselected ({@code io.netloom.daemon.routes.RouteChoices}). */
+    public Path routeChoices() {
+        return root.resolve("route-choices.json");
     }
 
     public Path settings() {

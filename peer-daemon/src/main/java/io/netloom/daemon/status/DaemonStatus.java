@@ -1,6 +1,7 @@
 package io.netloom.daemon.status;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.netloom.daemon.map.ServedRoute;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,24 @@ public record DaemonStatus(
         @JsonProperty("map_serial") Long mapSerial,
         @JsonProperty("turn_credentials_expire_at") Instant turnCredentialsExpireAt,
         @JsonProperty("peers") List<PeerStatus> peers,
-        @JsonProperty("problems") List<String> problems) {
+        @JsonProperty("problems") List<String> problems,
+        @JsonProperty("routes") List<RouteStatus> routes,
+        @JsonProperty("served_routes") List<ServedRoute> servedRoutes) {
 
     public DaemonStatus {
         peers = peers == null ? List.of() : peers.stream().filter(Objects::nonNull).toList();
         problems = problems == null ? List.of() : problems.stream().filter(Objects::nonNull).toList();
+        routes = routes == null ? List.of() : routes.stream().filter(Objects::nonNull).toList();
+        servedRoutes = servedRoutes == null ? List.of() : servedRoutes.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** A status without routes, used or served. */
+    public DaemonStatus(String daemonVersion, long pid, ServiceStatus management, ServiceStatus gateway,
+            String peerId, String publicKey, String overlayIp, String fqdn, String interfaceName,
+            String interfaceType, int wireGuardPort, Long mapSerial, Instant turnCredentialsExpireAt,
+            List<PeerStatus> peers, List<String> problems) {
+        this(daemonVersion, pid, management, gateway, peerId, publicKey, overlayIp, fqdn, interfaceName,
+                interfaceType, wireGuardPort, mapSerial, turnCredentialsExpireAt, peers, problems, List.of(),
+                List.of());
     }
 }

@@ -7,6 +7,7 @@ import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.control.ControlClient;
 import io.netloom.daemon.control.ControlRequest;
 import io.netloom.daemon.control.ControlServer;
+import io.netloom.daemon.control.RecordingRoutes;
 import io.netloom.testsupport.fuzz.FuzzCampaign;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.ServiceStatus;
@@ -58,7 +59,8 @@ class ControlSocketFuzzTest {
     @BeforeProperty
     void listen() throws IOException {
         directory = Files.createTempDirectory("netloom-control-fuzz");
-        server = ControlServer.start(directory.resolve("daemon.sock"), () -> STATUS, stops::incrementAndGet);
+        server = ControlServer.start(directory.resolve("daemon.sock"), () -> STATUS, stops::incrementAndGet,
+                new RecordingRoutes(List.of()));
     }
 
     @AfterProperty

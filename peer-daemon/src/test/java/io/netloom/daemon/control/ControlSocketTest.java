@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netloom.daemon.status.DaemonStatus;
+import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.status.ServiceStatus;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -29,11 +30,14 @@ class ControlSocketTest {
 
     private final DaemonStatus status = new DaemonStatus("test", 4242L, service(), service(), "peer-1", "key", "100.64.0.1",
             "a.netloom.internal", "wt0", "userspace", 51820, 3L, null, List.of(), List.of("a problem"));
+    private final RouteStatus office = new RouteStatus("office", "198.18.1.0/24", false, true, "r1",
+            List.of(new RouteStatus.RoutingPeer("r1", "route-1", 100, "connected", 1.5)));
+    private final RecordingRoutes routes = new RecordingRoutes(List.of(office));
 
     @Test
     void statusWhenDaemonListensThenItsStatusArrivesAndSocketIsOwnerOnly() throws Exception {
         Path socket = directory.resolve("daemon.sock");
-        try (ControlServer server = ControlServer.start(socket, () -> status, () -> { })) {
+        try (ControlServer server = ControlServer.start(socket, () -> status, () -> { }, routes)) {
             ControlClient client = new ControlClient(socket);
 
             assertThat(client.isDaemonRunning()).isTrue();
@@ -47,7 +51,7 @@ class ControlSocketTest {
     void downWhenAskedThenDaemonToldToStop() throws Exception {
         Path socket = directory.resolve("daemon.sock");
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ControlServer server = ControlServer.start(socket, () -> status, stopped::countDown)) {
+        try (ControlServer server = ControlServer.start(socket, () -> status, stopped::countDown, routes)) {
             new ControlClient(socket).down();
 
             assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
@@ -57,11 +61,39 @@ class ControlSocketTest {
     @Test
     void requestWhenMalformedOrUnknownThenErrorAnswerAndServerKeepsServing() throws Exception {
         Path socket = directory.resolve("daemon.sock");
-        try (ControlServer server = ControlServer.start(socket, () -> status, () -> { })) {
+        try (ControlServer server = ControlServer.start(socket, () -> status, () -> { }, routes)) {
             assertThat(raw(socket, "garbage")).contains("not a JSON control request");
             assertThat(raw(socket, "{\"command\":\"reboot\"}")).contains("unknown command 'reboot'");
 
             assertThat(new ControlClient(socket).status().peerId()).isEqualTo("peer-1");
+        }
+    }
+
+    @Test
+    void routesWhenListedOrChosenThenDaemonAnswersAndRecordsTheChoice() throws Exception {
+        Path socket = directory.resolve("daemon.sock");
+        try (ControlServer server = ControlServer.start(socket, () -> status, () -> { }, routes)) {
+            ControlClient client = new ControlClient(socket);
+
+            assertThat(client.routes()).containsExactly(office);
+            assertThat(client.chooseRoutes(false, List.of("office"), false)).containsExactly(office);
+            client.chooseRoutes(true, List.of(), true);
+
+            assertThat(routes.choices).containsExactly("deselect office", "select --all");
+        }
+    }
+
+    @Test
+    void chooseRoutesWhenNetworkIdUnknownOrNoneNamedThenReadableErrorAndNothingRecorded() throws Exception {
+        Path socket = directory.resolve("daemon.sock");
+        try (ControlServer server = ControlServer.start(socket, () -> status, () -> { }, routes)) {
+            ControlClient client = new ControlClient(socket);
+
+            assertThatThrownBy(() -> client.chooseRoutes(true, List.of("ofice"), false))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("no route has network id ofice");
+            assertThat(raw(socket, "{\"command\":\"select_routes\"}")).contains("name network ids or ask for all");
+            assertThat(routes.choices).isEmpty();
         }
     }
 

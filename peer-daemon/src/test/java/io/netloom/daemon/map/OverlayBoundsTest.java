@@ -38,6 +38,17 @@ class OverlayBoundsTest {
     }
 
     @Test
+    void routeProblemWhenNetworkOutsideOrExitNodeThenNoneElseNamed() {
+        assertThat(overlay.routeProblem("0.0.0.0/0")).isEmpty();
+        assertThat(overlay.routeProblem("100.128.0.0/24")).isEmpty();
+        assertThat(overlay.routeProblem("100.63.255.0/24")).isEmpty();
+        assertThat(overlay.routeProblem("100.127.255.0/24")).contains(
+                "network 100.127.255.0/24 overlaps the overlay 100.64.0.0/10");
+        assertThat(overlay.routeProblem("64.0.0.0/2")).contains("network 64.0.0.0/2 overlaps the overlay 100.64.0.0/10");
+        assertThat(overlay.routeProblem("198.18.1.0")).contains("network \"198.18.1.0\" is not an IPv4 prefix");
+    }
+
+    @Test
     void problemWithWhenOwnAddressOrRuleSourceOutsideThenNamed() {
         NetworkMap elsewhere = new NetworkMap(1, new MapConfig("10.0.0.1/10", "self.n", "n"), List.of(), List.of());
         NetworkMap otherPrefix = new NetworkMap(1, new MapConfig("100.64.0.1/16", "self.n", "n"), List.of(),

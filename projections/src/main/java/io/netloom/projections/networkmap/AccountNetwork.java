@@ -2,11 +2,18 @@ package io.netloom.projections.networkmap;
 
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.RouteId;
 import io.netloom.domain.ids.UserId;
+import io.netloom.domain.network.ResourceDefinition;
+import io.netloom.domain.network.RouterDefinition;
 import io.netloom.domain.policy.PolicyRule;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +31,10 @@ import java.util.function.UnaryOperator;
  * change to the (rule, source peer, destination peer) combinations it creates or ends, and every
  * such combination adjusts reference counts in the two peers' maps. Every method returns the
  * deltas of the maps that really changed. Not thread-safe: {@link NetworkMaps} serialises access.
+ *
+ * <p>Routes are kept differently (ADR 0031): after every change that can alter them, the routes sections of
+ * the peers the account's routes concern are computed again by {@link RouteTable} and compared with what each
+ * peer holds. An account without routes skips this entirely.
  */
 public final class AccountNetwork {
 
@@ -40,7 +51,16 @@ public final class AccountNetwork {
     private final List<RuleShape> shapes = new ArrayList<>();
     private final Set<UserId> blockedUsers = new HashSet<>();
     private final Map<UserId, Set<PeerSlot>> peersByOwner = new HashMap<>();
+    private final Map<RouteId, RouteSpec> routes = new LinkedHashMap<>();
+    private final Map<NetworkId, NetworkRoutes> networks = new LinkedHashMap<>();
+    /** Peers holding routes sections other than none; ordered, so that replays publish in the same order. */
+    private final Set<PeerSlot> routed = new LinkedHashSet<>();
+    /** The (client, routing peer) pairs network resources currently link, counted in both peers' remotes. */
+    private Set<SlotLink> resourceLinks = new LinkedHashSet<>();
+    private final RouteTable.Inputs routeInputs = new RouteInputs();
     private ChangeRecorder recorder;
+    /** Set by a change that may alter routes sections, which are then computed again before its deltas. */
+    private boolean routesStale;
 
     public AccountNetwork(Ipv4Network network, String dnsDomain) {
         this.network = network;
@@ -64,6 +84,7 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> addGroup(GroupId group, boolean builtIn) {
         return change(() -> {
+            routesStale = true;
             if (activeMembers.containsKey(group)) {
                 return;
             }
@@ -79,6 +100,7 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> deleteGroup(GroupId group) {
         return change(() -> {
+            routesStale = true;
             if (!activeMembers.containsKey(group)) {
                 return;
             }
@@ -93,6 +115,7 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> addToGroup(GroupId group, Set<PeerId> members) {
         return change(() -> {
+            routesStale = true;
             if (!activeMembers.containsKey(group) || group.equals(allGroup)) {
                 return;
             }
@@ -107,6 +130,7 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> removeFromGroup(GroupId group, Set<PeerId> members) {
         return change(() -> {
+            routesStale = true;
             for (PeerId id : members) {
                 PeerSlot peer = peers.get(id);
                 if (peer != null && peer.groups.remove(group) && peer.active) {
@@ -119,6 +143,7 @@ public final class AccountNetwork {
     /** Adds a peer; a peer already known is left as it is (enrollment is idempotent). */
     public List<PeerMapUpdate> addPeer(PeerNode node) {
         return change(() -> {
+            routesStale = true;
             if (peers.containsKey(node.id())) {
                 return;
             }
@@ -144,6 +169,8 @@ public final class AccountNetwork {
             }
             PeerNode next = change.apply(peer.node);
             boolean nowActive = isActive(next);
+            // Presence and names never change routes: only who takes part and the addresses forwarded from.
+            routesStale = peer.active != nowActive || !next.overlayIp().equals(peer.node.overlayIp());
             if (peer.active && !nowActive) {
                 deactivate(peer);
             }
@@ -159,6 +186,7 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> removePeer(PeerId id) {
         return change(() -> {
+            routesStale = true;
             PeerSlot peer = peers.get(id);
             if (peer == null) {
                 return;
@@ -169,6 +197,9 @@ public final class AccountNetwork {
             peers.remove(id);
             peer.remotes.clear();
             peer.inbound.clear();
+            peer.routeLinks.clear();
+            peer.routeSections = RouteSections.NONE;
+            routed.remove(peer);
             if (peer.node.owner() != null) {
                 peersByOwner.getOrDefault(peer.node.owner(), Set.of()).remove(peer);
             }
@@ -179,6 +210,7 @@ public final class AccountNetwork {
     /** Creates or replaces a policy. */
     public List<PeerMapUpdate> putPolicy(PolicyId id, PolicySpec policy) {
         return change(() -> {
+            routesStale = true;
             withdrawRules(id);
             policies.put(id, policy);
             List<ActiveRule> rules = policy.activeRules().stream().map(this::activeRule).toList();
@@ -192,9 +224,42 @@ public final class AccountNetwork {
 
     public List<PeerMapUpdate> removePolicy(PolicyId id) {
         return change(() -> {
+            routesStale = true;
             withdrawRules(id);
             policies.remove(id);
         });
+    }
+
+    /** Creates or replaces a route of /api/routes. */
+    public List<PeerMapUpdate> putRoute(RouteId id, RouteSpec route) {
+        return changeRoutes(() -> routes.put(id, route));
+    }
+
+    public List<PeerMapUpdate> removeRoute(RouteId id) {
+        return changeRoutes(() -> routes.remove(id));
+    }
+
+    /** Creates or replaces a network resource; its network need not be known yet. */
+    public List<PeerMapUpdate> putNetworkResource(NetworkId network, NetworkResourceId id, ResourceDefinition resource) {
+        return changeRoutes(() -> networkRoutes(network).resources.put(id, resource));
+    }
+
+    public List<PeerMapUpdate> removeNetworkResource(NetworkId network, NetworkResourceId id) {
+        return changeRoutes(() -> networkRoutes(network).resources.remove(id));
+    }
+
+    /** Creates or replaces a network router. */
+    public List<PeerMapUpdate> putNetworkRouter(NetworkId network, NetworkRouterId id, RouterDefinition router) {
+        return changeRoutes(() -> networkRoutes(network).routers.put(id, router));
+    }
+
+    public List<PeerMapUpdate> removeNetworkRouter(NetworkId network, NetworkRouterId id) {
+        return changeRoutes(() -> networkRoutes(network).routers.remove(id));
+    }
+
+    /** Removes a network with its resources and routers. */
+    public List<PeerMapUpdate> removeNetwork(NetworkId network) {
+        return changeRoutes(() -> networks.remove(network));
     }
 
     public List<PeerMapUpdate> blockUser(UserId user) {
@@ -218,7 +283,9 @@ public final class AccountNetwork {
         peer.inbound.forEachKey(key -> rules.add(renderRule(key)));
         remotes.sort(null);
         rules.sort(null);
-        return Optional.of(new NetworkMap(peer.serial, renderConfig(peer), remotes, rules));
+        RouteSections routed = peer.routeSections;
+        return Optional.of(new NetworkMap(peer.serial, renderConfig(peer), remotes, rules, routed.routes(),
+                routed.served(), routed.forwardRules()));
     }
 
     /** The serial of the peer's current map, if the peer is known; costs nothing, unlike {@link #mapOf}. */
@@ -265,7 +332,7 @@ public final class AccountNetwork {
             nodes.put(peer.node.id(), peer.node);
             peer.groups.forEach(group -> members.get(group).add(peer.node.id()));
         }
-        return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, policies, blockedUsers);
+        return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, policies, blockedUsers, routeSpecs());
     }
 
     // ---- the incremental core
@@ -366,6 +433,7 @@ public final class AccountNetwork {
 
     private List<PeerMapUpdate> changeOwnerStanding(UserId user, boolean blocked) {
         return change(() -> {
+            routesStale = true;
             boolean changed = blocked ? blockedUsers.add(user) : blockedUsers.remove(user);
             if (!changed) {
                 return;
@@ -395,11 +463,126 @@ public final class AccountNetwork {
 
     private List<PeerMapUpdate> change(Runnable body) {
         recorder = new ChangeRecorder(this, dnsDomain);
+        routesStale = false;
         try {
             body.run();
+            if (routesStale) {
+                refreshRoutes();
+            }
             return recorder.updates();
         } finally {
             recorder = null;
+        }
+    }
+
+    private List<PeerMapUpdate> changeRoutes(Runnable body) {
+        return change(() -> {
+            routesStale = true;
+            body.run();
+        });
+    }
+
+    // ---- routes (ADR 0031)
+
+    private NetworkRoutes networkRoutes(NetworkId id) {
+        return networks.computeIfAbsent(id, key -> new NetworkRoutes());
+    }
+
+    private List<RouteSpec> routeSpecs() {
+        List<RouteSpec> specs = new ArrayList<>(routes.values());
+        networks.forEach((id, network) -> specs.addAll(network.specs(id)));
+        return specs;
+    }
+
+    /**
+     * Computes the routes sections of every peer the routes concern again, and applies the difference: links of
+     * network resources counted in or out of remotes, and sections replaced where they changed. Costs nothing
+     * while the account has no routes and no peer still holds any.
+     */
+    private void refreshRoutes() {
+        List<RouteSpec> specs = routeSpecs();
+        if (specs.isEmpty() && routed.isEmpty() && resourceLinks.isEmpty()) {
+            return;
+        }
+        RouteTable table = RouteTable.compute(specs, routeInputs);
+        Set<SlotLink> nextLinks = new LinkedHashSet<>();
+        table.links().forEach(link -> nextLinks.add(new SlotLink(peers.get(link.client()), peers.get(link.router()))));
+        resourceLinks.stream().filter(link -> !nextLinks.contains(link)).forEach(link -> count(link, -1));
+        nextLinks.stream().filter(link -> !resourceLinks.contains(link)).forEach(link -> count(link, 1));
+        resourceLinks = nextLinks;
+
+        Map<PeerId, RouteSections> next = table.sections();
+        Set<PeerSlot> concerned = new LinkedHashSet<>(routed);
+        next.keySet().forEach(id -> concerned.add(peers.get(id)));
+        for (PeerSlot peer : concerned) {
+            RouteSections sections = next.getOrDefault(peer.node.id(), RouteSections.NONE);
+            if (!sections.equals(peer.routeSections)) {
+                recorder.touchRoutes(peer);
+                peer.routeSections = sections;
+            }
+            if (sections.equals(RouteSections.NONE)) {
+                routed.remove(peer);
+            } else {
+                routed.add(peer);
+            }
+        }
+    }
+
+    /** Counts a resource link in or out of both peers' remotes; a peer removed meanwhile has nothing to count. */
+    private void count(SlotLink link, int sign) {
+        countSide(link.client(), link.router(), sign);
+        countSide(link.router(), link.client(), sign);
+    }
+
+    private void countSide(PeerSlot peer, PeerSlot remote, int sign) {
+        if (peers.get(peer.node.id()) != peer) {
+            return;
+        }
+        recorder.touchRemote(peer, remote);
+        peer.remotes.add(remote.index, sign);
+        peer.routeLinks.add(remote.index, sign);
+    }
+
+    /** A resource link between two slots; slots compare by identity, so a re-enrolled peer is a new one. */
+    private record SlotLink(PeerSlot client, PeerSlot router) {
+    }
+
+    /** The model as the route rules ask about it. */
+    private final class RouteInputs implements RouteTable.Inputs {
+
+        @Override
+        public Collection<PeerNode> activeMembersOf(GroupId group) {
+            return membersOf(group).stream().map(peer -> peer.node).toList();
+        }
+
+        @Override
+        public PeerNode activePeer(PeerId id) {
+            PeerSlot peer = peers.get(id);
+            return peer != null && peer.active ? peer.node : null;
+        }
+
+        @Override
+        public boolean isMember(PeerNode peer, GroupId group) {
+            return group.equals(allGroup) || peers.get(peer.id()).groups.contains(group);
+        }
+
+        @Override
+        public Collection<PeerNode> policyRemotesOf(PeerNode peer) {
+            PeerSlot slot = peers.get(peer.id());
+            List<PeerNode> remotes = new ArrayList<>();
+            slot.remotes.forEachKey(index -> {
+                if (slot.remotes.get(index) > slot.routeLinks.get(index)) {
+                    remotes.add(slot((int) index).node);
+                }
+            });
+            return remotes;
+        }
+
+        @Override
+        public Collection<PolicyRule> activeRules() {
+            List<PolicyRule> rules = new ArrayList<>();
+            rulesByPolicy.values().forEach(active -> active.forEach(rule -> rules.add(rule.rule())));
+            return rules;
         }
     }
 

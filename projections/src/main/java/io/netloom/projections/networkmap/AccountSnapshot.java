@@ -5,6 +5,7 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param allGroup the built-in group every peer belongs to without being listed, or null
  * @param groupMembers explicit members of every group (the built-in group's entry is ignored)
  * @param blockedUsers users whose peers are cut off
+ * @param routes the account's routes and network resources, each resource once per router
  */
 public record AccountSnapshot(
         Ipv4Network network,
@@ -22,13 +24,15 @@ public record AccountSnapshot(
         Map<PeerId, PeerNode> peers,
         Map<GroupId, Set<PeerId>> groupMembers,
         Map<PolicyId, PolicySpec> policies,
-        Set<UserId> blockedUsers) {
+        Set<UserId> blockedUsers,
+        List<RouteSpec> routes) {
 
     public AccountSnapshot {
         peers = Map.copyOf(peers);
         groupMembers = Map.copyOf(groupMembers);
         policies = Map.copyOf(policies);
         blockedUsers = Set.copyOf(blockedUsers);
+        routes = List.copyOf(routes);
     }
 
     /** Whether the peer takes part in the overlay: approved, and not owned by a blocked user. */

@@ -2,9 +2,11 @@ package io.netloom.projections.networkmap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Remembers, for every map entry one change touches, whether it was present before, and the old
@@ -52,6 +54,14 @@ final class ChangeRecorder {
         }
     }
 
+    /** Called before the peer's routes sections are replaced. */
+    void touchRoutes(PeerSlot peer) {
+        Pending change = pendingOf(peer);
+        if (change.routesBefore == null) {
+            change.routesBefore = peer.routeSections;
+        }
+    }
+
     void touchRule(PeerSlot peer, long ruleKey) {
         LongCounts touched = pendingOf(peer).rules;
         if (touched.get(ruleKey) == 0) {
@@ -87,6 +97,8 @@ final class ChangeRecorder {
         private final LongCounts remotes = new LongCounts();
         /** Touched rule keys, valued the same way. */
         private final LongCounts rules = new LongCounts();
+        /** The routes sections before the change, or null when the change did not touch them. */
+        private RouteSections routesBefore;
 
         private Pending(PeerConfig configBefore) {
             this.configBefore = configBefore;
@@ -121,14 +133,34 @@ final class ChangeRecorder {
                     added.add(network.renderRule(key, source.node));
                 }
             });
-            if (config == null && upserted.isEmpty() && removed.isEmpty() && added.isEmpty() && dropped.isEmpty()) {
+            RouteSections routesAfter = peer.routeSections;
+            RouteSections before = routesBefore == null ? routesAfter : routesBefore;
+            List<RouteEntry> addedRoutes = missingFrom(before.routes(), routesAfter.routes());
+            List<RouteEntry> removedRoutes = missingFrom(routesAfter.routes(), before.routes());
+            List<ServedRoute> addedServed = missingFrom(before.served(), routesAfter.served());
+            List<ServedRoute> removedServed = missingFrom(routesAfter.served(), before.served());
+            List<ForwardRule> addedForward = missingFrom(before.forwardRules(), routesAfter.forwardRules());
+            List<ForwardRule> removedForward = missingFrom(routesAfter.forwardRules(), before.forwardRules());
+            if (config == null && upserted.isEmpty() && removed.isEmpty() && added.isEmpty() && dropped.isEmpty()
+                    && addedRoutes.isEmpty() && removedRoutes.isEmpty() && addedServed.isEmpty()
+                    && removedServed.isEmpty() && addedForward.isEmpty() && removedForward.isEmpty()) {
                 return null;
             }
             upserted.sort(null);
             removed.sort(null);
             added.sort(null);
             dropped.sort(null);
-            return new MapDelta(peer.serial, peer.serial + 1, config, upserted, removed, added, dropped);
+            return new MapDelta(peer.serial, peer.serial + 1, config, upserted, removed, added, dropped,
+                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward);
+        }
+
+        /** The entries of {@code after} not in {@code before}, in the (sorted) order of {@code after}. */
+        private static <T> List<T> missingFrom(List<T> before, List<T> after) {
+            if (before.equals(after)) {
+                return List.of();
+            }
+            Set<T> held = new HashSet<>(before);
+            return after.stream().filter(entry -> !held.contains(entry)).toList();
         }
 
         private boolean looksChanged(PeerSlot remote) {

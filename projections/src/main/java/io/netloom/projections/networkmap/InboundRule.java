@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record InboundRule(String source, String protocol, List<String> ports) implements Comparable<InboundRule> {
 
-    private static final Comparator<List<String>> PORTS_ORDER = (a, b) -> {
+    /** Port lists in element order, then shorter first; forward rules order their ports the same way. */
+    static final Comparator<List<String>> PORTS_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             int order = a.get(i).compareTo(b.get(i));
             if (order != 0) {

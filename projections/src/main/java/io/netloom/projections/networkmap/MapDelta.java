@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * Turns the map a peer holds at {@code baseSerial} into the map at {@code serial}. Removals and
  * additions never name the same entry, so they can be applied in any order; a changed remote peer
- * is simply upserted again.
+ * is simply upserted again. The rules and routes sections have set semantics (docs/protocol.md §2b):
+ * an entry is removed by being equal to it, a changed entry is one removal and one addition.
  *
  * @param config the peer's new own configuration, or null when it did not change
  */
@@ -21,7 +22,13 @@ public record MapDelta(
         @JsonProperty("upserted_peers") List<RemotePeer> upsertedPeers,
         @JsonProperty("removed_peers") List<String> removedPeers,
         @JsonProperty("added_rules") List<InboundRule> addedRules,
-        @JsonProperty("removed_rules") List<InboundRule> removedRules) {
+        @JsonProperty("removed_rules") List<InboundRule> removedRules,
+        @JsonProperty("added_routes") List<RouteEntry> addedRoutes,
+        @JsonProperty("removed_routes") List<RouteEntry> removedRoutes,
+        @JsonProperty("added_served_routes") List<ServedRoute> addedServedRoutes,
+        @JsonProperty("removed_served_routes") List<ServedRoute> removedServedRoutes,
+        @JsonProperty("added_forward_rules") List<ForwardRule> addedForwardRules,
+        @JsonProperty("removed_forward_rules") List<ForwardRule> removedForwardRules) {
 
     public MapDelta {
         if (serial <= baseSerial) {
@@ -31,6 +38,19 @@ public record MapDelta(
         removedPeers = List.copyOf(removedPeers);
         addedRules = List.copyOf(addedRules);
         removedRules = List.copyOf(removedRules);
+        addedRoutes = List.copyOf(addedRoutes);
+        removedRoutes = List.copyOf(removedRoutes);
+        addedServedRoutes = List.copyOf(addedServedRoutes);
+        removedServedRoutes = List.copyOf(removedServedRoutes);
+        addedForwardRules = List.copyOf(addedForwardRules);
+        removedForwardRules = List.copyOf(removedForwardRules);
+    }
+
+    /** A delta that leaves the routes sections as they are. */
+    public MapDelta(long baseSerial, long serial, PeerConfig config, List<RemotePeer> upsertedPeers,
+            List<String> removedPeers, List<InboundRule> addedRules, List<InboundRule> removedRules) {
+        this(baseSerial, serial, config, upsertedPeers, removedPeers, addedRules, removedRules, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /** The map as its peer holds it after this delta. */
@@ -42,10 +62,17 @@ public record MapDelta(
         map.remotePeers().forEach(peer -> peers.put(peer.id(), peer));
         removedPeers.forEach(peers::remove);
         upsertedPeers.forEach(peer -> peers.put(peer.id(), peer));
-        SortedSet<InboundRule> rules = new TreeSet<>(map.inboundRules());
-        removedRules.forEach(rules::remove);
-        rules.addAll(addedRules);
         return new NetworkMap(serial, config == null ? map.config() : config, List.copyOf(peers.values()),
-                List.copyOf(rules));
+                applySet(map.inboundRules(), removedRules, addedRules),
+                applySet(map.routes(), removedRoutes, addedRoutes),
+                applySet(map.servedRoutes(), removedServedRoutes, addedServedRoutes),
+                applySet(map.forwardRules(), removedForwardRules, addedForwardRules));
+    }
+
+    private static <T extends Comparable<T>> List<T> applySet(List<T> held, List<T> removed, List<T> added) {
+        SortedSet<T> entries = new TreeSet<>(held);
+        removed.forEach(entries::remove);
+        entries.addAll(added);
+        return List.copyOf(entries);
     }
 }

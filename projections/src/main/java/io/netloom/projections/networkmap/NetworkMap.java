@@ -4,22 +4,34 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * Everything one peer receives: its own configuration, the peers it may reach (sorted by id) and the
- * inbound firewall rules it enforces (sorted). The serial grows by one with every change to this map;
- * routes, DNS records and posture checks will join as further sorted sections diffed the same way.
+ * Everything one peer receives: its own configuration, the peers it may reach (sorted by id), the
+ * inbound firewall rules it enforces, and the routes sections of docs/protocol.md §2b (the networks it
+ * reaches through routing peers, the networks it serves and what it forwards to them), each sorted. The
+ * serial grows by one with every change to this map.
  */
 public record NetworkMap(
         long serial,
         PeerConfig config,
         @JsonProperty("remote_peers") List<RemotePeer> remotePeers,
-        @JsonProperty("inbound_rules") List<InboundRule> inboundRules) {
+        @JsonProperty("inbound_rules") List<InboundRule> inboundRules,
+        List<RouteEntry> routes,
+        @JsonProperty("served_routes") List<ServedRoute> servedRoutes,
+        @JsonProperty("forward_rules") List<ForwardRule> forwardRules) {
 
     public NetworkMap {
         remotePeers = List.copyOf(remotePeers);
         inboundRules = List.copyOf(inboundRules);
+        routes = List.copyOf(routes);
+        servedRoutes = List.copyOf(servedRoutes);
+        forwardRules = List.copyOf(forwardRules);
+    }
+
+    /** A map without routes. */
+    public NetworkMap(long serial, PeerConfig config, List<RemotePeer> remotePeers, List<InboundRule> inboundRules) {
+        this(serial, config, remotePeers, inboundRules, List.of(), List.of(), List.of());
     }
 
     public NetworkMap withSerial(long value) {
-        return new NetworkMap(value, config, remotePeers, inboundRules);
+        return new NetworkMap(value, config, remotePeers, inboundRules, routes, servedRoutes, forwardRules);
     }
 }

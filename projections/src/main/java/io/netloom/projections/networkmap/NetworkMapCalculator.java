@@ -4,6 +4,7 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.policy.PolicyRule;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
  * rules that the incremental {@link AccountNetwork} must always agree with. A peer sees another
  * when some active rule has one in a source group and the other in a destination group; the
  * destination accepts traffic from the source, and with a bidirectional rule the source accepts
- * traffic from the destination as well.
+ * traffic from the destination as well. The routes sections follow {@link RouteTable}'s rules, and a
+ * network resource makes each entitled client and its routing peer remote peers of each other.
  */
 public final class NetworkMapCalculator {
 
@@ -28,13 +30,25 @@ public final class NetworkMapCalculator {
     private final Map<PolicyRule, RuleShape> shapes = new IdentityHashMap<>();
     private final Map<GroupId, List<PeerNode>> activeMembers = new HashMap<>();
     private final Map<PeerId, RemotePeer> renderedRemotes = new HashMap<>();
+    private final Map<PeerId, Set<GroupId>> groupsOfPeer = new HashMap<>();
+    private final Map<Set<GroupId>, Reach> reachByGroups = new HashMap<>();
+    private final List<PolicyRule> activeRules;
+    private final Map<PeerId, RouteSections> routeSections;
+    private final Map<PeerId, Set<PeerId>> routeLinks = new HashMap<>();
 
     private NetworkMapCalculator(AccountSnapshot snapshot) {
         this.snapshot = snapshot;
-        snapshot.policies().values().stream().flatMap(policy -> policy.activeRules().stream()).forEach(rule -> {
+        activeRules = snapshot.policies().values().stream().flatMap(policy -> policy.activeRules().stream()).toList();
+        activeRules.forEach(rule -> {
             Set<GroupId> named = new HashSet<>(rule.sources());
             named.addAll(rule.destinations());
             named.forEach(group -> rulesByGroup.computeIfAbsent(group, key -> new ArrayList<>()).add(rule));
+        });
+        RouteTable routes = RouteTable.compute(snapshot.routes(), new RouteInputs());
+        routeSections = routes.sections();
+        routes.links().forEach(link -> {
+            routeLinks.computeIfAbsent(link.client(), id -> new HashSet<>()).add(link.router());
+            routeLinks.computeIfAbsent(link.router(), id -> new HashSet<>()).add(link.client());
         });
     }
 
@@ -45,7 +59,7 @@ public final class NetworkMapCalculator {
             throw new IllegalArgumentException("no peer " + peer + " in this account");
         }
         NetworkMapCalculator calculator = new NetworkMapCalculator(snapshot);
-        return calculator.mapOf(node, calculator.reach(calculator.groupsOf(node)));
+        return calculator.mapOf(node, calculator.reachOf(node));
     }
 
     /**
@@ -54,12 +68,10 @@ public final class NetworkMapCalculator {
      */
     public static Map<PeerId, NetworkMap> allMaps(AccountSnapshot snapshot) {
         NetworkMapCalculator calculator = new NetworkMapCalculator(snapshot);
-        Map<PeerId, Set<GroupId>> groupsOfPeer = calculator.groupsOfEveryPeer();
-        Map<Set<GroupId>, Reach> reachByGroups = new HashMap<>();
+        calculator.groupsOfPeer.putAll(calculator.groupsOfEveryPeer());
         Map<PeerId, NetworkMap> maps = new HashMap<>();
         for (PeerNode peer : snapshot.peers().values()) {
-            Reach reach = reachByGroups.computeIfAbsent(groupsOfPeer.get(peer.id()), calculator::reach);
-            maps.put(peer.id(), calculator.mapOf(peer, reach));
+            maps.put(peer.id(), calculator.mapOf(peer, calculator.reachOf(peer)));
         }
         return maps;
     }
@@ -71,8 +83,16 @@ public final class NetworkMapCalculator {
         }
         String ownId = peer.id().value();
         String ownAddress = MapRendering.hostAddress(peer);
-        List<RemotePeer> remotes = new ArrayList<>(reach.remotes.size());
-        for (RemotePeer remote : reach.remotes) {
+        Set<PeerId> linked = routeLinks.getOrDefault(peer.id(), Set.of());
+        SortedSet<RemotePeer> reached = reach.remotes;
+        if (!linked.isEmpty()) {
+            reached = new TreeSet<>(reach.remotes);
+            for (PeerId remote : linked) {
+                reached.add(rendered(snapshot.peers().get(remote)));
+            }
+        }
+        List<RemotePeer> remotes = new ArrayList<>(reached.size());
+        for (RemotePeer remote : reached) {
             if (!remote.id().equals(ownId)) {
                 remotes.add(remote);
             }
@@ -83,7 +103,16 @@ public final class NetworkMapCalculator {
                 inbound.add(rule);
             }
         }
-        return new NetworkMap(0, config, remotes, inbound);
+        RouteSections routes = routeSections.getOrDefault(peer.id(), RouteSections.NONE);
+        return new NetworkMap(0, config, remotes, inbound, routes.routes(), routes.served(), routes.forwardRules());
+    }
+
+    private Reach reachOf(PeerNode peer) {
+        return reachByGroups.computeIfAbsent(groupsOfPeer(peer), this::reach);
+    }
+
+    private Set<GroupId> groupsOfPeer(PeerNode peer) {
+        return groupsOfPeer.computeIfAbsent(peer.id(), id -> groupsOf(peer));
     }
 
     /** What a member of exactly these groups reaches, itself possibly included. */
@@ -142,8 +171,12 @@ public final class NetworkMapCalculator {
 
     private List<PeerNode> activeMembersOf(Set<GroupId> groups) {
         List<PeerNode> members = new ArrayList<>();
-        groups.forEach(group -> members.addAll(activeMembers.computeIfAbsent(group, this::findActiveMembers)));
+        groups.forEach(group -> members.addAll(activeMembersOf(group)));
         return members;
+    }
+
+    private List<PeerNode> activeMembersOf(GroupId group) {
+        return activeMembers.computeIfAbsent(group, this::findActiveMembers);
     }
 
     private List<PeerNode> findActiveMembers(GroupId group) {
@@ -167,6 +200,42 @@ public final class NetworkMapCalculator {
             }
         }
         return false;
+    }
+
+    /** The snapshot as the route rules ask about it. */
+    private final class RouteInputs implements RouteTable.Inputs {
+
+        @Override
+        public Collection<PeerNode> activeMembersOf(GroupId group) {
+            return NetworkMapCalculator.this.activeMembersOf(group);
+        }
+
+        @Override
+        public PeerNode activePeer(PeerId id) {
+            PeerNode peer = snapshot.peers().get(id);
+            return peer != null && snapshot.isActive(peer) ? peer : null;
+        }
+
+        @Override
+        public boolean isMember(PeerNode peer, GroupId group) {
+            return groupsOfPeer(peer).contains(group);
+        }
+
+        @Override
+        public Collection<PeerNode> policyRemotesOf(PeerNode peer) {
+            List<PeerNode> remotes = new ArrayList<>();
+            for (RemotePeer remote : reachOf(peer).remotes) {
+                if (!remote.id().equals(peer.id().value())) {
+                    remotes.add(snapshot.peers().get(new PeerId(remote.id())));
+                }
+            }
+            return remotes;
+        }
+
+        @Override
+        public Collection<PolicyRule> activeRules() {
+            return activeRules;
+        }
     }
 
     private static final class Reach {

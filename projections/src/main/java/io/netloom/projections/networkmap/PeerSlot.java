@@ -20,6 +20,12 @@ final class PeerSlot {
     final LongCounts remotes = new LongCounts();
     /** Keyed by {@link #ruleKey}: source slot index and rule shape. */
     final LongCounts inbound = new LongCounts();
+    /**
+     * The part of {@link #remotes} that network resources bring (ADR 0031), keyed the same way: subtracted
+     * whenever a route asks whether a policy connects two peers.
+     */
+    final LongCounts routeLinks = new LongCounts();
+    RouteSections routeSections = RouteSections.NONE;
 
     PeerSlot(int index, PeerNode node) {
         this.index = index;

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
+import io.netloom.domain.ids.RouteId;
+import io.netloom.domain.network.ResourceAddress;
+import io.netloom.domain.network.ResourceDefinition;
+import io.netloom.domain.network.RouterDefinition;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
@@ -23,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property: for random sequences of changes, after every change each peer's incrementally kept map
+ * Property: for random sequences of changes (routes and networks among them), after every change each peer's incrementally kept map
  * equals a full recomputation, the deltas published so far rebuild exactly that map, and serials
  * rise by one exactly when a map's content changed. Each seed is one reproducible sequence.
  */
@@ -32,6 +39,9 @@ class IncrementalMatchesRecomputeTest {
     private static final int STEPS = 120;
     private static final List<UserId> USERS = List.of(new UserId("u1"), new UserId("u2"), new UserId("u3"));
     private static final GroupId ALL = new GroupId("all");
+    private static final List<String> PREFIXES = List.of("10.1.0.0/24", "10.2.0.0/16", "0.0.0.0/0", "10.1.0.7/32");
+    private static final List<String> NETWORK_IDS = List.of("office", "lab");
+    private static final List<NetworkId> NETWORKS = List.of(new NetworkId("net1"), new NetworkId("net2"));
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -84,6 +94,7 @@ class IncrementalMatchesRecomputeTest {
         final List<PeerId> peers = new ArrayList<>();
         final List<GroupId> groups = new ArrayList<>(List.of(ALL));
         final List<PolicyId> policies = new ArrayList<>();
+        final List<RouteId> routes = new ArrayList<>();
         final Set<Integer> usedHosts = new HashSet<>();
         int counter;
 
@@ -92,6 +103,9 @@ class IncrementalMatchesRecomputeTest {
         }
 
         String randomChange(Map<PeerId, NetworkMap> held) {
+            if (random.nextInt(100) < 16) {
+                return randomRouteChange(held);
+            }
             int choice = random.nextInt(100);
             if (choice < 18 || peers.isEmpty()) {
                 PeerId id = new PeerId("p" + ++counter);
@@ -161,6 +175,58 @@ class IncrementalMatchesRecomputeTest {
                     yield apply(() -> network.changeDnsDomain(domain), held, "domain " + domain);
                 }
             };
+        }
+
+        /** Routes and networks: created, replaced and removed, naming peers that may be gone or never existed. */
+        String randomRouteChange(Map<PeerId, NetworkMap> held) {
+            int choice = random.nextInt(100);
+            if (choice < 35 || routes.isEmpty()) {
+                RouteId id = routes.isEmpty() || random.nextBoolean() ? new RouteId("route" + ++counter) : pick(routes);
+                if (!routes.contains(id)) {
+                    routes.add(id);
+                }
+                boolean byPeer = random.nextBoolean();
+                RouteSpec route = new RouteSpec(id.value(), pick(NETWORK_IDS), pick(PREFIXES), random.nextInt(5) != 0,
+                        byPeer ? routingPeer() : null, byPeer ? Set.of() : someGroups(), 1 + random.nextInt(3) * 100,
+                        random.nextBoolean(), someGroups(), random.nextBoolean() ? Set.of() : someGroups(),
+                        random.nextInt(4) == 0, false);
+                return apply(() -> network.putRoute(id, route), held, "put route " + route);
+            }
+            if (choice < 45) {
+                RouteId id = routes.remove(random.nextInt(routes.size()));
+                return apply(() -> network.removeRoute(id), held, "remove route " + id);
+            }
+            NetworkId net = pick(NETWORKS);
+            if (choice < 65) {
+                NetworkResourceId id = new NetworkResourceId("res" + random.nextInt(3));
+                ResourceDefinition resource = new ResourceDefinition("res", "", ResourceAddress.parse(pick(PREFIXES)),
+                        random.nextInt(4) == 0 ? Set.of() : someGroups(), random.nextInt(5) != 0);
+                return apply(() -> network.putNetworkResource(net, id, resource), held,
+                        "put resource " + net + "/" + id + " " + resource);
+            }
+            if (choice < 85) {
+                NetworkRouterId id = new NetworkRouterId("router" + random.nextInt(3));
+                boolean byPeer = random.nextBoolean();
+                RouterDefinition router = new RouterDefinition(byPeer ? routingPeer() : null,
+                        byPeer ? Set.of() : someGroups(), 1 + random.nextInt(3) * 100, random.nextBoolean(),
+                        random.nextInt(5) != 0);
+                return apply(() -> network.putNetworkRouter(net, id, router), held,
+                        "put router " + net + "/" + id + " " + router);
+            }
+            if (choice < 91) {
+                NetworkResourceId id = new NetworkResourceId("res" + random.nextInt(3));
+                return apply(() -> network.removeNetworkResource(net, id), held, "remove resource " + net + "/" + id);
+            }
+            if (choice < 97) {
+                NetworkRouterId id = new NetworkRouterId("router" + random.nextInt(3));
+                return apply(() -> network.removeNetworkRouter(net, id), held, "remove router " + net + "/" + id);
+            }
+            return apply(() -> network.removeNetwork(net), held, "remove network " + net);
+        }
+
+        /** Mostly a peer that exists; sometimes one deleted or never enrolled (no ghost routes). */
+        private PeerId routingPeer() {
+            return peers.isEmpty() || random.nextInt(8) == 0 ? new PeerId("p" + (counter + 1000)) : pick(peers);
         }
 
         /** Runs the change and applies its deltas to what each peer holds, as a daemon would. */

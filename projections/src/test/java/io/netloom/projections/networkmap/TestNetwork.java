@@ -10,6 +10,20 @@ import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
+import io.netloom.domain.ids.RouteId;
+import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkResourceCreatedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.NetworkRouterUpdatedEvent;
+import io.netloom.domain.network.ResourceDefinition;
+import io.netloom.domain.network.RouterDefinition;
+import io.netloom.domain.route.RouteCreatedEvent;
+import io.netloom.domain.route.RouteDeletedEvent;
+import io.netloom.domain.route.RouteDefinition;
+import io.netloom.domain.route.RouteUpdatedEvent;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.SetupKeyId;
@@ -165,6 +179,37 @@ final class TestNetwork {
 
     void deletePolicy(String name) {
         projection.on(new PolicyDeletedEvent(policyId(name), ACCOUNT));
+    }
+
+    void createRoute(String id, RouteDefinition route) {
+        projection.on(new RouteCreatedEvent(new RouteId(id), ACCOUNT, route));
+    }
+
+    void updateRoute(String id, RouteDefinition route) {
+        projection.on(new RouteUpdatedEvent(new RouteId(id), ACCOUNT, route));
+    }
+
+    void deleteRoute(String id) {
+        projection.on(new RouteDeletedEvent(new RouteId(id), ACCOUNT));
+    }
+
+    void deleteNetwork(String network) {
+        projection.on(new NetworkDeletedEvent(new NetworkId(network), ACCOUNT));
+    }
+
+    void createResource(String network, String resource, ResourceDefinition definition) {
+        projection.on(new NetworkResourceCreatedEvent(new NetworkId(network), ACCOUNT, new NetworkResourceId(resource),
+                definition));
+    }
+
+    void createRouter(String network, String router, RouterDefinition definition) {
+        projection.on(new NetworkRouterCreatedEvent(new NetworkId(network), ACCOUNT, new NetworkRouterId(router),
+                definition));
+    }
+
+    void updateRouter(String network, String router, RouterDefinition definition) {
+        projection.on(new NetworkRouterUpdatedEvent(new NetworkId(network), ACCOUNT, new NetworkRouterId(router),
+                definition));
     }
 
     void expireLogin(String peer) {

@@ -3,7 +3,7 @@ package io.netloom.server.identity.logout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netloom.server.testing.MovableClock;
+import io.netloom.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

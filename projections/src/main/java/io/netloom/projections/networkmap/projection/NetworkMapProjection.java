@@ -3,6 +3,13 @@ package io.netloom.projections.networkmap.projection;
 import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettingsUpdatedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
+import io.netloom.domain.network.NetworkDeletedEvent;
+import io.netloom.domain.network.NetworkResourceCreatedEvent;
+import io.netloom.domain.network.NetworkResourceDeletedEvent;
+import io.netloom.domain.network.NetworkResourceUpdatedEvent;
+import io.netloom.domain.network.NetworkRouterCreatedEvent;
+import io.netloom.domain.network.NetworkRouterDeletedEvent;
+import io.netloom.domain.network.NetworkRouterUpdatedEvent;
 import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
@@ -19,6 +26,9 @@ import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
 import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.route.RouteCreatedEvent;
+import io.netloom.domain.route.RouteDeletedEvent;
+import io.netloom.domain.route.RouteUpdatedEvent;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
@@ -27,6 +37,7 @@ import io.netloom.domain.user.UserUnblockedEvent;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
+import io.netloom.projections.networkmap.RouteSpec;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -167,6 +178,64 @@ public final class NetworkMapProjection {
     @EventHandler
     public void on(PolicyDeletedEvent event) {
         maps.change(event.accountId(), network -> network.removePolicy(event.policyId()));
+    }
+
+    @EventHandler
+    public void on(RouteCreatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putRoute(event.routeId(), RouteSpec.of(event.routeId(), event.definition())));
+    }
+
+    @EventHandler
+    public void on(RouteUpdatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putRoute(event.routeId(), RouteSpec.of(event.routeId(), event.definition())));
+    }
+
+    @EventHandler
+    public void on(RouteDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removeRoute(event.routeId()));
+    }
+
+    /** Resources and routers come with events of their own; a network alone changes no map. */
+    @EventHandler
+    public void on(NetworkDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removeNetwork(event.networkId()));
+    }
+
+    @EventHandler
+    public void on(NetworkResourceCreatedEvent event) {
+        maps.change(event.accountId(), network ->
+                network.putNetworkResource(event.networkId(), event.resourceId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(NetworkResourceUpdatedEvent event) {
+        maps.change(event.accountId(), network ->
+                network.putNetworkResource(event.networkId(), event.resourceId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(NetworkResourceDeletedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.removeNetworkResource(event.networkId(), event.resourceId()));
+    }
+
+    @EventHandler
+    public void on(NetworkRouterCreatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putNetworkRouter(event.networkId(), event.routerId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(NetworkRouterUpdatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putNetworkRouter(event.networkId(), event.routerId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(NetworkRouterDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removeNetworkRouter(event.networkId(), event.routerId()));
     }
 
     @EventHandler

@@ -1,4 +1,4 @@
-package io.netloom.server.testing;
+package io.netloom.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
