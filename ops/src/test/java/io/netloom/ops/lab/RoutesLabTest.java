@@ -170,7 +170,8 @@ class RoutesLabTest {
         List<String> lines = new ArrayList<>();
         List<Long> failovers = new ArrayList<>();
         try (WhoAmITrace trace = WhoAmITrace.start("a", RoutesLab.http(RoutesLab.H))) {
-            Await.until("C asks H through R1", CONVERGE, () -> trace.firstFrom(RoutesLab.R1, Instant.now()).isPresent());
+            Instant started = Instant.now();
+            Await.until("C asks H through R1", CONVERGE, () -> trace.firstFrom(RoutesLab.R1, started).isPresent());
             for (int run = 1; run <= FAILOVER_RUNS; run++) {
                 Instant killed = Instant.now();
                 ROUTER_1.crash();
@@ -214,41 +215,38 @@ class RoutesLabTest {
     void exitNodeThenCsInternetTrafficLeavesThroughEWhileItsTunnelsLanAndControlTrafficStayDirect() {
         String internet = RoutesLab.http(RoutesLab.I);
         assertThat(RoutesLab.whoAmI("a", internet)).as("C on the internet before").contains(RoutesLab.NAT_A);
-        LabRoute exit = LabRoute.of("exit", "0.0.0.0/0", peerId(EXIT), 10, List.of(entitled)).withSkipAutoApply(true);
+        LabRoute exit = LabRoute.of("exit", "0.0.0.0/0", peerId(EXIT), 10, List.of(entitled));
         String exitId = exit.create(api);
 
-        Await.until("C lists the exit node", CONVERGE, () -> C.cli("routes", "list").output().contains("exit"));
-        assertThat(RoutesLab.whoAmI("a", internet)).as("an exit node skipping auto-apply, not selected")
-                .contains(RoutesLab.NAT_A);
-        Lab.check(C.cli("routes", "select", "exit"));
         Await.until("I sees C's requests from E", CONVERGE,
                 () -> RoutesLab.whoAmI("a", internet).equals(Optional.of(RoutesLab.E)));
-
         String cIp = C.overlayIp();
-        assertThat(C.ping(ROUTER_1.overlayIp())).as("C's tunnel to R1").isTrue();
+        String router1Ip = ROUTER_1.overlayIp();
+        assertThat(C.ping(router1Ip)).as("C's tunnel to R1").isTrue();
         assertThat(RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H))).as("C to H through R1").contains(RoutesLab.R1);
         JsonNode cSeenByR1 = ROUTER_1.peerStatus(cIp);
-        assertThat(cSeenByR1.get("connection_type").asText()).isEqualTo("P2P");
+        assertThat(cSeenByR1.get("connection_type").asText()).as(cSeenByR1.toString()).isEqualTo("P2P");
         assertThat(cSeenByR1.get("remote_endpoint").asText()).as("R1 sees C's tunnel come from C's own NAT, not E")
                 .startsWith(RoutesLab.NAT_A + ":");
-        assertThat(C.peerStatus(ROUTER_1.overlayIp()).get("remote_endpoint").asText())
-                .startsWith(RoutesLab.NAT_SITE1 + ":");
+        assertThat(C.peerStatus(router1Ip).get("remote_endpoint").asText()).startsWith(RoutesLab.NAT_SITE1 + ":");
         assertThat(C.ping(RoutesLab.LAN_GATEWAY_A)).as("C's own LAN").isTrue();
         JsonNode status = C.status();
         assertThat(status.get("management").get("state").asText()).isEqualTo("connected");
         assertThat(status.get("gateway").get("state").asText()).isEqualTo("connected");
-
-        Lab.check(C.cli("routes", "deselect", "exit"));
-        Await.until("C on the internet from its own NAT again", CONVERGE,
-                () -> RoutesLab.whoAmI("a", internet).equals(Optional.of(RoutesLab.NAT_A)));
-        exit.update(api, exitId);
-        Await.until("an exit node applied automatically", CONVERGE,
-                () -> RoutesLab.whoAmI("a", internet).equals(Optional.of(RoutesLab.E)));
         assertThat(RoutesLab.whoAmI("b", internet)).as("X is not entitled to the exit node").contains(RoutesLab.NAT_B);
 
-        api.delete("/api/routes/" + exitId);
-        Await.until("C on the internet from its own NAT once the exit node is gone", CONVERGE,
+        exit.withSkipAutoApply(true).update(api, exitId);
+        Await.until("C on the internet from its own NAT: skip_auto_apply and not selected", CONVERGE,
                 () -> RoutesLab.whoAmI("a", internet).equals(Optional.of(RoutesLab.NAT_A)));
+        assertThat(C.cli("routes", "list").output()).contains("exit");
+        Lab.check(C.cli("routes", "select", "exit"));
+        Await.until("I sees C's requests from E once selected", CONVERGE,
+                () -> RoutesLab.whoAmI("a", internet).equals(Optional.of(RoutesLab.E)));
+        Lab.check(C.cli("routes", "deselect", "exit"));
+        Await.until("C on the internet from its own NAT once deselected", CONVERGE,
+                () -> RoutesLab.whoAmI("a", internet).equals(Optional.of(RoutesLab.NAT_A)));
+
+        api.delete("/api/routes/" + exitId);
     }
 
     @Test
@@ -271,7 +269,8 @@ class RoutesLabTest {
      */
     private static long cutAfter(Runnable change) {
         try (PingTrace pings = PingTrace.start("a", RoutesLab.H)) {
-            Await.until("C pings H through R1", CONVERGE, () -> pings.answeredAfter(Instant.now()));
+            Instant started = Instant.now();
+            Await.until("C pings H through R1", CONVERGE, () -> pings.answeredAfter(started));
             Instant changed = Instant.now();
             change.run();
             Await.until("C's pings to H unanswered", CONVERGE, () -> !C.quickPing(RoutesLab.H));
