@@ -186,7 +186,7 @@ cleanup() {
 
 failover_runs() {
   log "failover: RoutesLabTest with NETLOOM_LAB_FAILOVER_RUNS=$FAILOVER_RUNS"
-  (cd "$REPO_DIR" && NETLOOM_LAB_FAILOVER_RUNS=$FAILOVER_RUNS mvn -q verify -pl ops -Dtest=RoutesLabTest \
+  (cd "$REPO_DIR" && NETLOOM_LAB_FAILOVER_RUNS=$FAILOVER_RUNS mvn -q verify -pl ops -am -Dtest=RoutesLabTest \
     -Dsurefire.failIfNoSpecifiedTests=false)
   cat "$REPO_DIR/ops/target/route-failover-times.txt"
 }

@@ -103,6 +103,10 @@ class RoutesLabTest {
 
         Await.until("C reaches H through R1", CONVERGE,
                 () -> RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H)).equals(Optional.of(RoutesLab.R1)));
+        assertThat(chosenRoutingPeer(C, "site1")).as("C's status: the route it uses").contains(peerId(ROUTER_1));
+        assertThat(ROUTER_1.status().get("served_routes").toString()).as("R1's status: the route it serves")
+                .contains(RoutesLab.SITE1);
+        assertThat(chosenRoutingPeer(X, "site1")).as("X's status: no route").isEmpty();
 
         String router1Ip = ROUTER_1.overlayIp();
         String router1Key = ROUTER_1.status().get("public_key").asText();
@@ -167,6 +171,7 @@ class RoutesLabTest {
     @Order(4)
     void highlyAvailableRouteThenCMovesToR2WhenR1DiesAndBackWhenItReturnsWithoutFlapping() throws IOException {
         String backupId = LabRoute.of("site1", RoutesLab.SITE1, peerId(ROUTER_2), 20, List.of(entitled)).create(api);
+        String router1 = peerId(ROUTER_1);
         List<String> lines = new ArrayList<>();
         List<Long> failovers = new ArrayList<>();
         try (WhoAmITrace trace = WhoAmITrace.start("a", RoutesLab.http(RoutesLab.H))) {
@@ -178,6 +183,7 @@ class RoutesLabTest {
                 Await.until("C reaches H through R2", CONVERGE.plus(FAILOVER),
                         () -> trace.firstFrom(RoutesLab.R2, killed).isPresent());
                 long failover = Duration.between(killed, trace.firstFrom(RoutesLab.R2, killed).orElseThrow()).toMillis();
+                assertThat(chosenRoutingPeer(C, "site1")).as("C's status after R1 died").contains(peerId(ROUTER_2));
 
                 Instant restarted = Instant.now();
                 Lab.check(ROUTER_1.up(null));
@@ -186,6 +192,7 @@ class RoutesLabTest {
                 Instant back = trace.firstFrom(RoutesLab.R1, restarted).orElseThrow();
                 pause(STEADY);
                 List<WhoAmITrace.Answer> afterwards = trace.between(back, Instant.now());
+                assertThat(chosenRoutingPeer(C, "site1")).as("C's status after R1 returned").contains(router1);
 
                 String line = "run " + run + ": R1 killed -> first request through R2 after " + failover
                         + " ms; R1 restarted -> first request through R1 after "
@@ -280,6 +287,16 @@ class RoutesLabTest {
             assertThat(cut).as("last answer after the change").isLessThanOrEqualTo(WITHDRAWAL.toMillis());
             return cut;
         }
+    }
+
+    /** The routing peer {@code client}'s status names as chosen for the route {@code networkId}, if it uses it. */
+    private static Optional<String> chosenRoutingPeer(LabPeer client, String networkId) {
+        for (JsonNode route : client.status().get("routes")) {
+            if (route.get("network_id").asText().equals(networkId) && !route.get("chosen_peer").isNull()) {
+                return Optional.of(route.get("chosen_peer").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private static long count(List<WhoAmITrace.Answer> answers, String source) {
