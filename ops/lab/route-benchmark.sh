@@ -50,7 +50,7 @@ while [ $# -gt 0 ]; do
     -r) ROUNDS=${2:?-r needs a count}; shift 2 ;;
     -f) FAILOVER_RUNS=${2:?-f needs a count}; shift 2 ;;
     --raw-only) RAW_ONLY=true; shift ;;
-    *) sed -n '14,16p' "$0" | sed 's/^# \{0,1\}/usage: /' >&2; exit 2 ;;
+    *) sed -n '14,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 
