@@ -63,71 +63,21 @@ ensure_lab_packages() {
     wireguard-go:wireguard-go wg:wireguard-tools iperf3:iperf3 setsid:util-linux
 }
 
-ensure_ns() {
-  ns_exists "$1" || ip netns add "$1"
-  ip -n "$1" link set lo up
-}
-
-# Per-namespace sysctls, set before the namespace gets its interfaces (new namespaces do not
-# inherit the machine's sysctl settings, so they are stated here):
-# - loose reverse-path filtering, as systemd's defaults set it on most distributions;
-# - no IPv6 on the lab's links (lo keeps ::1): the lab speaks only its IPv4 test ranges, without
-#   link-local addresses, router solicitations or MLD chatter.
-ns_sysctls() {
-  in_ns "$1" sysctl -qw net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 \
-    net.ipv6.conf.default.disable_ipv6=1
-}
-
 build_inet() {
   ensure_ns "$NS_INET"
   ns_sysctls "$NS_INET"
   ip -n "$NS_INET" link show nlbr0 >/dev/null 2>&1 || ip -n "$NS_INET" link add nlbr0 type bridge
+  ip -n "$NS_INET" link set nlbr0 address "$INET_BRIDGE_MAC"
   ip -n "$NS_INET" addr replace "$INET_IP/24" dev nlbr0
   ip -n "$NS_INET" link set nlbr0 up
 }
 
-# veth_pair NS_A NAME_A NS_B NAME_B: a veth between two namespaces, created directly inside them
-# (never in the machine's own namespace, where a name such as eth0 already exists).
-veth_pair() {
-  local ns_a=$1 name_a=$2 ns_b=$3 name_b=$4
-  ip -n "$ns_a" link show "$name_a" >/dev/null 2>&1 && return 0
-  ip -n "$ns_b" link del "$name_b" 2>/dev/null || true # half of an interrupted earlier run
-  ip -n "$ns_a" link add "$name_a" type veth peer name "$name_b" netns "$ns_b"
-}
-
-# The router's nftables table, replaced atomically on every `up`. Besides NAT it filters like a
-# home router: nothing unsolicited gets in. Dropping unsolicited WAN packets in the input hook
-# matters for hole punching: a packet that reaches the router itself unanswered would otherwise
-# leave a conntrack entry for (peer -> router:port), and the router's own LAN host, sending to that
-# peer from the same port a moment later, would then be masqueraded to a *different* port because
-# that tuple is taken. A packet dropped in a filter hook never has its conntrack entry confirmed.
+# The router's nftables table (nat_router_ruleset in lib.sh); site c's NAT is symmetric: a random external
+# port per conntrack entry, i.e. per destination ip:port.
 router_ruleset() {
-  local site=$1 masquerade=masquerade
-  # Symmetric NAT: a random external port per conntrack entry, i.e. per destination ip:port.
-  [ "$site" = c ] && masquerade="masquerade random,fully-random"
-  cat <<EOF
-table ip nl_router
-delete table ip nl_router
-table ip nl_router {
-  chain postrouting {
-    type nat hook postrouting priority srcnat; policy accept;
-    oifname "wan" ip saddr $(lan_net "$site") $masquerade
-  }
-  chain forward {
-    type filter hook forward priority filter; policy drop;
-    ct state established,related accept
-    iifname "lan" oifname "wan" accept
-    # port forwards that a test adds in its own table (dnat) are let through
-    ct status dnat accept
-  }
-  chain input {
-    type filter hook input priority filter; policy accept;
-    iifname "wan" ct state established,related accept
-    iifname "wan" icmp type echo-request accept
-    iifname "wan" drop
-  }
-}
-EOF
+  local masquerade=masquerade
+  [ "$1" = c ] && masquerade="masquerade random,fully-random"
+  nat_router_ruleset "$(lan_net "$1")" "$masquerade"
 }
 
 build_site() {

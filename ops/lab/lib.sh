@@ -17,6 +17,10 @@ export WG_I_PREFER_BUGGY_USERSPACE_TO_POLISHED_KMOD=1
 NS_INET=nl-inet
 SITES=(a b c)
 INET_IP=203.0.113.1
+# A bridge without an address of its own takes the lowest of its ports' and changes it when a port
+# joins: hosts that resolved the old one (the routes lab adds ports to a running lab) would send into
+# the void until their neighbour entry failed. Locally administered addresses, fixed.
+INET_BRIDGE_MAC=02:4e:4c:00:00:01
 
 log() { printf '[lab] %s\n' "$*"; }
 warn() { printf '[lab] WARNING: %s\n' "$*" >&2; }
@@ -33,6 +37,64 @@ wan_ip() { echo "203.0.113.1$(site_index "$1")"; }
 lan_net() { echo "198.18.$(site_index "$1").0/24"; }
 lan_gw() { echo "198.18.$(site_index "$1").1"; }
 host_ip() { echo "198.18.$(site_index "$1").2"; }
+
+ensure_ns() {
+  ns_exists "$1" || ip netns add "$1"
+  ip -n "$1" link set lo up
+}
+
+# Per-namespace sysctls, set before the namespace gets its interfaces (new namespaces do not
+# inherit the machine's sysctl settings, so they are stated here):
+# - loose reverse-path filtering, as systemd's defaults set it on most distributions;
+# - no IPv6 on the lab's links (lo keeps ::1): the lab speaks only its IPv4 test ranges, without
+#   link-local addresses, router solicitations or MLD chatter.
+ns_sysctls() {
+  in_ns "$1" sysctl -qw net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.default.rp_filter=2 \
+    net.ipv6.conf.default.disable_ipv6=1
+}
+
+# veth_pair NS_A NAME_A NS_B NAME_B: a veth between two namespaces, created directly inside them
+# (never in the machine's own namespace, where a name such as eth0 already exists).
+veth_pair() {
+  local ns_a=$1 name_a=$2 ns_b=$3 name_b=$4
+  ip -n "$ns_a" link show "$name_a" >/dev/null 2>&1 && return 0
+  ip -n "$ns_b" link del "$name_b" 2>/dev/null || true # half of an interrupted earlier run
+  ip -n "$ns_a" link add "$name_a" type veth peer name "$name_b" netns "$ns_b"
+}
+
+# nat_router_ruleset LAN_NET MASQUERADE: a lab router's nftables table (interfaces "wan" and "lan"),
+# replaced atomically whenever it is loaded. Besides NAT it filters like a home router: nothing
+# unsolicited gets in. Dropping unsolicited WAN packets in the input hook matters for hole punching:
+# a packet that reaches the router itself unanswered would otherwise leave a conntrack entry for
+# (peer -> router:port), and the router's own LAN host, sending to that peer from the same port a
+# moment later, would then be masqueraded to a *different* port because that tuple is taken. A packet
+# dropped in a filter hook never has its conntrack entry confirmed.
+nat_router_ruleset() {
+  local lan_net=$1 masquerade=$2
+  cat <<EOF
+table ip nl_router
+delete table ip nl_router
+table ip nl_router {
+  chain postrouting {
+    type nat hook postrouting priority srcnat; policy accept;
+    oifname "wan" ip saddr $lan_net $masquerade
+  }
+  chain forward {
+    type filter hook forward priority filter; policy drop;
+    ct state established,related accept
+    iifname "lan" oifname "wan" accept
+    # port forwards that a test adds in its own table (dnat) are let through
+    ct status dnat accept
+  }
+  chain input {
+    type filter hook input priority filter; policy accept;
+    iifname "wan" ct state established,related accept
+    iifname "wan" icmp type echo-request accept
+    iifname "wan" drop
+  }
+}
+EOF
+}
 
 # ensure_commands CMD:PACKAGE...: install the Debian packages of the commands that are missing.
 # apt-get update runs only when something is missing, so a ready machine stays offline.
@@ -73,11 +135,14 @@ stop_pid() {
 # start_daemon LOGFILE PIDFILE NS CMD...: run CMD in NS in its own session, detached from this
 # shell's terminal and pipes, so it outlives the script. The pid is written by the process itself
 # just before it execs CMD (bash -> ip netns exec -> CMD keep one pid), so it is CMD's pid.
+# Descriptors above 2 are closed first: a daemon must not keep what the caller held open, such as
+# the lock of `flock /tmp/netloom-root-tests.lock lab.sh up`, which coturn would hold until `down`.
 start_daemon() {
   local logfile=$1 pidfile=$2 ns=$3 i; shift 3
   rm -f "$pidfile"
-  # shellcheck disable=SC2016 # $$ and $1 belong to the inner bash
-  setsid -f bash -c 'echo $$ >"$1"; shift; exec ip netns exec "$@"' _ "$pidfile" "$ns" "$@" \
+  # shellcheck disable=SC2016 # $$, $fd and $1 belong to the inner bash
+  setsid -f bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -le 2 ] || [ ! -e "/proc/$$/fd/$fd" ] || eval "exec $fd>&-"; done
+    echo $$ >"$1"; shift; exec ip netns exec "$@"' _ "$pidfile" "$ns" "$@" \
     </dev/null >>"$logfile" 2>&1
   for ((i = 0; i < 50; i++)); do [ -s "$pidfile" ] && return 0; sleep 0.1; done
   die "could not start $1 in $ns (see $logfile)"

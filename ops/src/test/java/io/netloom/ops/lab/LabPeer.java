@@ -57,6 +57,24 @@ final class LabPeer {
         return Lab.in(host, netloom("down").toArray(String[]::new));
     }
 
+    /**
+     * Kills the daemon and its wireguard-go with SIGKILL, as a crash would: nothing is cleaned up, nobody is told.
+     * The daemon is the process in the host's namespace started with {@code --foreground} (by {@code netloom up}).
+     */
+    void crash() {
+        String pids = Lab.check(Lab.run(List.of("ip", "netns", "pids", Lab.namespace(host)), 10)).output();
+        ProcessHandle daemon = pids.lines().map(String::strip).filter(pid -> !pid.isEmpty()).map(Long::parseLong)
+                .flatMap(pid -> ProcessHandle.of(pid).stream())
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains("--foreground"))
+                .findFirst().orElseThrow(() -> new AssertionError("no daemon runs on " + host));
+        List<ProcessHandle> killed = new ArrayList<>(daemon.descendants().toList());
+        killed.add(0, daemon);
+        killed.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : killed) {
+            process.onExit().join();
+        }
+    }
+
     Lab.Result cli(String... arguments) {
         return Lab.in(host, netloom(arguments).toArray(String[]::new));
     }
