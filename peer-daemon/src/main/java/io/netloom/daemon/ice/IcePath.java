@@ -309,7 +309,7 @@ final class IcePath {
         return reported;
     }
 
-    /** When anything last arrived from the remote on this path (creation time if nothing did), as a wall-clock instant. */
+    /** When anything last arrived from the remote on this path (its creation if nothing did), on the wall clock. */
     Instant lastReceived() {
         long silenceNanos = Math.max(0, System.nanoTime() - lastReceiveNanos);
         return Instant.now().minusNanos(silenceNanos);
