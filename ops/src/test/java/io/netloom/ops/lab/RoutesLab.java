@@ -41,6 +41,18 @@ final class RoutesLab {
         return result.succeeded() ? Optional.of(result.output().strip()) : Optional.empty();
     }
 
+    /**
+     * Pulls the LAN cable of {@code host} at its site's bridge ({@code site} {@code s1} or {@code s2}): the host
+     * vanishes as in a power cut, nothing is closed and nobody is told; {@link #plugIn} undoes it.
+     */
+    static void unplug(String site, String host) {
+        Lab.check(Lab.in("rtr-" + site, "ip", "link", "set", "lan-" + host, "down"));
+    }
+
+    static void plugIn(String site, String host) {
+        Lab.check(Lab.in("rtr-" + site, "ip", "link", "set", "lan-" + host, "up"));
+    }
+
     static String http(String address) {
         return "http://" + address + "/";
     }

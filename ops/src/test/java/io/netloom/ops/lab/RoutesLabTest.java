@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,7 @@ class RoutesLabTest {
     private static String site2Routers;
     private static LabRoute site1;
     private static String site1Id;
+    private static String clientsToRoutingPeers;
 
     @BeforeAll
     static void buildLab() throws IOException {
@@ -80,7 +82,7 @@ class RoutesLabTest {
         site2Routers = group("site 2 routers", ROUTER_3);
         String exits = group("exit nodes", EXIT);
         // A client receives a route only when a policy connects it to the routing peer (protocol §2b).
-        policy("clients to routing peers", "all", List.of(), List.of(clients),
+        clientsToRoutingPeers = policy("clients to routing peers", "all", List.of(), List.of(clients),
                 List.of(site1Routers, site2Routers, exits), true);
         policy("site to site", "all", List.of(), List.of(site1Routers), List.of(site2Routers), true);
     }
@@ -169,6 +171,27 @@ class RoutesLabTest {
     @Test
     @Order(4)
     void highlyAvailableRouteThenCMovesToR2WhenR1DiesAndBackWhenItReturnsWithoutFlapping() throws IOException {
+        failOverAndBack("R1 killed", ROUTER_1::crash, () -> Lab.check(ROUTER_1.up(null)), false);
+    }
+
+    /**
+     * R1 vanishes without closing anything (its LAN cable pulled): its gateway session and C's ICE path to it stay up
+     * until their timeouts (45 s, 30 s), so only the silence of the path probes tells C (ADR 0032).
+     */
+    @Test
+    @Order(5)
+    void highlyAvailableRouteThenCMovesToR2WhenR1FallsSilentAndBackWhenItIsHeardAgainWithoutFlapping()
+            throws IOException {
+        failOverAndBack("R1 silent", () -> RoutesLab.unplug("s1", "r1"), () -> RoutesLab.plugIn("s1", "r1"), true);
+    }
+
+    /**
+     * With R2 as a backup for site 1, makes R1 fail {@code FAILOVER_RUNS} times: C's requests to H must move to R2
+     * within the target, and back to R1 once it recovers, staying there. The times go to route-failover-times.txt
+     * (replaced by the first scenario, appended to by the later ones).
+     */
+    private static void failOverAndBack(String failure, Runnable fail, Runnable recover, boolean append)
+            throws IOException {
         String backupId = LabRoute.of("site1", RoutesLab.SITE1, peerId(ROUTER_2), 20, List.of(entitled)).create(api);
         String router1 = peerId(ROUTER_1);
         List<String> lines = new ArrayList<>();
@@ -177,25 +200,30 @@ class RoutesLabTest {
             Instant started = Instant.now();
             Await.until("C asks H through R1", CONVERGE, () -> trace.firstFrom(RoutesLab.R1, started).isPresent());
             for (int run = 1; run <= FAILOVER_RUNS; run++) {
-                Instant killed = Instant.now();
-                ROUTER_1.crash();
-                Await.until("C reaches H through R2", CONVERGE.plus(FAILOVER),
-                        () -> trace.firstFrom(RoutesLab.R2, killed).isPresent());
-                long failover = Duration.between(killed, trace.firstFrom(RoutesLab.R2, killed).orElseThrow()).toMillis();
-                assertThat(chosenRoutingPeer(C, "site1")).as("C's status after R1 died").contains(peerId(ROUTER_2));
-
-                Instant restarted = Instant.now();
-                Lab.check(ROUTER_1.up(null));
+                Instant failed = Instant.now();
+                fail.run();
+                long failover;
+                try {
+                    Await.until("C reaches H through R2", CONVERGE.plus(FAILOVER),
+                            () -> trace.firstFrom(RoutesLab.R2, failed).isPresent());
+                    failover = Duration.between(failed, trace.firstFrom(RoutesLab.R2, failed).orElseThrow())
+                            .toMillis();
+                    assertThat(chosenRoutingPeer(C, "site1")).as("C's status after: " + failure)
+                            .contains(peerId(ROUTER_2));
+                } finally {
+                    recover.run();
+                }
+                Instant recovered = Instant.now();
                 Await.until("C moves back to R1", Duration.ofSeconds(60),
-                        () -> trace.firstFrom(RoutesLab.R1, restarted).isPresent());
-                Instant back = trace.firstFrom(RoutesLab.R1, restarted).orElseThrow();
+                        () -> trace.firstFrom(RoutesLab.R1, recovered).isPresent());
+                Instant back = trace.firstFrom(RoutesLab.R1, recovered).orElseThrow();
                 pause(STEADY);
                 List<WhoAmITrace.Answer> afterwards = trace.between(back, Instant.now());
-                assertThat(chosenRoutingPeer(C, "site1")).as("C's status after R1 returned").contains(router1);
+                assertThat(chosenRoutingPeer(C, "site1")).as("C's status after R1 recovered").contains(router1);
 
-                String line = "run " + run + ": R1 killed -> first request through R2 after " + failover
-                        + " ms; R1 restarted -> first request through R1 after "
-                        + Duration.between(restarted, back).toMillis() + " ms; then " + afterwards.size()
+                String line = failure + ", run " + run + ": first request through R2 after " + failover
+                        + " ms; R1 recovered -> first request through R1 after "
+                        + Duration.between(recovered, back).toMillis() + " ms; then " + afterwards.size()
                         + " requests in " + STEADY.toSeconds() + " s, " + count(afterwards, RoutesLab.R1)
                         + " through R1, " + count(afterwards, RoutesLab.R2) + " through R2, "
                         + afterwards.stream().filter(answer -> answer.source().isEmpty()).count() + " unanswered";
@@ -209,15 +237,14 @@ class RoutesLabTest {
                         .isGreaterThan(STEADY.dividedBy(WhoAmITrace.INTERVAL) / 2);
             }
         } finally {
-            lines.add(summary(failovers));
-            Files.createDirectories(TIMES);
-            Files.write(TIMES.resolve("route-failover-times.txt"), lines);
+            lines.add(failure + ": " + summary(failovers));
+            write("route-failover-times.txt", lines, append);
             api.delete("/api/routes/" + backupId);
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void exitNodeThenCsInternetTrafficLeavesThroughEWhileItsTunnelsLanAndControlTrafficStayDirect() {
         String internet = RoutesLab.http(RoutesLab.I);
         assertThat(RoutesLab.whoAmI("a", internet)).as("C on the internet before").contains(RoutesLab.NAT_A);
@@ -256,7 +283,7 @@ class RoutesLabTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void clientRemovedFromGroupsOrRouteDeletedThenCNoLongerReachesHWithinOneSecond() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("removed from groups: " + cutAfter(() -> site1.withGroups(List.of(site2Routers)).update(api, site1Id))
@@ -265,8 +292,68 @@ class RoutesLabTest {
         Await.until("C reaches H again", CONVERGE,
                 () -> RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H)).equals(Optional.of(RoutesLab.R1)));
         lines.add("route deleted: " + cutAfter(() -> api.delete("/api/routes/" + site1Id)) + " ms");
+        write("route-withdrawal-times.txt", lines, false);
+    }
+
+    /**
+     * NetBird's newer model (ADR 0030/0031): H as a resource of a network routed by R1, reachable only by the
+     * sources of a policy targeting the resource's group. No policy connects C and R1 any more: the resource alone
+     * links them.
+     */
+    @Test
+    @Order(8)
+    void networkResourceWithTcp80PolicyThenCReachesHThroughR1WithoutPeerPolicyXDoesNotAndDeletingThePolicyCutsC()
+            throws IOException {
+        api.delete("/api/policies/" + clientsToRoutingPeers);
+        String router1Ip = ROUTER_1.overlayIp();
+        Await.until("C has no tunnel to R1 without the policy", CONVERGE, () -> !C.quickPing(router1Ip));
+        String resources = api.post("/api/groups", Map.of("name", "site1-res")).get("id").asText();
+        String network = api.post("/api/networks", Map.of("name", "site 1", "description", "site 1 LAN"))
+                .get("id").asText();
+        api.post("/api/networks/" + network + "/resources", Map.of("name", "H", "description", "web server on site 1",
+                "address", RoutesLab.H, "enabled", true, "groups", List.of(resources)));
+        api.post("/api/networks/" + network + "/routers", Map.of("peer", peerId(ROUTER_1), "metric", 10,
+                "masquerade", true, "enabled", true));
+        String policy = policy("entitled to site 1 resources", "tcp", List.of("80"), List.of(entitled),
+                List.of(resources), false);
+
+        Await.until("C reaches H:80 through R1", CONVERGE,
+                () -> RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H)).equals(Optional.of(RoutesLab.R1)));
+        assertThat(RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H, 8080))).as("C to H:8080 (only tcp/80)")
+                .isEmpty();
+        assertThat(C.ping(router1Ip)).as("C to R1 itself: no policy between them, R1 lets nothing in").isFalse();
+        assertThat(RoutesLab.whoAmI("b", RoutesLab.http(RoutesLab.H))).as("X, not a source of the policy").isEmpty();
+        assertThat(chosenRoutingPeer(X, network)).as("X's status: no route").isEmpty();
+
+        try (WhoAmITrace trace = WhoAmITrace.start("a", RoutesLab.http(RoutesLab.H))) {
+            Instant started = Instant.now();
+            Await.until("C asks H through R1", CONVERGE, () -> trace.firstFrom(RoutesLab.R1, started).isPresent());
+            Instant changed = Instant.now();
+            api.delete("/api/policies/" + policy);
+            Await.until("C's requests to H unanswered", CONVERGE,
+                    () -> RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H)).isEmpty());
+            pause(WITHDRAWAL.plusSeconds(1));
+            Optional<Long> lastAnswer = trace.between(changed, Instant.now()).stream()
+                    .filter(answer -> answer.from(RoutesLab.R1))
+                    .map(answer -> Duration.between(changed, answer.at()).toMillis()).max(Long::compare);
+            long cut = lastAnswer.orElse(0L);
+            // C asks every 100 ms: no answer at all after the call means the cut came before C's next request.
+            String line = "network resource policy deleted: " + lastAnswer.map(ms -> "last request through R1 "
+                    + "answered " + ms + " ms after the call").orElse("no request answered after the call");
+            System.out.println(line);
+            write("route-withdrawal-times.txt", List.of(line), true);
+            assertThat(cut).as("last answer through R1 after the policy was deleted").isLessThanOrEqualTo(
+                    WITHDRAWAL.toMillis());
+        }
+    }
+
+    private static void write(String file, List<String> lines, boolean append) throws IOException {
         Files.createDirectories(TIMES);
-        Files.write(TIMES.resolve("route-withdrawal-times.txt"), lines);
+        if (append) {
+            Files.write(TIMES.resolve(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } else {
+            Files.write(TIMES.resolve(file), lines);
+        }
     }
 
     /**

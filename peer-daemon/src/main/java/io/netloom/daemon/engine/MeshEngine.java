@@ -6,7 +6,6 @@ import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.RenderedRuleset;
 import io.netloom.daemon.ice.ConnectionStatus;
-import io.netloom.daemon.ice.ConnectionType;
 import io.netloom.daemon.ice.DirectPathOffload;
 import io.netloom.daemon.ice.IceSettings;
 import io.netloom.daemon.ice.PeerConnection;
@@ -20,6 +19,7 @@ import io.netloom.daemon.map.UsablePeers;
 import io.netloom.daemon.map.UsableRoutes;
 import io.netloom.daemon.routes.ClientRoutes;
 import io.netloom.daemon.routes.RoutingPeerLink;
+import io.netloom.daemon.routes.RoutingPeerLiveness;
 import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.status.RouteStatus;
@@ -74,6 +74,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private final SignalOutbox outbox;
     private final RecentProblems problems;
     private final ClientRoutes routes;
+    private final RoutingPeerLiveness liveness;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mesh-engine");
         thread.setDaemon(true);
@@ -108,6 +109,7 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         this.outbox = outbox;
         this.problems = problems;
         this.routes = routes;
+        this.liveness = new RoutingPeerLiveness(iceSettings.timings().probeInterval());
         // Connection states change on the connections' own threads; the tick picks them up (ADR 0032).
         worker.scheduleWithFixedDelay(this::refreshRoutesSafely, ROUTE_TICK.toMillis(), ROUTE_TICK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -310,8 +312,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     }
 
     /**
-     * A routing peer is usable while the gateway says it is connected and its tunnel is up, or not started yet;
-     * a tunnel that is connecting again after it died is not.
+     * A routing peer is usable while the gateway says it is connected and its tunnel is up and heard from, or not
+     * started yet; a tunnel that went silent or is connecting again after it died is not.
      */
     private Map<String, RoutingPeerLink> routingPeerLinks() {
         cameBackAt.keySet().retainAll(applied.keySet());
@@ -320,17 +322,12 @@ public final class MeshEngine implements MapListener, AutoCloseable {
             Instant handshake = handshakes.get(applied.get(entry.getKey()).publicKey());
             return handshake != null && handshake.isAfter(entry.getValue());
         });
+        Instant now = Instant.now();
         Map<String, RoutingPeerLink> links = new HashMap<>();
         applied.forEach((id, peer) -> {
             PeerConnection connection = connections.get(id);
-            ConnectionStatus path = connection == null ? null : connection.status();
-            // A restarted peer's old path may still look connected while it is dead: its first WireGuard
-            // handshake since it came back proves the tunnel works again (ADR 0032, fail-back).
-            boolean tunnelUp = !cameBackAt.containsKey(id)
-                    && (path == null || "idle".equals(path.state()) || path.connected());
-            links.put(id, new RoutingPeerLink(peer.connected() && tunnelUp,
-                    path != null && path.type() == ConnectionType.RELAYED,
-                    path == null ? null : path.latency()));
+            links.put(id, liveness.link(peer.connected(), connection == null ? null : connection.status(),
+                    cameBackAt.containsKey(id), now));
         });
         return links;
     }

@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param candidateIssue why some kind of candidate is missing (e.g. TURN server not answering, so no relay
  *     fallback), from the latest gathering; {@code null} when every configured server produced candidates
  * @param dataPath what carries WireGuard's datagrams while connected, else {@code null}
+ * @param lastReceived while connected, when anything (WireGuard data through the proxy, path probes and their
+ *     replies) last arrived from the remote on the selected path; {@code null} otherwise. A path whose remote
+ *     vanished silently stays {@code connected} until the inactivity timeout, but this stops moving at once.
  */
 public record ConnectionStatus(
         String state,
@@ -32,12 +35,13 @@ public record ConnectionStatus(
         String lastError,
         Instant since,
         String candidateIssue,
-        DataPath dataPath) {
+        DataPath dataPath,
+        Instant lastReceived) {
 
     public ConnectionStatus(String state, ConnectionType type, String localCandidateType, String localEndpoint,
             String remoteCandidateType, String remoteEndpoint, Duration latency, String lastError, Instant since) {
         this(state, type, localCandidateType, localEndpoint, remoteCandidateType, remoteEndpoint, latency, lastError,
-                since, null, null);
+                since, null, null, null);
     }
 
     public boolean connected() {

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.ice4j.TransportAddress;
@@ -306,6 +307,12 @@ final class IcePath {
             return -1;
         }
         return reported;
+    }
+
+    /** When anything last arrived from the remote on this path (its creation if nothing did), on the wall clock. */
+    Instant lastReceived() {
+        long silenceNanos = Math.max(0, System.nanoTime() - lastReceiveNanos);
+        return Instant.now().minusNanos(silenceNanos);
     }
 
     long rttNanos() {

@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param restartBackoffMax cap of the exponentially growing restart delay
  * @param inactivityTimeout a path from which nothing (WireGuard data, path probes) arrived for this long, or whose
  *     remote end reports the same about us, is dead and ICE restarts
- * @param probeInterval how often the proxy sends a path probe (RTT measurement and liveness) on the active path
+ * @param probeInterval how often the proxy sends a path probe (RTT measurement and liveness) on the active path;
+ *     the remote's reply alone keeps the path heard from every interval, whatever the remote's own interval, which
+ *     is what a routing peer's liveness counts on (2 s by default: silent for 3 intervals means gone, ADR 0032)
  * @param upgradeInterval how often the controlling side tries to replace a RELAYED path with a P2P one
  * @param oldPathGrace how long a replaced path keeps receiving after the switch before its agent is freed
  */
@@ -50,7 +52,7 @@ public record IceTimings(
 
     public static IceTimings defaults() {
         return new IceTimings(Duration.ofSeconds(5), 4, Duration.ofSeconds(45), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(30),
                 Duration.ofSeconds(3));
     }
 

@@ -236,9 +236,10 @@ public final class PeerConnection implements AutoCloseable {
             long rtt = path.rttNanos();
             return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
                     path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue,
-                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY);
+                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived());
         }
-        return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null);
+        return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null,
+                null);
     }
 
     /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
