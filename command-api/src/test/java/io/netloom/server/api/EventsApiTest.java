@@ -83,6 +83,22 @@ class EventsApiTest extends ServerTest {
     }
 
     @Test
+    void exportWhenHistoryLongerThanOnePageThenEveryEventOnceInOrder() {
+        NetloomApi.Client owner = accounts.newAccount();
+        for (int i = 0; i < 510; i++) {
+            createGroup(owner, "g" + i);
+        }
+
+        List<JsonNode> lines = export(owner, "");
+
+        assertThat(lines.size()).isGreaterThan(510);
+        assertThat(lines).extracting(line -> line.get("position").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, lines.size()).boxed().toList());
+        assertThat(ok(owner.get("/api/netloom/events/verify")).body().get("events_checked").asLong())
+                .isEqualTo(lines.size());
+    }
+
+    @Test
     void verifyWhenPayloadAlteredInPostgresThenReportsThatEvent() {
         NetloomApi.Client owner = accounts.newAccount();
         createGroup(owner, "servers");
