@@ -93,7 +93,7 @@ public class EventsController {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException malformed) {
             throw new InvalidQueryParameterException(name + " must be an RFC 3339 time such as"
-                    + " 2026-01-31T14:00:00Z");
+                    + " 2026-01-31T14:00:00Z (an offset's + written as %2B)");
         }
     }
 }

@@ -10,8 +10,10 @@ import static io.netloom.server.testing.TestData.ok;
 import static io.netloom.server.testing.TestData.serviceUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netloom.server.testing.Concurrently;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
+import io.netloom.server.testing.TestPeers;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -99,6 +101,20 @@ class EventsApiTest extends ServerTest {
     }
 
     @Test
+    void verifyWhenDevicesOfOneAccountEnrollConcurrentlyThenTheChainStaysWhole() {
+        NetloomApi.Client owner = accounts.newAccount();
+        String key = TestPeers.createReusableKey(owner, List.of());
+
+        List<String> peers = Concurrently.run(8, device -> TestPeers.enroll(api.anonymous(), key, "box-" + device));
+
+        String body = ok(owner.get("/api/netloom/events")).rawBody();
+        assertThat(peers).allSatisfy(peer -> assertThat(body).contains(peer));
+        JsonNode verified = ok(owner.get("/api/netloom/events/verify")).body();
+        assertThat(verified.get("ok").asBoolean()).isTrue();
+        assertThat(verified.get("events_checked").asLong()).isEqualTo(export(owner, "").size());
+    }
+
+    @Test
     void verifyWhenPayloadAlteredInPostgresThenReportsThatEvent() {
         NetloomApi.Client owner = accounts.newAccount();
         createGroup(owner, "servers");
@@ -141,6 +157,9 @@ class EventsApiTest extends ServerTest {
                 .rawBody()).contains("from must not be after to");
         assertThat(error(owner.get("/api/netloom/events?from=yesterday"), 400).rawBody()).contains("RFC 3339");
         assertThat(error(owner.get("/api/netloom/events?to=2026-01-01"), 400).rawBody()).contains("RFC 3339");
+        assertThat(error(owner.get("/api/netloom/events?from=2026-01-01T00:00:00+01:00"), 400).rawBody())
+                .as("an unencoded + arrives as a space").contains("%2B");
+        ok(owner.get("/api/netloom/events?from=2026-01-01T00:00:00%2B01:00"));
         error(owner.get("/api/netloom/events?since=2026-01-01T00:00:00Z"), 400);
     }
 
