@@ -61,9 +61,10 @@ class ClaimsBackfillTest {
             duplicate = ok(api.anonymous().post("/api/netloom/enroll",
                     TestPeers.enrollment(TestPeers.createReusableKey(other, List.of()), sharedKey, "copy")))
                     .text("peer_id");
-            // The schema as it was before: no claims tables, and Flyway has never run their migration.
-            sql.execute("DROP TABLE peer_claim, setup_key_usage");
-            sql.update("DELETE FROM flyway_schema_history WHERE version = '3'");
+            // The schema as it was before: no claims tables (nor the later event chain), and Flyway has
+            // never run their migrations.
+            sql.execute("DROP TABLE peer_claim, setup_key_usage, event_chain");
+            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4')");
         }
 
         try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
