@@ -20,9 +20,4 @@ public record RouteEntry(
     public RouteKey key() {
         return new RouteKey(networkId, network);
     }
-
-    /** Whether it sends all of the device's internet traffic through the routing peer. */
-    public boolean isExitNode() {
-        return "0.0.0.0/0".equals(network);
-    }
 }
