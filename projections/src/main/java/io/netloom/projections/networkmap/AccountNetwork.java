@@ -8,6 +8,7 @@ import io.netloom.domain.ids.NetworkRouterId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.RouteId;
+import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.RouterDefinition;
@@ -36,7 +37,7 @@ import java.util.function.UnaryOperator;
  * the peers the account's routes concern are computed again by {@link RouteTable} and compared with what each
  * peer holds. An account without routes skips this entirely.
  */
-public final class AccountNetwork {
+public final class AccountNetwork implements AccountModel {
 
     private final Ipv4Network network;
     private String dnsDomain;
@@ -53,6 +54,7 @@ public final class AccountNetwork {
     private final Map<UserId, Set<PeerSlot>> peersByOwner = new HashMap<>();
     private final Map<RouteId, RouteSpec> routes = new LinkedHashMap<>();
     private final Map<NetworkId, NetworkRoutes> networks = new LinkedHashMap<>();
+    private final Map<SetupKeyId, UserId> setupKeyCreators = new HashMap<>();
     /** Peers holding routes sections other than none; ordered, so that replays publish in the same order. */
     private final Set<PeerSlot> routed = new LinkedHashSet<>();
     /** The (client, routing peer) pairs network resources currently link, counted in both peers' remotes. */
@@ -69,6 +71,7 @@ public final class AccountNetwork {
 
     // ---- changes
 
+    @Override
     public List<PeerMapUpdate> changeDnsDomain(String domain) {
         return change(() -> {
             if (domain.equals(dnsDomain)) {
@@ -82,6 +85,7 @@ public final class AccountNetwork {
         });
     }
 
+    @Override
     public List<PeerMapUpdate> addGroup(GroupId group, boolean builtIn) {
         return change(() -> {
             routesStale = true;
@@ -98,6 +102,7 @@ public final class AccountNetwork {
         });
     }
 
+    @Override
     public List<PeerMapUpdate> deleteGroup(GroupId group) {
         return change(() -> {
             routesStale = true;
@@ -113,6 +118,7 @@ public final class AccountNetwork {
         });
     }
 
+    @Override
     public List<PeerMapUpdate> addToGroup(GroupId group, Set<PeerId> members) {
         return change(() -> {
             routesStale = true;
@@ -128,6 +134,7 @@ public final class AccountNetwork {
         });
     }
 
+    @Override
     public List<PeerMapUpdate> removeFromGroup(GroupId group, Set<PeerId> members) {
         return change(() -> {
             routesStale = true;
@@ -141,6 +148,7 @@ public final class AccountNetwork {
     }
 
     /** Adds a peer; a peer already known is left as it is (enrollment is idempotent). */
+    @Override
     public List<PeerMapUpdate> addPeer(PeerNode node) {
         return change(() -> {
             routesStale = true;
@@ -161,6 +169,7 @@ public final class AccountNetwork {
     }
 
     /** Changes a peer's attributes (address, name, approval, presence); its owner never changes. */
+    @Override
     public List<PeerMapUpdate> changePeer(PeerId id, UnaryOperator<PeerNode> change) {
         return change(() -> {
             PeerSlot peer = peers.get(id);
@@ -184,6 +193,7 @@ public final class AccountNetwork {
         });
     }
 
+    @Override
     public List<PeerMapUpdate> removePeer(PeerId id) {
         return change(() -> {
             routesStale = true;
@@ -208,6 +218,7 @@ public final class AccountNetwork {
     }
 
     /** Creates or replaces a policy. */
+    @Override
     public List<PeerMapUpdate> putPolicy(PolicyId id, PolicySpec policy) {
         return change(() -> {
             routesStale = true;
@@ -222,6 +233,7 @@ public final class AccountNetwork {
         });
     }
 
+    @Override
     public List<PeerMapUpdate> removePolicy(PolicyId id) {
         return change(() -> {
             routesStale = true;
@@ -231,43 +243,62 @@ public final class AccountNetwork {
     }
 
     /** Creates or replaces a route of /api/routes. */
+    @Override
     public List<PeerMapUpdate> putRoute(RouteId id, RouteSpec route) {
         return changeRoutes(() -> routes.put(id, route));
     }
 
+    @Override
     public List<PeerMapUpdate> removeRoute(RouteId id) {
         return changeRoutes(() -> routes.remove(id));
     }
 
     /** Creates or replaces a network resource; its network need not be known yet. */
+    @Override
     public List<PeerMapUpdate> putNetworkResource(NetworkId network, NetworkResourceId id, ResourceDefinition resource) {
         return changeRoutes(() -> networkRoutes(network).resources.put(id, resource));
     }
 
+    @Override
     public List<PeerMapUpdate> removeNetworkResource(NetworkId network, NetworkResourceId id) {
         return changeRoutes(() -> networkRoutes(network).resources.remove(id));
     }
 
     /** Creates or replaces a network router. */
+    @Override
     public List<PeerMapUpdate> putNetworkRouter(NetworkId network, NetworkRouterId id, RouterDefinition router) {
         return changeRoutes(() -> networkRoutes(network).routers.put(id, router));
     }
 
+    @Override
     public List<PeerMapUpdate> removeNetworkRouter(NetworkId network, NetworkRouterId id) {
         return changeRoutes(() -> networkRoutes(network).routers.remove(id));
     }
 
     /** Removes a network with its resources and routers. */
+    @Override
     public List<PeerMapUpdate> removeNetwork(NetworkId network) {
         return changeRoutes(() -> networks.remove(network));
     }
 
+    @Override
     public List<PeerMapUpdate> blockUser(UserId user) {
         return changeOwnerStanding(user, true);
     }
 
+    @Override
     public List<PeerMapUpdate> unblockUser(UserId user) {
         return changeOwnerStanding(user, false);
+    }
+
+    @Override
+    public void rememberSetupKeyCreator(SetupKeyId key, UserId creator) {
+        setupKeyCreators.put(key, creator);
+    }
+
+    @Override
+    public Optional<UserId> setupKeyCreator(SetupKeyId key) {
+        return Optional.ofNullable(setupKeyCreators.get(key));
     }
 
     // ---- reads
@@ -324,6 +355,7 @@ public final class AccountNetwork {
     }
 
     /** The inputs as they stand, for a full recomputation with {@link NetworkMapCalculator}. */
+    @Override
     public AccountSnapshot snapshot() {
         Map<PeerId, PeerNode> nodes = new LinkedHashMap<>();
         Map<GroupId, Set<PeerId>> members = new HashMap<>();
@@ -489,9 +521,7 @@ public final class AccountNetwork {
     }
 
     private List<RouteSpec> routeSpecs() {
-        List<RouteSpec> specs = new ArrayList<>(routes.values());
-        networks.forEach((id, network) -> specs.addAll(network.specs(id)));
-        return specs;
+        return NetworkRoutes.allSpecs(routes.values(), networks);
     }
 
     /**

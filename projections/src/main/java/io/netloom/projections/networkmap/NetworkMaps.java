@@ -19,7 +19,7 @@ import java.util.function.ToIntFunction;
  * projection) and many readers; each account has its own lock, so reading a map and subscribing
  * to its deltas line up exactly by serial.
  */
-public final class NetworkMaps {
+public final class NetworkMaps implements NetworkModels {
 
     /** Enough for a daemon that was away for a short network hiccup; longer absences get a full map. */
     public static final int DELTAS_KEPT_PER_PEER = 32;
@@ -46,18 +46,21 @@ public final class NetworkMaps {
         retainingHistory = true;
     }
 
+    @Override
     public void createAccount(AccountId id, Ipv4Network network, String dnsDomain) {
         accounts.putIfAbsent(id, new Account(new AccountNetwork(network, dnsDomain)));
     }
 
     /** Applies a change to an account's maps and publishes the resulting updates; unknown accounts are ignored. */
-    public void change(AccountId id, Function<AccountNetwork, List<PeerMapUpdate>> change) {
+    @Override
+    public void change(AccountId id, Function<AccountModel, List<PeerMapUpdate>> change) {
         locked(id, account -> {
             publish(id, account, change.apply(account.network));
             return Optional.empty();
         });
     }
 
+    @Override
     public void removePeer(AccountId id, PeerId peer) {
         locked(id, account -> {
             boolean known = account.network.serialOf(peer).isPresent();
@@ -71,6 +74,7 @@ public final class NetworkMaps {
     }
 
     /** Cuts off every peer of the user, and tells listeners so that their sessions end at once. */
+    @Override
     public void blockUser(AccountId id, UserId user) {
         locked(id, account -> {
             publish(id, account, account.network.blockUser(user));

@@ -18,6 +18,7 @@ import io.netloom.domain.ids.UserId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.PortRange;
 import io.netloom.domain.policy.Protocol;
+import io.netloom.projections.history.AccountState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,14 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property: for random sequences of changes (routes and networks among them), after every change each peer's incrementally kept map
  * equals a full recomputation, the deltas published so far rebuild exactly that map, and serials
- * rise by one exactly when a map's content changed. Each seed is one reproducible sequence.
+ * rise by one exactly when a map's content changed; the history's plain AccountState, fed the same changes,
+ * holds the same inputs. Each seed is one reproducible sequence.
  */
 class IncrementalMatchesRecomputeTest {
 
@@ -57,7 +59,7 @@ class IncrementalMatchesRecomputeTest {
         Random random = new Random(seed);
         RandomAccount account = new RandomAccount(random);
         Map<PeerId, NetworkMap> held = new HashMap<>();
-        account.apply(() -> account.network.addGroup(ALL, true), held, "create All");
+        account.apply(model -> model.addGroup(ALL, true), held, "create All");
 
         for (int step = 0; step < STEPS; step++) {
             Map<PeerId, NetworkMap> before = currentMaps(account.network);
@@ -65,6 +67,9 @@ class IncrementalMatchesRecomputeTest {
             Map<PeerId, NetworkMap> after = currentMaps(account.network);
             String context = "seed " + seed + ", step " + step + ": " + description;
 
+            assertThat(account.history.snapshot()).as("%s: history's inputs", context).isEqualTo(account.network.snapshot());
+            assertThat(account.history.copy().snapshot()).as("%s: copied history", context)
+                    .isEqualTo(account.history.snapshot());
             Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(account.network.snapshot());
             assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
             for (PeerId peer : after.keySet()) {
@@ -90,6 +95,8 @@ class IncrementalMatchesRecomputeTest {
     /** An account under random changes, remembering enough names to pick existing things. */
     private static final class RandomAccount {
         final AccountNetwork network = new AccountNetwork(Ipv4Network.DEFAULT, "netloom.internal");
+        /** The history's plain model, fed the same changes: its inputs must always equal the live model's. */
+        final AccountState history = new AccountState(Ipv4Network.DEFAULT, "netloom.internal");
         final Random random;
         final List<PeerId> peers = new ArrayList<>();
         final List<GroupId> groups = new ArrayList<>(List.of(ALL));
@@ -112,22 +119,22 @@ class IncrementalMatchesRecomputeTest {
                 PeerNode node = new PeerNode(id, TestNetwork.publicKeyOf(id.value()), freeAddress(), id.value(),
                         random.nextInt(3) == 0 ? null : pick(USERS), random.nextInt(5) != 0, random.nextBoolean());
                 peers.add(id);
-                return apply(() -> network.addPeer(node), held, "enroll " + node);
+                return apply(model -> model.addPeer(node), held, "enroll " + node);
             }
             if (choice < 24) {
                 GroupId id = new GroupId("g" + ++counter);
                 groups.add(id);
-                return apply(() -> network.addGroup(id, false), held, "create group " + id);
+                return apply(model -> model.addGroup(id, false), held, "create group " + id);
             }
             if (choice < 44) {
                 GroupId group = pick(groups);
                 Set<PeerId> members = somePeers();
-                return apply(() -> network.addToGroup(group, members), held, "add " + members + " to " + group);
+                return apply(model -> model.addToGroup(group, members), held, "add " + members + " to " + group);
             }
             if (choice < 54) {
                 GroupId group = pick(groups);
                 Set<PeerId> members = somePeers();
-                return apply(() -> network.removeFromGroup(group, members), held, "remove " + members + " from " + group);
+                return apply(model -> model.removeFromGroup(group, members), held, "remove " + members + " from " + group);
             }
             if (choice < 66) {
                 PolicyId id = policies.isEmpty() || random.nextBoolean() ? new PolicyId("pol" + ++counter) : pick(policies);
@@ -135,44 +142,47 @@ class IncrementalMatchesRecomputeTest {
                     policies.add(id);
                 }
                 PolicySpec policy = new PolicySpec(random.nextInt(6) != 0, randomRules());
-                return apply(() -> network.putPolicy(id, policy), held, "put policy " + id + " " + policy);
+                return apply(model -> model.putPolicy(id, policy), held, "put policy " + id + " " + policy);
             }
             if (choice < 70 && !policies.isEmpty()) {
                 PolicyId id = policies.remove(random.nextInt(policies.size()));
-                return apply(() -> network.removePolicy(id), held, "remove policy " + id);
+                return apply(model -> model.removePolicy(id), held, "remove policy " + id);
             }
             if (choice < 73 && groups.size() > 1) {
                 GroupId id = groups.remove(1 + random.nextInt(groups.size() - 1));
-                return apply(() -> network.deleteGroup(id), held, "delete group " + id);
+                return apply(model -> model.deleteGroup(id), held, "delete group " + id);
             }
             if (choice < 78) {
                 PeerId id = peers.remove(random.nextInt(peers.size()));
-                return apply(() -> network.removePeer(id), held, "remove peer " + id);
+                return apply(model -> model.removePeer(id), held, "remove peer " + id);
             }
             if (choice < 84) {
                 UserId user = pick(USERS);
                 boolean block = random.nextBoolean();
-                return apply(() -> block ? network.blockUser(user) : network.unblockUser(user), held,
+                return apply(model -> block ? model.blockUser(user) : model.unblockUser(user), held,
                         (block ? "block " : "unblock ") + user);
             }
             PeerId peer = pick(peers);
             return switch (random.nextInt(6)) {
-                case 0 -> apply(() -> network.changePeer(peer, node -> node.withApproved(!node.approved())), held,
+                case 0 -> apply(model -> model.changePeer(peer, node -> node.withApproved(!node.approved())), held,
                         "toggle approval of " + peer);
-                case 1 -> apply(() -> network.changePeer(peer, node -> node.withConnected(!node.connected())), held,
+                case 1 -> apply(model -> model.changePeer(peer, node -> node.withConnected(!node.connected())), held,
                         "toggle presence of " + peer);
                 case 2 -> {
                     String address = freeAddress();
-                    yield apply(() -> network.changePeer(peer, node -> node.withOverlayIp(address)), held,
+                    yield apply(model -> model.changePeer(peer, node -> node.withOverlayIp(address)), held,
                             "move " + peer + " to " + address);
                 }
-                case 3 -> apply(() -> network.changePeer(peer, node -> node.withDnsLabel("n" + ++counter)), held,
-                        "rename " + peer);
-                case 4 -> apply(() -> network.changePeer(peer, node -> node.withLoginExpired(!node.loginExpired())),
+                case 3 -> {
+                    String label = "n" + ++counter;
+                    yield apply(model -> model.changePeer(peer, node -> node.withDnsLabel(label)), held,
+                            "rename " + peer);
+                }
+                case 4 -> apply(model -> model.changePeer(peer, node -> node.withLoginExpired(!node.loginExpired())),
                         held, "toggle login expiry of " + peer);
                 default -> {
                     String domain = random.nextBoolean() ? "netloom.internal" : "corp.example";
-                    yield apply(() -> network.changeDnsDomain(domain), held, "domain " + domain);
+                    yield apply(model -> model.changeDnsDomain(domain), held, "domain " + domain);
                 }
             };
         }
@@ -190,18 +200,18 @@ class IncrementalMatchesRecomputeTest {
                         byPeer ? routingPeer() : null, byPeer ? Set.of() : someGroups(), 1 + random.nextInt(3) * 100,
                         random.nextBoolean(), someGroups(), random.nextBoolean() ? Set.of() : someGroups(),
                         random.nextInt(4) == 0, false);
-                return apply(() -> network.putRoute(id, route), held, "put route " + route);
+                return apply(model -> model.putRoute(id, route), held, "put route " + route);
             }
             if (choice < 45) {
                 RouteId id = routes.remove(random.nextInt(routes.size()));
-                return apply(() -> network.removeRoute(id), held, "remove route " + id);
+                return apply(model -> model.removeRoute(id), held, "remove route " + id);
             }
             NetworkId net = pick(NETWORKS);
             if (choice < 65) {
                 NetworkResourceId id = new NetworkResourceId("res" + random.nextInt(3));
                 ResourceDefinition resource = new ResourceDefinition("res", "", ResourceAddress.parse(pick(PREFIXES)),
                         random.nextInt(4) == 0 ? Set.of() : someGroups(), random.nextInt(5) != 0);
-                return apply(() -> network.putNetworkResource(net, id, resource), held,
+                return apply(model -> model.putNetworkResource(net, id, resource), held,
                         "put resource " + net + "/" + id + " " + resource);
             }
             if (choice < 85) {
@@ -210,18 +220,18 @@ class IncrementalMatchesRecomputeTest {
                 RouterDefinition router = new RouterDefinition(byPeer ? routingPeer() : null,
                         byPeer ? Set.of() : someGroups(), 1 + random.nextInt(3) * 100, random.nextBoolean(),
                         random.nextInt(5) != 0);
-                return apply(() -> network.putNetworkRouter(net, id, router), held,
+                return apply(model -> model.putNetworkRouter(net, id, router), held,
                         "put router " + net + "/" + id + " " + router);
             }
             if (choice < 91) {
                 NetworkResourceId id = new NetworkResourceId("res" + random.nextInt(3));
-                return apply(() -> network.removeNetworkResource(net, id), held, "remove resource " + net + "/" + id);
+                return apply(model -> model.removeNetworkResource(net, id), held, "remove resource " + net + "/" + id);
             }
             if (choice < 97) {
                 NetworkRouterId id = new NetworkRouterId("router" + random.nextInt(3));
-                return apply(() -> network.removeNetworkRouter(net, id), held, "remove router " + net + "/" + id);
+                return apply(model -> model.removeNetworkRouter(net, id), held, "remove router " + net + "/" + id);
             }
-            return apply(() -> network.removeNetwork(net), held, "remove network " + net);
+            return apply(model -> model.removeNetwork(net), held, "remove network " + net);
         }
 
         /** Mostly a peer that exists; sometimes one deleted or never enrolled (no ghost routes). */
@@ -230,8 +240,10 @@ class IncrementalMatchesRecomputeTest {
         }
 
         /** Runs the change and applies its deltas to what each peer holds, as a daemon would. */
-        String apply(Supplier<List<PeerMapUpdate>> change, Map<PeerId, NetworkMap> held, String description) {
-            for (PeerMapUpdate update : change.get()) {
+        String apply(Function<AccountModel, List<PeerMapUpdate>> change, Map<PeerId, NetworkMap> held,
+                String description) {
+            change.apply(history);
+            for (PeerMapUpdate update : change.apply(network)) {
                 NetworkMap current = held.getOrDefault(update.peer(), new NetworkMap(0, null, List.of(), List.of()));
                 held.put(update.peer(), update.delta().applyTo(current));
             }

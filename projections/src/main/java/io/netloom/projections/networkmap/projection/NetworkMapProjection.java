@@ -25,7 +25,6 @@ import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
 import io.netloom.domain.policy.PolicyUpdatedEvent;
-import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.route.RouteCreatedEvent;
 import io.netloom.domain.route.RouteDeletedEvent;
 import io.netloom.domain.route.RouteUpdatedEvent;
@@ -34,35 +33,34 @@ import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
-import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.projections.networkmap.AccountModel;
+import io.netloom.projections.networkmap.NetworkModels;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.projections.networkmap.RouteSpec;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /**
- * Feeds domain events into the network-map model. It runs in its own tracking processor whose
- * position is never stored, so every start rebuilds the model by replaying the event store.
+ * Feeds domain events into the network-map model: live, it runs in its own tracking processor whose
+ * position is never stored, so every start rebuilds the model by replaying the event store; for the
+ * access history, it replays one account's past into a plain model (ADR 0035), so both read events alike.
  */
 @ProcessingGroup(NetworkMapProjection.PROCESSING_GROUP)
 public final class NetworkMapProjection {
 
     public static final String PROCESSING_GROUP = "network-map";
 
-    private final NetworkMaps maps;
+    private final NetworkModels maps;
     private final boolean offboardSetupKeyPeers;
-    /** Who created each setup key, for the owner of the peers enrolled with it. */
-    private final Map<SetupKeyId, UserId> keyCreators = new HashMap<>();
 
     /**
      * @param offboardSetupKeyPeers whether a peer enrolled with a setup key belongs, for offboarding, to the
      *     key's creator ({@code netloom.identity.offboard-setup-key-peers}): then blocking or deleting that user
      *     cuts the servers they enrolled too, instead of leaving them connected unnoticed
      */
-    public NetworkMapProjection(NetworkMaps maps, boolean offboardSetupKeyPeers) {
+    public NetworkMapProjection(NetworkModels maps, boolean offboardSetupKeyPeers) {
         this.maps = maps;
         this.offboardSetupKeyPeers = offboardSetupKeyPeers;
     }
@@ -100,22 +98,25 @@ public final class NetworkMapProjection {
     @EventHandler
     public void on(SetupKeyCreatedEvent event) {
         if (event.createdBy() != null) {
-            keyCreators.put(event.setupKeyId(), event.createdBy());
+            maps.change(event.accountId(), network -> {
+                network.rememberSetupKeyCreator(event.setupKeyId(), event.createdBy());
+                return List.of();
+            });
         }
     }
 
     @EventHandler
     public void on(PeerEnrolledEvent event) {
-        PeerNode peer = new PeerNode(event.peerId(), event.publicKey().base64(), event.overlayIp(),
-                event.dnsLabel().value(), ownerOf(event), !event.approvalRequired(), false);
-        maps.change(event.accountId(), network -> network.addPeer(peer));
+        maps.change(event.accountId(), network -> network.addPeer(new PeerNode(event.peerId(),
+                event.publicKey().base64(), event.overlayIp(), event.dnsLabel().value(), ownerOf(event, network),
+                !event.approvalRequired(), false)));
     }
 
-    private UserId ownerOf(PeerEnrolledEvent event) {
+    private UserId ownerOf(PeerEnrolledEvent event, AccountModel network) {
         if (event.enrolledByUser() != null || !offboardSetupKeyPeers || event.enrolledWithSetupKey() == null) {
             return event.enrolledByUser();
         }
-        return keyCreators.get(event.enrolledWithSetupKey());
+        return network.setupKeyCreator(event.enrolledWithSetupKey()).orElse(null);
     }
 
     @EventHandler

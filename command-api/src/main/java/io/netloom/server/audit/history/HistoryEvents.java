@@ -1,0 +1,83 @@
+package io.netloom.server.audit.history;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.projections.history.EventRef;
+import io.netloom.server.axon.Initiator;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one account's stored events in the order of its hash chain (ADR 0034), a page at a time, with their
+ * payloads deserialized by Axon's own event serializer. The chain is the account's index: it names the
+ * account, orders its events as they committed and carries their time as a real timestamp.
+ */
+@Component
+public class HistoryEvents {
+
+    private static final int PAGE_SIZE = 1_000;
+
+    private static final String PAGE = "SELECT c.position, c.occurred_at, c.event_id, e.payloadtype, e.payloadrevision,"
+            + " e.metadata, e.payload FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id"
+            + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND c.occurred_at <= ?"
+            + " ORDER BY c.position LIMIT " + PAGE_SIZE;
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    public HistoryEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /**
+     * Hands the account's events after position {@code after}, up to position {@code last} and time {@code until}
+     * (both inclusive), to the consumer in chain order.
+     */
+    public void forEach(AccountId account, long after, long last, Instant until, Consumer<HistoryEvent> consumer) {
+        long position = after;
+        while (true) {
+            List<HistoryEvent> page = jdbc.query(PAGE, (row, index) -> event(row), account.value(), position, last,
+                    Timestamp.from(until));
+            page.forEach(consumer);
+            if (page.size() < PAGE_SIZE) {
+                return;
+            }
+            position = page.get(page.size() - 1).ref().position();
+        }
+    }
+
+    private HistoryEvent event(ResultSet row) throws SQLException {
+        String type = row.getString("payloadtype");
+        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, type,
+                row.getString("payloadrevision"));
+        EventRef ref = new EventRef(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
+                row.getString("event_id"), kindOf(type), actorOf(row.getBytes("metadata")));
+        return new HistoryEvent(ref, serializer.deserialize(payload));
+    }
+
+    /** {@code io.netloom.domain.group.PeersAddedToGroupEvent} is {@code PeersAddedToGroup}. */
+    private static String kindOf(String payloadType) {
+        String simple = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        return simple.endsWith("Event") ? simple.substring(0, simple.length() - "Event".length()) : simple;
+    }
+
+    private String actorOf(byte[] metadata) {
+        if (metadata == null) {
+            return Initiator.SYSTEM.id();
+        }
+        MetaData data = serializer.deserialize(new SimpleSerializedObject<>(metadata, byte[].class,
+                MetaData.class.getName(), null));
+        return String.valueOf(data.getOrDefault(Initiator.METADATA_KEY, Initiator.SYSTEM.id()));
+    }
+}

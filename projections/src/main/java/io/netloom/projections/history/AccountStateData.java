@@ -1,0 +1,105 @@
+package io.netloom.projections.history;
+
+import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NetworkId;
+import io.netloom.domain.ids.NetworkResourceId;
+import io.netloom.domain.ids.NetworkRouterId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.RouteId;
+import io.netloom.domain.ids.SetupKeyId;
+import io.netloom.domain.ids.UserId;
+import io.netloom.domain.network.ResourceDefinition;
+import io.netloom.domain.network.RouterDefinition;
+import io.netloom.projections.networkmap.NetworkRoutes;
+import io.netloom.projections.networkmap.PolicySpec;
+import io.netloom.projections.networkmap.RouteSpec;
+import java.util.List;
+
+/**
+ * An {@link AccountState} as plain records and lists, the form a snapshot is stored in (JSON) and a copy is made
+ * through. Lists rather than maps keep typed ids out of JSON object keys.
+ */
+public record AccountStateData(
+        Ipv4Network network,
+        String dnsDomain,
+        GroupId allGroup,
+        List<Group> groups,
+        List<AccountState.PeerRecord> peers,
+        List<Policy> policies,
+        List<Blocked> blockedUsers,
+        List<Route> routes,
+        List<Network> networks,
+        List<KeyCreator> setupKeyCreators) {
+
+    public record Member(PeerId peer, EventRef addedBy) {
+    }
+
+    public record Group(GroupId id, List<Member> members) {
+    }
+
+    public record Policy(PolicyId id, PolicySpec spec, EventRef changedBy) {
+    }
+
+    public record Blocked(UserId user, EventRef blockedBy) {
+    }
+
+    public record Route(RouteId id, RouteSpec spec) {
+    }
+
+    public record Resource(NetworkResourceId id, ResourceDefinition definition) {
+    }
+
+    public record Router(NetworkRouterId id, RouterDefinition definition) {
+    }
+
+    public record Network(NetworkId id, List<Resource> resources, List<Router> routers) {
+    }
+
+    public record KeyCreator(SetupKeyId key, UserId creator) {
+    }
+
+    public static AccountStateData of(AccountState state) {
+        return new AccountStateData(state.network(), state.dnsDomain(), state.allGroup(),
+                state.groupMembers().entrySet().stream().map(group -> new Group(group.getKey(),
+                        group.getValue().entrySet().stream()
+                                .map(member -> new Member(member.getKey(), member.getValue())).toList())).toList(),
+                List.copyOf(state.peers().values()),
+                state.policies().entrySet().stream()
+                        .map(policy -> new Policy(policy.getKey(), policy.getValue().spec(), policy.getValue().changedBy()))
+                        .toList(),
+                state.blockedUsers().entrySet().stream()
+                        .map(blocked -> new Blocked(blocked.getKey(), blocked.getValue())).toList(),
+                state.routes().entrySet().stream().map(route -> new Route(route.getKey(), route.getValue())).toList(),
+                state.networks().entrySet().stream().map(network -> new Network(network.getKey(),
+                        network.getValue().resources.entrySet().stream()
+                                .map(resource -> new Resource(resource.getKey(), resource.getValue())).toList(),
+                        network.getValue().routers.entrySet().stream()
+                                .map(router -> new Router(router.getKey(), router.getValue())).toList())).toList(),
+                state.setupKeyCreators().entrySet().stream()
+                        .map(creator -> new KeyCreator(creator.getKey(), creator.getValue())).toList());
+    }
+
+    public AccountState toState() {
+        AccountState state = new AccountState(network, dnsDomain);
+        groups.forEach(group -> {
+            state.groupMembers().put(group.id(), new java.util.LinkedHashMap<>());
+            group.members().forEach(member -> state.groupMembers().get(group.id()).put(member.peer(), member.addedBy()));
+        });
+        state.restoreAllGroup(allGroup);
+        peers.forEach(state::restorePeer);
+        policies.forEach(policy -> state.restorePolicy(policy.id(),
+                new AccountState.PolicyRecord(policy.spec(), policy.changedBy())));
+        blockedUsers.forEach(blocked -> state.blockedUsers().put(blocked.user(), blocked.blockedBy()));
+        routes.forEach(route -> state.routes().put(route.id(), route.spec()));
+        networks.forEach(network -> {
+            NetworkRoutes routes = new NetworkRoutes();
+            network.resources().forEach(resource -> routes.resources.put(resource.id(), resource.definition()));
+            network.routers().forEach(router -> routes.routers.put(router.id(), router.definition()));
+            state.networks().put(network.id(), routes);
+        });
+        setupKeyCreators.forEach(creator -> state.setupKeyCreators().put(creator.key(), creator.creator()));
+        return state;
+    }
+}
