@@ -1,11 +1,11 @@
 package io.netloom.server.audit;
 
-import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.server.api.InvalidQueryParameterException;
 import io.netloom.server.audit.chain.ChainPages;
 import io.netloom.server.audit.chain.ChainVerification;
 import io.netloom.server.audit.chain.ChainVerifier;
 import io.netloom.server.audit.chain.ExportLines;
+import io.netloom.server.audit.history.HistoryRequests;
 import io.netloom.server.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,9 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,15 +51,13 @@ public class EventsController {
             @Parameter(description = "RFC 3339 time; events at or before it") @RequestParam(required = false) String to,
             @Parameter(description = "only jsonl") @RequestParam(required = false, defaultValue = JSONL) String format,
             HttpServletResponse response) throws IOException {
-        requireReader(caller);
+        HistoryRequests.requireReader(caller);
         if (!JSONL.equals(format)) {
             throw new InvalidQueryParameterException("format must be jsonl");
         }
-        Instant lower = instant("from", from);
-        Instant upper = instant("to", to);
-        if (lower != null && upper != null && lower.isAfter(upper)) {
-            throw new InvalidQueryParameterException("from must not be after to");
-        }
+        Instant lower = HistoryRequests.instant("from", from);
+        Instant upper = HistoryRequests.instant("to", to);
+        HistoryRequests.requireOrdered(lower, upper);
         // Written on the request's own thread, page by page: Tomcat's buffer flushes as it fills, so memory
         // stays bounded without an asynchronous dispatch (which the stateless authentication does not cover).
         response.setContentType(MediaType.APPLICATION_NDJSON_VALUE);
@@ -75,25 +70,7 @@ public class EventsController {
                     + " the hash the chain recorded (expected) and what the stored row gives now (found).")
     @GetMapping("/api/netloom/events/verify")
     public ChainVerification verify(@AuthenticationPrincipal Caller caller) {
-        requireReader(caller);
+        HistoryRequests.requireReader(caller);
         return verifier.verify(caller.accountId().value());
-    }
-
-    private static void requireReader(Caller caller) {
-        if (!caller.canReadAccount()) {
-            throw CommandRejectedException.permissionDenied("only owners, admins and auditors may read the events");
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidQueryParameterException(name + " must be an RFC 3339 time such as"
-                    + " 2026-01-31T14:00:00Z (an offset's + written as %2B)");
-        }
     }
 }

@@ -4,6 +4,8 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.projections.history.AccountReplay;
 import io.netloom.projections.history.EventRef;
 import io.netloom.server.identity.IdentityProperties;
+import io.netloom.server.api.InvalidQueryParameterException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -18,10 +20,24 @@ public class AccountHistory {
 
     private final HistoryEvents events;
     private final boolean offboardSetupKeyPeers;
+    private final Clock clock;
 
-    public AccountHistory(HistoryEvents events, IdentityProperties identity) {
+    public AccountHistory(HistoryEvents events, IdentityProperties identity, Clock clock) {
         this.events = events;
         this.offboardSetupKeyPeers = identity.offboardSetupKeyPeers();
+        this.clock = clock;
+    }
+
+    /**
+     * The account at {@code at}, for a request: a time in the future or before the account existed is a 400 that
+     * says so (the parameter named {@code name}).
+     */
+    public HistoricState existingAt(AccountId account, String name, Instant at) {
+        if (at.isAfter(clock.instant())) {
+            throw new InvalidQueryParameterException(name + " " + at + " is in the future: history ends now");
+        }
+        return at(account, at).orElseThrow(() -> new InvalidQueryParameterException(
+                name + " " + at + " is before this account existed"));
     }
 
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
@@ -41,6 +57,6 @@ public class AccountHistory {
             last[0] = event.ref();
             afterEach.accept(event, replay);
         });
-        return replay.state().map(state -> new HistoricState(state, last[0]));
+        return replay.state().map(state -> new HistoricState(state, last[0], until));
     }
 }
