@@ -62,6 +62,19 @@ public final class NetworkMapCalculator {
         return calculator.mapOf(node, calculator.reachOf(node));
     }
 
+    /** The maps of some peers, at serial 0, sharing the work as {@link #allMaps} does; unknown peers are left out. */
+    public static Map<PeerId, NetworkMap> mapsOf(AccountSnapshot snapshot, Collection<PeerId> peers) {
+        NetworkMapCalculator calculator = new NetworkMapCalculator(snapshot);
+        Map<PeerId, NetworkMap> maps = new HashMap<>();
+        for (PeerId id : peers) {
+            PeerNode peer = snapshot.peers().get(id);
+            if (peer != null) {
+                maps.put(id, calculator.mapOf(peer, calculator.reachOf(peer)));
+            }
+        }
+        return maps;
+    }
+
     /**
      * Every peer's map, at serial 0. Peers in the same groups reach the same peers, so the reach is
      * worked out once per distinct set of groups.

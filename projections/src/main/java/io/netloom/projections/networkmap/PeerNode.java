@@ -29,6 +29,11 @@ public record PeerNode(
         return approved && !loginExpired && (owner == null || !blockedUsers.contains(owner));
     }
 
+    /** The peer's overlay address as maps name it: the source of inbound rules, a remote's allowed IP. */
+    public String hostAddress() {
+        return MapRendering.hostAddress(this);
+    }
+
     /** Whether another peer would see a difference between this and {@code other}. */
     boolean looksDifferentFrom(PeerNode other) {
         return !publicKey.equals(other.publicKey) || !overlayIp.equals(other.overlayIp)

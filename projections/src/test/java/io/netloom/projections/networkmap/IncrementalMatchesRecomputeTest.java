@@ -18,7 +18,9 @@ import io.netloom.domain.ids.UserId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.PortRange;
 import io.netloom.domain.policy.Protocol;
+import io.netloom.projections.history.AccessFlows;
 import io.netloom.projections.history.AccountState;
+import io.netloom.projections.history.AllowedFlow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +59,7 @@ class IncrementalMatchesRecomputeTest {
     @MethodSource("seeds")
     void mapsWhenRandomChangesAppliedThenEqualFullRecomputeAfterEveryStep(long seed) {
         Random random = new Random(seed);
+        Random sampler = new Random(-seed);
         RandomAccount account = new RandomAccount(random);
         Map<PeerId, NetworkMap> held = new HashMap<>();
         account.apply(model -> model.addGroup(ALL, true), held, "create All");
@@ -71,6 +74,7 @@ class IncrementalMatchesRecomputeTest {
             assertThat(account.history.copy().snapshot()).as("%s: copied history", context)
                     .isEqualTo(account.history.snapshot());
             Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(account.network.snapshot());
+            assertFlowsAgree(account.history.snapshot(), account.peers, sampler, context);
             assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
             for (PeerId peer : after.keySet()) {
                 NetworkMap map = after.get(peer);
@@ -83,6 +87,24 @@ class IncrementalMatchesRecomputeTest {
                             .isEqualTo(previous.serial() + (changed ? 1 : 0));
                 }
             }
+        }
+    }
+
+    /** The history's shortcuts (one peer's flows, two peers' flows) give what the whole account's maps give. */
+    private static void assertFlowsAgree(AccountSnapshot snapshot, List<PeerId> peers, Random sampler, String context) {
+        if (peers.isEmpty()) {
+            return;
+        }
+        List<AllowedFlow> all = AccessFlows.all(snapshot);
+        for (int sample = 0; sample < 3; sample++) {
+            PeerId source = peers.get(sampler.nextInt(peers.size()));
+            PeerId destination = peers.get(sampler.nextInt(peers.size()));
+            assertThat(AccessFlows.between(snapshot, source, destination)).as("%s: flows %s -> %s", context, source,
+                    destination).containsExactlyInAnyOrderElementsOf(all.stream()
+                    .filter(flow -> flow.source().equals(source) && flow.destination().equals(destination)).toList());
+            assertThat(AccessFlows.of(snapshot, source)).as("%s: flows of %s", context, source)
+                    .containsExactlyInAnyOrderElementsOf(all.stream()
+                            .filter(flow -> flow.source().equals(source) || flow.destination().equals(source)).toList());
         }
     }
 
