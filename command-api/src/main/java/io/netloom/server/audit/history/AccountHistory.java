@@ -8,7 +8,9 @@ import io.netloom.server.api.InvalidQueryParameterException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import io.netloom.projections.history.AccountState;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,21 +44,34 @@ public class AccountHistory {
 
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
     public Optional<HistoricState> at(AccountId account, Instant at) {
-        return replay(account, at, (event, replay) -> { });
+        AccountReplay replay = new AccountReplay(account, null, offboardSetupKeyPeers);
+        EventRef last = replayInto(replay, account, 0, at, event -> { });
+        return replay.state().map(state -> new HistoricState(state, last, at));
     }
 
     /**
-     * Replays the account's events up to {@code until}, handing each event and the replay just after it to
-     * {@code afterEach}; returns the final state, empty if the account did not exist by then.
+     * Replays the account to {@code from} silently, then each later event up to {@code until} (inclusive), handing
+     * the event and the state just after it to {@code afterEach}; returns the state at {@code until}, empty if the
+     * account did not exist by then. Before the account exists, {@code afterEach} is not called.
      */
-    public Optional<HistoricState> replay(AccountId account, Instant until, BiConsumer<HistoryEvent, AccountReplay> afterEach) {
+    public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
+            BiConsumer<HistoryEvent, AccountState> afterEach) {
         AccountReplay replay = new AccountReplay(account, null, offboardSetupKeyPeers);
+        EventRef atFrom = replayInto(replay, account, 0, from, event -> { });
+        EventRef last = replayInto(replay, account, atFrom == null ? 0 : atFrom.position(), until,
+                event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
+        return replay.state().map(state -> new HistoricState(state, last == null ? atFrom : last, until));
+    }
+
+    /** Applies the events after {@code position} up to {@code until}; returns the last one applied, or null. */
+    private EventRef replayInto(AccountReplay replay, AccountId account, long position, Instant until,
+            Consumer<HistoryEvent> afterEach) {
         EventRef[] last = new EventRef[1];
-        events.forEach(account, 0, Long.MAX_VALUE, until, event -> {
+        events.forEach(account, position, Long.MAX_VALUE, until, event -> {
             replay.apply(event.payload(), event.ref());
             last[0] = event.ref();
-            afterEach.accept(event, replay);
+            afterEach.accept(event);
         });
-        return replay.state().map(state -> new HistoricState(state, last[0], until));
+        return last[0];
     }
 }

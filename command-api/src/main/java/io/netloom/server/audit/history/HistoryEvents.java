@@ -27,8 +27,9 @@ public class HistoryEvents {
 
     private static final int PAGE_SIZE = 1_000;
 
-    private static final String PAGE = "SELECT c.position, c.occurred_at, c.event_id, e.payloadtype, e.payloadrevision,"
-            + " e.metadata, e.payload FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id"
+    private static final String PAGE = "SELECT c.position, c.occurred_at, c.event_id, e.type, e.aggregateidentifier,"
+            + " e.payloadtype, e.payloadrevision, e.metadata, e.payload"
+            + " FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id"
             + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND c.occurred_at <= ?"
             + " ORDER BY c.position LIMIT " + PAGE_SIZE;
 
@@ -62,7 +63,8 @@ public class HistoryEvents {
         SerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, type,
                 row.getString("payloadrevision"));
         EventRef ref = new EventRef(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
-                row.getString("event_id"), kindOf(type), actorOf(row.getBytes("metadata")));
+                row.getString("event_id"), kindOf(type), actorOf(row.getBytes("metadata")), row.getString("type"),
+                row.getString("aggregateidentifier"));
         return new HistoryEvent(ref, serializer.deserialize(payload));
     }
 
