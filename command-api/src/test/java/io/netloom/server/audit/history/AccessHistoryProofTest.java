@@ -1,0 +1,191 @@
+package io.netloom.server.audit.history;
+
+import static io.netloom.server.testing.TestData.accountId;
+import static io.netloom.server.testing.TestData.createGroup;
+import static io.netloom.server.testing.TestData.createToken;
+import static io.netloom.server.testing.TestData.createUser;
+import static io.netloom.server.testing.TestData.group;
+import static io.netloom.server.testing.TestData.ok;
+import static io.netloom.server.testing.TestData.policy;
+import static io.netloom.server.testing.TestData.serviceUser;
+import static io.netloom.server.testing.TestData.userUpdate;
+import static io.netloom.server.testing.TestData.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.client.GatewayClient;
+import io.netloom.projections.history.AccessFlows;
+import io.netloom.projections.history.AllowedFlow;
+import io.netloom.projections.networkmap.InboundRule;
+import io.netloom.projections.networkmap.NetworkMap;
+import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.server.testing.LiveMaps;
+import io.netloom.server.testing.MapCapturingDevice;
+import io.netloom.server.testing.NetloomApi;
+import io.netloom.server.testing.ServerTest;
+import io.netloom.server.testing.TestData;
+import io.netloom.server.testing.TestPeers;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The proof the issue asks for: a history built through the API while real devices hold gateway sessions, with
+ * the instant after each step recorded once every device holds its new map; then, at each of those instants, the
+ * history's answers must equal what the devices had actually been sent. A flow into a device is an inbound rule
+ * of the map it held.
+ */
+class AccessHistoryProofTest extends ServerTest {
+
+    @Autowired
+    private AccountHistory history;
+    @Autowired
+    private NetworkMaps maps;
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final GatewayClient gatewayClient = new GatewayClient(vertx, 8);
+    private final List<MapCapturingDevice> devices = new ArrayList<>();
+
+    @AfterEach
+    void closeSessions() throws Exception {
+        for (MapCapturingDevice device : devices) {
+            device.close();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** One recorded instant: the maps every connected device held then. */
+    private record Moment(String step, Instant at, Map<String, NetworkMap> held) {
+    }
+
+    @Test
+    void historyWhenReplayedAtEachRecordedInstantThenEqualsWhatTheDevicesWereSent() throws Exception {
+        Scenario scenario = new Scenario();
+        List<Moment> moments = scenario.run();
+
+        for (Moment moment : moments) {
+            HistoricState state = history.at(scenario.account, moment.at()).orElseThrow();
+            for (Map.Entry<String, NetworkMap> device : moment.held().entrySet()) {
+                PeerId destination = new PeerId(device.getKey());
+                Set<AllowedFlow> replayed = new HashSet<>(AccessFlows.of(state.state().snapshot(), destination).stream()
+                        .filter(flow -> flow.destination().equals(destination)).toList());
+                assertThat(replayed).as("%s: flows into %s", moment.step(), scenario.names.get(device.getKey()))
+                        .isEqualTo(scenario.flowsInto(destination, device.getValue(), state));
+            }
+        }
+        // The devices' maps did change along the way, so the comparison above is not vacuous.
+        assertThat(moments).extracting(moment -> scenario.sourcesInto(moment, scenario.database))
+                .containsExactly(Set.of(), Set.of("laptop"), Set.of("laptop", "contractor-laptop"), Set.of(),
+                        Set.of("laptop", "contractor-laptop"), Set.of("laptop"), Set.of());
+    }
+
+    /** The history: an office laptop, a database and a contractor's laptop, and what happens to their access. */
+    private final class Scenario {
+        final NetloomApi.Client owner = accounts.newAccount();
+        final AccountId account = new AccountId(accountId(owner));
+        final LiveMaps live = new LiveMaps(jdbc, processing);
+        final Map<String, String> names = new HashMap<>();
+        final Map<String, MapCapturingDevice> connected = new LinkedHashMap<>();
+        final List<Moment> moments = new ArrayList<>();
+        MapCapturingDevice laptop;
+        MapCapturingDevice database;
+        MapCapturingDevice contractorLaptop;
+
+        List<Moment> run() throws Exception {
+            String officeKey = TestPeers.createReusableKey(owner, List.of());
+            String contractor = createUser(owner, serviceUser("contractor", "admin"));
+            String contractorKey = TestPeers.createReusableKey(api.as(createToken(owner, contractor)), List.of());
+            laptop = device(officeKey, "laptop");
+            database = device(officeKey, "database");
+            contractorLaptop = device(contractorKey, "contractor-laptop");
+            record("enrolled");
+
+            String engineers = createGroup(owner, "engineers", laptop.peerId);
+            String databases = createGroup(owner, "databases", database.peerId);
+            Map<String, Object> rule = with(TestData.rule("postgres", List.of(engineers), List.of(databases)),
+                    "bidirectional", false, "protocol", "tcp", "ports", List.of("5432"));
+            String policyId = ok(owner.post("/api/policies", policy("database access", true, List.of(rule))))
+                    .body().get("id").asString();
+            record("engineers reach the database on 5432");
+
+            ok(owner.put("/api/groups/{groupId}", group("engineers", List.of(laptop.peerId, contractorLaptop.peerId)),
+                    engineers));
+            record("the contractor joins the engineers");
+
+            ok(owner.put("/api/policies/{policyId}", policy("database access", false, List.of(rule)), policyId));
+            record("the policy is disabled");
+
+            Map<String, Object> wider = with(rule, "ports", List.of("22", "5432"));
+            ok(owner.put("/api/policies/{policyId}", policy("database access", true, List.of(wider)), policyId));
+            record("the policy is enabled again, with ssh");
+
+            ok(owner.put("/api/users/{userId}", userUpdate("admin", true), contractor));
+            connected.remove(contractorLaptop.peerId);
+            record("the contractor is blocked");
+
+            ok(owner.put("/api/groups/{groupId}", group("engineers", List.of(contractorLaptop.peerId)), engineers));
+            record("the laptop leaves the engineers");
+            return moments;
+        }
+
+        MapCapturingDevice device(String setupKey, String hostname) throws Exception {
+            MapCapturingDevice device = MapCapturingDevice.enroll(api, setupKey, hostname);
+            device.connect(gatewayClient);
+            devices.add(device);
+            connected.put(device.peerId, device);
+            names.put(device.peerId, hostname);
+            return device;
+        }
+
+        /** Waits until every connected device holds the map the live model has for it, then notes the instant. */
+        void record(String step) throws Exception {
+            live.awaitCaughtUp();
+            Map<String, NetworkMap> held = new LinkedHashMap<>();
+            for (MapCapturingDevice device : connected.values()) {
+                long serial = maps.mapOf(account, new PeerId(device.peerId)).orElseThrow().serial();
+                held.put(device.peerId, device.awaitSerial(serial));
+            }
+            moments.add(new Moment(step, Instant.now(), held));
+            // The next step's events must be stored strictly after this instant.
+            Thread.sleep(2);
+        }
+
+        /** The names of the devices whose traffic the device accepted at that moment. */
+        Set<String> sourcesInto(Moment moment, MapCapturingDevice device) {
+            Map<String, String> byAddress = new HashMap<>();
+            history.at(account, moment.at()).orElseThrow().state().peers().values().forEach(peer ->
+                    byAddress.put(peer.node().hostAddress(), names.get(peer.node().id().value())));
+            Set<String> sources = new HashSet<>();
+            moment.held().get(device.peerId).inboundRules().forEach(rule -> sources.add(byAddress.get(rule.source())));
+            return sources;
+        }
+
+        /** The flows a device's held map lets in, with sources named by the addresses they had then. */
+        Set<AllowedFlow> flowsInto(PeerId destination, NetworkMap map, HistoricState state) {
+            Map<String, PeerId> byAddress = new HashMap<>();
+            state.state().peers().values().forEach(peer -> byAddress.put(peer.node().hostAddress(), peer.node().id()));
+            Set<AllowedFlow> flows = new HashSet<>();
+            for (InboundRule rule : map.inboundRules()) {
+                flows.add(new AllowedFlow(byAddress.get(rule.source()), destination, rule.protocol(), rule.ports()));
+            }
+            return flows;
+        }
+    }
+}
