@@ -20,13 +20,14 @@ import io.netloom.projections.history.AllowedFlow;
 import io.netloom.projections.networkmap.InboundRule;
 import io.netloom.projections.networkmap.NetworkMap;
 import io.netloom.projections.networkmap.NetworkMaps;
-import io.netloom.server.testing.LiveMaps;
+import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.testing.MapCapturingDevice;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestData;
 import io.netloom.server.testing.TestPeers;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,11 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The proof the issue asks for: a history built through the API while real devices hold gateway sessions, with
@@ -55,9 +54,7 @@ class AccessHistoryProofTest extends ServerTest {
     @Autowired
     private NetworkMaps maps;
     @Autowired
-    private JdbcTemplate jdbc;
-    @Autowired
-    private EventProcessingConfiguration processing;
+    private NetworkMapFreshness freshness;
 
     private final Vertx vertx = Vertx.vertx();
     private final GatewayClient gatewayClient = new GatewayClient(vertx, 8);
@@ -100,7 +97,6 @@ class AccessHistoryProofTest extends ServerTest {
     private final class Scenario {
         final NetloomApi.Client owner = accounts.newAccount();
         final AccountId account = new AccountId(accountId(owner));
-        final LiveMaps live = new LiveMaps(jdbc, processing);
         final Map<String, String> names = new HashMap<>();
         final Map<String, MapCapturingDevice> connected = new LinkedHashMap<>();
         final List<Moment> moments = new ArrayList<>();
@@ -156,7 +152,7 @@ class AccessHistoryProofTest extends ServerTest {
 
         /** Waits until every connected device holds the map the live model has for it, then notes the instant. */
         void record(String step) throws Exception {
-            live.awaitCaughtUp();
+            assertThat(freshness.awaitEventsStoredBefore(Duration.ofSeconds(20))).isTrue();
             Map<String, NetworkMap> held = new LinkedHashMap<>();
             for (MapCapturingDevice device : connected.values()) {
                 long serial = maps.mapOf(account, new PeerId(device.peerId)).orElseThrow().serial();

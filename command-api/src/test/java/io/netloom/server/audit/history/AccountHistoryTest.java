@@ -11,9 +11,11 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.projections.networkmap.AccountSnapshot;
 import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestPeers;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,11 @@ class AccountHistoryTest extends ServerTest {
     @Autowired
     private NetworkMaps maps;
 
+    @Autowired
+    private NetworkMapFreshness freshness;
+
     @Test
-    void atWhenNowThenTheReplayedInputsEqualTheLiveModel() throws InterruptedException {
+    void atWhenNowThenTheReplayedInputsEqualTheLiveModel() {
         NetloomApi.Client owner = accounts.newAccount();
         AccountId account = new AccountId(accountId(owner));
         String key = TestPeers.createReusableKey(owner, List.of());
@@ -38,7 +43,7 @@ class AccountHistoryTest extends ServerTest {
         String servers = createGroup(owner, "servers", server);
         createPolicy(owner, "ssh", List.of(admins), List.of(servers));
 
-        AccountSnapshot live = liveSnapshotWith(account, 2);
+        AccountSnapshot live = liveSnapshot(account);
         HistoricState replayed = history.at(account, Instant.now()).orElseThrow();
 
         assertThat(replayed.state().snapshot()).isEqualTo(live);
@@ -55,15 +60,9 @@ class AccountHistoryTest extends ServerTest {
         assertThat(history.at(new AccountId(accountId(owner)), before.minusSeconds(1))).isEmpty();
     }
 
-    /** The live maps follow the store asynchronously; waits until they hold the account's policy. */
-    private AccountSnapshot liveSnapshotWith(AccountId account, int peers) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            AccountSnapshot snapshot = maps.snapshot(account).orElse(null);
-            if (snapshot != null && snapshot.peers().size() == peers && !snapshot.policies().isEmpty()) {
-                return snapshot;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the live maps never caught up");
+    /** The live maps follow the store on their own thread; waits until they hold every event stored. */
+    private AccountSnapshot liveSnapshot(AccountId account) {
+        assertThat(freshness.awaitEventsStoredBefore(Duration.ofSeconds(20))).isTrue();
+        return maps.snapshot(account).orElseThrow();
     }
 }
