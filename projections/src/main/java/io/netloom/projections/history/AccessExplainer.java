@@ -58,7 +58,8 @@ public final class AccessExplainer {
         List<Grant> grants = new ArrayList<>();
         state.policies().forEach((id, policy) -> {
             for (PolicyRule rule : policy.spec().rules()) {
-                if (!isActive(policy.spec(), rule) || !traffic.covers(rule.protocol().wireName(), Traffic.portsOf(rule))) {
+                if (!isActive(policy.spec(), rule)
+                        || !traffic.covers(rule.protocol().wireName(), Traffic.portsOf(rule))) {
                     continue;
                 }
                 if (matches(rule.sources(), sourceGroups) && matches(rule.destinations(), destinationGroups)) {
@@ -114,8 +115,10 @@ public final class AccessExplainer {
             AccountState.PolicyRecord policy = entry.getValue();
             boolean policyNamed = false;
             for (PolicyRule rule : policy.spec().rules()) {
-                boolean forward = matches(rule.sources(), sourceGroups) && matches(rule.destinations(), destinationGroups);
-                boolean backward = matches(rule.sources(), destinationGroups) && matches(rule.destinations(), sourceGroups);
+                boolean forward = matches(rule.sources(), sourceGroups)
+                        && matches(rule.destinations(), destinationGroups);
+                boolean backward = matches(rule.sources(), destinationGroups)
+                        && matches(rule.destinations(), sourceGroups);
                 String named = "rule \"" + rule.name() + "\" of policy \"" + names.policy(id) + "\"";
                 if (forward || (backward && rule.bidirectional())) {
                     connected = true;
@@ -123,27 +126,28 @@ public final class AccessExplainer {
                         if (!policyNamed) {
                             findings.denials.add(new Denial(DenialCode.POLICY_DISABLED, "policy \"" + names.policy(id)
                                     + "\" would connect them (" + named + ") but is disabled", id, rule.id(),
-                                    policy.changedBy()));
+                                    rule.name(), policy.changedBy()));
                             policyNamed = true;
                         }
                     } else if (!rule.enabled()) {
                         findings.denials.add(new Denial(DenialCode.RULE_DISABLED, named
-                                + " would connect them but is disabled", id, rule.id(), policy.changedBy()));
+                                + " would connect them but is disabled", id, rule.id(), rule.name(),
+                                policy.changedBy()));
                     } else if (!traffic.coversProtocol(rule.protocol().wireName())) {
                         findings.denials.add(new Denial(DenialCode.PROTOCOL_NOT_COVERED, named + " connects them for "
                                 + Traffic.describe(rule.protocol().wireName(), Traffic.portsOf(rule)) + " only, not "
-                                + traffic.describe(), id, rule.id(), policy.changedBy()));
+                                + traffic.describe(), id, rule.id(), rule.name(), policy.changedBy()));
                     } else if (!traffic.coversPort(Traffic.portsOf(rule))) {
                         findings.denials.add(new Denial(DenialCode.PORT_NOT_COVERED, named + " connects them for "
                                 + Traffic.describe(rule.protocol().wireName(), Traffic.portsOf(rule)) + " only, not "
-                                + traffic.describe(), id, rule.id(), policy.changedBy()));
+                                + traffic.describe(), id, rule.id(), rule.name(), policy.changedBy()));
                     } else {
                         findings.wouldGrant = true;
                     }
                 } else if (backward && isActive(policy.spec(), rule)) {
                     findings.denials.add(new Denial(DenialCode.WRONG_DIRECTION, named + " is one-way: it lets "
                             + names.peer(destination) + " reach " + names.peer(source) + ", not the other way",
-                            id, rule.id(), policy.changedBy()));
+                            id, rule.id(), rule.name(), policy.changedBy()));
                 }
             }
         }
@@ -151,14 +155,14 @@ public final class AccessExplainer {
             findings.denials.add(0, new Denial(DenialCode.NO_RULE, "no rule, enabled or not, has a group of "
                     + names.peer(source) + " " + groupNames(sourceGroups) + " among its sources and a group of "
                     + names.peer(destination) + " " + groupNames(destinationGroups)
-                    + " among its destinations (or the reverse under a bidirectional rule)", null, null, null));
+                    + " among its destinations (or the reverse under a bidirectional rule)", null));
         }
         return findings;
     }
 
     private Denial unexplained() {
         return new Denial(DenialCode.UNEXPLAINED, "the maps deny this traffic but no rule, membership or standing"
-                + " explains why", null, null, null);
+                + " explains why", null);
     }
 
     private String groupNames(Set<GroupId> groups) {

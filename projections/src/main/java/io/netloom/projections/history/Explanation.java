@@ -85,9 +85,16 @@ public record Explanation(boolean allowed, List<Grant> grants, List<RouteGrant> 
      *
      * @param policy the policy it concerns, or null
      * @param rule the rule it concerns, or null
+     * @param ruleName that rule's name then, or null
      * @param event the stored event behind it, or null when there is none (no rule, a route, a proposed change)
      */
-    public record Denial(DenialCode code, String message, PolicyId policy, PolicyRuleId rule, EventRef event) {
+    public record Denial(DenialCode code, String message, PolicyId policy, PolicyRuleId rule, String ruleName,
+            EventRef event) {
+
+        /** A reason that concerns no rule. */
+        public Denial(DenialCode code, String message, EventRef event) {
+            this(code, message, null, null, null, event);
+        }
     }
 
     public enum DenialCode {

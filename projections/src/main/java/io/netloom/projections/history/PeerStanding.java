@@ -25,17 +25,17 @@ final class PeerStanding {
         List<Denial> denials = new ArrayList<>();
         if (!node.approved()) {
             denials.add(new Denial(source ? DenialCode.SOURCE_NOT_APPROVED : DenialCode.DESTINATION_NOT_APPROVED,
-                    who + " is not approved: it reaches nobody and nobody reaches it", null, null,
+                    who + " is not approved: it reaches nobody and nobody reaches it",
                     peer.standingChangedBy()));
         }
         if (node.loginExpired()) {
             denials.add(new Denial(source ? DenialCode.SOURCE_LOGIN_EXPIRED : DenialCode.DESTINATION_LOGIN_EXPIRED,
-                    who + "'s login has expired: it takes no part until its person signs in again", null, null,
+                    who + "'s login has expired: it takes no part until its person signs in again",
                     peer.standingChangedBy()));
         }
         if (node.owner() != null && state.isBlocked(node.owner())) {
             denials.add(new Denial(source ? DenialCode.SOURCE_OWNER_BLOCKED : DenialCode.DESTINATION_OWNER_BLOCKED,
-                    who + "'s owner " + node.owner().value() + " is blocked: their peers are cut off", null, null,
+                    who + "'s owner " + node.owner().value() + " is blocked: their peers are cut off",
                     state.blockOf(node.owner()).orElse(null)));
         }
         return denials;

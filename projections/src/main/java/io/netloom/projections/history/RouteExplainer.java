@@ -70,7 +70,7 @@ public final class RouteExplainer {
         }
         if (denials.isEmpty()) {
             denials.add(new Denial(DenialCode.UNEXPLAINED, "the maps deny this traffic but no route or standing"
-                    + " explains why", null, null, null));
+                    + " explains why", null));
         }
         return new Explanation(false, List.of(), List.of(), denials);
     }
@@ -82,7 +82,7 @@ public final class RouteExplainer {
         return new Denial(protocolCovered ? DenialCode.PORT_NOT_COVERED : DenialCode.PROTOCOL_NOT_COVERED,
                 "route " + entry.id() + " to " + entry.network() + " through " + names.peer(new PeerId(entry.peer()))
                         + " forwards " + (allowed.isEmpty() ? "nothing" : String.join("; ", allowed))
-                        + " from the source, not " + traffic.describe(), null, null, null);
+                        + " from the source, not " + traffic.describe(), null);
     }
 
     /** Why the source received no route covering the address: none exists, or each one that does is withheld. */
@@ -107,14 +107,15 @@ public final class RouteExplainer {
                 needs = names.peer(source) + " would need to be in one of its groups "
                         + groupNames(spec.groups(), names) + " and reach an active routing peer of it by policy"
                         + (spec.accessControlGroups().isEmpty() ? ""
-                                : ", with an enabled policy rule to one of " + groupNames(spec.accessControlGroups(), names));
+                                : ", with an enabled policy rule to one of "
+                                        + groupNames(spec.accessControlGroups(), names));
             }
             denials.add(new Denial(DenialCode.ROUTE_NOT_GRANTED, route + " covers " + address + " but "
-                    + names.peer(source) + " did not receive it: " + needs, null, null, null));
+                    + names.peer(source) + " did not receive it: " + needs, null));
         }
         if (denials.isEmpty()) {
             denials.add(new Denial(DenialCode.ROUTE_NOT_GRANTED, "no route or network resource covers " + address,
-                    null, null, null));
+                    null));
         }
         return denials;
     }

@@ -38,7 +38,8 @@ class ExplainMatchesLiveMapsTest {
     void explainWhenRandomChangesAppliedThenAgreesWithTheLiveMapsAfterEveryStep(long seed) {
         Random random = new Random(seed);
         Random sampler = new Random(-seed);
-        IncrementalMatchesRecomputeTest.RandomAccount account = new IncrementalMatchesRecomputeTest.RandomAccount(random);
+        IncrementalMatchesRecomputeTest.RandomAccount account =
+                new IncrementalMatchesRecomputeTest.RandomAccount(random);
         Map<PeerId, NetworkMap> held = new HashMap<>();
         account.apply(model -> model.addGroup(IncrementalMatchesRecomputeTest.ALL, true), held, "create All");
 
@@ -99,7 +100,9 @@ class ExplainMatchesLiveMapsTest {
         }
         for (String range : ports) {
             String[] ends = range.split("-");
-            if (traffic.port() >= Integer.parseInt(ends[0]) && traffic.port() <= Integer.parseInt(ends[ends.length - 1])) {
+            int start = Integer.parseInt(ends[0]);
+            int end = Integer.parseInt(ends[ends.length - 1]);
+            if (traffic.port() >= start && traffic.port() <= end) {
                 return true;
             }
         }
