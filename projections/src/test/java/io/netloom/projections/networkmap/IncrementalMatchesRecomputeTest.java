@@ -42,7 +42,7 @@ class IncrementalMatchesRecomputeTest {
 
     private static final int STEPS = 120;
     private static final List<UserId> USERS = List.of(new UserId("u1"), new UserId("u2"), new UserId("u3"));
-    private static final GroupId ALL = new GroupId("all");
+    static final GroupId ALL = new GroupId("all");
     private static final List<String> PREFIXES = List.of("10.1.0.0/24", "10.2.0.0/16", "0.0.0.0/0", "10.1.0.7/32");
     private static final List<String> NETWORK_IDS = List.of("office", "lab");
     private static final List<NetworkId> NETWORKS = List.of(new NetworkId("net1"), new NetworkId("net2"));
@@ -114,8 +114,11 @@ class IncrementalMatchesRecomputeTest {
         return maps;
     }
 
-    /** An account under random changes, remembering enough names to pick existing things. */
-    private static final class RandomAccount {
+    /**
+     * An account under random changes, remembering enough names to pick existing things; ExplainMatchesLiveMapsTest
+     * runs its histories too.
+     */
+    static final class RandomAccount {
         final AccountNetwork network = new AccountNetwork(Ipv4Network.DEFAULT, "netloom.internal");
         /** The history's plain model, fed the same changes: its inputs must always equal the live model's. */
         final AccountState history = new AccountState(Ipv4Network.DEFAULT, "netloom.internal");
