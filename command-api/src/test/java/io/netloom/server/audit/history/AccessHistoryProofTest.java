@@ -87,6 +87,15 @@ class AccessHistoryProofTest extends ServerTest {
                         .isEqualTo(scenario.flowsInto(destination, device.getValue(), state));
             }
         }
+        for (Moment moment : moments) {
+            for (Map.Entry<String, NetworkMap> device : moment.held().entrySet()) {
+                for (String source : scenario.names.keySet()) {
+                    if (!source.equals(device.getKey())) {
+                        scenario.assertExplainAgrees(moment, source, device.getKey(), device.getValue());
+                    }
+                }
+            }
+        }
         // The devices' maps did change along the way, so the comparison above is not vacuous.
         assertThat(moments).extracting(moment -> scenario.sourcesInto(moment, scenario.database))
                 .containsExactly(Set.of(), Set.of("laptop"), Set.of("laptop", "contractor-laptop"), Set.of(),
@@ -161,6 +170,23 @@ class AccessHistoryProofTest extends ServerTest {
             moments.add(new Moment(step, Instant.now(), held));
             // The next step's events must be stored strictly after this instant.
             Thread.sleep(2);
+        }
+
+        /** Explain, asked about the moment, agrees with the destination's held map, in general and for tcp 5432. */
+        void assertExplainAgrees(Moment moment, String source, String destination, NetworkMap held) {
+            String address = history.at(account, moment.at()).orElseThrow().state().peer(new PeerId(source))
+                    .orElseThrow().node().hostAddress();
+            List<InboundRule> fromSource = held.inboundRules().stream()
+                    .filter(rule -> rule.source().equals(address)).toList();
+            String context = moment.step() + ": " + names.get(source) + " -> " + names.get(destination);
+            assertThat(ok(owner.get("/api/netloom/explain?source={s}&destination={d}&at={at}", source, destination,
+                    moment.at().toString())).body().get("allowed").asBoolean())
+                    .as("%s, any traffic", context).isEqualTo(!fromSource.isEmpty());
+            boolean postgres = fromSource.stream().anyMatch(rule -> (rule.protocol().equals("all")
+                    || rule.protocol().equals("tcp")) && (rule.ports().isEmpty() || rule.ports().contains("5432")));
+            assertThat(ok(owner.get("/api/netloom/explain?source={s}&destination={d}&protocol=tcp&port=5432&at={at}",
+                    source, destination, moment.at().toString())).body().get("allowed").asBoolean())
+                    .as("%s, tcp 5432", context).isEqualTo(postgres);
         }
 
         /** The names of the devices whose traffic the device accepted at that moment. */
