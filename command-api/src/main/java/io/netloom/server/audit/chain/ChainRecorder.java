@@ -20,10 +20,6 @@ public class ChainRecorder {
 
     public static final String PROCESSING_GROUP = "chain";
 
-    /** Appends one link; ChainBackfill writes its links with the same statement. */
-    static final String INSERT_LINK = "INSERT INTO event_chain (account_id, position, event_id, occurred_at,"
-            + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)";
-
     private final JdbcTemplate jdbc;
     private final EventAccount accounts;
 
@@ -46,7 +42,8 @@ public class ChainRecorder {
                 (row, index) -> new ChainTip(row.getLong("position"), row.getString("hash")), account);
         ChainTip tip = tips.isEmpty() ? ChainTip.EMPTY : tips.get(0);
         ChainTip link = tip.next(event);
-        jdbc.update(INSERT_LINK, account, link.position(), event.eventId(), Timestamp.from(at), tip.hash(),
-                link.hash());
+        jdbc.update("INSERT INTO event_chain (account_id, position, event_id, occurred_at, previous_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", account, link.position(), event.eventId(), Timestamp.from(at),
+                tip.hash(), link.hash());
     }
 }

@@ -102,6 +102,8 @@ public final class EventStoreFiller {
         String ownerPassword = Files.readString(dataDirectory.resolve("keys/postgres-netloom-password")).strip();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                // The default 10 s is too short on a busy machine just after the server stopped its database.
+                .setPGStartupWait(Duration.ofMinutes(1))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "")
                 .setConnectConfig("password", superuserPassword)
