@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Links every stored event into its account's hash chain. A subscribing handler (application.yml)
@@ -23,11 +21,11 @@ public class ChainRecorder {
     public static final String PROCESSING_GROUP = "chain";
 
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
+    private final EventAccount accounts;
 
-    public ChainRecorder(JdbcTemplate jdbc, JsonMapper json) {
+    public ChainRecorder(JdbcTemplate jdbc, EventAccount accounts) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.accounts = accounts;
     }
 
     @EventHandler
@@ -35,31 +33,17 @@ public class ChainRecorder {
         StoredEvent event = jdbc.queryForObject("SELECT " + StoredEvent.COLUMNS
                 + " FROM domainevententry e WHERE e.eventidentifier = ?", (row, index) -> StoredEvent.from(row),
                 message.getIdentifier());
-        String account = accountOf(event);
+        String account = accounts.of(event);
         // Two commands of one account committing at once would read the same tip; the lock, held to
         // the end of the transaction, makes them link one after the other.
         jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> null, "event_chain:" + account);
-        List<Tip> tips = jdbc.query("SELECT position, hash FROM event_chain WHERE account_id = ?"
+        List<ChainTip> tips = jdbc.query("SELECT position, hash FROM event_chain WHERE account_id = ?"
                         + " ORDER BY position DESC LIMIT 1",
-                (row, index) -> new Tip(row.getLong("position"), row.getString("hash")), account);
-        Tip tip = tips.isEmpty() ? new Tip(0, ChainHash.GENESIS) : tips.get(0);
+                (row, index) -> new ChainTip(row.getLong("position"), row.getString("hash")), account);
+        ChainTip tip = tips.isEmpty() ? ChainTip.EMPTY : tips.get(0);
+        ChainTip link = tip.next(event);
         jdbc.update("INSERT INTO event_chain (account_id, position, event_id, occurred_at, previous_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", account, tip.position() + 1, event.eventId(),
-                Timestamp.from(at), tip.hash(), ChainHash.of(tip.hash(), event));
-    }
-
-    /** Every Netloom event names its account; one that does not must not be stored unlinked. */
-    private String accountOf(StoredEvent event) {
-        JsonNode account = json.readTree(event.payload()).get("accountId");
-        if (account != null && account.isObject()) {
-            account = account.get("value");
-        }
-        if (account == null || !account.isString() || account.asString().isBlank()) {
-            throw new IllegalStateException("event " + event.payloadType() + " names no account");
-        }
-        return account.asString();
-    }
-
-    private record Tip(long position, String hash) {
+                + " VALUES (?, ?, ?, ?, ?, ?)", account, link.position(), event.eventId(), Timestamp.from(at),
+                tip.hash(), link.hash());
     }
 }

@@ -30,11 +30,13 @@ import io.netloom.domain.policy.PortRange;
 import io.netloom.domain.policy.Protocol;
 import io.netloom.ops.bench.Options;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.common.DateTimeUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -48,7 +50,9 @@ import java.util.UUID;
  * form Axon's JDBC storage engine and Jackson serializer use, so the next server start has to
  * replay it. A third of the history builds accounts in NetBird's benchmark shape (groups of 25
  * peers, a mesh policy per group); the rest is everyday churn: peers connecting and disconnecting,
- * renames, policy edits and peers moving between groups.
+ * renames, policy edits and peers moving between groups. The events are spread evenly over the 90
+ * days ending at {@link #NOW}, one step apart in global-index order, so that questions about a past
+ * instant find the history as it stood then.
  *
  * <pre>java io.netloom.ops.bench.replay.EventStoreFiller --data-dir DIR --events 1000000</pre>
  */
@@ -58,6 +62,7 @@ public final class EventStoreFiller {
     private static final int GROUP_SIZE = 25;
     private static final int BATCH = 5_000;
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final Duration HISTORY = Duration.ofDays(90);
     private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
     /** The server's event serializer configuration (AxonConfiguration). */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -68,11 +73,20 @@ public final class EventStoreFiller {
     private final PreparedStatement insert;
     private final Connection connection;
     private final Map<String, Long> sequences = new HashMap<>();
+    private final long target;
+    /** Between two consecutive events; whole milliseconds, the precision of Axon's stored timestamp. */
+    private final long stepMillis;
     private long written;
     private int pending;
 
-    private EventStoreFiller(Connection connection) throws Exception {
+    private EventStoreFiller(Connection connection, long target) throws Exception {
+        if (target < 1 || target > HISTORY.toMillis()) {
+            throw new IllegalArgumentException("--events must be between 1 and " + HISTORY.toMillis()
+                    + " (one per millisecond of the history)");
+        }
         this.connection = connection;
+        this.target = target;
+        this.stepMillis = HISTORY.toMillis() / target;
         this.insert = connection.prepareStatement("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, "
                 + "type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
                 + "VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)");
@@ -88,6 +102,8 @@ public final class EventStoreFiller {
         String ownerPassword = Files.readString(dataDirectory.resolve("keys/postgres-netloom-password")).strip();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                // The default 10 s is too short on a busy machine just after the server stopped its database.
+                .setPGStartupWait(Duration.ofMinutes(1))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "")
                 .setConnectConfig("password", superuserPassword)
@@ -96,13 +112,13 @@ public final class EventStoreFiller {
                 Connection connection = postgres.getDatabase("netloom", "netloom",
                         Map.of("password", ownerPassword)).getConnection()) {
             connection.setAutoCommit(false);
-            EventStoreFiller filler = new EventStoreFiller(connection);
-            filler.fill(target);
+            EventStoreFiller filler = new EventStoreFiller(connection, target);
+            filler.fill();
         }
         System.out.printf("wrote %d events in %.1f s%n", target, (System.nanoTime() - started) / 1e9);
     }
 
-    private void fill(long target) throws Exception {
+    private void fill() throws Exception {
         long eventsPerAccount = 2 + 2L * PEERS_PER_ACCOUNT + 2L * (PEERS_PER_ACCOUNT / GROUP_SIZE);
         long accounts = Math.max(1, Math.round(target * 0.3) / eventsPerAccount);
         int account = 0;
@@ -111,7 +127,7 @@ public final class EventStoreFiller {
         }
         int round = 0;
         while (written < target) {
-            churn(round++ % account, round, target);
+            churn(round++ % account, round);
         }
         flush();
     }
@@ -138,16 +154,16 @@ public final class EventStoreFiller {
     }
 
     /** One round of everyday changes in an account. */
-    private void churn(int number, int round, long target) throws Exception {
+    private void churn(int number, int round) throws Exception {
         AccountId account = new AccountId("bench-account-" + number);
         int peer = (round * 7919) % PEERS_PER_ACCOUNT;
         int group = peer / GROUP_SIZE;
         int otherGroup = (group + 1) % (PEERS_PER_ACCOUNT / GROUP_SIZE);
         String session = "session-" + round;
         append("Peer", peerId(number, peer).value(), new PeerConnectedEvent(peerId(number, peer), account, session,
-                "198.51.100." + (1 + round % 250), "bench", NOW));
+                "198.51.100." + (1 + round % 250), "bench", nextTime()));
         append("Peer", peerId(number, peer).value(), new PeerDisconnectedEvent(peerId(number, peer), account,
-                session, NOW));
+                session, nextTime()));
         append("Peer", peerId(number, peer).value(), new PeerRenamedEvent(peerId(number, peer), account,
                 "renamed-" + round, new DnsLabel("renamed-" + round)));
         append("Policy", policyId(number, group).value(), new PolicyUpdatedEvent(policyId(number, group), account,
@@ -170,7 +186,7 @@ public final class EventStoreFiller {
         return new PeerEnrolledEvent(peerId(account, peer), new AccountId("bench-account-" + account),
                 new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
                 new PeerMetadata("host-" + peer, "linux", "6.1", "bench"), "host-" + peer, address,
-                new DnsLabel("host-" + peer), owner(account), null, false, false, false, NOW);
+                new DnsLabel("host-" + peer), owner(account), null, false, false, false, nextTime());
     }
 
     private static PolicyRule meshRule(int account, int group, Protocol protocol) {
@@ -204,12 +220,20 @@ public final class EventStoreFiller {
         insert.setBytes(5, NO_METADATA);
         insert.setBytes(6, JSON.writeValueAsBytes(event));
         insert.setString(7, event.getClass().getName());
-        insert.setString(8, NOW.toString());
+        insert.setString(8, DateTimeUtils.formatInstant(nextTime()));
         insert.addBatch();
         written++;
         if (++pending == BATCH) {
             flush();
         }
+    }
+
+    /**
+     * The time of the event about to be appended: the target's last event falls on NOW (the last churn
+     * round may add up to three more, a step apart each).
+     */
+    private Instant nextTime() {
+        return NOW.minusMillis(stepMillis * (target - 1 - written));
     }
 
     private void flush() throws Exception {
