@@ -14,6 +14,7 @@ import io.netloom.mapsigning.MapSigningKeys;
 import io.netloom.mapsigning.SignedMapListener;
 import io.netloom.mapsigning.SignedMapMessage;
 import io.netloom.mapsigning.SignedMaps;
+import io.netloom.projections.networkmap.AccountModel;
 import io.netloom.projections.networkmap.AccountNetwork;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerMapUpdate;
@@ -131,7 +132,7 @@ public class MapSigningBenchmark {
         }
 
         /** Applies the change and returns once every affected peer's signed message is delivered. */
-        void publish(Function<AccountNetwork, List<PeerMapUpdate>> change)
+        void publish(Function<AccountModel, List<PeerMapUpdate>> change)
                 throws InterruptedException {
             maps.change(ACCOUNT, network -> {
                 List<PeerMapUpdate> updates = change.apply(network);
