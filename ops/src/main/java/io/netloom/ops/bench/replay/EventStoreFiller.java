@@ -1,8 +1,5 @@
 package io.netloom.ops.bench.replay;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
@@ -29,13 +26,7 @@ import io.netloom.domain.policy.PolicyUpdatedEvent;
 import io.netloom.domain.policy.PortRange;
 import io.netloom.domain.policy.Protocol;
 import io.netloom.ops.bench.Options;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.axonframework.common.DateTimeUtils;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Writes a large, realistic event history into a stopped server's embedded database, in the exact
@@ -63,15 +53,8 @@ public final class EventStoreFiller {
     private static final int BATCH = 5_000;
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration HISTORY = Duration.ofDays(90);
-    private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
-    /** The server's event serializer configuration (AxonConfiguration). */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-    private final PreparedStatement insert;
-    private final Connection connection;
+    private final AxonEventRows rows;
     private final Map<String, Long> sequences = new HashMap<>();
     private final long target;
     /** Between two consecutive events; whole milliseconds, the precision of Axon's stored timestamp. */
@@ -79,17 +62,14 @@ public final class EventStoreFiller {
     private long written;
     private int pending;
 
-    private EventStoreFiller(Connection connection, long target) throws Exception {
+    private EventStoreFiller(AxonEventRows rows, long target) {
         if (target < 1 || target > HISTORY.toMillis()) {
             throw new IllegalArgumentException("--events must be between 1 and " + HISTORY.toMillis()
                     + " (one per millisecond of the history)");
         }
-        this.connection = connection;
+        this.rows = rows;
         this.target = target;
         this.stepMillis = HISTORY.toMillis() / target;
-        this.insert = connection.prepareStatement("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, "
-                + "type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
-                + "VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)");
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,23 +77,8 @@ public final class EventStoreFiller {
         Path dataDirectory = Path.of(options.get("data-dir")).toAbsolutePath();
         long target = Long.parseLong(options.getOrDefault("events", "1000000"));
         long started = System.nanoTime();
-        // The server set the database up (ADR 0017): passwords in <data-dir>/keys, data in database netloom.
-        String superuserPassword = Files.readString(dataDirectory.resolve("keys/postgres-superuser-password")).strip();
-        String ownerPassword = Files.readString(dataDirectory.resolve("keys/postgres-netloom-password")).strip();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                // The default 10 s is too short on a busy machine just after the server stopped its database.
-                .setPGStartupWait(Duration.ofMinutes(1))
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("unix_socket_directories", "")
-                .setConnectConfig("password", superuserPassword)
-                .setConnectConfig("PGDBNAME", "template1")
-                .start();
-                Connection connection = postgres.getDatabase("netloom", "netloom",
-                        Map.of("password", ownerPassword)).getConnection()) {
-            connection.setAutoCommit(false);
-            EventStoreFiller filler = new EventStoreFiller(connection, target);
-            filler.fill();
+        try (AxonEventRows rows = AxonEventRows.open(dataDirectory)) {
+            new EventStoreFiller(rows, target).fill();
         }
         System.out.printf("wrote %d events in %.1f s%n", target, (System.nanoTime() - started) / 1e9);
     }
@@ -213,15 +178,7 @@ public final class EventStoreFiller {
 
     private void append(String aggregateType, String aggregateId, Object event) throws Exception {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-        insert.setString(1, aggregateId);
-        insert.setLong(2, sequence);
-        insert.setString(3, aggregateType);
-        insert.setString(4, UUID.randomUUID().toString());
-        insert.setBytes(5, NO_METADATA);
-        insert.setBytes(6, JSON.writeValueAsBytes(event));
-        insert.setString(7, event.getClass().getName());
-        insert.setString(8, DateTimeUtils.formatInstant(nextTime()));
-        insert.addBatch();
+        rows.add(aggregateType, aggregateId, sequence, event, nextTime());
         written++;
         if (++pending == BATCH) {
             flush();
@@ -237,8 +194,7 @@ public final class EventStoreFiller {
     }
 
     private void flush() throws Exception {
-        insert.executeBatch();
-        connection.commit();
+        rows.commit();
         pending = 0;
     }
 }
