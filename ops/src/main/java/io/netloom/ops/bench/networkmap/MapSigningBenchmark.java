@@ -119,8 +119,9 @@ public class MapSigningBenchmark {
         void build(MeshFixture fixture) {
             maps = new NetworkMaps();
             maps.createAccount(ACCOUNT, Ipv4Network.DEFAULT, "netloom.internal");
+            // NetworkMaps' accounts are AccountNetworks (the live model, ADR 0035).
             maps.change(ACCOUNT, network -> {
-                fixture.populate(network);
+                fixture.populate((AccountNetwork) network);
                 return List.of();
             });
             if (signingThreads > 0) {
@@ -134,7 +135,7 @@ public class MapSigningBenchmark {
         void publish(Function<AccountNetwork, List<PeerMapUpdate>> change)
                 throws InterruptedException {
             maps.change(ACCOUNT, network -> {
-                List<PeerMapUpdate> updates = change.apply(network);
+                List<PeerMapUpdate> updates = change.apply((AccountNetwork) network);
                 delivered = new CountDownLatch(signed == null ? 0 : updates.size());
                 return updates;
             });
