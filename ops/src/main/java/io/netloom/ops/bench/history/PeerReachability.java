@@ -1,0 +1,28 @@
+package io.netloom.ops.bench.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Random;
+
+/** {@code GET /api/netloom/reachability?at=&peer=}: one peer's flows at a random instant of its life. */
+final class PeerReachability implements HistoryRequest {
+
+    @Override
+    public String name() {
+        return "reachability, one peer";
+    }
+
+    @Override
+    public HttpRequest.Builder next(HistorySubject subject, Random random) {
+        HistorySubject.Peer peer = subject.anyPeer(random);
+        return HttpRequest.newBuilder(URI.create("/api/netloom/reachability?at="
+                + subject.instantAfter(peer.enrolled(), random) + "&peer=" + peer.id())).GET();
+    }
+
+    @Override
+    public long count(InputStream body) throws IOException {
+        return FlowCounter.count(body, "flows");
+    }
+}
