@@ -15,19 +15,20 @@ else
   server_options=()
   source ops/bench/server.sh
   token_file=$data/admin-token
+  field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }
   api() { curl -sf --cacert "$cacert" -H "Authorization: Token $token" -H "Content-Type: application/json" "$@"; }
   key=$(api -X POST "$url/api/setup-keys" -d '{"name":"bench","type":"reusable","expires_in":86400,"auto_groups":[],"usage_limit":0}' \
-    | sed -E 's/.*"key":"([^"]+)".*/\1/')
+    | field key)
   peers=()
   for i in $(seq 1 40); do
     public_key=$(head -c 32 /dev/urandom | base64)
     peers+=("$(curl -sf --cacert "$cacert" -H "Content-Type: application/json" -X POST "$url/api/netloom/enroll" \
       -d "{\"setup_key\":\"$key\",\"wireguard_public_key\":\"$public_key\",\"hostname\":\"bench-$i\",\"os\":\"linux\",\"kernel_version\":\"6.1.0\",\"daemon_version\":\"0.1.0\"}" \
-      | sed -E 's/.*"peer_id":"([^"]+)".*/\1/')")
+      | field peer_id)")
   done
   for g in $(seq 0 3); do
     members=$(printf '"%s",' "${peers[@]:$((g * 10)):10}")
-    group=$(api -X POST "$url/api/groups" -d "{\"name\":\"g$g\",\"peers\":[${members%,}]}" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+    group=$(api -X POST "$url/api/groups" -d "{\"name\":\"g$g\",\"peers\":[${members%,}]}" | field id)
     api -X POST "$url/api/policies" -d "{\"name\":\"p$g\",\"description\":\"\",\"enabled\":true,\"rules\":[{\"name\":\"r$g\",\"enabled\":true,\"action\":\"accept\",\"bidirectional\":true,\"protocol\":\"all\",\"sources\":[\"$group\"],\"destinations\":[\"$group\"]}]}" > /dev/null
   done
 fi

@@ -2,8 +2,6 @@ package io.netloom.ops.bench.history;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Random;
 
 /** {@code GET /api/netloom/reachability?at=}: every flow of the account at a random instant, streamed. */
@@ -15,9 +13,9 @@ final class AccountReachability implements HistoryRequest {
     }
 
     @Override
-    public HttpRequest.Builder next(HistorySubject subject, Random random) {
-        return HttpRequest.newBuilder(URI.create("/api/netloom/reachability?at="
-                + subject.instantAfter(subject.first(), random))).GET();
+    public HistoryCall next(HistorySubject subject, Random random) {
+        return HistoryCall.get("/api/netloom/reachability?at="
+                + subject.instantAfter(subject.first(), random));
     }
 
     @Override

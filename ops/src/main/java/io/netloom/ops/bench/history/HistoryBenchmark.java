@@ -73,9 +73,9 @@ public final class HistoryBenchmark {
         List<Long> nanos = new ArrayList<>();
         long counted = 0;
         for (int i = 0; i < requests; i++) {
-            HttpRequest.Builder request = kind.next(subject, random);
+            HistoryCall call = kind.next(subject, random);
             long start = System.nanoTime();
-            try (InputStream body = send(request)) {
+            try (InputStream body = send(call)) {
                 counted += kind.count(body);
             }
             nanos.add(System.nanoTime() - start);
@@ -95,11 +95,11 @@ public final class HistoryBenchmark {
     private HistorySubject subject() throws IOException, InterruptedException {
         Instant first;
         try (BufferedReader export = new BufferedReader(new InputStreamReader(
-                send(HttpRequest.newBuilder(URI.create("/api/netloom/events")).GET()), StandardCharsets.UTF_8))) {
+                send(HistoryCall.get("/api/netloom/events")), StandardCharsets.UTF_8))) {
             first = Instant.parse(json.readTree(export.readLine()).get("time").asText());
         }
         List<HistorySubject.Peer> peers = new ArrayList<>();
-        try (InputStream list = send(HttpRequest.newBuilder(URI.create("/api/peers")).GET())) {
+        try (InputStream list = send(HistoryCall.get("/api/peers"))) {
             for (JsonNode peer : json.readTree(list)) {
                 peers.add(new HistorySubject.Peer(peer.get("id").asText(), Instant.parse(peer.get("created_at").asText())));
             }
@@ -111,8 +111,11 @@ public final class HistoryBenchmark {
     }
 
     /** Sends the request with the token; the body is returned unread, to be streamed by the caller. */
-    private InputStream send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpRequest built = request.copy().uri(URI.create(baseUrl + request.build().uri()))
+    private InputStream send(HistoryCall call) throws IOException, InterruptedException {
+        HttpRequest built = HttpRequest.newBuilder(URI.create(baseUrl + call.path()))
+                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(call.body()))
+                .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(2)).header("Authorization", "Token " + token).build();
         HttpResponse<InputStream> response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {

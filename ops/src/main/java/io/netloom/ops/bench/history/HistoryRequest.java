@@ -2,7 +2,6 @@ package io.netloom.ops.bench.history;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.util.Random;
 
 /**
@@ -14,8 +13,8 @@ interface HistoryRequest {
 
     String name();
 
-    /** A request with random parameters drawn from the subject's history; the URI is relative to the server. */
-    HttpRequest.Builder next(HistorySubject subject, Random random);
+    /** A request with random parameters drawn from the subject's history; its path is relative to the server. */
+    HistoryCall next(HistorySubject subject, Random random);
 
     /** Reads the whole answer and returns what it counts. */
     long count(InputStream body) throws IOException;

@@ -2,8 +2,6 @@ package io.netloom.ops.bench.history;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Random;
 
 /** {@code GET /api/netloom/reachability?at=&peer=}: one peer's flows at a random instant of its life. */
@@ -15,10 +13,10 @@ final class PeerReachability implements HistoryRequest {
     }
 
     @Override
-    public HttpRequest.Builder next(HistorySubject subject, Random random) {
+    public HistoryCall next(HistorySubject subject, Random random) {
         HistorySubject.Peer peer = subject.anyPeer(random);
-        return HttpRequest.newBuilder(URI.create("/api/netloom/reachability?at="
-                + subject.instantAfter(peer.enrolled(), random) + "&peer=" + peer.id())).GET();
+        return HistoryCall.get("/api/netloom/reachability?at="
+                + subject.instantAfter(peer.enrolled(), random) + "&peer=" + peer.id());
     }
 
     @Override
