@@ -14,6 +14,7 @@ import io.netloom.mapsigning.MapSigningKeys;
 import io.netloom.mapsigning.SignedMapListener;
 import io.netloom.mapsigning.SignedMapMessage;
 import io.netloom.mapsigning.SignedMaps;
+import io.netloom.projections.networkmap.AccountModel;
 import io.netloom.projections.networkmap.AccountNetwork;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.PeerMapUpdate;
@@ -119,9 +120,8 @@ public class MapSigningBenchmark {
         void build(MeshFixture fixture) {
             maps = new NetworkMaps();
             maps.createAccount(ACCOUNT, Ipv4Network.DEFAULT, "netloom.internal");
-            // NetworkMaps' accounts are AccountNetworks (the live model, ADR 0035).
             maps.change(ACCOUNT, network -> {
-                fixture.populate((AccountNetwork) network);
+                fixture.populate(network);
                 return List.of();
             });
             if (signingThreads > 0) {
@@ -132,10 +132,10 @@ public class MapSigningBenchmark {
         }
 
         /** Applies the change and returns once every affected peer's signed message is delivered. */
-        void publish(Function<AccountNetwork, List<PeerMapUpdate>> change)
+        void publish(Function<AccountModel, List<PeerMapUpdate>> change)
                 throws InterruptedException {
             maps.change(ACCOUNT, network -> {
-                List<PeerMapUpdate> updates = change.apply((AccountNetwork) network);
+                List<PeerMapUpdate> updates = change.apply(network);
                 delivered = new CountDownLatch(signed == null ? 0 : updates.size());
                 return updates;
             });

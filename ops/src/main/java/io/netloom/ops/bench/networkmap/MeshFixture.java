@@ -8,6 +8,7 @@ import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.PortRange;
 import io.netloom.domain.policy.Protocol;
+import io.netloom.projections.networkmap.AccountModel;
 import io.netloom.projections.networkmap.AccountNetwork;
 import io.netloom.projections.networkmap.PeerNode;
 import io.netloom.projections.networkmap.PolicySpec;
@@ -37,7 +38,7 @@ record MeshFixture(int peers, int groups) {
     }
 
     /** Adds the topology to an empty network (e.g. one held by {@code NetworkMaps}). */
-    void populate(AccountNetwork network) {
+    void populate(AccountModel network) {
         network.addGroup(ALL, true);
         for (int group = 0; group < groups; group++) {
             network.addGroup(groupId(group), false);
