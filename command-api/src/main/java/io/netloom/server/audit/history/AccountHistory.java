@@ -2,30 +2,36 @@ package io.netloom.server.audit.history;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.projections.history.AccountReplay;
+import io.netloom.projections.history.AccountState;
 import io.netloom.projections.history.EventRef;
-import io.netloom.server.identity.IdentityProperties;
 import io.netloom.server.api.InvalidQueryParameterException;
+import io.netloom.server.audit.history.snapshot.NetworkModelSnapshots;
+import io.netloom.server.audit.history.snapshot.SnapshotPoint;
+import io.netloom.server.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import io.netloom.projections.history.AccountState;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
  * An account's network model at any instant of its history, replayed from its stored events through the live
- * projection's rules (ADR 0035).
+ * projection's rules (ADR 0035): from the latest stored snapshot that instant allows (decision 4), then the
+ * events after it.
  */
 @Component
 public class AccountHistory {
 
     private final HistoryEvents events;
+    private final NetworkModelSnapshots snapshots;
     private final boolean offboardSetupKeyPeers;
     private final Clock clock;
 
-    public AccountHistory(HistoryEvents events, IdentityProperties identity, Clock clock) {
+    public AccountHistory(HistoryEvents events, NetworkModelSnapshots snapshots, IdentityProperties identity,
+            Clock clock) {
         this.events = events;
+        this.snapshots = snapshots;
         this.offboardSetupKeyPeers = identity.offboardSetupKeyPeers();
         this.clock = clock;
     }
@@ -44,9 +50,9 @@ public class AccountHistory {
 
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
     public Optional<HistoricState> at(AccountId account, Instant at) {
-        AccountReplay replay = new AccountReplay(account, null, offboardSetupKeyPeers);
-        EventRef last = replayInto(replay, account, 0, at, event -> { });
-        return replay.state().map(state -> new HistoricState(state, last, at));
+        Replay replay = startAt(account, at);
+        replay.advance(at, event -> { });
+        return replay.state().map(state -> new HistoricState(state, replay.last(), at));
     }
 
     /**
@@ -56,22 +62,59 @@ public class AccountHistory {
      */
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
             BiConsumer<HistoryEvent, AccountState> afterEach) {
-        AccountReplay replay = new AccountReplay(account, null, offboardSetupKeyPeers);
-        EventRef atFrom = replayInto(replay, account, 0, from, event -> { });
-        EventRef last = replayInto(replay, account, atFrom == null ? 0 : atFrom.position(), until,
-                event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
-        return replay.state().map(state -> new HistoricState(state, last == null ? atFrom : last, until));
+        Replay replay = startAt(account, from);
+        replay.advance(from, event -> { });
+        replay.advance(until, event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
+        return replay.state().map(state -> new HistoricState(state, replay.last(), until));
     }
 
-    /** Applies the events after {@code position} up to {@code until}; returns the last one applied, or null. */
-    private EventRef replayInto(AccountReplay replay, AccountId account, long position, Instant until,
-            Consumer<HistoryEvent> afterEach) {
-        EventRef[] last = new EventRef[1];
-        events.forEach(account, position, Long.MAX_VALUE, until, event -> {
-            replay.apply(event.payload(), event.ref());
-            last[0] = event.ref();
-            afterEach.accept(event);
-        });
-        return last[0];
+    /** A replay from the latest snapshot holding only events at or before {@code at}, or from the beginning. */
+    private Replay startAt(AccountId account, Instant at) {
+        Optional<SnapshotPoint> point = snapshots.latestAtOrBefore(account, at);
+        if (point.isPresent()) {
+            long position = point.get().position();
+            Optional<AccountState> state = snapshots.state(account, position).map(data -> data.toState());
+            if (state.isPresent()) {
+                return new Replay(account, new AccountReplay(account, state.get(), offboardSetupKeyPeers), position);
+            }
+        }
+        return new Replay(account, new AccountReplay(account, null, offboardSetupKeyPeers), 0);
+    }
+
+    /** One replay under way: the model, the position it has reached and the last event it applied. */
+    private final class Replay {
+
+        private final AccountId account;
+        private final AccountReplay model;
+        private long position;
+        private EventRef last;
+
+        Replay(AccountId account, AccountReplay model, long position) {
+            this.account = account;
+            this.model = model;
+            this.position = position;
+        }
+
+        /** Applies the events after the position reached, up to {@code until}. */
+        void advance(Instant until, Consumer<HistoryEvent> afterEach) {
+            events.forEach(account, position, Long.MAX_VALUE, until, event -> {
+                model.apply(event.payload(), event.ref());
+                position = event.ref().position();
+                last = event.ref();
+                afterEach.accept(event);
+            });
+        }
+
+        Optional<AccountState> state() {
+            return model.state();
+        }
+
+        /** The last event applied; for a replay that began at a snapshot and applied none since, the snapshot's. */
+        EventRef last() {
+            if (last == null && position > 0) {
+                events.forEach(account, position - 1, position, HistoryEvents.END_OF_TIME, event -> last = event.ref());
+            }
+            return last;
+        }
     }
 }

@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class HistoryEvents {
 
+    /** An instant after every event, for reading an account's events whatever their time. */
+    public static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final int PAGE_SIZE = 1_000;
 
     private static final String PAGE = "SELECT c.position, c.occurred_at, c.event_id, e.type, e.aggregateidentifier,"
@@ -56,6 +59,13 @@ public class HistoryEvents {
             }
             position = page.get(page.size() - 1).ref().position();
         }
+    }
+
+    /** The position of the account's latest event; 0 when it has none. */
+    public long head(AccountId account) {
+        Long head = jdbc.queryForObject("SELECT MAX(position) FROM event_chain WHERE account_id = ?", Long.class,
+                account.value());
+        return head == null ? 0 : head;
     }
 
     private HistoryEvent event(ResultSet row) throws SQLException {
