@@ -42,15 +42,15 @@ public final class AccountState implements AccountModel {
     private String dnsDomain;
     private GroupId allGroup;
     /** Every group, with its explicit members and the event that added each. */
-    private final Map<GroupId, Map<PeerId, EventRef>> groups = new LinkedHashMap<>();
+    private final Map<GroupId, Map<PeerId, EventPosition>> groups = new LinkedHashMap<>();
     private final Map<PeerId, PeerRecord> peers = new LinkedHashMap<>();
     private final Map<PolicyId, PolicyRecord> policies = new LinkedHashMap<>();
-    private final Map<UserId, EventRef> blockedUsers = new LinkedHashMap<>();
+    private final Map<UserId, EventPosition> blockedUsers = new LinkedHashMap<>();
     private final Map<RouteId, RouteSpec> routes = new LinkedHashMap<>();
     private final Map<NetworkId, NetworkRoutes> networks = new LinkedHashMap<>();
     private final Map<SetupKeyId, UserId> setupKeyCreators = new HashMap<>();
     /** The event being applied; null for a change that is only proposed (a dry run). */
-    private EventRef cause;
+    private EventPosition cause;
 
     public AccountState(Ipv4Network network, String dnsDomain) {
         this.network = network;
@@ -58,15 +58,15 @@ public final class AccountState implements AccountModel {
     }
 
     /** A peer with the events that enrolled it and that last changed whether it may take part. */
-    public record PeerRecord(PeerNode node, EventRef enrolledBy, EventRef standingChangedBy) {
+    public record PeerRecord(PeerNode node, EventPosition enrolledBy, EventPosition standingChangedBy) {
     }
 
-    public record PolicyRecord(PolicySpec spec, EventRef changedBy) {
+    public record PolicyRecord(PolicySpec spec, EventPosition changedBy) {
     }
 
     /** Attributes the following changes to this event (null: proposed, not stored). */
     public void causedBy(EventRef event) {
-        cause = event;
+        cause = event == null ? null : new EventPosition(event.position());
     }
 
     // ---- changes
@@ -99,7 +99,7 @@ public final class AccountState implements AccountModel {
     /** Members of the built-in group are implicit, and peers or groups not (or no longer) known are ignored. */
     @Override
     public List<PeerMapUpdate> addToGroup(GroupId group, Set<PeerId> members) {
-        Map<PeerId, EventRef> explicit = groups.get(group);
+        Map<PeerId, EventPosition> explicit = groups.get(group);
         if (explicit != null && !group.equals(allGroup)) {
             members.stream().filter(peers::containsKey).forEach(peer -> explicit.putIfAbsent(peer, cause));
         }
@@ -108,7 +108,7 @@ public final class AccountState implements AccountModel {
 
     @Override
     public List<PeerMapUpdate> removeFromGroup(GroupId group, Set<PeerId> members) {
-        Map<PeerId, EventRef> explicit = groups.get(group);
+        Map<PeerId, EventPosition> explicit = groups.get(group);
         if (explicit != null) {
             members.forEach(explicit::remove);
         }
@@ -253,7 +253,7 @@ public final class AccountState implements AccountModel {
     }
 
     /** The group's explicit members, each with the event that added it (empty for an unknown group). */
-    public Map<PeerId, EventRef> membersOf(GroupId group) {
+    public Map<PeerId, EventPosition> membersOf(GroupId group) {
         return Collections.unmodifiableMap(groups.getOrDefault(group, Map.of()));
     }
 
@@ -280,7 +280,7 @@ public final class AccountState implements AccountModel {
     }
 
     /** The stored event that blocked (or deleted) the user; empty when not blocked, or blocked only in a dry run. */
-    public Optional<EventRef> blockOf(UserId user) {
+    public Optional<EventPosition> blockOf(UserId user) {
         return Optional.ofNullable(blockedUsers.get(user));
     }
 
@@ -299,11 +299,11 @@ public final class AccountState implements AccountModel {
         return dnsDomain;
     }
 
-    Map<GroupId, Map<PeerId, EventRef>> groupMembers() {
+    Map<GroupId, Map<PeerId, EventPosition>> groupMembers() {
         return groups;
     }
 
-    Map<UserId, EventRef> blockedUsers() {
+    Map<UserId, EventPosition> blockedUsers() {
         return blockedUsers;
     }
 

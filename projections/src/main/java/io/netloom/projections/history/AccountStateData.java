@@ -33,16 +33,16 @@ public record AccountStateData(
         List<Network> networks,
         List<KeyCreator> setupKeyCreators) {
 
-    public record Member(PeerId peer, EventRef addedBy) {
+    public record Member(PeerId peer, EventPosition addedBy) {
     }
 
     public record Group(GroupId id, List<Member> members) {
     }
 
-    public record Policy(PolicyId id, PolicySpec spec, EventRef changedBy) {
+    public record Policy(PolicyId id, PolicySpec spec, EventPosition changedBy) {
     }
 
-    public record Blocked(UserId user, EventRef blockedBy) {
+    public record Blocked(UserId user, EventPosition blockedBy) {
     }
 
     public record Route(RouteId id, RouteSpec spec) {

@@ -44,7 +44,7 @@ public record Explanation(boolean allowed, List<Grant> grants, List<RouteGrant> 
      * @param sourceGroups the source peer's memberships through which the rule matches
      * @param destinationGroups the destination peer's memberships through which the rule matches
      */
-    public record Grant(PolicyId policy, EventRef policyChangedBy, PolicyRuleId rule, String ruleName,
+    public record Grant(PolicyId policy, EventPosition policyChangedBy, PolicyRuleId rule, String ruleName,
             Direction direction, List<Membership> sourceGroups, List<Membership> destinationGroups, String protocol,
             List<String> ports) {
 
@@ -62,7 +62,7 @@ public record Explanation(boolean allowed, List<Grant> grants, List<RouteGrant> 
      *     is null)
      * @param addedBy the event that added the peer (null for the built-in group, or a change only proposed)
      */
-    public record Membership(GroupId group, PeerId peer, boolean allPeers, EventRef addedBy) {
+    public record Membership(GroupId group, PeerId peer, boolean allPeers, EventPosition addedBy) {
     }
 
     /**
@@ -89,10 +89,10 @@ public record Explanation(boolean allowed, List<Grant> grants, List<RouteGrant> 
      * @param event the stored event behind it, or null when there is none (no rule, a route, a proposed change)
      */
     public record Denial(DenialCode code, String message, PolicyId policy, PolicyRuleId rule, String ruleName,
-            EventRef event) {
+            EventPosition event) {
 
         /** A reason that concerns no rule. */
-        public Denial(DenialCode code, String message, EventRef event) {
+        public Denial(DenialCode code, String message, EventPosition event) {
             this(code, message, null, null, null, event);
         }
     }

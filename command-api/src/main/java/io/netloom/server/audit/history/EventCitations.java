@@ -6,6 +6,7 @@ import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
+import io.netloom.projections.history.EventPosition;
 import io.netloom.projections.history.EventRef;
 import io.netloom.server.axon.Initiator;
 import java.util.Optional;
@@ -16,9 +17,16 @@ import org.springframework.stereotype.Component;
 public class EventCitations {
 
     private final Directory directory;
+    private final HistoryEvents events;
 
-    public EventCitations(Directory directory) {
+    public EventCitations(Directory directory, HistoryEvents events) {
         this.directory = directory;
+        this.events = events;
+    }
+
+    /** The citation of the event at that chain position, or null for none (a change only proposed, in a dry run). */
+    public CitedEvent cite(AccountId account, EventPosition position) {
+        return position == null ? null : events.ref(account, position).map(event -> cite(account, event)).orElse(null);
     }
 
     /** The citation of the event, or null for none (a change only proposed, in a dry run). */

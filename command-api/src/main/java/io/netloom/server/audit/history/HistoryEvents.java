@@ -1,6 +1,7 @@
 package io.netloom.server.audit.history;
 
 import io.netloom.domain.ids.AccountId;
+import io.netloom.projections.history.EventPosition;
 import io.netloom.projections.history.EventRef;
 import io.netloom.server.axon.Initiator;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -30,11 +32,13 @@ public class HistoryEvents {
 
     private static final int PAGE_SIZE = 1_000;
 
-    private static final String PAGE = "SELECT c.position, c.occurred_at, c.event_id, e.type, e.aggregateidentifier,"
-            + " e.payloadtype, e.payloadrevision, e.metadata, e.payload"
-            + " FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id"
+    private static final String COLUMNS = "SELECT c.position, c.occurred_at, c.event_id, e.type,"
+            + " e.aggregateidentifier, e.payloadtype, e.payloadrevision, e.metadata";
+    private static final String FROM = " FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id";
+    private static final String PAGE = COLUMNS + ", e.payload" + FROM
             + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND c.occurred_at <= ?"
             + " ORDER BY c.position LIMIT " + PAGE_SIZE;
+    private static final String ONE = COLUMNS + FROM + " WHERE c.account_id = ? AND c.position = ?";
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -61,6 +65,11 @@ public class HistoryEvents {
         }
     }
 
+    /** The event at that position of the account's chain, without its payload; empty if there is none. */
+    public Optional<EventRef> ref(AccountId account, EventPosition position) {
+        return jdbc.query(ONE, (row, index) -> ref(row), account.value(), position.value()).stream().findFirst();
+    }
+
     /** The position of the account's latest event; 0 when it has none. */
     public long head(AccountId account) {
         Long head = jdbc.queryForObject("SELECT MAX(position) FROM event_chain WHERE account_id = ?", Long.class,
@@ -72,10 +81,13 @@ public class HistoryEvents {
         String type = row.getString("payloadtype");
         SerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, type,
                 row.getString("payloadrevision"));
-        EventRef ref = new EventRef(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
-                row.getString("event_id"), kindOf(type), actorOf(row.getBytes("metadata")), row.getString("type"),
-                row.getString("aggregateidentifier"));
-        return new HistoryEvent(ref, serializer.deserialize(payload));
+        return new HistoryEvent(ref(row), serializer.deserialize(payload));
+    }
+
+    private EventRef ref(ResultSet row) throws SQLException {
+        return new EventRef(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
+                row.getString("event_id"), kindOf(row.getString("payloadtype")), actorOf(row.getBytes("metadata")),
+                row.getString("type"), row.getString("aggregateidentifier"));
     }
 
     /** {@code io.netloom.domain.group.PeersAddedToGroupEvent} is {@code PeersAddedToGroup}. */

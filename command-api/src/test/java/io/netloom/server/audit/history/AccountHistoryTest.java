@@ -30,6 +30,9 @@ class AccountHistoryTest extends ServerTest {
     private NetworkMaps maps;
 
     @Autowired
+    private EventCitations citations;
+
+    @Autowired
     private NetworkMapFreshness freshness;
 
     @Test
@@ -49,7 +52,7 @@ class AccountHistoryTest extends ServerTest {
         assertThat(replayed.state().snapshot()).isEqualTo(live);
         assertThat(replayed.state().membersOf(new GroupId(admins)))
                 .hasEntrySatisfying(new PeerId(laptop),
-                        added -> assertThat(added.actor()).isEqualTo(currentUserId(owner)));
+                        added -> assertThat(citations.cite(account, added).actor().id()).isEqualTo(currentUserId(owner)));
     }
 
     @Test
