@@ -6,6 +6,7 @@ import io.netloom.projections.networkmap.NetworkMap;
 import io.netloom.projections.networkmap.NetworkMapCalculator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +38,6 @@ public record AccessChange(List<AllowedFlow> gained, List<AllowedFlow> lost, Lis
     public static AccessChange between(AccountSnapshot before, AccountSnapshot after) {
         Map<PeerId, NetworkMap> was = NetworkMapCalculator.allMaps(before);
         Map<PeerId, NetworkMap> will = NetworkMapCalculator.allMaps(after);
-        Set<AllowedFlow> had = new HashSet<>(AccessFlows.inMaps(before, was));
-        Set<AllowedFlow> has = new HashSet<>(AccessFlows.inMaps(after, will));
         Set<PeerId> peers = new LinkedHashSet<>(was.keySet());
         peers.addAll(will.keySet());
         List<PeerId> changed = new ArrayList<>();
@@ -48,7 +47,21 @@ public record AccessChange(List<AllowedFlow> gained, List<AllowedFlow> lost, Lis
             }
         }
         changed.sort(Comparator.comparing(PeerId::value));
+        // A flow is a rule in its destination's map: only the maps that differ can hold flows gained or lost.
+        Set<AllowedFlow> had = new HashSet<>(AccessFlows.inMaps(before, only(was, changed)));
+        Set<AllowedFlow> has = new HashSet<>(AccessFlows.inMaps(after, only(will, changed)));
         return new AccessChange(missingFrom(has, had), missingFrom(had, has), changed);
+    }
+
+    private static Map<PeerId, NetworkMap> only(Map<PeerId, NetworkMap> maps, List<PeerId> peers) {
+        Map<PeerId, NetworkMap> kept = new HashMap<>();
+        peers.forEach(peer -> {
+            NetworkMap map = maps.get(peer);
+            if (map != null) {
+                kept.put(peer, map);
+            }
+        });
+        return kept;
     }
 
     /** The flows of {@code flows} that {@code other} lacks, in a stable order. */

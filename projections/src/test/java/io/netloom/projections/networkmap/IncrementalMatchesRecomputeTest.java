@@ -79,9 +79,15 @@ class IncrementalMatchesRecomputeTest {
                     .isEqualTo(account.network.snapshot());
             Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(account.network.snapshot());
             assertFlowsAgree(account.history.snapshot(), account.peers, sampler, context);
-            assertThat(AccessChange.between(inputsBefore, account.network.snapshot()).mapsChanged())
-                    .as("%s: maps a dry run says change", context).containsExactlyInAnyOrderElementsOf(
-                            changedMaps(before, after));
+            AccessChange change = AccessChange.between(inputsBefore, account.network.snapshot());
+            assertThat(change.mapsChanged()).as("%s: maps a dry run says change", context)
+                    .containsExactlyInAnyOrderElementsOf(changedMaps(before, after));
+            Set<AllowedFlow> flowsBefore = new HashSet<>(AccessFlows.all(inputsBefore));
+            Set<AllowedFlow> flowsAfter = new HashSet<>(AccessFlows.all(account.network.snapshot()));
+            assertThat(change.gained()).as("%s: flows a dry run says gained", context).containsExactlyInAnyOrderElementsOf(
+                    flowsAfter.stream().filter(flow -> !flowsBefore.contains(flow)).toList());
+            assertThat(change.lost()).as("%s: flows a dry run says lost", context).containsExactlyInAnyOrderElementsOf(
+                    flowsBefore.stream().filter(flow -> !flowsAfter.contains(flow)).toList());
             assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
             for (PeerId peer : after.keySet()) {
                 NetworkMap map = after.get(peer);
