@@ -8,16 +8,13 @@ import io.netloom.domain.group.CreateGroupCommand;
 import io.netloom.domain.group.DeleteGroupCommand;
 import io.netloom.domain.group.UpdateGroupCommand;
 import io.netloom.domain.ids.GroupId;
-import io.netloom.domain.ids.PeerId;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.GroupView;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.security.Caller;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,10 +73,10 @@ public class GroupsController {
         GroupId id = GroupId.random();
         locks.withLock(caller.accountId(), () -> {
             String name = Required.field(request.name(), "name").trim();
-            requireUniqueName(records, name, null);
-            requireResourcesUnchanged(request.resources(), List.of());
+            GroupRequests.requireUniqueName(records, name, null);
+            GroupRequests.requireResourcesUnchanged(request.resources(), List.of());
             commands.send(new CreateGroupCommand(id, caller.accountId(), name, false,
-                    memberIds(records, request.peers())), Initiators.of(caller));
+                    GroupRequests.memberIds(records, request.peers())), Initiators.of(caller));
         });
         return toGroup(records.group(id).orElseThrow(), records);
     }
@@ -91,11 +88,8 @@ public class GroupsController {
         AccountRecords records = accounts.of(caller);
         GroupView group = existing(records, groupId);
         locks.withLock(caller.accountId(), () -> {
-            String name = Required.field(request.name(), "name").trim();
-            requireUniqueName(records, name, group.id());
-            requireResourcesUnchanged(request.resources(), Networks.resourcesIn(records, group.id()));
-            Set<PeerId> members = request.peers() == null ? group.peers() : memberIds(records, request.peers());
-            commands.send(new UpdateGroupCommand(group.id(), caller.accountId(), name, members),
+            GroupRequests.Update update = GroupRequests.update(records, group, request);
+            commands.send(new UpdateGroupCommand(group.id(), caller.accountId(), update.name(), update.members()),
                     Initiators.of(caller));
         });
         return toGroup(records.group(group.id()).orElseThrow(), records);
@@ -115,43 +109,6 @@ public class GroupsController {
             commands.send(new DeleteGroupCommand(group.id(), caller.accountId()), Initiators.of(caller));
         });
         return Map.of();
-    }
-
-    static Set<PeerId> memberIds(AccountRecords records, List<String> peerIds) {
-        Set<PeerId> members = new LinkedHashSet<>();
-        for (String raw : peerIds == null ? List.<String>of() : peerIds) {
-            PeerId id = new PeerId(raw);
-            if (records.peer(id).isEmpty()) {
-                throw CommandRejectedException.invalid("peer " + raw + " does not exist");
-            }
-            members.add(id);
-        }
-        return members;
-    }
-
-    /**
-     * A network resource chooses its groups itself ({@code /api/networks/{id}/resources}), so a group request may
-     * only repeat the resources the group already has: a script that reads a group and writes it back works, and
-     * an attempt to move resources this way is refused rather than silently ignored.
-     */
-    private static void requireResourcesUnchanged(List<Resource> requested, List<Resource> current) {
-        if (requested == null) {
-            return;
-        }
-        Set<String> requestedIds = new LinkedHashSet<>();
-        requested.forEach(resource -> requestedIds.add(resource == null ? null : resource.id()));
-        Set<String> currentIds = new LinkedHashSet<>();
-        current.forEach(resource -> currentIds.add(resource.id()));
-        if (!requestedIds.equals(currentIds)) {
-            throw CommandRejectedException.invalid("a group's resources are set on the resources themselves "
-                    + "(PUT /api/networks/{networkId}/resources/{resourceId} with its groups), not on the group");
-        }
-    }
-
-    private static void requireUniqueName(AccountRecords records, String name, GroupId self) {
-        records.groupNamed(name).filter(other -> !other.id().equals(self)).ifPresent(other -> {
-            throw CommandRejectedException.conflict("a group named \"" + name + "\" already exists");
-        });
     }
 
     private static GroupView existing(AccountRecords records, String groupId) {

@@ -3,21 +3,17 @@ package io.netloom.server.api;
 import io.netloom.api.netbird.Policy;
 import io.netloom.api.netbird.PolicyRequest;
 import io.netloom.api.netbird.PolicyRule;
-import io.netloom.api.netbird.PolicyRuleUpdate;
 import io.netloom.api.netbird.RulePortRange;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.ids.PolicyId;
-import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.policy.CreatePolicyCommand;
 import io.netloom.domain.policy.DeletePolicyCommand;
 import io.netloom.domain.policy.PortRange;
-import io.netloom.domain.policy.Protocol;
 import io.netloom.domain.policy.UpdatePolicyCommand;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.PolicyView;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.security.Caller;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/policies")
 public class PoliciesController {
 
-    private static final String ACCEPT = "accept";
+    static final String ACCEPT = "accept";
 
     private final CallerAccounts accounts;
     private final Commands commands;
@@ -68,8 +64,8 @@ public class PoliciesController {
         AccountRecords records = accounts.of(caller);
         PolicyId id = PolicyId.random();
         locks.withLock(caller.accountId(), () -> commands.send(new CreatePolicyCommand(id, caller.accountId(),
-                Required.field(request.name(), "name"), description(request.description()),
-                Required.field(request.enabled(), "enabled"), rules(records, request, Optional.empty())),
+                Required.field(request.name(), "name"), PolicyRules.description(request.description()),
+                Required.field(request.enabled(), "enabled"), PolicyRules.from(records, request, Optional.empty())),
                 Initiators.of(caller)));
         return toPolicy(records.policy(id).orElseThrow(), records);
     }
@@ -81,8 +77,8 @@ public class PoliciesController {
         AccountRecords records = accounts.of(caller);
         PolicyView policy = existing(records, policyId);
         locks.withLock(caller.accountId(), () -> commands.send(new UpdatePolicyCommand(policy.id(),
-                caller.accountId(), Required.field(request.name(), "name"), description(request.description()),
-                Required.field(request.enabled(), "enabled"), rules(records, request, Optional.of(policy))),
+                caller.accountId(), Required.field(request.name(), "name"), PolicyRules.description(request.description()),
+                Required.field(request.enabled(), "enabled"), PolicyRules.from(records, request, Optional.of(policy))),
                 Initiators.of(caller)));
         return toPolicy(records.policy(policy.id()).orElseThrow(), records);
     }
@@ -95,81 +91,12 @@ public class PoliciesController {
         return Map.of();
     }
 
-    private static List<io.netloom.domain.policy.PolicyRule> rules(
-            AccountRecords records, PolicyRequest request, Optional<PolicyView> existing) {
-        List<PolicyRuleUpdate> requested = Required.field(request.rules(), "rules");
-        if (request.sourcePostureChecks() != null && !request.sourcePostureChecks().isEmpty()) {
-            // Ignoring them would grant access the caller meant to make conditional.
-            throw CommandRejectedException.invalid("posture checks are not supported yet");
-        }
-        List<io.netloom.domain.policy.PolicyRule> rules = new ArrayList<>();
-        for (PolicyRuleUpdate rule : requested) {
-            if (!ACCEPT.equals(Required.field(rule.action(), "rules[].action"))) {
-                throw CommandRejectedException.invalid("only \"accept\" rules are supported: access is denied by default");
-            }
-            if (rule.sourceResource() != null || rule.destinationResource() != null) {
-                throw CommandRejectedException.invalid("network resources in rules are not supported yet");
-            }
-            rules.add(new io.netloom.domain.policy.PolicyRule(
-                    ruleId(rule, existing),
-                    Required.field(rule.name(), "rules[].name"),
-                    description(rule.description()),
-                    Required.field(rule.enabled(), "rules[].enabled"),
-                    Required.field(rule.bidirectional(), "rules[].bidirectional"),
-                    Protocol.fromWireName(Required.field(rule.protocol(), "rules[].protocol")),
-                    ports(rule),
-                    ExistingGroups.require(records, Required.field(rule.sources(), "rules[].sources")),
-                    ExistingGroups.require(records, Required.field(rule.destinations(), "rules[].destinations"))));
-        }
-        return rules;
-    }
-
-    /** A rule keeps its id across updates when the request names one the policy already has. */
-    private static PolicyRuleId ruleId(PolicyRuleUpdate rule, Optional<PolicyView> existing) {
-        if (rule.id() == null || existing.isEmpty()) {
-            return PolicyRuleId.random();
-        }
-        PolicyRuleId requested = new PolicyRuleId(rule.id());
-        boolean known = existing.get().rules().stream().anyMatch(current -> current.id().equals(requested));
-        return known ? requested : PolicyRuleId.random();
-    }
-
-    private static List<PortRange> ports(PolicyRuleUpdate rule) {
-        List<String> ports = rule.ports() == null ? List.of() : rule.ports();
-        List<RulePortRange> ranges = rule.portRanges() == null ? List.of() : rule.portRanges();
-        if (!ports.isEmpty() && !ranges.isEmpty()) {
-            throw CommandRejectedException.invalid("ports and port_ranges are mutually exclusive");
-        }
-        List<PortRange> result = new ArrayList<>();
-        for (String port : ports) {
-            int number = parsePort(port);
-            result.add(new PortRange(number, number));
-        }
-        for (RulePortRange range : ranges) {
-            result.add(new PortRange(Required.field(range.start(), "port_ranges[].start"),
-                    Required.field(range.end(), "port_ranges[].end")));
-        }
-        return result;
-    }
-
-    private static int parsePort(String port) {
-        try {
-            return Integer.parseInt(port.trim());
-        } catch (NumberFormatException notNumber) {
-            throw CommandRejectedException.invalid("port \"" + port + "\" is not a number");
-        }
-    }
-
     /** Rules given as single ports are shown as NetBird's "ports" list; any real range shows them all as ranges. */
     private static List<String> singlePorts(List<PortRange> ranges) {
         if (ranges.isEmpty() || ranges.stream().anyMatch(range -> range.start() != range.end())) {
             return null;
         }
         return ranges.stream().map(range -> String.valueOf(range.start())).toList();
-    }
-
-    private static String description(String description) {
-        return description == null ? "" : description;
     }
 
     private static PolicyView existing(AccountRecords records, String policyId) {

@@ -5,6 +5,7 @@ import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.RouteId;
+import io.netloom.domain.route.Route;
 import io.netloom.domain.route.RouteDefinition;
 import io.netloom.domain.route.RoutePrefix;
 import io.netloom.projections.directory.AccountRecords;
@@ -12,10 +13,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Turns NetBird's route request into the domain's definition, checking what it names against the account. */
-final class RouteDefinitions {
+/**
+ * Turns NetBird's route request into the domain's definition, checking what it names against the account: one
+ * translation for /api/routes and for a dry run of a route change (ADR 0035), so that both mean and refuse the same.
+ */
+public final class RouteDefinitions {
 
     private RouteDefinitions() {
+    }
+
+    /**
+     * The route {@code self} (empty for a new one) as the request would make it, refused wherever creating or
+     * updating it would be: the request's checks, then the route's own.
+     */
+    public static RouteDefinition checked(AccountRecords records, ControlPlaneAddresses controlPlane,
+            RouteRequest request, Optional<RouteId> self) {
+        RouteDefinition definition = from(records, request);
+        controlPlane.requireOutside(definition.network(), "network");
+        requireNoDuplicate(records, definition, self);
+        return Route.validDefinition(definition, records.account().network());
     }
 
     static RouteDefinition from(AccountRecords records, RouteRequest request) {

@@ -67,9 +67,7 @@ public class RoutesController {
         RouteId id = RouteId.random();
         // Under the account's lock, so the peers and groups checked here cannot be deleted before the route exists.
         locks.withLock(caller.accountId(), () -> {
-            RouteDefinition definition = RouteDefinitions.from(records, request);
-            controlPlane.requireOutside(definition.network(), "network");
-            RouteDefinitions.requireNoDuplicate(records, definition, Optional.empty());
+            RouteDefinition definition = RouteDefinitions.checked(records, controlPlane, request, Optional.empty());
             commands.send(new CreateRouteCommand(id, caller.accountId(), definition, records.account().network()),
                     Initiators.of(caller));
         });
@@ -83,9 +81,8 @@ public class RoutesController {
         AccountRecords records = accounts.of(caller);
         RouteView route = existing(records, routeId);
         locks.withLock(caller.accountId(), () -> {
-            RouteDefinition definition = RouteDefinitions.from(records, request);
-            controlPlane.requireOutside(definition.network(), "network");
-            RouteDefinitions.requireNoDuplicate(records, definition, Optional.of(route.id()));
+            RouteDefinition definition = RouteDefinitions.checked(records, controlPlane, request,
+                    Optional.of(route.id()));
             commands.send(new UpdateRouteCommand(route.id(), caller.accountId(), definition,
                     records.account().network()), Initiators.of(caller));
         });

@@ -106,14 +106,11 @@ public class UsersController {
         Access.requireAdmin(caller);
         AccountRecords records = accounts.of(caller);
         UserView user = existing(records, userId);
-        Role role = Role.fromWireName(Required.field(request.role(), "role"));
-        boolean blocked = Required.field(request.isBlocked(), "is_blocked");
-        List<String> autoGroups = Required.field(request.autoGroups(), "auto_groups");
-        if (user.id().equals(caller.userId()) && (blocked || role != user.role())) {
-            throw CommandRejectedException.permissionDenied("you cannot block yourself or change your own role");
-        }
-        locks.withLock(caller.accountId(), () -> commands.send(new UpdateUserCommand(user.id(), caller.accountId(),
-                role, ExistingGroups.require(records, autoGroups), blocked), Initiators.of(caller)));
+        locks.withLock(caller.accountId(), () -> {
+            UserRequests.Update update = UserRequests.update(records, caller, user, request);
+            commands.send(new UpdateUserCommand(user.id(), caller.accountId(), update.role(), update.autoGroups(),
+                    update.blocked()), Initiators.of(caller));
+        });
         return toUser(records.user(user.id()).orElseThrow(), caller);
     }
 

@@ -85,11 +85,13 @@ public class Policy {
         AccountScope.requireSameAccount(accountId, requested, "policy");
     }
 
-    private static String validDescription(String description) {
+    /** Also checked by a dry run (ADR 0035), so that it refuses what the policy would. */
+    public static String validDescription(String description) {
         return Texts.optional(description, "policy description", PolicyRule.MAX_DESCRIPTION_LENGTH);
     }
 
-    private static List<PolicyRule> validRules(List<PolicyRule> rules) {
+    /** Also checked by a dry run (ADR 0035), so that it refuses what the policy would. */
+    public static List<PolicyRule> validRules(List<PolicyRule> rules) {
         if (rules == null || rules.isEmpty()) {
             throw CommandRejectedException.invalid("a policy needs at least one rule");
         }

@@ -73,9 +73,10 @@ public class Route {
 
     /**
      * A route into the overlay would make clients send peer traffic through the routing peer instead of the
-     * peer itself. The default route is the exception: clients keep their more specific overlay routes.
+     * peer itself. The default route is the exception: clients keep their more specific overlay routes. Also
+     * checked by a dry run (ADR 0035), so that it refuses what the route would.
      */
-    private static RouteDefinition validDefinition(RouteDefinition definition, Ipv4Network overlay) {
+    public static RouteDefinition validDefinition(RouteDefinition definition, Ipv4Network overlay) {
         Required.present(definition, "route");
         Required.present(overlay, "overlay network");
         RoutePrefix prefix = definition.network();

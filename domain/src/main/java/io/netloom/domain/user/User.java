@@ -114,13 +114,7 @@ public class User {
         requireSameAccount(command.accountId());
         Role newRole = Required.present(command.role(), "role");
         Set<GroupId> newAutoGroups = StableSets.copyOf(command.autoGroups(), "auto groups");
-        // The owner is the account's last line of administration; losing it could lock everyone out.
-        if (role == Role.OWNER && newRole != Role.OWNER) {
-            throw CommandRejectedException.preconditionFailed("the owner's role cannot be changed");
-        }
-        if (role != Role.OWNER && newRole == Role.OWNER) {
-            throw CommandRejectedException.permissionDenied("the owner role cannot be assigned");
-        }
+        requireAllowedUpdate(role, newRole, false);
         if (newRole != role) {
             apply(new UserRoleChangedEvent(userId, accountId, newRole));
         }
@@ -155,10 +149,25 @@ public class User {
         unblock(Required.present(command.cause(), "cause"));
     }
 
-    private void block(OffboardingCause cause) {
-        if (role == Role.OWNER) {
+    /**
+     * What an update may not do to a user of role {@code current}; also checked by a dry run (ADR 0035), so that
+     * it refuses what the user would. The owner is the account's last line of administration: losing it could
+     * lock everyone out.
+     */
+    public static void requireAllowedUpdate(Role current, Role requested, boolean blocking) {
+        if (current == Role.OWNER && requested != Role.OWNER) {
+            throw CommandRejectedException.preconditionFailed("the owner's role cannot be changed");
+        }
+        if (current != Role.OWNER && requested == Role.OWNER) {
+            throw CommandRejectedException.permissionDenied("the owner role cannot be assigned");
+        }
+        if (blocking && current == Role.OWNER) {
             throw CommandRejectedException.preconditionFailed("the owner cannot be blocked");
         }
+    }
+
+    private void block(OffboardingCause cause) {
+        requireAllowedUpdate(role, role, true);
         // An admin takes over a block an automated authority set, so that the authority cannot lift it later.
         if (blockedBy == null || (cause == OffboardingCause.ADMIN && blockedBy != OffboardingCause.ADMIN)) {
             apply(new UserBlockedEvent(userId, accountId, cause));

@@ -25,7 +25,7 @@ public final class AccessFlows {
 
     /** Every allowed flow of the account, grouped by destination. */
     public static List<AllowedFlow> all(AccountSnapshot snapshot) {
-        return flowsInto(snapshot, NetworkMapCalculator.allMaps(snapshot));
+        return inMaps(snapshot, NetworkMapCalculator.allMaps(snapshot));
     }
 
     /**
@@ -47,7 +47,7 @@ public final class AccessFlows {
         Map<PeerId, NetworkMap> maps = new HashMap<>(NetworkMapCalculator.mapsOf(snapshot, remotes));
         maps.put(peer, own);
         List<AllowedFlow> flows = new ArrayList<>();
-        for (AllowedFlow flow : flowsInto(snapshot, maps)) {
+        for (AllowedFlow flow : inMaps(snapshot, maps)) {
             if (flow.source().equals(peer) || flow.destination().equals(peer)) {
                 flows.add(flow);
             }
@@ -100,7 +100,11 @@ public final class AccessFlows {
                 snapshot.policies(), snapshot.blockedUsers(), List.of());
     }
 
-    private static List<AllowedFlow> flowsInto(AccountSnapshot snapshot, Map<PeerId, NetworkMap> maps) {
+    /**
+     * The flows into the peers of {@code maps}, maps the calculator gave for {@code snapshot}: for a caller that
+     * needs the maps themselves too (a dry run compares them) and should not compute them twice.
+     */
+    public static List<AllowedFlow> inMaps(AccountSnapshot snapshot, Map<PeerId, NetworkMap> maps) {
         Map<String, PeerId> byAddress = new HashMap<>();
         snapshot.peers().values().forEach(peer -> byAddress.put(peer.hostAddress(), peer.id()));
         List<AllowedFlow> flows = new ArrayList<>();

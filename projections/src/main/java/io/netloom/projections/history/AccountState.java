@@ -228,7 +228,8 @@ public final class AccountState implements AccountModel {
         Map<PeerId, PeerNode> nodes = new LinkedHashMap<>();
         peers.forEach((id, peer) -> nodes.put(id, peer.node()));
         Map<GroupId, Set<PeerId>> members = new HashMap<>();
-        groups.forEach((group, explicit) -> members.put(group, explicit.keySet()));
+        // Copied: a snapshot must stay as it was while the state goes on changing (a dry run compares the two).
+        groups.forEach((group, explicit) -> members.put(group, Set.copyOf(explicit.keySet())));
         Map<PolicyId, PolicySpec> specs = new LinkedHashMap<>();
         policies.forEach((id, policy) -> specs.put(id, policy.spec()));
         return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, specs, blockedUsers.keySet(),

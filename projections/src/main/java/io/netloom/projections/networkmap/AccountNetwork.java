@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -352,6 +353,31 @@ public final class AccountNetwork implements AccountModel {
 
     public Set<PeerId> peerIds() {
         return Set.copyOf(peers.keySet());
+    }
+
+    /**
+     * This model's inputs recreated, through its changes, in a model made by {@code create} from the account's
+     * network and DNS domain: a plain copy to try proposed changes on (a dry run) while the live maps stay as
+     * they are. IncrementalMatchesRecomputeTest requires the copy's {@code snapshot()} to equal this one's.
+     */
+    public <M extends AccountModel> M copyInputs(BiFunction<Ipv4Network, String, M> create) {
+        M copy = create.apply(network, dnsDomain);
+        activeMembers.keySet().forEach(group -> copy.addGroup(group, group.equals(allGroup)));
+        Map<GroupId, Set<PeerId>> members = new LinkedHashMap<>();
+        for (PeerSlot peer : peers.values()) {
+            copy.addPeer(peer.node);
+            peer.groups.forEach(group -> members.computeIfAbsent(group, key -> new LinkedHashSet<>()).add(peer.node.id()));
+        }
+        members.forEach(copy::addToGroup);
+        policies.forEach(copy::putPolicy);
+        routes.forEach(copy::putRoute);
+        networks.forEach((id, routed) -> {
+            routed.resources.forEach((resource, definition) -> copy.putNetworkResource(id, resource, definition));
+            routed.routers.forEach((router, definition) -> copy.putNetworkRouter(id, router, definition));
+        });
+        blockedUsers.forEach(copy::blockUser);
+        setupKeyCreators.forEach(copy::rememberSetupKeyCreator);
+        return copy;
     }
 
     /** The inputs as they stand, for a full recomputation with {@link NetworkMapCalculator}. */

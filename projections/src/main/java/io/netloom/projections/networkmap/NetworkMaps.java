@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -101,6 +102,14 @@ public final class NetworkMaps implements NetworkModels {
     /** The account's inputs as they stand, for a full recomputation or an inspection. */
     public Optional<AccountSnapshot> snapshot(AccountId id) {
         return locked(id, account -> Optional.of(account.network.snapshot()));
+    }
+
+    /**
+     * The account's inputs recreated in a model of the caller's (see {@link AccountNetwork#copyInputs}), taken
+     * under the account's lock so that they are one moment of what the peers hold; empty for an unknown account.
+     */
+    public <M extends AccountModel> Optional<M> copyInputs(AccountId id, BiFunction<Ipv4Network, String, M> create) {
+        return locked(id, account -> Optional.of(account.network.copyInputs(create)));
     }
 
     /**

@@ -19,6 +19,7 @@ import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.PortRange;
 import io.netloom.domain.policy.Protocol;
 import io.netloom.projections.history.AccessFlows;
+import io.netloom.projections.history.AccessChange;
 import io.netloom.projections.history.AccountState;
 import io.netloom.projections.history.AllowedFlow;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ class IncrementalMatchesRecomputeTest {
 
         for (int step = 0; step < STEPS; step++) {
             Map<PeerId, NetworkMap> before = currentMaps(account.network);
+            AccountSnapshot inputsBefore = account.network.snapshot();
             String description = account.randomChange(held);
             Map<PeerId, NetworkMap> after = currentMaps(account.network);
             String context = "seed " + seed + ", step " + step + ": " + description;
@@ -73,8 +75,19 @@ class IncrementalMatchesRecomputeTest {
             assertThat(account.history.snapshot()).as("%s: history's inputs", context).isEqualTo(account.network.snapshot());
             assertThat(account.history.copy().snapshot()).as("%s: copied history", context)
                     .isEqualTo(account.history.snapshot());
+            assertThat(account.network.copyInputs(AccountState::new).snapshot()).as("%s: live inputs copied", context)
+                    .isEqualTo(account.network.snapshot());
             Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(account.network.snapshot());
             assertFlowsAgree(account.history.snapshot(), account.peers, sampler, context);
+            AccessChange change = AccessChange.between(inputsBefore, account.network.snapshot());
+            assertThat(change.mapsChanged()).as("%s: maps a dry run says change", context)
+                    .containsExactlyInAnyOrderElementsOf(changedMaps(before, after));
+            Set<AllowedFlow> flowsBefore = new HashSet<>(AccessFlows.all(inputsBefore));
+            Set<AllowedFlow> flowsAfter = new HashSet<>(AccessFlows.all(account.network.snapshot()));
+            assertThat(change.gained()).as("%s: flows a dry run says gained", context).containsExactlyInAnyOrderElementsOf(
+                    flowsAfter.stream().filter(flow -> !flowsBefore.contains(flow)).toList());
+            assertThat(change.lost()).as("%s: flows a dry run says lost", context).containsExactlyInAnyOrderElementsOf(
+                    flowsBefore.stream().filter(flow -> !flowsAfter.contains(flow)).toList());
             assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
             for (PeerId peer : after.keySet()) {
                 NetworkMap map = after.get(peer);
@@ -106,6 +119,15 @@ class IncrementalMatchesRecomputeTest {
                     .containsExactlyInAnyOrderElementsOf(all.stream()
                             .filter(flow -> flow.source().equals(source) || flow.destination().equals(source)).toList());
         }
+    }
+
+    /** The peers whose map the incremental model changed (or added, or dropped), serials aside. */
+    private static Set<PeerId> changedMaps(Map<PeerId, NetworkMap> before, Map<PeerId, NetworkMap> after) {
+        Set<PeerId> peers = new HashSet<>(before.keySet());
+        peers.addAll(after.keySet());
+        peers.removeIf(peer -> before.containsKey(peer) && after.containsKey(peer)
+                && before.get(peer).withSerial(0).equals(after.get(peer).withSerial(0)));
+        return peers;
     }
 
     private static Map<PeerId, NetworkMap> currentMaps(AccountNetwork network) {

@@ -2,6 +2,8 @@ package io.netloom.ops.bench.networkmap;
 
 import io.netloom.domain.policy.Protocol;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.projections.history.AccessChange;
+import io.netloom.projections.history.AccountState;
 import io.netloom.projections.networkmap.AccountNetwork;
 import io.netloom.projections.networkmap.AccountSnapshot;
 import io.netloom.projections.networkmap.NetworkMap;
@@ -78,6 +80,18 @@ public class NetworkMapBenchmark {
         policyNarrowed = !policyNarrowed;
         return network.putPolicy(MeshFixture.policyId(0),
                 MeshFixture.meshPolicy(0, policyNarrowed ? Protocol.TCP : Protocol.ALL));
+    }
+
+    /**
+     * A dry run of group 0's policy narrowed to TCP 22 (ADR 0035, decision 8): the live inputs copied, the change
+     * applied to the copy, every map computed before and after, and the flows and changed maps compared.
+     */
+    @Benchmark
+    public AccessChange dryRunPolicyChange() {
+        AccountState state = network.copyInputs(AccountState::new);
+        AccountSnapshot before = state.snapshot();
+        state.putPolicy(MeshFixture.policyId(0), MeshFixture.meshPolicy(0, Protocol.TCP));
+        return AccessChange.between(before, state.snapshot());
     }
 
     /** A new peer enrolls and is put into group 0, as a setup key with an auto-group does. */
