@@ -28,14 +28,6 @@ public final class AccessFlows {
         return inMaps(snapshot, NetworkMapCalculator.allMaps(snapshot));
     }
 
-    /**
-     * The flows into the peers whose maps are given, maps the calculator made for this snapshot: for a caller
-     * that needs the maps for more than flows (routes), so that they are computed once.
-     */
-    public static List<AllowedFlow> in(AccountSnapshot snapshot, Map<PeerId, NetworkMap> maps) {
-        return flowsInto(snapshot, maps);
-    }
-
     /** The flows the peer starts or receives. */
     public static List<AllowedFlow> of(AccountSnapshot snapshot, PeerId peer) {
         NetworkMap own = NetworkMapCalculator.mapsOf(snapshot, List.of(peer)).get(peer);

@@ -20,7 +20,7 @@ public record Reachability(AccountSnapshot snapshot, List<AllowedFlow> flows, Li
     public static Reachability of(HistoricState historic) {
         AccountSnapshot snapshot = historic.state().snapshot();
         Map<PeerId, NetworkMap> maps = NetworkMapCalculator.allMaps(snapshot);
-        return new Reachability(snapshot, AccessFlows.in(snapshot, maps), RoutedFlows.in(snapshot, maps));
+        return new Reachability(snapshot, AccessFlows.inMaps(snapshot, maps), RoutedFlows.in(snapshot, maps));
     }
 
     public static Reachability ofPeer(HistoricState historic, PeerId peer) {
