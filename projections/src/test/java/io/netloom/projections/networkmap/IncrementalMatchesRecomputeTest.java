@@ -75,6 +75,7 @@ class IncrementalMatchesRecomputeTest {
                     .isEqualTo(account.history.snapshot());
             Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(account.network.snapshot());
             assertFlowsAgree(account.history.snapshot(), account.peers, sampler, context);
+            assertPairSnapshotsAgree(account.history, account.peers, sampler, context);
             assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
             for (PeerId peer : after.keySet()) {
                 NetworkMap map = after.get(peer);
@@ -106,6 +107,17 @@ class IncrementalMatchesRecomputeTest {
                     .containsExactlyInAnyOrderElementsOf(all.stream()
                             .filter(flow -> flow.source().equals(source) || flow.destination().equals(source)).toList());
         }
+    }
+
+    /** The history's two-peer snapshot is the whole snapshot cut down to the pair, peers gone or never enrolled too. */
+    private static void assertPairSnapshotsAgree(AccountState history, List<PeerId> peers, Random sampler,
+            String context) {
+        List<PeerId> candidates = new ArrayList<>(peers);
+        candidates.add(new PeerId("never-enrolled"));
+        PeerId first = candidates.get(sampler.nextInt(candidates.size()));
+        PeerId second = candidates.get(sampler.nextInt(candidates.size()));
+        assertThat(history.snapshotOf(first, second)).as("%s: pair %s, %s", context, first, second)
+                .isEqualTo(AccessFlows.twoPeers(history.snapshot(), first, second));
     }
 
     private static Map<PeerId, NetworkMap> currentMaps(AccountNetwork network) {
