@@ -64,12 +64,21 @@ final class HandMadeHistory {
     }
 
     EventRef enroll(PeerId peer, UserId owner) {
+        return enroll(peer, owner, false);
+    }
+
+    EventRef enroll(PeerId peer, UserId owner, boolean approvalRequired) {
         int host = ++enrolled;
         byte[] key = new byte[32];
         key[0] = (byte) host;
         return append(new PeerEnrolledEvent(peer, ACCOUNT, new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
                 new PeerMetadata(peer.value(), "linux", "6.1", "test"), peer.value(), "100.64.0." + host,
-                new DnsLabel(peer.value()), owner, null, false, false, false, START), "Peer", peer.value());
+                new DnsLabel(peer.value()), owner, null, approvalRequired, false, false, START), "Peer", peer.value());
+    }
+
+    /** The state the events so far left. */
+    AccountState state() {
+        return replay.state().orElseThrow();
     }
 
     EventRef group(GroupId group) {
