@@ -8,6 +8,7 @@ import io.netloom.server.api.InvalidQueryParameterException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import io.netloom.projections.history.AccountState;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -56,9 +57,18 @@ public class AccountHistory {
      */
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
             BiConsumer<HistoryEvent, AccountState> afterEach) {
+        return replay(account, from, until, Set.of(), afterEach);
+    }
+
+    /**
+     * The same, leaving out the events of the skipped payload types altogether: for a question they cannot change
+     * the answer to (the states handed on then differ from the real ones in what those events set, e.g. presence).
+     */
+    public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
+            Set<String> skippedPayloadTypes, BiConsumer<HistoryEvent, AccountState> afterEach) {
         AccountReplay replay = new AccountReplay(account, null, offboardSetupKeyPeers);
-        EventRef atFrom = replayInto(replay, account, 0, from, event -> { });
-        EventRef last = replayInto(replay, account, atFrom == null ? 0 : atFrom.position(), until,
+        EventRef atFrom = replayInto(replay, account, 0, from, skippedPayloadTypes, event -> { });
+        EventRef last = replayInto(replay, account, atFrom == null ? 0 : atFrom.position(), until, skippedPayloadTypes,
                 event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
         return replay.state().map(state -> new HistoricState(state, last == null ? atFrom : last, until));
     }
@@ -66,8 +76,13 @@ public class AccountHistory {
     /** Applies the events after {@code position} up to {@code until}; returns the last one applied, or null. */
     private EventRef replayInto(AccountReplay replay, AccountId account, long position, Instant until,
             Consumer<HistoryEvent> afterEach) {
+        return replayInto(replay, account, position, until, Set.of(), afterEach);
+    }
+
+    private EventRef replayInto(AccountReplay replay, AccountId account, long position, Instant until,
+            Set<String> skippedPayloadTypes, Consumer<HistoryEvent> afterEach) {
         EventRef[] last = new EventRef[1];
-        events.forEach(account, position, Long.MAX_VALUE, until, event -> {
+        events.forEach(account, position, Long.MAX_VALUE, until, skippedPayloadTypes, event -> {
             replay.apply(event.payload(), event.ref());
             last[0] = event.ref();
             afterEach.accept(event);
