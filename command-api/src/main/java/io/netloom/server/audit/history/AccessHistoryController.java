@@ -99,7 +99,12 @@ public class AccessHistoryController {
         if (id == null || id.isBlank()) {
             throw new InvalidQueryParameterException(name + " is required: a peer id");
         }
-        return new PeerId(id);
+        try {
+            return new PeerId(id);
+        } catch (CommandRejectedException malformed) {
+            // A query parameter, not a body field: a 400 like the other parameters' errors rather than a 422.
+            throw new InvalidQueryParameterException(name + " is not a peer id");
+        }
     }
 
     private static void requireNotFuture(String name, Instant at, Instant now) {

@@ -112,10 +112,20 @@ class AccessHistoryApiTest extends ServerTest {
         error(owner.get(PATH + "&to={to}", laptop, server, beforeAccount), 400);
         error(owner.get(PATH, laptop, theirs), 404);
         error(owner.get(PATH, "no-such-peer", server), 404);
+        error(owner.get(PATH, "not!an!id", server), 400);
         error(user.get(PATH, laptop, server), 403);
         assertThat(ok(auditor.get(PATH + "&from={from}", laptop, server, beforeAccount)).body().get("from")
                 .asString()).isNotEqualTo(beforeAccount.toString());
         error(stranger.get(PATH, laptop, server), 404);
+    }
+
+    @Test
+    void openApiWhenFetchedThenDocumentsTheAccessHistory() {
+        NetloomApi.Client owner = accounts.newAccount();
+
+        JsonNode paths = ok(owner.get("/api/netloom/openapi")).body().get("paths");
+
+        assertThat(paths.has("/api/netloom/access-history")).isTrue();
     }
 
     /** The interval opened by the step started at {@code opening} and closed by the one started at {@code closing}. */
