@@ -21,6 +21,7 @@ import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.projections.networkmap.RouteSpec;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -234,6 +235,34 @@ public final class AccountState implements AccountModel {
         policies.forEach((id, policy) -> specs.put(id, policy.spec()));
         return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, specs, blockedUsers.keySet(),
                 NetworkRoutes.allSpecs(routes.values(), networks));
+    }
+
+    /**
+     * Exactly {@code AccessFlows.twoPeers(snapshot(), first, second)}, without copying the whole account first: a
+     * timeline evaluates one pair after many events, and {@link #snapshot()} of a large account copies every peer.
+     */
+    public AccountSnapshot snapshotOf(PeerId first, PeerId second) {
+        Map<PeerId, PeerNode> nodes = new HashMap<>();
+        for (PeerId id : List.of(first, second)) {
+            PeerRecord peer = peers.get(id);
+            if (peer != null) {
+                nodes.put(id, peer.node());
+            }
+        }
+        Map<GroupId, Set<PeerId>> members = new HashMap<>();
+        groups.forEach((group, explicit) -> {
+            Set<PeerId> kept = new HashSet<>();
+            nodes.keySet().forEach(id -> {
+                if (explicit.containsKey(id)) {
+                    kept.add(id);
+                }
+            });
+            members.put(group, kept);
+        });
+        Map<PolicyId, PolicySpec> specs = new HashMap<>();
+        policies.forEach((id, policy) -> specs.put(id, policy.spec()));
+        return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, specs, blockedUsers.keySet(),
+                List.of());
     }
 
     public Optional<PeerRecord> peer(PeerId id) {

@@ -88,6 +88,7 @@ class IncrementalMatchesRecomputeTest {
                     flowsAfter.stream().filter(flow -> !flowsBefore.contains(flow)).toList());
             assertThat(change.lost()).as("%s: flows a dry run says lost", context).containsExactlyInAnyOrderElementsOf(
                     flowsBefore.stream().filter(flow -> !flowsAfter.contains(flow)).toList());
+            assertPairSnapshotsAgree(account.history, account.peers, sampler, context);
             assertThat(after.keySet()).as(context).isEqualTo(recomputed.keySet());
             for (PeerId peer : after.keySet()) {
                 NetworkMap map = after.get(peer);
@@ -128,6 +129,17 @@ class IncrementalMatchesRecomputeTest {
         peers.removeIf(peer -> before.containsKey(peer) && after.containsKey(peer)
                 && before.get(peer).withSerial(0).equals(after.get(peer).withSerial(0)));
         return peers;
+    }
+
+    /** The history's two-peer snapshot is the whole snapshot cut down to the pair, peers gone or never enrolled too. */
+    private static void assertPairSnapshotsAgree(AccountState history, List<PeerId> peers, Random sampler,
+            String context) {
+        List<PeerId> candidates = new ArrayList<>(peers);
+        candidates.add(new PeerId("never-enrolled"));
+        PeerId first = candidates.get(sampler.nextInt(candidates.size()));
+        PeerId second = candidates.get(sampler.nextInt(candidates.size()));
+        assertThat(history.snapshotOf(first, second)).as("%s: pair %s, %s", context, first, second)
+                .isEqualTo(AccessFlows.twoPeers(history.snapshot(), first, second));
     }
 
     private static Map<PeerId, NetworkMap> currentMaps(AccountNetwork network) {

@@ -11,6 +11,7 @@ import io.netloom.server.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class AccountHistory {
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
     public Optional<HistoricState> at(AccountId account, Instant at) {
         Replay replay = startAt(account, at);
-        replay.advance(at, event -> { });
+        replay.advance(at, Set.of(), event -> { });
         return replay.state().map(state -> new HistoricState(state, replay.last(), at));
     }
 
@@ -62,9 +63,19 @@ public class AccountHistory {
      */
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
             BiConsumer<HistoryEvent, AccountState> afterEach) {
+        return replay(account, from, until, Set.of(), afterEach);
+    }
+
+    /**
+     * The same, leaving out the events of the skipped payload types altogether: for a question they cannot change
+     * the answer to (the states handed on then differ from the real ones in what those events set, e.g. presence).
+     */
+    public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
+            Set<String> skippedPayloadTypes, BiConsumer<HistoryEvent, AccountState> afterEach) {
         Replay replay = startAt(account, from);
-        replay.advance(from, event -> { });
-        replay.advance(until, event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
+        replay.advance(from, skippedPayloadTypes, event -> { });
+        replay.advance(until, skippedPayloadTypes,
+                event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
         return replay.state().map(state -> new HistoricState(state, replay.last(), until));
     }
 
@@ -95,9 +106,9 @@ public class AccountHistory {
             this.position = position;
         }
 
-        /** Applies the events after the position reached, up to {@code until}. */
-        void advance(Instant until, Consumer<HistoryEvent> afterEach) {
-            events.forEach(account, position, Long.MAX_VALUE, until, event -> {
+        /** Applies the events after the position reached, up to {@code until}, but those of the skipped types. */
+        void advance(Instant until, Set<String> skippedPayloadTypes, Consumer<HistoryEvent> afterEach) {
+            events.forEach(account, position, Long.MAX_VALUE, until, skippedPayloadTypes, event -> {
                 model.apply(event.payload(), event.ref());
                 position = event.ref().position();
                 last = event.ref();

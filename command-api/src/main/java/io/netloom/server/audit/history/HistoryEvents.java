@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -37,6 +38,7 @@ public class HistoryEvents {
     private static final String FROM = " FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id";
     private static final String PAGE = COLUMNS + ", e.payload" + FROM
             + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND c.occurred_at <= ?"
+            + " AND e.payloadtype <> ALL(?)"
             + " ORDER BY c.position LIMIT " + PAGE_SIZE;
     private static final String ONE = COLUMNS + FROM + " WHERE c.account_id = ? AND c.position = ?";
 
@@ -53,10 +55,26 @@ public class HistoryEvents {
      * (both inclusive), to the consumer in chain order.
      */
     public void forEach(AccountId account, long after, long last, Instant until, Consumer<HistoryEvent> consumer) {
+        forEach(account, after, last, until, Set.of(), consumer);
+    }
+
+    /**
+     * The same, leaving out (in the query, unread and undeserialized) the events whose payload type is one of
+     * {@code skippedPayloadTypes}: for a question that those events cannot change the answer to.
+     */
+    public void forEach(AccountId account, long after, long last, Instant until, Set<String> skippedPayloadTypes,
+            Consumer<HistoryEvent> consumer) {
+        String[] skipped = skippedPayloadTypes.toArray(String[]::new);
         long position = after;
         while (true) {
-            List<HistoryEvent> page = jdbc.query(PAGE, (row, index) -> event(row), account.value(), position, last,
-                    Timestamp.from(until));
+            long from = position;
+            List<HistoryEvent> page = jdbc.query(PAGE, statement -> {
+                statement.setString(1, account.value());
+                statement.setLong(2, from);
+                statement.setLong(3, last);
+                statement.setTimestamp(4, Timestamp.from(until));
+                statement.setArray(5, statement.getConnection().createArrayOf("text", skipped));
+            }, (row, index) -> event(row));
             page.forEach(consumer);
             if (page.size() < PAGE_SIZE) {
                 return;

@@ -1,0 +1,32 @@
+package io.netloom.projections.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netloom.domain.peer.PeerConnectedEvent;
+import io.netloom.domain.peer.PeerDisconnectedEvent;
+import io.netloom.domain.peer.PeerRenamedEvent;
+import io.netloom.projections.networkmap.projection.NetworkMapProjection;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.Test;
+
+class AccessNeutralEventsTest {
+
+    @Test
+    void typesWhenComparedWithTheProjectionThenOnlyPresenceAndNamesAreApplied() {
+        Set<Class<?>> applied = new HashSet<>();
+        for (Method method : NetworkMapProjection.class.getMethods()) {
+            if (method.isAnnotationPresent(EventHandler.class)) {
+                applied.add(method.getParameterTypes()[0]);
+            }
+        }
+        Set<Class<?>> neutralButApplied = new HashSet<>(AccessNeutralEvents.TYPES);
+        neutralButApplied.retainAll(applied);
+
+        assertThat(neutralButApplied).containsExactlyInAnyOrderElementsOf(
+                List.of(PeerConnectedEvent.class, PeerDisconnectedEvent.class, PeerRenamedEvent.class));
+    }
+}
