@@ -27,6 +27,7 @@ import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestData;
 import io.netloom.server.testing.TestPeers;
 import io.vertx.core.Vertx;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +69,11 @@ class AccessHistoryProofTest extends ServerTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** One recorded instant: the maps every connected device held then. */
-    private record Moment(String step, Instant at, Map<String, NetworkMap> held) {
+    /**
+     * One recorded instant: the maps every connected device held then, and the dry run of the step that led to it
+     * (asked just before the step was made), or null.
+     */
+    private record Moment(String step, Instant at, Map<String, NetworkMap> held, JsonNode dryRun) {
     }
 
     @Test
@@ -96,6 +100,15 @@ class AccessHistoryProofTest extends ServerTest {
                 }
             }
         }
+        for (int i = 1; i < moments.size(); i++) {
+            if (moments.get(i).dryRun() != null) {
+                scenario.assertDryRunForetold(moments.get(i - 1), moments.get(i));
+            }
+        }
+        for (Moment moment : moments) {
+            scenario.assertReachabilityAgrees(moment);
+        }
+        scenario.assertTimelinesAgree(moments);
         // The devices' maps did change along the way, so the comparison above is not vacuous.
         assertThat(moments).extracting(moment -> scenario.sourcesInto(moment, scenario.database))
                 .containsExactly(Set.of(), Set.of("laptop"), Set.of("laptop", "contractor-laptop"), Set.of(),
@@ -130,23 +143,28 @@ class AccessHistoryProofTest extends ServerTest {
                     .body().get("id").asString();
             record("engineers reach the database on 5432");
 
-            ok(owner.put("/api/groups/{groupId}", group("engineers", List.of(laptop.peerId, contractorLaptop.peerId)),
-                    engineers));
-            record("the contractor joins the engineers");
+            Map<String, Object> joined = group("engineers", List.of(laptop.peerId, contractorLaptop.peerId));
+            step("the contractor joins the engineers", change("update_group", engineers, "group", joined),
+                    () -> ok(owner.put("/api/groups/{groupId}", joined, engineers)));
 
-            ok(owner.put("/api/policies/{policyId}", policy("database access", false, List.of(rule)), policyId));
-            record("the policy is disabled");
+            Map<String, Object> disabled = policy("database access", false, List.of(rule));
+            step("the policy is disabled", change("update_policy", policyId, "policy", disabled),
+                    () -> ok(owner.put("/api/policies/{policyId}", disabled, policyId)));
 
-            Map<String, Object> wider = with(rule, "ports", List.of("22", "5432"));
-            ok(owner.put("/api/policies/{policyId}", policy("database access", true, List.of(wider)), policyId));
-            record("the policy is enabled again, with ssh");
+            Map<String, Object> wider = policy("database access", true,
+                    List.of(with(rule, "ports", List.of("22", "5432"))));
+            step("the policy is enabled again, with ssh", change("update_policy", policyId, "policy", wider),
+                    () -> ok(owner.put("/api/policies/{policyId}", wider, policyId)));
 
-            ok(owner.put("/api/users/{userId}", userUpdate("admin", true), contractor));
-            connected.remove(contractorLaptop.peerId);
-            record("the contractor is blocked");
+            Map<String, Object> blocked = userUpdate("admin", true);
+            step("the contractor is blocked", change("update_user", contractor, "user", blocked), () -> {
+                ok(owner.put("/api/users/{userId}", blocked, contractor));
+                connected.remove(contractorLaptop.peerId);
+            });
 
-            ok(owner.put("/api/groups/{groupId}", group("engineers", List.of(contractorLaptop.peerId)), engineers));
-            record("the laptop leaves the engineers");
+            Map<String, Object> left = group("engineers", List.of(contractorLaptop.peerId));
+            step("the laptop leaves the engineers", change("update_group", engineers, "group", left),
+                    () -> ok(owner.put("/api/groups/{groupId}", left, engineers)));
             return moments;
         }
 
@@ -159,17 +177,129 @@ class AccessHistoryProofTest extends ServerTest {
             return device;
         }
 
-        /** Waits until every connected device holds the map the live model has for it, then notes the instant. */
+        /** Asks for a dry run of the change, makes it for real, and records the moment after it. */
+        void step(String step, Map<String, Object> proposed, Runnable real) throws Exception {
+            JsonNode dryRun = ok(owner.post("/api/netloom/dry-run", Map.of("changes", List.of(proposed)))).body();
+            real.run();
+            record(step, dryRun);
+        }
+
+        Map<String, Object> change(String op, String id, String kind, Map<String, Object> body) {
+            return Map.of("op", op, "id", id, kind, body);
+        }
+
         void record(String step) throws Exception {
+            record(step, null);
+        }
+
+        /** Waits until every connected device holds the map the live model has for it, then notes the instant. */
+        void record(String step, JsonNode dryRun) throws Exception {
             assertThat(freshness.awaitEventsStoredBefore(Duration.ofSeconds(20))).isTrue();
             Map<String, NetworkMap> held = new LinkedHashMap<>();
             for (MapCapturingDevice device : connected.values()) {
                 long serial = maps.mapOf(account, new PeerId(device.peerId)).orElseThrow().serial();
                 held.put(device.peerId, device.awaitSerial(serial));
             }
-            moments.add(new Moment(step, Instant.now(), held));
+            moments.add(new Moment(step, Instant.now(), held, dryRun));
             // The next step's events must be stored strictly after this instant.
             Thread.sleep(2);
+        }
+
+        /**
+         * The dry run asked before a step foretold what the devices then received: the flows each still-connected
+         * device gained and lost, and which of their maps changed.
+         */
+        void assertDryRunForetold(Moment before, Moment after) {
+            for (String device : after.held().keySet()) {
+                if (!before.held().containsKey(device)) {
+                    continue;
+                }
+                Set<List<String>> was = heldFlows(before, device);
+                Set<List<String>> now = heldFlows(after, device);
+                Set<List<String>> gained = new HashSet<>(now);
+                gained.removeAll(was);
+                Set<List<String>> lost = new HashSet<>(was);
+                lost.removeAll(now);
+                String context = after.step() + ": into " + names.get(device);
+                assertThat(flowsInto(after.dryRun().get("gained"), device)).as("%s, gained", context).isEqualTo(gained);
+                assertThat(flowsInto(after.dryRun().get("lost"), device)).as("%s, lost", context).isEqualTo(lost);
+                boolean changed = !before.held().get(device).withSerial(0).equals(after.held().get(device).withSerial(0));
+                assertThat(ids(after.dryRun().get("maps_changed")).contains(device)).as("%s, map changed", context)
+                        .isEqualTo(changed);
+            }
+        }
+
+        /** The reachability endpoint, asked about the moment, lists exactly the flows the devices' maps let in. */
+        void assertReachabilityAgrees(Moment moment) {
+            JsonNode answer = ok(owner.get("/api/netloom/reachability?at={at}", moment.at().toString())).body();
+            for (String device : moment.held().keySet()) {
+                assertThat(flowsInto(answer.get("flows"), device)).as("%s: reachability into %s", moment.step(),
+                        names.get(device)).isEqualTo(heldFlows(moment, device));
+            }
+        }
+
+        /** Each pair's timeline says access existed at a moment exactly when the destination's map let it in. */
+        void assertTimelinesAgree(List<Moment> moments) {
+            for (String source : names.keySet()) {
+                for (String destination : names.keySet()) {
+                    if (source.equals(destination)) {
+                        continue;
+                    }
+                    JsonNode intervals = ok(owner.get("/api/netloom/access-history?source={s}&destination={d}",
+                            source, destination)).body().get("intervals");
+                    for (Moment moment : moments) {
+                        if (moment.held().containsKey(destination)) {
+                            boolean held = heldFlows(moment, destination).stream()
+                                    .anyMatch(flow -> flow.get(0).equals(source));
+                            assertThat(openAt(intervals, moment.at())).as("%s: timeline %s -> %s", moment.step(),
+                                    names.get(source), names.get(destination)).isEqualTo(held);
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean openAt(JsonNode intervals, Instant at) {
+            for (JsonNode interval : intervals) {
+                Instant since = Instant.parse(interval.get("since").asString());
+                JsonNode until = interval.get("until");
+                if (!since.isAfter(at) && (until == null || until.isNull() || Instant.parse(until.asString()).isAfter(at))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The flows into the device as an answer lists them: (source id, protocol, ports). */
+        private Set<List<String>> flowsInto(JsonNode flows, String device) {
+            Set<List<String>> into = new HashSet<>();
+            for (JsonNode flow : flows) {
+                if (flow.get("destination").get("id").asString().equals(device)) {
+                    List<String> key = new ArrayList<>(List.of(flow.get("source").get("id").asString(),
+                            flow.get("protocol").asString()));
+                    flow.get("ports").forEach(port -> key.add(port.asString()));
+                    into.add(key);
+                }
+            }
+            return into;
+        }
+
+        /** The flows the device's held map let in at that moment, in the same form. */
+        private Set<List<String>> heldFlows(Moment moment, String device) {
+            HistoricState state = history.at(account, moment.at()).orElseThrow();
+            Set<List<String>> held = new HashSet<>();
+            for (AllowedFlow flow : flowsInto(new PeerId(device), moment.held().get(device), state)) {
+                List<String> key = new ArrayList<>(List.of(flow.source().value(), flow.protocol()));
+                key.addAll(flow.ports());
+                held.add(key);
+            }
+            return held;
+        }
+
+        private static Set<String> ids(JsonNode array) {
+            Set<String> ids = new HashSet<>();
+            array.forEach(id -> ids.add(id.asString()));
+            return ids;
         }
 
         /** Explain, asked about the moment, agrees with the destination's held map, in general and for tcp 5432. */
