@@ -51,8 +51,16 @@ public final class AccessNeutralEvents {
     private AccessNeutralEvents() {
     }
 
+    /** Peers connecting and disconnecting: the bulk of a long history, and nothing an auditor's answer shows. */
+    public static final List<Class<?>> PRESENCE = List.of(PeerConnectedEvent.class, PeerDisconnectedEvent.class);
+
     /** Their payload type names as the event store records them. */
     public static Set<String> payloadTypes() {
         return TYPES.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The presence events' payload type names. */
+    public static Set<String> presencePayloadTypes() {
+        return PRESENCE.stream().map(Class::getName).collect(Collectors.toUnmodifiableSet());
     }
 }

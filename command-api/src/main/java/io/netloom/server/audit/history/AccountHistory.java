@@ -42,17 +42,33 @@ public class AccountHistory {
      * says so (the parameter named {@code name}).
      */
     public HistoricState existingAt(AccountId account, String name, Instant at) {
+        return existingAt(account, name, at, Set.of());
+    }
+
+    /**
+     * The same, leaving out the events of the skipped payload types (see {@link #at(AccountId, Instant, Set)}): for
+     * a question they cannot change the answer to.
+     */
+    public HistoricState existingAt(AccountId account, String name, Instant at, Set<String> skippedPayloadTypes) {
         if (at.isAfter(clock.instant())) {
             throw new InvalidQueryParameterException(name + " " + at + " is in the future: history ends now");
         }
-        return at(account, at).orElseThrow(() -> new InvalidQueryParameterException(
+        return at(account, at, skippedPayloadTypes).orElseThrow(() -> new InvalidQueryParameterException(
                 name + " " + at + " is before this account existed"));
     }
 
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
     public Optional<HistoricState> at(AccountId account, Instant at) {
+        return at(account, at, Set.of());
+    }
+
+    /**
+     * The account at {@code at} from the latest snapshot before it and the later events but those of the skipped
+     * types: what those set (presence, say) is as the snapshot had it, and the last event is the last one read.
+     */
+    public Optional<HistoricState> at(AccountId account, Instant at, Set<String> skippedPayloadTypes) {
         Replay replay = startAt(account, at);
-        replay.advance(at, Set.of(), event -> { });
+        replay.advance(at, skippedPayloadTypes, event -> { });
         return replay.state().map(state -> new HistoricState(state, replay.last(), at));
     }
 

@@ -6,6 +6,7 @@ import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.history.AccessExplainer;
+import io.netloom.projections.history.AccessNeutralEvents;
 import io.netloom.projections.history.AccountState;
 import io.netloom.projections.history.Explanation;
 import io.netloom.projections.history.Naming;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "History", description = "The account's access history, replayed from its events (ADR 0035)")
 public class ExplainController {
+
+    private static final Set<String> NEUTRAL = AccessNeutralEvents.payloadTypes();
 
     private final AccountHistory history;
     private final EventCitations citations;
@@ -63,7 +67,8 @@ public class ExplainController {
         Traffic traffic = traffic(protocol, port);
         Instant instant = Optional.ofNullable(HistoryRequests.instant("at", at)).orElseGet(clock::instant);
         AccountId account = caller.accountId();
-        HistoricState state = history.existingAt(account, "at", instant);
+        // Names come from the directory and presence decides nothing: neither kind of event needs reading.
+        HistoricState state = history.existingAt(account, "at", instant, NEUTRAL);
         PeerId from = HistoryRequests.peer(state, "source", source).node().id();
         Naming names = new DirectoryNaming(directory.account(account));
         String address = addressOf(destination);

@@ -30,4 +30,21 @@ final class FlowCounter {
         }
         return count;
     }
+
+    /** Counts the plain values (strings, numbers) of a top-level array, as {@link #count} counts objects. */
+    static long countValues(InputStream body, String arrayName) throws IOException {
+        long count = 0;
+        try (JsonParser parser = JSON.createParser(body)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && parser.getParsingContext().getParent().inRoot()
+                        && arrayName.equals(parser.currentName())) {
+                    parser.nextToken();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
 }

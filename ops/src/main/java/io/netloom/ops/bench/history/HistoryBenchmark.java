@@ -31,11 +31,12 @@ import java.util.Random;
  * median, p90 and max per kind, and the mean of what the answers counted (flows).
  *
  * <pre>java io.netloom.ops.bench.history.HistoryBenchmark --url https://127.0.0.1:18480 --token-file DIR/admin-token
- *     [--server-fingerprint SHA256] [--requests 20] [--seed 1]</pre>
+ *     [--server-fingerprint SHA256] [--requests 20] [--seed 1] [--only reachability,explain,access,dry]</pre>
  */
 public final class HistoryBenchmark {
 
-    private static final List<HistoryRequest> KINDS = List.of(new PeerReachability(), new AccountReachability());
+    private static final List<HistoryRequest> KINDS = List.of(new PeerReachability(), new AccountReachability(),
+            new Explain(), new AccessTimeline(), new DryRunPolicyChange());
 
     private final HttpClient http;
     private final String baseUrl;
@@ -63,8 +64,11 @@ public final class HistoryBenchmark {
         HistorySubject subject = benchmark.subject();
         System.out.printf("history from %s to %s, %d peers; %d requests per kind%n", subject.first(), subject.now(),
                 subject.peers().size(), requests);
+        List<String> only = List.of(options.getOrDefault("only", "").split(","));
         for (HistoryRequest kind : KINDS) {
-            benchmark.run(kind, subject, requests, random);
+            if (only.stream().anyMatch(prefix -> kind.name().startsWith(prefix))) {
+                benchmark.run(kind, subject, requests, random);
+            }
         }
     }
 
@@ -104,10 +108,24 @@ public final class HistoryBenchmark {
                 peers.add(new HistorySubject.Peer(peer.get("id").asText(), Instant.parse(peer.get("created_at").asText())));
             }
         }
-        if (peers.isEmpty()) {
-            throw new IllegalStateException("the account has no peers to ask about");
+        if (peers.size() < 2) {
+            throw new IllegalStateException("the account needs two peers to ask about");
         }
-        return new HistorySubject(first, Instant.now(), peers);
+        List<HistorySubject.Policy> policies = new ArrayList<>();
+        try (InputStream list = send(HistoryCall.get("/api/policies"))) {
+            for (JsonNode policy : json.readTree(list)) {
+                JsonNode rule = policy.get("rules").get(0);
+                policies.add(new HistorySubject.Policy(policy.get("id").asText(), groupIds(rule.get("sources")),
+                        groupIds(rule.get("destinations"))));
+            }
+        }
+        return new HistorySubject(first, Instant.now(), peers, policies);
+    }
+
+    private String groupIds(JsonNode groups) {
+        List<String> ids = new ArrayList<>();
+        groups.forEach(group -> ids.add(group.get("id").asText()));
+        return json.valueToTree(ids).toString();
     }
 
     /** Sends the request with the token; the body is returned unread, to be streamed by the caller. */
