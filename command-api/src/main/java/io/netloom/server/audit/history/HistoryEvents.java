@@ -6,7 +6,7 @@ import io.netloom.projections.history.EventRef;
 import io.netloom.server.axon.Initiator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +36,16 @@ public class HistoryEvents {
     private static final String COLUMNS = "SELECT c.position, c.occurred_at, c.event_id, e.type,"
             + " e.aggregateidentifier, e.payloadtype, e.payloadrevision, e.metadata";
     private static final String FROM = " FROM event_chain c JOIN domainevententry e ON e.eventidentifier = c.event_id";
+    /**
+     * How much later than its own time an event may be linked into its chain: its transaction's length, from the
+     * aggregate applying it to the commit. Positions follow commits, so the events up to an instant end, in
+     * position order, at most this far past it: reading stops there instead of scanning the rest of the account.
+     */
+    static final Duration LATE_COMMIT = Duration.ofMinutes(10);
+
+    /** Filtered by time in Java: a time condition in the query would not stop its scan of the later positions. */
     private static final String PAGE = COLUMNS + ", e.payload" + FROM
-            + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND c.occurred_at <= ?"
-            + " AND e.payloadtype <> ALL(?)"
+            + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND e.payloadtype <> ALL(?)"
             + " ORDER BY c.position LIMIT " + PAGE_SIZE;
     private static final String ONE = COLUMNS + FROM + " WHERE c.account_id = ? AND c.position = ?";
 
@@ -65,27 +72,35 @@ public class HistoryEvents {
     public void forEach(AccountId account, long after, long last, Instant until, Set<String> skippedPayloadTypes,
             Consumer<HistoryEvent> consumer) {
         String[] skipped = skippedPayloadTypes.toArray(String[]::new);
+        Instant noLaterLinks = until.isAfter(END_OF_TIME.minus(LATE_COMMIT)) ? END_OF_TIME : until.plus(LATE_COMMIT);
         long position = after;
         while (true) {
             long from = position;
-            List<HistoryEvent> page = jdbc.query(PAGE, statement -> {
+            List<StoredRow> page = jdbc.query(PAGE, statement -> {
                 statement.setString(1, account.value());
                 statement.setLong(2, from);
                 statement.setLong(3, last);
-                statement.setTimestamp(4, Timestamp.from(until));
-                statement.setArray(5, statement.getConnection().createArrayOf("text", skipped));
-            }, (row, index) -> event(row));
-            page.forEach(consumer);
+                statement.setArray(4, statement.getConnection().createArrayOf("text", skipped));
+            }, (row, index) -> StoredRow.of(row));
+            for (StoredRow row : page) {
+                if (row.occurredAt().isAfter(noLaterLinks)) {
+                    return;
+                }
+                if (!row.occurredAt().isAfter(until)) {
+                    consumer.accept(event(row));
+                }
+            }
             if (page.size() < PAGE_SIZE) {
                 return;
             }
-            position = page.get(page.size() - 1).ref().position();
+            position = page.get(page.size() - 1).position();
         }
     }
 
     /** The event at that position of the account's chain, without its payload; empty if there is none. */
     public Optional<EventRef> ref(AccountId account, EventPosition position) {
-        return jdbc.query(ONE, (row, index) -> ref(row), account.value(), position.value()).stream().findFirst();
+        return jdbc.query(ONE, (row, index) -> ref(StoredRow.of(row)), account.value(), position.value()).stream()
+                .findFirst();
     }
 
     /** The position of the account's latest event; 0 when it has none. */
@@ -95,17 +110,28 @@ public class HistoryEvents {
         return head == null ? 0 : head;
     }
 
-    private HistoryEvent event(ResultSet row) throws SQLException {
-        String type = row.getString("payloadtype");
-        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class, type,
-                row.getString("payloadrevision"));
+    private HistoryEvent event(StoredRow row) {
+        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(row.payload(), byte[].class,
+                row.payloadType(), row.payloadRevision());
         return new HistoryEvent(ref(row), serializer.deserialize(payload));
     }
 
-    private EventRef ref(ResultSet row) throws SQLException {
-        return new EventRef(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
-                row.getString("event_id"), kindOf(row.getString("payloadtype")), actorOf(row.getBytes("metadata")),
-                row.getString("type"), row.getString("aggregateidentifier"));
+    private EventRef ref(StoredRow row) {
+        return new EventRef(row.position(), row.occurredAt(), row.eventId(), kindOf(row.payloadType()),
+                actorOf(row.metadata()), row.aggregateType(), row.aggregateId());
+    }
+
+    /** A link and its event as read, nothing deserialized yet: only the events read on are. */
+    private record StoredRow(long position, Instant occurredAt, String eventId, String aggregateType,
+            String aggregateId, String payloadType, String payloadRevision, byte[] metadata, byte[] payload) {
+
+        static StoredRow of(ResultSet row) throws SQLException {
+            boolean withPayload = row.getMetaData().getColumnCount() > 8;
+            return new StoredRow(row.getLong("position"), row.getTimestamp("occurred_at").toInstant(),
+                    row.getString("event_id"), row.getString("type"), row.getString("aggregateidentifier"),
+                    row.getString("payloadtype"), row.getString("payloadrevision"), row.getBytes("metadata"),
+                    withPayload ? row.getBytes("payload") : null);
+        }
     }
 
     /** {@code io.netloom.domain.group.PeersAddedToGroupEvent} is {@code PeersAddedToGroup}. */
