@@ -71,7 +71,10 @@ public class AccessHistoryController {
 
         AccountId account = caller.accountId();
         AccessTimeline timeline = new AccessTimeline(sourcePeer, destinationPeer, lower);
-        history.replay(account, BEFORE_ANY_ACCOUNT, upper, NEUTRAL,
+        // Only the two peers' own events, and those every pair shares (policies, groups, blocks), can open or close
+        // access between them: the others are left unread, in the store's query.
+        EventSelection pairOnly = EventSelection.aboutPair(NEUTRAL, sourcePeer, destinationPeer);
+        history.replay(account, BEFORE_ANY_ACCOUNT, upper, pairOnly,
                 (event, state) -> timeline.accept(event.ref(), event.payload(), state))
                 .orElseThrow(() -> new InvalidQueryParameterException(
                         "to " + upper + " is before this account existed"));

@@ -11,7 +11,6 @@ import io.netloom.server.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -42,33 +41,33 @@ public class AccountHistory {
      * says so (the parameter named {@code name}).
      */
     public HistoricState existingAt(AccountId account, String name, Instant at) {
-        return existingAt(account, name, at, Set.of());
+        return existingAt(account, name, at, EventSelection.EVERY_EVENT);
     }
 
     /**
-     * The same, leaving out the events of the skipped payload types (see {@link #at(AccountId, Instant, Set)}): for
+     * The same, leaving out the events of the skipped payload types (see {@link #at(AccountId, Instant, EventSelection)}): for
      * a question they cannot change the answer to.
      */
-    public HistoricState existingAt(AccountId account, String name, Instant at, Set<String> skippedPayloadTypes) {
+    public HistoricState existingAt(AccountId account, String name, Instant at, EventSelection selection) {
         if (at.isAfter(clock.instant())) {
             throw new InvalidQueryParameterException(name + " " + at + " is in the future: history ends now");
         }
-        return at(account, at, skippedPayloadTypes).orElseThrow(() -> new InvalidQueryParameterException(
+        return at(account, at, selection).orElseThrow(() -> new InvalidQueryParameterException(
                 name + " " + at + " is before this account existed"));
     }
 
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
     public Optional<HistoricState> at(AccountId account, Instant at) {
-        return at(account, at, Set.of());
+        return at(account, at, EventSelection.EVERY_EVENT);
     }
 
     /**
-     * The account at {@code at} from the latest snapshot before it and the later events but those of the skipped
-     * types: what those set (presence, say) is as the snapshot had it, and the last event is the last one read.
+     * The account at {@code at} from the latest snapshot before it and the later events the selection reads: what
+     * the others set (presence, say) is as the snapshot had it, and the last event is the last one read.
      */
-    public Optional<HistoricState> at(AccountId account, Instant at, Set<String> skippedPayloadTypes) {
+    public Optional<HistoricState> at(AccountId account, Instant at, EventSelection selection) {
         Replay replay = startAt(account, at);
-        replay.advance(at, skippedPayloadTypes, event -> { });
+        replay.advance(at, selection, event -> { });
         return replay.state().map(state -> new HistoricState(state, replay.last(), at));
     }
 
@@ -79,18 +78,18 @@ public class AccountHistory {
      */
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
             BiConsumer<HistoryEvent, AccountState> afterEach) {
-        return replay(account, from, until, Set.of(), afterEach);
+        return replay(account, from, until, EventSelection.EVERY_EVENT, afterEach);
     }
 
     /**
-     * The same, leaving out the events of the skipped payload types altogether: for a question they cannot change
-     * the answer to (the states handed on then differ from the real ones in what those events set, e.g. presence).
+     * The same, reading only the selected events: for a question the others cannot change the answer to (the
+     * states handed on then differ from the real ones in what those events set, e.g. presence).
      */
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
-            Set<String> skippedPayloadTypes, BiConsumer<HistoryEvent, AccountState> afterEach) {
+            EventSelection selection, BiConsumer<HistoryEvent, AccountState> afterEach) {
         Replay replay = startAt(account, from);
-        replay.advance(from, skippedPayloadTypes, event -> { });
-        replay.advance(until, skippedPayloadTypes,
+        replay.advance(from, selection, event -> { });
+        replay.advance(until, selection,
                 event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
         return replay.state().map(state -> new HistoricState(state, replay.last(), until));
     }
@@ -122,9 +121,9 @@ public class AccountHistory {
             this.position = position;
         }
 
-        /** Applies the events after the position reached, up to {@code until}, but those of the skipped types. */
-        void advance(Instant until, Set<String> skippedPayloadTypes, Consumer<HistoryEvent> afterEach) {
-            events.forEach(account, position, Long.MAX_VALUE, until, skippedPayloadTypes, event -> {
+        /** Applies the selected events after the position reached, up to {@code until}. */
+        void advance(Instant until, EventSelection selection, Consumer<HistoryEvent> afterEach) {
+            events.forEach(account, position, Long.MAX_VALUE, until, selection, event -> {
                 model.apply(event.payload(), event.ref());
                 position = event.ref().position();
                 last = event.ref();

@@ -67,11 +67,10 @@ public class ExplainController {
         Traffic traffic = traffic(protocol, port);
         Instant instant = Optional.ofNullable(HistoryRequests.instant("at", at)).orElseGet(clock::instant);
         AccountId account = caller.accountId();
-        // Names come from the directory and presence decides nothing: neither kind of event needs reading.
-        HistoricState state = history.existingAt(account, "at", instant, NEUTRAL);
+        String address = addressOf(destination);
+        HistoricState state = history.existingAt(account, "at", instant, selection(source, destination, address));
         PeerId from = HistoryRequests.peer(state, "source", source).node().id();
         Naming names = new DirectoryNaming(directory.account(account));
-        String address = addressOf(destination);
         Optional<PeerId> peerAtAddress = address == null ? Optional.empty() : peerAt(state.state(), address);
         if (address != null && peerAtAddress.isEmpty()) {
             Explanation explanation = RouteExplainer.explain(state.state(), from, address, traffic, names);
@@ -85,6 +84,21 @@ public class ExplainController {
         Explanation explanation = AccessExplainer.explain(state.state(), from, to, traffic, names);
         return ExplanationView.of(explanation, new ExplanationView.Question(instant, from, to, null, protocol,
                 traffic.port()), account, names, citations);
+    }
+
+    /**
+     * Names come from the directory and presence decides nothing, so neither kind of event needs reading; between
+     * two peers, neither do other peers' own events. A route's answer depends on its routing peers: it reads those.
+     */
+    private static EventSelection selection(String source, String destination, String address) {
+        if (address == null && source != null && destination != null) {
+            try {
+                return EventSelection.aboutPair(NEUTRAL, new PeerId(source), new PeerId(destination));
+            } catch (CommandRejectedException malformed) {
+                // Refused with its reason by the peer lookups that follow.
+            }
+        }
+        return EventSelection.skipping(NEUTRAL);
     }
 
     private static Traffic traffic(String protocol, String port) {

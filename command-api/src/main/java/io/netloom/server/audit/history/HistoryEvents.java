@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -46,6 +45,8 @@ public class HistoryEvents {
     /** Filtered by time in Java: a time condition in the query would not stop its scan of the later positions. */
     private static final String PAGE = COLUMNS + ", e.payload" + FROM
             + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND e.payloadtype <> ALL(?)"
+            + " AND (e.payloadtype <> ALL(?) OR EXISTS (SELECT 1 FROM unnest(?::bytea[]) named"
+            + " WHERE position(named IN e.payload) > 0))"
             + " ORDER BY c.position LIMIT " + PAGE_SIZE;
     private static final String ONE = COLUMNS + FROM + " WHERE c.account_id = ? AND c.position = ?";
 
@@ -62,16 +63,15 @@ public class HistoryEvents {
      * (both inclusive), to the consumer in chain order.
      */
     public void forEach(AccountId account, long after, long last, Instant until, Consumer<HistoryEvent> consumer) {
-        forEach(account, after, last, until, Set.of(), consumer);
+        forEach(account, after, last, until, EventSelection.EVERY_EVENT, consumer);
     }
 
-    /**
-     * The same, leaving out (in the query, unread and undeserialized) the events whose payload type is one of
-     * {@code skippedPayloadTypes}: for a question that those events cannot change the answer to.
-     */
-    public void forEach(AccountId account, long after, long last, Instant until, Set<String> skippedPayloadTypes,
+    /** The same, reading only the selected events (in the query: the others are never read nor deserialized). */
+    public void forEach(AccountId account, long after, long last, Instant until, EventSelection selection,
             Consumer<HistoryEvent> consumer) {
-        String[] skipped = skippedPayloadTypes.toArray(String[]::new);
+        String[] skipped = selection.skippedPayloadTypes().toArray(String[]::new);
+        String[] peerScoped = selection.peerScopedPayloadTypes().toArray(String[]::new);
+        byte[][] named = selection.namedPeersAsJson();
         Instant noLaterLinks = until.isAfter(END_OF_TIME.minus(LATE_COMMIT)) ? END_OF_TIME : until.plus(LATE_COMMIT);
         long position = after;
         while (true) {
@@ -81,6 +81,8 @@ public class HistoryEvents {
                 statement.setLong(2, from);
                 statement.setLong(3, last);
                 statement.setArray(4, statement.getConnection().createArrayOf("text", skipped));
+                statement.setArray(5, statement.getConnection().createArrayOf("text", peerScoped));
+                statement.setArray(6, statement.getConnection().createArrayOf("bytea", named));
             }, (row, index) -> StoredRow.of(row));
             for (StoredRow row : page) {
                 if (row.occurredAt().isAfter(noLaterLinks)) {

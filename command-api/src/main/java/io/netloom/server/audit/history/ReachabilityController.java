@@ -60,7 +60,7 @@ public class ReachabilityController {
         Instant instant = at == null ? clock.instant() : HistoryRequests.instant("at", at);
         AccountId account = caller.accountId();
         // Presence is not part of the answer; skipping it reads a fraction of a busy account's events.
-        HistoricState state = history.existingAt(account, "at", instant, PRESENCE);
+        HistoricState state = history.existingAt(account, "at", instant, EventSelection.skipping(PRESENCE));
         Reachability reachability;
         if (peer == null) {
             reachability = Reachability.of(state);
