@@ -29,6 +29,6 @@ final class DryRunPolicyChange implements HistoryRequest {
     /** The maps the change would touch. */
     @Override
     public long count(InputStream body) throws IOException {
-        return FlowCounter.countValues(body, "maps_changed");
+        return FlowCounter.count(body, "maps_changed");
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the elements of a top-level array of a JSON answer while streaming it, without holding the answer. */
+/** Counts the elements (objects or values) of a top-level array of a JSON answer as it streams, never holding it. */
 final class FlowCounter {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -21,25 +21,8 @@ final class FlowCounter {
                 if (parser.currentToken() == JsonToken.FIELD_NAME && parser.getParsingContext().getParent().inRoot()
                         && arrayName.equals(parser.currentName())) {
                     parser.nextToken();
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
-    }
-
-    /** Counts the plain values (strings, numbers) of a top-level array, as {@link #count} counts objects. */
-    static long countValues(InputStream body, String arrayName) throws IOException {
-        long count = 0;
-        try (JsonParser parser = JSON.createParser(body)) {
-            while (parser.nextToken() != null) {
-                if (parser.currentToken() == JsonToken.FIELD_NAME && parser.getParsingContext().getParent().inRoot()
-                        && arrayName.equals(parser.currentName())) {
-                    parser.nextToken();
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        parser.skipChildren();
                         count++;
                     }
                 }
