@@ -3,6 +3,7 @@ package io.netloom.projections.history;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.UserId;
 
 /**
  * How an explanation's messages name things. The history keeps ids only; the server names them as its directory
@@ -23,6 +24,10 @@ public interface Naming {
     }
 
     default String peer(PeerId id) {
+        return id.value();
+    }
+
+    default String user(UserId id) {
         return id.value();
     }
 }

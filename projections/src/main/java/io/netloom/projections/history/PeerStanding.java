@@ -35,7 +35,7 @@ final class PeerStanding {
         }
         if (node.owner() != null && state.isBlocked(node.owner())) {
             denials.add(new Denial(source ? DenialCode.SOURCE_OWNER_BLOCKED : DenialCode.DESTINATION_OWNER_BLOCKED,
-                    who + "'s owner " + node.owner().value() + " is blocked: their peers are cut off",
+                    who + "'s owner " + names.user(node.owner()) + " is blocked: their peers are cut off",
                     state.blockOf(node.owner()).orElse(null)));
         }
         return denials;

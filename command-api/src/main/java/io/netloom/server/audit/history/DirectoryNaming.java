@@ -3,6 +3,7 @@ package io.netloom.server.audit.history;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
+import io.netloom.domain.ids.UserId;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.GroupView;
 import io.netloom.projections.directory.PeerView;
@@ -32,5 +33,12 @@ final class DirectoryNaming implements Naming {
     @Override
     public String peer(PeerId id) {
         return records.flatMap(account -> account.peer(id)).map(PeerView::name).orElse(id.value());
+    }
+
+    /** A person by name, else e-mail; a service user by name. */
+    @Override
+    public String user(UserId id) {
+        return records.flatMap(account -> account.user(id))
+                .map(user -> user.name().isBlank() ? user.email() : user.name()).orElse(id.value());
     }
 }
