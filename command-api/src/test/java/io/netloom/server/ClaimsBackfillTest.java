@@ -61,10 +61,10 @@ class ClaimsBackfillTest {
             duplicate = ok(api.anonymous().post("/api/netloom/enroll",
                     TestPeers.enrollment(TestPeers.createReusableKey(other, List.of()), sharedKey, "copy")))
                     .text("peer_id");
-            // The schema as it was before: no claims tables (nor the later event chain), and Flyway has
-            // never run their migrations.
-            sql.execute("DROP TABLE peer_claim, setup_key_usage, event_chain");
-            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4')");
+            // The schema as it was before: no claims tables (nor the later event chain and history snapshots),
+            // and Flyway has never run their migrations.
+            sql.execute("DROP TABLE peer_claim, setup_key_usage, event_chain, network_model_snapshot");
+            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5')");
         }
 
         try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {
