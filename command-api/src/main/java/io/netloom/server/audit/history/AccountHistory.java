@@ -3,6 +3,8 @@ package io.netloom.server.audit.history;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.projections.history.AccountReplay;
 import io.netloom.projections.history.AccountState;
+import io.netloom.projections.history.AccountStateData;
+import io.netloom.projections.history.EventPosition;
 import io.netloom.projections.history.EventRef;
 import io.netloom.server.api.InvalidQueryParameterException;
 import io.netloom.server.audit.history.snapshot.NetworkModelSnapshots;
@@ -44,10 +46,7 @@ public class AccountHistory {
         return existingAt(account, name, at, EventSelection.EVERY_EVENT);
     }
 
-    /**
-     * The same, leaving out the events of the skipped payload types (see {@link #at(AccountId, Instant, EventSelection)}): for
-     * a question they cannot change the answer to.
-     */
+    /** The same, reading only the selected events (see {@link #at(AccountId, Instant, EventSelection)}). */
     public HistoricState existingAt(AccountId account, String name, Instant at, EventSelection selection) {
         if (at.isAfter(clock.instant())) {
             throw new InvalidQueryParameterException(name + " " + at + " is in the future: history ends now");
@@ -72,9 +71,9 @@ public class AccountHistory {
     }
 
     /**
-     * Replays the account to {@code from} silently, then each later event up to {@code until} (inclusive), handing
-     * the event and the state just after it to {@code afterEach}; returns the state at {@code until}, empty if the
-     * account did not exist by then. Before the account exists, {@code afterEach} is not called.
+     * Replays the account's events up to {@code until} (inclusive) in chain order, handing each event later than
+     * {@code from} and the state just after it to {@code afterEach}; returns the state at {@code until}, empty if
+     * the account did not exist by then. Before the account exists, {@code afterEach} is not called.
      */
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
             BiConsumer<HistoryEvent, AccountState> afterEach) {
@@ -88,9 +87,13 @@ public class AccountHistory {
     public Optional<HistoricState> replay(AccountId account, Instant from, Instant until,
             EventSelection selection, BiConsumer<HistoryEvent, AccountState> afterEach) {
         Replay replay = startAt(account, from);
-        replay.advance(from, selection, event -> { });
-        replay.advance(until, selection,
-                event -> replay.state().ifPresent(state -> afterEach.accept(event, state)));
+        // One pass in chain order: an event committed after another may carry an earlier time, so "up to from"
+        // and "after from" are not two ranges of positions.
+        replay.advance(until, selection, event -> {
+            if (event.ref().occurredAt().isAfter(from)) {
+                replay.state().ifPresent(state -> afterEach.accept(event, state));
+            }
+        });
         return replay.state().map(state -> new HistoricState(state, replay.last(), until));
     }
 
@@ -99,7 +102,7 @@ public class AccountHistory {
         Optional<SnapshotPoint> point = snapshots.latestAtOrBefore(account, at);
         if (point.isPresent()) {
             long position = point.get().position();
-            Optional<AccountState> state = snapshots.state(account, position).map(data -> data.toState());
+            Optional<AccountState> state = snapshots.state(account, position).map(AccountStateData::toState);
             if (state.isPresent()) {
                 return new Replay(account, new AccountReplay(account, state.get(), offboardSetupKeyPeers), position);
             }
@@ -138,7 +141,7 @@ public class AccountHistory {
         /** The last event applied; for a replay that began at a snapshot and applied none since, the snapshot's. */
         EventRef last() {
             if (last == null && position > 0) {
-                events.forEach(account, position - 1, position, HistoryEvents.END_OF_TIME, event -> last = event.ref());
+                last = events.ref(account, new EventPosition(position)).orElse(null);
             }
             return last;
         }

@@ -3,6 +3,7 @@ package io.netloom.server.audit.history.snapshot;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.projections.history.AccountReplay;
 import io.netloom.projections.history.AccountState;
+import io.netloom.projections.history.AccountStateData;
 import io.netloom.server.audit.history.HistoryEvents;
 import io.netloom.server.identity.IdentityProperties;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class SnapshotCatchUp {
             return 0;
         }
         AccountState start = latest.flatMap(point -> snapshots.state(account, point.position()))
-                .map(data -> data.toState()).orElse(null);
+                .map(AccountStateData::toState).orElse(null);
         if (latest.isPresent() && start == null) {
             // The snapshot vanished since it was found (someone cleared them): the next run starts afresh.
             return 0;
