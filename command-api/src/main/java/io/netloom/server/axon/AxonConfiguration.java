@@ -48,9 +48,9 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Who caused an event (a user, a setup key or the system) travels as metadata, not in the payload. */
+    /** Who caused an event (a user, a token, a setup key or the system) travels as metadata, not in the payload. */
     @Bean
     CorrelationDataProvider initiatorCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(Initiator.METADATA_KEY);
+        return new SimpleCorrelationDataProvider(Initiator.METADATA_KEY, Initiator.TOKEN_METADATA_KEY);
     }
 }

@@ -7,8 +7,8 @@ import io.netloom.domain.ids.TokenId;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.ScimTokenView;
 import io.netloom.server.api.CallerAccounts;
+import io.netloom.server.api.Initiators;
 import io.netloom.server.axon.Commands;
-import io.netloom.server.axon.Initiator;
 import io.netloom.server.identity.UpstreamProviders;
 import io.netloom.server.security.Caller;
 import io.netloom.server.security.SecretTokens;
@@ -84,7 +84,7 @@ public class ScimTokensController {
         String token = SecretTokens.newScimToken();
         TokenId id = TokenId.random();
         commands.send(new CreateScimTokenCommand(caller.accountId(), id, name, SecretTokens.hash(token), provider,
-                caller.userId(), now, expiresAt), new Initiator(caller.userId().value()));
+                caller.userId(), now, expiresAt), Initiators.of(caller));
         return new ScimTokenGenerated(token, summary(existing(accounts.of(caller), id.value())),
                 representations.location("", "").replaceAll("/+$", ""));
     }
@@ -95,7 +95,7 @@ public class ScimTokensController {
         requireAdmin(caller);
         ScimTokenView token = existing(accounts.of(caller), tokenId);
         commands.send(new RevokeScimTokenCommand(caller.accountId(), token.id()),
-                new Initiator(caller.userId().value()));
+                Initiators.of(caller));
         return Map.of();
     }
 

@@ -28,8 +28,7 @@ public class Callers {
     public Optional<Caller> byPersonalAccessToken(String token) {
         return directory.tokenByHash(SecretTokens.hash(token))
                 .filter(found -> !found.isExpiredAt(clock.instant()))
-                .flatMap(this::activeUser)
-                .map(Callers::toCaller);
+                .flatMap(this::throughToken);
     }
 
     /** The user a JWT names, if the token it was issued for is still that user's and still valid. */
@@ -42,8 +41,7 @@ public class Callers {
             return directory.tokenById(new TokenId(tokenId))
                     .filter(token -> token.userId().equals(user))
                     .filter(token -> !token.isExpiredAt(clock.instant()))
-                    .flatMap(this::activeUser)
-                    .map(Callers::toCaller);
+                    .flatMap(this::throughToken);
         } catch (RuntimeException malformedId) {
             return Optional.empty();
         }
@@ -62,19 +60,21 @@ public class Callers {
             return directory.user(new UserId(userId))
                     .filter(user -> user.accountId().equals(account))
                     .filter(user -> !user.serviceUser() && !user.blocked())
-                    .map(Callers::toCaller);
+                    .map(user -> toCaller(user, null));
         } catch (RuntimeException malformedId) {
             return Optional.empty();
         }
     }
 
-    private Optional<UserView> activeUser(TokenView token) {
+    /** The token's user, if they still exist and are not blocked, acting through it. */
+    private Optional<Caller> throughToken(TokenView token) {
         return directory.account(token.accountId())
                 .flatMap(records -> records.user(token.userId()))
-                .filter(user -> !user.blocked());
+                .filter(user -> !user.blocked())
+                .map(user -> toCaller(user, token.id()));
     }
 
-    private static Caller toCaller(UserView user) {
-        return new Caller(user.accountId(), user.id(), user.role(), user.serviceUser());
+    private static Caller toCaller(UserView user, TokenId token) {
+        return new Caller(user.accountId(), user.id(), user.role(), user.serviceUser(), token);
     }
 }

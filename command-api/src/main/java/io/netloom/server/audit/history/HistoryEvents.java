@@ -149,6 +149,8 @@ public class HistoryEvents {
         }
         MetaData data = serializer.deserialize(new SimpleSerializedObject<>(metadata, byte[].class,
                 MetaData.class.getName(), null));
-        return String.valueOf(data.getOrDefault(Initiator.METADATA_KEY, Initiator.SYSTEM.id()));
+        String initiator = String.valueOf(data.getOrDefault(Initiator.METADATA_KEY, Initiator.SYSTEM.id()));
+        Object token = data.get(Initiator.TOKEN_METADATA_KEY);
+        return token == null ? initiator : EventCitations.throughToken(String.valueOf(token), initiator);
     }
 }

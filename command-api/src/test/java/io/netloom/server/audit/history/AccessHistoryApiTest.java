@@ -140,8 +140,11 @@ class AccessHistoryApiTest extends ServerTest {
         assertThat(closed.get("resource").get("type").asString()).isEqualTo(closedType);
         assertThat(closed.get("resource").get("id").asString()).isEqualTo(closedId);
         for (JsonNode event : List.of(opened, closed)) {
-            assertThat(event.get("actor").get("type").asString()).isEqualTo("user");
-            assertThat(event.get("actor").get("id").asString()).isEqualTo(actor);
+            // The test's clients call with personal access tokens: the token acted, on behalf of its user.
+            assertThat(event.get("actor").get("type").asString()).isEqualTo("token");
+            assertThat(event.get("actor").get("name").asString()).isNotBlank();
+            assertThat(event.get("actor").get("on_behalf_of").get("type").asString()).isEqualTo("user");
+            assertThat(event.get("actor").get("on_behalf_of").get("id").asString()).isEqualTo(actor);
         }
         Instant since = Instant.parse(interval.get("since").asString());
         Instant until = Instant.parse(interval.get("until").asString());

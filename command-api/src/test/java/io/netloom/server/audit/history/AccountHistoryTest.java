@@ -52,7 +52,8 @@ class AccountHistoryTest extends ServerTest {
         assertThat(replayed.state().snapshot()).isEqualTo(live);
         assertThat(replayed.state().membersOf(new GroupId(admins)))
                 .hasEntrySatisfying(new PeerId(laptop),
-                        added -> assertThat(citations.cite(account, added).actor().id()).isEqualTo(currentUserId(owner)));
+                        added -> assertThat(citations.cite(account, added).actor().onBehalfOf().id())
+                                .isEqualTo(currentUserId(owner)));
     }
 
     @Test
