@@ -65,8 +65,10 @@ public final class TurnAllocation implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer;
     private final Thread reader;
+    private volatile Thread timerThread;
     private volatile InetSocketAddress relayedAddress;
     private volatile InetSocketAddress mappedAddress;
+    private volatile Duration lifetime;
 
     private TurnAllocation(RelayServer server, TurnTimings timings, RelayListener listener, TurnConnection connection) {
         this.server = server;
@@ -78,7 +80,10 @@ public final class TurnAllocation implements AutoCloseable {
         this.requests = new TurnRequests(connection, codec, credential, server.transport().reliable(), timings,
                 server.describe());
         String name = "netloom-turn-" + server.describe();
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, name + "-timer"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            timerThread = daemon(runnable, name + "-timer");
+            return timerThread;
+        });
         this.reader = daemon(this::readUntilClosed, name + "-reader");
     }
 
@@ -116,6 +121,11 @@ public final class TurnAllocation implements AutoCloseable {
     /** This client's address as the relay sees it (a server-reflexive address). */
     public InetSocketAddress mappedAddress() {
         return mappedAddress;
+    }
+
+    /** The lifetime the relay granted at the last Allocate or Refresh. */
+    public Duration lifetime() {
+        return lifetime;
     }
 
     /**
@@ -201,7 +211,7 @@ public final class TurnAllocation implements AutoCloseable {
             throw new TurnException(TurnError.CONNECTION_LOST, "relay " + server.describe()
                     + " went away while allocating");
         }
-        Duration lifetime = granted(response);
+        lifetime = granted(response);
         LOG.info("allocated {} on relay {} for {} s", relayedAddress, server.describe(), lifetime.toSeconds());
         schedule(this::refresh, half(lifetime));
     }
@@ -210,7 +220,7 @@ public final class TurnAllocation implements AutoCloseable {
         try {
             Response response = requests.send(
                     id -> MessageFactory.createRefreshRequest(seconds(timings.allocationLifetime())), "Refresh");
-            Duration lifetime = granted(response);
+            lifetime = granted(response);
             LOG.debug("refreshed {} on relay {} for {} s", relayedAddress, server.describe(), lifetime.toSeconds());
             schedule(this::refresh, half(lifetime));
         } catch (TurnException e) {
@@ -346,12 +356,16 @@ public final class TurnAllocation implements AutoCloseable {
         connection.close();
         timer.shutdownNow();
         codec.close();
-        if (Thread.currentThread() != reader) {
-            try {
-                reader.join(CLOSE_TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        // Waits for the threads (except the one running this) so that an ended allocation leaves none behind.
+        try {
+            if (Thread.currentThread() != timerThread) {
+                timer.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
+            if (Thread.currentThread() != reader) {
+                reader.join(CLOSE_TIMEOUT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
