@@ -142,6 +142,8 @@ final class TurnRequests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TurnException(TurnError.CLOSED, what + " was interrupted");
+        } catch (TurnException e) {
+            throw e;
         } catch (IOException e) {
             throw new TurnException(TurnError.CONNECTION_LOST, "cannot send " + what + " to relay " + relay + ": "
                     + e.getMessage(), e);
