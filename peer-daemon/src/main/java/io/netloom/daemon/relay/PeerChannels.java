@@ -30,22 +30,26 @@ final class PeerChannels {
         }
     }
 
+    /** A peer's entry and whether this call made it (then the caller sets the peer up). */
+    record Registration(Peer peer, boolean created) {
+    }
+
     private final Map<InetSocketAddress, Peer> byAddress = new HashMap<>();
     private final Map<Character, Peer> byChannel = new HashMap<>();
     private char next = FIRST_CHANNEL;
 
     /** The peer's entry, made (with a new channel number) if it has none; empty when the numbers are used up. */
-    synchronized Optional<Peer> register(InetSocketAddress address) {
+    synchronized Optional<Registration> register(InetSocketAddress address) {
         Peer known = byAddress.get(address);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(new Registration(known, false));
         }
         if (next > LAST_CHANNEL) {
             return Optional.empty();
         }
         Peer peer = new Peer(address, next++, new CompletableFuture<>(), false, false);
         put(peer);
-        return Optional.of(peer);
+        return Optional.of(new Registration(peer, true));
     }
 
     synchronized Optional<Peer> byAddress(InetSocketAddress address) {

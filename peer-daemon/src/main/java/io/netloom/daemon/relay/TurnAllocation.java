@@ -137,13 +137,13 @@ public final class TurnAllocation implements AutoCloseable {
         if (state.get() != State.ALLOCATED) {
             return CompletableFuture.failedFuture(notUsable());
         }
-        Optional<PeerChannels.Peer> registered = peers.register(peer);
+        Optional<PeerChannels.Registration> registered = peers.register(peer);
         if (registered.isEmpty()) {
             return CompletableFuture.failedFuture(new TurnException(TurnError.REFUSED,
                     "no channel number left on relay " + server.describe()));
         }
-        PeerChannels.Peer entry = registered.get();
-        if (!entry.permitted() && !entry.opened().isDone()) {
+        PeerChannels.Peer entry = registered.get().peer();
+        if (registered.get().created()) {
             schedule(() -> setUp(entry), Duration.ZERO);
         }
         return entry.opened();
@@ -358,8 +358,11 @@ public final class TurnAllocation implements AutoCloseable {
         codec.close();
         // Waits for the threads (except the one running this) so that an ended allocation leaves none behind.
         try {
-            if (Thread.currentThread() != timerThread) {
+            Thread timing = timerThread;
+            if (timing != null && Thread.currentThread() != timing) {
+                // The executor counts as terminated a moment before its thread has ended.
                 timer.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                timing.join(CLOSE_TIMEOUT.toMillis());
             }
             if (Thread.currentThread() != reader) {
                 reader.join(CLOSE_TIMEOUT.toMillis());

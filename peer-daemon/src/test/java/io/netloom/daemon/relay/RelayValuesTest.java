@@ -34,13 +34,16 @@ class RelayValuesTest {
         InetSocketAddress a = new InetSocketAddress("198.18.0.1", 1);
         InetSocketAddress b = new InetSocketAddress("198.18.0.2", 1);
 
-        char first = peers.register(a).orElseThrow().channel();
-        char second = peers.register(b).orElseThrow().channel();
+        PeerChannels.Registration first = peers.register(a).orElseThrow();
+        PeerChannels.Registration second = peers.register(b).orElseThrow();
+        PeerChannels.Registration again = peers.register(a).orElseThrow();
 
-        assertThat((int) first).isEqualTo(0x4000);
-        assertThat((int) second).isEqualTo(0x4001);
-        assertThat(peers.register(a).orElseThrow().channel()).isEqualTo(first);
-        assertThat(peers.byChannel(second).orElseThrow().address()).isEqualTo(b);
+        assertThat((int) first.peer().channel()).isEqualTo(0x4000);
+        assertThat((int) second.peer().channel()).isEqualTo(0x4001);
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.peer().channel()).isEqualTo(first.peer().channel());
+        assertThat(peers.byChannel(second.peer().channel()).orElseThrow().address()).isEqualTo(b);
     }
 
     @Test
