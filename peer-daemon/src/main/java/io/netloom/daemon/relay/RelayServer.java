@@ -1,5 +1,6 @@
 package io.netloom.daemon.relay;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** A TURN server, the transport to reach it and the long-term credential to allocate with. */
@@ -24,7 +25,7 @@ public record RelayServer(String host, int port, RelayTransport transport, Strin
 
     /** Where the server is, for logs and errors: never the credential. */
     public String describe() {
-        return transport.name().toLowerCase(java.util.Locale.ROOT) + "://" + host + ":" + port;
+        return transport.name().toLowerCase(Locale.ROOT) + "://" + host + ":" + port;
     }
 
     @Override

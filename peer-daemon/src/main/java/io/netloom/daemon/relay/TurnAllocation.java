@@ -52,6 +52,8 @@ public final class TurnAllocation implements AutoCloseable {
     private static final byte UDP_TRANSPORT = 17;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MIN_REFRESH = Duration.ofSeconds(1);
+    /** The most a ChannelData length field (and so a relayed UDP datagram) can carry. */
+    private static final int MAX_DATAGRAM = 65_535;
 
     private final RelayServer server;
     private final TurnTimings timings;
@@ -155,6 +157,10 @@ public final class TurnAllocation implements AutoCloseable {
      * {@link #openPeer} yet: the relay would drop it anyway.
      */
     public boolean send(InetSocketAddress peer, byte[] data) throws TurnException {
+        if (data.length > MAX_DATAGRAM) {
+            throw new IllegalArgumentException("a relayed datagram holds at most " + MAX_DATAGRAM + " bytes, not "
+                    + data.length);
+        }
         if (state.get() != State.ALLOCATED) {
             throw notUsable();
         }

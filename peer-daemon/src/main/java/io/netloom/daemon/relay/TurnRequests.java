@@ -2,8 +2,10 @@ package io.netloom.daemon.relay;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -157,14 +159,14 @@ final class TurnRequests {
             return false;
         }
         byte[] realmBytes = realm != null ? realm.getRealm() : challenge.realm();
-        credential.useRealm(new String(realmBytes, java.nio.charset.StandardCharsets.UTF_8));
+        credential.useRealm(new String(realmBytes, StandardCharsets.UTF_8));
         challenge = new Challenge(realmBytes, nonce.getNonce());
         return true;
     }
 
     private boolean sameNonce(Response response) {
         NonceAttribute nonce = (NonceAttribute) response.getAttribute(Attribute.NONCE);
-        return nonce != null && java.util.Arrays.equals(nonce.getNonce(), challenge.nonce());
+        return nonce != null && Arrays.equals(nonce.getNonce(), challenge.nonce());
     }
 
     private static int errorCode(Response response) {
