@@ -1,0 +1,73 @@
+package io.netloom.daemon.relay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The certificate authorities a {@code turns:} relay's certificate must chain to. The relay's name (or IP address)
+ * is checked against the certificate as HTTPS does; there is no way to accept any certificate.
+ */
+public final class RelayTrust {
+
+    private final SSLContext context;
+
+    private RelayTrust(SSLContext context) {
+        this.context = context;
+    }
+
+    /** The Java runtime's default trust store (public CAs). */
+    public static RelayTrust systemDefault() {
+        try {
+            return new RelayTrust(SSLContext.getDefault());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime has no default TLS context", e);
+        }
+    }
+
+    /** The CA certificates (PEM, one or more) in {@code pemFile}. */
+    public static RelayTrust fromPem(Path pemFile) throws IOException {
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IOException(pemFile + " holds no certificate");
+            }
+            return of(List.copyOf(certificates));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(pemFile + " is not a PEM certificate file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Exactly these CA certificates. */
+    public static RelayTrust of(List<? extends Certificate> authorities) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int index = 0;
+            for (Certificate authority : authorities) {
+                store.setCertificateEntry("relay-ca-" + index++, authority);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return new RelayTrust(context);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build a trust store for the relay CAs: " + e.getMessage(), e);
+        }
+    }
+
+    SSLContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,48 @@
+package io.netloom.daemon.relay;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+
+/**
+ * TURN over TCP or TLS (RFC 8656 §3.1): STUN messages and ChannelData back to back on one byte stream, each framed
+ * by its own length field ({@link StreamFrames}).
+ */
+final class StreamTurnConnection implements TurnConnection {
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    StreamTurnConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = new BufferedOutputStream(socket.getOutputStream());
+    }
+
+    @Override
+    public void send(byte[] frame) throws IOException {
+        // Whole frames only: the reader and timer threads both send, and interleaved bytes would desynchronise
+        // the relay's framing.
+        synchronized (out) {
+            out.write(frame);
+            out.flush();
+        }
+    }
+
+    @Override
+    public byte[] receive() throws IOException {
+        return StreamFrames.read(in);
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a socket that is already broken: nothing left to release
+        }
+    }
+}

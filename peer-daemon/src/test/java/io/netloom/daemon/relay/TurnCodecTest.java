@@ -1,0 +1,81 @@
+package io.netloom.daemon.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.ice4j.StunException;
+import org.ice4j.attribute.Attribute;
+import org.ice4j.attribute.MessageIntegrityAttribute;
+import org.ice4j.message.Message;
+import org.ice4j.message.MessageFactory;
+import org.ice4j.message.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TurnCodecTest {
+
+    private final LongTermCredential credential = new LongTermCredential("1700000000:peer", "secret");
+    private final TurnCodec udp = new TurnCodec(credential, false);
+    private final TurnCodec stream = new TurnCodec(credential, true);
+
+    @AfterEach
+    void close() {
+        udp.close();
+        stream.close();
+    }
+
+    @Test
+    void encodeWhenChannelDataGoesOverAStreamThenPaddedToFourBytes() throws Exception {
+        assertThat(stream.encode((char) 0x4000, new byte[5])).hasSize(4 + 8);
+        assertThat(udp.encode((char) 0x4000, new byte[5])).hasSize(4 + 5);
+    }
+
+    @Test
+    void decodeWhenChannelDataIsTruncatedThenRefused() throws Exception {
+        byte[] whole = udp.encode((char) 0x4000, "twelve bytes".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> udp.decode(Arrays.copyOf(whole, 9))).isInstanceOf(StunException.class);
+        assertThatThrownBy(() -> udp.decode(new byte[] {0x40, 0x00})).isInstanceOf(StunException.class);
+    }
+
+    @Test
+    void decodeWhenPaddedChannelDataThenTheDataWithoutPadding() throws Exception {
+        byte[] padded = stream.encode((char) 0x4001, "abcde".getBytes(StandardCharsets.UTF_8));
+
+        TurnFrame frame = stream.decode(padded);
+
+        assertThat(frame).isInstanceOfSatisfying(TurnFrame.Channel.class, channel -> {
+            assertThat((int) channel.data().getChannelNumber()).isEqualTo(0x4001);
+            assertThat(new String(channel.data().getData(), StandardCharsets.UTF_8)).isEqualTo("abcde");
+        });
+    }
+
+    @Test
+    void authenticateWhenChallengedThenTheRequestCarriesTheLongTermMessageIntegrity() throws Exception {
+        byte[] realm = "netloom.test".getBytes(StandardCharsets.UTF_8);
+        credential.useRealm("netloom.test");
+        Request request = MessageFactory.createRefreshRequest(600);
+        request.setTransactionID(new byte[12]);
+
+        udp.authenticate(request, new Challenge(realm, "nonce-1".getBytes(StandardCharsets.UTF_8)));
+        byte[] encoded = udp.encode(request);
+
+        Message decoded = Message.decode(encoded, 0, encoded.length);
+        assertThat(decoded.containsAttribute(Attribute.USERNAME)).isTrue();
+        assertThat(decoded.containsAttribute(Attribute.NONCE)).isTrue();
+        MessageIntegrityAttribute integrity = (MessageIntegrityAttribute) decoded.getAttribute(
+                Attribute.MESSAGE_INTEGRITY);
+        // RFC 8489 §14.5: HMAC-SHA1 over the message up to the attribute, with the length covering it.
+        int offset = encoded.length - 24;
+        byte[] covered = Arrays.copyOf(encoded, offset);
+        int length = offset + 24 - 20;
+        covered[2] = (byte) (length >> 8);
+        covered[3] = (byte) length;
+        byte[] key = java.security.MessageDigest.getInstance("MD5")
+                .digest("1700000000:peer:netloom.test:secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(integrity.getHmacSha1Content())
+                .isEqualTo(MessageIntegrityAttribute.calculateHmacSha1(covered, 0, covered.length, key));
+    }
+}
