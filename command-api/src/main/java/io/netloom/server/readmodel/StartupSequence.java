@@ -4,6 +4,7 @@ import io.netloom.projections.directory.DirectoryProjection;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import io.netloom.server.audit.chain.ChainBackfill;
+import io.netloom.server.audit.chain.ChainFacts;
 import io.netloom.server.bootstrap.FirstStartBootstrap;
 import io.netloom.server.claims.ClaimsBackfill;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs after Axon has started its processors and before the gateway and the web server accept
  * anyone: links every stored event that has no hash-chain link yet (a store that predates the chain,
- * ADR 0034), rebuilds the in-memory read models — the directory and every network map — from the
+ * ADR 0034) and records the payload type and peers of every link that lacks them (ADR 0035, decision
+ * 11), rebuilds the in-memory read models — the directory and every network map — from the
  * event store in one pass, claims what the claims tables lack (a store that predates them, ADR
  * 0011), then creates the first account if there is none. No request and no peer can therefore see
  * a half-built model. The network-map tracking processor starts at the
@@ -41,12 +43,13 @@ public class StartupSequence implements SmartLifecycle {
     private final NetworkMaps networkMaps;
     private final ClaimsBackfill claimsBackfill;
     private final ChainBackfill chainBackfill;
+    private final ChainFacts chainFacts;
     private volatile boolean running;
 
     public StartupSequence(EventStorageEngine storageEngine, DirectoryProjection directoryProjection,
             NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
             NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill,
-            ChainBackfill chainBackfill) {
+            ChainBackfill chainBackfill, ChainFacts chainFacts) {
         this.storageEngine = storageEngine;
         this.directoryProjection = directoryProjection;
         this.networkMapProjection = networkMapProjection;
@@ -55,11 +58,13 @@ public class StartupSequence implements SmartLifecycle {
         this.networkMaps = networkMaps;
         this.claimsBackfill = claimsBackfill;
         this.chainBackfill = chainBackfill;
+        this.chainFacts = chainFacts;
     }
 
     @Override
     public void start() {
         chainBackfill.linkWhatIsMissing();
+        chainFacts.fillWhatIsMissing();
         replay();
         claimsBackfill.claimWhatIsMissing();
         if (!networkMapFreshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {

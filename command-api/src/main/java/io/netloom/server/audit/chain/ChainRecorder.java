@@ -1,5 +1,7 @@
 package io.netloom.server.audit.chain;
 
+import io.netloom.domain.ids.PeerId;
+import io.netloom.projections.history.NamedPeers;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +44,19 @@ public class ChainRecorder {
                 (row, index) -> new ChainTip(row.getLong("position"), row.getString("hash")), account);
         ChainTip tip = tips.isEmpty() ? ChainTip.EMPTY : tips.get(0);
         ChainTip link = tip.next(event);
-        jdbc.update("INSERT INTO event_chain (account_id, position, event_id, occurred_at, previous_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", account, link.position(), event.eventId(), Timestamp.from(at),
-                tip.hash(), link.hash());
+        // The payload type and named peers let history queries select events on the link alone (ADR 0035, decision
+        // 11); they are outside the hash, which covers the stored row that holds both already.
+        String[] peers = NamedPeers.in(payload).stream().map(PeerId::value).toArray(String[]::new);
+        jdbc.update("INSERT INTO event_chain (account_id, position, event_id, occurred_at, previous_hash, hash,"
+                + " payload_type, peers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", statement -> {
+                    statement.setString(1, account);
+                    statement.setLong(2, link.position());
+                    statement.setString(3, event.eventId());
+                    statement.setTimestamp(4, Timestamp.from(at));
+                    statement.setString(5, tip.hash());
+                    statement.setString(6, link.hash());
+                    statement.setString(7, event.payloadType());
+                    statement.setArray(8, statement.getConnection().createArrayOf("text", peers));
+                });
     }
 }

@@ -2,16 +2,13 @@ package io.netloom.server.audit.history;
 
 import io.netloom.domain.ids.PeerId;
 import io.netloom.projections.history.PeerScopedEvents;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Which of an account's events a replay reads, decided in the store's query so that the others are never read
  * or deserialized: every event but those of the skipped payload types, and of the peer-scoped types only those
- * whose payload names one of the given peers.
- *
- * @param namedPeers quoted as they stand in a payload's JSON, so that one id never matches inside a longer one
+ * whose payload names one of the given peers (the peers each chain link records, ADR 0035 decision 11).
  */
 public record EventSelection(Set<String> skippedPayloadTypes, Set<String> peerScopedPayloadTypes,
         List<PeerId> namedPeers) {
@@ -33,8 +30,7 @@ public record EventSelection(Set<String> skippedPayloadTypes, Set<String> peerSc
         return new EventSelection(skippedPayloadTypes, PeerScopedEvents.payloadTypes(), List.of(first, second));
     }
 
-    byte[][] namedPeersAsJson() {
-        return namedPeers.stream().map(peer -> ("\"" + peer.value() + "\"").getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
+    String[] namedPeerIds() {
+        return namedPeers.stream().map(PeerId::value).toArray(String[]::new);
     }
 }

@@ -46,11 +46,16 @@ public class HistoryEvents {
      */
     static final Duration LATE_COMMIT = Duration.ofMinutes(10);
 
-    /** Filtered by time in Java: a time condition in the query would not stop its scan of the later positions. */
+    /**
+     * Selects on the link's own payload type and peers, so that only the rows kept are joined to their events. A
+     * link not filled yet (NULL peers: written before Flyway V6, ChainFacts fills it at start) is always read: a
+     * selection only saves reading, and reading more changes no answer. Filtered by time in Java: a time condition
+     * in the query would not stop its scan of the later positions.
+     */
     private static final String PAGE = COLUMNS + ", e.payload" + FROM
-            + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ? AND e.payloadtype <> ALL(?)"
-            + " AND (e.payloadtype <> ALL(?) OR EXISTS (SELECT 1 FROM unnest(?::bytea[]) named"
-            + " WHERE position(named IN e.payload) > 0))"
+            + " WHERE c.account_id = ? AND c.position > ? AND c.position <= ?"
+            + " AND (c.peers IS NULL OR (c.payload_type <> ALL(?)"
+            + " AND (c.payload_type <> ALL(?) OR c.peers && ?::text[])))"
             + " ORDER BY c.position";
     private static final String ONE = COLUMNS + FROM + " WHERE c.account_id = ? AND c.position = ?";
 
@@ -75,7 +80,7 @@ public class HistoryEvents {
             Consumer<HistoryEvent> consumer) {
         String[] skipped = selection.skippedPayloadTypes().toArray(String[]::new);
         String[] peerScoped = selection.peerScopedPayloadTypes().toArray(String[]::new);
-        byte[][] named = selection.namedPeersAsJson();
+        String[] named = selection.namedPeerIds();
         Instant noLaterLinks = until.isAfter(END_OF_TIME.minus(LATE_COMMIT)) ? END_OF_TIME : until.plus(LATE_COMMIT);
         long end = Math.min(last, head(account));
         for (long position = after; position < end; position += RANGE) {
@@ -87,7 +92,7 @@ public class HistoryEvents {
                 statement.setLong(3, to);
                 statement.setArray(4, statement.getConnection().createArrayOf("text", skipped));
                 statement.setArray(5, statement.getConnection().createArrayOf("text", peerScoped));
-                statement.setArray(6, statement.getConnection().createArrayOf("bytea", named));
+                statement.setArray(6, statement.getConnection().createArrayOf("text", named));
             }, (row, index) -> StoredRow.of(row));
             for (StoredRow row : page) {
                 if (row.occurredAt().isAfter(noLaterLinks)) {
