@@ -1,14 +1,10 @@
 package io.netloom.projections.history;
 
-import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A state laid out so that a few peers can be read without the others (ADR 0035, decision 10): a common part
@@ -22,18 +18,20 @@ public final class StateBuckets {
     public record Parts(AccountStateData common, List<Bucket> buckets) {
     }
 
-    /** The peers of one bucket and their memberships; {@code groups} lists only groups holding one of them. */
-    public record Bucket(List<Peer> peers, List<Group> groups) {
+    /** The peers of one bucket and their memberships. */
+    public record Bucket(List<Peer> peers, List<Member> members) {
     }
 
     public record Peer(int index, AccountState.PeerRecord record) {
     }
 
-    public record Group(GroupId id, List<Member> members) {
-    }
-
-    /** @param index the member's place in its group's whole member list */
-    public record Member(int index, PeerId peer, EventPosition addedBy) {
+    /**
+     * One membership, its group given by its index in the common part's groups (an id per membership would repeat
+     * each group's id in every bucket).
+     *
+     * @param index the member's place in its group's whole member list
+     */
+    public record Member(int group, int index, PeerId peer, EventPosition addedBy) {
     }
 
     private StateBuckets() {
@@ -49,28 +47,28 @@ public final class StateBuckets {
 
     public static Parts split(AccountStateData data, int buckets) {
         List<List<Peer>> peers = new ArrayList<>();
-        List<Map<GroupId, List<Member>>> groups = new ArrayList<>();
+        List<List<Member>> members = new ArrayList<>();
         for (int bucket = 0; bucket < buckets; bucket++) {
             peers.add(new ArrayList<>());
-            groups.add(new LinkedHashMap<>());
+            members.add(new ArrayList<>());
         }
         for (int index = 0; index < data.peers().size(); index++) {
             AccountState.PeerRecord peer = data.peers().get(index);
             peers.get(bucketOf(peer.node().id(), buckets)).add(new Peer(index, peer));
         }
         List<AccountStateData.Group> emptyGroups = new ArrayList<>();
-        for (AccountStateData.Group group : data.groups()) {
-            emptyGroups.add(new AccountStateData.Group(group.id(), List.of()));
-            for (int index = 0; index < group.members().size(); index++) {
-                AccountStateData.Member member = group.members().get(index);
-                groups.get(bucketOf(member.peer(), buckets)).computeIfAbsent(group.id(), id -> new ArrayList<>())
-                        .add(new Member(index, member.peer(), member.addedBy()));
+        for (int group = 0; group < data.groups().size(); group++) {
+            AccountStateData.Group of = data.groups().get(group);
+            emptyGroups.add(new AccountStateData.Group(of.id(), List.of()));
+            for (int index = 0; index < of.members().size(); index++) {
+                AccountStateData.Member member = of.members().get(index);
+                members.get(bucketOf(member.peer(), buckets)).add(new Member(group, index, member.peer(),
+                        member.addedBy()));
             }
         }
         List<Bucket> parts = new ArrayList<>();
         for (int bucket = 0; bucket < buckets; bucket++) {
-            parts.add(new Bucket(peers.get(bucket), groups.get(bucket).entrySet().stream()
-                    .map(group -> new Group(group.getKey(), group.getValue())).toList()));
+            parts.add(new Bucket(peers.get(bucket), members.get(bucket)));
         }
         AccountStateData common = new AccountStateData(data.network(), data.dnsDomain(), data.allGroup(), emptyGroups,
                 List.of(), data.policies(), data.blockedUsers(), data.routes(), data.networks(),
@@ -81,18 +79,22 @@ public final class StateBuckets {
     /** The state the common part and these buckets hold: every bucket gives the whole state, some its peers only. */
     public static AccountStateData join(AccountStateData common, Collection<Bucket> buckets) {
         List<Peer> peers = new ArrayList<>();
-        Map<GroupId, List<Member>> members = new HashMap<>();
+        List<Member> members = new ArrayList<>();
         for (Bucket bucket : buckets) {
             peers.addAll(bucket.peers());
-            bucket.groups().forEach(group -> members.computeIfAbsent(group.id(), id -> new ArrayList<>())
-                    .addAll(group.members()));
+            members.addAll(bucket.members());
         }
         peers.sort(Comparator.comparingInt(Peer::index));
-        List<AccountStateData.Group> groups = common.groups().stream().map(group -> {
-            List<Member> of = members.getOrDefault(group.id(), List.of());
-            return new AccountStateData.Group(group.id(), of.stream().sorted(Comparator.comparingInt(Member::index))
-                    .map(member -> new AccountStateData.Member(member.peer(), member.addedBy())).toList());
-        }).toList();
+        members.sort(Comparator.comparingInt(Member::group).thenComparingInt(Member::index));
+        List<AccountStateData.Group> groups = new ArrayList<>();
+        int next = 0;
+        for (int group = 0; group < common.groups().size(); group++) {
+            List<AccountStateData.Member> of = new ArrayList<>();
+            for (; next < members.size() && members.get(next).group() == group; next++) {
+                of.add(new AccountStateData.Member(members.get(next).peer(), members.get(next).addedBy()));
+            }
+            groups.add(new AccountStateData.Group(common.groups().get(group).id(), List.copyOf(of)));
+        }
         return new AccountStateData(common.network(), common.dnsDomain(), common.allGroup(), groups,
                 peers.stream().map(Peer::record).toList(), common.policies(), common.blockedUsers(), common.routes(),
                 common.networks(), common.setupKeyCreators());
