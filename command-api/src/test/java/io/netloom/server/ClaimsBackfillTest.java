@@ -63,8 +63,9 @@ class ClaimsBackfillTest {
                     .text("peer_id");
             // The schema as it was before: no claims tables (nor the later event chain and history snapshots),
             // and Flyway has never run their migrations.
-            sql.execute("DROP TABLE peer_claim, setup_key_usage, event_chain, network_model_snapshot");
-            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6')");
+            sql.execute("DROP TABLE peer_claim, setup_key_usage, event_chain, network_model_snapshot_part,"
+                    + " network_model_snapshot");
+            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7')");
         }
 
         try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {

@@ -15,7 +15,9 @@ import io.netloom.domain.network.RouterDefinition;
 import io.netloom.projections.networkmap.NetworkRoutes;
 import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.projections.networkmap.RouteSpec;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An {@link AccountState} as plain records and lists, the form a snapshot is stored in (JSON) and a copy is made
@@ -79,6 +81,21 @@ public record AccountStateData(
                                 .map(router -> new Router(router.getKey(), router.getValue())).toList())).toList(),
                 state.setupKeyCreators().entrySet().stream()
                         .map(creator -> new KeyCreator(creator.getKey(), creator.getValue())).toList());
+    }
+
+    /**
+     * The same account as far as the given peers are concerned: only they and their memberships, with every group,
+     * policy, block, route, network and setup key creator. Whether one peer reaches another depends on nothing else
+     * ({@code AccessFlows.between}), so a question about two peers can start from this, then apply the later events
+     * that name them or are not peer-scoped (ADR 0035, decision 10).
+     */
+    public AccountStateData restrictedTo(Collection<PeerId> kept) {
+        Set<PeerId> keep = Set.copyOf(kept);
+        return new AccountStateData(network, dnsDomain, allGroup,
+                groups.stream().map(group -> new Group(group.id(), group.members().stream()
+                        .filter(member -> keep.contains(member.peer())).toList())).toList(),
+                peers.stream().filter(peer -> keep.contains(peer.node().id())).toList(),
+                policies, blockedUsers, routes, networks, setupKeyCreators);
     }
 
     public AccountState toState() {

@@ -104,8 +104,11 @@ class AccessTimelineMatchesEveryEventTest {
         }
     }
 
-    /** Random changes of every kind the projection applies, among few peers, groups, policies and users. */
-    private record RandomEvents(Random random, HandMadeHistory history, Set<PolicyId> created) {
+    /**
+     * Random changes of every kind the projection applies, among few peers, groups, policies and users (also drives
+     * {@code PairStateMatchesWholeReplayTest}).
+     */
+    record RandomEvents(Random random, HandMadeHistory history, Set<PolicyId> created) {
 
         EventRef next() {
             PeerId peer = pick(PEERS);

@@ -52,6 +52,11 @@ final class HandMadeHistory {
         append(new GroupCreatedEvent(new GroupId("all"), ACCOUNT, "All", true, GroupIssuer.API), "Group", "all");
     }
 
+    /** {@code listener} is handed every later event's payload after it was applied. */
+    void onEach(BiConsumer<EventRef, Object> listener) {
+        listeners.add(listener);
+    }
+
     /** Applies the event one minute after the previous one; returns how it is cited. */
     EventRef append(Object payload, String resourceType, String resourceId) {
         EventRef ref = new EventRef(events.size() + 1, START.plusSeconds(60L * events.size()),

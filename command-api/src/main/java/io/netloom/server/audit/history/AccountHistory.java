@@ -1,6 +1,7 @@
 package io.netloom.server.audit.history;
 
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
 import io.netloom.projections.history.AccountReplay;
 import io.netloom.projections.history.AccountState;
 import io.netloom.projections.history.AccountStateData;
@@ -12,7 +13,9 @@ import io.netloom.server.audit.history.snapshot.SnapshotPoint;
 import io.netloom.server.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -53,6 +56,25 @@ public class AccountHistory {
         }
         return at(account, at, selection).orElseThrow(() -> new InvalidQueryParameterException(
                 name + " " + at + " is before this account existed"));
+    }
+
+    /**
+     * The account at {@code at} as far as two peers are concerned (ADR 0035, decision 10), for a request: its state
+     * holds only those two of its peers (those that existed then) with their memberships, and every group, policy
+     * and block; it starts from the snapshot restricted to them and reads, besides the events of the skipped types,
+     * only those that name one of them or are not peer-scoped ({@link EventSelection#aboutPair}). Exactly what
+     * decides whether one reaches the other ({@code AccessFlows.between}), at a fraction of a large account's cost.
+     * A time in the future or before the account existed is a 400, as for {@link #existingAt}.
+     */
+    public HistoricState existingForPair(AccountId account, String name, Instant at, Set<String> skippedPayloadTypes,
+            PeerId first, PeerId second) {
+        if (at.isAfter(clock.instant())) {
+            throw new InvalidQueryParameterException(name + " " + at + " is in the future: history ends now");
+        }
+        Replay replay = startAt(account, at, List.of(first, second));
+        replay.advance(at, EventSelection.aboutPair(skippedPayloadTypes, first, second), event -> { });
+        return replay.state().map(state -> new HistoricState(state, replay.last(), at))
+                .orElseThrow(() -> new InvalidQueryParameterException(name + " " + at + " is before this account existed"));
     }
 
     /** The account as the events up to {@code at} (inclusive) left it; empty if it did not exist yet. */
@@ -99,10 +121,16 @@ public class AccountHistory {
 
     /** A replay from the latest snapshot holding only events at or before {@code at}, or from the beginning. */
     private Replay startAt(AccountId account, Instant at) {
+        return startAt(account, at, null);
+    }
+
+    /** The same, the snapshot restricted to {@code peers} unless null (see {@link #existingForPair}). */
+    private Replay startAt(AccountId account, Instant at, List<PeerId> peers) {
         Optional<SnapshotPoint> point = snapshots.latestAtOrBefore(account, at);
         if (point.isPresent()) {
             long position = point.get().position();
-            Optional<AccountState> state = snapshots.state(account, position).map(AccountStateData::toState);
+            Optional<AccountState> state = (peers == null ? snapshots.state(account, position)
+                    : snapshots.stateOf(account, position, peers)).map(AccountStateData::toState);
             if (state.isPresent()) {
                 return new Replay(account, new AccountReplay(account, state.get(), offboardSetupKeyPeers), position);
             }

@@ -68,7 +68,7 @@ public class ExplainController {
         Instant instant = Optional.ofNullable(HistoryRequests.instant("at", at)).orElseGet(clock::instant);
         AccountId account = caller.accountId();
         String address = addressOf(destination);
-        HistoricState state = history.existingAt(account, "at", instant, selection(source, destination, address));
+        HistoricState state = stateFor(account, instant, source, destination, address);
         PeerId from = HistoryRequests.peer(state, "source", source).node().id();
         Naming names = new DirectoryNaming(directory.account(account));
         Optional<PeerId> peerAtAddress = address == null ? Optional.empty() : peerAt(state.state(), address);
@@ -87,18 +87,31 @@ public class ExplainController {
     }
 
     /**
-     * Names come from the directory and presence decides nothing, so neither kind of event needs reading; between
-     * two peers, neither do other peers' own events. A route's answer depends on its routing peers: it reads those.
+     * Names come from the directory and presence decides nothing, so neither kind of event needs reading. Between
+     * two peers, the account as far as they are concerned is all it takes (decision 10): their own events and
+     * snapshot buckets, not every peer's. A route's answer depends on its routing peers, and finding the peer at
+     * an address on every peer: those read the whole account.
      */
-    private static EventSelection selection(String source, String destination, String address) {
-        if (address == null && source != null && destination != null) {
-            try {
-                return EventSelection.aboutPair(NEUTRAL, new PeerId(source), new PeerId(destination));
-            } catch (CommandRejectedException malformed) {
-                // Refused with its reason by the peer lookups that follow.
-            }
+    private HistoricState stateFor(AccountId account, Instant instant, String source, String destination,
+            String address) {
+        Optional<PeerId> from = peerId(source);
+        Optional<PeerId> to = peerId(destination);
+        if (address == null && from.isPresent() && to.isPresent()) {
+            return history.existingForPair(account, "at", instant, NEUTRAL, from.get(), to.get());
         }
-        return EventSelection.skipping(NEUTRAL);
+        return history.existingAt(account, "at", instant, EventSelection.skipping(NEUTRAL));
+    }
+
+    /** The id, or empty when absent or malformed: then the peer lookups that follow refuse it with their reason. */
+    private static Optional<PeerId> peerId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PeerId(id));
+        } catch (CommandRejectedException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static Traffic traffic(String protocol, String port) {

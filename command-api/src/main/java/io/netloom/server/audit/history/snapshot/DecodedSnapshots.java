@@ -30,6 +30,13 @@ final class DecodedSnapshots {
         };
     }
 
+    /** The cached state, if it is; loads nothing. */
+    Optional<AccountStateData> cached(AccountId account, long position) {
+        synchronized (recent) {
+            return Optional.ofNullable(recent.get(new Key(account, position)));
+        }
+    }
+
     /** The cached state, or {@code load}'s (decoded outside the lock, so one slow decode blocks no other query). */
     Optional<AccountStateData> get(AccountId account, long position, Supplier<Optional<AccountStateData>> load) {
         Key key = new Key(account, position);
