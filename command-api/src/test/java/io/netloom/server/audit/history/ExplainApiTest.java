@@ -168,7 +168,9 @@ class ExplainApiTest extends ServerTest {
         assertThat(membership.get("id").asString()).isEqualTo(group);
         assertThat(membership.get("name").asString()).isEqualTo(name);
         assertThat(membership.get("all_peers").asBoolean()).isFalse();
-        assertThat(membership.get("added_by").get("actor").get("id").asString()).isEqualTo(actor);
+        // Added with the owner's personal access token: the token acted, on the owner's behalf.
+        assertThat(membership.get("added_by").get("actor").get("type").asString()).isEqualTo("token");
+        assertThat(membership.get("added_by").get("actor").get("on_behalf_of").get("id").asString()).isEqualTo(actor);
         assertThat(membership.get("added_by").get("resource").get("id").asString()).isEqualTo(group);
     }
 }
