@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.relay.RelayTransport;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -151,6 +152,9 @@ public final class IceAgents {
         List<TurnServer> turnServers = new ArrayList<>();
         if (!upgrade) {
             for (TurnServer server : settings.turn()) {
+                if (server.transport() != RelayTransport.UDP) {
+                    continue; // ice4j's TURN harvester relays over UDP only
+                }
                 InetAddress address = resolve(server.host(), server.uri(), issues);
                 if (address != null) {
                     turnAddresses.add(new InetSocketAddress(address, server.port()));

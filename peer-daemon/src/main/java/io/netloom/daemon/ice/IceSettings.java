@@ -10,7 +10,7 @@ import java.util.Set;
  * What every {@link PeerConnection} of this device uses.
  *
  * @param stun STUN servers for server-reflexive candidates
- * @param turn TURN servers (UDP) for relayed candidates, the fallback path
+ * @param turn TURN servers (over UDP, TCP or TLS) for relayed candidates, the fallback path
  * @param blockedInterfaces interfaces never used for host candidates, e.g. the WireGuard interface itself
  * @param wireGuardPort the port WireGuard listens on in this network namespace; the proxy delivers to
  *     {@code 127.0.0.1:wireGuardPort}
@@ -46,7 +46,7 @@ public record IceSettings(
 
     /**
      * Builds settings from the URIs the management server hands out. An invalid or unsupported URI (e.g.
-     * {@code turns:}, {@code transport=tcp}, a bad port) is left out and reported in {@link #problems()};
+     * {@code stuns:}, {@code transport=sctp}, a bad port) is left out and reported in {@link #problems()};
      * duplicates are dropped. Never throws for bad URIs.
      */
     public static IceSettings parse(List<String> stunUris, List<TurnUri> turnUris, Set<String> blockedInterfaces,
