@@ -144,6 +144,18 @@ final class IcePath {
         offloaded = value;
     }
 
+    /** How this device reaches the relay the path runs on ({@code udp}, {@code tcp}, {@code tls}), else {@code null}. */
+    String relayTransport() {
+        RelaySocket relay = relay();
+        return relay == null ? null : relay.server().transport().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The relay the path runs on as {@code host:port}, else {@code null}. */
+    String relayServer() {
+        RelaySocket relay = relay();
+        return relay == null ? null : IceUris.hostForUri(relay.server().host()) + ":" + relay.server().port();
+    }
+
     /** The relay allocation of ours the path runs on, or {@code null} when it runs on a host socket. */
     RelaySocket relay() {
         return socket instanceof RelaySocket relay ? relay : null;

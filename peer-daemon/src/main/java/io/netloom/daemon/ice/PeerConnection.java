@@ -238,10 +238,11 @@ public final class PeerConnection implements AutoCloseable {
             long rtt = path.rttNanos();
             return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
                     path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue,
-                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived());
+                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived(), path.relayTransport(),
+                    path.relayServer());
         }
         return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null,
-                null);
+                null, null, null);
     }
 
     /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
