@@ -142,7 +142,7 @@ public final class IceAgents {
             agent.setControlling(controlling);
             agent.setUseDynamicPorts(false);
             agent.setTrickling(false);
-            agent.setNominationStrategy(NominationStrategy.NOMINATE_FIRST_HOST_OR_REFLEXIVE_VALID);
+            agent.setNominationStrategy(NominationStrategy.NONE);
             agent.addCandidateHarvester(hosts);
             List<DiagnosedHarvesters.Stun> stunHarvesters = new ArrayList<>();
             for (StunServer server : settings.stun()) {
@@ -161,6 +161,9 @@ public final class IceAgents {
                 agent.addCandidateHarvester(relays);
             }
             IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
+            if (controlling) {
+                PairNominator.attach(agent, stream);
+            }
             long startNanos = System.nanoTime();
             Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
             long tookMillis = (System.nanoTime() - startNanos) / 1_000_000L;
