@@ -59,7 +59,11 @@ final class AllocationCandidate extends LocalCandidate {
 
     /**
      * Whether the remote peer's host candidates sit behind a NAT: it offered a server-reflexive address that is none
-     * of its host addresses. Without one (a public host address, or no STUN answer) the pair is kept.
+     * of its host addresses. Without one (a public host address, or no STUN answer) the pair is kept. That includes
+     * a remote on a network that drops UDP (no STUN answer, a relay over TCP or TLS) whose host address is private:
+     * the relay must refuse permissions towards private ranges ({@code denied-peer-ip}), as production relays do,
+     * or the check towards it costs us the allocation. A public host's offer looks the same (its server-reflexive
+     * address equals its host address and is not sent), so the two cannot be told apart here.
      */
     static boolean behindNat(Candidate<?> remoteHost) {
         Component component = remoteHost.getParentComponent();
