@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A lab like the real one: coturn in its own namespace on 203.0.113.1 (TURN over UDP and TCP on 3478, over TLS on
- * 5349 with a certificate from a test CA, {@link #relayCaFile()}), and three NAT routers in front of it: one
- * endpoint-independent ({@code masquerade}, like the lab's nl-rtr-a), one symmetric
+ * 5349 with a certificate from a test CA, {@link #relayCaFile()}), and four NAT routers in front of it: one
+ * endpoint-independent ({@code masquerade}, like the lab's nl-rtr-a), two symmetric
  * ({@code masquerade random,fully-random}, like nl-rtr-c), and one endpoint-independent that drops every UDP
  * datagram its LAN sends (a hotel or guest network); all drop unsolicited WAN input.
  *
@@ -24,10 +24,12 @@ import java.util.stream.Stream;
  *   nlt-na 198.18.250.1  ---- veth ----  masquerade          ---- veth ----     203.0.113.1, coturn)
  *   nlt-nc 198.18.251.1  ---- veth ----  nlt-rtrc (198.18.251.2 | 203.0.113.13, masquerade fully-random)
  *   nlt-nu 198.18.252.1  ---- veth ----  nlt-rtru (198.18.252.2 | 203.0.113.14, masquerade, no UDP out)
+ *   nlt-nd 198.18.253.1  ---- veth ----  nlt-rtrd (198.18.253.2 | 203.0.113.15, masquerade fully-random)
  * </pre>
  *
  * The peers stay in the test JVM (root namespace): policy routing by source address sends what peer A
- * (198.18.250.1), peer C (198.18.251.1) and peer U (198.18.252.1) send to 203.0.113.0/24 through their router.
+ * (198.18.250.1), peer C (198.18.251.1), peer U (198.18.252.1) and peer D (198.18.253.1) send to 203.0.113.0/24
+ * through their router.
  * Direct traffic between the local addresses would stay on {@code lo}; an nftables table {@code inet nlt_ice_nat}
  * drops it, so the only path between the peers is coturn's relay. Everything created here is named {@code nlt-*}.
  */
@@ -36,19 +38,23 @@ final class NatIceTestLab implements AutoCloseable {
     static final String IF_A = "nlt-na";
     static final String IF_C = "nlt-nc";
     static final String IF_U = "nlt-nu";
+    static final String IF_D = "nlt-nd";
     static final String IP_A = "198.18.250.1";
     static final String IP_C = "198.18.251.1";
     static final String IP_U = "198.18.252.1";
+    static final String IP_D = "198.18.253.1";
     static final String IP_TURN = "203.0.113.1";
     static final String WAN_A = "203.0.113.11";
     static final String WAN_C = "203.0.113.13";
     static final String WAN_U = "203.0.113.14";
+    static final String WAN_D = "203.0.113.15";
     static final int TURN_PORT = 3478;
     static final int TURN_TLS_PORT = 5349;
     static final String NS_TURN = "nlt-turn";
     static final String NS_RTR_A = "nlt-rtra";
     static final String NS_RTR_C = "nlt-rtrc";
     static final String NS_RTR_U = "nlt-rtru";
+    static final String NS_RTR_D = "nlt-rtrd";
     static final String TABLE = "nlt_ice_nat";
 
     private final Path directory;
@@ -82,7 +88,7 @@ final class NatIceTestLab implements AutoCloseable {
     }
 
     private void build() throws IOException, InterruptedException {
-        for (String ns : List.of(NS_TURN, NS_RTR_A, NS_RTR_C, NS_RTR_U)) {
+        for (String ns : List.of(NS_TURN, NS_RTR_A, NS_RTR_C, NS_RTR_U, NS_RTR_D)) {
             run("ip", "netns", "add", ns);
             ns(ns, "ip", "link", "set", "lo", "up");
         }
@@ -92,6 +98,7 @@ final class NatIceTestLab implements AutoCloseable {
         router(NS_RTR_A, IF_A, "198.18.250", WAN_A, "nlt-ra", "masquerade", 250);
         router(NS_RTR_C, IF_C, "198.18.251", WAN_C, "nlt-rc", "masquerade random,fully-random", 251);
         router(NS_RTR_U, IF_U, "198.18.252", WAN_U, "nlt-ru", "masquerade", 252);
+        router(NS_RTR_D, IF_D, "198.18.253", WAN_D, "nlt-rd", "masquerade random,fully-random", 253);
         ns(NS_RTR_U, "nft", "add", "rule", "inet", "filter", "blocked", "iifname", IF_U + "-l", "meta", "l4proto",
                 "udp", "counter", "drop");
         Path rules = directory.resolve("root.nft");
@@ -101,8 +108,8 @@ final class NatIceTestLab implements AutoCloseable {
                 "  chain out {",
                 "    type filter hook output priority 0; policy accept;",
                 "    ip daddr " + IP_TURN + " meta l4proto udp counter name to_turn",
-                "    ip saddr { " + IP_A + ", " + IP_C + ", " + IP_U + " } ip daddr { " + IP_A + ", " + IP_C + ", "
-                        + IP_U + " } counter drop",
+                "    ip saddr { " + IP_A + ", " + IP_C + ", " + IP_U + ", " + IP_D + " } ip daddr { " + IP_A + ", "
+                        + IP_C + ", " + IP_U + ", " + IP_D + " } counter drop",
                 "  }",
                 "}",
                 ""));
@@ -249,13 +256,16 @@ final class NatIceTestLab implements AutoCloseable {
         runQuietly("ip", "rule", "del", "pref", "250");
         runQuietly("ip", "rule", "del", "pref", "251");
         runQuietly("ip", "rule", "del", "pref", "252");
+        runQuietly("ip", "rule", "del", "pref", "253");
         runQuietly("ip", "route", "flush", "table", "250");
         runQuietly("ip", "route", "flush", "table", "251");
         runQuietly("ip", "route", "flush", "table", "252");
+        runQuietly("ip", "route", "flush", "table", "253");
         runQuietly("ip", "link", "del", IF_A);
         runQuietly("ip", "link", "del", IF_C);
         runQuietly("ip", "link", "del", IF_U);
-        for (String ns : List.of(NS_RTR_A, NS_RTR_C, NS_RTR_U, NS_TURN)) {
+        runQuietly("ip", "link", "del", IF_D);
+        for (String ns : List.of(NS_RTR_A, NS_RTR_C, NS_RTR_U, NS_RTR_D, NS_TURN)) {
             runQuietly("ip", "netns", "del", ns);
         }
         runQuietly("nft", "delete", "table", "inet", TABLE);
