@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.ice4j.TransportAddress;
@@ -147,7 +148,7 @@ final class IcePath {
     /** How this device reaches the relay the path runs on ({@code udp}, {@code tcp}, {@code tls}), else {@code null}. */
     String relayTransport() {
         RelaySocket relay = relay();
-        return relay == null ? null : relay.server().transport().name().toLowerCase(java.util.Locale.ROOT);
+        return relay == null ? null : relay.server().transport().name().toLowerCase(Locale.ROOT);
     }
 
     /** The relay the path runs on as {@code host:port}, else {@code null}. */
