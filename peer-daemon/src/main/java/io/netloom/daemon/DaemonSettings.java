@@ -9,13 +9,16 @@ import io.netloom.daemon.link.InterfaceNames;
  * @param dataPath what carries WireGuard's datagrams on paths from this device's own sockets; absent in files
  *     written before it existed,
  *     which then get the default
+ * @param relayCaFile a PEM file of CA certificates a {@code turns:} relay's certificate may also chain to, besides
+ *     the runtime's public CAs (a relay with a private CA); {@code null}: the public CAs only
  */
 public record DaemonSettings(
         @JsonProperty("interface_name") String interfaceName,
         @JsonProperty("wireguard_port") int wireGuardPort,
-        @JsonProperty("data_path") DataPathChoice dataPath) {
+        @JsonProperty("data_path") DataPathChoice dataPath,
+        @JsonProperty("relay_ca_file") String relayCaFile) {
 
-    public static final DaemonSettings DEFAULTS = new DaemonSettings("wt0", 51820, DataPathChoice.NFTABLES);
+    public static final DaemonSettings DEFAULTS = new DaemonSettings("wt0", 51820, DataPathChoice.NFTABLES, null);
 
     public DaemonSettings {
         InterfaceNames.requireValid(interfaceName);
@@ -24,6 +27,9 @@ public record DaemonSettings(
         }
         if (dataPath == null) {
             dataPath = DataPathChoice.NFTABLES;
+        }
+        if (relayCaFile != null && relayCaFile.isBlank()) {
+            throw new IllegalArgumentException("the relay CA file name is empty");
         }
     }
 

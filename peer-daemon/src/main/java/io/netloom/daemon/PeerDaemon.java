@@ -14,6 +14,7 @@ import io.netloom.daemon.link.InterfaceAddressing;
 import io.netloom.daemon.management.Enrollment;
 import io.netloom.daemon.management.ManagementProbe;
 import io.netloom.daemon.map.NetworkMap;
+import io.netloom.daemon.relay.RelayTrust;
 import io.netloom.daemon.routes.ClientRoutes;
 import io.netloom.daemon.routes.KernelRoutes;
 import io.netloom.daemon.routes.RouteBypass;
@@ -38,6 +39,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,6 +194,16 @@ public final class PeerDaemon {
         IceSettings ice = IceSettings.parse(configuration.stunUris(), turn, Set.of(device.name()),
                 settings.wireGuardPort());
         ice.problems().forEach(problems::add);
+        if (settings.relayCaFile() != null) {
+            try {
+                ice = ice.withRelayTrust(RelayTrust.systemDefaultAnd(Path.of(settings.relayCaFile())));
+            } catch (IOException | RuntimeException e) {
+                // TLS relays then need a certificate from a public CA; UDP and TCP relays work as before.
+                String problem = "relay CA file " + settings.relayCaFile() + " not used: " + e.getMessage();
+                log.warn(problem);
+                problems.add(problem);
+            }
+        }
         return ice;
     }
 

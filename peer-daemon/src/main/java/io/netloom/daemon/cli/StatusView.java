@@ -62,6 +62,9 @@ record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
         line(out, "ICE candidate endpoints (Local/Remote)", orDash(peer.localEndpoint()) + "/" + orDash(peer.remoteEndpoint()));
         line(out, "Data path", peer.dataPath() == null ? "-"
                 : "KERNEL".equals(peer.dataPath()) ? "kernel (nftables)" : "userspace proxy");
+        if (peer.relayTransport() != null) {
+            line(out, "Relay", peer.relayTransport() + " to " + orDash(peer.relayServer()));
+        }
         line(out, "Last WireGuard handshake", peer.lastHandshake() == null ? "-" : peer.lastHandshake().toString());
         line(out, "Transfer status (received/sent)", bytes(peer.receivedBytes()) + "/" + bytes(peer.sentBytes()));
         line(out, "Latency", peer.latencyMillis() == null ? "-" : String.format("%.3f ms", peer.latencyMillis()));

@@ -47,6 +47,11 @@ final class UpCommand implements Callable<Integer> {
                     + "one used.")
     DaemonSettings.DataPathChoice dataPath;
 
+    @Option(names = "--relay-ca", paramLabel = "FILE",
+            description = "PEM file of a CA that a TLS relay's (turns:) certificate may chain to besides the system's "
+                    + "public CAs: for a relay with a private CA. Default: none, or the last one used.")
+    File relayCa;
+
     @Option(names = {"-F", "--foreground"}, description = "Run the daemon in this process instead of in the background.")
     boolean foreground;
 
@@ -88,7 +93,8 @@ final class UpCommand implements Callable<Integer> {
         try {
             return new DaemonSettings(interfaceName != null ? interfaceName : base.interfaceName(),
                     wireGuardPort != null ? wireGuardPort : base.wireGuardPort(),
-                    dataPath != null ? dataPath : base.dataPath());
+                    dataPath != null ? dataPath : base.dataPath(),
+                    relayCa != null ? relayCa.getAbsolutePath() : base.relayCaFile());
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
@@ -106,6 +112,9 @@ final class UpCommand implements Callable<Integer> {
         }
         if (dataPath != null) {
             options.addAll(List.of("--data-path", dataPath.name().toLowerCase(Locale.ROOT)));
+        }
+        if (relayCa != null) {
+            options.addAll(List.of("--relay-ca", relayCa.getAbsolutePath()));
         }
         return options;
     }

@@ -491,6 +491,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
                 path == null ? null : path.remoteCandidateType(),
                 path == null ? null : path.remoteEndpoint(),
                 path == null || path.dataPath() == null ? null : path.dataPath().name(),
+                path == null ? null : path.relayTransport(),
+                path == null ? null : path.relayServer(),
                 path == null || path.latency() == null ? null : path.latency().toNanos() / 1_000_000.0,
                 statistics == null ? null : statistics.lastHandshake(),
                 statistics == null ? 0 : statistics.receivedBytes(),

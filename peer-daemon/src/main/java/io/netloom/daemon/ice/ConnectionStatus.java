@@ -23,6 +23,9 @@ import java.time.Instant;
  * @param lastReceived while connected, when anything (WireGuard data through the proxy, path probes and their
  *     replies) last arrived from the remote on the selected path; {@code null} otherwise. A path whose remote
  *     vanished silently stays {@code connected} until the inactivity timeout, but this stops moving at once.
+ * @param relayTransport while connected through a relay allocation of this device's own, how it reaches the relay:
+ *     {@code udp}, {@code tcp} or {@code tls}; {@code null} otherwise (also when only the remote end relays)
+ * @param relayServer that relay as {@code host:port}, else {@code null}
  */
 public record ConnectionStatus(
         String state,
@@ -36,12 +39,14 @@ public record ConnectionStatus(
         Instant since,
         String candidateIssue,
         DataPath dataPath,
-        Instant lastReceived) {
+        Instant lastReceived,
+        String relayTransport,
+        String relayServer) {
 
     public ConnectionStatus(String state, ConnectionType type, String localCandidateType, String localEndpoint,
             String remoteCandidateType, String remoteEndpoint, Duration latency, String lastError, Instant since) {
         this(state, type, localCandidateType, localEndpoint, remoteCandidateType, remoteEndpoint, latency, lastError,
-                since, null, null, null);
+                since, null, null, null, null, null);
     }
 
     public boolean connected() {

@@ -39,11 +39,8 @@ final class FilteredHostHarvester extends AbstractCandidateHarvester {
     private final List<String> failures = new ArrayList<>();
     private final Map<TransportAddress, DataPlaneSocket> dataPlaneSockets = new ConcurrentHashMap<>();
 
-    private final InetSocketAddress[] turnServers;
-
-    FilteredHostHarvester(IceSettings settings, List<InetSocketAddress> turnServers) {
+    FilteredHostHarvester(IceSettings settings) {
         this.settings = settings;
-        this.turnServers = turnServers.toArray(InetSocketAddress[]::new);
     }
 
     @Override
@@ -81,7 +78,7 @@ final class FilteredHostHarvester extends AbstractCandidateHarvester {
                     continue;
                 }
                 try {
-                    DataPlaneSocket dataPlane = new DataPlaneSocket(new InetSocketAddress(address, 0), turnServers);
+                    DataPlaneSocket dataPlane = new DataPlaneSocket(new InetSocketAddress(address, 0));
                     MultiplexingDatagramSocket socket;
                     try {
                         socket = new MultiplexingDatagramSocket(dataPlane);
@@ -96,7 +93,7 @@ final class FilteredHostHarvester extends AbstractCandidateHarvester {
                         wrapper.close();
                         continue;
                     }
-                    // STUN (checks, STUN/TURN server responses) is demultiplexed to the agent's stack.
+                    // STUN (checks, STUN server responses) is demultiplexed to the agent's stack.
                     candidate.getStunStack().addSocket(candidate.getStunSocket(null));
                     if (component.getComponentSocket() != null) {
                         component.getComponentSocket().add(wrapper);
@@ -115,11 +112,6 @@ final class FilteredHostHarvester extends AbstractCandidateHarvester {
     /** The socket under the host candidate at {@code address}, or {@code null}. */
     DataPlaneSocket dataPlaneSocket(TransportAddress address) {
         return dataPlaneSockets.get(address);
-    }
-
-    /** STUN requests to TURN servers dropped by the sockets' rate limit (see {@link DataPlaneSocket#send}). */
-    long turnRequestsDropped() {
-        return dataPlaneSockets.values().stream().mapToLong(DataPlaneSocket::turnRequestsDropped).sum();
     }
 
     /** Closes every socket this harvester created (ice4j's free does not always reach them). */

@@ -30,7 +30,7 @@ final class Ice4jRuntime {
     private static final java.util.logging.Logger JITSI_CONFIG_JUL = java.util.logging.Logger.getLogger("JitsiConfig");
     /** Warns "Can not send message, Connector stopped" whenever an agent is freed while a transaction is pending. */
     private static final java.util.logging.Logger CONNECTOR_JUL = java.util.logging.Logger.getLogger("org.ice4j.stack.Connector");
-    /** Warns "Removing connector" with a stack trace whenever an agent's TURN socket is closed under its reader. */
+    /** Warns "Removing connector" with a stack trace whenever an agent's relayed socket is closed under its reader. */
     private static final java.util.logging.Logger NET_ACCESS_JUL =
             java.util.logging.Logger.getLogger("org.ice4j.stack.NetAccessManager");
 

@@ -3,7 +3,6 @@ package io.netloom.daemon.ice;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,9 +23,6 @@ import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.NominationStrategy;
-import org.ice4j.ice.RelayedCandidate;
-import org.ice4j.security.LongTermCredential;
-import org.ice4j.socket.IceSocketWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,15 +86,12 @@ public final class IceAgents {
     }
 
     /**
-     * Frees an agent and closes the host sockets we created for it.
+     * Frees an agent and closes the sockets we created for it.
      *
-     * <p>Two ice4j 3.2 problems are worked around here. {@code Agent.free()} shuts the STUN stack down while
-     * holding its connector lock and closes every socket under it, TURN sockets included; a TURN socket's send
-     * thread may at that moment hold its queue lock and wait for that very connector lock (to send a
-     * CreatePermission): a deadlock. Closing the TURN sockets first, outside ice4j's locks, makes the later close a
-     * no-op. And {@code free()} closes ice4j's socket wrappers but not always the sockets under them, after which
-     * TURN transactions of the freed agent could go on (retrying CreatePermission against an allocation that no
-     * longer exists, thousands of times a second); closing our own sockets ends them.
+     * <p>The relayed candidates' allocations are released first, outside ice4j's locks: each takes a Refresh with
+     * lifetime 0 (up to 2 s), and ice4j's {@code free()} would otherwise reach them with its STUN stack's connector
+     * lock held. {@code free()} also closes ice4j's socket wrappers but not always the host sockets under them;
+     * closing our own ends them.
      */
     private static void freeNow(Agent agent, FilteredHostHarvester hosts) {
         if (agent != null) {
@@ -106,17 +99,14 @@ public final class IceAgents {
                 for (IceMediaStream stream : agent.getStreams()) {
                     for (Component component : stream.getComponents()) {
                         for (LocalCandidate candidate : component.getLocalCandidates()) {
-                            if (candidate instanceof RelayedCandidate relayed) {
-                                IceSocketWrapper socket = relayed.getCandidateIceSocketWrapper();
-                                if (socket != null) {
-                                    socket.close();
-                                }
+                            if (candidate instanceof AllocationCandidate relayed) {
+                                relayed.relay().close();
                             }
                         }
                     }
                 }
             } catch (RuntimeException e) {
-                LOG.debug("closing TURN sockets before freeing an ICE agent failed", e);
+                LOG.debug("releasing TURN allocations before freeing an ICE agent failed", e);
             }
             try {
                 agent.free();
@@ -131,10 +121,10 @@ public final class IceAgents {
 
     /** {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational. */
     record Gathered(Agent agent, IceMediaStream stream, Component component, FilteredHostHarvester hosts,
-            IceDescription local, String issue, String note, String failure) {
+            RelaySocket relay, IceDescription local, String issue, String note, String failure) {
 
         static Gathered failed(Agent agent, FilteredHostHarvester hosts, String failure) {
-            return new Gathered(agent, null, null, hosts, null, null, null, failure);
+            return new Gathered(agent, null, null, hosts, null, null, null, null, failure);
         }
     }
 
@@ -147,23 +137,12 @@ public final class IceAgents {
             return Gathered.failed(null, null, "cannot create an ICE agent: " + e);
         }
         List<String> issues = new ArrayList<>();
-        List<InetSocketAddress> turnAddresses = new ArrayList<>();
-        List<TurnServer> turnServers = new ArrayList<>();
-        if (!upgrade) {
-            for (TurnServer server : settings.turn()) {
-                InetAddress address = resolve(server.host(), server.uri(), issues);
-                if (address != null) {
-                    turnAddresses.add(new InetSocketAddress(address, server.port()));
-                    turnServers.add(server);
-                }
-            }
-        }
-        FilteredHostHarvester hosts = new FilteredHostHarvester(settings, turnAddresses);
+        FilteredHostHarvester hosts = new FilteredHostHarvester(settings);
         try {
             agent.setControlling(controlling);
             agent.setUseDynamicPorts(false);
             agent.setTrickling(false);
-            agent.setNominationStrategy(NominationStrategy.NOMINATE_FIRST_HOST_OR_REFLEXIVE_VALID);
+            agent.setNominationStrategy(NominationStrategy.NONE);
             agent.addCandidateHarvester(hosts);
             List<DiagnosedHarvesters.Stun> stunHarvesters = new ArrayList<>();
             for (StunServer server : settings.stun()) {
@@ -175,16 +154,16 @@ public final class IceAgents {
                     agent.addCandidateHarvester(harvester);
                 }
             }
-            List<DiagnosedHarvesters.Turn> turnHarvesters = new ArrayList<>();
-            for (int i = 0; i < turnServers.size(); i++) {
-                TurnServer server = turnServers.get(i);
-                var harvester = new DiagnosedHarvesters.Turn(
-                        new TransportAddress(turnAddresses.get(i).getAddress(), server.port(), Transport.UDP),
-                        new LongTermCredential(server.username(), server.password()), server.uri());
-                turnHarvesters.add(harvester);
-                agent.addCandidateHarvester(harvester);
+            // An upgrade looks for a P2P path only: no relay.
+            RelayHarvester relays = upgrade || settings.turn().isEmpty() ? null
+                    : new RelayHarvester(settings.turn(), settings.relayTrust(), !settings.allowedInterfaces().isEmpty());
+            if (relays != null) {
+                agent.addCandidateHarvester(relays);
             }
             IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
+            if (controlling) {
+                PairNominator.attach(agent, stream);
+            }
             long startNanos = System.nanoTime();
             Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
             long tookMillis = (System.nanoTime() - startNanos) / 1_000_000L;
@@ -201,19 +180,14 @@ public final class IceAgents {
                             + " after " + tookMillis + " ms, no server-reflexive candidate");
                 }
             }
-            for (var harvester : turnHarvesters) {
-                boolean relayed = locals.stream().anyMatch(c -> c.getType() == CandidateType.RELAYED_CANDIDATE
-                        && (c.getRelayServerAddress() == null || c.getRelayServerAddress().equals(harvester.stunServer)));
-                if (!relayed) {
-                    issues.add("no relay candidate from " + harvester.diagnosis.label + ": "
-                            + orNoResponse(harvester.diagnosis.lastFailure()) + " after " + tookMillis
-                            + " ms (relay fallback unavailable)");
-                }
+            if (relays != null && relays.relay() == null) {
+                issues.add("no relay candidate from " + String.join(", ", relays.failures()) + " after " + tookMillis
+                        + " ms (relay fallback unavailable)");
             }
             String note = !upgrade && settings.turn().isEmpty() ? "no TURN server configured (no relay fallback)" : null;
             IceDescription local = new IceDescription(sessionId, upgrade, agent.getLocalUfrag(),
                     agent.getLocalPassword(), describe(locals), List.of());
-            return new Gathered(agent, stream, component, hosts, local,
+            return new Gathered(agent, stream, component, hosts, relays == null ? null : relays.relay(), local,
                     issues.isEmpty() ? null : String.join("; ", issues), note, null);
         } catch (IOException | RuntimeException e) {
             return Gathered.failed(agent, hosts, e.toString());

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.ice4j.TransportAddress;
@@ -14,9 +15,6 @@ import org.ice4j.ice.CandidatePair;
 import org.ice4j.ice.CandidateType;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
-import org.ice4j.socket.IceSocketWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The pair ICE selected, used as a datagram path: WireGuard's datagrams go out through the pair's local socket
@@ -24,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the local candidate is a host candidate (or server/peer-reflexive, based on one), the path sends on the
  * host's {@link DataPlaneSocket} directly and is attached to it to receive in ice4j's reading thread. When it is
- * a relayed candidate, the path uses ice4j's TURN socket (which wraps datagrams in ChannelData messages or Send
- * indications to the TURN server and unwraps what the server relays), read by a thread of its own.
+ * a relayed candidate, the path sends into our own TURN allocation ({@link RelaySocket}: ChannelData to the relay)
+ * and is attached to it to receive on the allocation's reading thread. Either way WireGuard's datagrams take one
+ * hop in user space, the proxy's.
  *
  * <p>The path also carries small probes between the two Netloom proxies, never delivered to WireGuard: 24 bytes,
  * {@code FF 'N' 'L' kind} (1 request, 2 reply), the sender's {@code System.nanoTime} (echoed back, giving the
@@ -35,11 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 final class IcePath {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IcePath.class);
     static final int PROBE_LENGTH = 24;
     private static final byte PROBE_REQUEST = 1;
     private static final byte PROBE_REPLY = 2;
-    private static final int RECEIVE_BUFFER = 65_535;
 
     final long id = ThreadLocalRandom.current().nextLong();
     final InetAddress remoteAddress;
@@ -49,14 +46,11 @@ final class IcePath {
     final String remoteType;
     final String remoteEndpoint;
     final ConnectionType type;
-    private final String name;
     private final WireGuardProxy proxy;
-    /** Set when the local candidate is based on one of our host sockets: send and receive on it directly. */
-    private final DataPlaneSocket dataPlane;
-    /** That host socket's address, or {@code null}. */
+    /** One of our host sockets, or our relay allocation: the path sends and receives on it directly. */
+    private final PathSocket socket;
+    /** The host socket's address, or {@code null} on a relay. */
     private final InetSocketAddress hostSocketAddress;
-    /** Otherwise (relayed local candidate): ice4j's socket for the pair. */
-    private final IceSocketWrapper wrapper;
 
     /** Used only by the proxy's outbound thread. */
     private final DatagramPacket dataOut;
@@ -76,7 +70,7 @@ final class IcePath {
     private volatile long datagramsOut;
     private volatile long sendErrors;
 
-    IcePath(CandidatePair pair, WireGuardProxy proxy, String name, Function<TransportAddress, DataPlaneSocket> hostSockets) {
+    IcePath(CandidatePair pair, WireGuardProxy proxy, Function<TransportAddress, DataPlaneSocket> hostSockets) {
         LocalCandidate local = pair.getLocalCandidate();
         RemoteCandidate remote = pair.getRemoteCandidate();
         this.remoteAddress = remote.getTransportAddress().getAddress();
@@ -90,16 +84,16 @@ final class IcePath {
                 || base.getType() == CandidateType.RELAYED_CANDIDATE;
         this.type = localRelayed || remote.getType() == CandidateType.RELAYED_CANDIDATE
                 ? ConnectionType.RELAYED : ConnectionType.P2P;
-        this.dataPlane = localRelayed || base.getType() != CandidateType.HOST_CANDIDATE
-                ? null : hostSockets.apply(base.getTransportAddress());
-        this.hostSocketAddress = dataPlane == null ? null
-                : new InetSocketAddress(base.getTransportAddress().getAddress(), base.getTransportAddress().getPort());
-        this.wrapper = dataPlane != null ? null : pair.getIceSocketWrapper();
-        if (dataPlane == null && wrapper == null) {
-            throw new IllegalStateException("the selected pair has no socket");
+        this.socket = base instanceof AllocationCandidate relayed ? relayed.relay()
+                : localRelayed || base.getType() != CandidateType.HOST_CANDIDATE ? null
+                : hostSockets.apply(base.getTransportAddress());
+        if (socket == null) {
+            throw new IllegalStateException("the selected pair runs on no socket of ours (" + localType + " "
+                    + localEndpoint + ")");
         }
+        this.hostSocketAddress = socket instanceof RelaySocket ? null
+                : new InetSocketAddress(base.getTransportAddress().getAddress(), base.getTransportAddress().getPort());
         this.proxy = proxy;
-        this.name = name;
         this.dataOut = new DatagramPacket(new byte[0], 0, remoteAddress, remotePort);
         this.probeOutPacket = new DatagramPacket(probeOut, PROBE_LENGTH, remoteAddress, remotePort);
         this.lastReceiveNanos = System.nanoTime();
@@ -118,15 +112,9 @@ final class IcePath {
         return address.getHostAddress() + ":" + port;
     }
 
-    /** Starts receiving: attaches to the host socket, or starts a reader thread on ice4j's (TURN) socket. */
+    /** Starts receiving: attaches to the host socket or the relay allocation. */
     void start() {
-        if (dataPlane != null) {
-            dataPlane.attach(this);
-            return;
-        }
-        Thread thread = new Thread(this::runReader, "nl-proxy-in-" + name + "-" + localType + "-" + remoteType);
-        thread.setDaemon(true);
-        thread.start();
+        socket.attach(this);
     }
 
     /** Marks the path replaced; it keeps delivering until its agent is freed (the remote may not have switched yet). */
@@ -134,14 +122,12 @@ final class IcePath {
         retired = true;
     }
 
-    /** Stops receiving on a host socket that may outlive this path. */
+    /** Stops receiving on a socket that may outlive this path. */
     void detach() {
-        if (dataPlane != null) {
-            dataPlane.detach(this);
-        }
+        socket.detach(this);
     }
 
-    /** The host socket the path runs on, or {@code null} when it runs on ice4j's TURN socket. */
+    /** The host socket the path runs on, or {@code null} when it runs on a relay allocation of ours. */
     InetSocketAddress hostSocketAddress() {
         return hostSocketAddress;
     }
@@ -159,19 +145,28 @@ final class IcePath {
         offloaded = value;
     }
 
-    boolean viaTurnSocket() {
-        return dataPlane == null;
+    /** How this device reaches the relay the path runs on ({@code udp}, {@code tcp}, {@code tls}), else {@code null}. */
+    String relayTransport() {
+        RelaySocket relay = relay();
+        return relay == null ? null : relay.server().transport().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The relay the path runs on as {@code host:port}, else {@code null}. */
+    String relayServer() {
+        RelaySocket relay = relay();
+        return relay == null ? null : IceUris.hostForUri(relay.server().host()) + ":" + relay.server().port();
+    }
+
+    /** The relay allocation of ours the path runs on, or {@code null} when it runs on a host socket. */
+    RelaySocket relay() {
+        return socket instanceof RelaySocket relay ? relay : null;
     }
 
     /** From the proxy's outbound thread only. */
     boolean sendData(byte[] data, int length) {
         dataOut.setData(data, 0, length);
         try {
-            if (dataPlane != null) {
-                dataPlane.send(dataOut);
-            } else {
-                wrapper.send(dataOut);
-            }
+            socket.send(dataOut);
             datagramsOut++;
             return true;
         } catch (IOException | RuntimeException e) {
@@ -186,11 +181,7 @@ final class IcePath {
         writeProbe(probeOut, PROBE_REQUEST, now, silenceMillis(now));
         lastProbeSentNanos = now;
         try {
-            if (dataPlane != null) {
-                dataPlane.send(probeOutPacket);
-            } else {
-                wrapper.send(probeOutPacket);
-            }
+            socket.send(probeOutPacket);
         } catch (IOException | RuntimeException e) {
             sendErrors++;
         }
@@ -248,11 +239,7 @@ final class IcePath {
             replyPacket.setAddress(remoteAddress);
             replyPacket.setPort(remotePort);
             try {
-                if (replySocket != null) {
-                    replySocket.send(replyPacket);
-                } else {
-                    wrapper.send(replyPacket);
-                }
+                replySocket.send(replyPacket);
             } catch (IOException | RuntimeException e) {
                 sendErrors++;
             }
@@ -272,26 +259,6 @@ final class IcePath {
         putLong(out, 4, timestamp);
         putInt(out, 12, silenceMillis);
         putLong(out, 16, id);
-    }
-
-    private void runReader() {
-        byte[] buffer = new byte[RECEIVE_BUFFER];
-        DatagramPacket in = new DatagramPacket(buffer, buffer.length);
-        ByteBuffer view = ByteBuffer.wrap(buffer);
-        byte[] reply = new byte[PROBE_LENGTH];
-        DatagramPacket replyPacket = new DatagramPacket(reply, PROBE_LENGTH);
-        while (true) {
-            in.setData(buffer, 0, buffer.length);
-            try {
-                wrapper.receive(in);
-            } catch (IOException | RuntimeException e) {
-                if (!retired) {
-                    LOG.debug("path {} {}: receive ended: {}", name, remoteEndpoint, e.toString());
-                }
-                return;
-            }
-            consume(in, view, reply, replyPacket, null);
-        }
     }
 
     /** Milliseconds since anything arrived from the remote on this path (since creation if nothing did). */

@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.relay.RelayTrust;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Set;
  * What every {@link PeerConnection} of this device uses.
  *
  * @param stun STUN servers for server-reflexive candidates
- * @param turn TURN servers (UDP) for relayed candidates, the fallback path
+ * @param turn TURN servers (over UDP, TCP or TLS) for relayed candidates, the fallback path
  * @param blockedInterfaces interfaces never used for host candidates, e.g. the WireGuard interface itself
  * @param wireGuardPort the port WireGuard listens on in this network namespace; the proxy delivers to
  *     {@code 127.0.0.1:wireGuardPort}
@@ -18,6 +19,7 @@ import java.util.Set;
  *     {@code blockedInterfaces})
  * @param timings the connection's timers
  * @param problems configuration entries that were refused by {@link #parse}, with the reason
+ * @param relayTrust the CAs a {@code turns:} relay's certificate must chain to (the runtime's by default)
  */
 public record IceSettings(
         List<StunServer> stun,
@@ -26,7 +28,8 @@ public record IceSettings(
         int wireGuardPort,
         Set<String> allowedInterfaces,
         IceTimings timings,
-        List<String> problems) {
+        List<String> problems,
+        RelayTrust relayTrust) {
 
     public IceSettings {
         stun = List.copyOf(Objects.requireNonNull(stun, "stun"));
@@ -35,18 +38,19 @@ public record IceSettings(
         allowedInterfaces = Set.copyOf(allowedInterfaces == null ? Set.of() : allowedInterfaces);
         timings = timings == null ? IceTimings.defaults() : timings;
         problems = List.copyOf(problems == null ? List.of() : problems);
+        relayTrust = relayTrust == null ? RelayTrust.systemDefault() : relayTrust;
         if (wireGuardPort < 1 || wireGuardPort > 65535) {
             throw new IllegalArgumentException("WireGuard port " + wireGuardPort + " is out of range 1-65535");
         }
     }
 
     public IceSettings(List<StunServer> stun, List<TurnServer> turn, Set<String> blockedInterfaces, int wireGuardPort) {
-        this(stun, turn, blockedInterfaces, wireGuardPort, Set.of(), IceTimings.defaults(), List.of());
+        this(stun, turn, blockedInterfaces, wireGuardPort, Set.of(), IceTimings.defaults(), List.of(), null);
     }
 
     /**
      * Builds settings from the URIs the management server hands out. An invalid or unsupported URI (e.g.
-     * {@code turns:}, {@code transport=tcp}, a bad port) is left out and reported in {@link #problems()};
+     * {@code stuns:}, {@code transport=sctp}, a bad port) is left out and reported in {@link #problems()};
      * duplicates are dropped. Never throws for bad URIs.
      */
     public static IceSettings parse(List<String> stunUris, List<TurnUri> turnUris, Set<String> blockedInterfaces,
@@ -73,24 +77,28 @@ public record IceSettings(
             }
         }
         return new IceSettings(List.copyOf(stun), List.copyOf(turn), blockedInterfaces, wireGuardPort, Set.of(),
-                IceTimings.defaults(), problems);
+                IceTimings.defaults(), problems, null);
     }
 
     public IceSettings withAllowedInterfaces(Set<String> interfaces) {
-        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, interfaces, timings, problems);
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, interfaces, timings, problems, relayTrust);
     }
 
     public IceSettings withTimings(IceTimings value) {
-        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, value, problems);
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, value, problems, relayTrust);
     }
 
     public IceSettings withWireGuardPort(int port) {
-        return new IceSettings(stun, turn, blockedInterfaces, port, allowedInterfaces, timings, problems);
+        return new IceSettings(stun, turn, blockedInterfaces, port, allowedInterfaces, timings, problems, relayTrust);
     }
 
     public IceSettings withServers(List<StunServer> stunServers, List<TurnServer> turnServers) {
         return new IceSettings(stunServers, turnServers, blockedInterfaces, wireGuardPort, allowedInterfaces, timings,
-                problems);
+                problems, relayTrust);
+    }
+
+    public IceSettings withRelayTrust(RelayTrust trust) {
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, timings, problems, trust);
     }
 
     /** Whether host candidates may be gathered on {@code interfaceName}. */

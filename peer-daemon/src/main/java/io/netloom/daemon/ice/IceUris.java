@@ -4,25 +4,38 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code stun:} and {@code turn:} URIs (RFC 7064 / RFC 7065): {@code scheme:host[:port][?transport=udp]}.
- * Hosts are IPv4 literals, bracketed IPv6 literals or DNS names; nothing is resolved here.
+ * Reads {@code stun:}, {@code turn:} and {@code turns:} URIs (RFC 7064 / RFC 7065):
+ * {@code scheme:host[:port][?transport=udp|tcp]}. Hosts are IPv4 literals, bracketed IPv6 literals or DNS names;
+ * nothing is resolved here.
  */
 final class IceUris {
-
-    static final int DEFAULT_PORT = 3478;
 
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
-    /** A parsed URI: lower-case scheme, host without brackets, port, transport ({@code null} when not given). */
+    /**
+     * A parsed URI: lower-case scheme, host without brackets, port ({@code -1} when not given: the default depends
+     * on the scheme), transport ({@code null} when not given).
+     */
     record Parsed(String scheme, String host, int port, String transport) {
+
+        boolean secure() {
+            return scheme.endsWith("s");
+        }
+
+        int portOr(int defaultPort) {
+            return port < 0 ? defaultPort : port;
+        }
     }
 
     private IceUris() {
     }
 
-    static Parsed parse(String uri, String expectedScheme) {
+    /**
+     * @param secureAllowed whether the TLS form of the scheme ({@code turns:}) is accepted too
+     */
+    static Parsed parse(String uri, String expectedScheme, boolean secureAllowed) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("empty URI");
         }
@@ -32,10 +45,10 @@ final class IceUris {
             throw new IllegalArgumentException(quote(uri) + " has no scheme (expected " + expectedScheme + ":host[:port])");
         }
         String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
-        if (scheme.equals(expectedScheme + "s")) {
+        if (scheme.equals(expectedScheme + "s") && !secureAllowed) {
             throw new IllegalArgumentException(quote(uri) + ": " + scheme + ": (TLS) is not supported, only UDP " + expectedScheme + ":");
         }
-        if (!scheme.equals(expectedScheme)) {
+        if (!scheme.equals(expectedScheme) && !scheme.equals(expectedScheme + "s")) {
             throw new IllegalArgumentException(quote(uri) + " is not a " + expectedScheme + ": URI");
         }
         String rest = text.substring(colon + 1);
@@ -96,7 +109,7 @@ final class IceUris {
                 throw new IllegalArgumentException(quote(uri) + ": " + quote(host) + " is neither an IPv4 address nor a host name");
             }
         }
-        int port = DEFAULT_PORT;
+        int port = -1;
         if (portText != null) {
             if (!PORT.matcher(portText).matches()) {
                 throw new IllegalArgumentException(quote(uri) + ": " + quote(portText) + " is not a port number");

@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.relay.TurnException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -27,6 +28,7 @@ import org.ice4j.ice.CandidateType;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.IceMediaStream;
 import org.ice4j.ice.IceProcessingState;
+import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -236,10 +238,11 @@ public final class PeerConnection implements AutoCloseable {
             long rtt = path.rttNanos();
             return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
                     path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue,
-                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived());
+                    path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived(), path.relayTransport(),
+                    path.relayServer());
         }
         return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null,
-                null);
+                null, null, null);
     }
 
     /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
@@ -477,6 +480,7 @@ public final class PeerConnection implements AutoCloseable {
         negotiation.stream = gathered.stream();
         negotiation.component = gathered.component();
         negotiation.hosts = gathered.hosts();
+        negotiation.relay = gathered.relay();
         negotiation.local = gathered.local();
         negotiation.localPayload = SignalCodec.encodeDescription(gathered.local());
         negotiation.gatheredAfterMillis = (System.nanoTime() - negotiation.createdNanos) / 1_000_000L;
@@ -551,6 +555,15 @@ public final class PeerConnection implements AutoCloseable {
         negotiation.remoteCandidateCount = candidates.size();
         negotiation.hosts.expect(candidates.stream().map(c -> (InetSocketAddress) c.getTransportAddress())
                 .toArray(InetSocketAddress[]::new), proxy);
+        if (negotiation.relay != null) {
+            for (LocalCandidate local : negotiation.component.getLocalCandidates()) {
+                if (local instanceof AllocationCandidate relayed) {
+                    candidates.stream().filter(relayed::canReach).forEach(candidate ->
+                            negotiation.relay.permit((InetSocketAddress) candidate.getTransportAddress()));
+                }
+            }
+            negotiation.relay.expect(proxy);
+        }
         negotiation.phase = Phase.CHECKING;
         negotiation.watchdog = actor.schedule(guard(() -> {
             if (negotiation.phase == Phase.CHECKING) {
@@ -583,7 +596,7 @@ public final class PeerConnection implements AutoCloseable {
         }
         IcePath path;
         try {
-            path = new IcePath(pair, proxy, name, negotiation.hosts::dataPlaneSocket);
+            path = new IcePath(pair, proxy, negotiation.hosts::dataPlaneSocket);
         } catch (RuntimeException e) {
             negotiationFailed(negotiation, "the selected pair cannot be used: " + e.getMessage());
             return;
@@ -690,14 +703,14 @@ public final class PeerConnection implements AutoCloseable {
         long limit = timings.inactivityTimeout().toMillis();
         int silence = path.silenceMillis(now);
         int remoteSilence = path.remoteSilenceMillis(now, 3 * probeNanos);
-        long turnDrops = current.hosts == null ? 0 : current.hosts.turnRequestsDropped();
-        boolean turnStorm = path.viaTurnSocket() && turnDrops > current.turnDropsSeen;
-        current.turnDropsSeen = turnDrops;
-        boolean dead = silence > limit || remoteSilence > limit || turnStorm;
+        RelaySocket relay = path.relay();
+        TurnException relayLost = relay == null ? null : relay.failure();
+        boolean dead = silence > limit || remoteSilence > limit || relayLost != null;
         if (dead && pathHealthy) {
             pathHealthy = false;
-            recordError(turnStorm
-                    ? "the TURN server keeps refusing our requests (allocation lost?) on " + path.describe()
+            recordError(relayLost != null
+                    ? "the relay allocation of " + path.describe() + " ended (" + relayLost.error() + "): "
+                            + relayLost.getMessage()
                     : silence > limit
                     ? "nothing received from the remote peer for " + silence / 1000 + " s on " + path.describe()
                     : "the remote peer has received nothing from us for " + remoteSilence / 1000 + " s on " + path.describe());
@@ -876,6 +889,8 @@ public final class PeerConnection implements AutoCloseable {
         IceMediaStream stream;
         Component component;
         FilteredHostHarvester hosts;
+        /** Our relayed candidate's allocation, {@code null} without one; released with the agent. */
+        RelaySocket relay;
         IceDescription local;
         byte[] localPayload;
         IceDescription remote;
@@ -885,7 +900,6 @@ public final class PeerConnection implements AutoCloseable {
         ScheduledFuture<?> answerTimer;
         ScheduledFuture<?> watchdog;
         IcePath path;
-        long turnDropsSeen;
 
         Negotiation(String sessionId, boolean upgrade) {
             this.sessionId = sessionId;

@@ -5,6 +5,8 @@ import java.util.Objects;
 /** A STUN server, as in {@code stun:203.0.113.1:3478} (UDP). */
 public record StunServer(String host, int port) {
 
+    static final int DEFAULT_PORT = 3478;
+
     public StunServer {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -17,11 +19,11 @@ public record StunServer(String host, int port) {
 
     /** Parses {@code stun:host[:port]}; the port defaults to 3478. Throws {@link IllegalArgumentException} with the reason. */
     public static StunServer parse(String uri) {
-        IceUris.Parsed parsed = IceUris.parse(uri, "stun");
+        IceUris.Parsed parsed = IceUris.parse(uri, "stun", false);
         if (parsed.transport() != null) {
             throw new IllegalArgumentException(IceUris.quote(uri) + ": stun: URIs take no transport parameter");
         }
-        return new StunServer(parsed.host(), parsed.port());
+        return new StunServer(parsed.host(), parsed.portOr(DEFAULT_PORT));
     }
 
     @Override

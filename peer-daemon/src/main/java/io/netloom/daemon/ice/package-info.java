@@ -15,8 +15,10 @@
  * ice4j.harvest.mapping.aws.enabled}; see {@code Ice4jRuntime}); loopback never yields host candidates; host
  * candidates come from {@code FilteredHostHarvester} (per-settings interface filters) instead of ice4j's host
  * harvester; components are created without ice4j's merging component socket, and the proxy reads host sockets
- * in ice4j's own reading thread ({@code DataPlaneSocket}) and relayed candidates through the pair's TURN socket.
- * Only IPv4 and UDP (including UDP to TURN) are used. Set {@code -Dnetloom.ice4j.log-level=INFO} to see ice4j's
- * own logging.
+ * in ice4j's own reading thread ({@code DataPlaneSocket}). Relayed candidates do not come from ice4j's TURN
+ * harvester but from Netloom's own TURN client ({@code RelayHarvester}, {@code RelaySocket},
+ * {@code io.netloom.daemon.relay}, ADR 0037): UDP, else TCP, else TLS to the relay, and a selected relayed path
+ * sends straight into the allocation. ICE itself uses IPv4 and UDP only. Set {@code -Dnetloom.ice4j.log-level=INFO}
+ * to see ice4j's own logging.
  */
 package io.netloom.daemon.ice;

@@ -8,10 +8,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificate authorities a {@code turns:} relay's certificate must chain to. The relay's name (or IP address)
@@ -36,16 +40,41 @@ public final class RelayTrust {
 
     /** The CA certificates (PEM, one or more) in {@code pemFile}. */
     public static RelayTrust fromPem(Path pemFile) throws IOException {
+        return of(certificates(pemFile));
+    }
+
+    private static List<Certificate> certificates(Path pemFile) throws IOException {
         try (InputStream in = Files.newInputStream(pemFile)) {
             Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(in);
             if (certificates.isEmpty()) {
                 throw new IOException(pemFile + " holds no certificate");
             }
-            return of(List.copyOf(certificates));
+            return List.copyOf(certificates);
         } catch (GeneralSecurityException e) {
             throw new IOException(pemFile + " is not a PEM certificate file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The runtime's default CAs and the ones in {@code pemFile}: relays with public certificates and the one with a
+     * private CA (a company's, a lab's) alike.
+     */
+    public static RelayTrust systemDefaultAnd(Path pemFile) throws IOException {
+        List<Certificate> all = new ArrayList<>();
+        try {
+            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            defaults.init((KeyStore) null);
+            for (TrustManager manager : defaults.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    all.addAll(Arrays.asList(x509.getAcceptedIssuers()));
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Java runtime's default trust store cannot be read", e);
+        }
+        all.addAll(certificates(pemFile));
+        return of(all);
     }
 
     /** Exactly these CA certificates. */

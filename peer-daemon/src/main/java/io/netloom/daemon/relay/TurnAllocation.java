@@ -1,6 +1,7 @@
 package io.netloom.daemon.relay;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.security.SecureRandom;
@@ -95,7 +96,17 @@ public final class TurnAllocation implements AutoCloseable {
      */
     public static TurnAllocation allocate(RelayServer server, RelayTrust trust, TurnTimings timings,
             RelayListener listener) throws TurnException {
-        TurnConnection connection = TurnConnections.open(server, trust, timings.requestTimeout());
+        return allocate(server, trust, timings, listener, null);
+    }
+
+    /**
+     * As {@link #allocate(RelayServer, RelayTrust, TurnTimings, RelayListener)}, sending from {@code local}
+     * ({@code null}: whatever address the routing table picks): a device limited to some interfaces reaches the relay
+     * from one of them, as its ICE host candidates do.
+     */
+    public static TurnAllocation allocate(RelayServer server, RelayTrust trust, TurnTimings timings,
+            RelayListener listener, InetAddress local) throws TurnException {
+        TurnConnection connection = TurnConnections.open(server, trust, timings.requestTimeout(), local);
         TurnAllocation allocation = new TurnAllocation(server, timings, listener, connection);
         allocation.reader.start();
         try {

@@ -17,13 +17,18 @@ final class TurnConnections {
     private TurnConnections() {
     }
 
-    static TurnConnection open(RelayServer server, RelayTrust trust, Duration timeout) throws TurnException {
+    /**
+     * @param local the address to send from ({@code null}: the one the routing table picks); the port is ephemeral
+     */
+    static TurnConnection open(RelayServer server, RelayTrust trust, Duration timeout, InetAddress local)
+            throws TurnException {
         InetSocketAddress address = resolve(server);
+        InetSocketAddress from = new InetSocketAddress(local, 0);
         try {
             return switch (server.transport()) {
-                case UDP -> UdpTurnConnection.open(address);
-                case TCP -> new StreamTurnConnection(connect(new Socket(), address, timeout));
-                case TLS -> new StreamTurnConnection(handshake(server, trust, address, timeout));
+                case UDP -> UdpTurnConnection.open(from, address);
+                case TCP -> new StreamTurnConnection(connect(new Socket(), from, address, timeout));
+                case TLS -> new StreamTurnConnection(handshake(server, trust, from, address, timeout));
             };
         } catch (TurnException e) {
             throw e;
@@ -41,8 +46,10 @@ final class TurnConnections {
         }
     }
 
-    private static Socket connect(Socket socket, InetSocketAddress address, Duration timeout) throws IOException {
+    private static Socket connect(Socket socket, InetSocketAddress from, InetSocketAddress address, Duration timeout)
+            throws IOException {
         try {
+            socket.bind(from);
             socket.setTcpNoDelay(true);
             socket.connect(address, (int) timeout.toMillis());
             return socket;
@@ -52,9 +59,9 @@ final class TurnConnections {
         }
     }
 
-    private static Socket handshake(RelayServer server, RelayTrust trust, InetSocketAddress address, Duration timeout)
-            throws IOException {
-        Socket plain = connect(new Socket(), address, timeout);
+    private static Socket handshake(RelayServer server, RelayTrust trust, InetSocketAddress from,
+            InetSocketAddress address, Duration timeout) throws IOException {
+        Socket plain = connect(new Socket(), from, address, timeout);
         SSLSocket tls = (SSLSocket) trust.context().getSocketFactory().createSocket(plain, server.host(),
                 server.port(), true);
         try {

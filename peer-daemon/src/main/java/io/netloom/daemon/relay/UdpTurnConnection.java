@@ -20,8 +20,8 @@ final class UdpTurnConnection implements TurnConnection {
         this.socket = socket;
     }
 
-    static UdpTurnConnection open(InetSocketAddress relay) throws IOException {
-        DatagramSocket socket = new DatagramSocket();
+    static UdpTurnConnection open(InetSocketAddress from, InetSocketAddress relay) throws IOException {
+        DatagramSocket socket = new DatagramSocket(from);
         try {
             socket.connect(relay);
             return new UdpTurnConnection(socket);

@@ -7,7 +7,7 @@
  * <p>STUN messages and ChannelData are encoded and decoded by ice4j ({@code org.ice4j.message},
  * {@code org.ice4j.attribute}); this package adds only what ice4j's client does not do the way Netloom needs:
  * framing on TCP/TLS by the length fields, transactions with retransmission, the long-term credential's
- * challenges (401, 438), and refreshes well before the relay's timers run out. Not yet wired into the ICE data
- * path ({@code io.netloom.daemon.ice}).
+ * challenges (401, 438), and refreshes well before the relay's timers run out. ICE's relayed candidates run
+ * on it ({@code io.netloom.daemon.ice.RelaySocket}, ADR 0037).
  */
 package io.netloom.daemon.relay;

@@ -3,7 +3,11 @@ package io.netloom.daemon.status;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
-/** One remote peer as {@code netloom status} shows it: who it is, how the path to it stands, what WireGuard sees. */
+/**
+ * One remote peer as {@code netloom status} shows it: who it is, how the path to it stands, what WireGuard sees.
+ * {@code relay_transport} ({@code udp|tcp|tls}) and {@code relay_server} are set while the path runs through a relay
+ * allocation of this device's own.
+ */
 public record PeerStatus(
         @JsonProperty("id") String id,
         @JsonProperty("fqdn") String fqdn,
@@ -17,6 +21,8 @@ public record PeerStatus(
         @JsonProperty("remote_candidate_type") String remoteCandidateType,
         @JsonProperty("remote_endpoint") String remoteEndpoint,
         @JsonProperty("data_path") String dataPath,
+        @JsonProperty("relay_transport") String relayTransport,
+        @JsonProperty("relay_server") String relayServer,
         @JsonProperty("latency_ms") Double latencyMillis,
         @JsonProperty("last_handshake") Instant lastHandshake,
         @JsonProperty("received_bytes") long receivedBytes,

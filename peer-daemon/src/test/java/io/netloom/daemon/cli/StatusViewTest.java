@@ -3,6 +3,7 @@ package io.netloom.daemon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.daemon.status.DaemonStatus;
+import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.ServiceStatus;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,25 @@ class StatusViewTest {
     @Test
     void renderWhenNoTurnCredentialsThenNoSuchLine() {
         assertThat(new StatusView(status(null)).render(false)).doesNotContain("TURN credentials");
+    }
+
+    @Test
+    void renderDetailWhenPeerRelayedThroughOwnAllocationThenRelayTransportAndServer() {
+        DaemonStatus status = new DaemonStatus("test", 4242L, CONNECTED, CONNECTED, "peer-1", "key", "100.64.0.1",
+                "a.netloom.internal", "wt0", "userspace", 51820, 3L, null,
+                List.of(peer("b", "tls", "203.0.113.1:5349"), peer("c", null, null)), List.of());
+
+        String text = new StatusView(status).render(true);
+
+        assertThat(text).contains(" b.netloom.internal:\n").contains("Relay: tls to 203.0.113.1:5349");
+        assertThat(text.substring(text.indexOf(" c.netloom.internal:"))).doesNotContain("Relay:");
+    }
+
+    private static PeerStatus peer(String name, String relayTransport, String relayServer) {
+        return new PeerStatus(name, name + ".netloom.internal", "100.64.0.2", "key-" + name, true, "connected",
+                "RELAYED", relayTransport == null ? "srflx" : "relay", "203.0.113.1:49152", "srflx",
+                "203.0.113.11:40000", "PROXY", relayTransport, relayServer, 1.5, null, 0, 0, null,
+                Instant.parse("2026-12-03T12:00:00Z"));
     }
 
     private static DaemonStatus status(Instant turnExpiry) {

@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.relay.RelayTransport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -21,8 +22,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A coturn for the ICE test labs: UDP only, with the REST (shared secret) credential scheme the real deployment
- * uses, its files (config, log, database) in the lab's directory.
+ * A coturn for the ICE test labs, with the REST (shared secret) credential scheme the real deployment uses, its
+ * files (config, log, database) in the lab's directory. Which transports it listens on is the lab's choice.
  *
  * <p>Debugging knob (a system property of the test JVM, e.g. {@code -DargLine=-Dnlt.keepTurnLog=/tmp/turn.log}):
  * {@code nlt.keepTurnLog} copies coturn's (verbose) log there on close.
@@ -64,9 +65,7 @@ final class CoturnProcess implements AutoCloseable {
                 "static-auth-secret=" + secret,
                 "realm=" + REALM,
                 "fingerprint",
-                "no-tls",
                 "no-dtls",
-                "no-tcp",
                 "no-tcp-relay",
                 "no-cli",
                 "no-multicast-peers",
@@ -106,12 +105,21 @@ final class CoturnProcess implements AutoCloseable {
 
     /** A TURN server entry with a credential that coturn accepts for {@code validFor} from now. */
     TurnServer turn(Duration validFor) {
+        return turn(validFor, RelayTransport.UDP, port);
+    }
+
+    /** A TURN server entry over {@code transport} on {@code serverPort}, with a credential valid for an hour. */
+    TurnServer turn(RelayTransport transport, int serverPort) {
+        return turn(Duration.ofHours(1), transport, serverPort);
+    }
+
+    private TurnServer turn(Duration validFor, RelayTransport transport, int serverPort) {
         String username = Instant.now().plus(validFor).getEpochSecond() + ":netloom-test";
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             String password = Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
-            return new TurnServer(ip, port, username, password);
+            return new TurnServer(ip, serverPort, transport, username, password);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -123,6 +123,8 @@ final class IceTestLab implements AutoCloseable {
 
     private void startCoturn(int port) throws IOException, InterruptedException {
         List<String> settings = new ArrayList<>(List.of(
+                "no-tcp",
+                "no-tls",
                 "min-port=50000",
                 "max-port=50999",
                 // Relay only inside the test range, whatever coturn's defaults are.

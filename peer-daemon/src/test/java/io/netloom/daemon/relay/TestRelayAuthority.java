@@ -27,7 +27,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A test CA that issues the lab relay its TLS certificate (ECDSA P-256, valid a day either side of now). */
-final class TestRelayAuthority {
+public final class TestRelayAuthority {
 
     private final KeyPair keys;
     private final X509Certificate certificate;
@@ -37,7 +37,7 @@ final class TestRelayAuthority {
         this.certificate = certificate;
     }
 
-    static TestRelayAuthority create(String name) {
+    public static TestRelayAuthority create(String name) {
         KeyPair keys = newKeys();
         X500Name subject = new X500Name("CN=" + name);
         return new TestRelayAuthority(keys, sign(subject, subject, keys, keys, true, null));
@@ -48,8 +48,13 @@ final class TestRelayAuthority {
         return RelayTrust.of(List.of(certificate));
     }
 
+    /** Writes this CA's certificate as PEM: what a device is told to trust besides the public CAs. */
+    public void writeCertificate(Path file) throws IOException {
+        writePem(file, certificate);
+    }
+
     /** Issues a server certificate for {@code ip} and writes it and its key as PEM files for coturn. */
-    void issueServerFiles(String ip, Path certificateFile, Path keyFile) throws IOException {
+    public void issueServerFiles(String ip, Path certificateFile, Path keyFile) throws IOException {
         KeyPair serverKeys = newKeys();
         X509Certificate server = sign(new X500Name("CN=" + ip), new X500Name(certificate.getSubjectX500Principal()
                 .getName()), serverKeys, keys, false, ip);

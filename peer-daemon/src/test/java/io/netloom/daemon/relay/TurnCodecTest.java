@@ -67,8 +67,10 @@ class TurnCodecTest {
         assertThat(decoded.containsAttribute(Attribute.NONCE)).isTrue();
         MessageIntegrityAttribute integrity = (MessageIntegrityAttribute) decoded.getAttribute(
                 Attribute.MESSAGE_INTEGRITY);
-        // RFC 8489 §14.5: HMAC-SHA1 over the message up to the attribute, with the length covering it.
-        int offset = encoded.length - 24;
+        // RFC 8489 §14.5: HMAC-SHA1 over the message up to the attribute, with the length covering it. Where the
+        // attribute starts is looked up: ice4j appends a FINGERPRINT after it once an ice4j Agent has been created
+        // in the JVM (its constructor sets the system property org.ice4j.ALWAYS_SIGN), as in the ICE tests.
+        int offset = attributeOffset(encoded, Attribute.MESSAGE_INTEGRITY);
         byte[] covered = Arrays.copyOf(encoded, offset);
         int length = offset + 24 - 20;
         covered[2] = (byte) (length >> 8);
@@ -77,5 +79,19 @@ class TurnCodecTest {
                 .digest("1700000000:peer:netloom.test:secret".getBytes(StandardCharsets.UTF_8));
         assertThat(integrity.getHmacSha1Content())
                 .isEqualTo(MessageIntegrityAttribute.calculateHmacSha1(covered, 0, covered.length, key));
+    }
+
+    /** Where the attribute of {@code type} begins in an encoded STUN message (attributes are padded to 4 bytes). */
+    private static int attributeOffset(byte[] message, char type) {
+        int offset = 20;
+        while (offset + 4 <= message.length) {
+            int found = ((message[offset] & 0xff) << 8) | (message[offset + 1] & 0xff);
+            if (found == type) {
+                return offset;
+            }
+            int length = ((message[offset + 2] & 0xff) << 8) | (message[offset + 3] & 0xff);
+            offset += 4 + (length + 3) / 4 * 4;
+        }
+        throw new AssertionError("no attribute 0x" + Integer.toHexString(type));
     }
 }
