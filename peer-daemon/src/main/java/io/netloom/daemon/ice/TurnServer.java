@@ -3,7 +3,6 @@ package io.netloom.daemon.ice;
 import io.netloom.daemon.relay.RelayServer;
 import io.netloom.daemon.relay.RelayTransport;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A TURN server, the transport to reach it over and its (long-term, usually time-limited) credential.
@@ -18,20 +17,8 @@ public record TurnServer(String host, int port, RelayTransport transport, String
     static final int DEFAULT_TLS_PORT = 5349;
 
     public TurnServer {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(transport, "transport");
-        if (host.isBlank()) {
-            throw new IllegalArgumentException("TURN host is empty");
-        }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("TURN port " + port + " is out of range 1-65535");
-        }
-        if (username == null || username.isEmpty()) {
-            throw new IllegalArgumentException("TURN username is missing");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("TURN password is missing");
-        }
+        // The own TURN client's record holds the same facts: its checks are the ones that count.
+        new RelayServer(host, port, transport, username, password);
     }
 
     /** A TURN server over UDP. */
