@@ -2,10 +2,12 @@ package io.netloom.daemon.ice;
 
 import io.netloom.daemon.relay.RelayTransport;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +25,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A coturn for the ICE test labs, with the REST (shared secret) credential scheme the real deployment uses, its
- * files (config, log, database) in the lab's directory. Which transports it listens on is the lab's choice.
+ * files (config, log, database) in the lab's directory. Which transports it listens on is the lab's choice. Used
+ * by the ICE labs here and by the TURN client's own lab ({@code relay.RelayTestLab}).
  *
  * <p>Debugging knob (a system property of the test JVM, e.g. {@code -DargLine=-Dnlt.keepTurnLog=/tmp/turn.log}):
  * {@code nlt.keepTurnLog} copies coturn's (verbose) log there on close.
  */
-final class CoturnProcess implements AutoCloseable {
+public final class CoturnProcess implements AutoCloseable {
 
     static final String REALM = "netloom.test";
 
@@ -52,7 +55,7 @@ final class CoturnProcess implements AutoCloseable {
      *
      * @param labSettings what differs between the labs: the relay port range, which peers may be relayed to
      */
-    static CoturnProcess start(Path directory, String namespace, String ip, int port, List<String> labSettings,
+    public static CoturnProcess start(Path directory, String namespace, String ip, int port, List<String> labSettings,
             String probeFrom) throws IOException, InterruptedException {
         byte[] secretBytes = new byte[18];
         new SecureRandom().nextBytes(secretBytes);
@@ -105,16 +108,24 @@ final class CoturnProcess implements AutoCloseable {
 
     /** A TURN server entry with a credential that coturn accepts for {@code validFor} from now. */
     TurnServer turn(Duration validFor) {
-        return turn(validFor, RelayTransport.UDP, port);
+        return turn(validFor, RelayTransport.UDP, port, "netloom-test");
     }
 
     /** A TURN server entry over {@code transport} on {@code serverPort}, with a credential valid for an hour. */
     TurnServer turn(RelayTransport transport, int serverPort) {
-        return turn(Duration.ofHours(1), transport, serverPort);
+        return turn(transport, serverPort, "netloom-test");
     }
 
-    private TurnServer turn(Duration validFor, RelayTransport transport, int serverPort) {
-        String username = Instant.now().plus(validFor).getEpochSecond() + ":netloom-test";
+    /**
+     * The same for {@code user}: credentials of one user share coturn's per-user quota, so a test of the quota names
+     * one user twice and every other test a user of its own.
+     */
+    public TurnServer turn(RelayTransport transport, int serverPort, String user) {
+        return turn(Duration.ofHours(1), transport, serverPort, user);
+    }
+
+    private TurnServer turn(Duration validFor, RelayTransport transport, int serverPort, String user) {
+        String username = Instant.now().plus(validFor).getEpochSecond() + ":" + user;
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
@@ -125,11 +136,44 @@ final class CoturnProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until coturn's TCP (and TLS) listeners accept a connection from {@code probeFrom}: it opens them after
+     * its UDP listener, which is what {@link #start} waits for.
+     */
+    public void awaitStreamListeners(String probeFrom, int... ports) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (int streamPort : ports) {
+            while (!accepts(probeFrom, streamPort)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("turnserver did not accept on " + ip + ":" + streamPort
+                            + " within 30 s: " + log());
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private boolean accepts(String probeFrom, int streamPort) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(probeFrom), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName(ip), streamPort), 1000);
+            return true;
+        } catch (ConnectException | SocketTimeoutException notYet) {
+            return false;
+        }
+    }
+
+    /** Kills coturn at once (SIGKILL): the relay disappears mid-session without a word. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     int port() {
         return port;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(directory.resolve("turnserver.log"));
         } catch (IOException e) {
