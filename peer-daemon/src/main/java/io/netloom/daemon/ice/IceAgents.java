@@ -129,7 +129,8 @@ public final class IceAgents {
     }
 
     /** Creates an agent and gathers its candidates; blocks for the STUN and TURN transactions. */
-    static Gathered gather(IceSettings settings, boolean controlling, String sessionId, boolean upgrade) {
+    static Gathered gather(IceSettings settings, boolean controlling, String sessionId, NegotiationPurpose purpose) {
+        boolean upgrade = purpose == NegotiationPurpose.UPGRADE;
         Agent agent;
         try {
             agent = new Agent();
@@ -162,7 +163,7 @@ public final class IceAgents {
             }
             IceMediaStream stream = agent.createMediaStream(STREAM_NAME);
             if (controlling) {
-                PairNominator.attach(agent, stream);
+                PairNominator.attach(agent, stream, purpose.relayedWaitMillis());
             }
             long startNanos = System.nanoTime();
             Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);

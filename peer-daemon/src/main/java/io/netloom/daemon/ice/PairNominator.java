@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The controlling side's nomination, in place of ice4j's {@code NOMINATE_FIRST_HOST_OR_REFLEXIVE_VALID}: the first
- * valid pair without a relay is nominated at once; a valid relayed pair only after {@link #RELAYED_WAIT_MILLIS}, and
+ * valid pair without a relay is nominated at once; a valid relayed pair only after a wait ({@link #RELAYED_WAIT_MILLIS}
+ * normally), and
  * then the valid pair through the fewest relays (highest priority among those), not the first one validated as
  * ice4j does. With relays of our own, whose permissions are installed before the checks, a relay-to-relay pair
  * (two relays on the way) is often validated as early as a relay-to-host or relay-to-reflexive one (one relay).
@@ -39,17 +40,23 @@ final class PairNominator implements PropertyChangeListener {
     }
 
     private final Agent agent;
+    private final long relayedWaitMillis;
     private final List<CandidatePair> validRelayed = new ArrayList<>();
     private boolean waiting;
     private boolean decided;
 
-    private PairNominator(Agent agent) {
+    private PairNominator(Agent agent, long relayedWaitMillis) {
         this.agent = agent;
+        this.relayedWaitMillis = relayedWaitMillis;
     }
 
-    /** Nominates on {@code stream} of the controlling {@code agent}, whose own nomination strategy must be NONE. */
-    static void attach(Agent agent, IceMediaStream stream) {
-        stream.addPairChangeListener(new PairNominator(agent));
+    /**
+     * Nominates on {@code stream} of the controlling {@code agent}, whose own nomination strategy must be NONE.
+     *
+     * @param relayedWaitMillis how long to wait, once a relayed pair is valid, for a pair through fewer relays
+     */
+    static void attach(Agent agent, IceMediaStream stream, long relayedWaitMillis) {
+        stream.addPairChangeListener(new PairNominator(agent, relayedWaitMillis));
     }
 
     @Override
@@ -70,7 +77,7 @@ final class PairNominator implements PropertyChangeListener {
                 validRelayed.add(pair);
                 if (!waiting) {
                     waiting = true;
-                    TIMER.schedule(this::nominateBestRelayed, RELAYED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                    TIMER.schedule(this::nominateBestRelayed, relayedWaitMillis, TimeUnit.MILLISECONDS);
                 }
             }
         }

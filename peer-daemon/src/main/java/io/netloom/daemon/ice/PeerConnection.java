@@ -96,6 +96,8 @@ public final class PeerConnection implements AutoCloseable {
     private long lastUpgradeNanos;
     /** The lifetime of the TURN credentials the gateway renews, once known; {@code null}: relayed paths are kept. */
     private Duration turnLifetime;
+    /** When a replacement for the current path last began, 0 when none has. */
+    private long lastReplacementNanos;
     /** When the renewal of the current relayed path last began, 0 when it has not. */
     private long lastRenewalNanos;
     private ScheduledFuture<?> restartTimer;
@@ -178,7 +180,7 @@ public final class PeerConnection implements AutoCloseable {
             }
             begin();
             if (controlling) {
-                startNegotiation(false, false);
+                startNegotiation(NegotiationPurpose.CONNECT);
             }
         });
     }
@@ -198,7 +200,7 @@ public final class PeerConnection implements AutoCloseable {
                 begin();
             }
             failures = 0;
-            startNegotiation(false, false);
+            startNegotiation(NegotiationPurpose.CONNECT);
         });
     }
 
@@ -282,7 +284,8 @@ public final class PeerConnection implements AutoCloseable {
     private void begin() {
         started = true;
         setState("connecting");
-        long tickMillis = Math.max(100, Math.min(1000, timings.probeInterval().toMillis() / 2));
+        // A quarter of the probe interval: a quiet path is noticed within a quarter second of its limit.
+        long tickMillis = Math.max(100, Math.min(1000, timings.probeInterval().toMillis() / 4));
         monitorTask = actor.scheduleWithFixedDelay(guard(this::monitor), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -351,7 +354,8 @@ public final class PeerConnection implements AutoCloseable {
             LOG.info("peer {}: offer {} replaces negotiation {}", remotePeerId, offer.sessionId(), pending.sessionId);
             finish(pending);
         }
-        Negotiation negotiation = new Negotiation(offer.sessionId(), offer.upgrade());
+        Negotiation negotiation = new Negotiation(offer.sessionId(),
+                offer.upgrade() ? NegotiationPurpose.UPGRADE : NegotiationPurpose.CONNECT);
         negotiation.remote = offer;
         pending = negotiation;
         if (!offer.upgrade() && !(established != null && pathHealthy)) {
@@ -425,27 +429,28 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     /**
-     * @param upgrade look for a P2P path only, switching to it only when found
-     * @param renewal replace a healthy relayed path with one allocated with the newest TURN credentials; a failure
-     *     keeps the current path (and is tried again later), like a failed upgrade
+     * Starts a negotiation for {@code purpose}. A CONNECT replaces any negotiation in progress; an UPGRADE or a
+     * RENEWAL waits for none to be; a REPLACEMENT replaces an upgrade (which could only find P2P) but no other.
      */
-    private void startNegotiation(boolean upgrade, boolean renewal) {
+    private void startNegotiation(NegotiationPurpose purpose) {
         if (closed) {
             return;
         }
         if (pending != null) {
-            if (upgrade || renewal) {
+            boolean replaces = purpose == NegotiationPurpose.CONNECT
+                    || (purpose == NegotiationPurpose.REPLACEMENT && pending.purpose == NegotiationPurpose.UPGRADE);
+            if (!replaces) {
                 return;
             }
             finish(pending);
             pending = null;
         }
+        boolean upgrade = purpose == NegotiationPurpose.UPGRADE;
         if (!upgrade && restartTimer != null) {
             cancel(restartTimer);
             restartTimer = null;
         }
-        Negotiation negotiation = new Negotiation(newSessionId(), upgrade);
-        negotiation.renewal = renewal;
+        Negotiation negotiation = new Negotiation(newSessionId(), purpose);
         pending = negotiation;
         if (!upgrade && !(established != null && pathHealthy)) {
             setState("connecting");
@@ -456,7 +461,7 @@ public final class PeerConnection implements AutoCloseable {
     private void gather(Negotiation negotiation) {
         IceSettings current = settings;
         Thread thread = new Thread(() -> {
-            IceAgents.Gathered gathered = IceAgents.gather(current, controlling, negotiation.sessionId, negotiation.upgrade);
+            IceAgents.Gathered gathered = IceAgents.gather(current, controlling, negotiation.sessionId, negotiation.purpose);
             boolean queued = execute(() -> onGathered(negotiation, gathered));
             if (!queued) {
                 IceAgents.free(gathered.agent(), gathered.hosts());
@@ -638,7 +643,7 @@ public final class PeerConnection implements AutoCloseable {
         connectedAfterMillis = millis;
         setState("connected");
         LOG.info("peer {}: {} via {} (session {}, {} ms after the negotiation began, candidates gathered after {} ms)",
-                remotePeerId, negotiation.upgrade ? "upgraded" : negotiation.renewal ? "renewed" : "connected", path.describe(), negotiation.sessionId,
+                remotePeerId, switchedVerb(negotiation.purpose), path.describe(), negotiation.sessionId,
                 millis, negotiation.gatheredAfterMillis);
     }
 
@@ -657,8 +662,9 @@ public final class PeerConnection implements AutoCloseable {
             LOG.info("peer {}: upgrade attempt {} failed: {}", remotePeerId, negotiation.sessionId, reason);
             return;
         }
-        if (negotiation.renewal && established != null && pathHealthy) {
-            recordError("renewing the relayed path failed, keeping the current one: " + reason);
+        if (negotiation.purpose.keepsCurrentPath() && established != null && pathHealthy) {
+            recordError((negotiation.purpose == NegotiationPurpose.RENEWAL ? "renewing the relayed path"
+                    : "replacing the quiet path") + " failed, keeping the current one: " + reason);
             return;
         }
         recordError(reason);
@@ -682,7 +688,7 @@ public final class PeerConnection implements AutoCloseable {
         LOG.info("peer {}: restarting ICE in {} ms", remotePeerId, delay);
         restartTimer = actor.schedule(guard(() -> {
             restartTimer = null;
-            startNegotiation(false, false);
+            startNegotiation(NegotiationPurpose.CONNECT);
         }), delay, TimeUnit.MILLISECONDS);
     }
 
@@ -706,6 +712,16 @@ public final class PeerConnection implements AutoCloseable {
         RelaySocket relay = path.relay();
         TurnException relayLost = relay == null ? null : relay.failure();
         boolean dead = silence > limit || remoteSilence > limit || relayLost != null;
+        long quietMillis = timings.quietAfter().toMillis();
+        boolean quiet = silence > quietMillis || remoteSilence > quietMillis;
+        if (quiet && !dead && pathHealthy && controlling && restartTimer == null
+                && (lastReplacementNanos == 0 || now - lastReplacementNanos >= timings.inactivityTimeout().toNanos())) {
+            lastReplacementNanos = now;
+            LOG.info("peer {}: {} is quiet ({} ms without a datagram from the remote peer, {} ms reported by it); "
+                    + "negotiating a replacement while still sending on it", remotePeerId, path.describe(), silence,
+                    remoteSilence);
+            startNegotiation(NegotiationPurpose.REPLACEMENT);
+        }
         if (dead && pathHealthy) {
             pathHealthy = false;
             recordError(relayLost != null
@@ -715,8 +731,8 @@ public final class PeerConnection implements AutoCloseable {
                     ? "nothing received from the remote peer for " + silence / 1000 + " s on " + path.describe()
                     : "the remote peer has received nothing from us for " + remoteSilence / 1000 + " s on " + path.describe());
             setState("connecting");
-            if (controlling && (pending == null || pending.upgrade || pending.renewal)) {
-                startNegotiation(false, false);
+            if (controlling && (pending == null || pending.purpose != NegotiationPurpose.REPLACEMENT)) {
+                startNegotiation(NegotiationPurpose.CONNECT);
             }
         } else if (!dead && !pathHealthy) {
             pathHealthy = true;
@@ -727,7 +743,7 @@ public final class PeerConnection implements AutoCloseable {
                 && restartTimer == null && now - lastUpgradeNanos >= timings.upgradeInterval().toNanos()) {
             lastUpgradeNanos = now;
             LOG.debug("peer {}: trying to upgrade the relayed path", remotePeerId);
-            startNegotiation(true, false);
+            startNegotiation(NegotiationPurpose.UPGRADE);
         }
         if (controlling && pathHealthy && path.type == ConnectionType.RELAYED && pending == null && restartTimer == null
                 && RelayRenewal.isDue(Duration.ofNanos(now - current.selectedNanos),
@@ -735,7 +751,7 @@ public final class PeerConnection implements AutoCloseable {
             lastRenewalNanos = now;
             LOG.info("peer {}: renewing the relayed path {} before its TURN credentials expire", remotePeerId,
                     path.describe());
-            startNegotiation(false, true);
+            startNegotiation(NegotiationPurpose.RENEWAL);
         }
     }
 
@@ -850,6 +866,15 @@ public final class PeerConnection implements AutoCloseable {
         };
     }
 
+    private static String switchedVerb(NegotiationPurpose purpose) {
+        return switch (purpose) {
+            case CONNECT -> "connected";
+            case UPGRADE -> "upgraded";
+            case RENEWAL -> "renewed";
+            case REPLACEMENT -> "replaced the quiet path";
+        };
+    }
+
     private static String newSessionId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
@@ -880,9 +905,10 @@ public final class PeerConnection implements AutoCloseable {
 
     private static final class Negotiation {
         final String sessionId;
+        final NegotiationPurpose purpose;
+        /** Looks for a P2P path only (the offer and answer say so). */
         final boolean upgrade;
         final long createdNanos = System.nanoTime();
-        boolean renewal;
         long selectedNanos;
         Phase phase = Phase.GATHERING;
         Agent agent;
@@ -901,9 +927,10 @@ public final class PeerConnection implements AutoCloseable {
         ScheduledFuture<?> watchdog;
         IcePath path;
 
-        Negotiation(String sessionId, boolean upgrade) {
+        Negotiation(String sessionId, NegotiationPurpose purpose) {
             this.sessionId = sessionId;
-            this.upgrade = upgrade;
+            this.purpose = purpose;
+            this.upgrade = purpose == NegotiationPurpose.UPGRADE;
         }
     }
 }

@@ -32,8 +32,8 @@ final class IceTestPeers implements AutoCloseable {
 
     static IceTimings testTimings() {
         return new IceTimings(Duration.ofSeconds(2), 4, Duration.ofSeconds(30), Duration.ofMillis(500),
-                Duration.ofSeconds(4), Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(10),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMillis(500),
+                Duration.ofMinutes(10), Duration.ofSeconds(1));
     }
 
     /** A signal as it crossed the bus. */

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two peers on dummy interfaces in 198.18.240.0/24 with a real coturn: needs root, {@code ip}, {@code nft} and
- * {@code turnserver} (skipped otherwise). Every deadline is generous; nothing asserts on durations.
+ * {@code turnserver} (skipped otherwise). Every deadline is generous; the only durations asserted are issue 15's
+ * healing bounds (3 s of traffic lost falling back, a dead path noticed within 10 s), which the production timings
+ * meet with a wide margin (ADR 0040).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerConnectionNetworkTest {
@@ -214,21 +216,62 @@ class PeerConnectionNetworkTest {
 
     @Test
     @Order(5)
-    void restartsIceWhenThePathGoesSilent() throws Exception {
-        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, testTimings().withInactivityTimeout(Duration.ofSeconds(3)));
+    void aDirectPathThatStopsWorkingFallsBackToTheRelayLosingAtMostThreeSecondsOfTraffic() throws Exception {
+        // The production timings: this is the promise of issue 15 as a device keeps it.
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, IceTimings.defaults());
         peers.awaitBoth(s -> s.type() == ConnectionType.P2P, "P2P");
 
-        lab.blockDirect();
-        ConnectionStatus silent = await(peers.a, s -> !s.connected(), Duration.ofSeconds(60), "A noticing the dead path");
-        System.out.println("silent path: " + silent);
-        assertThat(silent.lastError()).containsAnyOf("nothing received", "has received nothing");
-        ConnectionStatus a = peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED, "reconnected via relay").a();
-        System.out.println("restarted: " + a);
-        peers.assertDeliversBothWays(200, "restarted");
+        try (Stream aToB = new Stream(peers.wgA, peers.a.wireGuardEndpoint());
+                Stream bToA = new Stream(peers.wgB, peers.b.wireGuardEndpoint())) {
+            awaitStream(peers.wgB, aToB, 100);
+            awaitStream(peers.wgA, bToA, 100);
+            lab.blockDirect();
+            IceTestPeers.BothStatuses relayed = peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED, "on the relay");
+            System.out.println("fallback: A " + relayed.a() + "\nfallback: B " + relayed.b());
+            long switchedAt = Math.min(aToB.sent(), bToA.sent());
+            awaitStream(peers.wgB, aToB, switchedAt + 200);
+            awaitStream(peers.wgA, bToA, switchedAt + 200);
+            aToB.stop();
+            bToA.stop();
+            IceTestPeers.sleep(500);
+            Duration lostAToB = aToB.longestLoss(peers.wgB);
+            Duration lostBToA = bToA.longestLoss(peers.wgA);
+            System.out.printf("fallback: traffic lost A→B %d ms, B→A %d ms (the streams send every 5 ms)%n",
+                    lostAToB.toMillis(), lostBToA.toMillis());
+            assertThat(lostAToB).as("A→B traffic lost while falling back").isLessThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(lostBToA).as("B→A traffic lost while falling back").isLessThanOrEqualTo(Duration.ofSeconds(3));
+            // Nothing was lost that did not fall into that one gap: the tunnel did not drop in between.
+            assertThat(relayed.a().state()).isEqualTo("connected");
+        }
+        peers.assertDeliversBothWays(200, "fallback");
     }
 
     @Test
     @Order(6)
+    void aPathThatDiesWithoutReplacementIsNoticedWithinTenSecondsAndHealsWhenARelayWorksAgain() throws Exception {
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, IceTimings.defaults());
+        peers.awaitBoth(s -> s.type() == ConnectionType.P2P, "P2P");
+
+        lab.blockDirect();
+        lab.blockRelayedData();
+        long blockedAt = System.nanoTime();
+        ConnectionStatus silent = await(peers.a, s -> !s.connected(), Duration.ofSeconds(60), "A noticing the dead path");
+        long noticedMillis = (System.nanoTime() - blockedAt) / 1_000_000L;
+        System.out.println("dead path: noticed after " + noticedMillis + " ms: " + silent);
+        assertThat(silent.lastError()).containsAnyOf("nothing received", "has received nothing", "replacing the quiet path");
+        assertThat(Duration.ofMillis(noticedMillis)).as("dead path noticed").isLessThanOrEqualTo(Duration.ofSeconds(10));
+
+        lab.unblockDirect();
+        lab.blockDirect();
+        long relayBackAt = System.nanoTime();
+        ConnectionStatus a = peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED && s.connected(), "reconnected via relay").a();
+        System.out.println("dead path: reconnected via the relay " + (System.nanoTime() - relayBackAt) / 1_000_000L
+                + " ms after it worked again: " + a);
+        peers.assertDeliversBothWays(200, "restarted");
+    }
+
+    @Test
+    @Order(7)
     void malformedAndHostileSignalsAreRecordedAndDoNotBreakTheConnection() throws Exception {
         peers = hostOnly(IF_A, IF_B, testTimings());
         ConnectionStatus established = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
@@ -277,7 +320,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void unreachableStunAndTurnServersStillConnectDirectlyAndSayWhyThereIsNoRelay() throws Exception {
         StunServer deadStun = new StunServer(IceTestLab.IP_DEAD, 3478);
         TurnServer deadTurn = new TurnServer(IceTestLab.IP_DEAD, 3478, "1:nobody", "nothing");
@@ -305,7 +348,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aLostOfferIsSentAgain() throws Exception {
         java.util.concurrent.atomic.AtomicInteger offers = new java.util.concurrent.atomic.AtomicInteger();
         IceTimings timings = testTimings();
@@ -320,7 +363,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void reconnectsWhenTheRemotePeerRestarts() throws Exception {
         IceTimings timings = testTimings();
         IceSettings settingsB = settings(IF_B, List.of(), List.of(), timings);
@@ -336,7 +379,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aFailedNegotiationIsRetriedWithBackoffUntilAPathExists() throws Exception {
         lab.blockDirect();
         peers = hostOnly(IF_A, IF_B, testTimings());
@@ -360,7 +403,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void failedRelayNegotiationsAreFreedWithoutHammeringTheTurnServer() throws Exception {
         // Relay candidates everywhere, but nothing can be relayed (coturn, whose sends the nftables rule refuses,
         // also drops each allocation at once: an allocation lost under the client's feet, as after a TURN restart or
@@ -400,7 +443,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void throughputOfTheProxy() throws Exception {
         peers = hostOnly(IF_A, IF_B, testTimings());
         peers.awaitBoth(ConnectionStatus::connected, "connected");
@@ -461,6 +504,8 @@ class PeerConnectionNetworkTest {
     /** Sends numbered datagrams every 5 ms from a fake WireGuard until stopped. */
     private static final class Stream implements AutoCloseable {
         private final Thread thread;
+        /** When each datagram was sent ({@code System.nanoTime}), by number. */
+        private final List<Long> sentAt = new CopyOnWriteArrayList<>();
         private volatile boolean running = true;
         private volatile long sent;
 
@@ -468,6 +513,7 @@ class PeerConnectionNetworkTest {
             thread = new Thread(() -> {
                 while (running) {
                     try {
+                        sentAt.add(System.nanoTime());
                         from.send(to, "stream-" + sent);
                         sent++;
                     } catch (java.io.IOException e) {
@@ -483,6 +529,24 @@ class PeerConnectionNetworkTest {
 
         long sent() {
             return sent;
+        }
+
+        /** From the first to the last send of the longest run of datagrams that {@code receiver} never got. */
+        Duration longestLoss(IceTestPeers.FakeWireGuard receiver) {
+            java.util.Set<String> received = receiver.received();
+            long longest = 0;
+            int runStart = -1;
+            for (int i = 0; i < sentAt.size(); i++) {
+                boolean lost = !received.contains("stream-" + i);
+                if (lost && runStart < 0) {
+                    runStart = i;
+                }
+                if (!lost && runStart >= 0) {
+                    longest = Math.max(longest, sentAt.get(i) - sentAt.get(runStart));
+                    runStart = -1;
+                }
+            }
+            return Duration.ofNanos(longest);
         }
 
         void stop() throws InterruptedException {
