@@ -665,6 +665,10 @@ public final class PeerConnection implements AutoCloseable {
         if (negotiation.purpose.keepsCurrentPath() && established != null && pathHealthy) {
             recordError((negotiation.purpose == NegotiationPurpose.RENEWAL ? "renewing the relayed path"
                     : "replacing the quiet path") + " failed, keeping the current one: " + reason);
+            if (negotiation.purpose == NegotiationPurpose.REPLACEMENT && controlling && isQuiet(established.path)) {
+                // Still quiet: try again with backoff (a relay coming back, say) rather than wait for it to die.
+                scheduleRestart();
+            }
             return;
         }
         recordError(reason);
@@ -712,9 +716,7 @@ public final class PeerConnection implements AutoCloseable {
         RelaySocket relay = path.relay();
         TurnException relayLost = relay == null ? null : relay.failure();
         boolean dead = silence > limit || remoteSilence > limit || relayLost != null;
-        long quietMillis = timings.quietAfter().toMillis();
-        boolean quiet = silence > quietMillis || remoteSilence > quietMillis;
-        if (quiet && !dead && pathHealthy && controlling && restartTimer == null
+        if (isQuiet(path) && !dead && pathHealthy && controlling && restartTimer == null
                 && (lastReplacementNanos == 0 || now - lastReplacementNanos >= timings.inactivityTimeout().toNanos())) {
             lastReplacementNanos = now;
             LOG.info("peer {}: {} is quiet ({} ms without a datagram from the remote peer, {} ms reported by it); "
@@ -753,6 +755,14 @@ public final class PeerConnection implements AutoCloseable {
                     path.describe());
             startNegotiation(NegotiationPurpose.RENEWAL);
         }
+    }
+
+    /** Nothing heard on {@code path} for {@link IceTimings#quietAfter()}, or the remote reports the same about us. */
+    private boolean isQuiet(IcePath path) {
+        long now = System.nanoTime();
+        long quietMillis = timings.quietAfter().toMillis();
+        return path != null && (path.silenceMillis(now) > quietMillis
+                || path.remoteSilenceMillis(now, 3 * timings.probeInterval().toNanos()) > quietMillis);
     }
 
     private void retireLater(Negotiation previous) {

@@ -36,13 +36,15 @@ public final class CoturnProcess implements AutoCloseable {
     static final String REALM = "netloom.test";
 
     private final Path directory;
+    private final String namespace;
     private final String ip;
     private final int port;
     private final String secret;
     private final Process process;
 
-    private CoturnProcess(Path directory, String ip, int port, String secret, Process process) {
+    private CoturnProcess(Path directory, String namespace, String ip, int port, String secret, Process process) {
         this.directory = directory;
+        this.namespace = namespace;
         this.ip = ip;
         this.port = port;
         this.secret = secret;
@@ -80,14 +82,26 @@ public final class CoturnProcess implements AutoCloseable {
                 "verbose"));
         settings.addAll(labSettings);
         settings.add("");
-        Path config = directory.resolve("turnserver.conf");
-        Files.writeString(config, String.join("\n", settings));
-        String[] command = {"turnserver", "-c", config.toString()};
+        Files.writeString(directory.resolve("turnserver.conf"), String.join("\n", settings));
+        return launch(directory, namespace, ip, port, secret, probeFrom);
+    }
+
+    /**
+     * Starts coturn again, after {@link #kill}, with the same settings and secret: the credentials handed out stay
+     * valid, the allocations are gone, as after a relay's restart.
+     */
+    public CoturnProcess restart(String probeFrom) throws IOException, InterruptedException {
+        return launch(directory, namespace, ip, port, secret, probeFrom);
+    }
+
+    private static CoturnProcess launch(Path directory, String namespace, String ip, int port, String secret,
+            String probeFrom) throws IOException, InterruptedException {
+        String[] command = {"turnserver", "-c", directory.resolve("turnserver.conf").toString()};
         Process process = new ProcessBuilder(namespace == null ? command : TestNetwork.inNamespace(namespace, command))
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("turnserver.out").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("turnserver.out").toFile()))
                 .start();
-        CoturnProcess coturn = new CoturnProcess(directory, ip, port, secret, process);
+        CoturnProcess coturn = new CoturnProcess(directory, namespace, ip, port, secret, process);
         try {
             coturn.awaitAnswerFrom(probeFrom);
             return coturn;

@@ -71,6 +71,13 @@ final class IceTestLab implements AutoCloseable {
         return coturn;
     }
 
+    /** Kills coturn (SIGKILL) and starts it again after {@code down}, with its settings and secret. */
+    void restartCoturn(java.time.Duration down) throws IOException, InterruptedException {
+        coturn.kill();
+        Thread.sleep(down.toMillis());
+        coturn = coturn.restart(IP_A);
+    }
+
     /** Drops every datagram between A's and B's addresses, so only paths through coturn work. */
     void blockDirect() throws IOException, InterruptedException {
         run("nft", "add", "rule", "inet", TABLE, "direct", "ip", "saddr", IP_A, "ip", "daddr", IP_B, "counter", "drop");

@@ -272,6 +272,35 @@ class PeerConnectionNetworkTest {
 
     @Test
     @Order(7)
+    void aRelayRestartHealsTheRelayedPath() throws Exception {
+        lab.blockDirect();
+        peers = IceTestPeers.viaCoturn(lab.coturn(), IF_A, IF_B, IceTimings.defaults());
+        peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED, "relayed");
+
+        try (Stream aToB = new Stream(peers.wgA, peers.a.wireGuardEndpoint())) {
+            awaitStream(peers.wgB, aToB, 100);
+            long killedAt = System.nanoTime();
+            lab.restartCoturn(Duration.ofSeconds(2));
+            long restartedAt = System.nanoTime();
+            long sentAtRestart = aToB.sent();
+            awaitStream(peers.wgB, aToB, peers.wgB.count() + 200);
+            aToB.stop();
+            IceTestPeers.sleep(500);
+            Duration lost = aToB.longestLoss(peers.wgB);
+            System.out.printf("relay restart: coturn down %d ms; traffic lost %d ms (%d ms after coturn answered again)%n",
+                    (restartedAt - killedAt) / 1_000_000L, lost.toMillis(),
+                    lost.toMillis() - (restartedAt - killedAt) / 1_000_000L);
+            assertThat(aToB.sent()).isGreaterThan(sentAtRestart);
+            // Down for 2 s, noticed as quiet within 1.5 s: healed within the 10 s a dead path may take to notice.
+            assertThat(lost).as("traffic lost across the relay's restart").isLessThanOrEqualTo(Duration.ofSeconds(12));
+        }
+        IceTestPeers.BothStatuses healed = peers.awaitBoth(s -> s.type() == ConnectionType.RELAYED && s.connected(), "healed");
+        System.out.println("relay restart: A " + healed.a() + "\nrelay restart: B " + healed.b());
+        peers.assertDeliversBothWays(200, "relay-restarted");
+    }
+
+    @Test
+    @Order(8)
     void malformedAndHostileSignalsAreRecordedAndDoNotBreakTheConnection() throws Exception {
         peers = hostOnly(IF_A, IF_B, testTimings());
         ConnectionStatus established = peers.awaitBoth(ConnectionStatus::connected, "connected").a();
@@ -320,7 +349,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void unreachableStunAndTurnServersStillConnectDirectlyAndSayWhyThereIsNoRelay() throws Exception {
         StunServer deadStun = new StunServer(IceTestLab.IP_DEAD, 3478);
         TurnServer deadTurn = new TurnServer(IceTestLab.IP_DEAD, 3478, "1:nobody", "nothing");
@@ -348,7 +377,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aLostOfferIsSentAgain() throws Exception {
         java.util.concurrent.atomic.AtomicInteger offers = new java.util.concurrent.atomic.AtomicInteger();
         IceTimings timings = testTimings();
@@ -363,7 +392,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void reconnectsWhenTheRemotePeerRestarts() throws Exception {
         IceTimings timings = testTimings();
         IceSettings settingsB = settings(IF_B, List.of(), List.of(), timings);
@@ -379,7 +408,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aFailedNegotiationIsRetriedWithBackoffUntilAPathExists() throws Exception {
         lab.blockDirect();
         peers = hostOnly(IF_A, IF_B, testTimings());
@@ -403,7 +432,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void failedRelayNegotiationsAreFreedWithoutHammeringTheTurnServer() throws Exception {
         // Relay candidates everywhere, but nothing can be relayed (coturn, whose sends the nftables rule refuses,
         // also drops each allocation at once: an allocation lost under the client's feet, as after a TURN restart or
@@ -443,7 +472,7 @@ class PeerConnectionNetworkTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void throughputOfTheProxy() throws Exception {
         peers = hostOnly(IF_A, IF_B, testTimings());
         peers.awaitBoth(ConnectionStatus::connected, "connected");
