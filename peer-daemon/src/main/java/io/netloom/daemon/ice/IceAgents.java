@@ -185,7 +185,10 @@ public final class IceAgents {
                 issues.add("no relay candidate from " + String.join(", ", relays.failures()) + " after " + tookMillis
                         + " ms (relay fallback unavailable)");
             }
-            String note = !upgrade && settings.turn().isEmpty() ? "no TURN server configured (no relay fallback)" : null;
+            String note = !upgrade && settings.turn().isEmpty() ? "no TURN server configured (no relay fallback)"
+                    : relays != null && relays.relay() != null && !relays.failures().isEmpty()
+                    ? "relay over " + relays.chosen().uri() + " after " + String.join(", ", relays.failures())
+                    : null;
             IceDescription local = new IceDescription(sessionId, upgrade, agent.getLocalUfrag(),
                     agent.getLocalPassword(), describe(locals), List.of());
             return new Gathered(agent, stream, component, hosts, relays == null ? null : relays.relay(), local,

@@ -48,10 +48,11 @@ import org.slf4j.LoggerFactory;
  * {@code offer} (session id, ufrag, password, every candidate), the controlled side gathers and answers with the
  * same session id, then both run connectivity checks and the controlling side nominates (first valid host/srflx
  * pair at once, a relayed pair only after a short wait for a better one). The controlling side re-sends an
- * unanswered offer, restarts with exponential backoff when a negotiation fails or the path dies (nothing
- * received for {@link IceTimings#inactivityTimeout()}, or the remote reports the same about us through the path
- * probes), and periodically tries to replace a RELAYED path with a P2P one, switching only when the new path is
- * P2P and keeping the old one until then. A new offer from the remote replaces the negotiation in progress (the
+ * unanswered offer; negotiates a replacement, still sending on the old path, as soon as the path goes quiet
+ * (nothing received for {@link IceTimings#quietAfter()}, or the remote reports the same about us through the path
+ * probes: ADR 0040); restarts with exponential backoff when a negotiation fails or the path dies (quiet for
+ * {@link IceTimings#inactivityTimeout()}); and periodically tries to replace a RELAYED path with a P2P one,
+ * switching only when the new path is P2P and keeping the old one until then. A new offer from the remote replaces the negotiation in progress (the
  * remote restarted); the established path keeps working until the new one is selected.
  *
  * <p>All state lives on one actor thread per connection; ice4j callbacks, timers and signals are posted to it.

@@ -42,6 +42,7 @@ final class RelayHarvester extends AbstractCandidateHarvester {
     private final boolean bindToHost;
     private final List<String> failures = new ArrayList<>();
     private volatile RelaySocket relay;
+    private volatile TurnServer chosen;
 
     /**
      * @param bindToHost reach the relay from the address of the first host candidate (when the device is limited to
@@ -81,6 +82,7 @@ final class RelayHarvester extends AbstractCandidateHarvester {
                 // Checks on the relayed candidate are STUN through its socket: ice4j's stack must read it.
                 candidate.getStunStack().addSocket(candidate.getStunSocket(null));
                 relay = socket;
+                chosen = server;
                 if (server.transport() != RelayTransport.UDP) {
                     LOG.info("relayed candidate {} over {} (tried before: {})", socket.relayedAddress(), server.uri(),
                             failures);
@@ -104,6 +106,11 @@ final class RelayHarvester extends AbstractCandidateHarvester {
     /** The relay the candidate was allocated on, {@code null} when every one failed. */
     RelaySocket relay() {
         return relay;
+    }
+
+    /** The server entry the candidate was allocated on, {@code null} when every one failed. */
+    TurnServer chosen() {
+        return chosen;
     }
 
     /** Why each relay tried before the one that worked (or all of them) gave no allocation: {@code uri: reason}. */

@@ -45,6 +45,9 @@ class PeerConnectionRelayTransportTest {
         ConnectionStatus u = connectUToA("tcp");
 
         assertThat(u.relayServer()).isEqualTo(NatIceTestLab.IP_TURN + ":" + NatIceTestLab.TURN_PORT);
+        // Why it is not on UDP is in the status too.
+        assertThat(u.candidateIssue()).contains("relay over turn:" + NatIceTestLab.IP_TURN + ":" + NatIceTestLab.TURN_PORT
+                + "?transport=tcp after turn:").contains("transport=udp: no response");
     }
 
     @Test
