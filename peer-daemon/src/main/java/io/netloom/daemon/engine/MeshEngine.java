@@ -195,10 +195,12 @@ public final class MeshEngine implements MapListener, AutoCloseable {
      * thread. A path the protocol cannot carry is left out and shown once among the problems.
      */
     public List<PathReport.Path> reportablePaths() {
-        Map<String, ConnectionStatus> statuses = new HashMap<>();
+        Map<String, PeerConnection> links;
         synchronized (applied) {
-            connections.forEach((peer, connection) -> statuses.put(peer, connection.status()));
+            links = new HashMap<>(connections);
         }
+        Map<String, ConnectionStatus> statuses = new HashMap<>();
+        links.forEach((peer, connection) -> statuses.put(peer, connection.status()));
         List<String> skipped = new ArrayList<>();
         List<PathReport.Path> paths = ReportablePaths.of(statuses,
                 (peer, reason) -> skipped.add("path to " + peer + " not reported: " + reason));
