@@ -27,6 +27,7 @@ import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.sync.GatewaySession;
+import io.netloom.daemon.sync.PathReporter;
 import io.netloom.daemon.sync.MapTrust;
 import io.netloom.daemon.sync.TurnCredentialKeeper;
 import io.netloom.daemon.sync.VerifiedMaps;
@@ -41,6 +42,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class PeerDaemon {
 
     private static final Logger log = LoggerFactory.getLogger(PeerDaemon.class);
+    /** Coalesces path changes: at most one report a second per device reaches the server. */
+    private static final Duration PATH_REPORT_INTERVAL = Duration.ofSeconds(1);
     /** Leaves room for WireGuard's 80 bytes and a TURN ChannelData header inside a 1500-byte path. */
     public static final int MTU = 1280;
 
@@ -126,9 +130,22 @@ public final class PeerDaemon {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "daemon-shutdown"));
         management.start();
         gateway.start();
+        reportPaths();
         log.info("netloom {} up as {} ({}) on {} ({}), WireGuard port {}", DaemonVersion.current(),
                 configuration.fqdn(), configuration.overlayIp(), device.name(), device.kind(), settings.wireGuardPort());
         stopped.await();
+    }
+
+    /** Reports this device's paths to the server, at most once a second (docs/protocol.md §2c). */
+    private void reportPaths() {
+        PathReporter reporter = new PathReporter(engine::reportablePaths, gateway.pathReports());
+        vertx.setPeriodic(PATH_REPORT_INTERVAL.toMillis(), timer -> {
+            try {
+                reporter.tick();
+            } catch (RuntimeException e) {
+                log.warn("paths not reported: {}", e.toString());
+            }
+        });
     }
 
     /**

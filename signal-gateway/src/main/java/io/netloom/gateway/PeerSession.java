@@ -2,6 +2,7 @@ package io.netloom.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.PathReport;
 import io.netloom.gateway.protocol.TurnCredentialsMessage;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.mapsigning.SignedMapMessage;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * more than {@code mapQueueBytes} it is dropped and the peer gets a freshly signed full map instead.
  * Memory per session is therefore bounded by the two limits and one map. After the first sync the session
  * sends the peer its TURN credentials, and fresh ones again at half their validity, for as long as it lasts:
- * only this authenticated session ever carries them, and they are never logged.
+ * only this authenticated session ever carries them, and they are never logged. The paths the peer reports are kept
+ * here, and end with the session.
  */
 final class PeerSession {
 
@@ -53,6 +55,8 @@ final class PeerSession {
     private boolean closed;
     private long lastHeardNanos;
     private long turnTimer = -1;
+    /** Written on the session's event loop, read by the API's threads. */
+    private volatile ReportedPaths paths;
 
     PeerSession(ServerWebSocket socket, Vertx vertx, Context context, PeerIdentity peer, GatewayServices services) {
         this.socket = socket;
@@ -258,6 +262,7 @@ final class PeerSession {
                 flush();
             }
             case "signal" -> relay(message);
+            case PathReport.TYPE -> takePaths(message);
             default -> violation("unknown_type", "unknown message type");
         }
     }
@@ -301,6 +306,42 @@ final class PeerSession {
             return;
         }
         target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext), this);
+    }
+
+    /**
+     * Keeps the peer's newest report in place of the one before. Entries towards peers that are not in its map
+     * (unknown ids, another account's peers, peers it may no longer reach) are dropped: what is kept is only ever
+     * shown to this peer's account.
+     */
+    private void takePaths(JsonNode message) {
+        List<PathReport.Path> reported;
+        try {
+            reported = PathReport.decode(message);
+        } catch (IllegalArgumentException e) {
+            violation("invalid_paths", e.getMessage());
+            return;
+        }
+        List<PathReport.Path> kept = reported.stream().filter(path -> reaches(path.peerId())).toList();
+        if (kept.size() < reported.size()) {
+            log.debug("dropped {} of {} paths reported by peer {}: not in its map", reported.size() - kept.size(),
+                    reported.size(), peer.peerId());
+        }
+        paths = new ReportedPaths(services.clock().instant(), kept);
+    }
+
+    /** The paths this peer reported last, towards the peers it still reaches; empty before any report. */
+    Optional<ReportedPaths> reportedPaths() {
+        ReportedPaths latest = paths;
+        if (latest == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportedPaths(latest.receivedAt(),
+                latest.paths().stream().filter(path -> reaches(path.peerId())).toList()));
+    }
+
+    private boolean reaches(String peerId) {
+        // The codec admits only well-formed ids, which PeerId accepts.
+        return services.maps().canReach(peer.accountId(), peer.peerId(), new PeerId(peerId));
     }
 
     private void violation(String code, String message) {

@@ -3,6 +3,7 @@ package io.netloom.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netloom.gateway.protocol.ChannelBinding;
 import io.netloom.gateway.protocol.GatewaySignIn;
+import io.netloom.gateway.protocol.PathReport;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.gateway.tls.TlsChannels;
@@ -11,6 +12,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +124,8 @@ final class SignIn {
             return;
         }
         finish();
-        socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, request.publicKey())));
+        socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, request.publicKey()),
+                Set.of(PathReport.FEATURE)));
         admitted.admitted(admission.identity(), request.serial(), request.daemonVersion());
     }
 

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +116,15 @@ public final class SignalGateway implements AutoCloseable {
             return Future.failedFuture(new IllegalStateException("the gateway was not started with TLS"));
         }
         return server.updateSSLOptions(GatewayTlsOptions.reloaded(certificate), true).mapEmpty();
+    }
+
+    /**
+     * The paths {@code peer} of {@code account} last reported on its live session; empty while it is not connected
+     * here or has not reported. Safe to call from any thread.
+     */
+    public Optional<ReportedPaths> reportedPaths(AccountId account, PeerId peer) {
+        PeerSession session = sessionOf(account, peer);
+        return session == null ? Optional.empty() : session.reportedPaths();
     }
 
     public int connectedPeers() {

@@ -169,6 +169,11 @@ final class GatewayFixture implements AutoCloseable {
         return gateway.connectedPeers();
     }
 
+    /** What the named peer of the fixture's account last reported on its live session. */
+    Optional<ReportedPaths> reportedPaths(String name) {
+        return gateway.reportedPaths(ACCOUNT, new PeerId(name));
+    }
+
     @Override
     public void close() {
         if (gateway != null) {

@@ -4,12 +4,17 @@ import io.netloom.api.netbird.GroupMinimum;
 import io.netloom.api.netbird.NetbirdTimes;
 import io.netloom.api.netbird.Peer;
 import io.netloom.api.netbird.PeerMinimum;
+import io.netloom.api.netloom.ReportedConnection;
+import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.ReportedPaths;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.GroupSummary;
 import io.netloom.projections.directory.PeerPresence;
 import io.netloom.projections.directory.PeerView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Read-model views in NetBird's wire shapes, where more than one controller needs them. */
 final class NetbirdViews {
@@ -31,7 +36,21 @@ final class NetbirdViews {
         return seen == null ? peer.lastLogin() : seen;
     }
 
-    static Peer peer(PeerView peer, AccountRecords records) {
+    /**
+     * The paths the peer reported (ADR 0038), towards peers of its account that still exist, with their names; as
+     * {@code netloom status --json} names connection types.
+     */
+    static List<ReportedConnection> connections(Optional<ReportedPaths> reported, AccountRecords records) {
+        return reported.map(ReportedPaths::paths).orElse(List.of()).stream()
+                .flatMap(path -> records.peer(new PeerId(path.peerId())).stream().map(remote -> new ReportedConnection(
+                        remote.id().value(), remote.name(), path.type().name(), path.localCandidateType(),
+                        path.remoteCandidateType(), path.remoteEndpoint(),
+                        path.relayTransport() == null ? null : path.relayTransport().name().toLowerCase(Locale.ROOT),
+                        path.latencyMillis())))
+                .toList();
+    }
+
+    static Peer peer(PeerView peer, AccountRecords records, Optional<ReportedPaths> reported) {
         List<GroupMinimum> groups = records.groupsOf(peer.id()).stream().map(NetbirdViews::groupMinimum).toList();
         String fqdn = peer.dnsLabel().value() + "." + records.account().settings().dnsDomain();
         PeerPresence presence = records.presenceOf(peer.id());
@@ -62,6 +81,7 @@ final class NetbirdViews {
                 "",
                 "",
                 List.of(),
-                peer.ephemeral());
+                peer.ephemeral(),
+                connections(reported, records));
     }
 }

@@ -15,6 +15,7 @@ import io.netloom.server.axon.Commands;
 import io.netloom.server.claims.ClaimConflictException;
 import io.netloom.server.claims.ClaimKind;
 import io.netloom.server.enrollment.PeerAddressing;
+import io.netloom.server.gateway.GatewayServer;
 import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.security.Caller;
 import java.util.ArrayList;
@@ -47,10 +48,12 @@ public class PeersController {
     private final NetworkMaps maps;
     private final NetworkMapFreshness freshness;
     private final AccountLocks locks;
+    private final GatewayServer gateway;
 
     public PeersController(CallerAccounts accounts, Commands commands, PeerAddressing addressing, NetworkMaps maps,
-            NetworkMapFreshness freshness, AccountLocks locks) {
+            NetworkMapFreshness freshness, AccountLocks locks, GatewayServer gateway) {
         this.accounts = accounts;
+        this.gateway = gateway;
         this.locks = locks;
         this.commands = commands;
         this.addressing = addressing;
@@ -77,14 +80,14 @@ public class PeersController {
                 .filter(peer -> nameContains.isEmpty()
                         || peer.name().toLowerCase(Locale.ROOT).contains(nameContains.get()))
                 .filter(peer -> ipContains.isEmpty() || peer.overlayIp().contains(ipContains.get()))
-                .map(peer -> new PeerBatch(NetbirdViews.peer(peer, records), reachable.applyAsInt(peer.id())))
+                .map(peer -> new PeerBatch(view(caller, peer, records), reachable.applyAsInt(peer.id())))
                 .toList();
     }
 
     @GetMapping("/{peerId}")
     public Peer get(@AuthenticationPrincipal Caller caller, @PathVariable String peerId) {
         AccountRecords records = accounts.of(caller);
-        return NetbirdViews.peer(visiblePeer(caller, records, peerId), records);
+        return view(caller, visiblePeer(caller, records, peerId), records);
     }
 
     @PutMapping("/{peerId}")
@@ -119,7 +122,12 @@ public class PeersController {
                 }
             }
         }
-        return NetbirdViews.peer(records.peer(peer.id()).orElseThrow(), records);
+        return view(caller, records.peer(peer.id()).orElseThrow(), records);
+    }
+
+    /** NetBird's peer object, with the paths the peer's daemon reports on its live gateway session. */
+    private Peer view(Caller caller, PeerView peer, AccountRecords records) {
+        return NetbirdViews.peer(peer, records, gateway.reportedPaths(caller.accountId(), peer.id()));
     }
 
     @DeleteMapping("/{peerId}")

@@ -1,8 +1,10 @@
 package io.netloom.server.gateway;
 
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.GatewayConfig;
 import io.netloom.gateway.PeerIdentity;
+import io.netloom.gateway.ReportedPaths;
 import io.netloom.gateway.ServerCertificate;
 import io.netloom.gateway.SignalGateway;
 import io.netloom.mapsigning.SignedMaps;
@@ -13,6 +15,7 @@ import io.netloom.server.enrollment.GatewayIdentity;
 import io.netloom.server.tls.ServerCertificates;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +42,7 @@ public class GatewayServer implements SmartLifecycle {
     private final Directory directory;
     private final GatewayTurnCredentials turnCredentials;
     private Vertx vertx;
-    private SignalGateway gateway;
+    private volatile SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
@@ -127,6 +130,15 @@ public class GatewayServer implements SmartLifecycle {
     /** The port the gateway listens on: the configured one, or the one chosen when configured as 0. */
     public int boundPort() {
         return boundPort;
+    }
+
+    /**
+     * The paths the peer's daemon last reported on its live session (ADR 0038): empty while it is not connected,
+     * has not reported, or the gateway is not running.
+     */
+    public Optional<ReportedPaths> reportedPaths(AccountId account, PeerId peer) {
+        SignalGateway running = gateway;
+        return running == null ? Optional.empty() : running.reportedPaths(account, peer);
     }
 
     public boolean usesTls() {

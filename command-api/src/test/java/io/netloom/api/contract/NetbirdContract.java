@@ -162,7 +162,8 @@ public final class NetbirdContract {
 
   /**
    * Like {@link #assertResponseMatches}, and also asserts that the body has no property that the schema does
-   * not declare (NetBird's schemas allow additional properties, but a DTO should not leak any).
+   * not declare (NetBird's schemas allow additional properties, but a DTO should not leak any). Netloom's own
+   * extensions, named {@code netloom_…} (ADR 0038), are the one exception.
    */
   public void assertResponseMatchesStrictly(
       String method, String pathTemplate, int status, String jsonBody) {

@@ -46,6 +46,7 @@ import io.netloom.api.netbird.User;
 import io.netloom.api.netbird.UserCreateRequest;
 import io.netloom.api.netbird.UserPermissions;
 import io.netloom.api.netbird.UserRequest;
+import io.netloom.api.netloom.ReportedConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +200,16 @@ class NetbirdContractTest {
     AssertionError error = assertThrows(AssertionError.class,
         () -> CONTRACT.assertResponseMatchesStrictly("GET", "/api/peers/{peerId}", 200, body));
     assertTrue(error.getMessage().contains("$.colour"), error::getMessage);
+  }
+
+  @Test
+  void getPeerWhenBodyHasANetloomExtensionThenStrictCheckPassesButNotForOtherPrefixes() {
+    String body = PEER.replace("\"ephemeral\": false", "\"ephemeral\": false, \"netloom_connections\": []");
+
+    assertDoesNotThrow(() -> CONTRACT.assertResponseMatchesStrictly("GET", "/api/peers/{peerId}", 200, body));
+    AssertionError error = assertThrows(AssertionError.class, () -> CONTRACT.assertResponseMatchesStrictly(
+        "GET", "/api/peers/{peerId}", 200, body.replace("netloom_connections", "netloomconnections")));
+    assertTrue(error.getMessage().contains("$.netloomconnections"), error::getMessage);
   }
 
   @Test
@@ -550,6 +561,21 @@ class NetbirdContractTest {
     assertEquals("0001-01-01T00:00:00Z", peer.get("last_login").asString());
   }
 
+  @Test
+  void peerWhenItsDaemonReportedPathsThenNetloomConnectionsBesideNetbirdsFieldsAndNullsOmitted() {
+    JsonNode peer = MAPPER.valueToTree(peer());
+
+    assertEquals("35.64.0.1", peer.get("connection_ip").asString());
+    assertEquals("{\"peer_id\":\"peer-2\",\"peer_name\":\"stage-host-2\",\"connection_type\":\"RELAYED\","
+        + "\"local_candidate_type\":\"relay\",\"remote_candidate_type\":\"srflx\",\"remote_endpoint\":"
+        + "\"203.0.113.7:51820\",\"relay_transport\":\"tcp\",\"latency_ms\":12.5}",
+        peer.get("netloom_connections").get(0).toString());
+    JsonNode direct = MAPPER.valueToTree(new ReportedConnection("peer-3", "nas", "P2P", "host", "host",
+        "198.18.0.9:51820", null, null));
+    assertFalse(direct.has("relay_transport"));
+    assertFalse(direct.has("latency_ms"));
+  }
+
   // --- samples -----------------------------------------------------------------------------------------
 
   private static AccountSettings accountSettings() {
@@ -588,7 +614,8 @@ class NetbirdContractTest {
     return new Peer("peer-1", "stage-host-1", CREATED, "100.64.0.15", "35.64.0.1", true, SEEN, "Linux 6.8",
         "6.8.0", 0, "0.50.1", List.of(new GroupMinimum("grp-all", "All", 2, 0, "api")), false, "usr-1",
         "stage-host-1", "", "stage-host-1.netloom.internal", true, false, NetbirdTimes.ZERO, false, false,
-        "", "", "", List.of(), false);
+        "", "", "", List.of(), false, List.of(new ReportedConnection("peer-2", "stage-host-2", "RELAYED", "relay",
+            "srflx", "203.0.113.7:51820", "tcp", 12.5)));
   }
 
   private static Group group() {

@@ -11,9 +11,13 @@ import java.util.Map;
  * Finds the properties of a JSON value that its OpenAPI schema does not declare. It follows local
  * {@code $ref}s, merges the {@code properties} of {@code allOf}/{@code anyOf}/{@code oneOf} branches, walks
  * into declared properties, {@code additionalProperties} schemas and array {@code items}. An object schema
- * declaring no {@code properties} at all is free-form and accepts anything.
+ * declaring no {@code properties} at all is free-form and accepts anything. Properties named {@code netloom_…} are
+ * Netloom's own extensions of NetBird's objects (ADR 0038), described in Netloom's OpenAPI document rather than
+ * NetBird's, and are not reported; the prefix keeps them apart from any field NetBird may add.
  */
 final class UndeclaredProperties {
+
+  static final String NETLOOM_EXTENSION_PREFIX = "netloom_";
 
   private final NetbirdContract contract;
 
@@ -39,6 +43,9 @@ final class UndeclaredProperties {
         Map.Entry<String, JsonNode> field = it.next();
         String childPath = path + "." + field.getKey();
         JsonNode declared = shape.properties.get(field.getKey());
+        if (declared == null && field.getKey().startsWith(NETLOOM_EXTENSION_PREFIX)) {
+          continue;
+        }
         if (declared != null) {
           walk(declared, field.getValue(), childPath, found, depth + 1);
         } else if (shape.additional != null && shape.additional.isObject()) {

@@ -10,6 +10,7 @@ import static io.netloom.server.testing.TestData.userUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.gateway.client.GatewayClient;
+import io.netloom.gateway.protocol.PathReport;
 import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.server.testing.NetloomApi;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,63 @@ class GatewaySessionTest extends ServerTest {
         assertThat(online.get("connection_ip").asString()).isEqualTo("127.0.0.1");
         assertThat(ok(owner.get("/api/peers/{peerId}", device.peerId)).body().get("last_seen").asString())
                 .isGreaterThanOrEqualTo(online.get("last_seen").asString());
+    }
+
+    @Test
+    void pathsWhenReportedThenPeersApiShowsEachSidesReportOnlyInItsAccountUntilDisconnected() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        NetloomApi.Client stranger = accounts.newAccount();
+        Device a = enroll(owner, "a");
+        Device b = enroll(owner, "b");
+        Device foreign = enroll(stranger, "foreign");
+        String group = createGroup(owner, "pair", a.peerId, b.peerId);
+        createPolicy(owner, "pair", List.of(group), List.of(group));
+        a.connectAndReceiveMap();
+        b.connectAndReceiveMap();
+        foreign.connectAndReceiveMap();
+        assertThat(a.gatewayFeatures).contains(PathReport.FEATURE);
+
+        a.send(PathReport.encode(List.of(new PathReport.Path(b.peerId, PathReport.ConnectionType.RELAYED, "relay",
+                "srflx", "203.0.113.7:51820", PathReport.RelayTransport.TLS, 12.34),
+                new PathReport.Path(foreign.peerId, PathReport.ConnectionType.P2P, "host", "host",
+                        "198.18.0.9:51820", null, null))));
+        b.send(PathReport.encode(List.of(new PathReport.Path(a.peerId, PathReport.ConnectionType.RELAYED, "srflx",
+                "relay", "203.0.113.1:49152", null, null))));
+        foreign.send(PathReport.encode(List.of(new PathReport.Path(a.peerId, PathReport.ConnectionType.P2P, "host",
+                "host", "198.18.0.1:51820", null, 1.0))));
+        awaitTrue(() -> owner.get("/api/peers/{peerId}", a.peerId).body().get("netloom_connections").size() == 1
+                && owner.get("/api/peers/{peerId}", b.peerId).body().get("netloom_connections").size() == 1);
+
+        JsonNode fromA = ok(owner.get("/api/peers/{peerId}", a.peerId)).body();
+        assertThat(fromA.get("netloom_connections").get(0).toString()).isEqualTo("{\"peer_id\":\"" + b.peerId
+                + "\",\"peer_name\":\"b\",\"connection_type\":\"RELAYED\",\"local_candidate_type\":\"relay\","
+                + "\"remote_candidate_type\":\"srflx\",\"remote_endpoint\":\"203.0.113.7:51820\","
+                + "\"relay_transport\":\"tls\",\"latency_ms\":12.3}");
+        assertThat(fromA.get("connection_ip").asString()).as("still where the session comes from").isEqualTo("127.0.0.1");
+        JsonNode listed = ok(owner.get("/api/peers")).body();
+        assertThat(listed.findValues("netloom_connections").stream().map(JsonNode::toString))
+                .anyMatch(entries -> entries.contains("\"peer_id\":\"" + a.peerId + "\"")
+                        && entries.contains("\"remote_candidate_type\":\"relay\""));
+        assertThat(ok(stranger.get("/api/peers/{peerId}", foreign.peerId)).body().get("netloom_connections"))
+                .as("another account's peer is no path of foreign's").isEmpty();
+        assertThat(ok(owner.get("/api/netloom/openapi")).body().toString()).contains("netloom_connections");
+
+        a.socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        awaitTrue(() -> owner.get("/api/peers/{peerId}", a.peerId).body().get("netloom_connections").isEmpty());
+        assertThat(ok(owner.get("/api/peers/{peerId}", b.peerId)).body().get("netloom_connections")).hasSize(1);
+    }
+
+    @Test
+    void pathsWhenMalformedThenSessionClosedAsAProtocolViolationAndNothingShown() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        Device a = enroll(owner, "a");
+        a.connectAndReceiveMap();
+
+        a.send("{\"type\":\"paths\",\"paths\":[{\"peer\":[],\"connection_type\":\"p2p\"}]}");
+
+        assertThat(a.closed.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo((short) 4400);
+        assertThat(a.messages).anyMatch(message -> message.contains("\"code\":\"invalid_paths\""));
+        assertThat(ok(owner.get("/api/peers/{peerId}", a.peerId)).body().get("netloom_connections")).isEmpty();
     }
 
     @Test
@@ -149,6 +208,7 @@ class GatewaySessionTest extends ServerTest {
         final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Short> closed = new CompletableFuture<>();
         WebSocket socket;
+        Set<String> gatewayFeatures;
 
         Device(X25519Keys keys, String peerId, URI gateway, byte[] gatewayKey, SignedMapEnvelope.Recipient recipient,
                 byte[] mapSigningKey) {
@@ -171,7 +231,8 @@ class GatewaySessionTest extends ServerTest {
         }
 
         void connectAndReceiveMap() throws Exception {
-            socket = client.connect(gateway, keys, gatewayKey, -1, "test", connected -> {
+            socket = client.connect(gateway, keys, gatewayKey, -1, "test", (GatewayClient.Admitted) (connected, features) -> {
+                gatewayFeatures = features;
                 connected.textMessageHandler(messages::add);
                 connected.closeHandler(ignored -> closed.complete(connected.closeStatusCode()));
             }).toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -180,6 +241,11 @@ class GatewaySessionTest extends ServerTest {
             // delta from serial 0 instead (PeerSession).
             assertThat(map).containsAnyOf("\"type\":\"map\"", "\"base_serial\":0,");
             assertThat(isSignedForMe(map)).isTrue();
+        }
+
+        void send(String message) throws Exception {
+            socket.writeTextMessage(message).toCompletionStage().toCompletableFuture()
+                    .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -29,6 +29,7 @@ import io.netloom.daemon.wireguard.WireGuardDevice;
 import io.netloom.daemon.wireguard.WireGuardPeer;
 import io.netloom.daemon.ice.TurnServer;
 import io.netloom.daemon.ice.TurnUri;
+import io.netloom.gateway.protocol.PathReport;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +85,8 @@ public final class MeshEngine implements MapListener, AutoCloseable {
     private final Map<String, RemotePeer> applied = new LinkedHashMap<>();
     private final Map<String, PeerConnection> connections = new HashMap<>();
     private Set<String> reportedProblems = Set.of();
+    /** Paths left out of the last report, each shown once while it stays left out. */
+    private final Set<String> unreportable = new HashSet<>();
     private String appliedAddress;
     private String appliedFirewall;
     private boolean forwardingOn;
@@ -185,6 +188,27 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         }
         peers.values().forEach(peer -> result.add(statusOf(peer, links.get(peer.id()), statistics.get(peer.publicKey()))));
         return result;
+    }
+
+    /**
+     * The paths to report to the server (docs/protocol.md §2c): those of the connected peers; safe to call from any
+     * thread. A path the protocol cannot carry is left out and shown once among the problems.
+     */
+    public List<PathReport.Path> reportablePaths() {
+        Map<String, PeerConnection> links;
+        synchronized (applied) {
+            links = new HashMap<>(connections);
+        }
+        Map<String, ConnectionStatus> statuses = new HashMap<>();
+        links.forEach((peer, connection) -> statuses.put(peer, connection.status()));
+        List<String> skipped = new ArrayList<>();
+        List<PathReport.Path> paths = ReportablePaths.of(statuses,
+                (peer, reason) -> skipped.add("path to " + peer + " not reported: " + reason));
+        synchronized (unreportable) {
+            skipped.stream().filter(unreportable::add).forEach(this::report);
+            unreportable.retainAll(skipped);
+        }
+        return paths;
     }
 
     private void apply(NetworkMap map) {

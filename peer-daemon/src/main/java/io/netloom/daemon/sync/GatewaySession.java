@@ -7,6 +7,7 @@ import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.status.ServiceStatus;
 import io.netloom.gateway.client.GatewayClient;
 import io.netloom.gateway.client.GatewayWatchdog;
+import io.netloom.gateway.protocol.PathReport;
 import io.netloom.gateway.protocol.PeerSignalChannel;
 import io.netloom.gateway.protocol.SealedSignal;
 import io.netloom.gateway.protocol.TurnCredentialsMessage;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * The daemon's one session with the signal gateway: keeps the network map in sync (full map, then
  * deltas, each verified by {@link VerifiedMaps} before it is applied), passes signals through each
  * remote peer's forward-secret channel (sealing outgoing ones, answering handshakes, delivering only
- * what authenticates and is neither replayed nor stale), hands on the TURN credentials the gateway renews, and
- * reconnects with backoff whenever the
+ * what authenticates and is neither replayed nor stale), hands on the TURN credentials the gateway renews, carries
+ * the device's path reports ({@link #pathReports}), and reconnects with backoff whenever the
  * session ends. Losing the gateway, or a refused map, never touches the tunnels: the last good map
  * stays applied.
  */
@@ -53,6 +55,9 @@ public final class GatewaySession {
 
     private volatile NetworkMap map;
     private volatile WebSocket socket;
+    /** Counts the sessions, so a report meant for one never goes out on the next. */
+    private volatile long sessionNumber;
+    private volatile boolean gatewayTakesPaths;
     private volatile ServiceStatus status;
     private volatile boolean stopped;
     private Duration retryDelay = FIRST_RETRY;
@@ -108,6 +113,29 @@ public final class GatewaySession {
         }
     }
 
+    /**
+     * Where this device's path reports go (docs/protocol.md §2c): the live session, when the gateway's welcome said
+     * it takes them. An older gateway closes a session on a message it does not know, so it never gets one.
+     */
+    public PathReporter.Sink pathReports() {
+        return new PathReporter.Sink() {
+            @Override
+            public long session() {
+                return socket != null && gatewayTakesPaths ? sessionNumber : NONE;
+            }
+
+            @Override
+            public boolean send(long session, String message) {
+                WebSocket current = socket;
+                if (current == null || session != sessionNumber) {
+                    return false;
+                }
+                current.writeTextMessage(message);
+                return true;
+            }
+        };
+    }
+
     public void stop() {
         stopped = true;
         WebSocket current = socket;
@@ -122,7 +150,7 @@ public final class GatewaySession {
         }
         NetworkMap held = map;
         client.connect(gatewayUrl, keys, gatewayPublicKey, held == null ? -1 : held.serial(),
-                        io.netloom.daemon.DaemonVersion.current(), this::attach)
+                        io.netloom.daemon.DaemonVersion.current(), (GatewayClient.Admitted) this::attach)
                 .onSuccess(connected -> {
                     retryDelay = FIRST_RETRY;
                     status = new ServiceStatus(gatewayUrl.toString(), "connected", clock.instant(), null);
@@ -133,7 +161,9 @@ public final class GatewaySession {
                         .orElseGet(() -> "cannot connect: " + failure.getMessage())));
     }
 
-    private void attach(WebSocket webSocket) {
+    private void attach(WebSocket webSocket, Set<String> gatewayFeatures) {
+        gatewayTakesPaths = gatewayFeatures.contains(PathReport.FEATURE);
+        sessionNumber++;
         socket = webSocket;
         verifiedMaps.sessionStarted();
         GatewayWatchdog watchdog = GatewayWatchdog.watch(vertx, webSocket, Duration.ofSeconds(15), Duration.ofSeconds(45));

@@ -16,6 +16,7 @@ import io.vertx.core.net.KeyCertOptions;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,19 @@ final class HostileGateway implements AutoCloseable {
     final X25519Keys keys = X25519Keys.generate();
     private final LoopbackCertificate certificate = LoopbackCertificate.generate();
     private final String mapMessage;
+    private final Set<String> features;
     private final HttpServer server;
     private final CompletableFuture<ServerWebSocket> session = new CompletableFuture<>();
     private final LinkedBlockingQueue<JsonNode> fromDaemon = new LinkedBlockingQueue<>();
 
     HostileGateway(Vertx vertx, String mapMessage) throws Exception {
+        this(vertx, mapMessage, Set.of());
+    }
+
+    /** A gateway whose welcome names {@code features}: the optional messages it takes from the daemon. */
+    HostileGateway(Vertx vertx, String mapMessage, Set<String> features) throws Exception {
         this.mapMessage = mapMessage;
+        this.features = features;
         HttpServerOptions options = new HttpServerOptions().setSsl(true).setSslEngineOptions(new BouncyCastleTlsEngine())
                 .setKeyCertOptions(KeyCertOptions.wrap(certificate.keyManagers()));
         this.server = vertx.createHttpServer(options).webSocketHandler(this::signIn).listen(0, "127.0.0.1")
@@ -63,12 +71,17 @@ final class HostileGateway implements AutoCloseable {
 
     /** The next signal the daemon sent, in the order it sent them. */
     JsonNode nextSignal() throws InterruptedException {
+        return nextOfType("signal");
+    }
+
+    /** The next message of {@code type} the daemon sent, skipping others. */
+    JsonNode nextOfType(String type) throws InterruptedException {
         while (true) {
             JsonNode message = fromDaemon.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
             if (message == null) {
-                throw new AssertionError("the daemon sent no signal within " + PATIENCE_SECONDS + " s");
+                throw new AssertionError("the daemon sent no " + type + " within " + PATIENCE_SECONDS + " s");
             }
-            if (message.path("type").asText().equals("signal")) {
+            if (message.path("type").asText().equals(type)) {
                 return message;
             }
         }
@@ -95,7 +108,7 @@ final class HostileGateway implements AutoCloseable {
                 socket.close((short) 4401, "the proof does not hold");
                 return;
             }
-            socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, peerKey)));
+            socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, peerKey), features));
             socket.writeTextMessage(mapMessage);
             session.complete(socket);
         });

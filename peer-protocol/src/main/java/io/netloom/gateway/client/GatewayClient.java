@@ -13,6 +13,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,6 +29,14 @@ public final class GatewayClient {
 
     private final Vertx vertx;
     private final WebSocketClient sockets;
+
+    /** Called once the gateway has admitted the peer, before its first map can arrive. */
+    @FunctionalInterface
+    public interface Admitted {
+
+        /** @param gatewayFeatures the optional messages the gateway takes from the peer, e.g. {@code paths} */
+        void accept(WebSocket socket, Set<String> gatewayFeatures);
+    }
 
     /** A client that trusts the certificate authorities of the Java runtime, and checks host names, for wss://. */
     public GatewayClient(Vertx vertx, int maxSessions) {
@@ -54,6 +63,16 @@ public final class GatewayClient {
      */
     public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
             String daemonVersion, Consumer<WebSocket> setup) {
+        return connect(gateway, keys, gatewayPublicKey, serial, daemonVersion,
+                (Admitted) (socket, features) -> setup.accept(socket));
+    }
+
+    /**
+     * As {@link #connect(URI, X25519Keys, byte[], long, String, Consumer)}, telling {@code setup} also which optional
+     * messages the gateway's welcome says it takes (docs/protocol.md §1; none from an older gateway).
+     */
+    public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
+            String daemonVersion, Admitted setup) {
         Promise<WebSocket> signedIn = Promise.promise();
         upgrade(gateway, socket -> SignInExchange.run(vertx, socket, keys, gatewayPublicKey, serial, daemonVersion,
                 setup, SIGN_IN_PATIENCE).onComplete(signedIn))

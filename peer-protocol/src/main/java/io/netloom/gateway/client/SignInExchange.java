@@ -12,32 +12,35 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.function.Consumer;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The peer's side of the sign-in on a freshly upgraded WebSocket: reads the gateway's challenge,
  * answers with a proof bound to this connection, and accepts the gateway only when its welcome proves
  * the gateway key over the same connection. Runs on the socket's event loop; {@code setup} is called
- * on admission, before the gateway's first map can be handled.
+ * on admission, with the features the welcome names, before the gateway's first map can be handled.
  */
 final class SignInExchange {
 
     /** Close code the peer uses when the other end cannot prove it is the gateway (RFC 6455 policy violation). */
     static final short NOT_THE_GATEWAY = 1008;
     private static final short PROTOCOL_ERROR = 1002;
+    private static final int MAX_FEATURES = 32;
+    private static final int MAX_FEATURE_CHARS = 64;
 
     private final WebSocket socket;
     private final X25519Keys keys;
     private final byte[] gatewayPublicKey;
     private final long serial;
     private final String daemonVersion;
-    private final Consumer<WebSocket> setup;
+    private final GatewayClient.Admitted setup;
     private final Promise<WebSocket> admitted = Promise.promise();
     private GatewaySignIn signIn;
     private long deadline = -1;
 
     private SignInExchange(WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial,
-            String daemonVersion, Consumer<WebSocket> setup) {
+            String daemonVersion, GatewayClient.Admitted setup) {
         this.socket = socket;
         this.keys = keys;
         this.gatewayPublicKey = gatewayPublicKey;
@@ -48,7 +51,7 @@ final class SignInExchange {
 
     /** Starts listening for the challenge; the future completes once the gateway has admitted this peer. */
     static Future<WebSocket> run(Vertx vertx, WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial,
-            String daemonVersion, Consumer<WebSocket> setup, Duration patience) {
+            String daemonVersion, GatewayClient.Admitted setup, Duration patience) {
         SignInExchange exchange = new SignInExchange(socket, keys, gatewayPublicKey, serial, daemonVersion, setup);
         socket.textMessageHandler(exchange::onText);
         socket.binaryMessageHandler(ignored -> exchange.abandon(PROTOCOL_ERROR, "binary frame during sign-in"));
@@ -106,8 +109,26 @@ final class SignInExchange {
             abandon(NOT_THE_GATEWAY, "the other end did not prove the gateway key on this connection");
             return;
         }
-        setup.accept(socket);
+        setup.accept(socket, features(welcome.path("features")));
         admitted.tryComplete(socket);
+    }
+
+    /**
+     * The optional messages the gateway takes; an older gateway names none. A list that is not one of short strings
+     * counts as none: the peer then only leaves out what it may not send anyway.
+     */
+    private static Set<String> features(JsonNode named) {
+        if (!named.isArray() || named.size() > MAX_FEATURES) {
+            return Set.of();
+        }
+        Set<String> features = new HashSet<>();
+        for (JsonNode feature : named) {
+            if (!feature.isTextual() || feature.asText().length() > MAX_FEATURE_CHARS) {
+                return Set.of();
+            }
+            features.add(feature.asText());
+        }
+        return Set.copyOf(features);
     }
 
     private void abandon(short code, String why) {

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The peer protocol's JSON (version 2, docs/protocol.md). Every message is an object with a
  * {@code type}. Sign-in first: the gateway sends {@code challenge}, the peer {@code sign_in}, the
  * gateway {@code welcome}. Then the server sends {@code map}, {@code delta} (both signed:
  * {@link SignedMapEnvelope}), {@code turn_credentials} ({@link TurnCredentialsMessage}), {@code signal}
- * and {@code error}, the peer sends {@code resync} and {@code signal}.
+ * and {@code error}, the peer sends {@code resync}, {@code signal} and, to a gateway whose welcome names the
+ * feature, {@code paths} ({@link PathReport}).
  */
 public final class Wire {
 
@@ -41,7 +45,20 @@ public final class Wire {
 
     /** The gateway's admission, proving in turn that it holds the gateway key and sits on this connection. */
     public static String welcome(byte[] proof) {
-        return write(JSON.createObjectNode().put("type", "welcome").put("proof", base64(proof)));
+        return welcome(proof, Set.of());
+    }
+
+    /**
+     * A welcome that also names the optional messages this gateway takes from the peer ({@code features}, e.g.
+     * {@link PathReport#FEATURE}); a gateway that names none takes only the messages of the first version 2.
+     */
+    public static String welcome(byte[] proof, Set<String> features) {
+        ObjectNode message = JSON.createObjectNode().put("type", "welcome").put("proof", base64(proof));
+        if (!features.isEmpty()) {
+            ArrayNode named = message.putArray("features");
+            new TreeSet<>(features).forEach(named::add);
+        }
+        return write(message);
     }
 
     public static String error(String code, String message) {

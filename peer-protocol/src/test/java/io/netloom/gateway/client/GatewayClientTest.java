@@ -58,6 +58,33 @@ class GatewayClientTest {
     }
 
     @Test
+    void connectWhenWelcomeNamesFeaturesThenSetupLearnsThem(Vertx vertx) throws Exception {
+        URI url = fakeGateway(vertx, (socket, signIn) -> socket.writeTextMessage(
+                Wire.welcome(signIn.gatewayProof(gateway, peer.publicKey()), java.util.Set.of("paths"))));
+        CompletableFuture<java.util.Set<String>> features = new CompletableFuture<>();
+
+        await(client(vertx).connect(url, peer, gateway.publicKey(), -1, "test",
+                (GatewayClient.Admitted) (socket, named) -> features.complete(named)));
+
+        assertThat(features.get(10, TimeUnit.SECONDS)).containsExactly("paths");
+    }
+
+    @Test
+    void connectWhenWelcomeNamesNoFeaturesOrJunkThenNone(Vertx vertx) throws Exception {
+        for (String welcomeTail : java.util.List.of("", ",\"features\":\"paths\"", ",\"features\":[\"paths\",5]",
+                ",\"features\":[" + "\"x\",".repeat(40) + "\"paths\"]")) {
+            URI url = fakeGateway(vertx, (socket, signIn) -> socket.writeTextMessage(
+                    Wire.welcome(signIn.gatewayProof(gateway, peer.publicKey())).replace("}", welcomeTail + "}")));
+            CompletableFuture<java.util.Set<String>> features = new CompletableFuture<>();
+
+            await(client(vertx).connect(url, peer, gateway.publicKey(), -1, "test",
+                    (GatewayClient.Admitted) (socket, named) -> features.complete(named)));
+
+            assertThat(features.get(10, TimeUnit.SECONDS)).as(welcomeTail).isEmpty();
+        }
+    }
+
+    @Test
     void connectWhenWelcomeDoesNotProveTheGatewayKeyThenRefusedAndClosed(Vertx vertx) throws Exception {
         X25519Keys impostor = X25519Keys.generate();
         CompletableFuture<Short> closed = new CompletableFuture<>();
