@@ -191,8 +191,10 @@ EOF
 udp_listening() { [ -n "$(in_ns "$1" ss -H -uln "sport = :$2")" ]; }
 tcp_listening() { [ -n "$(in_ns "$1" ss -H -tln "sport = :$2")" ]; }
 
+# Starts coturn on the configuration `up` wrote: `coturn start` after a kill keeps what `up` was given
+# (NETLOOM_LAB_TURN_MAX_LIFETIME) without being given it again.
 start_coturn() {
-  write_coturn_config
+  [ -s "$COTURN_CONF" ] || write_coturn_config
   if pid_alive "$COTURN_PID" turnserver; then
     log "coturn already runs (pid $(cat "$COTURN_PID")); it reads its config only at start"
     return 0
@@ -268,6 +270,7 @@ cmd_up() {
   local s
   for s in "${SITES[@]}"; do build_site "$s"; done
   verify_connectivity
+  write_coturn_config
   start_coturn
   trap - EXIT
   print_summary
