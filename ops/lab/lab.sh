@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Netloom network-namespace lab: three sites behind NATs, an "internet" with the Netloom server
-# and coturn. See ops/lab/README.md for the picture.
+# Netloom network-namespace lab: five sites behind NATs (two endpoint-independent, two symmetric, one
+# that lets no UDP out), an "internet" with the Netloom server and coturn (TURN over UDP, TCP and TLS).
+# See ops/lab/README.md for the picture.
 #
 #   lab.sh up                          build the namespaces, start coturn
 #   lab.sh down [--keep]               stop everything, delete the nl-* namespaces and $LAB_DIR
@@ -8,13 +9,15 @@
 #   lab.sh check                       connectivity, STUN, NAT mapping behaviour and TURN tests
 #   lab.sh server start [java args...] start the Netloom server in nl-inet (https://203.0.113.1:8080)
 #   lab.sh server stop
+#   lab.sh coturn kill | start         SIGKILL coturn (a relay crash) | start it again, same configuration
 #   lab.sh root-link                   a veth from this machine's namespace (203.0.113.254) to nl-inet's
 #                                      203.0.113.1 only, for a test's browser and identity provider
-#   lab.sh exec <a|b|c|inet|rtr-a|...> [command...]
+#   lab.sh exec <a|b|c|u|d|inet|rtr-a|...> [command...]
 #
-# LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise; `server start` waits up to
-# $NETLOOM_LAB_SERVER_WAIT seconds (90) for the server, whose clock runs $NETLOOM_LAB_SERVER_TIME_AHEAD
-# (e.g. 65m) ahead when set.
+# LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise; `up` gives coturn a maximum
+# allocation lifetime of $NETLOOM_LAB_TURN_MAX_LIFETIME seconds when set (coturn's default otherwise);
+# `server start` waits up to $NETLOOM_LAB_SERVER_WAIT seconds (90) for the server, whose clock runs
+# $NETLOOM_LAB_SERVER_TIME_AHEAD (e.g. 65m) ahead when set.
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -23,6 +26,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 COTURN_CONF=$LAB_DIR/coturn.conf
 COTURN_LOG=$LAB_DIR/coturn.log
 COTURN_PID=$LAB_DIR/coturn.pid
+# TURN over TLS: the lab's own CA (made once per LAB_DIR) and the relay's certificate for $INET_IP, which it
+# issued. Devices trust the CA with `netloom up --relay-ca $RELAY_CA`. Port 443, not TURN's 5349: a network
+# that lets little out still lets HTTPS out, which is why issue 15 asks for `turns:` on 443 (ADR 0039).
+RELAY_TLS_DIR=$LAB_DIR/relay-tls
+RELAY_CA=$RELAY_TLS_DIR/ca.crt
+RELAY_TLS_PORT=443
 SERVER_JAR=$REPO_DIR/command-api/target/netloom-server.jar
 SERVER_DATA=$LAB_DIR/server
 SERVER_LOG=$LAB_DIR/server.log
@@ -72,12 +81,17 @@ build_inet() {
   ip -n "$NS_INET" link set nlbr0 up
 }
 
-# The router's nftables table (nat_router_ruleset in lib.sh); site c's NAT is symmetric: a random external
-# port per conntrack entry, i.e. per destination ip:port.
+# The router's nftables table (nat_router_ruleset in lib.sh). Sites c and d have a symmetric NAT: a random
+# external port per conntrack entry, i.e. per destination ip:port. Site u's router is a hotel or guest network:
+# endpoint-independent NAT, but every UDP datagram from its LAN is dropped (counted: `lab.sh check` and the
+# tests read the counter), so its host can reach a relay over TCP or TLS only.
 router_ruleset() {
-  local masquerade=masquerade
-  [ "$1" = c ] && masquerade="masquerade random,fully-random"
-  nat_router_ruleset "$(lan_net "$1")" "$masquerade"
+  local masquerade=masquerade forward_rule=
+  case $1 in
+    c | d) masquerade="masquerade random,fully-random" ;;
+    u) forward_rule='iifname "lan" meta l4proto udp counter drop comment "no UDP out"' ;;
+  esac
+  nat_router_ruleset "$(lan_net "$1")" "$masquerade" "$forward_rule"
 }
 
 build_site() {
@@ -106,28 +120,63 @@ build_site() {
   router_ruleset "$s" | in_ns "$rtr" nft -f -
 }
 
+# relay_tls_files: the lab CA and the relay's certificate (IP SAN $INET_IP), made once per LAB_DIR with
+# openssl. The keys are PKCS#8 (genpkey), which coturn's OpenSSL 3 reads (ADR 0036).
+relay_tls_files() {
+  [ -s "$RELAY_TLS_DIR/relay.crt" ] && [ -s "$RELAY_CA" ] && return 0
+  mkdir -p "$RELAY_TLS_DIR"
+  (
+    umask 077
+    cd "$RELAY_TLS_DIR"
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key 2>/dev/null
+    openssl req -x509 -new -key ca.key -days 30 -subj "/CN=Netloom lab relay CA" -out ca.crt \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out relay.key 2>/dev/null
+    openssl req -new -key relay.key -subj "/CN=$INET_IP" -out relay.csr 2>/dev/null
+    printf 'subjectAltName=IP:%s\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' "$INET_IP" >relay.ext
+    openssl x509 -req -in relay.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 -extfile relay.ext \
+      -out relay.crt 2>/dev/null
+    rm -f relay.csr relay.ext ca.srl
+    chmod 644 ca.crt relay.crt
+  )
+  log "lab relay CA made: $RELAY_CA (the relay's certificate for $INET_IP: $RELAY_TLS_DIR/relay.crt)"
+}
+
 write_coturn_config() {
-  local secret
+  local secret lifetime=
   secret=$(turn_secret)
+  relay_tls_files
+  # Shorter allocations for tests that must see several lifetimes go by (the daemon refreshes at half).
+  if [ -n "${NETLOOM_LAB_TURN_MAX_LIFETIME:-}" ]; then lifetime="max-allocate-lifetime=$NETLOOM_LAB_TURN_MAX_LIFETIME"; fi
   (umask 077 && cat >"$COTURN_CONF" <<EOF
 # Generated by ops/lab/lab.sh; rewritten on every 'up'.
 listening-ip=$INET_IP
 relay-ip=$INET_IP
+# TURN over UDP and TCP on 3478, over TLS on $RELAY_TLS_PORT; no DTLS (the daemon does not speak it)
 listening-port=3478
+tls-listening-port=$RELAY_TLS_PORT
+cert=$RELAY_TLS_DIR/relay.crt
+pkey=$RELAY_TLS_DIR/relay.key
 min-port=49152
 max-port=49999
 use-auth-secret
 static-auth-secret=$secret
 realm=netloom.lab
 fingerprint
-no-tls
 no-dtls
+no-tcp-relay
 no-cli
+$lifetime
 # one line per allocation, permission and channel: what to read when a peer falls back to TURN
 # verbose: logs every allocation; enable by hand when debugging (a retry storm fills the disk)
 # coturn 4.6 denies no TEST-NET range by default; stated anyway so that a coturn whose defaults
 # do deny them still relays to the lab's public side.
 allowed-peer-ip=203.0.113.0-203.0.113.255
+# Like a production relay: never towards private or shared addresses (the lab's LANs and overlay). A device that
+# offers only a private host address (site u) must not get a permission for it: coturn answers 403 rather than
+# relaying into a network it cannot reach (ADR 0037).
+denied-peer-ip=198.18.0.0-198.19.255.255
+denied-peer-ip=100.64.0.0-100.127.255.255
 # Keep everything inside LAB_DIR: the default user database is /var/lib/turn/turndb.
 userdb=$LAB_DIR/turndb
 log-file=$COTURN_LOG
@@ -138,11 +187,14 @@ EOF
   )
 }
 
-# udp_listening NS PORT: true when something in NS listens on UDP PORT.
+# udp_listening NS PORT / tcp_listening NS PORT: true when something in NS listens on that port.
 udp_listening() { [ -n "$(in_ns "$1" ss -H -uln "sport = :$2")" ]; }
+tcp_listening() { [ -n "$(in_ns "$1" ss -H -tln "sport = :$2")" ]; }
 
+# Starts coturn on the configuration `up` wrote: `coturn start` after a kill keeps what `up` was given
+# (NETLOOM_LAB_TURN_MAX_LIFETIME) without being given it again.
 start_coturn() {
-  write_coturn_config
+  [ -s "$COTURN_CONF" ] || write_coturn_config
   if pid_alive "$COTURN_PID" turnserver; then
     log "coturn already runs (pid $(cat "$COTURN_PID")); it reads its config only at start"
     return 0
@@ -150,7 +202,10 @@ start_coturn() {
   start_daemon "$COTURN_LOG" "$COTURN_PID" "$NS_INET" turnserver -c "$COTURN_CONF"
   local i
   for ((i = 0; i < 100; i++)); do
-    udp_listening "$NS_INET" 3478 && { log "coturn listening on $INET_IP:3478 (pid $(cat "$COTURN_PID"))"; return 0; }
+    if udp_listening "$NS_INET" 3478 && tcp_listening "$NS_INET" "$RELAY_TLS_PORT"; then
+      log "coturn listening on $INET_IP:3478 (UDP, TCP) and $RELAY_TLS_PORT (TLS) (pid $(cat "$COTURN_PID"))"
+      return 0
+    fi
     pid_alive "$COTURN_PID" turnserver || break
     sleep 0.1
   done
@@ -175,17 +230,20 @@ print_summary() {
   cat <<EOF
 
 Netloom lab is up (state in $LAB_DIR)
-  nl-inet   nlbr0 $INET_IP/24      coturn stun/turn:$INET_IP:3478 (realm netloom.lab)
+  nl-inet   nlbr0 $INET_IP/24      coturn stun/turn:$INET_IP:3478 (UDP, TCP), turns:$INET_IP:$RELAY_TLS_PORT (realm netloom.lab)
 EOF
   local s kind
   for s in "${SITES[@]}"; do
-    kind="endpoint-independent masquerade"
-    [ "$s" = c ] && kind="symmetric NAT (random port per destination)"
+    case $s in
+      c | d) kind="symmetric NAT (random port per destination)" ;;
+      u) kind="endpoint-independent masquerade, drops all UDP from its LAN" ;;
+      *) kind="endpoint-independent masquerade" ;;
+    esac
     printf '  nl-rtr-%s  wan %s/24  lan %s/24  %s\n' "$s" "$(wan_ip "$s")" "$(lan_gw "$s")" "$kind"
     printf '  nl-%s      eth0 %s/24  default via %s\n' "$s" "$(host_ip "$s")" "$(lan_gw "$s")"
   done
   cat <<EOF
-  TURN secret: $LAB_DIR/turn-secret
+  TURN secret: $LAB_DIR/turn-secret; relay CA (netloom up --relay-ca): $RELAY_CA
 
 Next: $0 server start      # Netloom server on https://$INET_IP:8080
       $0 check             # STUN / NAT / TURN self-test
@@ -212,6 +270,7 @@ cmd_up() {
   local s
   for s in "${SITES[@]}"; do build_site "$s"; done
   verify_connectivity
+  write_coturn_config
   start_coturn
   trap - EXIT
   print_summary
@@ -252,6 +311,23 @@ remove_stale_wg_sockets() {
   done
 }
 
+# `lab.sh coturn kill|start`: the relay crashing (SIGKILL: no allocation is closed, nobody is told) and
+# coming back with the same configuration, for the healing tests and benchmarks.
+cmd_coturn() {
+  require_root
+  require_lab_up
+  case "${1:-}" in
+    kill)
+      pid_alive "$COTURN_PID" turnserver || die "coturn is not running"
+      log "killing coturn (pid $(cat "$COTURN_PID"), SIGKILL)"
+      kill -KILL "$(cat "$COTURN_PID")"
+      while pid_alive "$COTURN_PID" turnserver; do sleep 0.05; done
+      ;;
+    start) start_coturn ;;
+    *) die "usage: $0 coturn kill | coturn start" ;;
+  esac
+}
+
 stop_coturn() {
   if pid_alive "$COTURN_PID" turnserver; then
     log "stopping coturn (pid $(cat "$COTURN_PID"))"
@@ -267,7 +343,7 @@ remove_state() {
     rm -rf "$LAB_DIR"
   else
     warn "$LAB_DIR was not created by the lab; removing only the lab's own files in it"
-    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,server,server.log,server.pid,server-url}
+    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,relay-tls,server,server.log,server.pid,server-url}
   fi
 }
 
@@ -354,7 +430,7 @@ server_start() {
     "--netloom.gateway.host=$INET_IP" --netloom.gateway.port=33080 \
     "--netloom.tls.subject-alternative-names=$INET_IP" \
     "--netloom.stun-uris=stun:$INET_IP:3478" \
-    "--netloom.turn-uris=turn:$INET_IP:3478?transport=udp" \
+    "--netloom.turn-uris=turn:$INET_IP:3478?transport=udp,turn:$INET_IP:3478?transport=tcp,turns:$INET_IP:$RELAY_TLS_PORT?transport=tcp" \
     "--netloom.turn-secret=$(turn_secret)" \
     "$@"
   # A server that does not come up is stopped again rather than left half-started.
@@ -470,7 +546,7 @@ cmd_status() {
     all_lab_namespaces | grep -qx "$ns" || printf '  %-9s up    (not part of the lab topology)\n' "$ns"
   done
   if pid_alive "$COTURN_PID" turnserver; then
-    echo "coturn:  running (pid $(cat "$COTURN_PID")) on $INET_IP:3478, log $COTURN_LOG"
+    echo "coturn:  running (pid $(cat "$COTURN_PID")) on $INET_IP:3478 (UDP, TCP) and :$RELAY_TLS_PORT (TLS), log $COTURN_LOG"
   else
     echo "coturn:  not running"
   fi
@@ -484,16 +560,16 @@ cmd_status() {
 # target_ns NAME: a, b, c, inet, rtr-a.. or a full nl-* name -> namespace.
 target_ns() {
   case $1 in
-    a | b | c) echo "nl-$1" ;;
+    a | b | c | u | d) echo "nl-$1" ;;
     inet) echo "$NS_INET" ;;
-    rtr-a | rtr-b | rtr-c) echo "nl-$1" ;;
+    rtr-a | rtr-b | rtr-c | rtr-u | rtr-d) echo "nl-$1" ;;
     nl-*) echo "$1" ;;
-    *) die "unknown target '$1' (a, b, c, inet, rtr-a, rtr-b, rtr-c)" ;;
+    *) die "unknown target '$1' (a, b, c, u, d, inet, rtr-a, rtr-b, rtr-c, rtr-u, rtr-d)" ;;
   esac
 }
 
 cmd_exec() {
-  [ $# -ge 1 ] || die "usage: $0 exec <a|b|c|inet|rtr-a|rtr-b|rtr-c> [command...]"
+  [ $# -ge 1 ] || die "usage: $0 exec <a|b|c|u|d|inet|rtr-a|...|rtr-d> [command...]"
   local ns
   ns=$(target_ns "$1")
   shift
@@ -508,39 +584,54 @@ cmd_exec() {
 
 PROBE=$(dirname "${BASH_SOURCE[0]}")/udp-mapping-probe.py
 
-check_stun() {
-  local s out
-  for s in "${SITES[@]}"; do
-    out=$(in_ns "nl-$s" turnutils_stunclient "$INET_IP" 2>&1) || { echo "$out" >&2; die "STUN from nl-$s failed"; }
-    log "STUN from nl-$s: $(grep -m1 -o 'UDP reflexive addr: .*' <<<"$out" || echo "$out")"
-  done
+# u_udp_dropped: UDP datagrams router u has dropped from its LAN so far.
+u_udp_dropped() {
+  in_ns nl-rtr-u nft list chain ip nl_router forward | grep -o 'udp counter packets [0-9]*' | awk '{print $4}'
 }
 
-# From one local socket to two destinations: a and b must keep one mapping, c must not.
+# STUN over UDP: answered from every site but u, whose router drops the request (and counts it).
+check_stun() {
+  local s out before
+  for s in "${SITES[@]}"; do
+    [ "$s" = u ] && continue
+    out=$(in_ns "nl-$s" timeout 10 turnutils_stunclient "$INET_IP" 2>&1) || { echo "$out" >&2; die "STUN from nl-$s failed"; }
+    log "STUN from nl-$s: $(grep -m1 -o 'UDP reflexive addr: .*' <<<"$out" || echo "$out")"
+  done
+  before=$(u_udp_dropped)
+  if in_ns nl-u timeout 5 turnutils_stunclient "$INET_IP" >/dev/null 2>&1; then
+    die "STUN over UDP from nl-u was answered; router u must drop all UDP from its LAN"
+  fi
+  [ "$(u_udp_dropped)" -gt "$before" ] || die "router u's UDP drop counter did not move"
+  log "STUN from nl-u: no answer, router u dropped $(($(u_udp_dropped) - before)) UDP datagrams (as it should)"
+}
+
+# From one local socket to two destinations: a, b keep one mapping, c and d do not, u gets no UDP out.
 check_nat_mapping() {
   local s out line
   # Background jobs call `ip netns exec` directly (not in_ns) so that $! is the process itself.
-  ip netns exec "$NS_INET" "$(python_bin)" "$PROBE" serve "$INET_IP" 3490 3491 --timeout 20 >/dev/null &
+  ip netns exec "$NS_INET" "$(python_bin)" "$PROBE" serve "$INET_IP" 3490 3491 --timeout 40 >/dev/null &
   reflector_pid=$!
   trap 'kill "$reflector_pid" 2>/dev/null || true' EXIT
   sleep 0.5
   for s in "${SITES[@]}"; do
-    out=$(in_ns "nl-$s" "$(python_bin)" "$PROBE" probe --local-port 40000 "$INET_IP:3490" "$INET_IP:3491")
+    out=$(in_ns "nl-$s" "$(python_bin)" "$PROBE" probe --local-port 40000 "$INET_IP:3490" "$INET_IP:3491") || true
     while IFS= read -r line; do log "  nl-$s: $line"; done <<<"$out"
     case "$s:$out" in
-      c:*symmetric*) ;;
+      [cd]:*symmetric*) ;;
       [ab]:*endpoint-independent*) ;;
+      u:*'NO ANSWER'*) ;;
       *) die "unexpected NAT mapping behaviour for site $s" ;;
     esac
   done
   kill "$reflector_pid" 2>/dev/null || true
   wait "$reflector_pid" 2>/dev/null || true
   trap - EXIT
-  log "NAT mapping ok: a and b endpoint-independent, c symmetric"
+  log "NAT mapping ok: a and b endpoint-independent, c and d symmetric, u sends no UDP"
 }
 
-# A TURN allocation from behind the symmetric NAT, with a REST-scheme credential, relaying to a
-# UDP echo peer (turnutils_peer) on a second, temporary address of the internet side.
+# TURN allocations with a REST-scheme credential, relaying to a UDP echo peer (turnutils_peer) on a second,
+# temporary address of the internet side: from c over UDP (behind the symmetric NAT), from u over TCP and over
+# TLS on 443 (verifying the relay's certificate with the lab CA); and a relay towards a LAN address refused.
 TURN_PEER_IP=203.0.113.250
 
 check_turn_cleanup() {
@@ -552,20 +643,38 @@ check_turn_cleanup() {
   ip -n "$NS_INET" addr del "$TURN_PEER_IP/24" dev nlbr0 2>/dev/null || true
 }
 
-check_turn() {
-  local user pass out
+# turn_echo SITE PEER_IP [uclient flags...]: 20 packets through one allocation; prints uclient's output.
+# -c: one allocation only (by default uclient adds an RTCP allocation towards port+1).
+turn_echo() {
+  local site=$1 peer=$2 user pass; shift 2
   read -r user pass < <(turn_credential lab-check)
+  in_ns "nl-$site" timeout 30 turnutils_uclient -c -u "$user" -w "$pass" -e "$peer" -r 3480 -n 20 -X "$@" "$INET_IP" 2>&1 || true
+}
+
+check_turn() {
+  local out how
   trap check_turn_cleanup EXIT
   ip -n "$NS_INET" addr replace "$TURN_PEER_IP/24" dev nlbr0
-  ip netns exec "$NS_INET" timeout 30 turnutils_peer -L "$TURN_PEER_IP" -p 3480 >/dev/null 2>&1 &
+  ip netns exec "$NS_INET" timeout 60 turnutils_peer -L "$TURN_PEER_IP" -p 3480 >/dev/null 2>&1 &
   turn_peer_pid=$!
   sleep 0.5
-  # -c: one allocation only (by default uclient adds an RTCP allocation towards port+1)
-  out=$(in_ns nl-c turnutils_uclient -c -u "$user" -w "$pass" -e "$TURN_PEER_IP" -r 3480 -n 20 -X "$INET_IP" 2>&1) || true
+  for how in "c udp" "u tcp -t" "u tls -t -S -p $RELAY_TLS_PORT -E $RELAY_CA"; do
+    set -- $how
+    out=$(turn_echo "$1" "$TURN_PEER_IP" "${@:3}")
+    grep -q 'Total lost packets 0 (0.000000%)' <<<"$out" || { tail -n 20 <<<"$out" >&2; die "TURN over $2 from nl-$1 failed"; }
+    log "TURN over $2 ok: nl-$1 allocated a relay on $INET_IP and echoed 20 packets via $TURN_PEER_IP:3480"
+  done
+  # The certificate names the relay's address and chains to the lab CA (what the daemon checks).
+  in_ns nl-u openssl s_client -connect "$INET_IP:$RELAY_TLS_PORT" -CAfile "$RELAY_CA" -verify_ip "$INET_IP" \
+    -verify_return_error </dev/null >/dev/null 2>&1 || die "the relay's TLS certificate does not verify for $INET_IP"
+  log "TLS ok: the relay's certificate on $RELAY_TLS_PORT verifies for $INET_IP against $RELAY_CA"
+  # denied-peer-ip: no permission towards a LAN address (here a's host address).
+  out=$(turn_echo c "$(host_ip a)")
+  grep -q 'Total lost packets 0 (0.000000%)' <<<"$out" && die "coturn relayed to the LAN address $(host_ip a)"
+  grep -q '403' <<<"$out" || log "(uclient's answer for a denied peer: $(grep -m1 -i 'error\|forbidden' <<<"$out"))"
+  log "denied-peer-ip ok: no relay towards $(host_ip a)"
   check_turn_cleanup
   trap - EXIT
-  grep -q 'Total lost packets 0 (0.000000%)' <<<"$out" || { tail -n 20 <<<"$out" >&2; die "TURN relay from nl-c failed"; }
-  log "TURN ok: nl-c (user $user) allocated a relay on $INET_IP and echoed 20 packets via $TURN_PEER_IP:3480"
   log "coturn saw: $(grep -c 'ALLOCATE processed, success' "$COTURN_LOG") successful allocations so far"
 }
 
@@ -582,7 +691,7 @@ cmd_check() {
 
 # ---------------------------------------------------------------------------------------------
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 main() {
   local cmd=${1:-}
@@ -593,6 +702,7 @@ main() {
     status) cmd_status ;;
     check) cmd_check ;;
     server) cmd_server "$@" ;;
+    coturn) cmd_coturn "$@" ;;
     root-link) root_link_up ;;
     exec) cmd_exec "$@" ;;
     -h | --help | help) usage ;;

@@ -13,9 +13,10 @@ REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # on Linux without this variable.
 export WG_I_PREFER_BUGGY_USERSPACE_TO_POLISHED_KMOD=1
 
-# Namespaces. Short names (a, b, c, inet) are what `lab.sh exec` accepts.
+# Namespaces. Short names (a, b, c, u, d, inet) are what `lab.sh exec` accepts.
+# a, b: endpoint-independent NAT; c, d: symmetric NAT; u: a guest network that lets no UDP out (ADR 0039).
 NS_INET=nl-inet
-SITES=(a b c)
+SITES=(a b c u d)
 INET_IP=203.0.113.1
 # A bridge without an address of its own takes the lowest of its ports' and changes it when a port
 # joins: hosts that resolved the old one (the routes lab adds ports to a running lab) would send into
@@ -31,8 +32,8 @@ in_ns() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
 
 ns_exists() { [ -e "/run/netns/$1" ]; }
 
-# Site letter -> its addresses. Site a is 1, b is 2, c is 3.
-site_index() { case $1 in a) echo 1 ;; b) echo 2 ;; c) echo 3 ;; *) die "unknown site '$1'" ;; esac; }
+# Site letter -> its addresses. Site a is 1, b is 2, c is 3, u is 4, d is 5.
+site_index() { case $1 in a) echo 1 ;; b) echo 2 ;; c) echo 3 ;; u) echo 4 ;; d) echo 5 ;; *) die "unknown site '$1'" ;; esac; }
 wan_ip() { echo "203.0.113.1$(site_index "$1")"; }
 lan_net() { echo "198.18.$(site_index "$1").0/24"; }
 lan_gw() { echo "198.18.$(site_index "$1").1"; }
@@ -62,15 +63,16 @@ veth_pair() {
   ip -n "$ns_a" link add "$name_a" type veth peer name "$name_b" netns "$ns_b"
 }
 
-# nat_router_ruleset LAN_NET MASQUERADE: a lab router's nftables table (interfaces "wan" and "lan"),
-# replaced atomically whenever it is loaded. Besides NAT it filters like a home router: nothing
+# nat_router_ruleset LAN_NET MASQUERADE [FORWARD_RULE]: a lab router's nftables table (interfaces "wan" and
+# "lan"), replaced atomically whenever it is loaded. FORWARD_RULE, if given, comes first in the forward chain
+# (router u's "no UDP out"). Besides NAT it filters like a home router: nothing
 # unsolicited gets in. Dropping unsolicited WAN packets in the input hook matters for hole punching:
 # a packet that reaches the router itself unanswered would otherwise leave a conntrack entry for
 # (peer -> router:port), and the router's own LAN host, sending to that peer from the same port a
 # moment later, would then be masqueraded to a *different* port because that tuple is taken. A packet
 # dropped in a filter hook never has its conntrack entry confirmed.
 nat_router_ruleset() {
-  local lan_net=$1 masquerade=$2
+  local lan_net=$1 masquerade=$2 forward_rule=${3:-}
   cat <<EOF
 table ip nl_router
 delete table ip nl_router
@@ -81,6 +83,7 @@ table ip nl_router {
   }
   chain forward {
     type filter hook forward priority filter; policy drop;
+    $forward_rule
     ct state established,related accept
     iifname "lan" oifname "wan" accept
     # port forwards that a test adds in its own table (dnat) are let through

@@ -4,14 +4,20 @@
 #     the first ping answered A -> B, SAMPLES times (median), and once more with a setup key given
 #     (enrollment again on both)
 #   - iperf3 TCP A -> B over Netloom (direct, P2P, WireGuard steered by nftables), A -> C (TURN
-#     relay, C is behind the symmetric NAT) and A -> B over hand-configured wireguard-go
-#     (raw-wireguard-bench.sh) at its default MTU (1420) and at Netloom's (1280), interleaved
-#     ROUNDS times so that machine load hits all alike; the daemons' CPU time during the direct runs
+#     relay over UDP, C is behind a symmetric NAT), C -> D (both behind symmetric NATs: one relay
+#     hop), U -> A and A -> U (U's network drops all UDP: relay over TCP) and A -> B over
+#     hand-configured wireguard-go (raw-wireguard-bench.sh) at its default MTU (1420) and at
+#     Netloom's (1280), interleaved ROUNDS times so that machine load hits all alike; the daemons'
+#     CPU time during the direct runs; TCP retransmissions of each relayed run (the relay's loss)
+#   - then U again with TCP to the relay's 3478 blocked too (relay over TLS on 443), ROUNDS times
+#     each way beside a raw run at MTU 1280
 #   - then A and B again with `--data-path proxy` (the user-space proxy), ROUNDS times, each
 #     beside a raw run at MTU 1280
 #   - the daemons' resident memory
+#   - then KILLS times: coturn killed (SIGKILL), restarted 3 s later; for the relayed pairs A -> C,
+#     C -> D and U -> A, the time from the restart to the first ping answered (pings every 50 ms)
 #
-#   tunnel-benchmark.sh [-t SECONDS] [-r ROUNDS] [-s SAMPLES]
+#   tunnel-benchmark.sh [-t SECONDS] [-r ROUNDS] [-s SAMPLES] [-k KILLS]
 #
 # Needs the packaged jars (mvn -B -q package -DskipTests). Builds the lab from scratch and tears
 # it down at the end.
@@ -23,6 +29,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION=10
 ROUNDS=3
 SAMPLES=5
+KILLS=3
 LAB=$REPO_DIR/ops/lab/lab.sh
 RAW=$REPO_DIR/ops/lab/raw-wireguard-bench.sh
 JAR=$REPO_DIR/peer-daemon/target/netloom.jar
@@ -35,7 +42,8 @@ while [ $# -gt 0 ]; do
     -t) DURATION=${2:?-t needs seconds}; shift 2 ;;
     -r) ROUNDS=${2:?-r needs a count}; shift 2 ;;
     -s) SAMPLES=${2:?-s needs a count}; shift 2 ;;
-    *) echo "usage: $0 [-t SECONDS] [-r ROUNDS] [-s SAMPLES]" >&2; exit 2 ;;
+    -k) KILLS=${2:?-k needs a count}; shift 2 ;;
+    *) echo "usage: $0 [-t SECONDS] [-r ROUNDS] [-s SAMPLES] [-k KILLS]" >&2; exit 2 ;;
   esac
 done
 
@@ -51,7 +59,8 @@ api() {
 
 cleanup() {
   local s
-  for s in a b c; do netloom "$s" down >/dev/null 2>&1 || true; done
+  for s in a b c u d; do netloom "$s" down >/dev/null 2>&1 || true; done
+  for pid in "${PING_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   "$LAB" down >/dev/null 2>&1 || true
 }
 
@@ -61,7 +70,7 @@ up_peer() {
   local site=$1; shift
   netloom "$site" up --management-url "https://$INET_IP:8080" --setup-key-file "$LAB_DIR/setup-key" \
     --server-fingerprint "$(cat "$LAB_DIR/server/server-fingerprint")" \
-    --interface-name "wt-$site" --wireguard-port "$NETLOOM_WG_PORT" "$@" >/dev/null
+    --interface-name "wt-$site" --wireguard-port "$NETLOOM_WG_PORT" --relay-ca "$LAB_DIR/relay-tls/ca.crt" "$@" >/dev/null
 }
 
 overlay_ip() { netloom "$1" status --json | jq -r .overlay_ip; }
@@ -90,11 +99,16 @@ plain_up() { netloom "$1" up >/dev/null; }
 
 down_ab() { netloom a down >/dev/null && netloom b down >/dev/null; }
 
-# iperf3_mbits CLIENT_SITE TARGET: receiver Mbit/s of one TCP run from CLIENT_SITE to TARGET.
-iperf3_mbits() {
-  local site=$1 target=$2 json
-  json=$(in_ns "nl-$site" iperf3 -c "$target" -p "$IPERF_PORT" -t "$DURATION" -J)
-  jq -r '.end.sum_received.bits_per_second / 1e6 | . * 10 | round / 10' <<<"$json"
+# iperf3_mbits CLIENT_SITE TARGET [-R]: receiver Mbit/s of one TCP run from CLIENT_SITE to TARGET (with -R
+# from TARGET to CLIENT_SITE).
+iperf3_mbits() { iperf3_run "$@" | awk '{print $1}'; }
+
+# iperf3_run CLIENT_SITE TARGET [-R]: "Mbit/s retransmissions" of one TCP run; the sender's retransmitted
+# segments stand for what the path lost (ADR 0037: coturn drops the tail of bursts towards TCP clients).
+iperf3_run() {
+  local site=$1 target=$2 json; shift 2
+  json=$(in_ns "nl-$site" iperf3 -c "$target" -p "$IPERF_PORT" -t "$DURATION" -J "$@")
+  jq -r '"\(.end.sum_received.bits_per_second / 1e6 | . * 10 | round / 10) \(.end.sum_sent.retransmits)"' <<<"$json"
 }
 
 raw_mbits() { "$RAW" -t "$DURATION" --no-plain "$@" 2>/dev/null | tail -n 1 | awk '{print $(NF-1)}'; }
@@ -114,7 +128,66 @@ daemon_pid() {
 daemon_cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$(daemon_pid "$1")/stat"; }
 
 show_paths() {
-  netloom a status --json | jq -r '.peers[] | "A sees \(.fqdn): \(.connection_type) \(.local_candidate_type)/\(.remote_candidate_type) \(.local_endpoint) -> \(.remote_endpoint), data path \(.data_path)"'
+  local site
+  for site in "${@:-a}"; do
+    netloom "$site" status --json | jq -r --arg s "${site^^}" '.peers[] | "\($s) sees \(.fqdn): \(.connection_type) \(.local_candidate_type)/\(.remote_candidate_type) \(.local_endpoint) -> \(.remote_endpoint), data path \(.data_path)\(if .relay_transport then ", relay \(.relay_transport) to \(.relay_server)" else "" end)"'
+  done
+}
+
+# relay_transport SITE IP: the transport of SITE's own relay allocation on its path to IP ("-" if none).
+relay_transport() {
+  netloom "$1" status --json | jq -r --arg ip "$2" '.peers[] | select(.overlay_ip == $ip) | .relay_transport // "-"'
+}
+
+# ping_trace SITE TARGET FILE: pings every 50 ms with timestamps (-D) into FILE, in the background.
+PING_PIDS=()
+ping_trace() {
+  ip netns exec "nl-$1" ping -n -D -i 0.05 -W 1 "$2" >"$3" 2>&1 &
+  PING_PIDS+=($!)
+}
+
+# first_reply_after FILE EPOCH_SECONDS: milliseconds from EPOCH_SECONDS to the first reply after it ("" if none).
+first_reply_after() {
+  awk -v t="$2" -F'[][]' '/bytes from/ { if ($2 + 0 > t) { printf "%d\n", ($2 - t) * 1000; exit } }' "$1"
+}
+
+# recovery_runs IP_A IP_C IP_D: KILLS times coturn killed and restarted 3 s later; per relayed pair, the time from
+# the restart to the first ping answered again.
+recovery_runs() {
+  local ip_a=$1 ip_c=$2 ip_d=$3 run pair restarted ms deadline
+  local -A times=()
+  local pairs=("a $ip_c" "c $ip_d" "u $ip_a")
+  for ((run = 1; run <= KILLS; run++)); do
+    for pair in "${pairs[@]}"; do
+      set -- $pair
+      await_ping "$1" "$2" 90 || die "no ping $1 -> $2 before recovery run $run"
+      ping_trace "$1" "$2" "$LAB_DIR/recovery-$1.txt"
+    done
+    sleep 2
+    "$LAB" coturn kill >/dev/null
+    sleep 3
+    "$LAB" coturn start >/dev/null
+    restarted=$(date +%s.%N)
+    deadline=$((SECONDS + 120))
+    local line="recovery run $run: coturn killed, restarted 3 s later; pings answered again after the restart:"
+    for pair in "${pairs[@]}"; do
+      set -- $pair
+      until ms=$(first_reply_after "$LAB_DIR/recovery-$1.txt" "$restarted") && [ -n "$ms" ]; do
+        [ $SECONDS -le $deadline ] || { ms=never; break; }
+        sleep 0.5
+      done
+      line+=" ${1^^}->$2 $ms ms"
+      times[$1]+="$ms "
+    done
+    for pid in "${PING_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    PING_PIDS=()
+    echo "$line"
+  done
+  for pair in "${pairs[@]}"; do
+    set -- $pair
+    # shellcheck disable=SC2086
+    echo "recovery ${1^^}->$2 over $KILLS runs: median $(printf '%s\n' ${times[$1]} | median) ms, max $(printf '%s\n' ${times[$1]} | sort -n | tail -n 1) ms"
+  done
 }
 
 main() {
@@ -150,39 +223,79 @@ main() {
   echo "start-up with a setup key (enrolling again): $ms ms"
   echo "start-up median of $SAMPLES: $(printf '%s\n' "${startups[@]}" | median) ms"
 
-  up_peer c
-  ip_c=$(overlay_ip c)
-  local relay=true
-  await_ping a "$ip_c" 60 || { relay=false; warn "no path A -> C within 60 s; relayed runs skipped"; }
-  show_paths
+  up_peer c && up_peer d && up_peer u
+  local ip_a ip_c ip_d
+  ip_a=$(overlay_ip a) ip_c=$(overlay_ip c) ip_d=$(overlay_ip d)
+  await_ping a "$ip_c" 60 || die "no path A -> C (relay over UDP) within 60 s"
+  await_ping c "$ip_d" 60 || die "no path C -> D (both symmetric) within 60 s"
+  await_ping u "$ip_a" 60 || die "no path U -> A (U sends no UDP) within 60 s"
+  [ "$(relay_transport u "$ip_a")" = tcp ] || die "U -> A is not relayed over TCP: $(relay_transport u "$ip_a")"
+  show_paths a c d u
 
   in_ns nl-b iperf3 -s -D -B "$ip_b" -p "$IPERF_PORT"
-  if $relay; then in_ns nl-c iperf3 -s -D -B "$ip_c" -p "$IPERF_PORT"; fi
+  in_ns nl-c iperf3 -s -D -B "$ip_c" -p "$IPERF_PORT"
+  in_ns nl-d iperf3 -s -D -B "$ip_d" -p "$IPERF_PORT"
+  in_ns nl-a iperf3 -s -D -B "$ip_a" -p "$IPERF_PORT"
   sleep 0.5
-  local round direct relayed raw raw1280 cpu_used cpu_a cpu_b
-  local -a directs=() relays=() raws=() raws1280=() cpus=()
+  local round direct relayed both up_tcp down_tcp raw raw1280 cpu_used cpu_a cpu_b r_relayed r_both r_up r_down
+  local -a directs=() relays=() boths=() ups=() downs=() raws=() raws1280=() cpus=()
   for ((round = 1; round <= ROUNDS; round++)); do
     cpu_a=$(daemon_cpu a) cpu_b=$(daemon_cpu b)
     direct=$(iperf3_mbits a "$ip_b")
     cpu_used=$(awk -v a="$cpu_a" -v b="$cpu_b" -v x="$(daemon_cpu a)" -v y="$(daemon_cpu b)" 'BEGIN{printf "%.2f", (x-a)+(y-b)}')
-    relayed=0
-    if $relay; then relayed=$(iperf3_mbits a "$ip_c"); fi
+    read -r relayed r_relayed <<<"$(iperf3_run a "$ip_c")"
+    read -r both r_both <<<"$(iperf3_run c "$ip_d")"
+    read -r up_tcp r_up <<<"$(iperf3_run u "$ip_a")"
+    read -r down_tcp r_down <<<"$(iperf3_run u "$ip_a" -R)"
     raw=$(raw_mbits)
     raw1280=$(raw_mbits --mtu 1280)
-    echo "round $round: netloom direct A->B $direct Mbit/s (daemons' CPU ${cpu_used} s), netloom relayed A->C $relayed Mbit/s," \
+    echo "round $round: netloom direct A->B $direct Mbit/s (daemons' CPU ${cpu_used} s)," \
+      "relayed over UDP A->C $relayed ($r_relayed retransmits), both symmetric C->D $both ($r_both)," \
+      "relayed over TCP U->A $up_tcp ($r_up), A->U $down_tcp ($r_down);" \
       "raw wireguard-go A->B $raw Mbit/s (MTU 1420), $raw1280 Mbit/s (MTU 1280)"
-    directs+=("$direct") relays+=("$relayed") raws+=("$raw") raws1280+=("$raw1280") cpus+=("$cpu_used")
+    directs+=("$direct") relays+=("$relayed") boths+=("$both") ups+=("$up_tcp") downs+=("$down_tcp")
+    raws+=("$raw") raws1280+=("$raw1280") cpus+=("$cpu_used")
   done
-  local m_direct m_relayed m_raw m_raw1280
+  local m_direct m_relayed m_both m_up m_down m_raw m_raw1280
   m_direct=$(printf '%s\n' "${directs[@]}" | median)
   m_relayed=$(printf '%s\n' "${relays[@]}" | median)
+  m_both=$(printf '%s\n' "${boths[@]}" | median)
+  m_up=$(printf '%s\n' "${ups[@]}" | median)
+  m_down=$(printf '%s\n' "${downs[@]}" | median)
   m_raw=$(printf '%s\n' "${raws[@]}" | median)
   m_raw1280=$(printf '%s\n' "${raws1280[@]}" | median)
   echo "median: direct $m_direct, relayed $m_relayed, raw $m_raw (MTU 1420), $m_raw1280 (MTU 1280) Mbit/s;" \
     "direct/raw $(ratio "$m_direct" "$m_raw1280") at the same MTU, $(ratio "$m_direct" "$m_raw") against 1420;" \
     "relayed/raw $(ratio "$m_relayed" "$m_raw1280") at the same MTU, $(ratio "$m_relayed" "$m_raw") against 1420;" \
     "daemons' CPU per direct run $(printf '%s\n' "${cpus[@]}" | median) s"
+  echo "median: both symmetric C->D $m_both Mbit/s = $(ratio "$m_both" "$m_raw1280") of raw at the same MTU," \
+    "$(ratio "$m_both" "$m_raw") against 1420; relayed over TCP U->A $m_up = $(ratio "$m_up" "$m_raw1280")" \
+    "($(ratio "$m_up" "$m_raw")), A->U $m_down = $(ratio "$m_down" "$m_raw1280") ($(ratio "$m_down" "$m_raw"))"
   report_memory
+
+  # U again with TCP to the relay's 3478 blocked at its router: only TLS on 443 gets through.
+  in_ns nl-rtr-u nft insert rule ip nl_router forward iifname lan tcp dport 3478 counter drop
+  netloom u down >/dev/null
+  up_peer u
+  await_ping u "$ip_a" 60 || die "no path U -> A over TLS within 60 s"
+  [ "$(relay_transport u "$ip_a")" = tls ] || die "U -> A is not relayed over TLS: $(relay_transport u "$ip_a")"
+  show_paths u
+  local up_tls down_tls r_up_tls r_down_tls
+  local -a ups_tls=() downs_tls=() raws_tls=()
+  for ((round = 1; round <= ROUNDS; round++)); do
+    read -r up_tls r_up_tls <<<"$(iperf3_run u "$ip_a")"
+    read -r down_tls r_down_tls <<<"$(iperf3_run u "$ip_a" -R)"
+    raw1280=$(raw_mbits --mtu 1280)
+    echo "tls round $round: netloom relayed over TLS U->A $up_tls Mbit/s ($r_up_tls retransmits), A->U $down_tls" \
+      "($r_down_tls); raw wireguard-go A->B $raw1280 Mbit/s (MTU 1280)"
+    ups_tls+=("$up_tls") downs_tls+=("$down_tls") raws_tls+=("$raw1280")
+  done
+  local m_up_tls m_down_tls m_raw_tls
+  m_up_tls=$(printf '%s\n' "${ups_tls[@]}" | median)
+  m_down_tls=$(printf '%s\n' "${downs_tls[@]}" | median)
+  m_raw_tls=$(printf '%s\n' "${raws_tls[@]}" | median)
+  echo "median: relayed over TLS U->A $m_up_tls = $(ratio "$m_up_tls" "$m_raw_tls"), A->U $m_down_tls =" \
+    "$(ratio "$m_down_tls" "$m_raw_tls") of raw $m_raw_tls Mbit/s (MTU 1280)"
 
   # B's iperf3 server stays: its address comes back with B's interface.
   down_ab
@@ -201,11 +314,14 @@ main() {
   m_proxy=$(printf '%s\n' "${proxies[@]}" | median)
   m_raw_p=$(printf '%s\n' "${raws_p[@]}" | median)
   echo "median: direct through the proxy $m_proxy, raw $m_raw_p Mbit/s (MTU 1280); proxy/raw $(ratio "$m_proxy" "$m_raw_p")"
+
+  [ "$KILLS" -gt 0 ] && recovery_runs "$ip_a" "$ip_c" "$ip_d"
+  return 0
 }
 
 report_memory() {
   local s pid
-  for s in a b c; do
+  for s in a b c u d; do
     pid=$(daemon_pid "$s")
     [ -n "$pid" ] && echo "daemon on $s: RSS $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$pid/status")"
   done

@@ -21,6 +21,8 @@ final class Lab {
     static final String ROOT_LINK_ADDRESS = "203.0.113.254";
     /** The certificate the lab's server generated at its first start; curl trusts exactly it. */
     static final Path SERVER_CERTIFICATE = LAB_DIR.resolve("server/tls/server.crt");
+    /** The lab CA that issued coturn's TLS certificate ({@code turns:203.0.113.1:443}); daemons get it as {@code --relay-ca}. */
+    static final Path RELAY_CA = LAB_DIR.resolve("relay-tls/ca.crt");
     private static final Path SCRIPT = REPOSITORY.resolve("ops/lab/lab.sh");
 
     record Result(int exitCode, String output) {
@@ -50,6 +52,26 @@ final class Lab {
     static void up() {
         check(script("down"));
         check(script("up"));
+    }
+
+    /**
+     * A fresh lab whose coturn grants allocations of at most {@code maxAllocationLifetime} (the daemons refresh at half):
+     * for tests that must see several lifetimes go by in a minute or two.
+     */
+    static void up(Duration maxAllocationLifetime) {
+        check(script("down"));
+        check(run(List.of("env", "NETLOOM_LAB_TURN_MAX_LIFETIME=" + maxAllocationLifetime.toSeconds(), "bash",
+                SCRIPT.toString(), "up"), 300));
+    }
+
+    /** coturn killed with SIGKILL, as a crash: no allocation is closed, nobody is told. */
+    static void killRelay() {
+        check(script("coturn", "kill"));
+    }
+
+    /** coturn started again with the same configuration (and no memory of the allocations it had). */
+    static void startRelay() {
+        check(script("coturn", "start"));
     }
 
     static void down() {

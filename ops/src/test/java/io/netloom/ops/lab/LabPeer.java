@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A device of the lab (host a, b or c) running the real {@code netloom} CLI and daemon. */
+/**
+ * A device of the lab (host a, b, c, u or d) running the real {@code netloom} CLI and daemon, trusting the lab's relay
+ * CA for {@code turns:} ({@code --relay-ca}).
+ */
 final class LabPeer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +35,8 @@ final class LabPeer {
     }
 
     Lab.Result up(Path setupKeyFile, String serverFingerprint) {
-        List<String> command = netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name", interfaceName);
+        List<String> command = netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name", interfaceName,
+                "--relay-ca", Lab.RELAY_CA.toString());
         if (setupKeyFile != null) {
             command.addAll(List.of("--setup-key-file", setupKeyFile.toString()));
         }
@@ -45,7 +49,8 @@ final class LabPeer {
     /** {@code netloom up} without a setup key: the person signs in with the code the device shows. */
     DeviceSignIn upSigningIn() {
         return DeviceSignIn.start(host, netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name",
-                interfaceName, "--server-fingerprint", Lab.serverFingerprint(), "--no-browser"));
+                interfaceName, "--relay-ca", Lab.RELAY_CA.toString(), "--server-fingerprint", Lab.serverFingerprint(),
+                "--no-browser"));
     }
 
     /** {@code netloom login}: the person signs in again on this device, which keeps its key and peer. */

@@ -211,7 +211,9 @@ class MeshEndToEndTest {
         Lab.check(Lab.in("rtr-c", "nft", "add", "table", "inet", "labblock"));
         Lab.check(Lab.in("rtr-c", "nft", "add", "chain", "inet", "labblock", "turnblock",
                 "{ type filter hook forward priority -10; }"));
-        Lab.check(Lab.in("rtr-c", "nft", "add", "rule", "inet", "labblock", "turnblock", "udp", "dport", "3478", "drop"));
+        // The relay on every transport the server hands out: TURN over UDP and TCP on 3478, over TLS on 443.
+        Lab.check(Lab.in("rtr-c", "nft", "add", "rule", "inet", "labblock", "turnblock", "ip", "daddr", "203.0.113.1",
+                "meta", "l4proto", "{", "tcp", ",", "udp", "}", "th", "dport", "{", "3478", ",", "443", "}", "drop"));
         try {
             Lab.check(C.down());
             Lab.check(C.up(null));

@@ -77,6 +77,13 @@ final class PingTrace implements AutoCloseable {
         }
     }
 
+    /** The first reply that arrived after {@code since}, if any: when a dead path came back. */
+    Optional<Instant> firstReplyAfter(Instant since) {
+        synchronized (replies) {
+            return replies.stream().map(Reply::at).filter(at -> at.isAfter(since)).findFirst();
+        }
+    }
+
     /** Whether a reply arrived after {@code since}. */
     boolean answeredAfter(Instant since) {
         return lastReplyAfter(since).isPresent();
