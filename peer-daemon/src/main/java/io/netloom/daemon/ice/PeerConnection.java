@@ -734,7 +734,7 @@ public final class PeerConnection implements AutoCloseable {
                     ? "nothing received from the remote peer for " + silence / 1000 + " s on " + path.describe()
                     : "the remote peer has received nothing from us for " + remoteSilence / 1000 + " s on " + path.describe());
             setState("connecting");
-            if (controlling && (pending == null || pending.purpose != NegotiationPurpose.REPLACEMENT)) {
+            if (controlling && !replacementUnderWay(now)) {
                 startNegotiation(NegotiationPurpose.CONNECT);
             }
         } else if (!dead && !pathHealthy) {
@@ -756,6 +756,16 @@ public final class PeerConnection implements AutoCloseable {
                     path.describe());
             startNegotiation(NegotiationPurpose.RENEWAL);
         }
+    }
+
+    /**
+     * A replacement began less than {@link IceTimings#quietAfter()} ago. One that began earlier gathered with what
+     * worked then (a relay that was restarting, say) and is still checking pairs that may never work: a dead path
+     * gets a fresh negotiation instead, which costs one gathering.
+     */
+    private boolean replacementUnderWay(long now) {
+        return pending != null && pending.purpose == NegotiationPurpose.REPLACEMENT
+                && now - pending.createdNanos < timings.quietAfter().toNanos();
     }
 
     /** Nothing heard on {@code path} for {@link IceTimings#quietAfter()}, or the remote reports the same about us. */
