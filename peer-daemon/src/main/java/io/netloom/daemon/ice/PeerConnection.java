@@ -74,6 +74,14 @@ public final class PeerConnection implements AutoCloseable {
      */
     private static final long CONTROLLED_INITIATION_HOLD_MILLIS = 300;
 
+    /**
+     * How long the controlling side lets the checks of a negotiation run when its relay gathering failed although
+     * relays are configured (a relay restarting, say): working direct pairs are selected well within it, and a
+     * negotiation that needs the relay is better started again, gathering anew, than left to ice4j's own failure
+     * after about 10 s of checks that cannot work.
+     */
+    private static final Duration WITHOUT_RELAY_CHECK_LIMIT = Duration.ofSeconds(5);
+
     private enum Phase { GATHERING, AWAITING_ANSWER, CHECKING, CONNECTED, DONE }
 
     private final String remotePeerId;
@@ -571,12 +579,14 @@ public final class PeerConnection implements AutoCloseable {
             negotiation.relay.expect(proxy);
         }
         negotiation.phase = Phase.CHECKING;
+        Duration checkLimit = controlling && negotiation.relay == null && !negotiation.upgrade
+                && !settings.turn().isEmpty() ? WITHOUT_RELAY_CHECK_LIMIT : timings.negotiationTimeout();
         negotiation.watchdog = actor.schedule(guard(() -> {
             if (negotiation.phase == Phase.CHECKING) {
-                negotiationFailed(negotiation, "no candidate pair selected within "
-                        + timings.negotiationTimeout().toSeconds() + " s");
+                negotiationFailed(negotiation, "no candidate pair selected within " + checkLimit.toSeconds() + " s"
+                        + (checkLimit == WITHOUT_RELAY_CHECK_LIMIT ? " and no relay candidate: trying again" : ""));
             }
-        }), timings.negotiationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }), Math.min(checkLimit.toMillis(), timings.negotiationTimeout().toMillis()), TimeUnit.MILLISECONDS);
         negotiation.agent.startConnectivityEstablishment();
     }
 
