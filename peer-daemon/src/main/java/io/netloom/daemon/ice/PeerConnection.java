@@ -498,7 +498,7 @@ public final class PeerConnection implements AutoCloseable {
         negotiation.local = gathered.local();
         negotiation.localPayload = SignalCodec.encodeDescription(gathered.local());
         negotiation.gatheredAfterMillis = (System.nanoTime() - negotiation.createdNanos) / 1_000_000L;
-        if (!negotiation.upgrade) {
+        if (!negotiation.upgrade()) {
             List<String> issues = new ArrayList<>(settings.problems());
             if (gathered.issue() != null) {
                 issues.add(gathered.issue());
@@ -554,7 +554,7 @@ public final class PeerConnection implements AutoCloseable {
         negotiation.stream.setRemotePassword(remote.password());
         List<RemoteCandidate> candidates = new ArrayList<>();
         for (IceCandidate candidate : remote.candidates()) {
-            if (negotiation.upgrade && candidate.type().equals("relay")) {
+            if (negotiation.upgrade() && candidate.type().equals("relay")) {
                 continue; // an upgrade only looks for a P2P path
             }
             TransportAddress address = new TransportAddress(IpV4.parse(candidate.ip()), candidate.port(), Transport.UDP);
@@ -579,14 +579,17 @@ public final class PeerConnection implements AutoCloseable {
             negotiation.relay.expect(proxy);
         }
         negotiation.phase = Phase.CHECKING;
-        Duration checkLimit = controlling && negotiation.relay == null && !negotiation.upgrade
-                && !settings.turn().isEmpty() ? WITHOUT_RELAY_CHECK_LIMIT : timings.negotiationTimeout();
+        boolean missingRelay = controlling && negotiation.relay == null && !negotiation.upgrade()
+                && !settings.turn().isEmpty();
+        long limitMillis = missingRelay
+                ? Math.min(WITHOUT_RELAY_CHECK_LIMIT.toMillis(), timings.negotiationTimeout().toMillis())
+                : timings.negotiationTimeout().toMillis();
         negotiation.watchdog = actor.schedule(guard(() -> {
             if (negotiation.phase == Phase.CHECKING) {
-                negotiationFailed(negotiation, "no candidate pair selected within " + checkLimit.toSeconds() + " s"
-                        + (checkLimit == WITHOUT_RELAY_CHECK_LIMIT ? " and no relay candidate: trying again" : ""));
+                negotiationFailed(negotiation, "no candidate pair selected within " + limitMillis / 1000 + " s"
+                        + (missingRelay ? " and no relay candidate: trying again" : ""));
             }
-        }), Math.min(checkLimit.toMillis(), timings.negotiationTimeout().toMillis()), TimeUnit.MILLISECONDS);
+        }), limitMillis, TimeUnit.MILLISECONDS);
         negotiation.agent.startConnectivityEstablishment();
     }
 
@@ -617,7 +620,7 @@ public final class PeerConnection implements AutoCloseable {
             negotiationFailed(negotiation, "the selected pair cannot be used: " + e.getMessage());
             return;
         }
-        if (negotiation.upgrade && path.type == ConnectionType.RELAYED) {
+        if (negotiation.upgrade() && path.type == ConnectionType.RELAYED) {
             LOG.info("peer {}: upgrade attempt {} found only {}; keeping the current path", remotePeerId,
                     negotiation.sessionId, path.describe());
             finish(negotiation);
@@ -654,7 +657,7 @@ public final class PeerConnection implements AutoCloseable {
         connectedAfterMillis = millis;
         setState("connected");
         LOG.info("peer {}: {} via {} (session {}, {} ms after the negotiation began, candidates gathered after {} ms)",
-                remotePeerId, switchedVerb(negotiation.purpose), path.describe(), negotiation.sessionId,
+                remotePeerId, negotiation.purpose.outcome(), path.describe(), negotiation.sessionId,
                 millis, negotiation.gatheredAfterMillis);
     }
 
@@ -669,7 +672,7 @@ public final class PeerConnection implements AutoCloseable {
         if (established == negotiation) {
             established = null;
         }
-        if (negotiation.upgrade) {
+        if (negotiation.upgrade()) {
             LOG.info("peer {}: upgrade attempt {} failed: {}", remotePeerId, negotiation.sessionId, reason);
             return;
         }
@@ -897,15 +900,6 @@ public final class PeerConnection implements AutoCloseable {
         };
     }
 
-    private static String switchedVerb(NegotiationPurpose purpose) {
-        return switch (purpose) {
-            case CONNECT -> "connected";
-            case UPGRADE -> "upgraded";
-            case RENEWAL -> "renewed";
-            case REPLACEMENT -> "replaced the quiet path";
-        };
-    }
-
     private static String newSessionId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
@@ -937,8 +931,6 @@ public final class PeerConnection implements AutoCloseable {
     private static final class Negotiation {
         final String sessionId;
         final NegotiationPurpose purpose;
-        /** Looks for a P2P path only (the offer and answer say so). */
-        final boolean upgrade;
         final long createdNanos = System.nanoTime();
         long selectedNanos;
         Phase phase = Phase.GATHERING;
@@ -958,10 +950,14 @@ public final class PeerConnection implements AutoCloseable {
         ScheduledFuture<?> watchdog;
         IcePath path;
 
+        /** Looks for a P2P path only (the offer and answer say so). */
+        boolean upgrade() {
+            return purpose == NegotiationPurpose.UPGRADE;
+        }
+
         Negotiation(String sessionId, NegotiationPurpose purpose) {
             this.sessionId = sessionId;
             this.purpose = purpose;
-            this.upgrade = purpose == NegotiationPurpose.UPGRADE;
         }
     }
 }

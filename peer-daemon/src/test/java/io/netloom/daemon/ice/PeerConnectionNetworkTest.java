@@ -234,14 +234,12 @@ class PeerConnectionNetworkTest {
             aToB.stop();
             bToA.stop();
             IceTestPeers.sleep(500);
-            Duration lostAToB = aToB.longestLoss(peers.wgB);
-            Duration lostBToA = bToA.longestLoss(peers.wgA);
+            Duration lostAToB = aToB.loss(peers.wgB);
+            Duration lostBToA = bToA.loss(peers.wgA);
             System.out.printf("fallback: traffic lost A→B %d ms, B→A %d ms (the streams send every 5 ms)%n",
                     lostAToB.toMillis(), lostBToA.toMillis());
             assertThat(lostAToB).as("A→B traffic lost while falling back").isLessThanOrEqualTo(Duration.ofSeconds(3));
             assertThat(lostBToA).as("B→A traffic lost while falling back").isLessThanOrEqualTo(Duration.ofSeconds(3));
-            // Nothing was lost that did not fall into that one gap: the tunnel did not drop in between.
-            assertThat(relayed.a().state()).isEqualTo("connected");
         }
         peers.assertDeliversBothWays(200, "fallback");
     }
@@ -282,15 +280,13 @@ class PeerConnectionNetworkTest {
             long killedAt = System.nanoTime();
             lab.restartCoturn(Duration.ofSeconds(2));
             long restartedAt = System.nanoTime();
-            long sentAtRestart = aToB.sent();
             awaitStream(peers.wgB, aToB, peers.wgB.count() + 200);
             aToB.stop();
             IceTestPeers.sleep(500);
-            Duration lost = aToB.longestLoss(peers.wgB);
+            Duration lost = aToB.loss(peers.wgB);
             System.out.printf("relay restart: coturn down %d ms; traffic lost %d ms (%d ms after coturn answered again)%n",
                     (restartedAt - killedAt) / 1_000_000L, lost.toMillis(),
                     lost.toMillis() - (restartedAt - killedAt) / 1_000_000L);
-            assertThat(aToB.sent()).isGreaterThan(sentAtRestart);
             // Down for 2 s, noticed as quiet within 1.5 s: healed within the 10 s a dead path may take to notice.
             assertThat(lost).as("traffic lost across the relay's restart").isLessThanOrEqualTo(Duration.ofSeconds(12));
         }
@@ -560,10 +556,13 @@ class PeerConnectionNetworkTest {
             return sent;
         }
 
-        /** From the first to the last send of the longest run of datagrams that {@code receiver} never got. */
-        Duration longestLoss(IceTestPeers.FakeWireGuard receiver) {
+        /**
+         * The traffic {@code receiver} never got, as time: for every run of lost datagrams, from its first send to the
+         * send of the next datagram that arrived, summed over the runs (a dropped tunnel and every smaller gap alike).
+         */
+        Duration loss(IceTestPeers.FakeWireGuard receiver) {
             java.util.Set<String> received = receiver.received();
-            long longest = 0;
+            long total = 0;
             int runStart = -1;
             for (int i = 0; i < sentAt.size(); i++) {
                 boolean lost = !received.contains("stream-" + i);
@@ -571,11 +570,11 @@ class PeerConnectionNetworkTest {
                     runStart = i;
                 }
                 if (!lost && runStart >= 0) {
-                    longest = Math.max(longest, sentAt.get(i) - sentAt.get(runStart));
+                    total += sentAt.get(i) - sentAt.get(runStart);
                     runStart = -1;
                 }
             }
-            return Duration.ofNanos(longest);
+            return Duration.ofNanos(total);
         }
 
         void stop() throws InterruptedException {
