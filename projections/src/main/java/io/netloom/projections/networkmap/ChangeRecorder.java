@@ -62,6 +62,14 @@ final class ChangeRecorder {
         }
     }
 
+    /** Called before the peer's DNS sections are replaced (which may also change its configuration). */
+    void touchDns(PeerSlot peer) {
+        Pending change = pendingOf(peer);
+        if (change.dnsBefore == null) {
+            change.dnsBefore = peer.dnsSections;
+        }
+    }
+
     void touchRule(PeerSlot peer, long ruleKey) {
         LongCounts touched = pendingOf(peer).rules;
         if (touched.get(ruleKey) == 0) {
@@ -99,6 +107,8 @@ final class ChangeRecorder {
         private final LongCounts rules = new LongCounts();
         /** The routes sections before the change, or null when the change did not touch them. */
         private RouteSections routesBefore;
+        /** The DNS sections before the change, or null when the change did not touch them. */
+        private DnsSections dnsBefore;
 
         private Pending(PeerConfig configBefore) {
             this.configBefore = configBefore;
@@ -141,9 +151,19 @@ final class ChangeRecorder {
             List<ServedRoute> removedServed = missingFrom(routesAfter.served(), before.served());
             List<ForwardRule> addedForward = missingFrom(before.forwardRules(), routesAfter.forwardRules());
             List<ForwardRule> removedForward = missingFrom(routesAfter.forwardRules(), before.forwardRules());
+            DnsSections dnsAfter = peer.dnsSections;
+            DnsSections dns = dnsBefore == null ? dnsAfter : dnsBefore;
+            List<NameserverGroupEntry> addedGroups = missingFrom(dns.nameserverGroups(), dnsAfter.nameserverGroups());
+            List<NameserverGroupEntry> removedGroups = missingFrom(dnsAfter.nameserverGroups(), dns.nameserverGroups());
+            List<DnsZoneEntry> addedZones = missingFrom(dns.zones(), dnsAfter.zones());
+            List<DnsZoneEntry> removedZones = missingFrom(dnsAfter.zones(), dns.zones());
+            List<DnsRecordEntry> addedRecords = missingFrom(dns.records(), dnsAfter.records());
+            List<DnsRecordEntry> removedRecords = missingFrom(dnsAfter.records(), dns.records());
             if (config == null && upserted.isEmpty() && removed.isEmpty() && added.isEmpty() && dropped.isEmpty()
                     && addedRoutes.isEmpty() && removedRoutes.isEmpty() && addedServed.isEmpty()
-                    && removedServed.isEmpty() && addedForward.isEmpty() && removedForward.isEmpty()) {
+                    && removedServed.isEmpty() && addedForward.isEmpty() && removedForward.isEmpty()
+                    && addedGroups.isEmpty() && removedGroups.isEmpty() && addedZones.isEmpty()
+                    && removedZones.isEmpty() && addedRecords.isEmpty() && removedRecords.isEmpty()) {
                 return null;
             }
             upserted.sort(null);
@@ -151,7 +171,8 @@ final class ChangeRecorder {
             added.sort(null);
             dropped.sort(null);
             return new MapDelta(peer.serial, peer.serial + 1, config, upserted, removed, added, dropped,
-                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward);
+                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward, addedGroups,
+                    removedGroups, addedZones, removedZones, addedRecords, removedRecords);
         }
 
         /** The entries of {@code after} not in {@code before}, in the (sorted) order of {@code after}. */
