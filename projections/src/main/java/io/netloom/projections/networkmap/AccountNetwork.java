@@ -685,9 +685,10 @@ public final class AccountNetwork implements AccountModel {
             return;
         }
         Collection<PeerSlot> concerned = allDnsStale ? peers.values() : dnsStale;
+        Map<DnsTransition, Boolean> changes = new HashMap<>();
         for (PeerSlot peer : concerned) {
             DnsSections sections = dnsTable.sectionsFor(groupsOf(peer), peer.active, peer.node.overlayIp());
-            if (!sections.equals(peer.dnsSections)) {
+            if (changes.computeIfAbsent(new DnsTransition(peer.dnsSections, sections), DnsTransition::changes)) {
                 recorder.touchDns(peer);
                 peer.dnsSections = sections;
             }

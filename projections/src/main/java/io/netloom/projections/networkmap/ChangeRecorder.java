@@ -24,6 +24,8 @@ final class ChangeRecorder {
     private final String dnsDomainBefore;
     private final Map<PeerSlot, Pending> pending = new LinkedHashMap<>();
     private final Map<PeerSlot, PeerNode> nodesBefore = new HashMap<>();
+    /** Worked out once per distinct transition: thousands of peers often share one. */
+    private final Map<DnsTransition, DnsTransition.Difference> dnsDifferences = new HashMap<>();
 
     ChangeRecorder(AccountNetwork network, String dnsDomainBefore) {
         this.network = network;
@@ -151,19 +153,13 @@ final class ChangeRecorder {
             List<ServedRoute> removedServed = missingFrom(routesAfter.served(), before.served());
             List<ForwardRule> addedForward = missingFrom(before.forwardRules(), routesAfter.forwardRules());
             List<ForwardRule> removedForward = missingFrom(routesAfter.forwardRules(), before.forwardRules());
-            DnsSections dnsAfter = peer.dnsSections;
-            DnsSections dns = dnsBefore == null ? dnsAfter : dnsBefore;
-            List<NameserverGroupEntry> addedGroups = missingFrom(dns.nameserverGroups(), dnsAfter.nameserverGroups());
-            List<NameserverGroupEntry> removedGroups = missingFrom(dnsAfter.nameserverGroups(), dns.nameserverGroups());
-            List<DnsZoneEntry> addedZones = missingFrom(dns.zones(), dnsAfter.zones());
-            List<DnsZoneEntry> removedZones = missingFrom(dnsAfter.zones(), dns.zones());
-            List<DnsRecordEntry> addedRecords = missingFrom(dns.records(), dnsAfter.records());
-            List<DnsRecordEntry> removedRecords = missingFrom(dnsAfter.records(), dns.records());
+            DnsTransition.Difference dns = dnsBefore == null ? DnsTransition.Difference.NONE
+                    : dnsDifferences.computeIfAbsent(new DnsTransition(dnsBefore, peer.dnsSections),
+                            DnsTransition::difference);
             if (config == null && upserted.isEmpty() && removed.isEmpty() && added.isEmpty() && dropped.isEmpty()
                     && addedRoutes.isEmpty() && removedRoutes.isEmpty() && addedServed.isEmpty()
                     && removedServed.isEmpty() && addedForward.isEmpty() && removedForward.isEmpty()
-                    && addedGroups.isEmpty() && removedGroups.isEmpty() && addedZones.isEmpty()
-                    && removedZones.isEmpty() && addedRecords.isEmpty() && removedRecords.isEmpty()) {
+                    && dns.isEmpty()) {
                 return null;
             }
             upserted.sort(null);
@@ -171,8 +167,9 @@ final class ChangeRecorder {
             added.sort(null);
             dropped.sort(null);
             return new MapDelta(peer.serial, peer.serial + 1, config, upserted, removed, added, dropped,
-                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward, addedGroups,
-                    removedGroups, addedZones, removedZones, addedRecords, removedRecords);
+                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward,
+                    dns.addedGroups(), dns.removedGroups(), dns.addedZones(), dns.removedZones(), dns.addedRecords(),
+                    dns.removedRecords());
         }
 
         /** The entries of {@code after} not in {@code before}, in the (sorted) order of {@code after}. */
