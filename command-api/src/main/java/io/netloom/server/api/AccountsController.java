@@ -9,6 +9,7 @@ import io.netloom.domain.account.JwtGroupsSettings;
 import io.netloom.domain.account.UpdateAccountSettingsCommand;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.dns.DnsZone;
 import io.netloom.projections.directory.AccountView;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.security.Caller;
@@ -31,10 +32,12 @@ public class AccountsController {
 
     private final CallerAccounts accounts;
     private final Commands commands;
+    private final AccountLocks locks;
 
-    public AccountsController(CallerAccounts accounts, Commands commands) {
+    public AccountsController(CallerAccounts accounts, Commands commands, AccountLocks locks) {
         this.accounts = accounts;
         this.commands = commands;
+        this.locks = locks;
     }
 
     @GetMapping
@@ -68,7 +71,14 @@ public class AccountsController {
                                 : requested.jwtAllowGroups()));
         Ipv4Network network = requested.networkRange() == null ? account.network()
                 : new Ipv4Network(requested.networkRange());
-        commands.send(new UpdateAccountSettingsCommand(account.id(), settings, network), Initiators.of(caller));
+        // Under the account's lock, so that no zone of the new domain can be created while the domain changes.
+        locks.withLock(account.id(), () -> {
+            if (!settings.dnsDomain().equals(current.dnsDomain())) {
+                accounts.of(caller).dnsZones().forEach(zone ->
+                        DnsZone.requireOutsidePeerDomain(zone.definition().domain(), settings.dnsDomain()));
+            }
+            commands.send(new UpdateAccountSettingsCommand(account.id(), settings, network), Initiators.of(caller));
+        });
         return toAccount(accounts.of(caller).account());
     }
 

@@ -1,14 +1,19 @@
 package io.netloom.server.audit;
 
+import io.netloom.domain.account.AccountSettings;
+import io.netloom.domain.dns.DnsSettings;
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.projections.audit.AuditEntry;
 import io.netloom.projections.audit.AuditTrail;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
+import io.netloom.projections.directory.GroupView;
 import io.netloom.server.axon.Initiator;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -37,7 +42,23 @@ public class AuditLog {
         this.jdbc = jdbc;
         this.directory = directory;
         this.json = json;
-        this.trail = new AuditTrail(account -> directory.account(account).map(records -> records.account().settings()));
+        this.trail = new AuditTrail(new AuditTrail.StateBefore() {
+            // Subscribing, the log runs before the directory applies the event (after commit): it reads the past.
+            @Override
+            public Optional<AccountSettings> accountSettings(AccountId account) {
+                return directory.account(account).map(records -> records.account().settings());
+            }
+
+            @Override
+            public DnsSettings dnsSettings(AccountId account) {
+                return directory.account(account).map(AccountRecords::dnsSettings).orElse(DnsSettings.NONE);
+            }
+
+            @Override
+            public Optional<String> groupName(AccountId account, GroupId group) {
+                return directory.account(account).flatMap(records -> records.group(group)).map(GroupView::name);
+            }
+        });
     }
 
     @EventHandler

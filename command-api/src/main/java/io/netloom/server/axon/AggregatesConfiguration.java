@@ -1,6 +1,8 @@
 package io.netloom.server.axon;
 
 import io.netloom.domain.account.Account;
+import io.netloom.domain.dns.DnsZone;
+import io.netloom.domain.dns.NameserverGroup;
 import io.netloom.domain.group.Group;
 import io.netloom.domain.network.Network;
 import io.netloom.domain.peer.Peer;
@@ -25,7 +27,7 @@ public class AggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
             List.of(Account.class, User.class, Group.class, Peer.class, SetupKey.class, Policy.class,
-                    Route.class, Network.class);
+                    Route.class, Network.class, NameserverGroup.class, DnsZone.class);
 
     @Bean
     ConfigurerModule aggregatesModule() {

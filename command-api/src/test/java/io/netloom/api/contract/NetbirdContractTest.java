@@ -14,11 +14,17 @@ import io.netloom.api.netbird.AccountOnboarding;
 import io.netloom.api.netbird.AccountRequest;
 import io.netloom.api.netbird.AccountSettings;
 import io.netloom.api.netbird.CreateSetupKeyRequest;
+import io.netloom.api.netbird.DNSRecord;
+import io.netloom.api.netbird.DNSRecordRequest;
+import io.netloom.api.netbird.DNSSettings;
 import io.netloom.api.netbird.ErrorResponse;
 import io.netloom.api.netbird.Event;
 import io.netloom.api.netbird.Group;
 import io.netloom.api.netbird.GroupMinimum;
 import io.netloom.api.netbird.GroupRequest;
+import io.netloom.api.netbird.Nameserver;
+import io.netloom.api.netbird.NameserverGroup;
+import io.netloom.api.netbird.NameserverGroupRequest;
 import io.netloom.api.netbird.NetbirdTimes;
 import io.netloom.api.netbird.Peer;
 import io.netloom.api.netbird.PeerBatch;
@@ -46,6 +52,8 @@ import io.netloom.api.netbird.User;
 import io.netloom.api.netbird.UserCreateRequest;
 import io.netloom.api.netbird.UserPermissions;
 import io.netloom.api.netbird.UserRequest;
+import io.netloom.api.netbird.Zone;
+import io.netloom.api.netbird.ZoneRequest;
 import io.netloom.api.netloom.ReportedConnection;
 import java.time.Instant;
 import java.util.List;
@@ -367,6 +375,17 @@ class NetbirdContractTest {
         "ada@example.org", "grp-devs", Map.of("name", "devs"));
     Event systemEvent = new Event("11", SEEN, "Setup key revoked", "setupkey.revoke", "", "", "", "key-1",
         Map.of());
+    Nameserver google = new Nameserver("198.18.0.53", "udp", 53);
+    NameserverGroup matchDomains = new NameserverGroup("ns-1", "office DNS", "", List.of(google,
+        new Nameserver("2001:db8::53", "udp", 5353)), true, List.of("grp-office"), false, List.of("corp.example"),
+        true);
+    NameserverGroup primary = new NameserverGroup("ns-2", "resolvers", "everything else", List.of(google), false,
+        List.of("grp-all"), true, List.of(), false);
+    DNSRecord www = new DNSRecord("rec-1", "www.corp.example", "A", "198.18.1.10", 300);
+    DNSRecord wiki = new DNSRecord("rec-2", "wiki.corp.example", "CNAME", "www.corp.example", 0);
+    Zone zone = new Zone("zone-1", "office", "corp.example", true, false, List.of("grp-office"),
+        List.of(www, wiki));
+    Zone emptyZone = new Zone("zone-2", "lab", "lab.example", false, true, List.of("grp-lab"), List.of());
     AccessiblePeer accessiblePeer = new AccessiblePeer("peer-2", "db-1", "100.64.0.16",
         "db-1.netloom.internal", "usr-1", "Linux 6.8", "", "", 0, false, NetbirdTimes.ZERO);
     return Stream.of(
@@ -418,7 +437,21 @@ class NetbirdContractTest {
             peerRouter),
         Arguments.of("Network resource updated", "PUT", "/api/networks/{networkId}/resources/{resourceId}", 200,
             host),
-        Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)));
+        Arguments.of("Audit events", "GET", "/api/events/audit", 200, List.of(event, systemEvent)),
+        Arguments.of("Nameserver group list", "GET", "/api/dns/nameservers", 200, List.of(matchDomains, primary)),
+        Arguments.of("Nameserver group created", "POST", "/api/dns/nameservers", 200, matchDomains),
+        Arguments.of("Nameserver group", "GET", "/api/dns/nameservers/{nsgroupId}", 200, primary),
+        Arguments.of("Nameserver group updated", "PUT", "/api/dns/nameservers/{nsgroupId}", 200, primary),
+        Arguments.of("DNS settings", "GET", "/api/dns/settings", 200, new DNSSettings(List.of("grp-lab"))),
+        Arguments.of("DNS settings updated", "PUT", "/api/dns/settings", 200, new DNSSettings(List.of())),
+        Arguments.of("Zone list", "GET", "/api/dns/zones", 200, List.of(zone, emptyZone)),
+        Arguments.of("Zone created", "POST", "/api/dns/zones", 200, emptyZone),
+        Arguments.of("Zone", "GET", "/api/dns/zones/{zoneId}", 200, zone),
+        Arguments.of("Zone updated", "PUT", "/api/dns/zones/{zoneId}", 200, zone),
+        Arguments.of("Record list", "GET", "/api/dns/zones/{zoneId}/records", 200, List.of(www, wiki)),
+        Arguments.of("Record created", "POST", "/api/dns/zones/{zoneId}/records", 200, www),
+        Arguments.of("Record", "GET", "/api/dns/zones/{zoneId}/records/{recordId}", 200, wiki),
+        Arguments.of("Record updated", "PUT", "/api/dns/zones/{zoneId}/records/{recordId}", 200, www));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2} {3}")
@@ -477,7 +510,22 @@ class NetbirdContractTest {
         Arguments.of("NetworkResourceRequest", "POST", "/api/networks/{networkId}/resources",
             new NetworkResourceRequest("web", null, "10.1.2.3", true, List.of("grp-web"))),
         Arguments.of("NetworkRouterRequest", "PUT", "/api/networks/{networkId}/routers/{routerId}",
-            new NetworkRouterRequest(null, List.of("grp-routers"), 100, true, true)));
+            new NetworkRouterRequest(null, List.of("grp-routers"), 100, true, true)),
+        Arguments.of("NameserverGroupRequest", "POST", "/api/dns/nameservers",
+            new NameserverGroupRequest("office DNS", "", List.of(new Nameserver("198.18.0.53", "udp", 53)), true,
+                List.of("grp-office"), false, List.of("corp.example"), true)),
+        Arguments.of("NameserverGroupRequest update", "PUT", "/api/dns/nameservers/{nsgroupId}",
+            new NameserverGroupRequest("resolvers", "", List.of(new Nameserver("198.18.0.53", "udp", 53)), true,
+                List.of("grp-all"), true, List.of(), false)),
+        Arguments.of("DNSSettings", "PUT", "/api/dns/settings", new DNSSettings(List.of("grp-lab"))),
+        Arguments.of("ZoneRequest", "POST", "/api/dns/zones",
+            new ZoneRequest("office", "corp.example", null, false, List.of("grp-office"))),
+        Arguments.of("ZoneRequest update", "PUT", "/api/dns/zones/{zoneId}",
+            new ZoneRequest("office", "corp.example", false, true, List.of("grp-office"))),
+        Arguments.of("DNSRecordRequest", "POST", "/api/dns/zones/{zoneId}/records",
+            new DNSRecordRequest("www.corp.example", "A", "198.18.1.10", 300)),
+        Arguments.of("DNSRecordRequest update", "PUT", "/api/dns/zones/{zoneId}/records/{recordId}",
+            new DNSRecordRequest("wiki.corp.example", "CNAME", "www.corp.example", 60)));
   }
 
   @ParameterizedTest(name = "{0}: {1} {2}")

@@ -52,6 +52,9 @@ class BadInputTest extends ServerTest {
     private String network;
     private String resource;
     private String router;
+    private String nameservers;
+    private String zone;
+    private String record;
 
     @BeforeEach
     void createAccountWithOneOfEverything() {
@@ -69,6 +72,24 @@ class BadInputTest extends ServerTest {
         network = ok(owner.post("/api/networks", Map.of("name", "office"))).text("id");
         resource = ok(owner.post("/api/networks/{networkId}/resources", resource(List.of(group)), network)).text("id");
         router = ok(owner.post("/api/networks/{networkId}/routers", router(), network)).text("id");
+        nameservers = ok(owner.post("/api/dns/nameservers", nameservers(List.of(group)))).text("id");
+        zone = ok(owner.post("/api/dns/zones", zone(List.of(group)))).text("id");
+        record = ok(owner.post("/api/dns/zones/{zoneId}/records", record(), zone)).text("id");
+    }
+
+    private static Map<String, Object> nameservers(Object groups) {
+        return Map.of("name", "resolvers", "description", "", "nameservers",
+                List.of(Map.of("ip", "198.18.0.53", "ns_type", "udp", "port", 53)), "enabled", true, "groups", groups,
+                "primary", true, "domains", List.of(), "search_domains_enabled", false);
+    }
+
+    private static Map<String, Object> zone(Object groups) {
+        return Map.of("name", "office", "domain", "corp.example", "enable_search_domain", false,
+                "distribution_groups", groups);
+    }
+
+    private static Map<String, Object> record() {
+        return Map.of("name", "www.corp.example", "type", "A", "content", "198.18.1.10", "ttl", 300);
     }
 
     private Map<String, Object> router() {
@@ -130,6 +151,17 @@ class BadInputTest extends ServerTest {
         error(owner.post("/api/networks/{networkId}/routers", with(router(), "metric", "low"), network), 400);
         error(owner.put("/api/networks/{networkId}/routers/{routerId}", with(router(), "peer_groups", group),
                 network, router), 400);
+        error(owner.post("/api/dns/nameservers", with(nameservers(List.of(group)), "primary", "yes")), 400);
+        error(owner.post("/api/dns/nameservers", with(nameservers(List.of(group)), "nameservers",
+                List.of(Map.of("ip", "198.18.0.53", "ns_type", "udp", "port", "53")))), 400);
+        error(owner.post("/api/dns/nameservers", nameservers(group)), 400);
+        error(owner.put("/api/dns/settings", Map.of("disabled_management_groups", Map.of("id", group))), 400);
+        error(owner.post("/api/dns/zones", with(zone(List.of(group)), "enabled", "no")), 400);
+        error(owner.put("/api/dns/zones/{zoneId}", zone(group), zone), 400);
+        error(owner.post("/api/dns/zones/{zoneId}/records", with(record(), "ttl", "300"), zone), 400);
+        error(owner.post("/api/dns/zones/{zoneId}/records", with(record(), "ttl", 99_999_999_999L), zone), 400);
+        error(owner.put("/api/dns/zones/{zoneId}/records/{recordId}", with(record(), "content", List.of("x")), zone,
+                record), 400);
         error(owner.post("/api/users", with(serviceUser("x", "user"), "is_service_user", "perhaps")), 400);
         error(owner.put("/api/users/{userId}", with(userUpdate("user", false), "is_blocked", List.of()), bot), 400);
         error(owner.put("/api/peers/{peerId}", with(peerUpdate("p"), "ssh_enabled", "sometimes"), peer), 400);
@@ -305,6 +337,18 @@ class BadInputTest extends ServerTest {
             answers.put("DELETE router", owner.delete("/api/networks/{networkId}/routers/{routerId}", network, id));
             answers.put("DELETE resource", owner.delete("/api/networks/{networkId}/resources/{resourceId}",
                     network, id));
+            answers.put("GET nameservers", owner.get("/api/dns/nameservers/{nsgroupId}", id));
+            answers.put("PUT nameservers", owner.put("/api/dns/nameservers/{nsgroupId}", nameservers(List.of(group)),
+                    id));
+            answers.put("DELETE nameservers", owner.delete("/api/dns/nameservers/{nsgroupId}", id));
+            answers.put("GET zone", owner.get("/api/dns/zones/{zoneId}", id));
+            answers.put("PUT zone", owner.put("/api/dns/zones/{zoneId}", zone(List.of(group)), id));
+            answers.put("DELETE zone", owner.delete("/api/dns/zones/{zoneId}", id));
+            answers.put("GET records", owner.get("/api/dns/zones/{zoneId}/records", id));
+            answers.put("POST record", owner.post("/api/dns/zones/{zoneId}/records", record(), id));
+            answers.put("GET record", owner.get("/api/dns/zones/{zoneId}/records/{recordId}", zone, id));
+            answers.put("PUT record", owner.put("/api/dns/zones/{zoneId}/records/{recordId}", record(), zone, id));
+            answers.put("DELETE record", owner.delete("/api/dns/zones/{zoneId}/records/{recordId}", zone, id));
             answers.put("PUT user", owner.put("/api/users/{userId}", userUpdate("user", true), id));
             answers.put("DELETE user", owner.delete("/api/users/{userId}", id));
             answers.put("GET tokens", owner.get("/api/users/{userId}/tokens", id));
@@ -344,6 +388,9 @@ class BadInputTest extends ServerTest {
                 "POST /api/networks/" + network + "/resources",
                 "PUT /api/networks/" + network + "/resources/" + resource,
                 "POST /api/networks/" + network + "/routers", "PUT /api/networks/" + network + "/routers/" + router,
+                "POST /api/dns/nameservers", "PUT /api/dns/nameservers/" + nameservers, "PUT /api/dns/settings",
+                "POST /api/dns/zones", "PUT /api/dns/zones/" + zone, "POST /api/dns/zones/" + zone + "/records",
+                "PUT /api/dns/zones/" + zone + "/records/" + record,
                 "PUT /api/peers/" + peer, "POST /api/users", "PUT /api/users/" + bot,
                 "POST /api/users/" + self + "/tokens", "PUT /api/accounts/" + accountId, "POST /api/netloom/enroll");
     }
@@ -352,7 +399,8 @@ class BadInputTest extends ServerTest {
     private Map<String, String> snapshot() {
         Map<String, String> state = new LinkedHashMap<>();
         for (String path : List.of("/api/accounts", "/api/peers", "/api/groups", "/api/setup-keys", "/api/policies",
-                "/api/routes", "/api/networks", "/api/users", "/api/events/audit")) {
+                "/api/routes", "/api/networks", "/api/users", "/api/dns/nameservers", "/api/dns/settings",
+                "/api/dns/zones", "/api/events/audit")) {
             state.put(path, ok(owner.get(path)).rawBody());
         }
         state.put("routers", ok(owner.get("/api/networks/routers")).rawBody());

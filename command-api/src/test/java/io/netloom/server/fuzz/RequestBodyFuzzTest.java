@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzzes the request bodies of enrollment, policies, routes, networks, groups and setup keys against the real server
+ * Fuzzes the request bodies of enrollment, policies, routes, networks, DNS, groups and setup keys against the real server
  * (the shared test server: Spring MVC, the real controllers, embedded PostgreSQL): valid bodies
  * changed by wrong types, missing and extra members, duplicate keys, huge, control-character and
  * exotic strings, numbers at and past every limit, deep nesting, text that is not JSON and invalid
@@ -111,6 +111,22 @@ class RequestBodyFuzzTest extends ServerTest {
     void createNetworkRouterWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(
             @ForAll("inputs") FuzzInput input) {
         check(FuzzTarget.CREATE_NETWORK_ROUTER, input);
+    }
+
+    @Property
+    void createNameserverGroupWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(
+            @ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_NAMESERVER_GROUP, input);
+    }
+
+    @Property
+    void createDnsZoneWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(@ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_DNS_ZONE, input);
+    }
+
+    @Property
+    void createDnsRecordWhenBodyMutatedThenNoServerErrorAndRefusalsChangeNothing(@ForAll("inputs") FuzzInput input) {
+        check(FuzzTarget.CREATE_DNS_RECORD, input);
     }
 
     @Property

@@ -8,6 +8,9 @@ import io.netloom.domain.common.Hashes;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.common.Names;
 import io.netloom.domain.common.Required;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsSettingsUpdatedEvent;
+import io.netloom.domain.dns.UpdateDnsSettingsCommand;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.TokenId;
 import java.time.Instant;
@@ -25,6 +28,7 @@ public class Account {
     private AccountId accountId;
     private Ipv4Network network;
     private AccountSettings settings;
+    private DnsSettings dnsSettings = DnsSettings.NONE;
     private final Set<TokenId> scimTokens = new HashSet<>();
 
     public Account() {
@@ -50,6 +54,15 @@ public class Account {
         }
         if (!command.settings().equals(settings)) {
             apply(new AccountSettingsUpdatedEvent(accountId, command.settings()));
+        }
+    }
+
+    /** The groups it names are checked by the API under the account's lock: they belong to other aggregates. */
+    @CommandHandler
+    public void handle(UpdateDnsSettingsCommand command) {
+        DnsSettings changed = Required.present(command.settings(), "DNS settings");
+        if (!changed.equals(dnsSettings)) {
+            apply(new DnsSettingsUpdatedEvent(accountId, changed));
         }
     }
 
@@ -99,6 +112,11 @@ public class Account {
     @EventSourcingHandler
     void on(AccountSettingsUpdatedEvent event) {
         settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    void on(DnsSettingsUpdatedEvent event) {
+        dnsSettings = event.settings();
     }
 
     /** The domain usually comes from an email address or an IdP, where case carries no meaning. */

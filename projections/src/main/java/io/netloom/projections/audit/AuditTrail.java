@@ -5,6 +5,20 @@ import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.account.AccountSettingsUpdatedEvent;
 import io.netloom.domain.account.ScimTokenCreatedEvent;
 import io.netloom.domain.account.ScimTokenRevokedEvent;
+import io.netloom.domain.dns.DnsRecordCreatedEvent;
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsRecordDeletedEvent;
+import io.netloom.domain.dns.DnsRecordUpdatedEvent;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsSettingsUpdatedEvent;
+import io.netloom.domain.dns.DnsZoneCreatedEvent;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.dns.DnsZoneDeletedEvent;
+import io.netloom.domain.dns.DnsZoneUpdatedEvent;
+import io.netloom.domain.dns.NameserverGroupCreatedEvent;
+import io.netloom.domain.dns.NameserverGroupDefinition;
+import io.netloom.domain.dns.NameserverGroupDeletedEvent;
+import io.netloom.domain.dns.NameserverGroupUpdatedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
 import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.GroupExternalIdSetEvent;
@@ -12,6 +26,8 @@ import io.netloom.domain.group.GroupRenamedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.DnsZoneId;
+import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
@@ -37,6 +53,7 @@ import io.netloom.domain.route.RouteCreatedEvent;
 import io.netloom.domain.route.RouteDefinition;
 import io.netloom.domain.route.RouteDeletedEvent;
 import io.netloom.domain.route.RouteUpdatedEvent;
+import io.netloom.domain.common.StableSets;
 import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyCreatedEvent;
 import io.netloom.domain.setupkey.SetupKeyDeletedEvent;
@@ -60,21 +77,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Describes domain events as NetBird activity events. Pure: the only outside knowledge it needs is
- * an account's settings before a settings change, to say what changed. Events that are bookkeeping
+ * an account's settings before a settings change, to say what changed, and the names of groups such a change
+ * names ({@link StateBefore}). Events that are bookkeeping
  * rather than someone's action (a setup key counting a use, refreshed peer metadata) describe
  * nothing; the peer's enrollment already tells that story.
  */
 public final class AuditTrail {
 
-    private final Function<AccountId, Optional<AccountSettings>> settingsBefore;
+    /** What the account looked like before the event being described. */
+    public interface StateBefore {
 
-    public AuditTrail(Function<AccountId, Optional<AccountSettings>> settingsBefore) {
-        this.settingsBefore = settingsBefore;
+        Optional<AccountSettings> accountSettings(AccountId account);
+
+        DnsSettings dnsSettings(AccountId account);
+
+        /** The group's name, when the group still exists. */
+        Optional<String> groupName(AccountId account, GroupId group);
+    }
+
+    private final StateBefore before;
+
+    public AuditTrail(StateBefore before) {
+        this.before = before;
     }
 
     public List<AuditEntry> describe(Object event) {
@@ -267,7 +296,80 @@ public final class AuditTrail {
             return one(e.accountId(), "network.router.delete", "Network router deleted", e.routerId().value(),
                     Map.of("network_id", e.networkId().value()));
         }
+        return dnsEntries(event);
+    }
+
+    private List<AuditEntry> dnsEntries(Object event) {
+        if (event instanceof NameserverGroupCreatedEvent e) {
+            return one(e.accountId(), "nameserver.group.add", "Nameserver group created",
+                    e.nameserverGroupId().value(), nameserverGroupMeta(e.definition()));
+        }
+        if (event instanceof NameserverGroupUpdatedEvent e) {
+            return one(e.accountId(), "nameserver.group.update", "Nameserver group updated",
+                    e.nameserverGroupId().value(), nameserverGroupMeta(e.definition()));
+        }
+        if (event instanceof NameserverGroupDeletedEvent e) {
+            return one(e.accountId(), "nameserver.group.delete", "Nameserver group deleted",
+                    e.nameserverGroupId().value(), Map.of());
+        }
+        if (event instanceof DnsSettingsUpdatedEvent e) {
+            return disabledManagementGroupChanges(e);
+        }
+        if (event instanceof DnsZoneCreatedEvent e) {
+            return one(e.accountId(), "dns.zone.create", "DNS zone created", e.zoneId().value(), zoneMeta(e.definition()));
+        }
+        if (event instanceof DnsZoneUpdatedEvent e) {
+            return one(e.accountId(), "dns.zone.update", "DNS zone updated", e.zoneId().value(), zoneMeta(e.definition()));
+        }
+        if (event instanceof DnsZoneDeletedEvent e) {
+            return one(e.accountId(), "dns.zone.delete", "DNS zone deleted", e.zoneId().value(), zoneMeta(e.definition()));
+        }
+        if (event instanceof DnsRecordCreatedEvent e) {
+            return one(e.accountId(), "dns.zone.record.create", "DNS zone record created", e.recordId().value(),
+                    recordMeta(e.zoneId(), e.definition()));
+        }
+        if (event instanceof DnsRecordUpdatedEvent e) {
+            return one(e.accountId(), "dns.zone.record.update", "DNS zone record updated", e.recordId().value(),
+                    recordMeta(e.zoneId(), e.definition()));
+        }
+        if (event instanceof DnsRecordDeletedEvent e) {
+            return one(e.accountId(), "dns.zone.record.delete", "DNS zone record deleted", e.recordId().value(),
+                    recordMeta(e.zoneId(), e.definition()));
+        }
         return List.of();
+    }
+
+    /** NetBird records one entry per group added to or removed from the disabled management groups. */
+    private List<AuditEntry> disabledManagementGroupChanges(DnsSettingsUpdatedEvent event) {
+        Set<GroupId> was = before.dnsSettings(event.accountId()).disabledManagementGroups();
+        Set<GroupId> now = event.settings().disabledManagementGroups();
+        List<AuditEntry> entries = new ArrayList<>();
+        String target = event.accountId().value();
+        StableSets.difference(now, was).forEach(group -> entries.add(entry(event.accountId(),
+                "dns.setting.disabled.management.group.add", "Group added to disabled management DNS setting", target,
+                groupMeta(event.accountId(), group))));
+        StableSets.difference(was, now).forEach(group -> entries.add(entry(event.accountId(),
+                "dns.setting.disabled.management.group.delete", "Group removed from disabled management DNS setting",
+                target, groupMeta(event.accountId(), group))));
+        return entries;
+    }
+
+    private Map<String, String> groupMeta(AccountId account, GroupId group) {
+        return Map.of("group", before.groupName(account, group).orElse(""), "group_id", group.value());
+    }
+
+    private static Map<String, String> nameserverGroupMeta(NameserverGroupDefinition group) {
+        return Map.of("name", group.name(), "primary", String.valueOf(group.primary()),
+                "domains", String.join(",", group.domains()), "enabled", String.valueOf(group.enabled()));
+    }
+
+    private static Map<String, String> zoneMeta(DnsZoneDefinition zone) {
+        return Map.of("name", zone.name(), "domain", zone.domain());
+    }
+
+    private static Map<String, String> recordMeta(DnsZoneId zone, DnsRecordDefinition record) {
+        return Map.of("name", record.name(), "type", record.type().wireName(), "content", record.content(),
+                "ttl", String.valueOf(record.ttl()), "zone_id", zone.value());
     }
 
     private static Map<String, String> resourceMeta(String networkId, ResourceDefinition resource) {
@@ -308,7 +410,7 @@ public final class AuditTrail {
 
     private List<AuditEntry> settingsChanges(AccountSettingsUpdatedEvent event) {
         AccountSettings after = event.settings();
-        AccountSettings before = settingsBefore.apply(event.accountId()).orElse(after);
+        AccountSettings before = this.before.accountSettings(event.accountId()).orElse(after);
         String target = event.accountId().value();
         List<AuditEntry> entries = new ArrayList<>();
         if (before.peerLoginExpirationEnabled() != after.peerLoginExpirationEnabled()) {

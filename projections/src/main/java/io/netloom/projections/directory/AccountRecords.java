@@ -1,6 +1,12 @@
 package io.netloom.projections.directory;
 
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NameserverGroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.NetworkRouterId;
@@ -46,6 +52,10 @@ public final class AccountRecords {
     private final Map<NetworkResourceId, NetworkResourceView> networkResources = new LinkedHashMap<>();
     private final Map<NetworkRouterId, NetworkRouterView> networkRouters = new LinkedHashMap<>();
     private final Map<TokenId, ScimTokenView> scimTokens = new LinkedHashMap<>();
+    private final Map<NameserverGroupId, NameserverGroupView> nameserverGroups = new LinkedHashMap<>();
+    private DnsSettings dnsSettings = DnsSettings.NONE;
+    private final Map<DnsZoneId, DnsZoneDefinition> dnsZones = new LinkedHashMap<>();
+    private final Map<DnsZoneId, Map<DnsRecordId, DnsRecordDefinition>> dnsRecords = new HashMap<>();
     private final Map<UserId, String> userExternalIds = new HashMap<>();
     private final Map<GroupId, String> groupExternalIds = new HashMap<>();
     /** Keyed by the user's or group's id value: both are random UUIDs, so they never collide. */
@@ -452,6 +462,69 @@ public final class AccountRecords {
         networkResources.remove(id);
     }
 
+    // ---- DNS
+
+    public synchronized List<NameserverGroupView> nameserverGroups() {
+        return List.copyOf(nameserverGroups.values());
+    }
+
+    public synchronized Optional<NameserverGroupView> nameserverGroup(NameserverGroupId id) {
+        return Optional.ofNullable(nameserverGroups.get(id));
+    }
+
+    synchronized void putNameserverGroup(NameserverGroupView group) {
+        nameserverGroups.put(group.id(), group);
+    }
+
+    synchronized void removeNameserverGroup(NameserverGroupId id) {
+        nameserverGroups.remove(id);
+    }
+
+    public synchronized DnsSettings dnsSettings() {
+        return dnsSettings;
+    }
+
+    synchronized void putDnsSettings(DnsSettings settings) {
+        dnsSettings = settings;
+    }
+
+    public synchronized List<DnsZoneView> dnsZones() {
+        return dnsZones.keySet().stream().map(this::zoneView).toList();
+    }
+
+    public synchronized Optional<DnsZoneView> dnsZone(DnsZoneId id) {
+        return dnsZones.containsKey(id) ? Optional.of(zoneView(id)) : Optional.empty();
+    }
+
+    /** Zones keep their records when their own settings change: records come and go with events of their own. */
+    synchronized void putDnsZone(DnsZoneId id, DnsZoneDefinition zone) {
+        dnsZones.put(id, zone);
+        dnsRecords.computeIfAbsent(id, key -> new LinkedHashMap<>());
+    }
+
+    synchronized void removeDnsZone(DnsZoneId id) {
+        dnsZones.remove(id);
+        dnsRecords.remove(id);
+    }
+
+    synchronized void putDnsRecord(DnsZoneId zone, DnsRecordId id, DnsRecordDefinition record) {
+        dnsRecords.computeIfAbsent(zone, key -> new LinkedHashMap<>()).put(id, record);
+    }
+
+    synchronized void removeDnsRecord(DnsZoneId zone, DnsRecordId id) {
+        Map<DnsRecordId, DnsRecordDefinition> records = dnsRecords.get(zone);
+        if (records != null) {
+            records.remove(id);
+        }
+    }
+
+    private DnsZoneView zoneView(DnsZoneId id) {
+        List<DnsRecordView> records = new ArrayList<>();
+        dnsRecords.getOrDefault(id, Map.of()).forEach((recordId, record) ->
+                records.add(new DnsRecordView(recordId, id, record)));
+        return new DnsZoneView(id, account.id(), dnsZones.get(id), records);
+    }
+
     private String networkName(NetworkId id) {
         NetworkView network = networks.get(id);
         return network == null ? id.value() : network.details().name();
@@ -472,6 +545,13 @@ public final class AccountRecords {
                 .forEach(key -> references.add("setup key \"" + key.name() + "\""));
         users.values().stream().filter(user -> user.autoGroups().contains(group))
                 .forEach(user -> references.add("user " + user.id() + " auto-groups"));
+        nameserverGroups.values().stream().filter(ns -> ns.definition().references(group))
+                .forEach(ns -> references.add("nameserver group \"" + ns.definition().name() + "\""));
+        dnsZones.values().stream().filter(zone -> zone.references(group))
+                .forEach(zone -> references.add("DNS zone \"" + zone.domain() + "\""));
+        if (dnsSettings.references(group)) {
+            references.add("the DNS settings' disabled management groups");
+        }
         return references;
     }
 }

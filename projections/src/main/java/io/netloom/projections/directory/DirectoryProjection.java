@@ -4,6 +4,16 @@ import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettingsUpdatedEvent;
 import io.netloom.domain.account.ScimTokenCreatedEvent;
 import io.netloom.domain.account.ScimTokenRevokedEvent;
+import io.netloom.domain.dns.DnsRecordCreatedEvent;
+import io.netloom.domain.dns.DnsRecordDeletedEvent;
+import io.netloom.domain.dns.DnsRecordUpdatedEvent;
+import io.netloom.domain.dns.DnsSettingsUpdatedEvent;
+import io.netloom.domain.dns.DnsZoneCreatedEvent;
+import io.netloom.domain.dns.DnsZoneDeletedEvent;
+import io.netloom.domain.dns.DnsZoneUpdatedEvent;
+import io.netloom.domain.dns.NameserverGroupCreatedEvent;
+import io.netloom.domain.dns.NameserverGroupDeletedEvent;
+import io.netloom.domain.dns.NameserverGroupUpdatedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
 import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.GroupExternalIdSetEvent;
@@ -473,5 +483,61 @@ public final class DirectoryProjection {
     @EventHandler
     void on(NetworkRouterDeletedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId()).removeNetworkRouter(event.routerId()));
+    }
+
+    // ---- DNS
+
+    @EventHandler
+    void on(NameserverGroupCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNameserverGroup(
+                new NameserverGroupView(event.nameserverGroupId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NameserverGroupUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putNameserverGroup(
+                new NameserverGroupView(event.nameserverGroupId(), event.accountId(), event.definition())));
+    }
+
+    @EventHandler
+    void on(NameserverGroupDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeNameserverGroup(event.nameserverGroupId()));
+    }
+
+    @EventHandler
+    void on(DnsSettingsUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putDnsSettings(event.settings()));
+    }
+
+    @EventHandler
+    void on(DnsZoneCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putDnsZone(event.zoneId(), event.definition()));
+    }
+
+    @EventHandler
+    void on(DnsZoneUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).putDnsZone(event.zoneId(), event.definition()));
+    }
+
+    @EventHandler
+    void on(DnsZoneDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeDnsZone(event.zoneId()));
+    }
+
+    @EventHandler
+    void on(DnsRecordCreatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putDnsRecord(event.zoneId(), event.recordId(), event.definition()));
+    }
+
+    @EventHandler
+    void on(DnsRecordUpdatedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .putDnsRecord(event.zoneId(), event.recordId(), event.definition()));
+    }
+
+    @EventHandler
+    void on(DnsRecordDeletedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId()).removeDnsRecord(event.zoneId(), event.recordId()));
     }
 }

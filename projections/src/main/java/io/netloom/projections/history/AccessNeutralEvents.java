@@ -2,6 +2,16 @@ package io.netloom.projections.history;
 
 import io.netloom.domain.account.ScimTokenCreatedEvent;
 import io.netloom.domain.account.ScimTokenRevokedEvent;
+import io.netloom.domain.dns.DnsRecordCreatedEvent;
+import io.netloom.domain.dns.DnsRecordDeletedEvent;
+import io.netloom.domain.dns.DnsRecordUpdatedEvent;
+import io.netloom.domain.dns.DnsSettingsUpdatedEvent;
+import io.netloom.domain.dns.DnsZoneCreatedEvent;
+import io.netloom.domain.dns.DnsZoneDeletedEvent;
+import io.netloom.domain.dns.DnsZoneUpdatedEvent;
+import io.netloom.domain.dns.NameserverGroupCreatedEvent;
+import io.netloom.domain.dns.NameserverGroupDeletedEvent;
+import io.netloom.domain.dns.NameserverGroupUpdatedEvent;
 import io.netloom.domain.group.GroupExternalIdSetEvent;
 import io.netloom.domain.group.GroupRenamedEvent;
 import io.netloom.domain.network.NetworkCreatedEvent;
@@ -32,8 +42,9 @@ import java.util.stream.Collectors;
  * Events that never change who can reach whom, so that an access timeline need not even read them: every event
  * the network-map projection ignores (sign-ins, tokens, names, settings and setup keys' own bookkeeping), and of
  * those it applies only peers connecting, disconnecting and being renamed, which change presence and names but no
- * inbound rule. Anything else the projection applies changes some input of the maps and is always read
- * ({@code AccessNeutralEventsTest} holds this list to that).
+ * inbound rule, and the DNS configuration (ADR 0043), which changes what names resolve on the peers but no remote
+ * peer, inbound rule or route. Anything else the projection applies changes some input of the maps' access and is
+ * always read ({@code AccessNeutralEventsTest} holds this list to that).
  */
 public final class AccessNeutralEvents {
 
@@ -46,7 +57,17 @@ public final class AccessNeutralEvents {
             SetupKeyAutoGroupsChangedEvent.class, SetupKeyDeletedEvent.class, SetupKeyRevokedEvent.class,
             LocalPasswordSetEvent.class, PersonalAccessTokenCreatedEvent.class, PersonalAccessTokenDeletedEvent.class,
             UserAutoGroupsChangedEvent.class, UserCreatedEvent.class, UserExternalIdSetEvent.class,
-            UserLoggedInEvent.class, UserRenamedEvent.class, UserRoleChangedEvent.class, UserSignedInEvent.class);
+            UserLoggedInEvent.class, UserRenamedEvent.class, UserRoleChangedEvent.class, UserSignedInEvent.class,
+            DnsSettingsUpdatedEvent.class, NameserverGroupCreatedEvent.class, NameserverGroupUpdatedEvent.class,
+            NameserverGroupDeletedEvent.class, DnsZoneCreatedEvent.class, DnsZoneUpdatedEvent.class,
+            DnsZoneDeletedEvent.class, DnsRecordCreatedEvent.class, DnsRecordUpdatedEvent.class,
+            DnsRecordDeletedEvent.class);
+
+    /** The DNS configuration's events: applied to the maps (their DNS sections), never to anyone's access. */
+    public static final List<Class<?>> DNS = List.of(DnsSettingsUpdatedEvent.class, NameserverGroupCreatedEvent.class,
+            NameserverGroupUpdatedEvent.class, NameserverGroupDeletedEvent.class, DnsZoneCreatedEvent.class,
+            DnsZoneUpdatedEvent.class, DnsZoneDeletedEvent.class, DnsRecordCreatedEvent.class,
+            DnsRecordUpdatedEvent.class, DnsRecordDeletedEvent.class);
 
     private AccessNeutralEvents() {
     }

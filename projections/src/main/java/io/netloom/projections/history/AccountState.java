@@ -1,7 +1,14 @@
 package io.netloom.projections.history;
 
 import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.dns.NameserverGroupDefinition;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NameserverGroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.NetworkRouterId;
@@ -14,6 +21,7 @@ import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.RouterDefinition;
 import io.netloom.projections.networkmap.AccountModel;
 import io.netloom.projections.networkmap.AccountSnapshot;
+import io.netloom.projections.networkmap.DnsInputs;
 import io.netloom.projections.networkmap.NetworkRoutes;
 import io.netloom.projections.networkmap.PeerMapUpdate;
 import io.netloom.projections.networkmap.PeerNode;
@@ -50,6 +58,11 @@ public final class AccountState implements AccountModel {
     private final Map<RouteId, RouteSpec> routes = new LinkedHashMap<>();
     private final Map<NetworkId, NetworkRoutes> networks = new LinkedHashMap<>();
     private final Map<SetupKeyId, UserId> setupKeyCreators = new HashMap<>();
+    /**
+     * DNS configuration: it changes what names resolve, never who reaches whom, so no answer about access cites
+     * it; it is kept so that the maps of the past come out as they were sent, DNS sections included.
+     */
+    private DnsInputs dns = new DnsInputs();
     /** The event being applied; null for a change that is only proposed (a dry run). */
     private EventPosition cause;
 
@@ -197,6 +210,48 @@ public final class AccountState implements AccountModel {
     }
 
     @Override
+    public List<PeerMapUpdate> changeDnsSettings(DnsSettings settings) {
+        dns.changeSettings(settings);
+        return List.of();
+    }
+
+    @Override
+    public List<PeerMapUpdate> putNameserverGroup(NameserverGroupId id, NameserverGroupDefinition group) {
+        dns.putNameserverGroup(id, group);
+        return List.of();
+    }
+
+    @Override
+    public List<PeerMapUpdate> removeNameserverGroup(NameserverGroupId id) {
+        dns.removeNameserverGroup(id);
+        return List.of();
+    }
+
+    @Override
+    public List<PeerMapUpdate> putDnsZone(DnsZoneId id, DnsZoneDefinition zone) {
+        dns.putZone(id, zone);
+        return List.of();
+    }
+
+    @Override
+    public List<PeerMapUpdate> removeDnsZone(DnsZoneId id) {
+        dns.removeZone(id);
+        return List.of();
+    }
+
+    @Override
+    public List<PeerMapUpdate> putDnsRecord(DnsZoneId zone, DnsRecordId id, DnsRecordDefinition record) {
+        dns.putRecord(zone, id, record);
+        return List.of();
+    }
+
+    @Override
+    public List<PeerMapUpdate> removeDnsRecord(DnsZoneId zone, DnsRecordId id) {
+        dns.removeRecord(zone, id);
+        return List.of();
+    }
+
+    @Override
     public List<PeerMapUpdate> blockUser(UserId user) {
         blockedUsers.putIfAbsent(user, cause);
         return List.of();
@@ -234,7 +289,7 @@ public final class AccountState implements AccountModel {
         Map<PolicyId, PolicySpec> specs = new LinkedHashMap<>();
         policies.forEach((id, policy) -> specs.put(id, policy.spec()));
         return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, specs, blockedUsers.keySet(),
-                NetworkRoutes.allSpecs(routes.values(), networks));
+                NetworkRoutes.allSpecs(routes.values(), networks), dns.spec());
     }
 
     /**
@@ -347,6 +402,14 @@ public final class AccountState implements AccountModel {
 
     Map<SetupKeyId, UserId> setupKeyCreators() {
         return setupKeyCreators;
+    }
+
+    DnsInputs dns() {
+        return dns;
+    }
+
+    void restoreDns(DnsInputs inputs) {
+        dns = inputs;
     }
 
     void restoreAllGroup(GroupId group) {

@@ -12,6 +12,8 @@ import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.RouterDefinition;
+import io.netloom.projections.networkmap.DnsInputs;
+import io.netloom.projections.networkmap.DnsSpec;
 import io.netloom.projections.networkmap.NetworkRoutes;
 import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.projections.networkmap.RouteSpec;
@@ -33,7 +35,13 @@ public record AccountStateData(
         List<Blocked> blockedUsers,
         List<Route> routes,
         List<Network> networks,
-        List<KeyCreator> setupKeyCreators) {
+        List<KeyCreator> setupKeyCreators,
+        DnsSpec dns) {
+
+    /** Snapshots stored before DNS existed hold none: their accounts had no DNS configuration. */
+    public AccountStateData {
+        dns = dns == null ? DnsSpec.NONE : dns;
+    }
 
     public record Member(PeerId peer, EventPosition addedBy) {
     }
@@ -80,12 +88,13 @@ public record AccountStateData(
                         network.getValue().routers.entrySet().stream()
                                 .map(router -> new Router(router.getKey(), router.getValue())).toList())).toList(),
                 state.setupKeyCreators().entrySet().stream()
-                        .map(creator -> new KeyCreator(creator.getKey(), creator.getValue())).toList());
+                        .map(creator -> new KeyCreator(creator.getKey(), creator.getValue())).toList(),
+                state.dns().spec());
     }
 
     /**
      * The same account as far as the given peers are concerned: only they and their memberships, with every group,
-     * policy, block, route, network and setup key creator. Whether one peer reaches another depends on nothing else
+     * policy, block, route, network, setup key creator and the DNS configuration. Whether one peer reaches another depends on nothing else
      * ({@code AccessFlows.between}), so a question about two peers can start from this, then apply the later events
      * that name them or are not peer-scoped (ADR 0035, decision 10).
      */
@@ -95,7 +104,7 @@ public record AccountStateData(
                 groups.stream().map(group -> new Group(group.id(), group.members().stream()
                         .filter(member -> keep.contains(member.peer())).toList())).toList(),
                 peers.stream().filter(peer -> keep.contains(peer.node().id())).toList(),
-                policies, blockedUsers, routes, networks, setupKeyCreators);
+                policies, blockedUsers, routes, networks, setupKeyCreators, dns);
     }
 
     public AccountState toState() {
@@ -117,6 +126,7 @@ public record AccountStateData(
             state.networks().put(network.id(), routes);
         });
         setupKeyCreators.forEach(creator -> state.setupKeyCreators().put(creator.key(), creator.creator()));
+        state.restoreDns(DnsInputs.of(dns));
         return state;
     }
 }

@@ -48,8 +48,8 @@ import java.util.Set;
  * "yes" only means "evaluate". Whatever it does not know for sure it answers "yes".
  *
  * <p>What {@code AccessFlows.between} reads is the two peers' nodes (standing, owner, address), their groups, the
- * policies and the blocked users; routes and networks never add inbound rules, and presence and names are not
- * read. A policy event matters when the policy named a group of either peer before or after it: which policies
+ * policies and the blocked users; routes and networks never add inbound rules, and presence, names and the DNS
+ * configuration are not read. A policy event matters when the policy named a group of either peer before or after it: which policies
  * name those groups is remembered, and refreshed whenever something else about the pair was evaluated (their
  * groups change only by events that are).
  */
@@ -70,7 +70,7 @@ final class PairRelevance {
     boolean canChange(Object payload, AccountState after) {
         if (payload instanceof PeerConnectedEvent || payload instanceof PeerDisconnectedEvent
                 || payload instanceof PeerRenamedEvent || payload instanceof SetupKeyCreatedEvent
-                || isRouting(payload)) {
+                || isRouting(payload) || AccessNeutralEvents.DNS.contains(payload.getClass())) {
             return false;
         }
         if (payload instanceof PolicyCreatedEvent event) {

@@ -72,7 +72,7 @@ public final class StateBuckets {
         }
         AccountStateData common = new AccountStateData(data.network(), data.dnsDomain(), data.allGroup(), emptyGroups,
                 List.of(), data.policies(), data.blockedUsers(), data.routes(), data.networks(),
-                data.setupKeyCreators());
+                data.setupKeyCreators(), data.dns());
         return new Parts(common, parts);
     }
 
@@ -97,6 +97,6 @@ public final class StateBuckets {
         }
         return new AccountStateData(common.network(), common.dnsDomain(), common.allGroup(), groups,
                 peers.stream().map(Peer::record).toList(), common.policies(), common.blockedUsers(), common.routes(),
-                common.networks(), common.setupKeyCreators());
+                common.networks(), common.setupKeyCreators(), common.dns());
     }
 }

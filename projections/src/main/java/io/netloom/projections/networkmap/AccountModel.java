@@ -1,6 +1,13 @@
 package io.netloom.projections.networkmap;
 
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.dns.NameserverGroupDefinition;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NameserverGroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.NetworkRouterId;
@@ -65,6 +72,23 @@ public interface AccountModel {
 
     /** Removes a network with its resources and routers. */
     List<PeerMapUpdate> removeNetwork(NetworkId network);
+
+    List<PeerMapUpdate> changeDnsSettings(DnsSettings settings);
+
+    /** Creates or replaces a nameserver group. */
+    List<PeerMapUpdate> putNameserverGroup(NameserverGroupId id, NameserverGroupDefinition group);
+
+    List<PeerMapUpdate> removeNameserverGroup(NameserverGroupId id);
+
+    /** Creates or replaces a custom zone's own settings; its records stay. */
+    List<PeerMapUpdate> putDnsZone(DnsZoneId id, DnsZoneDefinition zone);
+
+    List<PeerMapUpdate> removeDnsZone(DnsZoneId id);
+
+    /** Creates or replaces a record of a custom zone; its zone need not be known yet. */
+    List<PeerMapUpdate> putDnsRecord(DnsZoneId zone, DnsRecordId id, DnsRecordDefinition record);
+
+    List<PeerMapUpdate> removeDnsRecord(DnsZoneId zone, DnsRecordId id);
 
     List<PeerMapUpdate> blockUser(UserId user);
 

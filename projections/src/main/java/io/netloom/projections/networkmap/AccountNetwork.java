@@ -1,7 +1,14 @@
 package io.netloom.projections.networkmap;
 
 import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.dns.NameserverGroupDefinition;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NameserverGroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.NetworkRouterId;
@@ -61,6 +68,15 @@ public final class AccountNetwork implements AccountModel {
     /** The (client, routing peer) pairs network resources currently link, counted in both peers' remotes. */
     private Set<SlotLink> resourceLinks = new LinkedHashSet<>();
     private final RouteTable.Inputs routeInputs = new RouteInputs();
+    private final DnsInputs dns = new DnsInputs();
+    /** The rules over {@link #dns} as they stand; null after the configuration changed, until next needed. */
+    private DnsTable dnsTable;
+    /** Peers holding DNS sections other than the default; ordered, so that replays publish in the same order. */
+    private final Set<PeerSlot> dnsHolders = new LinkedHashSet<>();
+    /** Peers whose DNS sections a change may have altered; computed again before its deltas. */
+    private final Set<PeerSlot> dnsStale = new LinkedHashSet<>();
+    /** Set by a change of the DNS configuration itself: every peer's sections are computed again. */
+    private boolean allDnsStale;
     private ChangeRecorder recorder;
     /** Set by a change that may alter routes sections, which are then computed again before its deltas. */
     private boolean routesStale;
@@ -98,6 +114,7 @@ public final class AccountNetwork implements AccountModel {
             if (builtIn) {
                 allGroup = group;
                 peers.values().stream().filter(peer -> peer.active).forEach(members::add);
+                allDnsStale = true;
             }
             rulesByGroup.getOrDefault(group, List.of()).forEach(rule -> rule.contribute(this, 1, Set.of(group)));
         });
@@ -112,9 +129,14 @@ public final class AccountNetwork implements AccountModel {
             }
             rulesByGroup.getOrDefault(group, List.of()).forEach(rule -> rule.contribute(this, -1, Set.of(group)));
             activeMembers.remove(group);
-            peers.values().forEach(peer -> peer.groups.remove(group));
+            for (PeerSlot peer : peers.values()) {
+                if (peer.groups.remove(group)) {
+                    dnsStale.add(peer);
+                }
+            }
             if (group.equals(allGroup)) {
                 allGroup = null;
+                allDnsStale = true;
             }
         });
     }
@@ -128,8 +150,11 @@ public final class AccountNetwork implements AccountModel {
             }
             for (PeerId id : members) {
                 PeerSlot peer = peers.get(id);
-                if (peer != null && peer.groups.add(group) && peer.active) {
-                    join(peer, group, 1);
+                if (peer != null && peer.groups.add(group)) {
+                    dnsStale.add(peer);
+                    if (peer.active) {
+                        join(peer, group, 1);
+                    }
                 }
             }
         });
@@ -141,8 +166,11 @@ public final class AccountNetwork implements AccountModel {
             routesStale = true;
             for (PeerId id : members) {
                 PeerSlot peer = peers.get(id);
-                if (peer != null && peer.groups.remove(group) && peer.active) {
-                    join(peer, group, -1);
+                if (peer != null && peer.groups.remove(group)) {
+                    dnsStale.add(peer);
+                    if (peer.active) {
+                        join(peer, group, -1);
+                    }
                 }
             }
         });
@@ -163,6 +191,7 @@ public final class AccountNetwork implements AccountModel {
                 peersByOwner.computeIfAbsent(node.owner(), owner -> new LinkedHashSet<>()).add(peer);
             }
             recorder.touchNewPeer(peer);
+            dnsStale.add(peer);
             if (isActive(node)) {
                 activate(peer);
             }
@@ -181,6 +210,10 @@ public final class AccountNetwork implements AccountModel {
             boolean nowActive = isActive(next);
             // Presence and names never change routes: only who takes part and the addresses forwarded from.
             routesStale = peer.active != nowActive || !next.overlayIp().equals(peer.node.overlayIp());
+            if (routesStale) {
+                // The same two attributes are all of the peer that its DNS sections depend on, groups aside.
+                dnsStale.add(peer);
+            }
             if (peer.active && !nowActive) {
                 deactivate(peer);
             }
@@ -211,6 +244,9 @@ public final class AccountNetwork implements AccountModel {
             peer.routeLinks.clear();
             peer.routeSections = RouteSections.NONE;
             routed.remove(peer);
+            peer.dnsSections = DnsSections.DEFAULT;
+            dnsHolders.remove(peer);
+            dnsStale.remove(peer);
             if (peer.node.owner() != null) {
                 peersByOwner.getOrDefault(peer.node.owner(), Set.of()).remove(peer);
             }
@@ -283,6 +319,42 @@ public final class AccountNetwork implements AccountModel {
     }
 
     @Override
+    public List<PeerMapUpdate> changeDnsSettings(DnsSettings settings) {
+        return changeDns(() -> dns.changeSettings(settings));
+    }
+
+    @Override
+    public List<PeerMapUpdate> putNameserverGroup(NameserverGroupId id, NameserverGroupDefinition group) {
+        return changeDns(() -> dns.putNameserverGroup(id, group));
+    }
+
+    @Override
+    public List<PeerMapUpdate> removeNameserverGroup(NameserverGroupId id) {
+        return changeDns(() -> dns.removeNameserverGroup(id));
+    }
+
+    /** Creates or replaces a custom zone's own settings; its records stay. */
+    @Override
+    public List<PeerMapUpdate> putDnsZone(DnsZoneId id, DnsZoneDefinition zone) {
+        return changeDns(() -> dns.putZone(id, zone));
+    }
+
+    @Override
+    public List<PeerMapUpdate> removeDnsZone(DnsZoneId id) {
+        return changeDns(() -> dns.removeZone(id));
+    }
+
+    @Override
+    public List<PeerMapUpdate> putDnsRecord(DnsZoneId zone, DnsRecordId id, DnsRecordDefinition record) {
+        return changeDns(() -> dns.putRecord(zone, id, record));
+    }
+
+    @Override
+    public List<PeerMapUpdate> removeDnsRecord(DnsZoneId zone, DnsRecordId id) {
+        return changeDns(() -> dns.removeRecord(zone, id));
+    }
+
+    @Override
     public List<PeerMapUpdate> blockUser(UserId user) {
         return changeOwnerStanding(user, true);
     }
@@ -316,8 +388,9 @@ public final class AccountNetwork implements AccountModel {
         remotes.sort(null);
         rules.sort(null);
         RouteSections routed = peer.routeSections;
+        DnsSections named = peer.dnsSections;
         return Optional.of(new NetworkMap(peer.serial, renderConfig(peer), remotes, rules, routed.routes(),
-                routed.served(), routed.forwardRules()));
+                routed.served(), routed.forwardRules(), named.nameserverGroups(), named.zones(), named.records()));
     }
 
     /** The serial of the peer's current map, if the peer is known; costs nothing, unlike {@link #mapOf}. */
@@ -377,6 +450,7 @@ public final class AccountNetwork implements AccountModel {
         });
         blockedUsers.forEach(copy::blockUser);
         setupKeyCreators.forEach(copy::rememberSetupKeyCreator);
+        dns.copyInto(copy);
         return copy;
     }
 
@@ -390,7 +464,8 @@ public final class AccountNetwork implements AccountModel {
             nodes.put(peer.node.id(), peer.node);
             peer.groups.forEach(group -> members.get(group).add(peer.node.id()));
         }
-        return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, policies, blockedUsers, routeSpecs());
+        return new AccountSnapshot(network, dnsDomain, allGroup, nodes, members, policies, blockedUsers, routeSpecs(),
+                dns.spec());
     }
 
     // ---- the incremental core
@@ -497,6 +572,7 @@ public final class AccountNetwork implements AccountModel {
                 return;
             }
             for (PeerSlot peer : List.copyOf(peersByOwner.getOrDefault(user, Set.of()))) {
+                dnsStale.add(peer);
                 boolean nowActive = isActive(peer.node);
                 if (peer.active && !nowActive) {
                     deactivate(peer);
@@ -527,10 +603,21 @@ public final class AccountNetwork implements AccountModel {
             if (routesStale) {
                 refreshRoutes();
             }
+            refreshDns();
             return recorder.updates();
         } finally {
             recorder = null;
+            dnsStale.clear();
+            allDnsStale = false;
         }
+    }
+
+    private List<PeerMapUpdate> changeDns(Runnable body) {
+        return change(() -> {
+            body.run();
+            dnsTable = null;
+            allDnsStale = true;
+        });
     }
 
     private List<PeerMapUpdate> changeRoutes(Runnable body) {
@@ -580,6 +667,35 @@ public final class AccountNetwork implements AccountModel {
                 routed.remove(peer);
             } else {
                 routed.add(peer);
+            }
+        }
+    }
+
+    // ---- DNS (ADR 0043)
+
+    /**
+     * Computes the DNS sections of the peers a change may have altered again, and records those that differ.
+     * Costs nothing while the account has no DNS configuration and no peer still holds sections from one.
+     */
+    private void refreshDns() {
+        if (dnsTable == null) {
+            dnsTable = new DnsTable(dns.spec());
+        }
+        if (dnsTable.isEmpty() && dnsHolders.isEmpty()) {
+            return;
+        }
+        Collection<PeerSlot> concerned = allDnsStale ? peers.values() : dnsStale;
+        Map<DnsTransition, Boolean> changes = new HashMap<>();
+        for (PeerSlot peer : concerned) {
+            DnsSections sections = dnsTable.sectionsFor(groupsOf(peer), peer.active, peer.node.overlayIp());
+            if (changes.computeIfAbsent(new DnsTransition(peer.dnsSections, sections), DnsTransition::changes)) {
+                recorder.touchDns(peer);
+                peer.dnsSections = sections;
+            }
+            if (sections.equals(DnsSections.DEFAULT)) {
+                dnsHolders.remove(peer);
+            } else {
+                dnsHolders.add(peer);
             }
         }
     }
@@ -666,6 +782,6 @@ public final class AccountNetwork implements AccountModel {
     }
 
     PeerConfig renderConfig(PeerSlot peer) {
-        return MapRendering.config(peer.node, network, dnsDomain);
+        return MapRendering.config(peer.node, network, dnsDomain, peer.dnsSections.management());
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param groupMembers explicit members of every group (the built-in group's entry is ignored)
  * @param blockedUsers users whose peers are cut off
  * @param routes the account's routes and network resources, each resource once per router
+ * @param dns the account's DNS settings, nameserver groups and custom zones
  */
 public record AccountSnapshot(
         Ipv4Network network,
@@ -25,7 +26,8 @@ public record AccountSnapshot(
         Map<GroupId, Set<PeerId>> groupMembers,
         Map<PolicyId, PolicySpec> policies,
         Set<UserId> blockedUsers,
-        List<RouteSpec> routes) {
+        List<RouteSpec> routes,
+        DnsSpec dns) {
 
     public AccountSnapshot {
         peers = Map.copyOf(peers);
@@ -33,6 +35,14 @@ public record AccountSnapshot(
         policies = Map.copyOf(policies);
         blockedUsers = Set.copyOf(blockedUsers);
         routes = List.copyOf(routes);
+        dns = dns == null ? DnsSpec.NONE : dns;
+    }
+
+    /** Inputs without DNS configuration: what reachability questions need. */
+    public AccountSnapshot(Ipv4Network network, String dnsDomain, GroupId allGroup, Map<PeerId, PeerNode> peers,
+            Map<GroupId, Set<PeerId>> groupMembers, Map<PolicyId, PolicySpec> policies, Set<UserId> blockedUsers,
+            List<RouteSpec> routes) {
+        this(network, dnsDomain, allGroup, peers, groupMembers, policies, blockedUsers, routes, DnsSpec.NONE);
     }
 
     /** Whether the peer takes part in the overlay: approved, and not owned by a blocked user. */

@@ -24,6 +24,8 @@ final class ChangeRecorder {
     private final String dnsDomainBefore;
     private final Map<PeerSlot, Pending> pending = new LinkedHashMap<>();
     private final Map<PeerSlot, PeerNode> nodesBefore = new HashMap<>();
+    /** Worked out once per distinct transition: thousands of peers often share one. */
+    private final Map<DnsTransition, DnsTransition.Difference> dnsDifferences = new HashMap<>();
 
     ChangeRecorder(AccountNetwork network, String dnsDomainBefore) {
         this.network = network;
@@ -59,6 +61,14 @@ final class ChangeRecorder {
         Pending change = pendingOf(peer);
         if (change.routesBefore == null) {
             change.routesBefore = peer.routeSections;
+        }
+    }
+
+    /** Called before the peer's DNS sections are replaced (which may also change its configuration). */
+    void touchDns(PeerSlot peer) {
+        Pending change = pendingOf(peer);
+        if (change.dnsBefore == null) {
+            change.dnsBefore = peer.dnsSections;
         }
     }
 
@@ -99,6 +109,8 @@ final class ChangeRecorder {
         private final LongCounts rules = new LongCounts();
         /** The routes sections before the change, or null when the change did not touch them. */
         private RouteSections routesBefore;
+        /** The DNS sections before the change, or null when the change did not touch them. */
+        private DnsSections dnsBefore;
 
         private Pending(PeerConfig configBefore) {
             this.configBefore = configBefore;
@@ -141,9 +153,13 @@ final class ChangeRecorder {
             List<ServedRoute> removedServed = missingFrom(routesAfter.served(), before.served());
             List<ForwardRule> addedForward = missingFrom(before.forwardRules(), routesAfter.forwardRules());
             List<ForwardRule> removedForward = missingFrom(routesAfter.forwardRules(), before.forwardRules());
+            DnsTransition.Difference dns = dnsBefore == null ? DnsTransition.Difference.NONE
+                    : dnsDifferences.computeIfAbsent(new DnsTransition(dnsBefore, peer.dnsSections),
+                            DnsTransition::difference);
             if (config == null && upserted.isEmpty() && removed.isEmpty() && added.isEmpty() && dropped.isEmpty()
                     && addedRoutes.isEmpty() && removedRoutes.isEmpty() && addedServed.isEmpty()
-                    && removedServed.isEmpty() && addedForward.isEmpty() && removedForward.isEmpty()) {
+                    && removedServed.isEmpty() && addedForward.isEmpty() && removedForward.isEmpty()
+                    && dns.isEmpty()) {
                 return null;
             }
             upserted.sort(null);
@@ -151,7 +167,9 @@ final class ChangeRecorder {
             added.sort(null);
             dropped.sort(null);
             return new MapDelta(peer.serial, peer.serial + 1, config, upserted, removed, added, dropped,
-                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward);
+                    addedRoutes, removedRoutes, addedServed, removedServed, addedForward, removedForward,
+                    dns.addedGroups(), dns.removedGroups(), dns.addedZones(), dns.removedZones(), dns.addedRecords(),
+                    dns.removedRecords());
         }
 
         /** The entries of {@code after} not in {@code before}, in the (sorted) order of {@code after}. */

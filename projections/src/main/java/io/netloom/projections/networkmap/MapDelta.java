@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * Turns the map a peer holds at {@code baseSerial} into the map at {@code serial}. Removals and
  * additions never name the same entry, so they can be applied in any order; a changed remote peer
- * is simply upserted again. The rules and routes sections have set semantics (docs/protocol.md §2b):
+ * is simply upserted again. The rules, routes and DNS sections have set semantics (docs/protocol.md §2b, §2d):
  * an entry is removed by being equal to it, a changed entry is one removal and one addition.
  *
  * @param config the peer's new own configuration, or null when it did not change
@@ -28,7 +28,13 @@ public record MapDelta(
         @JsonProperty("added_served_routes") List<ServedRoute> addedServedRoutes,
         @JsonProperty("removed_served_routes") List<ServedRoute> removedServedRoutes,
         @JsonProperty("added_forward_rules") List<ForwardRule> addedForwardRules,
-        @JsonProperty("removed_forward_rules") List<ForwardRule> removedForwardRules) {
+        @JsonProperty("removed_forward_rules") List<ForwardRule> removedForwardRules,
+        @JsonProperty("added_nameserver_groups") List<NameserverGroupEntry> addedNameserverGroups,
+        @JsonProperty("removed_nameserver_groups") List<NameserverGroupEntry> removedNameserverGroups,
+        @JsonProperty("added_dns_zones") List<DnsZoneEntry> addedDnsZones,
+        @JsonProperty("removed_dns_zones") List<DnsZoneEntry> removedDnsZones,
+        @JsonProperty("added_dns_records") List<DnsRecordEntry> addedDnsRecords,
+        @JsonProperty("removed_dns_records") List<DnsRecordEntry> removedDnsRecords) {
 
     public MapDelta {
         if (serial <= baseSerial) {
@@ -44,9 +50,26 @@ public record MapDelta(
         removedServedRoutes = List.copyOf(removedServedRoutes);
         addedForwardRules = List.copyOf(addedForwardRules);
         removedForwardRules = List.copyOf(removedForwardRules);
+        addedNameserverGroups = List.copyOf(addedNameserverGroups);
+        removedNameserverGroups = List.copyOf(removedNameserverGroups);
+        addedDnsZones = List.copyOf(addedDnsZones);
+        removedDnsZones = List.copyOf(removedDnsZones);
+        addedDnsRecords = List.copyOf(addedDnsRecords);
+        removedDnsRecords = List.copyOf(removedDnsRecords);
     }
 
-    /** A delta that leaves the routes sections as they are. */
+    /** A delta that leaves the DNS sections as they are. */
+    public MapDelta(long baseSerial, long serial, PeerConfig config, List<RemotePeer> upsertedPeers,
+            List<String> removedPeers, List<InboundRule> addedRules, List<InboundRule> removedRules,
+            List<RouteEntry> addedRoutes, List<RouteEntry> removedRoutes, List<ServedRoute> addedServedRoutes,
+            List<ServedRoute> removedServedRoutes, List<ForwardRule> addedForwardRules,
+            List<ForwardRule> removedForwardRules) {
+        this(baseSerial, serial, config, upsertedPeers, removedPeers, addedRules, removedRules, addedRoutes,
+                removedRoutes, addedServedRoutes, removedServedRoutes, addedForwardRules, removedForwardRules, List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A delta that leaves the routes and DNS sections as they are. */
     public MapDelta(long baseSerial, long serial, PeerConfig config, List<RemotePeer> upsertedPeers,
             List<String> removedPeers, List<InboundRule> addedRules, List<InboundRule> removedRules) {
         this(baseSerial, serial, config, upsertedPeers, removedPeers, addedRules, removedRules, List.of(), List.of(),
@@ -66,7 +89,10 @@ public record MapDelta(
                 applySet(map.inboundRules(), removedRules, addedRules),
                 applySet(map.routes(), removedRoutes, addedRoutes),
                 applySet(map.servedRoutes(), removedServedRoutes, addedServedRoutes),
-                applySet(map.forwardRules(), removedForwardRules, addedForwardRules));
+                applySet(map.forwardRules(), removedForwardRules, addedForwardRules),
+                applySet(map.nameserverGroups(), removedNameserverGroups, addedNameserverGroups),
+                applySet(map.dnsZones(), removedDnsZones, addedDnsZones),
+                applySet(map.dnsRecords(), removedDnsRecords, addedDnsRecords));
     }
 
     private static <T extends Comparable<T>> List<T> applySet(List<T> held, List<T> removed, List<T> added) {

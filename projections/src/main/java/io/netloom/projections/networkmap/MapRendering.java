@@ -8,8 +8,9 @@ final class MapRendering {
     private MapRendering() {
     }
 
-    static PeerConfig config(PeerNode peer, Ipv4Network network, String dnsDomain) {
-        return new PeerConfig(peer.overlayIp() + "/" + network.prefixLength(), fqdn(peer, dnsDomain), dnsDomain);
+    static PeerConfig config(PeerNode peer, Ipv4Network network, String dnsDomain, boolean dnsManagement) {
+        return new PeerConfig(peer.overlayIp() + "/" + network.prefixLength(), fqdn(peer, dnsDomain), dnsDomain,
+                dnsManagement);
     }
 
     static RemotePeer remote(PeerNode peer, String dnsDomain) {

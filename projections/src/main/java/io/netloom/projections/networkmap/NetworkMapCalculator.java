@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * when some active rule has one in a source group and the other in a destination group; the
  * destination accepts traffic from the source, and with a bidirectional rule the source accepts
  * traffic from the destination as well. The routes sections follow {@link RouteTable}'s rules, and a
- * network resource makes each entitled client and its routing peer remote peers of each other.
+ * network resource makes each entitled client and its routing peer remote peers of each other. The DNS
+ * sections follow {@link DnsTable}'s.
  */
 public final class NetworkMapCalculator {
 
@@ -35,6 +36,7 @@ public final class NetworkMapCalculator {
     private final List<PolicyRule> activeRules;
     private final Map<PeerId, RouteSections> routeSections;
     private final Map<PeerId, Set<PeerId>> routeLinks = new HashMap<>();
+    private final DnsTable dns;
 
     private NetworkMapCalculator(AccountSnapshot snapshot) {
         this.snapshot = snapshot;
@@ -44,6 +46,7 @@ public final class NetworkMapCalculator {
             named.addAll(rule.destinations());
             named.forEach(group -> rulesByGroup.computeIfAbsent(group, key -> new ArrayList<>()).add(rule));
         });
+        dns = new DnsTable(snapshot.dns());
         RouteTable routes = RouteTable.compute(snapshot.routes(), new RouteInputs());
         routeSections = routes.sections();
         routes.links().forEach(link -> {
@@ -90,8 +93,11 @@ public final class NetworkMapCalculator {
     }
 
     private NetworkMap mapOf(PeerNode peer, Reach reach) {
-        PeerConfig config = MapRendering.config(peer, snapshot.network(), snapshot.dnsDomain());
-        if (!snapshot.isActive(peer)) {
+        boolean active = snapshot.isActive(peer);
+        DnsSections named = dns.isEmpty() ? DnsSections.DEFAULT
+                : dns.sectionsFor(groupsOfPeer(peer), active, peer.overlayIp());
+        PeerConfig config = MapRendering.config(peer, snapshot.network(), snapshot.dnsDomain(), named.management());
+        if (!active) {
             return new NetworkMap(0, config, List.of(), List.of());
         }
         String ownId = peer.id().value();
@@ -117,7 +123,8 @@ public final class NetworkMapCalculator {
             }
         }
         RouteSections routes = routeSections.getOrDefault(peer.id(), RouteSections.NONE);
-        return new NetworkMap(0, config, remotes, inbound, routes.routes(), routes.served(), routes.forwardRules());
+        return new NetworkMap(0, config, remotes, inbound, routes.routes(), routes.served(), routes.forwardRules(),
+                named.nameserverGroups(), named.zones(), named.records());
     }
 
     private Reach reachOf(PeerNode peer) {

@@ -6,6 +6,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param address overlay IP with the account network's prefix length, e.g. {@code 100.64.0.7/10}
  * @param fqdn the peer's DNS name inside the account domain
+ * @param dnsManagement whether the daemon manages the system's DNS (docs/protocol.md §2d): false for a peer in
+ *     one of the account's disabled management groups
  */
-public record PeerConfig(String address, String fqdn, @JsonProperty("dns_domain") String dnsDomain) {
+public record PeerConfig(
+        String address,
+        String fqdn,
+        @JsonProperty("dns_domain") String dnsDomain,
+        @JsonProperty("dns_management") boolean dnsManagement) {
+
+    /** The configuration of a peer whose DNS is managed, as every peer's is unless settings say otherwise. */
+    public PeerConfig(String address, String fqdn, String dnsDomain) {
+        this(address, fqdn, dnsDomain, true);
+    }
 }

@@ -26,6 +26,7 @@ final class PeerSlot {
      */
     final LongCounts routeLinks = new LongCounts();
     RouteSections routeSections = RouteSections.NONE;
+    DnsSections dnsSections = DnsSections.DEFAULT;
 
     PeerSlot(int index, PeerNode node) {
         this.index = index;

@@ -7,6 +7,7 @@ import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AccessNeutralEventsTest {
 
     @Test
-    void typesWhenComparedWithTheProjectionThenOnlyPresenceAndNamesAreApplied() {
+    void typesWhenComparedWithTheProjectionThenOnlyPresenceNamesAndDnsAreApplied() {
         Set<Class<?>> applied = new HashSet<>();
         for (Method method : NetworkMapProjection.class.getMethods()) {
             if (method.isAnnotationPresent(EventHandler.class)) {
@@ -26,7 +27,9 @@ class AccessNeutralEventsTest {
         Set<Class<?>> neutralButApplied = new HashSet<>(AccessNeutralEvents.TYPES);
         neutralButApplied.retainAll(applied);
 
-        assertThat(neutralButApplied).containsExactlyInAnyOrderElementsOf(
+        List<Class<?>> expected = new ArrayList<>(
                 List.of(PeerConnectedEvent.class, PeerDisconnectedEvent.class, PeerRenamedEvent.class));
+        expected.addAll(AccessNeutralEvents.DNS);
+        assertThat(neutralButApplied).containsExactlyInAnyOrderElementsOf(expected);
     }
 }

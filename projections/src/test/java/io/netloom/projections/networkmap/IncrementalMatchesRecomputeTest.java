@@ -3,7 +3,16 @@ package io.netloom.projections.networkmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsRecordType;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.dns.Nameserver;
+import io.netloom.domain.dns.NameserverGroupDefinition;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NameserverGroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.NetworkRouterId;
@@ -34,7 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property: for random sequences of changes (routes and networks among them), after every change each peer's incrementally kept map
+ * Property: for random sequences of changes (routes, networks and DNS configuration among them), after every change each peer's incrementally kept map
  * equals a full recomputation, the deltas published so far rebuild exactly that map, and serials
  * rise by one exactly when a map's content changed; the history's plain AccountState, fed the same changes,
  * holds the same inputs. Each seed is one reproducible sequence.
@@ -47,6 +56,12 @@ class IncrementalMatchesRecomputeTest {
     private static final List<String> PREFIXES = List.of("10.1.0.0/24", "10.2.0.0/16", "0.0.0.0/0", "10.1.0.7/32");
     private static final List<String> NETWORK_IDS = List.of("office", "lab");
     private static final List<NetworkId> NETWORKS = List.of(new NetworkId("net1"), new NetworkId("net2"));
+    private static final List<NameserverGroupId> NS_GROUPS = List.of(new NameserverGroupId("ns1"),
+            new NameserverGroupId("ns2"), new NameserverGroupId("ns3"));
+    private static final List<DnsZoneId> ZONES = List.of(new DnsZoneId("zone1"), new DnsZoneId("zone2"));
+    /** Two zones may nest, so that one name can be in both. */
+    private static final List<String> ZONE_DOMAINS = List.of("corp.example", "lab.corp.example");
+    private static final List<String> RECORD_LABELS = List.of("www", "db", "*");
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -169,8 +184,12 @@ class IncrementalMatchesRecomputeTest {
         }
 
         String randomChange(Map<PeerId, NetworkMap> held) {
-            if (random.nextInt(100) < 16) {
+            int kind = random.nextInt(100);
+            if (kind < 16) {
                 return randomRouteChange(held);
+            }
+            if (kind < 28) {
+                return randomDnsChange(held);
             }
             int choice = random.nextInt(100);
             if (choice < 18 || peers.isEmpty()) {
@@ -291,6 +310,57 @@ class IncrementalMatchesRecomputeTest {
                 return apply(model -> model.removeNetworkRouter(net, id), held, "remove router " + net + "/" + id);
             }
             return apply(model -> model.removeNetwork(net), held, "remove network " + net);
+        }
+
+        /**
+         * DNS configuration: settings, nameserver groups (some naming a peer's own address as their nameserver) and
+         * zones with records, created, replaced and removed, records also for zones not (or no longer) known.
+         */
+        String randomDnsChange(Map<PeerId, NetworkMap> held) {
+            int choice = random.nextInt(100);
+            if (choice < 10) {
+                DnsSettings settings = new DnsSettings(random.nextBoolean() ? Set.of() : someGroups());
+                return apply(model -> model.changeDnsSettings(settings), held, "dns settings " + settings);
+            }
+            if (choice < 35) {
+                NameserverGroupId id = pick(NS_GROUPS);
+                boolean primary = random.nextBoolean();
+                String address = random.nextInt(3) == 0 && !peers.isEmpty() ? addressOfSomePeer() : "198.18.0.53";
+                NameserverGroupDefinition group = new NameserverGroupDefinition("ns " + id, "",
+                        List.of(new Nameserver(address, 53)), random.nextInt(5) != 0, someGroups(), primary,
+                        primary ? List.of() : List.of(pick(ZONE_DOMAINS)), !primary && random.nextBoolean());
+                return apply(model -> model.putNameserverGroup(id, group), held, "put nameserver group " + group);
+            }
+            if (choice < 42) {
+                NameserverGroupId id = pick(NS_GROUPS);
+                return apply(model -> model.removeNameserverGroup(id), held, "remove nameserver group " + id);
+            }
+            DnsZoneId zone = pick(ZONES);
+            String domain = ZONE_DOMAINS.get(ZONES.indexOf(zone));
+            if (choice < 60) {
+                DnsZoneDefinition definition = new DnsZoneDefinition("zone " + zone, domain, random.nextInt(5) != 0,
+                        random.nextBoolean(), someGroups());
+                return apply(model -> model.putDnsZone(zone, definition), held, "put zone " + definition);
+            }
+            if (choice < 65) {
+                return apply(model -> model.removeDnsZone(zone), held, "remove zone " + zone);
+            }
+            DnsRecordId record = new DnsRecordId("record" + random.nextInt(4));
+            if (choice < 90) {
+                DnsRecordDefinition definition = random.nextBoolean()
+                        ? new DnsRecordDefinition(pick(RECORD_LABELS) + "." + domain, DnsRecordType.A,
+                                "198.18.1." + random.nextInt(3), 300)
+                        : new DnsRecordDefinition(pick(RECORD_LABELS) + "." + domain, DnsRecordType.CNAME,
+                                "www." + pick(ZONE_DOMAINS), 60);
+                return apply(model -> model.putDnsRecord(zone, record, definition), held,
+                        "put record " + zone + "/" + record + " " + definition);
+            }
+            return apply(model -> model.removeDnsRecord(zone, record), held, "remove record " + zone + "/" + record);
+        }
+
+        private String addressOfSomePeer() {
+            PeerId peer = pick(peers);
+            return network.snapshot().peers().get(peer).overlayIp();
         }
 
         /** Mostly a peer that exists; sometimes one deleted or never enrolled (no ghost routes). */

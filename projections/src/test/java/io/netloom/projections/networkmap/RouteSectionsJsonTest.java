@@ -20,12 +20,14 @@ class RouteSectionsJsonTest {
                 List.of(new ForwardRule("100.64.0.7/32", "198.18.2.0/24", "tcp", List.of("80"))));
 
         assertThat(JSON.writeValueAsString(map)).isEqualTo("{\"serial\":3,\"config\":{\"address\":\"100.64.0.1/10\","
-                + "\"fqdn\":\"c.netloom.internal\",\"dns_domain\":\"netloom.internal\"},\"remote_peers\":[],"
+                + "\"fqdn\":\"c.netloom.internal\",\"dns_domain\":\"netloom.internal\",\"dns_management\":true},"
+                + "\"remote_peers\":[],"
                 + "\"inbound_rules\":[],\"routes\":[{\"id\":\"route-1\",\"network_id\":\"office\","
                 + "\"network\":\"198.18.1.0/24\",\"peer\":\"r1\",\"metric\":100,\"skip_auto_apply\":false}],"
                 + "\"served_routes\":[{\"id\":\"route-2\",\"network_id\":\"site\",\"network\":\"198.18.2.0/24\","
                 + "\"masquerade\":true}],\"forward_rules\":[{\"source\":\"100.64.0.7/32\","
-                + "\"destination\":\"198.18.2.0/24\",\"protocol\":\"tcp\",\"ports\":[\"80\"]}]}");
+                + "\"destination\":\"198.18.2.0/24\",\"protocol\":\"tcp\",\"ports\":[\"80\"]}],"
+                + "\"nameserver_groups\":[],\"dns_zones\":[],\"dns_records\":[]}");
     }
 
     @Test

@@ -3,13 +3,29 @@ package io.netloom.projections.networkmap;
 import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.common.Ipv4Network;
+import io.netloom.domain.dns.DnsRecordCreatedEvent;
+import io.netloom.domain.dns.DnsRecordDefinition;
+import io.netloom.domain.dns.DnsRecordDeletedEvent;
+import io.netloom.domain.dns.DnsSettings;
+import io.netloom.domain.dns.DnsSettingsUpdatedEvent;
+import io.netloom.domain.dns.DnsZoneCreatedEvent;
+import io.netloom.domain.dns.DnsZoneDefinition;
+import io.netloom.domain.dns.DnsZoneDeletedEvent;
+import io.netloom.domain.dns.DnsZoneUpdatedEvent;
+import io.netloom.domain.dns.NameserverGroupCreatedEvent;
+import io.netloom.domain.dns.NameserverGroupDefinition;
+import io.netloom.domain.dns.NameserverGroupDeletedEvent;
+import io.netloom.domain.dns.NameserverGroupUpdatedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
 import io.netloom.domain.group.GroupIssuer;
 import io.netloom.domain.group.GroupDeletedEvent;
 import io.netloom.domain.group.PeersAddedToGroupEvent;
 import io.netloom.domain.group.PeersRemovedFromGroupEvent;
 import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
 import io.netloom.domain.ids.GroupId;
+import io.netloom.domain.ids.NameserverGroupId;
 import io.netloom.domain.ids.NetworkId;
 import io.netloom.domain.ids.NetworkResourceId;
 import io.netloom.domain.ids.NetworkRouterId;
@@ -226,6 +242,46 @@ final class TestNetwork {
 
     void unblockUser(String user) {
         projection.on(new UserUnblockedEvent(new UserId(user), ACCOUNT, OffboardingCause.ADMIN));
+    }
+
+    void createNameserverGroup(String id, NameserverGroupDefinition group) {
+        projection.on(new NameserverGroupCreatedEvent(new NameserverGroupId(id), ACCOUNT, group));
+    }
+
+    void updateNameserverGroup(String id, NameserverGroupDefinition group) {
+        projection.on(new NameserverGroupUpdatedEvent(new NameserverGroupId(id), ACCOUNT, group));
+    }
+
+    void deleteNameserverGroup(String id) {
+        projection.on(new NameserverGroupDeletedEvent(new NameserverGroupId(id), ACCOUNT));
+    }
+
+    void disableDnsManagement(String... groups) {
+        Set<GroupId> ids = new java.util.LinkedHashSet<>();
+        for (String group : groups) {
+            ids.add(groupId(group));
+        }
+        projection.on(new DnsSettingsUpdatedEvent(ACCOUNT, new DnsSettings(ids)));
+    }
+
+    void createZone(String id, DnsZoneDefinition zone) {
+        projection.on(new DnsZoneCreatedEvent(new DnsZoneId(id), ACCOUNT, zone));
+    }
+
+    void updateZone(String id, DnsZoneDefinition zone) {
+        projection.on(new DnsZoneUpdatedEvent(new DnsZoneId(id), ACCOUNT, zone));
+    }
+
+    void deleteZone(String id, DnsZoneDefinition zone) {
+        projection.on(new DnsZoneDeletedEvent(new DnsZoneId(id), ACCOUNT, zone));
+    }
+
+    void createRecord(String zone, String id, DnsRecordDefinition record) {
+        projection.on(new DnsRecordCreatedEvent(new DnsZoneId(zone), ACCOUNT, new DnsRecordId(id), record));
+    }
+
+    void deleteRecord(String zone, String id, DnsRecordDefinition record) {
+        projection.on(new DnsRecordDeletedEvent(new DnsZoneId(zone), ACCOUNT, new DnsRecordId(id), record));
     }
 
     NetworkMap mapOf(String peer) {

@@ -2,6 +2,16 @@ package io.netloom.projections.networkmap.projection;
 
 import io.netloom.domain.account.AccountCreatedEvent;
 import io.netloom.domain.account.AccountSettingsUpdatedEvent;
+import io.netloom.domain.dns.DnsRecordCreatedEvent;
+import io.netloom.domain.dns.DnsRecordDeletedEvent;
+import io.netloom.domain.dns.DnsRecordUpdatedEvent;
+import io.netloom.domain.dns.DnsSettingsUpdatedEvent;
+import io.netloom.domain.dns.DnsZoneCreatedEvent;
+import io.netloom.domain.dns.DnsZoneDeletedEvent;
+import io.netloom.domain.dns.DnsZoneUpdatedEvent;
+import io.netloom.domain.dns.NameserverGroupCreatedEvent;
+import io.netloom.domain.dns.NameserverGroupDeletedEvent;
+import io.netloom.domain.dns.NameserverGroupUpdatedEvent;
 import io.netloom.domain.group.GroupCreatedEvent;
 import io.netloom.domain.network.NetworkDeletedEvent;
 import io.netloom.domain.network.NetworkResourceCreatedEvent;
@@ -237,6 +247,61 @@ public final class NetworkMapProjection {
     @EventHandler
     public void on(NetworkRouterDeletedEvent event) {
         maps.change(event.accountId(), network -> network.removeNetworkRouter(event.networkId(), event.routerId()));
+    }
+
+    @EventHandler
+    public void on(DnsSettingsUpdatedEvent event) {
+        maps.change(event.accountId(), network -> network.changeDnsSettings(event.settings()));
+    }
+
+    @EventHandler
+    public void on(NameserverGroupCreatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putNameserverGroup(event.nameserverGroupId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(NameserverGroupUpdatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putNameserverGroup(event.nameserverGroupId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(NameserverGroupDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removeNameserverGroup(event.nameserverGroupId()));
+    }
+
+    @EventHandler
+    public void on(DnsZoneCreatedEvent event) {
+        maps.change(event.accountId(), network -> network.putDnsZone(event.zoneId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(DnsZoneUpdatedEvent event) {
+        maps.change(event.accountId(), network -> network.putDnsZone(event.zoneId(), event.definition()));
+    }
+
+    /** Its records were deleted by events of their own just before. */
+    @EventHandler
+    public void on(DnsZoneDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removeDnsZone(event.zoneId()));
+    }
+
+    @EventHandler
+    public void on(DnsRecordCreatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putDnsRecord(event.zoneId(), event.recordId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(DnsRecordUpdatedEvent event) {
+        maps.change(event.accountId(),
+                network -> network.putDnsRecord(event.zoneId(), event.recordId(), event.definition()));
+    }
+
+    @EventHandler
+    public void on(DnsRecordDeletedEvent event) {
+        maps.change(event.accountId(), network -> network.removeDnsRecord(event.zoneId(), event.recordId()));
     }
 
     @EventHandler

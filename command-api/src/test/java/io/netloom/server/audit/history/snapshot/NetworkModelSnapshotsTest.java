@@ -51,8 +51,8 @@ class NetworkModelSnapshotsTest extends ServerTest {
     private HistoryEvents events;
 
     /**
-     * A history with peers, groups, memberships, policies, a route and a block; the instant after each step, and
-     * pairs of peers to explain (one enrolled by the user later blocked).
+     * A history with peers, groups, memberships, policies, a route, DNS configuration and a block; the instant after
+     * each step, and pairs of peers to explain (one enrolled by the user later blocked).
      */
     private record Built(NetloomApi.Client owner, AccountId account, List<Instant> instants, List<List<String>> pairs) {
     }
@@ -110,6 +110,8 @@ class NetworkModelSnapshotsTest extends ServerTest {
         assertThat(decoded.policies()).isEqualTo(state.policies());
         assertThat(state.snapshot().blockedUsers()).isNotEmpty();
         assertThat(state.snapshot().routes()).isNotEmpty();
+        assertThat(state.snapshot().dns().zones()).isNotEmpty();
+        assertThat(state.snapshot().dns().nameserverGroups()).isNotEmpty();
     }
 
     /**
@@ -176,6 +178,14 @@ class NetworkModelSnapshotsTest extends ServerTest {
         ok(owner.post("/api/routes", Map.of("description", "office LAN", "network_id", "office", "enabled", true,
                 "peer", router, "network", "198.18.1.0/24", "metric", 100, "masquerade", true,
                 "groups", List.of(admins), "keep_route", false)));
+        instants.add(Instant.now());
+        ok(owner.post("/api/dns/nameservers", Map.of("name", "office DNS", "description", "", "nameservers",
+                List.of(Map.of("ip", "198.18.0.53", "ns_type", "udp", "port", 53)), "enabled", true,
+                "groups", List.of(admins), "primary", true, "domains", List.of(), "search_domains_enabled", false)));
+        String zone = ok(owner.post("/api/dns/zones", Map.of("name", "office", "domain", "corp.example",
+                "enable_search_domain", true, "distribution_groups", List.of(servers)))).text("id");
+        ok(owner.post("/api/dns/zones/{zoneId}/records", Map.of("name", "www.corp.example", "type", "A",
+                "content", "198.18.1.10", "ttl", 300), zone));
         instants.add(Instant.now());
         ok(owner.put("/api/users/{userId}", userUpdate("admin", true), leaverId));
         instants.add(Instant.now());

@@ -1,0 +1,9 @@
+package io.netloom.domain.dns;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.NameserverGroupId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record NameserverGroupDeletedEvent(NameserverGroupId nameserverGroupId, AccountId accountId) {
+}

@@ -1,0 +1,10 @@
+package io.netloom.domain.dns;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.NameserverGroupId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record NameserverGroupUpdatedEvent(
+        NameserverGroupId nameserverGroupId, AccountId accountId, NameserverGroupDefinition definition) {
+}

@@ -1,0 +1,14 @@
+package io.netloom.domain.dns;
+
+import io.netloom.domain.ids.AccountId;
+import io.netloom.domain.ids.DnsRecordId;
+import io.netloom.domain.ids.DnsZoneId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Replaces the whole record, as NetBird's PUT does. */
+public record UpdateDnsRecordCommand(
+        @TargetAggregateIdentifier DnsZoneId zoneId,
+        AccountId accountId,
+        DnsRecordId recordId,
+        DnsRecordDefinition definition) {
+}
