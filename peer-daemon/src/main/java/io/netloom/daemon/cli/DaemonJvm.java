@@ -7,10 +7,12 @@ import java.util.List;
  * The JVM options of the background daemon: the caller's own, plus what suits a long-running daemon whose packets
  * mostly never reach it, for each concern the caller left open (ADR 0009).
  *
+ * <p>The compiler is the JVM's default (tiered, up to C2) although C1 alone starts faster: relayed datagrams pass
+ * through the daemon, and over a TLS relay each is encrypted with AES-GCM, which only C2 runs with the CPU's AES
+ * and carry-less multiply instructions; under C1 the cipher ran in plain Java and held a TLS relay to a quarter of
+ * raw WireGuard (ADR 0044).
+ *
  * <ul>
- *   <li>{@code -XX:TieredStopAtLevel=1}: C1 only. The optimizing compiler spends seconds of CPU at start-up on code
- *       that then runs rarely: P2P packets stay in the kernel, relayed ones are bounded by ice4j and system calls
- *       (BENCHMARKS.md).</li>
  *   <li>{@code -XX:+UseSerialGC}: one collector thread and the smallest footprint, for a heap of tens of MiB.</li>
  *   <li>Class-data sharing: a dynamic archive of the loaded classes, written when a daemon without one exits and
  *       mapped by the next; it saves most of the class loading that dominates start-up. The JVM checks the archive
@@ -31,10 +33,6 @@ final class DaemonJvm {
      */
     static List<String> options(List<String> callerOptions, ClassArchive archive) {
         List<String> options = new ArrayList<>(callerOptions);
-        if (noneStartsWith(callerOptions, "-XX:TieredStopAtLevel", "-XX:-TieredCompilation", "-XX:+TieredCompilation",
-                "-Xint", "-Xcomp")) {
-            options.add("-XX:TieredStopAtLevel=1");
-        }
         if (callerOptions.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
             options.add("-XX:+UseSerialGC");
         }

@@ -1,15 +1,14 @@
 package io.netloom.daemon.relay;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 
 /**
  * TURN over TCP or TLS (RFC 8656 §3.1): STUN messages and ChannelData back to back on one byte stream, each framed
- * by its own length field ({@link StreamFrames}).
+ * by its own length field ({@link StreamFrames}). Frames go out through a {@link CoalescingFrameWriter}, so that
+ * a burst of relayed datagrams becomes a few TLS records and system calls rather than one per datagram.
  */
 final class StreamTurnConnection implements TurnConnection {
 
@@ -17,24 +16,20 @@ final class StreamTurnConnection implements TurnConnection {
 
     private final Socket socket;
     private final DataInputStream in;
-    private final OutputStream out;
+    private final CoalescingFrameWriter out;
 
-    StreamTurnConnection(Socket socket) throws IOException {
+    StreamTurnConnection(Socket socket, String threadName) throws IOException {
         this.socket = socket;
         // Buffered: a frame is read as its 4-byte head and then its body, two system calls (or two TLS record
         // reads) per relayed datagram without a buffer, one per burst with it.
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), RECEIVE_BUFFER_BYTES));
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+        // A failed write leaves the stream unusable both ways: closing it ends the reader's wait at once.
+        this.out = new CoalescingFrameWriter(socket.getOutputStream(), threadName, this::closeSocket);
     }
 
     @Override
     public void send(byte[] frame) throws IOException {
-        // Whole frames only: the reader and timer threads both send, and interleaved bytes would desynchronise
-        // the relay's framing.
-        synchronized (out) {
-            out.write(frame);
-            out.flush();
-        }
+        out.write(frame);
     }
 
     @Override
@@ -44,6 +39,11 @@ final class StreamTurnConnection implements TurnConnection {
 
     @Override
     public void close() {
+        closeSocket();
+        out.close();
+    }
+
+    private void closeSocket() {
         try {
             socket.close();
         } catch (IOException e) {

@@ -27,8 +27,9 @@ final class TurnConnections {
         try {
             return switch (server.transport()) {
                 case UDP -> UdpTurnConnection.open(from, address);
-                case TCP -> new StreamTurnConnection(connect(new Socket(), from, address, timeout));
-                case TLS -> new StreamTurnConnection(handshake(server, trust, from, address, timeout));
+                case TCP -> new StreamTurnConnection(connect(new Socket(), from, address, timeout), writerName(server));
+                case TLS -> new StreamTurnConnection(handshake(server, trust, from, address, timeout),
+                        writerName(server));
             };
         } catch (TurnException e) {
             throw e;
@@ -36,6 +37,11 @@ final class TurnConnections {
             throw new TurnException(TurnError.UNREACHABLE, "cannot connect to relay " + server.describe() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Named as the allocation's own threads, so that a check for threads left behind sees it too. */
+    private static String writerName(RelayServer server) {
+        return "netloom-turn-" + server.describe() + "-writer";
     }
 
     private static InetSocketAddress resolve(RelayServer server) throws TurnException {

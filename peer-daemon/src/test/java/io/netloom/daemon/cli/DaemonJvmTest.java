@@ -11,9 +11,9 @@ class DaemonJvmTest {
     private static final DaemonJvm.ClassArchive WRITTEN_ARCHIVE = new DaemonJvm.ClassArchive("/state/jvm/daemon-1.jsa", true);
 
     @Test
-    void optionsWhenTheCallerChoseNothingThenC1SerialGcAndAnArchiveToWrite() {
+    void optionsWhenTheCallerChoseNothingThenTheDefaultCompilerSerialGcAndAnArchiveToWrite() {
         assertThat(DaemonJvm.options(List.of("-Xmx128m"), NEW_ARCHIVE)).containsExactly(
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx128m", "-XX:+UseSerialGC",
                 "-XX:ArchiveClassesAtExit=/state/jvm/daemon-1.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
@@ -34,6 +34,6 @@ class DaemonJvmTest {
     @Test
     void optionsWhenNotRunFromASingleJarThenNoArchive() {
         assertThat(DaemonJvm.options(List.of(), null))
-                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+                .containsExactly("-XX:+UseSerialGC");
     }
 }
