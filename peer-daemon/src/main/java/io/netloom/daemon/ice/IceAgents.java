@@ -150,14 +150,15 @@ public final class IceAgents {
                 InetAddress address = resolve(server.host(), server.toString(), issues);
                 if (address != null) {
                     var harvester = new DiagnosedHarvesters.Stun(
-                            new TransportAddress(address, server.port(), Transport.UDP), server.toString());
+                            new TransportAddress(address, server.port(), Transport.UDP), server, settings.transports());
                     stunHarvesters.add(harvester);
                     agent.addCandidateHarvester(harvester);
                 }
             }
             // An upgrade looks for a P2P path only: no relay.
             RelayHarvester relays = upgrade || settings.turn().isEmpty() ? null
-                    : new RelayHarvester(settings.turn(), settings.relayTrust(), !settings.allowedInterfaces().isEmpty());
+                    : new RelayHarvester(settings.turn(), settings.relayTrust(), !settings.allowedInterfaces().isEmpty(),
+                            settings.transports());
             if (relays != null) {
                 agent.addCandidateHarvester(relays);
             }
@@ -175,8 +176,13 @@ public final class IceAgents {
                         + (settings.blockedInterfaces().isEmpty() ? "" : " except " + settings.blockedInterfaces())
                         + (hosts.failures().isEmpty() ? "" : " (" + String.join("; ", hosts.failures()) + ")"));
             }
+            learn(settings.transports(), component, stunHarvesters, relays);
             for (var harvester : stunHarvesters) {
-                if (!harvester.diagnosis.answered()) {
+                var skipped = harvester.diagnosis.skipped();
+                if (skipped != null) {
+                    issues.add(harvester.diagnosis.label + ": skipped, " + skipped.describe(settings.transports().now())
+                            + ", no server-reflexive candidate");
+                } else if (!harvester.diagnosis.answered()) {
                     issues.add(harvester.diagnosis.label + ": " + orNoResponse(harvester.diagnosis.lastFailure())
                             + " after " + tookMillis + " ms, no server-reflexive candidate");
                 }
@@ -196,6 +202,19 @@ public final class IceAgents {
         } catch (IOException | RuntimeException e) {
             return Gathered.failed(agent, hosts, e.toString());
         }
+    }
+
+    /** Tells the device's memory what each STUN server and relay tried in this gathering got. */
+    private static void learn(RelayTransportMemory memory, Component component,
+            List<DiagnosedHarvesters.Stun> stunHarvesters, RelayHarvester relays) {
+        List<RelayTransportMemory.Attempt> attempts = new ArrayList<>();
+        for (var harvester : stunHarvesters) {
+            harvester.diagnosis.attempt(harvester.endpoint).ifPresent(attempts::add);
+        }
+        if (relays != null) {
+            attempts.addAll(relays.attempts());
+        }
+        memory.learn(FilteredHostHarvester.hostAddresses(component), attempts);
     }
 
     private static String orNoResponse(String failure) {
