@@ -250,10 +250,10 @@ public final class PeerConnection implements AutoCloseable {
             return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
                     path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue,
                     path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived(), path.relayTransport(),
-                    path.relayServer());
+                    path.relayServer(), path.relayFallback());
         }
         return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null,
-                null, null, null);
+                null, null, null, List.of());
     }
 
     /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
