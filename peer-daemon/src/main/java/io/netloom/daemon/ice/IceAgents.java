@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.ice.RelayTransportMemory.Outcome;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -119,12 +120,16 @@ public final class IceAgents {
         }
     }
 
-    /** {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational. */
+    /**
+     * {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational;
+     * {@code udpSilent}: STUN servers are configured and none answered, this time or (skipped) before: this device's
+     * UDP does not get out, so no pair can work without its own relay (ADR 0041).
+     */
     record Gathered(Agent agent, IceMediaStream stream, Component component, FilteredHostHarvester hosts,
-            RelaySocket relay, IceDescription local, String issue, String note, String failure) {
+            RelaySocket relay, IceDescription local, String issue, String note, String failure, boolean udpSilent) {
 
         static Gathered failed(Agent agent, FilteredHostHarvester hosts, String failure) {
-            return new Gathered(agent, null, null, hosts, null, null, null, null, failure);
+            return new Gathered(agent, null, null, hosts, null, null, null, null, failure, false);
         }
     }
 
@@ -197,8 +202,11 @@ public final class IceAgents {
                     : null;
             IceDescription local = new IceDescription(sessionId, upgrade, agent.getLocalUfrag(),
                     agent.getLocalPassword(), describe(locals), List.of());
+            boolean udpSilent = !stunHarvesters.isEmpty() && stunHarvesters.stream()
+                    .allMatch(harvester -> harvester.diagnosis.skipped() != null || harvester.diagnosis.attempt(
+                            harvester.endpoint).map(attempt -> attempt.outcome() == Outcome.SILENT).orElse(false));
             return new Gathered(agent, stream, component, hosts, relays == null ? null : relays.relay(), local,
-                    issues.isEmpty() ? null : String.join("; ", issues), note, null);
+                    issues.isEmpty() ? null : String.join("; ", issues), note, null, udpSilent);
         } catch (IOException | RuntimeException e) {
             return Gathered.failed(agent, hosts, e.toString());
         }
