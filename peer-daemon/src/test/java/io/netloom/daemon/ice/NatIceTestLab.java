@@ -9,6 +9,7 @@ import io.netloom.daemon.relay.TestRelayAuthority;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -247,6 +248,17 @@ final class NatIceTestLab implements AutoCloseable {
     /** UDP datagrams that left coturn's relay ports (counted on the bridge of coturn's namespace). */
     long relayedDatagrams() throws IOException, InterruptedException {
         return TestNetwork.packets(ns(NS_TURN, "nft", "list", "counter", "inet", "count", "relayed"));
+    }
+
+    /**
+     * Kills coturn (SIGKILL), waits {@code down}, starts it again with the same settings and secret, and returns
+     * once its UDP, TCP and TLS listeners answer from A's address.
+     */
+    void restartCoturn(Duration down) throws IOException, InterruptedException {
+        coturn.kill();
+        Thread.sleep(down.toMillis());
+        coturn = coturn.restart(IP_A);
+        coturn.awaitStreamListeners(IP_A, TURN_PORT, TURN_TLS_PORT);
     }
 
     String turnLog() {

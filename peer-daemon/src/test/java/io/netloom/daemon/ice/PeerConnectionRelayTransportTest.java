@@ -11,6 +11,7 @@ import io.netloom.daemon.relay.RelayTransport;
 import io.netloom.daemon.relay.RelayTrust;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
@@ -124,6 +125,36 @@ class PeerConnectionRelayTransportTest {
         assertThat(again.relayFallback()).extracting(RelayFallbackStep::transport, RelayFallbackStep::skipped,
                 RelayFallbackStep::reason).containsExactly(tuple("udp", true, "no response"),
                         tuple("tcp", true, "connect timed out"));
+    }
+
+    /**
+     * The relay restarts under a device that reaches it over TLS only: the renegotiations while it is down and the
+     * one that heals skip STUN, UDP and TCP (what the memory knows to be silent), so the path comes back as soon as
+     * TLS is accepted again. The time is printed, not asserted.
+     */
+    @Test
+    void relayRestartWhenOnlyTlsGetsThroughThenHealsOverTlsWithoutTryingUdpOrTcp() throws Exception {
+        lab.blockTurnTcpFromU();
+        IceSettings u = settingsU(new RelayTransportMemory());
+        connectUToA(u, "tls");
+        long udpToTurnBefore = lab.udpToTurnFromU();
+        long tcpDroppedBefore = lab.turnTcpDroppedAtU();
+
+        Instant killed = Instant.now();
+        lab.restartCoturn(Duration.ofSeconds(2));
+        Instant answering = Instant.now();
+        ConnectionStatus healed = await(peers.a, status -> status.connected() && status.since().isAfter(killed),
+                CONNECT, "U connected again after the relay restart");
+
+        System.out.printf("relay-memory restart: coturn down %d ms; U connected again %d ms after the kill, %d ms "
+                + "after coturn's TLS port accepted again%n", Duration.between(killed, answering).toMillis(),
+                Duration.between(killed, healed.since()).toMillis(),
+                Duration.between(answering, healed.since()).toMillis());
+        assertThat(healed.relayTransport()).isEqualTo("tls");
+        assertThat(lab.udpToTurnFromU() - udpToTurnBefore).as("UDP datagrams U sent to coturn while healing").isZero();
+        assertThat(lab.turnTcpDroppedAtU() - tcpDroppedBefore).as("TCP SYNs U sent to port 3478 while healing")
+                .isZero();
+        peers.assertDeliversSized(peers.a, peers.wgB, 100, "u-to-a-healed", WIREGUARD_DATAGRAM);
     }
 
     /**
