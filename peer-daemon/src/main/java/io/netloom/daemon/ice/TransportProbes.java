@@ -71,7 +71,7 @@ final class TransportProbes {
                 Thread.currentThread().interrupt();
                 reason = "interrupted";
             }
-            report(memory, network, endpoint, answered, reason);
+            report("STUN Binding", memory, network, endpoint, answered, reason);
         });
     }
 
@@ -89,13 +89,13 @@ final class TransportProbes {
                 answered = RelayHarvester.outcome(e) == RelayTransportMemory.Outcome.ANSWERED;
                 reason = RelayHarvester.describe(e);
             }
-            report(memory, network, endpoint, answered, reason);
+            report("allocation", memory, network, endpoint, answered, reason);
         });
     }
 
-    private static void report(RelayTransportMemory memory, Set<String> network, Endpoint endpoint, boolean answered,
-            String reason) {
-        LOG.info("probe of {} to {}: {}", endpoint.transportName(), endpoint.server(),
+    private static void report(String kind, RelayTransportMemory memory, Set<String> network, Endpoint endpoint,
+            boolean answered, String reason) {
+        LOG.info("{} probe of {} to {}: {}", kind, endpoint.transportName(), endpoint.server(),
                 answered ? "answered, using it again" : reason + ", still skipped");
         memory.probed(network, endpoint, answered, reason);
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Peer U sits behind a router that drops every UDP datagram its LAN sends (see {@link NatIceTestLab}): no STUN, no
@@ -159,18 +161,26 @@ class PeerConnectionRelayTransportTest {
 
     /**
      * A network that lets UDP through again (same address: no network change to notice) is found by the background
-     * probe that a skipping gathering starts, and the negotiation after it uses UDP again.
+     * probe that a skipping gathering starts, and the negotiation after it uses UDP again. {@code STUN}: U has no
+     * relay over UDP, so the STUN harvest is what skips UDP to coturn and probes it with a Binding request;
+     * {@code ALLOCATION}: U has no STUN server, so the relay harvest skips and probes with an allocation.
      */
-    @Test
-    void connectAgainWhenUdpGetsThroughAgainThenTheBackgroundProbeFindsItAndUdpIsUsedAgain() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Probe.class)
+    void connectAgainWhenUdpGetsThroughAgainThenTheBackgroundProbeFindsItAndUdpIsUsedAgain(Probe probe)
+            throws Exception {
         // Probe at every skip, so that the test need not wait for the production delay.
         RelayTransportMemory memory = new RelayTransportMemory(Clock.systemUTC(), Duration.ZERO);
-        IceSettings u = settingsU(memory);
-        connectUToA(u, "tcp");
+        IceSettings u = probe == Probe.STUN
+                ? settingsU(memory).withServers(List.of(lab.coturn().stun()), lab.relaysOverEveryTransport().stream()
+                        .filter(relay -> relay.transport() != RelayTransport.UDP).toList())
+                : settingsU(memory).withServers(List.of(), lab.relaysOverEveryTransport());
+        connect(u, "tcp");
         peers.close();
         lab.allowUdpFromU();
         RelayTransportMemory.Endpoint udp = new RelayTransportMemory.Endpoint(NatIceTestLab.IP_TURN,
                 NatIceTestLab.TURN_PORT, RelayTransport.UDP);
+        assertThat(memory.silence(udp)).as("UDP to coturn after the first negotiation").isPresent();
 
         ConnectionStatus skipping = connect(u, null);
         assertThat(skipping.candidateIssue()).contains("skipped");
@@ -184,11 +194,14 @@ class PeerConnectionRelayTransportTest {
 
         ConnectionStatus back = connect(u, null);
 
-        System.out.println("relay-memory probe: U after UDP got through again: " + back);
+        System.out.println("relay-memory probe " + probe + ": U after UDP got through again: " + back);
         assertThat(back.candidateIssue()).as("nothing skipped, nothing silent").isNull();
         assertThat(lab.udpToTurnFromU() - udpToTurnBefore).as("UDP datagrams U sent to coturn").isPositive();
-        assertThat(back.relayTransport()).as("a relay of U's own, if any, over UDP").isIn(null, "udp");
+        assertThat(back.relayTransport()).as("a relay of U's own, if any, over UDP or TCP (no UDP relay configured)")
+                .isIn(null, probe == Probe.STUN ? "tcp" : "udp");
     }
+
+    enum Probe { STUN, ALLOCATION }
 
     /** U behind the UDP-dropping router, with every transport of the relay and the lab CA trusted. */
     private IceSettings settingsU(RelayTransportMemory memory) throws Exception {
