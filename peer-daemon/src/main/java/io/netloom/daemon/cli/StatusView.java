@@ -3,8 +3,12 @@ package io.netloom.daemon.cli;
 import io.netloom.daemon.login.SignIn;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.PeerStatus;
+import io.netloom.daemon.status.RelayFallback;
 import io.netloom.daemon.status.ServiceStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The human view of {@code netloom status}, laid out like {@code netbird status -d}. */
@@ -52,7 +56,7 @@ record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
         return out.toString();
     }
 
-    private static void peerDetail(StringBuilder out, PeerStatus peer) {
+    private void peerDetail(StringBuilder out, PeerStatus peer) {
         out.append(' ').append(peer.fqdn() == null ? peer.id() : peer.fqdn()).append(":\n");
         line(out, "Overlay IP", peer.overlayIp());
         line(out, "Public key", peer.publicKey());
@@ -63,7 +67,8 @@ record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
         line(out, "Data path", peer.dataPath() == null ? "-"
                 : "KERNEL".equals(peer.dataPath()) ? "kernel (nftables)" : "userspace proxy");
         if (peer.relayTransport() != null) {
-            line(out, "Relay", peer.relayTransport() + " to " + orDash(peer.relayServer()));
+            line(out, "Relay", peer.relayTransport() + " to " + orDash(peer.relayServer())
+                    + fallback(peer.relayFallback(), peer.relayServer()));
         }
         line(out, "Last WireGuard handshake", peer.lastHandshake() == null ? "-" : peer.lastHandshake().toString());
         line(out, "Transfer status (received/sent)", bytes(peer.receivedBytes()) + "/" + bytes(peer.sentBytes()));
@@ -72,6 +77,29 @@ record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
             line(out, "Last error", peer.lastError());
         }
         out.append('\n');
+    }
+
+    /**
+     * Why the relays before the one in use were passed over, e.g. {@code  (udp skipped: no response 40 s ago)}; a
+     * relay on another server than the one in use is named.
+     */
+    private String fallback(List<RelayFallback> steps, String inUse) {
+        if (steps.isEmpty()) {
+            return "";
+        }
+        String host = inUse == null ? "" : inUse.substring(0, Math.max(0, inUse.lastIndexOf(':')));
+        List<String> parts = new ArrayList<>();
+        for (RelayFallback step : steps) {
+            boolean sameHost = step.server().substring(0, Math.max(0, step.server().lastIndexOf(':'))).equals(host);
+            parts.add(step.transport() + (sameHost ? "" : " to " + step.server()) + (step.skipped() ? " skipped" : "")
+                    + ": " + step.reason() + " " + ago(step.at()));
+        }
+        return " (" + String.join("; ", parts) + ")";
+    }
+
+    private String ago(Instant at) {
+        long seconds = Math.max(0, Duration.between(at, now).toSeconds());
+        return (seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds / 3600 + " h") + " ago";
     }
 
     private static String service(ServiceStatus service) {

@@ -22,6 +22,7 @@ import io.netloom.daemon.routes.RoutingPeerLink;
 import io.netloom.daemon.routes.RoutingPeerLiveness;
 import io.netloom.daemon.status.PeerStatus;
 import io.netloom.daemon.status.RecentProblems;
+import io.netloom.daemon.status.RelayFallback;
 import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.sync.MapListener;
 import io.netloom.daemon.wireguard.PeerStatistics;
@@ -517,6 +518,10 @@ public final class MeshEngine implements MapListener, AutoCloseable {
                 path == null || path.dataPath() == null ? null : path.dataPath().name(),
                 path == null ? null : path.relayTransport(),
                 path == null ? null : path.relayServer(),
+                path == null ? List.of() : path.relayFallback().stream()
+                        .map(step -> new RelayFallback(step.transport(), step.server(), step.skipped(), step.reason(),
+                                step.at()))
+                        .toList(),
                 path == null || path.latency() == null ? null : path.latency().toNanos() / 1_000_000.0,
                 statistics == null ? null : statistics.lastHandshake(),
                 statistics == null ? 0 : statistics.receivedBytes(),

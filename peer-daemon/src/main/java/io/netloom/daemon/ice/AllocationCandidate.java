@@ -32,11 +32,14 @@ final class AllocationCandidate extends LocalCandidate {
 
     private final RelaySocket relay;
     private final IceSocketWrapper wrapper;
+    private final List<RelayFallbackStep> fallback;
 
-    AllocationCandidate(RelaySocket relay, Component component) throws IOException {
+    /** @param fallback the relays passed over before this one, for the status of a path that runs on it */
+    AllocationCandidate(RelaySocket relay, Component component, List<RelayFallbackStep> fallback) throws IOException {
         super(new TransportAddress(relay.relayedAddress(), Transport.UDP), component, CandidateType.RELAYED_CANDIDATE,
                 CandidateExtendedType.TURN_RELAYED_CANDIDATE, null);
         this.relay = relay;
+        this.fallback = List.copyOf(fallback);
         this.wrapper = new IceUdpSocketWrapper(new MultiplexingDatagramSocket(relay));
         // RFC 8445 §5.1.1.2: the base of a relayed candidate is the candidate itself.
         setBase(this);
@@ -45,6 +48,10 @@ final class AllocationCandidate extends LocalCandidate {
 
     RelaySocket relay() {
         return relay;
+    }
+
+    List<RelayFallbackStep> fallback() {
+        return fallback;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.netloom.daemon.ice;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A snapshot of one {@link PeerConnection}.
@@ -26,6 +27,8 @@ import java.time.Instant;
  * @param relayTransport while connected through a relay allocation of this device's own, how it reaches the relay:
  *     {@code udp}, {@code tcp} or {@code tls}; {@code null} otherwise (also when only the remote end relays)
  * @param relayServer that relay as {@code host:port}, else {@code null}
+ * @param relayFallback with {@code relayTransport}: the relays passed over before that one, tried and failed while
+ *     gathering or skipped because they were silent on this network before (ADR 0041); otherwise empty
  */
 public record ConnectionStatus(
         String state,
@@ -41,12 +44,17 @@ public record ConnectionStatus(
         DataPath dataPath,
         Instant lastReceived,
         String relayTransport,
-        String relayServer) {
+        String relayServer,
+        List<RelayFallbackStep> relayFallback) {
+
+    public ConnectionStatus {
+        relayFallback = relayFallback == null ? List.of() : List.copyOf(relayFallback);
+    }
 
     public ConnectionStatus(String state, ConnectionType type, String localCandidateType, String localEndpoint,
             String remoteCandidateType, String remoteEndpoint, Duration latency, String lastError, Instant since) {
         this(state, type, localCandidateType, localEndpoint, remoteCandidateType, remoteEndpoint, latency, lastError,
-                since, null, null, null, null, null);
+                since, null, null, null, null, null, List.of());
     }
 
     public boolean connected() {

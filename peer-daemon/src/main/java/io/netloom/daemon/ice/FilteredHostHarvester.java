@@ -12,9 +12,12 @@ import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
+import org.ice4j.ice.CandidateType;
 import org.ice4j.ice.Component;
 import org.ice4j.ice.HostCandidate;
 import org.ice4j.ice.LocalCandidate;
@@ -107,6 +110,25 @@ final class FilteredHostHarvester extends AbstractCandidateHarvester {
             }
         }
         return harvested;
+    }
+
+    /**
+     * The addresses of {@code component}'s host candidates: which network the device is on, as far as
+     * {@link RelayTransportMemory} is concerned (another network, another address).
+     */
+    static Set<String> hostAddresses(Component component) {
+        return component.getLocalCandidates().stream()
+                .filter(candidate -> candidate.getType() == CandidateType.HOST_CANDIDATE)
+                .map(candidate -> candidate.getTransportAddress().getHostAddress())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The address of {@code component}'s first host candidate, {@code null} when it has none. */
+    static InetAddress firstHostAddress(Component component) {
+        return component.getLocalCandidates().stream()
+                .filter(candidate -> candidate.getType() == CandidateType.HOST_CANDIDATE)
+                .map(candidate -> candidate.getTransportAddress().getAddress())
+                .findFirst().orElse(null);
     }
 
     /** The socket under the host candidate at {@code address}, or {@code null}. */

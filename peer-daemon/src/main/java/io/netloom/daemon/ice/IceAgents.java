@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.ice.RelayTransportMemory.Outcome;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -119,12 +120,16 @@ public final class IceAgents {
         }
     }
 
-    /** {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational. */
+    /**
+     * {@code issue}: configured servers that failed (also reported as lastError); {@code note}: informational;
+     * {@code udpSilent}: STUN servers are configured and none answered, this time or (skipped) before: this device's
+     * UDP does not get out, so no pair can work without its own relay (ADR 0041).
+     */
     record Gathered(Agent agent, IceMediaStream stream, Component component, FilteredHostHarvester hosts,
-            RelaySocket relay, IceDescription local, String issue, String note, String failure) {
+            RelaySocket relay, IceDescription local, String issue, String note, String failure, boolean udpSilent) {
 
         static Gathered failed(Agent agent, FilteredHostHarvester hosts, String failure) {
-            return new Gathered(agent, null, null, hosts, null, null, null, null, failure);
+            return new Gathered(agent, null, null, hosts, null, null, null, null, failure, false);
         }
     }
 
@@ -150,14 +155,15 @@ public final class IceAgents {
                 InetAddress address = resolve(server.host(), server.toString(), issues);
                 if (address != null) {
                     var harvester = new DiagnosedHarvesters.Stun(
-                            new TransportAddress(address, server.port(), Transport.UDP), server.toString());
+                            new TransportAddress(address, server.port(), Transport.UDP), server, settings.transports());
                     stunHarvesters.add(harvester);
                     agent.addCandidateHarvester(harvester);
                 }
             }
             // An upgrade looks for a P2P path only: no relay.
             RelayHarvester relays = upgrade || settings.turn().isEmpty() ? null
-                    : new RelayHarvester(settings.turn(), settings.relayTrust(), !settings.allowedInterfaces().isEmpty());
+                    : new RelayHarvester(settings.turn(), settings.relayTrust(), !settings.allowedInterfaces().isEmpty(),
+                            settings.transports());
             if (relays != null) {
                 agent.addCandidateHarvester(relays);
             }
@@ -175,8 +181,13 @@ public final class IceAgents {
                         + (settings.blockedInterfaces().isEmpty() ? "" : " except " + settings.blockedInterfaces())
                         + (hosts.failures().isEmpty() ? "" : " (" + String.join("; ", hosts.failures()) + ")"));
             }
+            learn(settings.transports(), component, stunHarvesters, relays);
             for (var harvester : stunHarvesters) {
-                if (!harvester.diagnosis.answered()) {
+                var skipped = harvester.diagnosis.skipped();
+                if (skipped != null) {
+                    issues.add(harvester.diagnosis.label + ": skipped, " + skipped.describe(settings.transports().now())
+                            + ", no server-reflexive candidate");
+                } else if (!harvester.diagnosis.answered()) {
                     issues.add(harvester.diagnosis.label + ": " + orNoResponse(harvester.diagnosis.lastFailure())
                             + " after " + tookMillis + " ms, no server-reflexive candidate");
                 }
@@ -191,11 +202,27 @@ public final class IceAgents {
                     : null;
             IceDescription local = new IceDescription(sessionId, upgrade, agent.getLocalUfrag(),
                     agent.getLocalPassword(), describe(locals), List.of());
+            boolean udpSilent = !stunHarvesters.isEmpty() && stunHarvesters.stream()
+                    .allMatch(harvester -> harvester.diagnosis.skipped() != null || harvester.diagnosis.attempt(
+                            harvester.endpoint).map(attempt -> attempt.outcome() == Outcome.SILENT).orElse(false));
             return new Gathered(agent, stream, component, hosts, relays == null ? null : relays.relay(), local,
-                    issues.isEmpty() ? null : String.join("; ", issues), note, null);
+                    issues.isEmpty() ? null : String.join("; ", issues), note, null, udpSilent);
         } catch (IOException | RuntimeException e) {
             return Gathered.failed(agent, hosts, e.toString());
         }
+    }
+
+    /** Tells the device's memory what each STUN server and relay tried in this gathering got. */
+    private static void learn(RelayTransportMemory memory, Component component,
+            List<DiagnosedHarvesters.Stun> stunHarvesters, RelayHarvester relays) {
+        List<RelayTransportMemory.Attempt> attempts = new ArrayList<>();
+        for (var harvester : stunHarvesters) {
+            harvester.diagnosis.attempt(harvester.endpoint).ifPresent(attempts::add);
+        }
+        if (relays != null) {
+            attempts.addAll(relays.attempts());
+        }
+        memory.learn(FilteredHostHarvester.hostAddresses(component), attempts);
     }
 
     private static String orNoResponse(String failure) {

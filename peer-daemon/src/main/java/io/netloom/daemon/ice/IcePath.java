@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -51,6 +52,8 @@ final class IcePath {
     private final PathSocket socket;
     /** The host socket's address, or {@code null} on a relay. */
     private final InetSocketAddress hostSocketAddress;
+    /** On a relay allocation of ours: the relays passed over before it; otherwise empty. */
+    private final List<RelayFallbackStep> relayFallback;
 
     /** Used only by the proxy's outbound thread. */
     private final DatagramPacket dataOut;
@@ -91,6 +94,7 @@ final class IcePath {
             throw new IllegalStateException("the selected pair runs on no socket of ours (" + localType + " "
                     + localEndpoint + ")");
         }
+        this.relayFallback = base instanceof AllocationCandidate relayed ? relayed.fallback() : List.of();
         this.hostSocketAddress = socket instanceof RelaySocket ? null
                 : new InetSocketAddress(base.getTransportAddress().getAddress(), base.getTransportAddress().getPort());
         this.proxy = proxy;
@@ -155,6 +159,11 @@ final class IcePath {
     String relayServer() {
         RelaySocket relay = relay();
         return relay == null ? null : IceUris.hostForUri(relay.server().host()) + ":" + relay.server().port();
+    }
+
+    /** The relays passed over before the one the path runs on (tried and failed, or skipped), else empty. */
+    List<RelayFallbackStep> relayFallback() {
+        return relayFallback;
     }
 
     /** The relay allocation of ours the path runs on, or {@code null} when it runs on a host socket. */

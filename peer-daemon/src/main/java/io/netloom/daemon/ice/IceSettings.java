@@ -20,6 +20,9 @@ import java.util.Set;
  * @param timings the connection's timers
  * @param problems configuration entries that were refused by {@link #parse}, with the reason
  * @param relayTrust the CAs a {@code turns:} relay's certificate must chain to (the runtime's by default)
+ * @param transports what the device learned about which of these servers' transports its network leaves
+ *     unanswered (ADR 0041): one per daemon, carried along by every {@code with…} copy so that all its connections
+ *     share it; a new, empty one when {@code null}
  */
 public record IceSettings(
         List<StunServer> stun,
@@ -29,7 +32,8 @@ public record IceSettings(
         Set<String> allowedInterfaces,
         IceTimings timings,
         List<String> problems,
-        RelayTrust relayTrust) {
+        RelayTrust relayTrust,
+        RelayTransportMemory transports) {
 
     public IceSettings {
         stun = List.copyOf(Objects.requireNonNull(stun, "stun"));
@@ -39,13 +43,14 @@ public record IceSettings(
         timings = timings == null ? IceTimings.defaults() : timings;
         problems = List.copyOf(problems == null ? List.of() : problems);
         relayTrust = relayTrust == null ? RelayTrust.systemDefault() : relayTrust;
+        transports = transports == null ? new RelayTransportMemory() : transports;
         if (wireGuardPort < 1 || wireGuardPort > 65535) {
             throw new IllegalArgumentException("WireGuard port " + wireGuardPort + " is out of range 1-65535");
         }
     }
 
     public IceSettings(List<StunServer> stun, List<TurnServer> turn, Set<String> blockedInterfaces, int wireGuardPort) {
-        this(stun, turn, blockedInterfaces, wireGuardPort, Set.of(), IceTimings.defaults(), List.of(), null);
+        this(stun, turn, blockedInterfaces, wireGuardPort, Set.of(), IceTimings.defaults(), List.of(), null, null);
     }
 
     /**
@@ -77,28 +82,38 @@ public record IceSettings(
             }
         }
         return new IceSettings(List.copyOf(stun), List.copyOf(turn), blockedInterfaces, wireGuardPort, Set.of(),
-                IceTimings.defaults(), problems, null);
+                IceTimings.defaults(), problems, null, null);
     }
 
     public IceSettings withAllowedInterfaces(Set<String> interfaces) {
-        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, interfaces, timings, problems, relayTrust);
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, interfaces, timings, problems, relayTrust,
+                transports);
     }
 
     public IceSettings withTimings(IceTimings value) {
-        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, value, problems, relayTrust);
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, value, problems,
+                relayTrust, transports);
     }
 
     public IceSettings withWireGuardPort(int port) {
-        return new IceSettings(stun, turn, blockedInterfaces, port, allowedInterfaces, timings, problems, relayTrust);
+        return new IceSettings(stun, turn, blockedInterfaces, port, allowedInterfaces, timings, problems, relayTrust,
+                transports);
     }
 
     public IceSettings withServers(List<StunServer> stunServers, List<TurnServer> turnServers) {
         return new IceSettings(stunServers, turnServers, blockedInterfaces, wireGuardPort, allowedInterfaces, timings,
-                problems, relayTrust);
+                problems, relayTrust, transports);
     }
 
     public IceSettings withRelayTrust(RelayTrust trust) {
-        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, timings, problems, trust);
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, timings, problems,
+                trust, transports);
+    }
+
+    /** The same settings sharing {@code memory} instead (tests: a memory with their own clock or re-probe delay). */
+    public IceSettings withTransports(RelayTransportMemory memory) {
+        return new IceSettings(stun, turn, blockedInterfaces, wireGuardPort, allowedInterfaces, timings, problems,
+                relayTrust, memory);
     }
 
     /** Whether host candidates may be gathered on {@code interfaceName}. */

@@ -81,6 +81,11 @@ public final class PeerConnection implements AutoCloseable {
      * after about 10 s of checks that cannot work.
      */
     private static final Duration WITHOUT_RELAY_CHECK_LIMIT = Duration.ofSeconds(5);
+    /**
+     * The same when no STUN server answered either (ADR 0041): this device's UDP does not get out, so only a pair on
+     * the same LAN could work, and such a pair is valid within a second.
+     */
+    private static final Duration WITHOUT_RELAY_OR_UDP_CHECK_LIMIT = Duration.ofSeconds(1);
 
     private enum Phase { GATHERING, AWAITING_ANSWER, CHECKING, CONNECTED, DONE }
 
@@ -250,10 +255,10 @@ public final class PeerConnection implements AutoCloseable {
             return new ConnectionStatus(current, path.type, path.localType, path.localEndpoint, path.remoteType,
                     path.remoteEndpoint, rtt >= 0 ? Duration.ofNanos(rtt) : null, lastError, since, candidateIssue,
                     path.offloaded() ? DataPath.KERNEL : DataPath.PROXY, path.lastReceived(), path.relayTransport(),
-                    path.relayServer());
+                    path.relayServer(), path.relayFallback());
         }
         return new ConnectionStatus(current, null, null, null, null, null, null, lastError, since, candidateIssue, null,
-                null, null, null);
+                null, null, null, List.of());
     }
 
     /** Sends {@code close} to the remote, frees the ICE agents and stops the proxy threads. */
@@ -495,6 +500,7 @@ public final class PeerConnection implements AutoCloseable {
         negotiation.component = gathered.component();
         negotiation.hosts = gathered.hosts();
         negotiation.relay = gathered.relay();
+        negotiation.udpSilent = gathered.udpSilent();
         negotiation.local = gathered.local();
         negotiation.localPayload = SignalCodec.encodeDescription(gathered.local());
         negotiation.gatheredAfterMillis = (System.nanoTime() - negotiation.createdNanos) / 1_000_000L;
@@ -581,8 +587,8 @@ public final class PeerConnection implements AutoCloseable {
         negotiation.phase = Phase.CHECKING;
         boolean missingRelay = controlling && negotiation.relay == null && !negotiation.upgrade()
                 && !settings.turn().isEmpty();
-        long limitMillis = missingRelay
-                ? Math.min(WITHOUT_RELAY_CHECK_LIMIT.toMillis(), timings.negotiationTimeout().toMillis())
+        long limitMillis = missingRelay ? Math.min((negotiation.udpSilent ? WITHOUT_RELAY_OR_UDP_CHECK_LIMIT
+                : WITHOUT_RELAY_CHECK_LIMIT).toMillis(), timings.negotiationTimeout().toMillis())
                 : timings.negotiationTimeout().toMillis();
         negotiation.watchdog = actor.schedule(guard(() -> {
             if (negotiation.phase == Phase.CHECKING) {
@@ -940,6 +946,8 @@ public final class PeerConnection implements AutoCloseable {
         FilteredHostHarvester hosts;
         /** Our relayed candidate's allocation, {@code null} without one; released with the agent. */
         RelaySocket relay;
+        /** No STUN server answered this device's UDP ({@link IceAgents.Gathered#udpSilent()}). */
+        boolean udpSilent;
         IceDescription local;
         byte[] localPayload;
         IceDescription remote;

@@ -83,6 +83,7 @@ class ReportablePathsTest {
     private static ConnectionStatus connected(ConnectionType type, String localType, String localEndpoint,
             String remoteType, String remoteEndpoint, Duration latency, String relayTransport) {
         return new ConnectionStatus("connected", type, localType, localEndpoint, remoteType, remoteEndpoint, latency,
-                null, SINCE, null, DataPath.PROXY, SINCE, relayTransport, relayTransport == null ? null : "203.0.113.1:3478");
+                null, SINCE, null, DataPath.PROXY, SINCE, relayTransport, relayTransport == null ? null : "203.0.113.1:3478",
+                List.of());
     }
 }

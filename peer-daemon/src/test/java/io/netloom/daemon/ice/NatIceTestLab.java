@@ -9,7 +9,10 @@ import io.netloom.daemon.relay.TestRelayAuthority;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -99,8 +102,11 @@ final class NatIceTestLab implements AutoCloseable {
         router(NS_RTR_C, IF_C, "198.18.251", WAN_C, "nlt-rc", "masquerade random,fully-random", 251);
         router(NS_RTR_U, IF_U, "198.18.252", WAN_U, "nlt-ru", "masquerade", 252);
         router(NS_RTR_D, IF_D, "198.18.253", WAN_D, "nlt-rd", "masquerade random,fully-random", 253);
-        ns(NS_RTR_U, "nft", "add", "rule", "inet", "filter", "blocked", "iifname", IF_U + "-l", "meta", "l4proto",
-                "udp", "counter", "drop");
+        // Counts what U sends to coturn's STUN and TURN port over UDP, whether dropped or not (ICE checks towards
+        // relayed candidates go to coturn's relay ports instead).
+        ns(NS_RTR_U, "nft", "add", "rule", "inet", "filter", "blocked", "iifname", IF_U + "-l", "ip", "daddr", IP_TURN,
+                "udp", "dport", String.valueOf(TURN_PORT), "counter");
+        blockUdpFromU();
         Path rules = directory.resolve("root.nft");
         Files.writeString(rules, String.join("\n",
                 "table inet " + TABLE + " {",
@@ -163,17 +169,51 @@ final class NatIceTestLab implements AutoCloseable {
     }
 
     void allowTurnTcpFromU() throws IOException, InterruptedException {
-        String handles = ns(NS_RTR_U, "nft", "-a", "list", "chain", "inet", "filter", "blocked");
-        for (String line : handles.lines().filter(line -> line.contains("tcp dport")).toList()) {
-            String handle = line.substring(line.lastIndexOf("handle ") + "handle ".length()).strip();
-            ns(NS_RTR_U, "nft", "delete", "rule", "inet", "filter", "blocked", "handle", handle);
-        }
+        deleteRulesAtU(line -> line.contains("tcp dport"));
     }
 
     /** UDP datagrams router U has dropped (everything its LAN tried to send over UDP). */
     long udpDroppedAtU() throws IOException, InterruptedException {
+        return packetsOfRuleAtU("udp", "drop");
+    }
+
+    /** UDP datagrams U sent to coturn's STUN and TURN port, dropped by its router or not. */
+    long udpToTurnFromU() throws IOException, InterruptedException {
+        return packetsOfRuleAtU("daddr " + IP_TURN, "udp dport");
+    }
+
+    /** TCP connection attempts to coturn's plain TURN port router U dropped while {@link #blockTurnTcpFromU()}. */
+    long turnTcpDroppedAtU() throws IOException, InterruptedException {
         String chain = ns(NS_RTR_U, "nft", "list", "chain", "inet", "filter", "blocked");
-        return TestNetwork.packets(chain.lines().filter(line -> line.contains("udp")).findFirst().orElseThrow());
+        return chain.lines().filter(line -> line.contains("tcp dport")).mapToLong(TestNetwork::packets).sum();
+    }
+
+    /** From now on router U lets its LAN's UDP out, like any other router, until {@link #blockUdpFromU()}. */
+    void allowUdpFromU() throws IOException, InterruptedException {
+        deleteRulesAtU(line -> line.contains("udp") && line.contains("drop"));
+    }
+
+    /** Router U drops every UDP datagram its LAN sends (as it does from the start). Idempotent. */
+    void blockUdpFromU() throws IOException, InterruptedException {
+        String chain = ns(NS_RTR_U, "nft", "list", "chain", "inet", "filter", "blocked");
+        if (chain.lines().noneMatch(line -> line.contains("udp") && line.contains("drop"))) {
+            ns(NS_RTR_U, "nft", "add", "rule", "inet", "filter", "blocked", "iifname", IF_U + "-l", "meta", "l4proto",
+                    "udp", "counter", "drop");
+        }
+    }
+
+    private long packetsOfRuleAtU(String... words) throws IOException, InterruptedException {
+        String chain = ns(NS_RTR_U, "nft", "list", "chain", "inet", "filter", "blocked");
+        return TestNetwork.packets(chain.lines().filter(line -> Arrays.stream(words).allMatch(line::contains))
+                .findFirst().orElseThrow());
+    }
+
+    private void deleteRulesAtU(Predicate<String> which) throws IOException, InterruptedException {
+        String handles = ns(NS_RTR_U, "nft", "-a", "list", "chain", "inet", "filter", "blocked");
+        for (String line : handles.lines().filter(which).toList()) {
+            String handle = line.substring(line.lastIndexOf("handle ") + "handle ".length()).strip();
+            ns(NS_RTR_U, "nft", "delete", "rule", "inet", "filter", "blocked", "handle", handle);
+        }
     }
 
     /** coturn as a relay over UDP, TCP and TLS, as a server that lists all three hands it out. */
@@ -208,6 +248,17 @@ final class NatIceTestLab implements AutoCloseable {
     /** UDP datagrams that left coturn's relay ports (counted on the bridge of coturn's namespace). */
     long relayedDatagrams() throws IOException, InterruptedException {
         return TestNetwork.packets(ns(NS_TURN, "nft", "list", "counter", "inet", "count", "relayed"));
+    }
+
+    /**
+     * Kills coturn (SIGKILL), waits {@code down}, starts it again with the same settings and secret, and returns
+     * once its UDP, TCP and TLS listeners answer from A's address.
+     */
+    void restartCoturn(Duration down) throws IOException, InterruptedException {
+        coturn.kill();
+        Thread.sleep(down.toMillis());
+        coturn = coturn.restart(IP_A);
+        coturn.awaitStreamListeners(IP_A, TURN_PORT, TURN_TLS_PORT);
     }
 
     String turnLog() {

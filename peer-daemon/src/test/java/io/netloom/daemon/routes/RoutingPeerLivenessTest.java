@@ -26,11 +26,11 @@ class RoutingPeerLivenessTest {
     private static ConnectionStatus connected(Instant lastReceived) {
         return new ConnectionStatus("connected", ConnectionType.P2P, "host", "192.0.2.1:40000", "host",
                 "192.0.2.2:40000", Duration.ofMillis(3), null, START, null, DataPath.KERNEL, lastReceived,
-                null, null);
+                null, null, List.of());
     }
 
     private static ConnectionStatus inState(String state) {
-        return new ConnectionStatus(state, null, null, null, null, null, null, null, START, null, null, null, null, null);
+        return new ConnectionStatus(state, null, null, null, null, null, null, null, START, null, null, null, null, null, List.of());
     }
 
     private static RouteEntry office(String peer, int metric) {
