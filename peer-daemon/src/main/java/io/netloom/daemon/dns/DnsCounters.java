@@ -1,6 +1,6 @@
 package io.netloom.daemon.dns;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.netloom.daemon.status.DnsStatus;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the peer's resolver did since it started, for {@code netloom status -d}. */
@@ -31,15 +31,7 @@ public final class DnsCounters {
         refused.increment();
     }
 
-    public Snapshot snapshot() {
-        return new Snapshot(answered.sum(), forwarded.sum(), failed.sum(), refused.sum());
-    }
-
-    /** The counts at one moment. */
-    public record Snapshot(
-            @JsonProperty("answered") long answered,
-            @JsonProperty("forwarded") long forwarded,
-            @JsonProperty("failed") long failed,
-            @JsonProperty("refused") long refused) {
+    public DnsStatus.Queries snapshot() {
+        return new DnsStatus.Queries(answered.sum(), forwarded.sum(), failed.sum(), refused.sum());
     }
 }

@@ -2,6 +2,7 @@ package io.netloom.daemon.dns;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -45,6 +46,16 @@ public record DnsTable(
     /** A table that knows no name and forwards nothing: before the first map. */
     public static final DnsTable EMPTY = new DnsTable(null, Map.of(), List.of(), Map.of(), List.of(), null, null,
             List.of(), List.of(), List.of());
+
+    /**
+     * Whether every question gets the same answer from both tables (TTLs aside): when not, caches in front of the
+     * resolver must be emptied.
+     */
+    public boolean answersAlike(DnsTable other) {
+        return Objects.equals(meshDomain, other.meshDomain) && meshNames.equals(other.meshNames)
+                && zones.equals(other.zones) && records.equals(other.records) && matchDomains.equals(other.matchDomains)
+                && Objects.equals(primary, other.primary) && Objects.equals(system, other.system);
+    }
 
     /** The deepest received zone {@code name} lies in, or {@code null}. */
     public Zone zoneOf(Name name) {

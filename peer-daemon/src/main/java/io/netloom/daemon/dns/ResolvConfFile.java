@@ -30,7 +30,7 @@ public final class ResolvConfFile implements SystemDns {
     private final Path file;
     private final Path backup;
     /** The file as it was before the daemon's first change; {@code null} while the daemon has changed nothing. */
-    private Original original;
+    private volatile Original original;
     private SystemDnsSettings settings;
     private String written;
 

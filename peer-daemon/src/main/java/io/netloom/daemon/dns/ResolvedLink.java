@@ -26,7 +26,7 @@ public final class ResolvedLink implements SystemDns {
     private final String resolvectl;
     private final String link;
     private final Path uplinks;
-    private List<List<String>> applied;
+    private volatile List<List<String>> applied;
     private SystemDnsSettings settings;
 
     public ResolvedLink(String resolvectl, String link, Path uplinks) {
