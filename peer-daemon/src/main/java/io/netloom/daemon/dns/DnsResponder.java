@@ -38,7 +38,8 @@ public final class DnsResponder {
             counters.refused();
             return CompletableFuture.completedFuture(reply(query, Rcode.NOTIMP));
         }
-        if (query.getHeader().getCount(Section.QUESTION) != 1) {
+        // The section, not the header's count: dnsjava keeps a count it could not read the records of when TC is set.
+        if (query.getSection(Section.QUESTION).size() != 1) {
             counters.refused();
             return CompletableFuture.completedFuture(reply(query, Rcode.FORMERR));
         }
@@ -136,7 +137,7 @@ public final class DnsResponder {
         }
         response.getHeader().setOpcode(query.getHeader().getOpcode());
         response.getHeader().setRcode(rcode);
-        if (query.getHeader().getCount(Section.QUESTION) == 1) {
+        if (query.getSection(Section.QUESTION).size() == 1) {
             response.addRecord(query.getQuestion(), Section.QUESTION);
         }
         if (query.getOPT() != null) {

@@ -147,7 +147,7 @@ final class TcpDnsListener implements AutoCloseable {
         Message query = ((DnsWire.Query) received).message();
         try {
             return responder.respond(query, true).get(answerWait.toMillis(), TimeUnit.MILLISECONDS).toWire();
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
             counters.failed();
             return DnsResponder.reply(query, Rcode.SERVFAIL).toWire();
         } catch (InterruptedException e) {

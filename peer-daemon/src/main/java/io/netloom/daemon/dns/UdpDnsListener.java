@@ -63,7 +63,13 @@ final class UdpDnsListener implements AutoCloseable {
                 log.debug("DNS over UDP: {}", e.toString());
                 continue;
             }
-            handle(Arrays.copyOf(buffer.array(), buffer.position()), client);
+            try {
+                handle(Arrays.copyOf(buffer.array(), buffer.position()), client);
+            } catch (RuntimeException e) {
+                // One question the resolver cannot answer must not end the thread that reads all the others.
+                counters.refused();
+                log.warn("DNS question from {} not answered: {}", client, e.toString());
+            }
         }
     }
 
@@ -77,7 +83,11 @@ final class UdpDnsListener implements AutoCloseable {
             send(reply.bytes(), client);
         } else {
             var query = ((DnsWire.Query) received).message();
-            responder.respond(query, false).thenAccept(response -> send(DnsWire.udpBytes(response, query), client));
+            responder.respond(query, false).thenAccept(response -> send(DnsWire.udpBytes(response, query), client))
+                    .exceptionally(error -> {
+                        log.warn("DNS answer to {} not sent: {}", client, error.toString());
+                        return null;
+                    });
         }
     }
 
