@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a resolv.conf says, as far as the daemon's own version of it needs: the nameservers, the search list (the
  * last {@code search} or {@code domain} line, as glibc reads it), and the {@code options} and {@code sortlist}
- * lines, which are kept as they are.
+ * lines, which are kept as they are but for {@code rotate}: the resolver must be asked first, every time.
  */
 record ResolvConf(List<String> nameservers, List<String> search, List<String> kept) {
 
@@ -45,7 +45,15 @@ record ResolvConf(List<String> nameservers, List<String> search, List<String> ke
                     search.addAll(List.of(words).subList(1, words[0].equals("domain") ? Math.min(2, words.length)
                             : words.length));
                 }
-                case "options", "sortlist" -> kept.add(trimmed);
+                case "options" -> {
+                    // rotate would send some questions for the mesh's names to the original nameservers.
+                    List<String> options = List.of(words).subList(1, words.length).stream()
+                            .filter(option -> !option.equals("rotate")).toList();
+                    if (!options.isEmpty()) {
+                        kept.add("options " + String.join(" ", options));
+                    }
+                }
+                case "sortlist" -> kept.add(trimmed);
                 default -> {
                     // nothing else means anything to glibc's resolver
                 }

@@ -21,7 +21,8 @@ class ResolvConfFileTest {
 
     /** An original with what a byte-for-byte restore must keep: comments, odd spacing, no final newline. */
     private static final byte[] ORIGINAL = ("# from DHCP\nsearch  office.example\t\nnameserver 198.18.0.1\n"
-            + "nameserver 198.18.0.2\nnameserver 198.18.0.3\noptions edns0 trust-ad\nsortlist 198.18.0.0/16\n"
+            + "nameserver 198.18.0.2\nnameserver 198.18.0.3\noptions edns0 rotate trust-ad\noptions rotate\n"
+            + "sortlist 198.18.0.0/16\n"
             + "; trailing comment without newline").getBytes(StandardCharsets.UTF_8);
     private static final SystemDnsSettings SETTINGS = settings("netloom.internal", "lab.example");
 
@@ -57,7 +58,7 @@ class ResolvConfFileTest {
     }
 
     @Test
-    void applyThenOwnResolverFirstTheOriginalsAfterItAndSearchDomainsMeshFirst() throws IOException {
+    void applyThenOwnResolverFirstTheOriginalsAfterItSearchDomainsMeshFirstAndNoRotation() throws IOException {
         new ResolvConfFile(file, backup).apply(SETTINGS, true);
 
         List<String> lines = Files.readAllLines(file).stream().filter(line -> !line.startsWith("#")).toList();
