@@ -69,7 +69,7 @@ require_lab_up() {
 ensure_lab_packages() {
   ensure_commands ip:iproute2 nft:nftables ping:iputils-ping turnserver:coturn \
     turnutils_stunclient:coturn openssl:openssl curl:curl python3:python3 \
-    wireguard-go:wireguard-go wg:wireguard-tools iperf3:iperf3 setsid:util-linux
+    wireguard-go:wireguard-go wg:wireguard-tools iperf3:iperf3 setsid:util-linux dig:dnsutils dnsmasq:dnsmasq-base
 }
 
 build_inet() {
@@ -359,6 +359,9 @@ cmd_down() {
     log "deleting namespace $ns"
     ip netns del "$ns"
   done
+  # the namespaces' own resolv.conf files (ensure_ns in lib.sh)
+  rm -rf /etc/netns/nl-*
+  rmdir /etc/netns 2>/dev/null || true
   [ -d /var/run/wireguard ] && remove_stale_wg_sockets
   if $keep; then
     rm -f "$COTURN_PID" "$SERVER_PID"

@@ -39,9 +39,15 @@ lan_net() { echo "198.18.$(site_index "$1").0/24"; }
 lan_gw() { echo "198.18.$(site_index "$1").1"; }
 host_ip() { echo "198.18.$(site_index "$1").2"; }
 
+# ensure_ns NS: the namespace, with a resolv.conf of its own: `ip netns exec` shows /etc/netns/NS/resolv.conf as
+# /etc/resolv.conf, so a daemon that manages DNS in a lab host rewrites that file, never the machine's (ADR 0045).
+# It names the lab's server, where nothing answers DNS: names outside the mesh fail at once.
 ensure_ns() {
   ns_exists "$1" || ip netns add "$1"
   ip -n "$1" link set lo up
+  mkdir -p "/etc/netns/$1"
+  [ -e "/etc/netns/$1/resolv.conf" ] || printf '# lab namespace %s (ops/lab/lib.sh)\nnameserver %s\n' "$1" "$INET_IP" \
+    >"/etc/netns/$1/resolv.conf"
 }
 
 # Per-namespace sysctls, set before the namespace gets its interfaces (new namespaces do not

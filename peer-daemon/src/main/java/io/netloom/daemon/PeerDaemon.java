@@ -2,6 +2,12 @@ package io.netloom.daemon;
 
 import io.netloom.daemon.control.ControlServer;
 import io.netloom.daemon.control.RouteControl;
+import io.netloom.daemon.dns.MeshDns;
+import io.netloom.daemon.dns.ResolvConfFile;
+import io.netloom.daemon.dns.ResolvedLink;
+import io.netloom.daemon.dns.SystemDns;
+import io.netloom.daemon.dns.SystemDnsChoice;
+import io.netloom.daemon.dns.UpstreamForwarder;
 import io.netloom.daemon.engine.MeshEngine;
 import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
@@ -27,6 +33,7 @@ import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.status.RouteStatus;
 import io.netloom.daemon.sync.GatewaySession;
+import io.netloom.daemon.sync.MapListener;
 import io.netloom.daemon.sync.PathReporter;
 import io.netloom.daemon.sync.MapTrust;
 import io.netloom.daemon.sync.TurnCredentialKeeper;
@@ -76,6 +83,7 @@ public final class PeerDaemon {
     private Vertx vertx;
     private WireGuardDevice device;
     private MeshEngine engine;
+    private MeshDns dns;
     private TurnCredentialKeeper turnCredentials;
     private GatewaySession gateway;
     private ManagementProbe management;
@@ -94,6 +102,8 @@ public final class PeerDaemon {
         try {
             // First: an enrollment this daemon cannot verify maps with must stop it before it touches anything.
             VerifiedMaps verifiedMaps = verifiedMaps(configuration);
+            // Before anything asks for a name: a resolv.conf a killed daemon left pointing at itself is put back.
+            dns = meshDns();
             IceAgents.warmUpInBackground();
             device = WireGuardDevices.open(settings.interfaceName());
             device.configure(keys.privateKey(), settings.wireGuardPort());
@@ -119,7 +129,7 @@ public final class PeerDaemon {
             }
             gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), enrollment.gatewayTrust(),
                     keys, X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(),
-                    engine, problems, clock, verifiedMaps, turnCredentials::receive);
+                    meshAndDns(), problems, clock, verifiedMaps, turnCredentials::receive);
             management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
                     clock);
             control = ControlServer.start(state.controlSocket(), this::status, this::stop, routeControl());
@@ -162,6 +172,40 @@ public final class PeerDaemon {
         RouteBypass bypass = RouteBypass.resolve(servers, settings.wireGuardPort(), device.name(), problems::add);
         return new ClientRoutes(new RouteSelection(clock), new KernelRoutes(KernelRoutes.Ip.LOCAL), bypass,
                 RoutePlan.DEFAULT_TABLE, state.routeChoices());
+    }
+
+    /**
+     * The peer's resolver and the system's DNS (ADR 0045): systemd-resolved's settings of the overlay link where
+     * resolved is in charge, otherwise /etc/resolv.conf, whose original a killed daemon may have left in the state
+     * directory and which is put back first.
+     */
+    private MeshDns meshDns() {
+        ResolvConfFile file = new ResolvConfFile(ResolvConfFile.DEFAULT, state.resolvConfOriginal());
+        try {
+            file.recoverLeftover().ifPresent(done -> log.info("resolv.conf left by an earlier daemon: {}", done));
+        } catch (IOException e) {
+            problems.add("resolv.conf left by an earlier daemon not put back: " + e.getMessage());
+        }
+        SystemDns system = SystemDnsChoice.choose(file, ResolvConfFile.DEFAULT,
+                SystemDnsChoice.onPath("resolvectl", System.getenv("PATH")), settings.interfaceName(),
+                ResolvedLink.UPLINKS);
+        return new MeshDns(system, 53, UpstreamForwarder.DEFAULT_BUDGET, problems);
+    }
+
+    /** Every map goes to the mesh and to DNS; signals only to the mesh. */
+    private MapListener meshAndDns() {
+        return new MapListener() {
+            @Override
+            public void mapChanged(NetworkMap map) {
+                engine.mapChanged(map);
+                dns.mapChanged(map);
+            }
+
+            @Override
+            public void signalReceived(String fromPeerId, String kind, byte[] payload) {
+                engine.signalReceived(fromPeerId, kind, payload);
+            }
+        };
     }
 
     /** Maps as this device accepts them: signed for it, in order, never older than the last one it held. */
@@ -244,7 +288,8 @@ public final class PeerDaemon {
                 engine.peerStatuses(),
                 problems.newestFirst(),
                 engine.routeStatuses(),
-                map == null ? List.of() : map.servedRoutes());
+                map == null ? List.of() : map.servedRoutes(),
+                dns.status());
     }
 
     private RouteControl routeControl() {
@@ -272,6 +317,8 @@ public final class PeerDaemon {
             gateway.stop();
         }
         closeQuietly(management);
+        // Before the interface goes: the system asks the resolver on its address until its DNS is put back.
+        closeQuietly(dns);
         closeQuietly(engine);
         closeQuietly(device);
         if (vertx != null) {

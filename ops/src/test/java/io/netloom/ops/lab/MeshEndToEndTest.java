@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The whole product in the namespace lab: the real server and coturn in "the internet", three
  * devices behind NATs running the real daemon with wireguard-go and nftables. A and B sit behind
  * endpoint-independent NATs (hole punching works), C behind a symmetric NAT (only TURN works).
- * The scenarios build on each other, in order.
+ * The scenarios build on each other, in order; the last ones give the peers names (issue 16): their resolvers,
+ * nameserver groups, a custom zone, and the hosts' resolv.conf put back after `down` and after a crash.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndTest {
@@ -39,11 +42,20 @@ class MeshEndToEndTest {
     private static String ipA;
     private static String ipB;
     private static String ipC;
+    /** Each host's resolv.conf before any daemon ran there (issue 16). */
+    private static final Map<String, byte[]> ORIGINAL_RESOLV_CONF = new HashMap<>();
+    private static String fqdnA;
+    private static String fqdnB;
+    private static String fqdnC;
+    private static String siteC;
 
     @BeforeAll
     static void buildLab() throws IOException {
         Lab.requireRunnable();
         Lab.up();
+        for (String host : List.of("a", "b", "c")) {
+            ORIGINAL_RESOLV_CONF.put(host, LabDns.resolvConfBytes(host));
+        }
         Lab.startServer();
         api = new LabApi();
         String setupKey = api.post("/api/setup-keys", Map.of("name", "lab", "type", "reusable", "expires_in", 86400,
@@ -226,6 +238,139 @@ class MeshEndToEndTest {
             Lab.in("rtr-c", "nft", "delete", "table", "inet", "labblock");
         }
         Await.until("C reaches A once the relay is reachable again", Duration.ofSeconds(90), () -> C.ping(ipA));
+    }
+
+    @Test
+    @Order(8)
+    void namesWhenPoliciesSplitTheMeshThenEachPeerResolvesThePeersItReachesAndNoOther() {
+        api.delete("/api/policies/" + allPolicy);
+        siteC = api.post("/api/groups", Map.of("name", "site-c", "peers", List.of(peerId(C)))).get("id").asText();
+        api.post("/api/policies", policy("a and b", both(groupId("site-a"), groupId("site-b"))));
+        api.post("/api/policies", policy("a and c", both(groupId("site-a"), siteC)));
+        Await.until("B has left C's map", CONVERGE, () -> C.peerStatus(ipB) == null && A.peerStatus(ipC) != null);
+        fqdnA = A.status().get("fqdn").asText();
+        fqdnB = B.status().get("fqdn").asText();
+        fqdnC = C.status().get("fqdn").asText();
+
+        Await.until("A resolves B's name", CONVERGE, () -> LabDns.addresses("a", fqdnB).equals(List.of(ipB)));
+        assertThat(LabDns.getent("a", fqdnB)).as("through glibc").isEqualTo(ipB);
+        assertThat(LabDns.getent("a", fqdnC.substring(0, fqdnC.indexOf('.')))).as("through the search domain")
+                .isEqualTo(ipC);
+        assertThat(LabDns.addresses("c", fqdnA)).containsExactly(ipA);
+        assertThat(LabDns.status("c", fqdnB)).as("C may not reach B").isEqualTo("NXDOMAIN");
+        JsonNode dns = A.status().get("dns");
+        assertThat(dns.get("state").asText()).isEqualTo("listening");
+        assertThat(dns.get("listen_address").asText()).isEqualTo(ipA + ":53");
+        assertThat(dns.get("system").asText()).startsWith("resolv.conf /etc/resolv.conf");
+        assertThat(new String(LabDns.resolvConfBytes("a"))).contains("nameserver " + ipA + "\n");
+    }
+
+    @Test
+    @Order(9)
+    void policyCreatedThenThePeerItOpensResolvesWithinASecond() {
+        api.post("/api/policies", policy("b and c", both(groupId("site-b"), siteC)));
+        long resolved = Await.until("C resolves B's name", CONVERGE,
+                () -> LabDns.addresses("c", fqdnB).equals(List.of(ipB)));
+
+        System.out.println("policy created -> C resolves B's name after " + resolved + " ms");
+        assertThat(resolved).isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    @Order(10)
+    void nameserverGroupsThenTheMatchDomainFromTheSitesDnsmasqAndEveryOtherNameFromThePrimary() {
+        LabDns.dnsmasq("rtr-a", "198.18.1.1", 53, "--host-record=intranet.corp.example,198.18.1.80",
+                "--local=/corp.example/");
+        LabDns.dnsmasq("rtr-a", "198.18.1.1", 5300, "--address=/#/203.0.113.80");
+        String siteA = groupId("site-a");
+        api.post("/api/dns/nameservers", nameserverGroup("site-a corp", 53, false, List.of("corp.example"), siteA));
+        api.post("/api/dns/nameservers", nameserverGroup("site-a primary", 5300, true, List.of(), siteA));
+
+        Await.until("A asks the site's dnsmasq for corp.example", CONVERGE,
+                () -> LabDns.addresses("a", "intranet.corp.example").equals(List.of("198.18.1.80")));
+        assertThat(LabDns.status("a", "printer.corp.example")).as("the match domain's answer, not the primary's")
+                .isEqualTo("NXDOMAIN");
+        assertThat(LabDns.addresses("a", "www.example.org")).as("from the primary").containsExactly("203.0.113.80");
+        assertThat(LabDns.addresses("a", fqdnB)).as("the mesh's names stay local").containsExactly(ipB);
+        assertThat(LabDns.addresses("b", "intranet.corp.example")).as("B is not in site-a").isEmpty();
+        assertThat(A.status().get("dns").get("nameserver_groups")).hasSize(2);
+    }
+
+    @Test
+    @Order(11)
+    void customZoneThenItsRecordResolvesOnlyInItsDistributionGroupAndForAPeerWithinASecondOfJoining() {
+        String printers = api.post("/api/groups", Map.of("name", "printers", "peers", List.of(peerId(A))))
+                .get("id").asText();
+        String zone = api.post("/api/dns/zones", Map.of("name", "lab zone", "domain", "lab.example", "enabled", true,
+                "enable_search_domain", false, "distribution_groups", List.of(printers))).get("id").asText();
+        api.post("/api/dns/zones/" + zone + "/records", Map.of("name", "printer.lab.example", "type", "A",
+                "content", "198.18.1.7", "ttl", 300));
+
+        Await.until("A resolves the zone's record", CONVERGE,
+                () -> LabDns.addresses("a", "printer.lab.example").equals(List.of("198.18.1.7")));
+        assertThat(LabDns.addresses("b", "printer.lab.example")).as("B is not in the zone's group").isEmpty();
+
+        api.put("/api/groups/" + printers, Map.of("name", "printers", "peers", List.of(peerId(A), peerId(B))));
+        long resolved = Await.until("B resolves the zone's record", CONVERGE,
+                () -> LabDns.addresses("b", "printer.lab.example").equals(List.of("198.18.1.7")));
+
+        System.out.println("B added to the zone's group -> B resolves its record after " + resolved + " ms");
+        assertThat(resolved).isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    @Order(12)
+    void dnsManagementDisabledForCThenItsOriginalResolvConfIsBackUntilEnabledAgain() {
+        api.put("/api/dns/settings", Map.of("disabled_management_groups", List.of(siteC)));
+
+        Await.until("C's resolv.conf is its original again", CONVERGE,
+                () -> Arrays.equals(LabDns.resolvConfBytes("c"), ORIGINAL_RESOLV_CONF.get("c")));
+        assertThat(C.status().get("dns").get("state").asText()).isEqualTo("off");
+        assertThat(new String(LabDns.resolvConfBytes("a"))).contains("nameserver " + ipA + "\n");
+
+        api.put("/api/dns/settings", Map.of("disabled_management_groups", List.of()));
+        Await.until("C's names go through its resolver again", CONVERGE,
+                () -> LabDns.getent("c", fqdnA).equals(ipA));
+    }
+
+    @Test
+    @Order(13)
+    void downThenTheOriginalResolvConfIsBackAndAfterACrashTheNextStartPutsItBack() {
+        Lab.check(A.down());
+        assertThat(LabDns.resolvConfBytes("a")).isEqualTo(ORIGINAL_RESOLV_CONF.get("a"));
+
+        Lab.check(A.up(null));
+        Await.until("A's names work again", CONVERGE, () -> LabDns.getent("a", fqdnB).equals(ipB));
+        A.crash();
+        assertThat(new String(LabDns.resolvConfBytes("a"))).as("left behind by the killed daemon")
+                .contains("nameserver " + ipA + "\n");
+
+        Lab.check(A.up(null));
+        Await.until("A's names work after the crash", CONVERGE, () -> LabDns.getent("a", fqdnB).equals(ipB));
+        Lab.check(A.down());
+        assertThat(LabDns.resolvConfBytes("a")).as("the original, not what the killed daemon left")
+                .isEqualTo(ORIGINAL_RESOLV_CONF.get("a"));
+    }
+
+    private static Map<String, Object> both(String group, String other) {
+        return Map.of("name", "both ways", "enabled", true, "action", "accept", "bidirectional", true,
+                "protocol", "all", "sources", List.of(group), "destinations", List.of(other));
+    }
+
+    private static Map<String, Object> nameserverGroup(String name, int port, boolean primary, List<String> domains,
+            String group) {
+        return Map.of("name", name, "description", "", "nameservers", List.of(Map.of("ip", "198.18.1.1", "ns_type",
+                "udp", "port", port)), "enabled", true, "groups", List.of(group), "primary", primary, "domains",
+                domains, "search_domains_enabled", false);
+    }
+
+    private static String groupId(String name) {
+        for (JsonNode group : api.get("/api/groups")) {
+            if (group.get("name").asText().equals(name)) {
+                return group.get("id").asText();
+            }
+        }
+        throw new AssertionError("no group " + name);
     }
 
     private static String allowAll() {

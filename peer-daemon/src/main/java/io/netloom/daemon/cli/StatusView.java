@@ -49,6 +49,9 @@ record StatusView(DaemonStatus status, Optional<SignIn> signIn, Instant now) {
         if (detail) {
             out.append(RoutesView.detail(status.routes(), status.servedRoutes()));
         }
+        if (status.dns() != null) {
+            out.append(detail ? DnsView.detail(status.dns()) : DnsView.line(status.dns()));
+        }
         if (!status.problems().isEmpty()) {
             out.append("Recent problems:\n");
             status.problems().stream().limit(detail ? 20 : 3).forEach(problem -> out.append("  ").append(problem).append('\n'));

@@ -24,7 +24,13 @@ public record MapDelta(
         @JsonProperty("added_served_routes") List<ServedRoute> addedServedRoutes,
         @JsonProperty("removed_served_routes") List<ServedRoute> removedServedRoutes,
         @JsonProperty("added_forward_rules") List<ForwardRule> addedForwardRules,
-        @JsonProperty("removed_forward_rules") List<ForwardRule> removedForwardRules) {
+        @JsonProperty("removed_forward_rules") List<ForwardRule> removedForwardRules,
+        @JsonProperty("added_nameserver_groups") List<NameserverGroup> addedNameserverGroups,
+        @JsonProperty("removed_nameserver_groups") List<NameserverGroup> removedNameserverGroups,
+        @JsonProperty("added_dns_zones") List<DnsZone> addedDnsZones,
+        @JsonProperty("removed_dns_zones") List<DnsZone> removedDnsZones,
+        @JsonProperty("added_dns_records") List<DnsRecord> addedDnsRecords,
+        @JsonProperty("removed_dns_records") List<DnsRecord> removedDnsRecords) {
 
     public MapDelta {
         upsertedPeers = upsertedPeers == null ? List.of() : List.copyOf(upsertedPeers);
@@ -37,9 +43,26 @@ public record MapDelta(
         removedServedRoutes = removedServedRoutes == null ? List.of() : List.copyOf(removedServedRoutes);
         addedForwardRules = addedForwardRules == null ? List.of() : List.copyOf(addedForwardRules);
         removedForwardRules = removedForwardRules == null ? List.of() : List.copyOf(removedForwardRules);
+        addedNameserverGroups = addedNameserverGroups == null ? List.of() : List.copyOf(addedNameserverGroups);
+        removedNameserverGroups = removedNameserverGroups == null ? List.of() : List.copyOf(removedNameserverGroups);
+        addedDnsZones = addedDnsZones == null ? List.of() : List.copyOf(addedDnsZones);
+        removedDnsZones = removedDnsZones == null ? List.of() : List.copyOf(removedDnsZones);
+        addedDnsRecords = addedDnsRecords == null ? List.of() : List.copyOf(addedDnsRecords);
+        removedDnsRecords = removedDnsRecords == null ? List.of() : List.copyOf(removedDnsRecords);
     }
 
-    /** A delta that leaves the routes sections as they are. */
+    /** A delta that leaves the DNS sections as they are. */
+    public MapDelta(long baseSerial, long serial, MapConfig config, List<RemotePeer> upsertedPeers,
+            List<String> removedPeers, List<InboundRule> addedRules, List<InboundRule> removedRules,
+            List<RouteEntry> addedRoutes, List<RouteEntry> removedRoutes, List<ServedRoute> addedServedRoutes,
+            List<ServedRoute> removedServedRoutes, List<ForwardRule> addedForwardRules,
+            List<ForwardRule> removedForwardRules) {
+        this(baseSerial, serial, config, upsertedPeers, removedPeers, addedRules, removedRules, addedRoutes,
+                removedRoutes, addedServedRoutes, removedServedRoutes, addedForwardRules, removedForwardRules,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A delta that leaves the routes and DNS sections as they are. */
     public MapDelta(long baseSerial, long serial, MapConfig config, List<RemotePeer> upsertedPeers,
             List<String> removedPeers, List<InboundRule> addedRules, List<InboundRule> removedRules) {
         this(baseSerial, serial, config, upsertedPeers, removedPeers, addedRules, removedRules, List.of(), List.of(),
@@ -63,7 +86,10 @@ public record MapDelta(
         return new NetworkMap(serial, config != null ? config : map.config(), List.copyOf(peers.values()),
                 applySet(map.inboundRules(), removedRules, addedRules), applySet(map.routes(), removedRoutes, addedRoutes),
                 applySet(map.servedRoutes(), removedServedRoutes, addedServedRoutes),
-                applySet(map.forwardRules(), removedForwardRules, addedForwardRules));
+                applySet(map.forwardRules(), removedForwardRules, addedForwardRules),
+                applySet(map.nameserverGroups(), removedNameserverGroups, addedNameserverGroups),
+                applySet(map.dnsZones(), removedDnsZones, addedDnsZones),
+                applySet(map.dnsRecords(), removedDnsRecords, addedDnsRecords));
     }
 
     /** A section with entries equal to a removed one taken out and the added ones appended once, in order. */

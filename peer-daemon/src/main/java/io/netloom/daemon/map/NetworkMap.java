@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The map the gateway holds for this device at {@code serial}: who it may talk to, what may reach it, the networks
- * it may reach through routing peers, and, as a routing peer, what it forwards (docs/protocol.md, sections 2, 2b).
+ * it may reach through routing peers, as a routing peer what it forwards, and the resolvers and custom zones of its
+ * DNS (docs/protocol.md, sections 2, 2b, 2d).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NetworkMap(
@@ -16,7 +17,10 @@ public record NetworkMap(
         @JsonProperty("inbound_rules") List<InboundRule> inboundRules,
         @JsonProperty("routes") List<RouteEntry> routes,
         @JsonProperty("served_routes") List<ServedRoute> servedRoutes,
-        @JsonProperty("forward_rules") List<ForwardRule> forwardRules) {
+        @JsonProperty("forward_rules") List<ForwardRule> forwardRules,
+        @JsonProperty("nameserver_groups") List<NameserverGroup> nameserverGroups,
+        @JsonProperty("dns_zones") List<DnsZone> dnsZones,
+        @JsonProperty("dns_records") List<DnsRecord> dnsRecords) {
 
     public NetworkMap {
         remotePeers = remotePeers == null ? List.of() : List.copyOf(remotePeers);
@@ -24,9 +28,19 @@ public record NetworkMap(
         routes = routes == null ? List.of() : List.copyOf(routes);
         servedRoutes = servedRoutes == null ? List.of() : List.copyOf(servedRoutes);
         forwardRules = forwardRules == null ? List.of() : List.copyOf(forwardRules);
+        nameserverGroups = nameserverGroups == null ? List.of() : List.copyOf(nameserverGroups);
+        dnsZones = dnsZones == null ? List.of() : List.copyOf(dnsZones);
+        dnsRecords = dnsRecords == null ? List.of() : List.copyOf(dnsRecords);
     }
 
-    /** A map without routes. */
+    /** A map without DNS sections. */
+    public NetworkMap(long serial, MapConfig config, List<RemotePeer> remotePeers, List<InboundRule> inboundRules,
+            List<RouteEntry> routes, List<ServedRoute> servedRoutes, List<ForwardRule> forwardRules) {
+        this(serial, config, remotePeers, inboundRules, routes, servedRoutes, forwardRules, List.of(), List.of(),
+                List.of());
+    }
+
+    /** A map without routes or DNS sections. */
     public NetworkMap(long serial, MapConfig config, List<RemotePeer> remotePeers, List<InboundRule> inboundRules) {
         this(serial, config, remotePeers, inboundRules, List.of(), List.of(), List.of());
     }

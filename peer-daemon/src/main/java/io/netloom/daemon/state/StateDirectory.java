@@ -7,7 +7,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Where a device keeps what survives restarts: its private key, its enrollment, the highest map
- * serial it accepted, its newest TURN credentials, the routes its user selected, the daemon's control socket and log. Readable only by its owner.
+ * serial it accepted, its newest TURN credentials, the routes its user selected, the system's resolv.conf from before
+ * the daemon managed it, the daemon's control socket and log. Readable only by its owner.
  */
 public record StateDirectory(Path root) {
 
@@ -54,6 +55,11 @@ public record StateDirectory(Path root) {
     /** Which routes the user selected or deselected ({@code io.netloom.daemon.routes.RouteChoices}). */
     public Path routeChoices() {
         return root.resolve("route-choices.json");
+    }
+
+    /** /etc/resolv.conf as it was before the daemon managed it ({@code io.netloom.daemon.dns.ResolvConfFile}). */
+    public Path resolvConfOriginal() {
+        return root.resolve("resolv.conf.original.json");
     }
 
     public Path settings() {

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * Everything {@code netloom status} shows, as the daemon reports it over its control socket. The CLI
  * reads it from a socket, so absent lists read as empty and null entries are dropped.
+ *
+ * @param dns the peer's resolver; {@code null} from a daemon without one
  */
 public record DaemonStatus(
         @JsonProperty("daemon_version") String daemonVersion,
@@ -27,7 +29,8 @@ public record DaemonStatus(
         @JsonProperty("peers") List<PeerStatus> peers,
         @JsonProperty("problems") List<String> problems,
         @JsonProperty("routes") List<RouteStatus> routes,
-        @JsonProperty("served_routes") List<ServedRoute> servedRoutes) {
+        @JsonProperty("served_routes") List<ServedRoute> servedRoutes,
+        @JsonProperty("dns") DnsStatus dns) {
 
     public DaemonStatus {
         peers = peers == null ? List.of() : peers.stream().filter(Objects::nonNull).toList();
@@ -36,13 +39,13 @@ public record DaemonStatus(
         servedRoutes = servedRoutes == null ? List.of() : servedRoutes.stream().filter(Objects::nonNull).toList();
     }
 
-    /** A status without routes, used or served. */
+    /** A status without routes, used or served, and without DNS. */
     public DaemonStatus(String daemonVersion, long pid, ServiceStatus management, ServiceStatus gateway,
             String peerId, String publicKey, String overlayIp, String fqdn, String interfaceName,
             String interfaceType, int wireGuardPort, Long mapSerial, Instant turnCredentialsExpireAt,
             List<PeerStatus> peers, List<String> problems) {
         this(daemonVersion, pid, management, gateway, peerId, publicKey, overlayIp, fqdn, interfaceName,
                 interfaceType, wireGuardPort, mapSerial, turnCredentialsExpireAt, peers, problems, List.of(),
-                List.of());
+                List.of(), null);
     }
 }

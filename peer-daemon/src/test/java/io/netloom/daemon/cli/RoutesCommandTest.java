@@ -105,7 +105,7 @@ class RoutesCommandTest {
     void statusDetailWhenRoutesUsedAndServedThenBothShown() {
         DaemonStatus status = new DaemonStatus("test", 4242L, null, null, "peer-1", "key", "100.64.0.1",
                 "a.netloom.internal", "wt0", "kernel", 51820, 3L, null, List.of(), List.of(), List.of(OFFICE, EXIT),
-                List.of(new ServedRoute("route-9", "site-b", "198.18.9.0/24", false)));
+                List.of(new ServedRoute("route-9", "site-b", "198.18.9.0/24", false)), null);
 
         String text = new StatusView(status).render(true);
 
