@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -82,6 +84,23 @@ final class Lab {
 
     static void down() {
         script("down");
+    }
+
+    /**
+     * Copies the lab's logs (server, coturn, every daemon's) to {@code ops/target/lab-logs/<name>} before a test class
+     * takes the lab down, which deletes them: what to read when a scenario failed in CI.
+     */
+    static void keepLogs(String name) {
+        Path target = REPOSITORY.resolve("ops/target/lab-logs").resolve(name);
+        try (Stream<Path> files = Files.walk(LAB_DIR, 2)) {
+            for (Path log : files.filter(file -> file.toString().endsWith(".log") && Files.isRegularFile(file)).toList()) {
+                Path copy = target.resolve(LAB_DIR.relativize(log).toString().replace('/', '-'));
+                Files.createDirectories(target);
+                Files.copy(log, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("the lab's logs were not kept: " + e.getMessage());
+        }
     }
 
     static void startServer() {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +35,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * network that lets no UDP out (the relay over TCP or TLS). One lab and one server for every scenario, which build on
  * each other in order: first the mesh of A, B and C (policies, the server and a daemon restarted, hostile signals, an
  * unreachable relay), then names (issue 16: the peers' resolvers, nameserver groups, a custom zone, the hosts'
- * resolv.conf put back after `down` and after a crash), then U and D join for the relay transports, coturn's restart,
- * a direct path falling back to the relay and back, and relayed tunnels outliving allocations (ADR 0039, 0042).
- * coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by within a minute.
+ * resolv.conf put back after `down` and after a crash), then U and D join for the relay transports, a direct path
+ * falling back to the relay and back while relayed tunnels outlive their allocations, and last coturn's restart
+ * (ADR 0039, 0042). coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by within a
+ * minute.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndTest {
@@ -118,6 +120,7 @@ class MeshEndToEndTest {
     @AfterAll
     static void tearDown() {
         if (Lab.canRun()) {
+            Lab.keepLogs(MeshEndToEndTest.class.getSimpleName());
             Lab.down();
         }
     }
@@ -510,37 +513,6 @@ class MeshEndToEndTest {
         assertReportedRelayedThroughOwnAllocation(U, others, "tls");
     }
 
-    @Test
-    @Order(18)
-    void relayKilledAndRestartedThenEveryRelayedPathHeals() {
-        List<PingTrace> traces = relayedPairs();
-        try {
-            awaitAllAnswering(traces, Instant.now());
-            Lab.killRelay();
-            Instant killed = Instant.now();
-            sleep(Duration.ofSeconds(3));
-            Lab.startRelay();
-            Instant restarted = Instant.now();
-
-            List<String> times = new ArrayList<>();
-            for (PingTrace trace : traces) {
-                Await.until(trace + " answers again after the relay's restart", CONVERGE_RELAYED,
-                        () -> trace.answeredAfter(restarted));
-                Instant resumed = firstReplyAfter(trace, restarted);
-                long fromRestart = Duration.between(restarted, resumed).toMillis();
-                times.add(trace + ": relay killed " + Duration.between(killed, restarted).toMillis()
-                        + " ms before its restart; pings resumed " + fromRestart + " ms after the restart");
-            }
-            record(HEAL_TIMES, times);
-            for (PingTrace trace : traces) {
-                assertThat(Duration.between(restarted, firstReplyAfter(trace, restarted)))
-                        .as(trace + ": pings resumed after coturn's restart").isLessThanOrEqualTo(HEALED);
-            }
-        } finally {
-            traces.forEach(PingTrace::close);
-        }
-    }
-
     /**
      * Router a drops UDP between A and B's public addresses, the relay still reachable: the P2P path between them dies
      * and must fall back to the relay losing at most 3 s of pings (issue 15), the server must show the change within
@@ -549,7 +521,7 @@ class MeshEndToEndTest {
      * allocation lifetimes, on the same allocations.
      */
     @Test
-    @Order(19)
+    @Order(18)
     void directPathBlockedThenRelayedWithinThreeSecondsAndDirectAgainOnceUnblockedWhileRelayedTunnelsOutliveAllocations() {
         List<PingTrace> relayed = relayedPairs();
         List<PingTrace> direct = List.of(PingTrace.start("a", IP.get(B)), PingTrace.start("b", IP.get(A)));
@@ -590,9 +562,40 @@ class MeshEndToEndTest {
         }
     }
 
+    @Test
+    @Order(19)
+    void relayKilledAndRestartedThenEveryRelayedPathHeals() {
+        List<PingTrace> traces = relayedPairs();
+        try {
+            awaitAllAnswering(traces, Instant.now());
+            Lab.killRelay();
+            Instant killed = Instant.now();
+            sleep(Duration.ofSeconds(3));
+            Lab.startRelay();
+            Instant restarted = Instant.now();
+
+            List<String> times = new ArrayList<>();
+            for (PingTrace trace : traces) {
+                Await.until(trace + " answers again after the relay's restart", CONVERGE_RELAYED,
+                        () -> trace.answeredAfter(restarted));
+                Instant resumed = firstReplyAfter(trace, restarted);
+                long fromRestart = Duration.between(restarted, resumed).toMillis();
+                times.add(trace + ": relay killed " + Duration.between(killed, restarted).toMillis()
+                        + " ms before its restart; pings resumed " + fromRestart + " ms after the restart");
+            }
+            record(HEAL_TIMES, times);
+            for (PingTrace trace : traces) {
+                assertThat(Duration.between(restarted, firstReplyAfter(trace, restarted)))
+                        .as(trace + ": pings resumed after coturn's restart").isLessThanOrEqualTo(HEALED);
+            }
+        } finally {
+            traces.forEach(PingTrace::close);
+        }
+    }
+
     /** One fallback of A and B's direct path to the relay and back, as measured on the pings of {@code direct}. */
-    record Fallback(long dropped, List<PingTrace.Loss> lostFallingBack, Duration reported, Duration upgraded,
-            List<PingTrace.Loss> lostGoingBack) {
+    record Fallback(long dropped, List<PingTrace.Loss> lostFallingBack, String relayedVia, Duration reported,
+            Duration upgraded, List<PingTrace.Loss> lostGoingBack) {
 
         List<String> lines(List<PingTrace> direct) {
             List<String> lines = new ArrayList<>();
@@ -600,7 +603,8 @@ class MeshEndToEndTest {
                 lines.add(direct.get(i) + ": direct path blocked, lost " + lostFallingBack.get(i)
                         + " falling back to the relay; " + lostGoingBack.get(i) + " going back to P2P");
             }
-            lines.add("/api/peers showed A and B relayed " + reported.toMillis() + " ms after the block; both P2P again "
+            lines.add("/api/peers showed A and B relayed (" + relayedVia + ") " + reported.toMillis()
+                    + " ms after the block; both P2P again "
                     + upgraded.toMillis() + " ms after it was lifted");
             return lines;
         }
@@ -614,6 +618,7 @@ class MeshEndToEndTest {
         sleep(Duration.ofSeconds(1));
 
         long dropped;
+        String relayedVia;
         Instant blocked;
         Duration reported;
         List<PingTrace.Loss> lostFallingBack = new ArrayList<>();
@@ -629,7 +634,7 @@ class MeshEndToEndTest {
             assertThat(connectionType(B, A)).as("B's path to A while blocked").isEqualTo("RELAYED");
             awaitReportedAsStatusShows(A, B);
             awaitReportedAsStatusShows(B, A);
-            assertReportedRelayedOverUdp(A, B);
+            relayedVia = reportedRelaying(A, B);
             sleep(Duration.ofSeconds(2));
             Instant settled = Instant.now();
             // From a second before the block: a gap is counted whole, whenever its first lost ping was sent.
@@ -646,18 +651,26 @@ class MeshEndToEndTest {
         sleep(Duration.ofSeconds(2));
         Instant upgradeSettled = Instant.now();
         List<PingTrace.Loss> lostGoingBack = direct.stream().map(trace -> trace.loss(unblocked, upgradeSettled)).toList();
-        return new Fallback(dropped, lostFallingBack, reported, upgraded, lostGoingBack);
+        return new Fallback(dropped, lostFallingBack, relayedVia, reported, upgraded, lostGoingBack);
     }
 
-    /** At least one of the two relays the path through an allocation of its own, over UDP, and reports that. */
-    private static void assertReportedRelayedOverUdp(LabPeer one, LabPeer other) {
+    /**
+     * Which of the two relays the path through an allocation of its own, as reported: at least one does, over UDP.
+     * A and B's networks carry UDP, which ADR 0037 tries first, and nothing has taught their daemons otherwise yet
+     * (ADR 0041): coturn's restart, after which a daemon may remember UDP to the relay as silent, comes later.
+     */
+    private static String reportedRelaying(LabPeer one, LabPeer other) {
         PathReports reports = PathReports.read(api);
-        List<JsonNode> paths = List.of(reports.path(ID.get(one), ID.get(other)).orElseThrow(),
-                reports.path(ID.get(other), ID.get(one)).orElseThrow());
-        List<JsonNode> relaying = paths.stream()
-                .filter(path -> "relay".equals(path.get("local_candidate_type").asText())).toList();
-        assertThat(relaying).as(paths.toString()).isNotEmpty()
-                .allSatisfy(path -> assertThat(path.get("relay_transport").asText()).isEqualTo("udp"));
+        List<String> relaying = new ArrayList<>();
+        for (LabPeer[] pair : new LabPeer[][] {{one, other}, {other, one}}) {
+            JsonNode path = reports.path(ID.get(pair[0]), ID.get(pair[1])).orElseThrow();
+            if ("relay".equals(path.get("local_candidate_type").asText())) {
+                assertThat(PathReports.text(path, "relay_transport")).as(path.toString()).isEqualTo("udp");
+                relaying.add(pair[0].host.toUpperCase(Locale.ROOT) + " over " + path.get("relay_transport").asText());
+            }
+        }
+        assertThat(relaying).as("sides relaying through an allocation of their own").isNotEmpty();
+        return String.join(" and ", relaying);
     }
 
     /** Enrolls the hosts in parallel and learns their overlay addresses and peer ids. */
