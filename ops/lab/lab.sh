@@ -17,7 +17,8 @@
 # LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise; `up` gives coturn a maximum
 # allocation lifetime of $NETLOOM_LAB_TURN_MAX_LIFETIME seconds when set (coturn's default otherwise);
 # `server start` waits up to $NETLOOM_LAB_SERVER_WAIT seconds (90) for the server, whose clock runs
-# $NETLOOM_LAB_SERVER_TIME_AHEAD (e.g. 65m) ahead when set.
+# $NETLOOM_LAB_SERVER_TIME_AHEAD (e.g. 65m) ahead when set, and whose JVM gets $NETLOOM_LAB_SERVER_JAVA_OPTS
+# (the tests: -XX:TieredStopAtLevel=1, a first start in about half the time).
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -280,22 +281,34 @@ cmd_up() {
 # down
 # ---------------------------------------------------------------------------------------------
 
-# kill_ns_processes NS: everything still running inside NS (wireguard-go, daemons, shells).
-kill_ns_processes() {
-  local ns=$1 pids i
-  pids=$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')
-  [ -n "${pids// /}" ] || return 0
-  log "stopping processes in $ns: $(for p in $pids; do printf '%s(%s) ' "$(cat "/proc/$p/comm" 2>/dev/null)" "$p"; done)"
+# stop_ns_processes NS...: everything still running inside the namespaces (daemons, wireguard-go, shells). All of
+# them get SIGTERM at once and are waited for together (a daemon's SIGTERM is `netloom down`: it removes its
+# interface and rules, some seconds each; one namespace after the other added them up); SIGKILL after 5 s.
+stop_ns_processes() {
+  local ns pids all= i
+  for ns in "$@"; do
+    pids=$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')
+    [ -n "${pids// /}" ] || continue
+    log "stopping processes in $ns: $(for p in $pids; do printf '%s(%s) ' "$(cat "/proc/$p/comm" 2>/dev/null)" "$p"; done)"
+    all="$all $pids"
+  done
+  [ -n "${all// /}" ] || return 0
   # shellcheck disable=SC2086
-  kill -TERM $pids 2>/dev/null || true
+  kill -TERM $all 2>/dev/null || true
   for ((i = 0; i < 50; i++)); do
-    [ -z "$(ip netns pids "$ns" 2>/dev/null)" ] && return 0
+    [ -z "$(ns_pids "$@")" ] && return 0
     sleep 0.1
   done
-  pids=$(ip netns pids "$ns" 2>/dev/null | tr '\n' ' ')
-  warn "still running in $ns after 5s, sending SIGKILL: $pids"
+  all=$(ns_pids "$@")
+  warn "still running after 5s, sending SIGKILL: $all"
   # shellcheck disable=SC2086
-  kill -KILL $pids 2>/dev/null || true
+  kill -KILL $all 2>/dev/null || true
+}
+
+# ns_pids NS...: the processes running in any of the namespaces, on one line.
+ns_pids() {
+  local ns
+  for ns in "$@"; do ip netns pids "$ns" 2>/dev/null; done | tr '\n' ' ' | sed 's/ *$//'
 }
 
 # A wireguard-go that was SIGKILLed leaves its control socket behind, and `wg show` then lists a
@@ -354,7 +367,8 @@ cmd_down() {
   server_stop
   stop_coturn
   root_link_down
-  for ns in $(existing_lab_namespaces); do kill_ns_processes "$ns"; done
+  # shellcheck disable=SC2046 # namespace names have no spaces
+  stop_ns_processes $(existing_lab_namespaces)
   for ns in $(existing_lab_namespaces); do
     log "deleting namespace $ns"
     ip netns del "$ns"
@@ -425,9 +439,11 @@ server_start() {
     warn "the server's clock runs $NETLOOM_LAB_SERVER_TIME_AHEAD ahead of the machine's (libfaketime)"
   fi
   # The generated certificate also names the lab address, so that curl and other CA-style clients given
-  # the certificate accept it there; devices pin its fingerprint instead.
+  # the certificate accept it there; devices pin its fingerprint instead. NETLOOM_LAB_SERVER_JAVA_OPTS is split
+  # into words on purpose (several JVM options).
+  # shellcheck disable=SC2086
   start_daemon "$SERVER_LOG" "$SERVER_PID" "$NS_INET" \
-    "${clock[@]}" java -Xmx512m -jar "$SERVER_JAR" \
+    "${clock[@]}" java -Xmx512m ${NETLOOM_LAB_SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" \
     "--netloom.data-dir=$SERVER_DATA" \
     "--server.address=$INET_IP" --server.port=8080 \
     "--netloom.gateway.host=$INET_IP" --netloom.gateway.port=33080 \

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -24,6 +26,12 @@ final class Lab {
     /** The lab CA that issued coturn's TLS certificate ({@code turns:203.0.113.1:443}); daemons get it as {@code --relay-ca}. */
     static final Path RELAY_CA = LAB_DIR.resolve("relay-tls/ca.crt");
     private static final Path SCRIPT = REPOSITORY.resolve("ops/lab/lab.sh");
+    /**
+     * The server's JVM in the tests: C1 only. Its first start (database initialised, first account made) took about
+     * 17 s instead of 31 s on this 2-core machine (ADR 0042); the tests never load the server enough for the
+     * optimising compiler to pay off.
+     */
+    private static final String SERVER_JVM = "NETLOOM_LAB_SERVER_JAVA_OPTS=-XX:TieredStopAtLevel=1";
 
     record Result(int exitCode, String output) {
         boolean succeeded() {
@@ -78,6 +86,23 @@ final class Lab {
         script("down");
     }
 
+    /**
+     * Copies the lab's logs (server, coturn, every daemon's) to {@code ops/target/lab-logs/<name>} before a test class
+     * takes the lab down, which deletes them: what to read when a scenario failed in CI.
+     */
+    static void keepLogs(String name) {
+        Path target = REPOSITORY.resolve("ops/target/lab-logs").resolve(name);
+        try (Stream<Path> files = Files.walk(LAB_DIR, 2)) {
+            for (Path log : files.filter(file -> file.toString().endsWith(".log") && Files.isRegularFile(file)).toList()) {
+                Path copy = target.resolve(LAB_DIR.relativize(log).toString().replace('/', '-'));
+                Files.createDirectories(target);
+                Files.copy(log, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("the lab's logs were not kept: " + e.getMessage());
+        }
+    }
+
     static void startServer() {
         check(script("server", "start"));
     }
@@ -94,7 +119,7 @@ final class Lab {
      * while it was stopped: for login expiry, whose shortest setting is an hour.
      */
     static void startServerAhead(Duration ahead, List<String> settings) {
-        List<String> command = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180",
+        List<String> command = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180", SERVER_JVM,
                 "NETLOOM_LAB_SERVER_TIME_AHEAD=" + ahead.toMinutes() + "m", "bash", SCRIPT.toString(), "server", "start"));
         command.addAll(settings);
         check(run(command, 300));
@@ -133,7 +158,8 @@ final class Lab {
      * cores with builds and Keycloaks, under which a first start (database initialised) has taken over 90 s.
      */
     static Result script(String... arguments) {
-        List<String> full = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180", "bash", SCRIPT.toString()));
+        List<String> full = new ArrayList<>(List.of("env", "NETLOOM_LAB_SERVER_WAIT=180", SERVER_JVM, "bash",
+                SCRIPT.toString()));
         full.addAll(List.of(arguments));
         return run(full, 300);
     }
