@@ -17,6 +17,8 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
 DURATION=10
 ROUNDS=3
@@ -35,15 +37,6 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [-t SECONDS] [-r ROUNDS] [-q RATE]" >&2; exit 2 ;;
   esac
 done
-
-netloom() { local site=$1; shift; in_ns "nl-$site" java -Xmx128m -XX:+UseSerialGC -jar "$JAR" "$@" --config "$LAB_DIR/peer-$site"; }
-
-api() {
-  local method=$1 path=$2 body=${3:-}
-  in_ns nl-inet curl -sS --fail-with-body --cacert "$LAB_DIR/server/tls/server.crt" -X "$method" \
-    -H "Authorization: Token $(cat "$LAB_DIR/server/admin-token")" \
-    -H 'Content-Type: application/json' ${body:+--data-binary "$body"} "https://$INET_IP:8080$path"
-}
 
 cleanup() {
   local s

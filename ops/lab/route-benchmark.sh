@@ -21,6 +21,8 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
 DURATION=10
 ROUNDS=3
@@ -53,15 +55,6 @@ while [ $# -gt 0 ]; do
     *) sed -n '14,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
-
-netloom() { local host=$1; shift; in_ns "nl-$host" java -Xmx128m -XX:+UseSerialGC -jar "$JAR" "$@" --config "$LAB_DIR/peer-$host"; }
-
-api() {
-  local method=$1 path=$2 body=${3:-}
-  in_ns nl-inet curl -sS --fail-with-body --cacert "$LAB_DIR/server/tls/server.crt" -X "$method" \
-    -H "Authorization: Token $(cat "$LAB_DIR/server/admin-token")" \
-    -H 'Content-Type: application/json' ${body:+--data-binary "$body"} "https://$INET_IP:8080$path"
-}
 
 # ---------------------------------------------------------------------------------------------
 # raw: wireguard-go C <-> R1, R1 forwarding to its LAN and masquerading

@@ -25,6 +25,8 @@ set -euo pipefail
 
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
 DURATION=10
 ROUNDS=3
@@ -46,16 +48,6 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [-t SECONDS] [-r ROUNDS] [-s SAMPLES] [-k KILLS]" >&2; exit 2 ;;
   esac
 done
-
-netloom() { local site=$1; shift; in_ns "nl-$site" java -Xmx128m -XX:+UseSerialGC -jar "$JAR" "$@" --config "$LAB_DIR/peer-$site"; }
-
-# The lab's server speaks TLS with the certificate it generated; curl trusts exactly that certificate.
-api() {
-  local method=$1 path=$2 body=${3:-}
-  in_ns nl-inet curl -sS --fail-with-body --cacert "$LAB_DIR/server/tls/server.crt" -X "$method" \
-    -H "Authorization: Token $(cat "$LAB_DIR/server/admin-token")" \
-    -H 'Content-Type: application/json' ${body:+--data-binary "$body"} "https://$INET_IP:8080$path"
-}
 
 cleanup() {
   local s
