@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class LabPeer {
 
+    private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PACKETS = Pattern.compile("counter packets (\\d+)");
     private static final String JAR = Lab.REPOSITORY.resolve("peer-daemon/target/netloom.jar").toString();
@@ -83,16 +85,19 @@ final class LabPeer {
     /**
      * A CLI command. Those that start no daemon run on the CLI's class-data archive ({@link CliClassArchive}): the
      * tests ask for {@code status} hundreds of times, about 0.4 s a call that way instead of about 1 s on this
-     * 2-core machine. Never {@code up} or {@code login}: the daemon they start takes the CLI's JVM options, and must
-     * start as it does for a user, on its own archive (ADR 0009).
+     * 2-core machine, and on C1 only ({@link #C1_ONLY}), over before the optimising compiler would pay off. Never
+     * {@code up} or {@code login}: the daemon they start takes the CLI's JVM options, and must run as it does for a
+     * user, on its own archive and the default compiler (ADR 0009, 0044).
      */
     Lab.Result cli(String... arguments) {
         if (arguments.length > 0 && (arguments[0].equals("up") || arguments[0].equals("login"))) {
             return Lab.in(host, netloom(arguments).toArray(String[]::new));
         }
         CliClassArchive.Use archive = CliClassArchive.use();
+        List<String> jvmOptions = new ArrayList<>(List.of(C1_ONLY));
+        jvmOptions.addAll(archive.jvmOptions());
         try {
-            return Lab.in(host, netloom(archive.jvmOptions(), arguments).toArray(String[]::new));
+            return Lab.in(host, netloom(jvmOptions, arguments).toArray(String[]::new));
         } finally {
             CliClassArchive.ran(archive);
         }
@@ -167,13 +172,9 @@ final class LabPeer {
         return netloom(List.of(), arguments);
     }
 
-    /**
-     * The CLI's command line. C1 only ({@code -XX:TieredStopAtLevel=1}): a CLI call is over before the optimising
-     * compiler would pay off, and the daemon that {@code up} starts gets the same option whether given or not
-     * (DaemonJvm, ADR 0009).
-     */
+    /** The CLI's command line, with {@code jvmOptions} before the jar. */
     private List<String> netloom(List<String> jvmOptions, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR));
         command.addAll(List.of(arguments));
