@@ -110,13 +110,18 @@ final class DiagnosedHarvesters {
             this.memory = memory;
         }
 
+        /** Probes this server in the background: {@link RelayTransportMemory#learn} made it a suspect. */
+        void confirmSilence(Component component, Set<String> network) {
+            TransportProbes.stun(stunServer, FilteredHostHarvester.firstHostAddress(component), endpoint, memory,
+                    network);
+        }
+
         @Override
         public Collection<LocalCandidate> harvest(Component component) {
             Set<String> network = FilteredHostHarvester.hostAddresses(component);
             RelayTransportMemory.Plan plan = memory.plan(network, List.of(endpoint));
             if (plan.reprobe().contains(endpoint)) {
-                TransportProbes.stun(stunServer, FilteredHostHarvester.firstHostAddress(component), endpoint, memory,
-                        network);
+                confirmSilence(component, network);
             }
             Optional<Silence> silence = plan.skips(endpoint);
             if (silence.isPresent()) {

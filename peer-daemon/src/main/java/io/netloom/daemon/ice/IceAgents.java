@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -212,7 +213,11 @@ public final class IceAgents {
         }
     }
 
-    /** Tells the device's memory what each STUN server and relay tried in this gathering got. */
+    /**
+     * Tells the device's memory what each STUN server and relay tried in this gathering got, and probes the
+     * endpoints it now suspects of silence: over STUN where a STUN server is the endpoint (a Binding request is
+     * quicker to time out than an allocation), otherwise with an allocation.
+     */
     private static void learn(RelayTransportMemory memory, Component component,
             List<DiagnosedHarvesters.Stun> stunHarvesters, RelayHarvester relays) {
         List<RelayTransportMemory.Attempt> attempts = new ArrayList<>();
@@ -222,7 +227,16 @@ public final class IceAgents {
         if (relays != null) {
             attempts.addAll(relays.attempts());
         }
-        memory.learn(FilteredHostHarvester.hostAddresses(component), attempts);
+        Set<String> network = FilteredHostHarvester.hostAddresses(component);
+        for (RelayTransportMemory.Endpoint suspect : memory.learn(network, attempts)) {
+            Optional<DiagnosedHarvesters.Stun> stun = stunHarvesters.stream()
+                    .filter(harvester -> harvester.endpoint.equals(suspect)).findFirst();
+            if (stun.isPresent()) {
+                stun.get().confirmSilence(component, network);
+            } else if (relays == null || !relays.confirmSilence(suspect, component, network)) {
+                throw new IllegalStateException("a suspect no harvester of this gathering tried: " + suspect);
+            }
+        }
     }
 
     private static String orNoResponse(String failure) {

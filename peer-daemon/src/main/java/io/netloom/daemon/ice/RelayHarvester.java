@@ -73,6 +73,21 @@ final class RelayHarvester extends AbstractCandidateHarvester {
         this.memory = memory;
     }
 
+    /**
+     * Probes {@code endpoint} in the background if it is one of this harvester's relays ({@link
+     * RelayTransportMemory#learn} made it a suspect); false if it is not.
+     */
+    boolean confirmSilence(Endpoint endpoint, Component component, Set<String> network) {
+        InetAddress local = bindToHost ? FilteredHostHarvester.firstHostAddress(component) : null;
+        for (TurnServer server : servers) {
+            if (Endpoint.of(server).equals(endpoint)) {
+                TransportProbes.relay(server, trust, local, endpoint, memory, network);
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Collection<LocalCandidate> harvest(Component component) {
         InetAddress local = bindToHost ? FilteredHostHarvester.firstHostAddress(component) : null;
@@ -165,8 +180,8 @@ final class RelayHarvester extends AbstractCandidateHarvester {
         return false;
     }
 
-    /** What a silent attempt got, for the memory: a TCP connect that timed out, else no response. */
-    private static String silentReason(Exception e) {
+    /** What a silent attempt got, for the memory and the status: a TCP connect that timed out, else no response. */
+    static String silentReason(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException timeout && timeout.getMessage() != null
                     && timeout.getMessage().toLowerCase(Locale.ROOT).contains("connect")) {

@@ -22,10 +22,13 @@ import java.util.Set;
  *
  * <p>The policy, in full:
  * <ul>
- *   <li>An endpoint is remembered as <em>silent</em> when an attempt on it got no answer at all (a timeout, a TCP
- *       connect or TLS handshake that timed out) in a gathering where another endpoint did answer: the network is
- *       up, yet this transport gets nothing through. Only silence is remembered, because only silence is slow
- *       (3 s per attempt); a refused or unreachable attempt fails within a round trip and is simply tried again.
+ *   <li>An endpoint becomes <em>suspect</em> when an attempt on it got no answer at all (a timeout, a TCP connect
+ *       or TLS handshake that timed out) in a gathering where another endpoint did answer: the network is up, yet
+ *       this transport got nothing through. Only silence counts, because only silence is slow (3 s per attempt); a
+ *       refused or unreachable attempt fails within a round trip and is simply tried again.
+ *   <li>A suspect is probed at once in the background ({@link #learn} returns it to the caller): if the probe gets
+ *       no answer either, the endpoint is remembered as <em>silent</em>; if it answers, the silence was a moment's
+ *       (a relay restarting while its UDP port dropped requests) and is forgotten. Suspects are not skipped.
  *   <li>A gathering skips every silent endpoint: no STUN request to it, no allocation on it.
  *   <li>An answer of any kind from an endpoint (a granted allocation, a STUN response, even an error response)
  *       forgets its silence.
@@ -123,17 +126,20 @@ public final class RelayTransportMemory {
     private static final class Entry {
         String reason;
         Instant at;
+        /** Silent in a probe too, not only in the gathering that made it a suspect: only then is it skipped. */
+        boolean confirmed;
         boolean probing;
 
         Entry(String reason, Instant at) {
             this.reason = reason;
             this.at = at;
+            this.probing = true;
         }
     }
 
     private final Clock clock;
     private final Duration reprobeAfter;
-    private final Map<Endpoint, Entry> silent = new HashMap<>();
+    private final Map<Endpoint, Entry> entries = new HashMap<>();
     private Set<String> network = Set.of();
 
     /** With the wall clock and {@link #REPROBE_AFTER}. */
@@ -163,8 +169,8 @@ public final class RelayTransportMemory {
         Map<Endpoint, Silence> skipped = new LinkedHashMap<>();
         List<Endpoint> reprobe = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
-            Entry entry = silent.get(endpoint);
-            if (entry == null || skipped.containsKey(endpoint)) {
+            Entry entry = entries.get(endpoint);
+            if (entry == null || !entry.confirmed || skipped.containsKey(endpoint)) {
                 continue;
             }
             skipped.put(endpoint, new Silence(entry.reason, entry.at));
@@ -176,54 +182,71 @@ public final class RelayTransportMemory {
         return new Plan(skipped, reprobe);
     }
 
-    /** What a gathering on {@code network} found. */
-    synchronized void learn(Set<String> network, List<Attempt> attempts) {
+    /**
+     * What a gathering on {@code network} found; returns the endpoints it made suspects, which the caller is to
+     * probe in the background now (each reported back through {@link #probed}).
+     */
+    synchronized List<Endpoint> learn(Set<String> network, List<Attempt> attempts) {
         enter(network);
         boolean answered = attempts.stream().anyMatch(attempt -> attempt.outcome() == Outcome.ANSWERED);
         if (answered) {
             Instant now = clock.instant();
+            List<Endpoint> suspects = new ArrayList<>();
             for (Attempt attempt : attempts) {
                 if (attempt.outcome() == Outcome.SILENT && !answeredIn(attempts, attempt.endpoint())) {
                     String reason = attempt.reason() == null ? "no response" : attempt.reason();
-                    Entry entry = silent.computeIfAbsent(attempt.endpoint(), endpoint -> new Entry(reason, now));
-                    entry.reason = reason;
-                    entry.at = now;
+                    Entry entry = entries.get(attempt.endpoint());
+                    if (entry == null) {
+                        entries.put(attempt.endpoint(), new Entry(reason, now));
+                        suspects.add(attempt.endpoint());
+                    } else if (entry.confirmed) {
+                        entry.reason = reason;
+                        entry.at = now;
+                    }
                 }
             }
             attempts.stream().filter(attempt -> attempt.outcome() == Outcome.ANSWERED)
-                    .forEach(attempt -> silent.remove(attempt.endpoint()));
-            return;
+                    .forEach(attempt -> entries.remove(attempt.endpoint()));
+            return suspects;
         }
         List<Attempt> relays = attempts.stream().filter(Attempt::relay).toList();
         if (!relays.isEmpty() && relays.stream().allMatch(attempt -> attempt.outcome() == Outcome.SILENT)) {
-            silent.clear();
+            entries.clear();
         }
+        return List.of();
     }
 
-    /** What a background probe of {@code endpoint}, planned on {@code network}, got. */
-    synchronized void probed(Set<String> network, Endpoint endpoint, boolean answered, String reason) {
-        Entry entry = silent.get(endpoint);
+    /**
+     * What a background probe of {@code endpoint}, planned on {@code network}, got. Silence confirms a suspect and
+     * keeps a silent endpoint skipped for another {@code reprobeAfter}; an answer forgets it; a refusal (the relay
+     * down or restarting) clears a suspect, whose silence it explains, and keeps a confirmed one skipped.
+     */
+    synchronized void probed(Set<String> network, Endpoint endpoint, Outcome outcome, String reason) {
+        Entry entry = entries.get(endpoint);
         if (!network.equals(this.network) || entry == null) {
             return; // the network changed meanwhile, or a gathering heard from the endpoint: nothing to update
         }
-        if (answered) {
-            silent.remove(endpoint);
-        } else {
-            entry.reason = reason;
-            entry.at = clock.instant();
-            entry.probing = false;
+        if (outcome == Outcome.ANSWERED || (outcome == Outcome.REFUSED && !entry.confirmed)) {
+            entries.remove(endpoint);
+            return;
         }
+        if (outcome == Outcome.SILENT) {
+            entry.reason = reason;
+        }
+        entry.at = clock.instant();
+        entry.confirmed = true;
+        entry.probing = false;
     }
 
     /** Why {@code endpoint} is skipped, if it is. */
     synchronized Optional<Silence> silence(Endpoint endpoint) {
-        Entry entry = silent.get(endpoint);
-        return entry == null ? Optional.empty() : Optional.of(new Silence(entry.reason, entry.at));
+        Entry entry = entries.get(endpoint);
+        return entry == null || !entry.confirmed ? Optional.empty() : Optional.of(new Silence(entry.reason, entry.at));
     }
 
     private void enter(Set<String> current) {
         if (!current.equals(network)) {
-            silent.clear();
+            entries.clear();
             network = Set.copyOf(current);
         }
     }

@@ -1,6 +1,7 @@
 package io.netloom.daemon.ice;
 
 import io.netloom.daemon.ice.RelayTransportMemory.Endpoint;
+import io.netloom.daemon.ice.RelayTransportMemory.Outcome;
 import io.netloom.daemon.relay.RelayTrust;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -71,7 +72,7 @@ final class TransportProbes {
                 Thread.currentThread().interrupt();
                 reason = "interrupted";
             }
-            report("STUN Binding", memory, network, endpoint, answered, reason);
+            report("STUN Binding", memory, network, endpoint, answered ? Outcome.ANSWERED : Outcome.SILENT, reason);
         });
     }
 
@@ -79,25 +80,25 @@ final class TransportProbes {
     static void relay(TurnServer server, RelayTrust trust, InetAddress local, Endpoint endpoint,
             RelayTransportMemory memory, Set<String> network) {
         start(endpoint, () -> {
-            boolean answered;
+            Outcome outcome;
             String reason;
             try {
                 RelaySocket.allocate(server.relayServer(), trust, RelayHarvester.TIMINGS, local).close();
-                answered = true;
+                outcome = Outcome.ANSWERED;
                 reason = "allocated";
             } catch (IOException | RuntimeException e) {
-                answered = RelayHarvester.outcome(e) == RelayTransportMemory.Outcome.ANSWERED;
-                reason = RelayHarvester.describe(e);
+                outcome = RelayHarvester.outcome(e);
+                reason = outcome == Outcome.SILENT ? RelayHarvester.silentReason(e) : RelayHarvester.describe(e);
             }
-            report("allocation", memory, network, endpoint, answered, reason);
+            report("allocation", memory, network, endpoint, outcome, reason);
         });
     }
 
     private static void report(String kind, RelayTransportMemory memory, Set<String> network, Endpoint endpoint,
-            boolean answered, String reason) {
+            Outcome outcome, String reason) {
         LOG.info("{} probe of {} to {}: {}", kind, endpoint.transportName(), endpoint.server(),
-                answered ? "answered, using it again" : reason + ", still skipped");
-        memory.probed(network, endpoint, answered, reason);
+                outcome == Outcome.ANSWERED ? "answered" : reason);
+        memory.probed(network, endpoint, outcome, reason);
     }
 
     private static void start(Endpoint endpoint, Runnable probe) {

@@ -114,6 +114,8 @@ public final class TurnAllocation implements AutoCloseable {
             return allocation;
         } catch (TurnException e) {
             allocation.fail(e);
+            // The reader may have failed the allocation first and still be ending: the caller gets no thread back.
+            allocation.awaitThreads();
             throw e;
         }
     }
@@ -373,7 +375,11 @@ public final class TurnAllocation implements AutoCloseable {
         connection.close();
         timer.shutdownNow();
         codec.close();
-        // Waits for the threads (except the one running this) so that an ended allocation leaves none behind.
+        awaitThreads();
+    }
+
+    /** Waits for the threads (except the one running this) so that an ended allocation leaves none behind. */
+    private void awaitThreads() {
         try {
             Thread timing = timerThread;
             if (timing != null && Thread.currentThread() != timing) {

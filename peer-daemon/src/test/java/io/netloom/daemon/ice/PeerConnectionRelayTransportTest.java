@@ -12,6 +12,7 @@ import io.netloom.daemon.relay.RelayTrust;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
@@ -45,6 +46,7 @@ class PeerConnectionRelayTransportTest {
 
     @AfterEach
     void restoreRouterU() throws Exception {
+        awaitBackgroundProbes();
         lab.allowTurnTcpFromU();
         lab.blockUdpFromU();
     }
@@ -81,6 +83,7 @@ class PeerConnectionRelayTransportTest {
     void connectAgainWhenUdpWasSilentThenNeitherStunNorRelayOverUdpIsTriedAndTcpIsAtOnce() throws Exception {
         IceSettings u = settingsU(new RelayTransportMemory());
         connectUToA(u, "tcp");
+        awaitSkipped(u, UDP_TO_TURN);
         long firstMillis = peers.a.connectedAfterMillis();
         peers.close();
         long udpToTurnBefore = lab.udpToTurnFromU();
@@ -110,6 +113,7 @@ class PeerConnectionRelayTransportTest {
         lab.blockTurnTcpFromU();
         IceSettings u = settingsU(new RelayTransportMemory());
         connectUToA(u, "tls");
+        awaitSkipped(u, UDP_TO_TURN, TCP_TO_TURN);
         long firstMillis = peers.a.connectedAfterMillis();
         peers.close();
         long udpToTurnBefore = lab.udpToTurnFromU();
@@ -139,6 +143,7 @@ class PeerConnectionRelayTransportTest {
         lab.blockTurnTcpFromU();
         IceSettings u = settingsU(new RelayTransportMemory());
         connectUToA(u, "tls");
+        awaitSkipped(u, UDP_TO_TURN, TCP_TO_TURN);
         long udpToTurnBefore = lab.udpToTurnFromU();
         long tcpDroppedBefore = lab.turnTcpDroppedAtU();
 
@@ -176,19 +181,17 @@ class PeerConnectionRelayTransportTest {
                         .filter(relay -> relay.transport() != RelayTransport.UDP).toList())
                 : settingsU(memory).withServers(List.of(), lab.relaysOverEveryTransport());
         connect(u, "tcp");
+        awaitSkipped(u, UDP_TO_TURN);
         peers.close();
         lab.allowUdpFromU();
-        RelayTransportMemory.Endpoint udp = new RelayTransportMemory.Endpoint(NatIceTestLab.IP_TURN,
-                NatIceTestLab.TURN_PORT, RelayTransport.UDP);
-        assertThat(memory.silence(udp)).as("UDP to coturn after the first negotiation").isPresent();
 
         ConnectionStatus skipping = connect(u, null);
         assertThat(skipping.candidateIssue()).contains("skipped");
         long end = System.nanoTime() + CONNECT.toNanos();
-        while (memory.silence(udp).isPresent() && System.nanoTime() < end) {
+        while (memory.silence(UDP_TO_TURN).isPresent() && System.nanoTime() < end) {
             IceTestPeers.sleep(100);
         }
-        assertThat(memory.silence(udp)).as("UDP to coturn after the background probe").isEmpty();
+        assertThat(memory.silence(UDP_TO_TURN)).as("UDP to coturn after the background probe").isEmpty();
         peers.close();
         long udpToTurnBefore = lab.udpToTurnFromU();
 
@@ -202,6 +205,50 @@ class PeerConnectionRelayTransportTest {
     }
 
     enum Probe { STUN, ALLOCATION }
+
+    private static final RelayTransportMemory.Endpoint UDP_TO_TURN = new RelayTransportMemory.Endpoint(
+            NatIceTestLab.IP_TURN, NatIceTestLab.TURN_PORT, RelayTransport.UDP);
+    private static final RelayTransportMemory.Endpoint TCP_TO_TURN = new RelayTransportMemory.Endpoint(
+            NatIceTestLab.IP_TURN, NatIceTestLab.TURN_PORT, RelayTransport.TCP);
+
+    /**
+     * A first silence only makes an endpoint a suspect; the probe the negotiation started confirms it within its
+     * own timeout (ADR 0041), after which the device skips it.
+     */
+    private static void awaitSkipped(IceSettings settings, RelayTransportMemory.Endpoint... endpoints) {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!allSkipped(settings.transports(), endpoints) && System.nanoTime() < end) {
+            IceTestPeers.sleep(100);
+        }
+        for (RelayTransportMemory.Endpoint endpoint : endpoints) {
+            assertThat(settings.transports().silence(endpoint)).as("%s confirmed silent by its probe", endpoint)
+                    .isPresent();
+        }
+    }
+
+    private static boolean allSkipped(RelayTransportMemory memory, RelayTransportMemory.Endpoint... endpoints) {
+        return Arrays.stream(endpoints).allMatch(endpoint -> memory.silence(endpoint).isPresent());
+    }
+
+    /**
+     * A probe started by the last negotiation runs on after it, bounded by its own timeouts: waiting for it keeps its
+     * allocation threads out of later tests and its traffic out of the next scenario's counters.
+     */
+    private static void awaitBackgroundProbes() {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!probeThreads().isEmpty() && System.nanoTime() < end) {
+            IceTestPeers.sleep(100);
+        }
+        assertThat(probeThreads()).as("background probes still running 20 s after the scenario").isEmpty();
+    }
+
+    private static List<String> probeThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("nl-probe-"))
+                .toList();
+    }
 
     /** U behind the UDP-dropping router, with every transport of the relay and the lab CA trusted. */
     private IceSettings settingsU(RelayTransportMemory memory) throws Exception {

@@ -39,7 +39,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void planWhenUdpWasSilentWhileTcpAllocatedThenSkipsUdpOnly() {
-        memory.learn(HOTEL, List.of(stun(UDP, Outcome.SILENT), relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(stun(UDP, Outcome.SILENT), relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         clock.advance(Duration.ofSeconds(40));
 
         Plan plan = memory.plan(HOTEL, RELAYS);
@@ -52,7 +52,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void planWhenUdpAndTcpWereSilentWhileTlsAllocatedThenSkipsBothWithTheirReasons() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), new Attempt(TCP, Outcome.SILENT, true, "connect timed out"),
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), new Attempt(TCP, Outcome.SILENT, true, "connect timed out"),
                 relay(TLS, Outcome.ANSWERED)));
 
         Plan plan = memory.plan(HOTEL, RELAYS);
@@ -65,7 +65,7 @@ class RelayTransportMemoryTest {
     void learnWhenStunWasSilentWhileARelayAllocatedThenStunToThatAddressIsSkipped() {
         Endpoint stun = new Endpoint("203.0.113.9", 3478, RelayTransport.UDP);
 
-        memory.learn(HOTEL, List.of(stun(stun, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(stun(stun, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
 
         assertThat(memory.plan(HOTEL, List.of(stun)).skipped()).containsOnlyKeys(stun);
     }
@@ -89,7 +89,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void learnWhenTheRemainingTransportWasRefusedThenKeepsWhatWasSkipped() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.SILENT), relay(TLS, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.SILENT), relay(TLS, Outcome.ANSWERED)));
 
         // The relay restarts: TLS is refused for a moment. The network is the same; UDP and TCP stay skipped.
         memory.learn(HOTEL, List.of(relay(TLS, Outcome.REFUSED)));
@@ -99,7 +99,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void learnWhenEveryRelayTriedWasSilentThenForgetsEverything() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
 
         // TCP, the one that worked, is silent now too: the memory no longer describes this network.
         memory.learn(HOTEL, List.of(relay(TCP, Outcome.SILENT), relay(TLS, Outcome.SILENT)));
@@ -110,7 +110,7 @@ class RelayTransportMemoryTest {
     @Test
     void learnWhenOnlyStunWasSilentWithoutRelaysThenKeepsWhatWasSkipped() {
         // An upgrade gathers no relay: a silent STUN server there is no reason to forget what relays taught.
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         Endpoint otherStun = new Endpoint("203.0.113.9", 3478, RelayTransport.UDP);
 
         memory.learn(HOTEL, List.of(stun(otherStun, Outcome.SILENT)));
@@ -120,7 +120,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void learnWhenAnEndpointAnswersAgainThenItIsNoLongerSkipped() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
 
         memory.learn(HOTEL, List.of(stun(UDP, Outcome.ANSWERED)));
 
@@ -136,7 +136,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void planWhenTheNetworkChangedThenForgetsEverything() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
 
         assertThat(memory.plan(HOME, RELAYS).skipped()).isEmpty();
         // Back in the hotel, the old knowledge is gone too: the network may have changed meanwhile.
@@ -145,7 +145,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void planWhenSilentForLessThanTheReprobeDelayThenNoProbe() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         clock.advance(Duration.ofSeconds(59));
 
         assertThat(memory.plan(HOTEL, RELAYS).reprobe()).isEmpty();
@@ -153,7 +153,7 @@ class RelayTransportMemoryTest {
 
     @Test
     void planWhenSilentForTheReprobeDelayThenOneProbeAtATime() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         clock.advance(Duration.ofMinutes(1));
 
         Plan first = memory.plan(HOTEL, RELAYS);
@@ -167,23 +167,23 @@ class RelayTransportMemoryTest {
 
     @Test
     void probedWhenAnsweredThenTheNextGatheringUsesTheEndpointAgain() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         clock.advance(Duration.ofMinutes(1));
         memory.plan(HOTEL, RELAYS);
 
-        memory.probed(HOTEL, UDP, true, "allocated");
+        memory.probed(HOTEL, UDP, Outcome.ANSWERED, "allocated");
 
         assertThat(memory.plan(HOTEL, RELAYS).skipped()).isEmpty();
     }
 
     @Test
     void probedWhenSilentThenSkippedAndProbedAgainOnlyAfterAnotherDelay() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         clock.advance(Duration.ofMinutes(1));
         memory.plan(HOTEL, RELAYS);
         clock.advance(Duration.ofSeconds(3));
 
-        memory.probed(HOTEL, UDP, false, "no response");
+        memory.probed(HOTEL, UDP, Outcome.SILENT, "no response");
 
         clock.advance(Duration.ofSeconds(30));
         Plan soon = memory.plan(HOTEL, RELAYS);
@@ -195,12 +195,12 @@ class RelayTransportMemoryTest {
 
     @Test
     void probedWhenTheNetworkChangedMeanwhileThenIgnored() {
-        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
         clock.advance(Duration.ofMinutes(1));
         memory.plan(HOTEL, RELAYS);
-        memory.learn(HOME, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        learnConfirmed(HOME, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
 
-        memory.probed(HOTEL, UDP, true, "allocated");
+        memory.probed(HOTEL, UDP, Outcome.ANSWERED, "allocated");
 
         assertThat(memory.plan(HOME, RELAYS).skipped()).as("learnt at home, not undone by the hotel's probe")
                 .containsOnlyKeys(UDP);
@@ -213,6 +213,83 @@ class RelayTransportMemoryTest {
         assertThat(silence.describe(START.plusSeconds(119))).isEqualTo("no response 119 s ago");
         assertThat(silence.describe(START.plusSeconds(600))).isEqualTo("no response 10 min ago");
         assertThat(silence.describe(START.plusSeconds(3 * 3600))).isEqualTo("no response 3 h ago");
+    }
+
+    @Test
+    void learnWhenUdpWasSilentWhileTcpAllocatedThenUdpIsASuspectToProbeAtOnceAndNotYetSkipped() {
+        List<Endpoint> suspects = memory.learn(HOTEL, List.of(stun(UDP, Outcome.SILENT), relay(UDP, Outcome.SILENT),
+                relay(TCP, Outcome.ANSWERED)));
+
+        assertThat(suspects).containsExactly(UDP);
+        assertThat(memory.plan(HOTEL, RELAYS).skipped()).isEmpty();
+        assertThat(memory.silence(UDP)).isEmpty();
+    }
+
+    @Test
+    void probedWhenTheSuspectAnswersThenForgotten() {
+        // The relay restarted during the gathering: UDP went unanswered while it was down, TCP got through once it
+        // was back. The probe right after finds UDP answering.
+        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+
+        memory.probed(HOTEL, UDP, Outcome.ANSWERED, "allocated");
+
+        assertThat(memory.plan(HOTEL, RELAYS).skipped()).isEmpty();
+        assertThat(memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED))))
+                .as("a suspect again, probed again").containsExactly(UDP);
+    }
+
+    @Test
+    void probedWhenTheSuspectIsSilentAgainThenSkippedFromThen() {
+        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        clock.advance(Duration.ofSeconds(3));
+
+        memory.probed(HOTEL, UDP, Outcome.SILENT, "no response");
+
+        Plan plan = memory.plan(HOTEL, RELAYS);
+        assertThat(plan.skips(UDP)).contains(new Silence("no response", START.plusSeconds(3)));
+        assertThat(plan.reprobe()).isEmpty();
+    }
+
+    @Test
+    void probedWhenTheSuspectsRelayRefusesThenForgotten() {
+        // The relay went down right after the gathering: its refusal explains the silence, so nothing is skipped.
+        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+
+        memory.probed(HOTEL, UDP, Outcome.REFUSED, "cannot reach relay udp://203.0.113.1:3478: port unreachable");
+
+        assertThat(memory.plan(HOTEL, RELAYS).skipped()).isEmpty();
+    }
+
+    @Test
+    void probedWhenASilentEndpointsRelayRefusesThenStillSkippedForItsSilence() {
+        learnConfirmed(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+        clock.advance(Duration.ofMinutes(1));
+        memory.plan(HOTEL, RELAYS);
+
+        memory.probed(HOTEL, UDP, Outcome.REFUSED, "cannot reach relay udp://203.0.113.1:3478: port unreachable");
+
+        Plan plan = memory.plan(HOTEL, RELAYS);
+        assertThat(plan.skips(UDP)).contains(new Silence("no response", START.plusSeconds(60)));
+        assertThat(plan.reprobe()).isEmpty();
+    }
+
+    @Test
+    void learnWhenASuspectIsSilentAgainWhileItsProbeRunsThenNoSecondProbe() {
+        memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+
+        List<Endpoint> again = memory.learn(HOTEL, List.of(relay(UDP, Outcome.SILENT), relay(TCP, Outcome.ANSWERED)));
+
+        assertThat(again).isEmpty();
+        assertThat(memory.plan(HOTEL, RELAYS).skipped()).as("only the probe confirms").isEmpty();
+    }
+
+    /** A gathering's silences confirmed by the probes it starts, as on a network that really drops them. */
+    private void learnConfirmed(Set<String> network, List<Attempt> attempts) {
+        for (Endpoint suspect : memory.learn(network, attempts)) {
+            String reason = attempts.stream().filter(attempt -> attempt.endpoint().equals(suspect))
+                    .map(Attempt::reason).findFirst().orElseThrow();
+            memory.probed(network, suspect, Outcome.SILENT, reason);
+        }
     }
 
     private static Attempt relay(Endpoint endpoint, Outcome outcome) {
