@@ -35,9 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * network that lets no UDP out (the relay over TCP or TLS). One lab and one server for every scenario, which build on
  * each other in order: first the mesh of A, B and C (policies, the server and a daemon restarted, hostile signals, an
  * unreachable relay), then names (issue 16: the peers' resolvers, nameserver groups, a custom zone, the hosts'
- * resolv.conf put back after `down` and after a crash), then U and D join for the relay transports, a direct path
- * falling back to the relay and back while relayed tunnels outlive their allocations, and last coturn's restart
- * (ADR 0039, 0042). coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by within a
+ * resolv.conf put back after `down` and after a crash), then U and D join for the relay transports, coturn's
+ * restart, and last a direct path falling back to the relay (over UDP: the restart taught no daemon otherwise) and
+ * back while relayed tunnels outlive their allocations (ADR 0039, 0041, 0042). coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by within a
  * minute.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -521,7 +521,7 @@ class MeshEndToEndTest {
      * allocation lifetimes, on the same allocations.
      */
     @Test
-    @Order(18)
+    @Order(19)
     void directPathBlockedThenRelayedWithinThreeSecondsAndDirectAgainOnceUnblockedWhileRelayedTunnelsOutliveAllocations() {
         List<PingTrace> relayed = relayedPairs();
         List<PingTrace> direct = List.of(PingTrace.start("a", IP.get(B)), PingTrace.start("b", IP.get(A)));
@@ -563,7 +563,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(19)
+    @Order(18)
     void relayKilledAndRestartedThenEveryRelayedPathHeals() {
         List<PingTrace> traces = relayedPairs();
         try {
@@ -656,8 +656,9 @@ class MeshEndToEndTest {
 
     /**
      * Which of the two relays the path through an allocation of its own, as reported: at least one does, over UDP.
-     * A and B's networks carry UDP, which ADR 0037 tries first, and nothing has taught their daemons otherwise yet
-     * (ADR 0041): coturn's restart, after which a daemon may remember UDP to the relay as silent, comes later.
+     * A and B's networks carry UDP, which ADR 0037 tries first, and coturn's restart before must not have taught
+     * their daemons otherwise: a gathering that met the relay down over UDP and back over TCP only makes UDP a suspect,
+     * which the probe right after clears (ADR 0041's amendment).
      */
     private static String reportedRelaying(LabPeer one, LabPeer other) {
         PathReports reports = PathReports.read(api);
