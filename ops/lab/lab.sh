@@ -12,6 +12,10 @@
 #   lab.sh coturn kill | start         SIGKILL coturn (a relay crash) | start it again, same configuration
 #   lab.sh root-link                   a veth from this machine's namespace (203.0.113.254) to nl-inet's
 #                                      203.0.113.1 only, for a test's browser and identity provider
+#   lab.sh renumber <site> second|first  move a site router's public address to its second one (203.0.113.5N,
+#                                      an ISP handing out a new address) or back; the host behind sees no change
+#   lab.sh forget-mappings <site>      empty a site router's connection tracking: its NAT forgets every mapping
+#                                      (a router reboot, or mappings that timed out)
 #   lab.sh exec <a|b|c|u|d|inet|rtr-a|...> [command...]
 #
 # LAB_DIR is /tmp/netloom-lab unless NETLOOM_LAB_DIR says otherwise; `up` gives coturn a maximum
@@ -70,7 +74,8 @@ require_lab_up() {
 ensure_lab_packages() {
   ensure_commands ip:iproute2 nft:nftables ping:iputils-ping turnserver:coturn \
     turnutils_stunclient:coturn openssl:openssl curl:curl python3:python3 \
-    wireguard-go:wireguard-go wg:wireguard-tools iperf3:iperf3 setsid:util-linux dig:dnsutils dnsmasq:dnsmasq-base
+    wireguard-go:wireguard-go wg:wireguard-tools iperf3:iperf3 setsid:util-linux dig:dnsutils dnsmasq:dnsmasq-base \
+    conntrack:conntrack
 }
 
 build_inet() {
@@ -339,6 +344,38 @@ cmd_coturn() {
     start) start_coturn ;;
     *) die "usage: $0 coturn kill | coturn start" ;;
   esac
+}
+
+# `lab.sh renumber <site> second|first`: the site's router loses its public address and gets the other one, as when
+# an ISP renumbers a line or a phone changes carrier. The old address goes first (deleting a primary address would
+# take a secondary in the same subnet with it); masquerade then drops every mapping made with it by itself.
+cmd_renumber() {
+  require_root
+  require_lab_up
+  local site=${1:-} which=${2:-} from to
+  [ -n "$site" ] || die "usage: $0 renumber <site> second|first"
+  case "$which" in
+    second) from=$(wan_ip "$site") to=$(second_wan_ip "$site") ;;
+    first) from=$(second_wan_ip "$site") to=$(wan_ip "$site") ;;
+    *) die "usage: $0 renumber <site> second|first" ;;
+  esac
+  local rtr=nl-rtr-$site
+  ip -n "$rtr" addr del "$from/24" dev wan 2>/dev/null || true
+  ip -n "$rtr" addr replace "$to/24" dev wan
+  ip -n "$rtr" route replace default via "$INET_IP"
+  log "router $site: public address $from -> $to"
+}
+
+# `lab.sh forget-mappings <site>`: every NAT mapping and connection the site's router tracks is gone at once.
+cmd_forget_mappings() {
+  require_root
+  require_lab_up
+  local site=${1:-}
+  [ -n "$site" ] || die "usage: $0 forget-mappings <site>"
+  site_index "$site" >/dev/null
+  ensure_commands conntrack:conntrack
+  in_ns "nl-rtr-$site" conntrack -F 2>/dev/null
+  log "router $site: connection tracking emptied"
 }
 
 stop_coturn() {
@@ -710,7 +747,7 @@ cmd_check() {
 
 # ---------------------------------------------------------------------------------------------
 
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
 
 main() {
   local cmd=${1:-}
@@ -723,6 +760,8 @@ main() {
     server) cmd_server "$@" ;;
     coturn) cmd_coturn "$@" ;;
     root-link) root_link_up ;;
+    renumber) cmd_renumber "$@" ;;
+    forget-mappings) cmd_forget_mappings "$@" ;;
     exec) cmd_exec "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;

@@ -35,6 +35,8 @@ ns_exists() { [ -e "/run/netns/$1" ]; }
 # Site letter -> its addresses. Site a is 1, b is 2, c is 3, u is 4, d is 5.
 site_index() { case $1 in a) echo 1 ;; b) echo 2 ;; c) echo 3 ;; u) echo 4 ;; d) echo 5 ;; *) die "unknown site '$1'" ;; esac; }
 wan_ip() { echo "203.0.113.1$(site_index "$1")"; }
+# The address `lab.sh renumber` moves a router to: its line renumbered by the ISP.
+second_wan_ip() { echo "203.0.113.5$(site_index "$1")"; }
 lan_net() { echo "198.18.$(site_index "$1").0/24"; }
 lan_gw() { echo "198.18.$(site_index "$1").1"; }
 host_ip() { echo "198.18.$(site_index "$1").2"; }

@@ -117,11 +117,20 @@ final class LabPeer {
      * sees as the host's {@code connection_ip}, and where other hosts' direct paths to it lead.
      */
     String publicAddress() {
+        return "203.0.113.1" + site();
+    }
+
+    /** The address {@code lab.sh renumber <site> second} moves this host's router to ({@code second_wan_ip}). */
+    String secondPublicAddress() {
+        return "203.0.113.5" + site();
+    }
+
+    private int site() {
         int site = List.of("a", "b", "c", "u", "d").indexOf(host);
         if (site < 0) {
             throw new IllegalStateException("host " + host + " is not one of lab.sh's five sites");
         }
-        return "203.0.113.1" + (site + 1);
+        return site + 1;
     }
 
     String overlayIp() {

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * each other in order: first the mesh of A, B and C (policies, the server and a daemon restarted, hostile signals, an
  * unreachable relay), then names (issue 16: the peers' resolvers, nameserver groups, a custom zone, the hosts'
  * resolv.conf put back after `down` and after a crash), then U and D join for the relay transports, coturn's
- * restart, and last a direct path falling back to the relay (over UDP: the restart taught no daemon otherwise) and
- * back while relayed tunnels outlive their allocations (ADR 0039, 0041, 0042). coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by within a
- * minute.
+ * restart, a direct path falling back to the relay (over UDP: the restart taught no daemon otherwise) and back while
+ * relayed tunnels outlive their allocations, and last B's router forgetting its mappings and changing its public
+ * address (ADR 0039, 0041, 0042). coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by
+ * within a minute.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndTest {
@@ -68,9 +69,13 @@ class MeshEndToEndTest {
     private static final Pattern UDP_DROPPED = Pattern.compile("udp counter packets (\\d+)");
     private static final Path HEAL_TIMES = Path.of("target/relay-heal-times.txt");
     private static final Path FALLBACK_TIMES = Path.of("target/direct-fallback-times.txt");
-    /** How often the direct path is blocked and lifted again; more for BENCHMARKS.md's medians. */
-    private static final int FALLBACK_RUNS = Integer.parseInt(
-            System.getenv().getOrDefault("NETLOOM_LAB_FALLBACK_RUNS", "1"));
+    private static final Path FAULT_TIMES = Path.of("target/router-fault-times.txt");
+    /**
+     * How often each fault is injected: the direct path blocked and lifted, B's router forgetting its mappings, and
+     * renumbered; more for BENCHMARKS.md's medians.
+     */
+    private static final int FAULT_RUNS = Integer.parseInt(
+            System.getenv().getOrDefault("NETLOOM_LAB_FAULT_RUNS", "1"));
 
     private static final LabPeer A = new LabPeer("a");
     private static final LabPeer B = new LabPeer("b");
@@ -531,7 +536,7 @@ class MeshEndToEndTest {
             Instant lifetimesFrom = Instant.now();
 
             List<Fallback> fallbacks = new ArrayList<>();
-            for (int run = 1; run <= FALLBACK_RUNS; run++) {
+            for (int run = 1; run <= FAULT_RUNS; run++) {
                 fallbacks.add(blockAndUnblockTheDirectPath(direct));
             }
             record(FALLBACK_TIMES, fallbacks.stream().flatMap(fallback -> fallback.lines(direct).stream()).toList());
@@ -587,6 +592,66 @@ class MeshEndToEndTest {
             for (PingTrace trace : traces) {
                 assertThat(Duration.between(restarted, firstReplyAfter(trace, restarted)))
                         .as(trace + ": pings resumed after coturn's restart").isLessThanOrEqualTo(HEALED);
+            }
+        } finally {
+            traces.forEach(PingTrace::close);
+        }
+    }
+
+    /**
+     * Issue 15's last two faults, at B's router: its NAT forgets every mapping at once (a reboot, or mappings timed
+     * out). The routers here keep a host's port when they map it anew, so the paths should carry on as soon as B's
+     * side sends again (probes every second, ADR 0040).
+     */
+    @Test
+    @Order(20)
+    void routerForgetsEveryMappingThenThePathsThroughItCarryOnWithinTheHealingBound() {
+        for (int run = 1; run <= FAULT_RUNS; run++) {
+            faultAtB("B's router forgot its NAT mappings", () -> Lab.check(Lab.script("forget-mappings", "b")));
+        }
+    }
+
+    /**
+     * B's router gets another public address (an ISP renumbering the line, a phone changing carrier): B's own address
+     * stays, so only its dead paths and its dead session with the server tell it. Every path to B, direct or
+     * relayed, must carry traffic again within {@link #HEALED}, and the server must see B's session come from the
+     * new address; then the same back to the first address.
+     */
+    @Test
+    @Order(21)
+    void publicAddressRenumberedThenEveryPathToTheHostHealsAndTheServerSeesTheNewAddress() {
+        try {
+            for (int run = 1; run <= FAULT_RUNS; run++) {
+                faultAtB("B's router renumbered to " + B.secondPublicAddress(),
+                        () -> Lab.check(Lab.script("renumber", "b", "second")));
+                Await.until("/api/peers shows B's session from " + B.secondPublicAddress(), CONVERGE,
+                        () -> PathReports.read(api).connectionIp(ID.get(B)).equals(B.secondPublicAddress()));
+                faultAtB("B's router renumbered back to " + B.publicAddress(),
+                        () -> Lab.check(Lab.script("renumber", "b", "first")));
+                Await.until("/api/peers shows B's session from " + B.publicAddress(), CONVERGE,
+                        () -> PathReports.read(api).connectionIp(ID.get(B)).equals(B.publicAddress()));
+            }
+        } finally {
+            Lab.script("renumber", "b", "first");
+        }
+    }
+
+    /**
+     * Injects {@code fault} while A (a direct path), C (relayed: its NAT is symmetric) and U (a relay over TCP or
+     * TLS) ping B and B pings A; every trace must lose no more than {@link #HEALED} of traffic.
+     */
+    private static void faultAtB(String fault, Runnable inject) {
+        List<PingTrace> traces = List.of(PingTrace.start("a", IP.get(B)), PingTrace.start("b", IP.get(A)),
+                PingTrace.start("c", IP.get(B)), PingTrace.start("u", IP.get(B)));
+        try {
+            awaitAllAnswering(traces, Instant.now());
+            Instant at = Instant.now();
+            inject.run();
+            FaultRecovery recovery = FaultRecovery.await(fault, at, traces, CONVERGE_RELAYED);
+            record(FAULT_TIMES, recovery.lines());
+            for (int i = 0; i < traces.size(); i++) {
+                assertThat(recovery.losses().get(i).time()).as(traces.get(i) + ": traffic lost after " + fault)
+                        .isLessThanOrEqualTo(HEALED);
             }
         } finally {
             traces.forEach(PingTrace::close);
