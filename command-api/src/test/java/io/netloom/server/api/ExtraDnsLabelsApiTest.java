@@ -96,9 +96,12 @@ class ExtraDnsLabelsApiTest extends ServerTest {
 
         ok(api.anonymous().post("/api/netloom/enroll", withLabels(TestPeers.enrollment(key, publicKey, "b"), "cache")));
         assertThat(labelsOf(owner, b)).containsExactly("cache.netloom.internal");
-        assertThat(audit(owner)).filteredOn(e -> e.get("activity_code").asString()
-                .equals("peer.extra.dns.labels.update")).singleElement()
-                .satisfies(e -> assertThat(e.get("meta").get("extra_dns_labels").asString()).isEqualTo("cache"));
+        assertThat(audit(owner)).filteredOn(e -> e.get("activity_code").asString().equals("peer.rename"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("activity").asString()).isEqualTo("Peer extra DNS labels updated");
+                    assertThat(e.get("target_id").asString()).isEqualTo(b);
+                    assertThat(e.get("meta").get("extra_dns_labels").asString()).isEqualTo("cache");
+                });
 
         ok(api.anonymous().post("/api/netloom/enroll", TestPeers.enrollment(key, publicKey, "b")));
         assertThat(labelsOf(owner, b)).as("a daemon that says nothing keeps them").containsExactly(

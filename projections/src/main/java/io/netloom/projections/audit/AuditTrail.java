@@ -213,9 +213,10 @@ public final class AuditTrail {
                     Map.of("name", e.name(), "dns_label", e.dnsLabel().value()));
         }
         if (event instanceof PeerExtraDnsLabelsChangedEvent e) {
-            // NetBird has no code for it: its peers keep the labels they registered with (ADR 0046).
-            return one(e.accountId(), "peer.extra.dns.labels.update", "Peer extra DNS labels updated",
-                    e.peerId().value(), Map.of("extra_dns_labels", String.join(",", e.extraDnsLabels().names())));
+            // NetBird has no code of its own for it (its peers keep the labels they registered with) and its API
+            // allows only its codes: a change of the names a peer answers to is closest to a rename (ADR 0046).
+            return one(e.accountId(), "peer.rename", "Peer extra DNS labels updated", e.peerId().value(),
+                    Map.of("extra_dns_labels", String.join(",", e.extraDnsLabels().names())));
         }
         if (event instanceof PeerSettingsChangedEvent e) {
             return one(e.accountId(), e.sshEnabled() ? "peer.ssh.enable" : "peer.ssh.disable",
