@@ -37,8 +37,9 @@ public final class ExtraDnsLabelNames {
                 name = name.substring(0, name.length() - 1);
             }
             if (!isName(name)) {
-                throw new IllegalArgumentException("extra DNS label \"" + entry + "\" is not a valid DNS name (labels of"
-                        + " letters, digits, hyphens and underscores, at most " + MAX_NAME_LENGTH + " characters)");
+                throw new IllegalArgumentException("extra DNS label \"" + entry + "\" is not a valid DNS name "
+                        + "(labels of letters, digits, hyphens and underscores, at most " + MAX_NAME_LENGTH
+                        + " characters)");
             }
             names.add(name);
         }

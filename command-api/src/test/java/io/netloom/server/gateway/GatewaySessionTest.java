@@ -193,7 +193,8 @@ class GatewaySessionTest extends ServerTest {
 
         assertThatThrownBy(() -> refused.connectAndReceiveMap(List.of("db")))
                 .hasRootCauseInstanceOf(SignInRefusedException.class)
-                .rootCause().hasMessageContaining("4412").hasMessageContaining("setup key doesn't allow extra DNS labels");
+                .rootCause().hasMessageContaining("4412")
+                .hasMessageContaining("setup key doesn't allow extra DNS labels");
         assertThat(ok(owner.get("/api/peers/{peerId}", refused.peerId)).body().get("extra_dns_labels")).isEmpty();
         assertThat(ok(owner.get("/api/peers/{peerId}", refused.peerId)).body().get("connected").asBoolean()).isFalse();
     }

@@ -308,7 +308,8 @@ class DnsAnswersTest {
         assertThat(addresses(answer(map, "db.netloom.internal", Type.A)))
                 .containsExactly("100.64.0.2", "100.64.0.3", "100.64.0.12");
         assertThat(addresses(answer(map, "b.netloom.internal", Type.A)))
-                .as("b's own label, and z's extra label, each address once").containsExactly("100.64.0.2", "100.64.0.12");
+                .as("b's own label, and z's extra label, each address once")
+                .containsExactly("100.64.0.2", "100.64.0.12");
     }
 
     @Test
