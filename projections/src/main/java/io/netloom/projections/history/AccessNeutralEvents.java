@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
  * the network-map projection ignores (sign-ins, tokens, names, settings and setup keys' own bookkeeping), and of
  * those it applies only peers connecting, disconnecting, being renamed and changing their extra DNS labels
  * (ADR 0046), which change presence and names but no inbound rule, and the DNS configuration (ADR 0043), which
- * changes what names resolve on the peers but no remote peer, inbound rule or route. Anything else the projection applies changes some input of the maps' access and is
- * always read ({@code AccessNeutralEventsTest} holds this list to that).
+ * changes what names resolve on the peers but no remote peer, inbound rule or route. Anything else the projection
+ * applies changes some input of the maps' access and is always read ({@code AccessNeutralEventsTest} holds this
+ * list to that).
  */
 public final class AccessNeutralEvents {
 
