@@ -54,7 +54,8 @@ public class DnsTableFootprint {
         for (int i = 0; i < 50; i++) {
             records.add(new DnsRecord("lab.example", "r" + i + ".lab.example", "A", "198.18.3." + (i + 1), 300));
         }
-        return new NetworkMap(1, new MapConfig("100.64.0.1/10", "self.netloom.internal", "netloom.internal", true),
+        return new NetworkMap(1, new MapConfig("100.64.0.1/10", "self.netloom.internal", "netloom.internal", true,
+                List.of()),
                 remote, List.of(), List.of(), List.of(), List.of(),
                 List.of(new NameserverGroup("ns-1", "primary", List.of(new Nameserver("198.18.0.53", 53)), true,
                         List.of(), false)),

@@ -2,6 +2,7 @@ package io.netloom.daemon;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netloom.daemon.link.InterfaceNames;
+import java.util.List;
 
 /**
  * How the daemon runs on this device, kept in the state directory so a plain {@code netloom up} reuses it.
@@ -11,14 +12,18 @@ import io.netloom.daemon.link.InterfaceNames;
  *     which then get the default
  * @param relayCaFile a PEM file of CA certificates a {@code turns:} relay's certificate may also chain to, besides
  *     the runtime's public CAs (a relay with a private CA); {@code null}: the public CAs only
+ * @param extraDnsLabels the extra DNS labels this device asks for at enrollment, login and every sign-in at the
+ *     gateway (ADR 0046), normalised; none in files written before they existed
  */
 public record DaemonSettings(
         @JsonProperty("interface_name") String interfaceName,
         @JsonProperty("wireguard_port") int wireGuardPort,
         @JsonProperty("data_path") DataPathChoice dataPath,
-        @JsonProperty("relay_ca_file") String relayCaFile) {
+        @JsonProperty("relay_ca_file") String relayCaFile,
+        @JsonProperty("extra_dns_labels") List<String> extraDnsLabels) {
 
-    public static final DaemonSettings DEFAULTS = new DaemonSettings("wt0", 51820, DataPathChoice.NFTABLES, null);
+    public static final DaemonSettings DEFAULTS = new DaemonSettings("wt0", 51820, DataPathChoice.NFTABLES, null,
+            List.of());
 
     public DaemonSettings {
         InterfaceNames.requireValid(interfaceName);
@@ -31,6 +36,11 @@ public record DaemonSettings(
         if (relayCaFile != null && relayCaFile.isBlank()) {
             throw new IllegalArgumentException("the relay CA file name is empty");
         }
+        extraDnsLabels = ExtraDnsLabelNames.normalized(extraDnsLabels);
+    }
+
+    public DaemonSettings withExtraDnsLabels(List<String> labels) {
+        return new DaemonSettings(interfaceName, wireGuardPort, dataPath, relayCaFile, labels);
     }
 
     /** What carries WireGuard's datagrams on paths from this device's own sockets (a relay of its own always needs the proxy). */

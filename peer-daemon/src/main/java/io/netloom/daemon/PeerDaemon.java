@@ -28,6 +28,7 @@ import io.netloom.daemon.routes.RoutePlan;
 import io.netloom.daemon.routes.RouteSelection;
 import io.netloom.daemon.state.MapSerialFile;
 import io.netloom.daemon.state.StateDirectory;
+import io.netloom.daemon.state.StateFiles;
 import io.netloom.daemon.state.TurnCredentialsFile;
 import io.netloom.daemon.status.DaemonStatus;
 import io.netloom.daemon.status.RecentProblems;
@@ -129,7 +130,7 @@ public final class PeerDaemon {
             }
             gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), enrollment.gatewayTrust(),
                     keys, X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(),
-                    meshAndDns(), problems, clock, verifiedMaps, turnCredentials::receive);
+                    this::extraDnsLabels, meshAndDns(), problems, clock, verifiedMaps, turnCredentials::receive);
             management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
                     clock);
             control = ControlServer.start(state.controlSocket(), this::status, this::stop, routeControl());
@@ -266,6 +267,21 @@ public final class PeerDaemon {
             }
         }
         return ice;
+    }
+
+    /**
+     * The extra DNS labels as the settings file has them now: a {@code netloom login} while the daemon runs changes
+     * them there, and the next sign-in at the gateway must not take them back (ADR 0046).
+     */
+    private List<String> extraDnsLabels() {
+        try {
+            return StateFiles.read(state.settings(), DaemonSettings.class).map(DaemonSettings::extraDnsLabels)
+                    .orElse(settings.extraDnsLabels());
+        } catch (IOException | RuntimeException e) {
+            problems.add("extra DNS labels: cannot read " + state.settings() + " (" + e.getMessage()
+                    + "); asking for those the daemon started with");
+            return settings.extraDnsLabels();
+        }
     }
 
     public DaemonStatus status() {

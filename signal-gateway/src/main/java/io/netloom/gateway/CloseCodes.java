@@ -12,6 +12,8 @@ final class CloseCodes {
     static final short SIGN_IN_REFUSED = 4401;
     /** The key is not enrolled, or its peer is removed or its owner blocked: at sign-in or later. */
     static final short PEER_REVOKED = 4403;
+    /** The sign-in asks for what this peer may not have: extra DNS labels its setup key did not allow (ADR 0046). */
+    static final short PRECONDITION_FAILED = 4412;
     static final short HEARTBEAT_TIMEOUT = 4408;
     /** The same code as a heartbeat timeout: the connection stayed silent where it had to speak. */
     static final short SIGN_IN_TIMEOUT = 4408;

@@ -5,15 +5,24 @@ public interface PeerDirectory {
 
     Admission admit(String publicKey);
 
-    /** Either an identity, or the reason the peer is refused. */
-    record Admission(PeerIdentity identity, String refusal) {
+    /**
+     * Either an identity, or the reason the peer is refused.
+     *
+     * @param allowsExtraDnsLabels whether the peer may ask for extra DNS labels: its setup key allowed them when it
+     *     enrolled (ADR 0046)
+     */
+    record Admission(PeerIdentity identity, String refusal, boolean allowsExtraDnsLabels) {
 
         public static Admission admitted(PeerIdentity identity) {
-            return new Admission(identity, null);
+            return new Admission(identity, null, false);
+        }
+
+        public static Admission admitted(PeerIdentity identity, boolean allowsExtraDnsLabels) {
+            return new Admission(identity, null, allowsExtraDnsLabels);
         }
 
         public static Admission refused(String reason) {
-            return new Admission(null, reason);
+            return new Admission(null, reason, false);
         }
 
         public boolean isAdmitted() {

@@ -1,6 +1,8 @@
 package io.netloom.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.domain.common.CommandRejectedException;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.gateway.protocol.ChannelBinding;
 import io.netloom.gateway.protocol.GatewaySignIn;
 import io.netloom.gateway.protocol.PathReport;
@@ -11,7 +13,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SignIn {
 
-    /** A sign-in is a few hundred characters; anything far larger is not one. */
-    static final int MAX_MESSAGE_CHARS = 4096;
+    /**
+     * A sign-in is a few hundred characters, and at most 32 extra DNS labels of 253 characters (ADR 0046) on top;
+     * anything larger is not one.
+     */
+    static final int MAX_MESSAGE_CHARS = 12_288;
     static final int MAX_DAEMON_VERSION_CHARS = 64;
     private static final int MAX_REASON_BYTES = 123;
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
@@ -34,7 +41,7 @@ final class SignIn {
 
     /** What happens to an admitted peer: its session opens on this connection. */
     interface Admitted {
-        void admitted(PeerIdentity peer, long serial, String daemonVersion);
+        void admitted(PeerIdentity peer, long serial, String daemonVersion, ExtraDnsLabels extraDnsLabels);
     }
 
     private final Vertx vertx;
@@ -106,6 +113,10 @@ final class SignIn {
         } catch (IllegalArgumentException e) {
             end(CloseCodes.PROTOCOL_VIOLATION, "malformed sign-in: " + e.getMessage());
             return;
+        } catch (CommandRejectedException e) {
+            // Labels that are no DNS names: the reason names the first, as the enrollment API's 422 does.
+            end(CloseCodes.PROTOCOL_VIOLATION, e.getMessage());
+            return;
         }
         boolean proven;
         try {
@@ -123,10 +134,16 @@ final class SignIn {
             end(CloseCodes.PEER_REVOKED, admission.refusal());
             return;
         }
+        if (request.extraDnsLabels() != null && !request.extraDnsLabels().isEmpty()
+                && !admission.allowsExtraDnsLabels()) {
+            // NetBird's login refusal, in its words; nothing is recorded, the peer's labels stay as they are.
+            end(CloseCodes.PRECONDITION_FAILED, "setup key doesn't allow extra DNS labels");
+            return;
+        }
         finish();
         socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, request.publicKey()),
                 Set.of(PathReport.FEATURE)));
-        admitted.admitted(admission.identity(), request.serial(), request.daemonVersion());
+        admitted.admitted(admission.identity(), request.serial(), request.daemonVersion(), request.extraDnsLabels());
     }
 
     private void end(short code, String reason) {
@@ -147,8 +164,13 @@ final class SignIn {
                 : new String(bytes, 0, MAX_REASON_BYTES, StandardCharsets.UTF_8).replace("\uFFFD", "");
     }
 
-    /** The fields of a sign_in message, each checked for shape. */
-    private record Request(byte[] publicKey, byte[] proof, long serial, String daemonVersion) {
+    /**
+     * The fields of a sign_in message, each checked for shape.
+     *
+     * @param extraDnsLabels {@code null} when the message has none (a daemon from before them)
+     */
+    private record Request(byte[] publicKey, byte[] proof, long serial, String daemonVersion,
+            ExtraDnsLabels extraDnsLabels) {
 
         static Request of(JsonNode message) {
             byte[] publicKey = X25519Keys.decodePublicKey(message.path("key").asText(""));
@@ -171,7 +193,25 @@ final class SignIn {
                         + " characters");
             }
             return new Request(publicKey, proof, serial == null ? -1 : serial.asLong(),
-                    version == null ? "" : version.asText());
+                    version == null ? "" : version.asText(), extraDnsLabels(message.get("extra_dns_labels")));
+        }
+
+        private static ExtraDnsLabels extraDnsLabels(JsonNode labels) {
+            if (labels == null) {
+                return null;
+            }
+            if (!labels.isArray() || labels.size() > ExtraDnsLabels.MAX_NAMES) {
+                throw new IllegalArgumentException("extra_dns_labels must be an array of at most "
+                        + ExtraDnsLabels.MAX_NAMES + " names");
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode label : labels) {
+                if (!label.isTextual()) {
+                    throw new IllegalArgumentException("extra_dns_labels must hold text only");
+                }
+                names.add(label.asText());
+            }
+            return ExtraDnsLabels.of(names);
         }
     }
 }

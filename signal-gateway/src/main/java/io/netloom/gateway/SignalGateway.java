@@ -1,5 +1,7 @@
 package io.netloom.gateway;
 
+import io.netloom.domain.peer.ExtraDnsLabels;
+
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.Wire;
@@ -154,7 +156,8 @@ public final class SignalGateway implements AutoCloseable {
         if (request.method() == HttpMethod.GET && Wire.PEER_PATH.equals(request.path())) {
             request.toWebSocket()
                     .onSuccess(socket -> new SignIn(vertx, socket, source, config, keys, directory,
-                            (peer, serial, daemonVersion) -> open(socket, peer, serial, source, daemonVersion)).start())
+                            (peer, serial, daemonVersion, labels) -> open(socket, peer, serial, source, daemonVersion,
+                                    labels)).start())
                     .onFailure(error -> log.debug("upgrade from {} failed: {}", source, error.toString()));
         } else if (RETIRED_PATHS.contains(request.path())) {
             refuse(request, 426, "this gateway speaks peer protocol v2 at " + Wire.PEER_PATH
@@ -168,7 +171,8 @@ public final class SignalGateway implements AutoCloseable {
      * Registration and presence records happen under one lock, so that for two sessions of the same
      * peer racing on different event loops the records come out in the order the registry saw them.
      */
-    private void open(ServerWebSocket socket, PeerIdentity peer, long serial, String source, String daemonVersion) {
+    private void open(ServerWebSocket socket, PeerIdentity peer, long serial, String source, String daemonVersion,
+            ExtraDnsLabels extraDnsLabels) {
         PeerSession session = new PeerSession(socket, vertx, vertx.getOrCreateContext(), peer, services);
         Sessions sessions = services.sessions();
         synchronized (sessions) {
@@ -177,7 +181,7 @@ public final class SignalGateway implements AutoCloseable {
                 presence.disconnected(replaced.peer, replaced.id);
                 replaced.end(CloseCodes.REPLACED, "replaced by a newer session");
             }
-            presence.connected(session.peer, session.id, source, daemonVersion);
+            presence.connected(session.peer, session.id, source, daemonVersion, extraDnsLabels);
         }
         if (services.maps().isCutOff(session.peer.accountId(), session.peer.peerId())) {
             // Blocked between admission and registration: the revocation has already gone out.

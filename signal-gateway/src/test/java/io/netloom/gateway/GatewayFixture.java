@@ -7,6 +7,7 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.UserId;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.policy.PolicyRule;
 import io.netloom.domain.policy.Protocol;
 import io.netloom.gateway.protocol.SignedMapEnvelope;
@@ -42,6 +43,8 @@ final class GatewayFixture implements AutoCloseable {
     final SignedMaps signedMaps = new SignedMaps(maps, signingKeys);
     final X25519Keys gatewayKeys = X25519Keys.generate();
     final List<String> presence = new CopyOnWriteArrayList<>();
+    /** Peers whose setup key allowed extra DNS labels (ADR 0046). */
+    final Set<PeerId> allowingExtraDnsLabels = ConcurrentHashMap.newKeySet();
     private final Map<String, PeerIdentity> peersByKey = new ConcurrentHashMap<>();
     private final Map<String, X25519Keys> keysByName = new ConcurrentHashMap<>();
     private final Vertx vertx;
@@ -70,12 +73,14 @@ final class GatewayFixture implements AutoCloseable {
             if (peer == null || maps.mapOf(ACCOUNT, peer.peerId()).isEmpty()) {
                 return PeerDirectory.Admission.refused("no peer is enrolled with this key");
             }
-            return PeerDirectory.Admission.admitted(peer);
+            return PeerDirectory.Admission.admitted(peer, allowingExtraDnsLabels.contains(peer.peerId()));
         };
         PresenceRecorder recorder = new PresenceRecorder() {
             @Override
-            public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion) {
-                presence.add("connected " + peer.peerId() + " from " + remoteAddress + " " + daemonVersion);
+            public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion,
+                    ExtraDnsLabels extraDnsLabels) {
+                presence.add("connected " + peer.peerId() + " from " + remoteAddress + " " + daemonVersion
+                        + (extraDnsLabels == null ? "" : " asking for " + extraDnsLabels.names()));
             }
 
             @Override

@@ -107,6 +107,12 @@ final class TestClient {
         return Wire.signIn(as.publicKeyBase64(), signIn.peerProof(as, gatewayKey), -1, "test-1.0");
     }
 
+    /** The sign_in message a well-behaved peer asking for {@code extraDnsLabels} sends for {@code signIn}. */
+    String signInFor(GatewaySignIn signIn, List<String> extraDnsLabels) {
+        return Wire.signIn(keys.publicKeyBase64(), signIn.peerProof(keys, gatewayPublicKey), -1, "test-1.0",
+                extraDnsLabels);
+    }
+
     /** The sign_in message a well-behaved peer sends for {@code signIn}. */
     String signInFor(GatewaySignIn signIn) {
         return signInFor(signIn, keys, gatewayPublicKey);

@@ -52,7 +52,10 @@ final class NetbirdViews {
 
     static Peer peer(PeerView peer, AccountRecords records, Optional<ReportedPaths> reported) {
         List<GroupMinimum> groups = records.groupsOf(peer.id()).stream().map(NetbirdViews::groupMinimum).toList();
-        String fqdn = peer.dnsLabel().value() + "." + records.account().settings().dnsDomain();
+        String dnsDomain = records.account().settings().dnsDomain();
+        String fqdn = peer.dnsLabel().value() + "." + dnsDomain;
+        // As NetBird answers them: full names in the account's domain, not the labels the device sent (ADR 0046).
+        List<String> extraFqdns = peer.extraDnsLabels().names().stream().map(label -> label + "." + dnsDomain).toList();
         PeerPresence presence = records.presenceOf(peer.id());
         return new Peer(
                 peer.id().value(),
@@ -80,7 +83,7 @@ final class NetbirdViews {
                 "",
                 "",
                 "",
-                List.of(),
+                extraFqdns,
                 peer.ephemeral(),
                 connections(reported, records));
     }

@@ -3,6 +3,7 @@ package io.netloom.server.enrollment;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.PeerMetadata;
+import io.netloom.domain.peer.SetPeerExtraDnsLabelsCommand;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.enrollment.PeerConfiguration;
@@ -71,6 +72,7 @@ public class Enrollment {
         WireguardPublicKey publicKey = new WireguardPublicKey(request.wireguardPublicKey());
         PeerMetadata metadata = new PeerMetadata(
                 request.hostname(), request.os(), request.kernelVersion(), request.daemonVersion());
+        RequestedDnsLabels labels = RequestedDnsLabels.of(request);
         Instant now = clock.instant();
 
         for (int attempt = 1; ; attempt++) {
@@ -80,16 +82,18 @@ public class Enrollment {
             Initiator initiator = new Initiator(setupKey.id().value());
             Optional<PeerView> enrolled = peerInAccount(records, publicKey);
             if (enrolled.isPresent()) {
-                return reenroll(records, enrolled.get(), setupKey, metadata, now, initiator, requestHost);
+                return reenroll(records, enrolled.get(), setupKey, metadata, labels, now, initiator, requestHost);
             }
             try {
-                PeerId peerId = enrollNew(records, setupKey, publicKey, metadata, now, initiator, attempt == 1);
+                PeerId peerId = enrollNew(records, setupKey, publicKey, metadata, labels, now, initiator,
+                        attempt == 1);
                 return configurations.of(records, records.peer(peerId).orElseThrow(), now, requestHost);
             } catch (ClaimConflictException conflict) {
                 if (conflict.kind() == ClaimKind.PUBLIC_KEY) {
                     Optional<PeerView> winner = awaitWinnerOfRaceForKey(records, publicKey);
                     if (winner.isPresent()) {
-                        return reenroll(records, winner.get(), setupKey, metadata, now, initiator, requestHost);
+                        return reenroll(records, winner.get(), setupKey, metadata, labels, now, initiator,
+                                requestHost);
                     }
                 }
                 if (attempt == MAX_ATTEMPTS) {
@@ -100,11 +104,11 @@ public class Enrollment {
     }
 
     private PeerId enrollNew(AccountRecords records, SetupKeyView setupKey, WireguardPublicKey publicKey,
-            PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
+            PeerMetadata metadata, RequestedDnsLabels labels, Instant now, Initiator initiator, boolean firstAttempt) {
         // The read model's count answers most refusals; the claimed use in the transaction is the guarantee.
         setupKey.usage().requireUsableAt(now);
-        return newPeers.enroll(records, NewPeers.Origin.setupKey(setupKey), publicKey, metadata, now, initiator,
-                firstAttempt);
+        return newPeers.enroll(records, NewPeers.Origin.setupKey(setupKey), publicKey, metadata,
+                labels.forNewPeer(setupKey.allowExtraDnsLabels()), now, initiator, firstAttempt);
     }
 
     /**
@@ -148,15 +152,17 @@ public class Enrollment {
      * must still be valid, or be the very key the peer joined with and not revoked or expired.
      */
     private PeerConfiguration reenroll(AccountRecords records, PeerView peer, SetupKeyView setupKey,
-            PeerMetadata metadata, Instant now, Initiator initiator, String requestHost) {
+            PeerMetadata metadata, RequestedDnsLabels labels, Instant now, Initiator initiator, String requestHost) {
         boolean sameKeyStillAllowed = setupKey.id().equals(peer.enrolledWithSetupKey())
                 && !setupKey.revoked() && now.isBefore(setupKey.expiresAt());
         if (!setupKey.isValidAt(now) && !sameKeyStillAllowed) {
             throw CommandRejectedException.preconditionFailed("setup key is " + setupKey.stateAt(now));
         }
+        Optional<SetPeerExtraDnsLabelsCommand> labelsChange = labels.changeOf(peer);
         if (!peer.metadata().equals(metadata)) {
             commands.send(new UpdatePeerMetadataCommand(peer.id(), records.account().id(), metadata), initiator);
         }
+        labelsChange.ifPresent(change -> commands.send(change, initiator));
         return configurations.of(records, records.peer(peer.id()).orElseThrow(), now, requestHost);
     }
 

@@ -6,6 +6,7 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.EnrollPeerCommand;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.projections.directory.AccountRecords;
@@ -36,21 +37,25 @@ class NewPeers {
         this.addressing = addressing;
     }
 
-    /** Whom a new peer belongs to: a person, whose login can expire, or a setup key. */
+    /**
+     * Whom a new peer belongs to: a person, whose login can expire, or a setup key; only a setup key can allow extra
+     * DNS labels (NetBird: a peer added by a user has no such permission).
+     */
     record Origin(UserId user, SetupKeyId setupKey, boolean loginExpirationEnabled, boolean ephemeral,
-            Set<GroupId> autoGroups) {
+            Set<GroupId> autoGroups, boolean allowExtraDnsLabels) {
 
         static Origin person(UserView user) {
-            return new Origin(user.id(), null, true, false, user.autoGroups());
+            return new Origin(user.id(), null, true, false, user.autoGroups(), false);
         }
 
         static Origin setupKey(SetupKeyView setupKey) {
-            return new Origin(null, setupKey.id(), false, setupKey.ephemeral(), setupKey.autoGroups());
+            return new Origin(null, setupKey.id(), false, setupKey.ephemeral(), setupKey.autoGroups(),
+                    setupKey.allowExtraDnsLabels());
         }
     }
 
     PeerId enroll(AccountRecords records, Origin origin, WireguardPublicKey publicKey, PeerMetadata metadata,
-            Instant now, Initiator initiator, boolean firstAttempt) {
+            ExtraDnsLabels extraDnsLabels, Instant now, Initiator initiator, boolean firstAttempt) {
         PeerId peerId = PeerId.random();
         commands.sendAtomically(() -> {
             PeerAddressing.Assignment assignment = firstAttempt
@@ -60,7 +65,7 @@ class NewPeers {
             steps.add(new EnrollPeerCommand(peerId, records.account().id(), publicKey, metadata, metadata.hostname(),
                     assignment.overlayIp(), assignment.dnsLabel(), origin.user(), origin.setupKey(),
                     records.account().settings().peerApprovalRequired(), origin.loginExpirationEnabled(),
-                    origin.ephemeral(), now));
+                    origin.ephemeral(), now, extraDnsLabels, origin.allowExtraDnsLabels()));
             // The All group needs no step: every peer is in it.
             origin.autoGroups().stream()
                     .map(records::group)

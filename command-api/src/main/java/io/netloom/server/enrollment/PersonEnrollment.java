@@ -3,6 +3,7 @@ package io.netloom.server.enrollment;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.peer.PeerMetadata;
+import io.netloom.domain.peer.SetPeerExtraDnsLabelsCommand;
 import io.netloom.domain.peer.UpdatePeerMetadataCommand;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.domain.user.GroupsClaim;
@@ -69,6 +70,7 @@ public class PersonEnrollment {
         WireguardPublicKey publicKey = new WireguardPublicKey(request.wireguardPublicKey());
         PeerMetadata metadata = new PeerMetadata(
                 request.hostname(), request.os(), request.kernelVersion(), request.daemonVersion());
+        RequestedDnsLabels labels = RequestedDnsLabels.of(request);
         AccountRecords records = directory.account(person.accountId())
                 .orElseThrow(() -> CommandRejectedException.permissionDenied("the account no longer exists"));
         UserView user = records.user(person.userId())
@@ -83,12 +85,12 @@ public class PersonEnrollment {
         for (int attempt = 1; ; attempt++) {
             Optional<PeerView> enrolled = peerInAccount(records, publicKey);
             if (enrolled.isPresent()) {
-                return signedInAgain(records, enrolled.get(), user, groupsClaim, metadata, now, initiator,
+                return signedInAgain(records, enrolled.get(), user, groupsClaim, metadata, labels, now, initiator,
                         requestHost);
             }
             PeerId peerId;
             try {
-                peerId = enrollNew(records, user, publicKey, metadata, now, initiator, attempt == 1);
+                peerId = enrollNew(records, user, publicKey, metadata, labels, now, initiator, attempt == 1);
             } catch (ClaimConflictException conflict) {
                 if (conflict.kind() == ClaimKind.PUBLIC_KEY && keyHolders.holderOf(publicKey)
                         .filter(holder -> !holder.accountId().equals(records.account().id())).isPresent()) {
@@ -106,9 +108,10 @@ public class PersonEnrollment {
     }
 
     private PeerId enrollNew(AccountRecords records, UserView user, WireguardPublicKey publicKey,
-            PeerMetadata metadata, Instant now, Initiator initiator, boolean firstAttempt) {
-        return newPeers.enroll(records, NewPeers.Origin.person(user), publicKey, metadata, now, initiator,
-                firstAttempt);
+            PeerMetadata metadata, RequestedDnsLabels labels, Instant now, Initiator initiator, boolean firstAttempt) {
+        NewPeers.Origin origin = NewPeers.Origin.person(user);
+        return newPeers.enroll(records, origin, publicKey, metadata, labels.forNewPeer(origin.allowExtraDnsLabels()),
+                now, initiator, firstAttempt);
     }
 
     /**
@@ -117,13 +120,16 @@ public class PersonEnrollment {
      * a setup key, is not taken over by a sign-in.
      */
     private PeerConfiguration signedInAgain(AccountRecords records, PeerView peer, UserView user,
-            GroupsClaim groupsClaim, PeerMetadata metadata, Instant now, Initiator initiator, String requestHost) {
+            GroupsClaim groupsClaim, PeerMetadata metadata, RequestedDnsLabels labels, Instant now,
+            Initiator initiator, String requestHost) {
         if (!user.id().equals(peer.enrolledByUser())) {
             throw keyOfAnotherPeer();
         }
+        Optional<SetPeerExtraDnsLabelsCommand> labelsChange = labels.changeOf(peer);
         if (!peer.metadata().equals(metadata)) {
             commands.send(new UpdatePeerMetadataCommand(peer.id(), records.account().id(), metadata), initiator);
         }
+        labelsChange.ifPresent(change -> commands.send(change, initiator));
         recordLogin(records, user, peer.id(), groupsClaim, now, initiator);
         return configurations.of(records, records.peer(peer.id()).orElseThrow(), now, requestHost);
     }

@@ -34,6 +34,7 @@ public class DirectoryPeerAdmission implements PeerDirectory {
                 && records.user(peer.get().enrolledByUser()).map(UserView::blocked).orElse(true)) {
             return Admission.refused("the peer's owner is blocked or deleted");
         }
-        return Admission.admitted(new PeerIdentity(ref.get().accountId(), ref.get().peerId(), publicKey));
+        return Admission.admitted(new PeerIdentity(ref.get().accountId(), ref.get().peerId(), publicKey),
+                peer.get().allowExtraDnsLabels());
     }
 }

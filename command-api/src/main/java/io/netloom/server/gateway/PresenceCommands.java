@@ -1,7 +1,9 @@
 package io.netloom.server.gateway;
 
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.RecordPeerConnectedCommand;
 import io.netloom.domain.peer.RecordPeerDisconnectedCommand;
+import io.netloom.domain.peer.SetPeerExtraDnsLabelsCommand;
 import io.netloom.gateway.PeerIdentity;
 import io.netloom.gateway.PresenceRecorder;
 import io.netloom.server.axon.Commands;
@@ -36,9 +38,14 @@ public class PresenceCommands implements PresenceRecorder, AutoCloseable {
     }
 
     @Override
-    public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion) {
+    public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion,
+            ExtraDnsLabels extraDnsLabels) {
         record(peer, new RecordPeerConnectedCommand(peer.peerId(), peer.accountId(), sessionId, remoteAddress,
                 daemonVersion, clock.instant()));
+        if (extraDnsLabels != null) {
+            // Records something only when they differ from the peer's (ADR 0046): NetBird's login, at every sync.
+            record(peer, new SetPeerExtraDnsLabelsCommand(peer.peerId(), peer.accountId(), extraDnsLabels));
+        }
     }
 
     @Override

@@ -8,8 +8,10 @@ import static io.netloom.server.testing.TestData.ok;
 import static io.netloom.server.testing.TestData.serviceUser;
 import static io.netloom.server.testing.TestData.userUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netloom.gateway.client.GatewayClient;
+import io.netloom.gateway.client.SignInRefusedException;
 import io.netloom.gateway.protocol.PathReport;
 import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.X25519Keys;
@@ -21,7 +23,9 @@ import io.vertx.core.http.WebSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -173,6 +177,28 @@ class GatewaySessionTest extends ServerTest {
         assertThat(ok(owner.get("/api/peers/{peerId}", server.peerId)).body().get("ip").asString()).isEqualTo(address);
     }
 
+    @Test
+    void signInWhenAskingForExtraDnsLabelsThenPeersApiShowsThemWhereTheKeyAllowsAndElseClosedWithNothingChanged()
+            throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        Map<String, Object> allowing = new HashMap<>(TestPeers.reusableKey("labels", List.of()));
+        allowing.put("allow_extra_dns_labels", true);
+        Device allowed = enroll(ok(owner.post("/api/setup-keys", allowing)).text("key"), "allowed");
+        Device refused = enroll(owner, "refused");
+
+        allowed.connectAndReceiveMap(List.of("Stage-DB"));
+        awaitTrue(() -> owner.get("/api/peers/{peerId}", allowed.peerId).body().get("extra_dns_labels").size() == 1);
+        assertThat(ok(owner.get("/api/peers/{peerId}", allowed.peerId)).body().get("extra_dns_labels").get(0)
+                .asString()).isEqualTo("stage-db.netloom.internal");
+
+        assertThatThrownBy(() -> refused.connectAndReceiveMap(List.of("db")))
+                .hasRootCauseInstanceOf(SignInRefusedException.class)
+                .rootCause().hasMessageContaining("4412")
+                .hasMessageContaining("setup key doesn't allow extra DNS labels");
+        assertThat(ok(owner.get("/api/peers/{peerId}", refused.peerId)).body().get("extra_dns_labels")).isEmpty();
+        assertThat(ok(owner.get("/api/peers/{peerId}", refused.peerId)).body().get("connected").asBoolean()).isFalse();
+    }
+
     private Device enroll(NetloomApi.Client owner, String hostname) {
         return enroll(TestPeers.createReusableKey(owner, List.of()), hostname);
     }
@@ -231,7 +257,12 @@ class GatewaySessionTest extends ServerTest {
         }
 
         void connectAndReceiveMap() throws Exception {
-            socket = client.connect(gateway, keys, gatewayKey, -1, "test", (GatewayClient.Admitted) (connected, features) -> {
+            connectAndReceiveMap(null);
+        }
+
+        /** Signs in asking for {@code extraDnsLabels} (null: saying nothing of them), as the daemon does. */
+        void connectAndReceiveMap(List<String> extraDnsLabels) throws Exception {
+            socket = client.connect(gateway, keys, gatewayKey, -1, "test", extraDnsLabels, (connected, features) -> {
                 gatewayFeatures = features;
                 connected.textMessageHandler(messages::add);
                 connected.closeHandler(ignored -> closed.complete(connected.closeStatusCode()));

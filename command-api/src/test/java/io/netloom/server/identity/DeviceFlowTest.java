@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +131,18 @@ class DeviceFlowTest extends ServerTest {
                 without(TestPeers.enrollment("unused", publicKey, "laptop"), "setup_key")));
         assertThat(reenrolled.text("peer_id")).isEqualTo(peerId);
         assertThat(reenrolled.text("overlay_ip")).isEqualTo(enrolled.text("overlay_ip"));
+
+        // A person's device has no setup key to allow extra DNS labels (ADR 0046): refused, for it and a new one.
+        Map<String, Object> withLabels = new HashMap<>(
+                without(TestPeers.enrollment("unused", publicKey, "laptop"), "setup_key"));
+        withLabels.put("extra_dns_labels", List.of("db"));
+        NetloomApi.Response refused = api.withBearer(again).post("/api/netloom/enroll", withLabels);
+        withLabels.put("wireguard_public_key", TestPeers.newPublicKey());
+        NetloomApi.Response refusedNew = api.withBearer(again).post("/api/netloom/enroll", withLabels);
+        assertThat(refused.status()).isEqualTo(refusedNew.status()).isEqualTo(412);
+        assertThat(refused.text("message")).isEqualTo("setup key doesn't allow extra DNS labels");
+        assertThat(ok(owner.get("/api/peers")).body()).hasSize(1);
+        assertThat(ok(owner.get("/api/peers/{peerId}", peerId)).body().get("extra_dns_labels")).isEmpty();
 
         // The history says who signed in and who enrolled the device: the person.
         List<JsonNode> history = audit(owner);

@@ -5,6 +5,7 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.EnrollPeerCommand;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.server.axon.Commands;
@@ -30,7 +31,7 @@ final class UserDevices {
         next++;
         commands.send(new EnrollPeerCommand(peer, account, new WireguardPublicKey(TestPeers.newPublicKey()),
                 new PeerMetadata(name, "linux", "6.8.0", "0.1.0"), name, "100.64.77." + next, new DnsLabel(name),
-                user, null, false, true, false, at), new Initiator(user.value()));
+                user, null, false, true, false, at, ExtraDnsLabels.NONE, false), new Initiator(user.value()));
         return peer;
     }
 }

@@ -16,6 +16,7 @@ import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.EnrollPeerCommand;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.domain.user.CreateUserCommand;
@@ -95,7 +96,8 @@ abstract class ScimServerTest extends ServerTest {
         devices++;
         commands.send(new EnrollPeerCommand(peer, account, new WireguardPublicKey(TestPeers.newPublicKey()),
                 new PeerMetadata(name, "linux", "6.8.0", "0.1.0"), name, "100.64.77." + devices, new DnsLabel(name),
-                new UserId(userId), null, false, true, false, Instant.now()), new Initiator(userId));
+                new UserId(userId), null, false, true, false, Instant.now(), ExtraDnsLabels.NONE, false),
+                new Initiator(userId));
         return peer;
     }
 

@@ -10,7 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * A peer is enrolled either interactively by a user or unattended with a setup key: exactly one of
  * {@code enrolledByUser} and {@code enrolledWithSetupKey} is set. The overlay IP and DNS label are allocated
- * beforehand, because uniqueness across the account is not this aggregate's to decide.
+ * beforehand, because uniqueness across the account is not this aggregate's to decide. Extra DNS labels need
+ * {@code allowExtraDnsLabels}, the setup key's permission (ADR 0046).
  */
 public record EnrollPeerCommand(
         @TargetAggregateIdentifier PeerId peerId,
@@ -25,5 +26,7 @@ public record EnrollPeerCommand(
         boolean approvalRequired,
         boolean loginExpirationEnabled,
         boolean ephemeral,
-        Instant enrolledAt) {
+        Instant enrolledAt,
+        ExtraDnsLabels extraDnsLabels,
+        boolean allowExtraDnsLabels) {
 }

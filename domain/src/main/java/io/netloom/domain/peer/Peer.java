@@ -26,6 +26,8 @@ public class Peer {
     private AccountId accountId;
     private String name;
     private DnsLabel dnsLabel;
+    private ExtraDnsLabels extraDnsLabels = ExtraDnsLabels.NONE;
+    private boolean allowExtraDnsLabels;
     private String overlayIp;
     private PeerMetadata metadata;
     private boolean sshEnabled;
@@ -55,10 +57,12 @@ public class Peer {
             throw CommandRejectedException.invalid(
                     "a peer must be enrolled either by a user or with a setup key, exactly one of the two");
         }
+        ExtraDnsLabels labels = command.extraDnsLabels() == null ? ExtraDnsLabels.NONE : command.extraDnsLabels();
+        requireAllowed(labels, command.allowExtraDnsLabels());
         apply(new PeerEnrolledEvent(command.peerId(), command.accountId(), command.publicKey(), command.metadata(),
                 validName, validIp, command.dnsLabel(), command.enrolledByUser(), command.enrolledWithSetupKey(),
                 command.approvalRequired(), command.loginExpirationEnabled(), command.ephemeral(),
-                command.enrolledAt()));
+                command.enrolledAt(), labels, command.allowExtraDnsLabels()));
     }
 
     @CommandHandler
@@ -94,6 +98,17 @@ public class Peer {
         PeerMetadata newMetadata = Required.present(command.metadata(), "peer metadata");
         if (!newMetadata.equals(metadata)) {
             apply(new PeerMetadataUpdatedEvent(peerId, accountId, newMetadata));
+        }
+    }
+
+    /** Clearing them is always allowed; setting them only where the setup key allowed it at enrollment. */
+    @CommandHandler
+    public void handle(SetPeerExtraDnsLabelsCommand command) {
+        requireSameAccount(command.accountId());
+        ExtraDnsLabels labels = Required.present(command.extraDnsLabels(), "extra DNS labels");
+        requireAllowed(labels, allowExtraDnsLabels);
+        if (!labels.equals(extraDnsLabels)) {
+            apply(new PeerExtraDnsLabelsChangedEvent(peerId, accountId, labels));
         }
     }
 
@@ -173,6 +188,8 @@ public class Peer {
         accountId = event.accountId();
         name = event.name();
         dnsLabel = event.dnsLabel();
+        extraDnsLabels = event.extraDnsLabels();
+        allowExtraDnsLabels = event.allowExtraDnsLabels();
         overlayIp = event.overlayIp();
         metadata = event.metadata();
         loginExpirationEnabled = event.loginExpirationEnabled();
@@ -186,6 +203,11 @@ public class Peer {
     void on(PeerRenamedEvent event) {
         name = event.name();
         dnsLabel = event.dnsLabel();
+    }
+
+    @EventSourcingHandler
+    void on(PeerExtraDnsLabelsChangedEvent event) {
+        extraDnsLabels = event.extraDnsLabels();
     }
 
     @EventSourcingHandler
@@ -236,6 +258,13 @@ public class Peer {
     @EventSourcingHandler
     void on(PeerDeletedEvent event) {
         markDeleted();
+    }
+
+    /** NetBird's rule and words (PreconditionFailed): the permission comes from the setup key the peer joined with. */
+    private static void requireAllowed(ExtraDnsLabels labels, boolean allowed) {
+        if (!allowed && !labels.isEmpty()) {
+            throw CommandRejectedException.preconditionFailed("setup key doesn't allow extra DNS labels");
+        }
     }
 
     private PeerLoginStanding standing() {

@@ -101,7 +101,8 @@ class PeerLoginTest {
     @Test
     void expirePeerLoginWhenEphemeralThenNeverInactive() {
         PeerEnrolledEvent ephemeral = new PeerEnrolledEvent(PEER, ACCOUNT, TestPeers.PUBLIC_KEY, TestPeers.METADATA,
-                TestPeers.NAME, TestPeers.IP, TestPeers.LABEL, USER, null, false, false, true, NOW);
+                TestPeers.NAME, TestPeers.IP, TestPeers.LABEL, USER, null, false, false, true, NOW, ExtraDnsLabels.NONE,
+                false);
         fixture.given(ephemeral)
                 .when(new ExpirePeerLoginCommand(PEER, ACCOUNT, INACTIVE, HOUR, NOW.plus(DAY)))
                 .expectNoEvents();

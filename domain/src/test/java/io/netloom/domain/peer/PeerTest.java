@@ -299,4 +299,58 @@ class PeerTest {
                 .when(new DeletePeerCommand(PEER, ACCOUNT))
                 .expectException(AggregateDeletedException.class);
     }
+
+    @Test
+    void enrollPeerWhenExtraLabelsAndKeyAllowsThemThenEnrolledWithThem() {
+        fixture.givenNoPriorActivity()
+                .when(enroll().extraDnsLabels(true, "Stage-DB").command())
+                .expectEvents(enroll().extraDnsLabels(true, "stage-db").event());
+    }
+
+    @Test
+    void enrollPeerWhenExtraLabelsAndKeyDoesNotAllowThemThenPreconditionFailed() {
+        fixture.givenNoPriorActivity()
+                .when(enroll().extraDnsLabels(false, "stage-db").command())
+                .expectNoEvents()
+                .expectExceptionMessage("setup key doesn't allow extra DNS labels")
+                .expectException(reason(PRECONDITION_FAILED));
+    }
+
+    @Test
+    void setExtraDnsLabelsWhenAllowedAndDifferentThenChanged() {
+        fixture.given(enroll().extraDnsLabels(true, "a").event())
+                .when(new SetPeerExtraDnsLabelsCommand(PEER, ACCOUNT, ExtraDnsLabels.of(java.util.List.of("b", "a"))))
+                .expectEvents(new PeerExtraDnsLabelsChangedEvent(PEER, ACCOUNT,
+                        ExtraDnsLabels.of(java.util.List.of("a", "b"))));
+    }
+
+    @Test
+    void setExtraDnsLabelsWhenSameThenNothingRecorded() {
+        fixture.given(enroll().extraDnsLabels(true, "a", "b").event())
+                .when(new SetPeerExtraDnsLabelsCommand(PEER, ACCOUNT, ExtraDnsLabels.of(java.util.List.of("B", "a"))))
+                .expectNoEvents();
+    }
+
+    @Test
+    void setExtraDnsLabelsWhenNotAllowedThenPreconditionFailedAndNothingRecorded() {
+        fixture.given(enrolled())
+                .when(new SetPeerExtraDnsLabelsCommand(PEER, ACCOUNT, ExtraDnsLabels.of(java.util.List.of("a"))))
+                .expectNoEvents()
+                .expectException(reason(PRECONDITION_FAILED));
+    }
+
+    @Test
+    void setExtraDnsLabelsWhenClearedThenChangedEvenAfterReplayOfChange() {
+        fixture.given(enroll().extraDnsLabels(true, "a").event(),
+                        new PeerExtraDnsLabelsChangedEvent(PEER, ACCOUNT, ExtraDnsLabels.of(java.util.List.of("b"))))
+                .when(new SetPeerExtraDnsLabelsCommand(PEER, ACCOUNT, ExtraDnsLabels.NONE))
+                .expectEvents(new PeerExtraDnsLabelsChangedEvent(PEER, ACCOUNT, ExtraDnsLabels.NONE));
+    }
+
+    @Test
+    void setExtraDnsLabelsWhenAnotherAccountThenNotFound() {
+        fixture.given(enroll().extraDnsLabels(true).event())
+                .when(new SetPeerExtraDnsLabelsCommand(PEER, OTHER_ACCOUNT, ExtraDnsLabels.NONE))
+                .expectException(reason(NOT_FOUND));
+    }
 }

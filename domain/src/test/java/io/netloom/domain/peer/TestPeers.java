@@ -48,6 +48,8 @@ final class TestPeers {
         private UserId byUser;
         private SetupKeyId withSetupKey = SETUP_KEY;
         private boolean approvalRequired;
+        private ExtraDnsLabels extraDnsLabels = ExtraDnsLabels.NONE;
+        private boolean allowExtraDnsLabels;
 
         Enroll name(String value) {
             name = value;
@@ -75,14 +77,20 @@ final class TestPeers {
             return this;
         }
 
+        Enroll extraDnsLabels(boolean allowed, String... names) {
+            allowExtraDnsLabels = allowed;
+            extraDnsLabels = ExtraDnsLabels.of(java.util.List.of(names));
+            return this;
+        }
+
         EnrollPeerCommand command() {
             return new EnrollPeerCommand(PEER, ACCOUNT, publicKey, METADATA, name, overlayIp, LABEL, byUser,
-                    withSetupKey, approvalRequired, true, false, NOW);
+                    withSetupKey, approvalRequired, true, false, NOW, extraDnsLabels, allowExtraDnsLabels);
         }
 
         PeerEnrolledEvent event() {
             return new PeerEnrolledEvent(PEER, ACCOUNT, publicKey, METADATA, name, overlayIp, LABEL, byUser,
-                    withSetupKey, approvalRequired, true, false, NOW);
+                    withSetupKey, approvalRequired, true, false, NOW, extraDnsLabels, allowExtraDnsLabels);
         }
     }
 

@@ -50,6 +50,17 @@ final class LabDns {
         return status.find() ? status.group(1) : "no answer";
     }
 
+    /** The name {@code dig -x} gets for {@code ip} from the host's resolver, with its trailing dot ("": none). */
+    static String reverse(String host, String ip) {
+        return dig(host, "+short", "-x", ip).strip();
+    }
+
+    /** The response code {@code dig -x} gets for {@code ip}. */
+    static String reverseStatus(String host, String ip) {
+        Matcher status = STATUS.matcher(dig(host, "-x", ip));
+        return status.find() ? status.group(1) : "no answer";
+    }
+
     /** What glibc makes of {@code name} in {@code host} (files, then DNS through resolv.conf): the address or "". */
     static String getent(String host, String name) {
         Lab.Result result = Lab.in(host, "getent", "hosts", name);

@@ -48,6 +48,14 @@ final class LabPeer {
         return Lab.in(host, command.toArray(String[]::new));
     }
 
+    /** {@code netloom up} of an enrolled device with more options, e.g. {@code --extra-dns-labels}. */
+    Lab.Result upWith(String... options) {
+        List<String> command = netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name", interfaceName,
+                "--relay-ca", Lab.RELAY_CA.toString());
+        command.addAll(List.of(options));
+        return Lab.in(host, command.toArray(String[]::new));
+    }
+
     /** {@code netloom up} without a setup key: the person signs in with the code the device shows. */
     DeviceSignIn upSigningIn() {
         return DeviceSignIn.start(host, netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name",

@@ -109,7 +109,7 @@ class MeshEndToEndTest {
         Lab.startServer();
         api = new LabApi();
         String setupKey = api.post("/api/setup-keys", Map.of("name", "lab", "type", "reusable", "expires_in", 86400,
-                "auto_groups", List.of(), "usage_limit", 0)).get("key").asText();
+                "auto_groups", List.of(), "usage_limit", 0, "allow_extra_dns_labels", true)).get("key").asText();
         setupKeyFile = Lab.LAB_DIR.resolve("setup-key");
         Files.writeString(setupKeyFile, setupKey);
         Files.setPosixFilePermissions(setupKeyFile, PosixFilePermissions.fromString("rw-------"));
@@ -355,8 +355,34 @@ class MeshEndToEndTest {
         assertThat(new String(LabDns.resolvConfBytes("a"))).contains("nameserver " + IP.get(A) + "\n");
     }
 
+    /**
+     * ADR 0046: B asks for an extra DNS label (`netloom up --extra-dns-labels`, sent at its sign-in at the gateway);
+     * A, which may reach B, resolves it, C, which may not, gets NXDOMAIN for it; the overlay's reverse names answer
+     * the same way.
+     */
     @Test
     @Order(10)
+    void extraLabelAndReverseNamesThenResolvedWhereThePeerMayBeReachedOnly() {
+        String domain = fqdnB.substring(fqdnB.indexOf('.') + 1);
+        String extra = "stage-db." + domain;
+        Lab.check(B.down());
+        Lab.check(B.upWith("--extra-dns-labels", "Stage-DB"));
+
+        long resolved = Await.until("A resolves B's extra label", CONVERGE,
+                () -> LabDns.addresses("a", extra).equals(List.of(IP.get(B))));
+        System.out.println("B up with an extra label -> A resolves it after " + resolved + " ms");
+        assertThat(LabDns.status("c", extra)).as("C may not reach B").isEqualTo("NXDOMAIN");
+        assertThat(api.get("/api/peers/" + ID.get(B)).get("extra_dns_labels")).extracting(JsonNode::asText)
+                .containsExactly(extra);
+
+        assertThat(LabDns.reverse("a", IP.get(B))).as("dig -x on a peer that may reach B").isEqualTo(fqdnB + ".");
+        assertThat(LabDns.reverse("a", IP.get(A))).as("its own address").isEqualTo(fqdnA + ".");
+        assertThat(LabDns.reverseStatus("c", IP.get(B))).as("C may not reach B").isEqualTo("NXDOMAIN");
+        assertThat(LabDns.reverse("c", IP.get(A))).isEqualTo(fqdnA + ".");
+    }
+
+    @Test
+    @Order(11)
     void policyCreatedThenThePeerItOpensResolvesWithinASecond() {
         api.post("/api/policies", policy("b and c", both(groupId("site-b"), siteC)));
         long resolved = Await.until("C resolves B's name", CONVERGE,
@@ -367,7 +393,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void nameserverGroupsThenTheMatchDomainFromTheSitesDnsmasqAndEveryOtherNameFromThePrimary() {
         LabDns.dnsmasq("rtr-a", "198.18.1.1", 53, "--host-record=intranet.corp.example,198.18.1.80",
                 "--local=/corp.example/");
@@ -387,7 +413,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void customZoneThenItsRecordResolvesOnlyInItsDistributionGroupAndForAPeerWithinASecondOfJoining() {
         String printers = api.post("/api/groups", Map.of("name", "printers", "peers", List.of(ID.get(A))))
                 .get("id").asText();
@@ -409,7 +435,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void dnsManagementDisabledForCThenItsOriginalResolvConfIsBackUntilEnabledAgain() {
         api.put("/api/dns/settings", Map.of("disabled_management_groups", List.of(siteC)));
 
@@ -424,7 +450,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void downThenTheOriginalResolvConfIsBackAndAfterACrashTheNextStartPutsItBack() {
         Lab.check(A.down());
         assertThat(LabDns.resolvConfBytes("a")).isEqualTo(ORIGINAL_RESOLV_CONF.get("a"));
@@ -443,7 +469,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void upWhenTheNetworkDropsAllUdpThenReachesEveryHostThroughTheRelayOverTcpAndReportsIt() {
         // The name scenarios leave A down and the mesh split by site; the relay scenarios need every host and pair.
         Lab.check(A.up(null));
@@ -464,7 +490,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void bothBehindSymmetricNatsThenOneRelayHopReportedByBothSides() {
         Await.until("C pings D through the tunnel", CONVERGE_RELAYED, () -> C.ping(IP.get(D)));
 
@@ -497,7 +523,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     void upWhenTcpToTheRelayPortIsBlockedTooThenReachesEveryHostThroughTheRelayOverTlsAndReportsIt() {
         // Inserted at the head of the forward chain, before the rules that accept what the LAN sends.
         Lab.check(Lab.in("rtr-u", "nft", "insert", "rule", "ip", "nl_router", "forward", "iifname", "lan", "tcp",
@@ -526,7 +552,7 @@ class MeshEndToEndTest {
      * allocation lifetimes, on the same allocations.
      */
     @Test
-    @Order(19)
+    @Order(20)
     void directPathBlockedThenRelayedWithinThreeSecondsAndDirectAgainOnceUnblockedWhileRelayedTunnelsOutliveAllocations() {
         List<PingTrace> relayed = relayedPairs();
         List<PingTrace> direct = List.of(PingTrace.start("a", IP.get(B)), PingTrace.start("b", IP.get(A)));
@@ -568,7 +594,7 @@ class MeshEndToEndTest {
     }
 
     @Test
-    @Order(18)
+    @Order(19)
     void relayKilledAndRestartedThenEveryRelayedPathHeals() {
         List<PingTrace> traces = relayedPairs();
         try {
@@ -604,7 +630,7 @@ class MeshEndToEndTest {
      * side sends again (probes every second, ADR 0040).
      */
     @Test
-    @Order(20)
+    @Order(21)
     void routerForgetsEveryMappingThenThePathsThroughItCarryOnWithinTheHealingBound() {
         for (int run = 1; run <= FAULT_RUNS; run++) {
             faultAtB("B's router forgot its NAT mappings", () -> Lab.check(Lab.script("forget-mappings", "b")));
@@ -618,7 +644,7 @@ class MeshEndToEndTest {
      * new address; then the same back to the first address.
      */
     @Test
-    @Order(21)
+    @Order(22)
     void publicAddressRenumberedThenEveryPathToTheHostHealsAndTheServerSeesTheNewAddress() {
         try {
             for (int run = 1; run <= FAULT_RUNS; run++) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,17 +36,13 @@ final class DeviceEnrollment {
     record Device(X25519Keys keys, Enrollment enrollment, boolean enrolledNow) {
     }
 
-    static Device ensure(StateDirectory state, EnrollmentOptions options) throws IOException {
-        return ensure(state, options, null, false);
-    }
-
     /**
-     * Like {@link #ensure(StateDirectory, EnrollmentOptions)}, but without a setup key the person signs in
-     * ({@code signIn} not null): always when {@code signInAgain} (a {@code login}), else only on a device that is
-     * not enrolled yet.
+     * Enrolls with a setup key when one is given; without one the person signs in ({@code signIn} not null):
+     * always when {@code signInAgain} (a {@code login}), else only on a device that is not enrolled yet. An
+     * enrollment asks for {@code extraDnsLabels} (ADR 0046).
      */
-    static Device ensure(StateDirectory state, EnrollmentOptions options, SignInOptions signIn, boolean signInAgain)
-            throws IOException {
+    static Device ensure(StateDirectory state, EnrollmentOptions options, SignInOptions signIn, boolean signInAgain,
+            List<String> extraDnsLabels) throws IOException {
         state.create();
         X25519Keys keys = PrivateKeyFile.loadOrCreate(state.privateKey());
         Optional<Enrollment> saved = StateFiles.read(state.enrollment(), Enrollment.class);
@@ -82,7 +79,7 @@ final class DeviceEnrollment {
         Enrollment enrollment;
         try {
             enrollment = new EnrollmentClient(trust, Clock.systemUTC()).enroll(managementUrl, credential,
-                    keys.publicKeyBase64(), DeviceInfo.ofThisMachine(DaemonVersion.current()));
+                    keys.publicKeyBase64(), DeviceInfo.ofThisMachine(DaemonVersion.current()), extraDnsLabels);
         } catch (EnrollmentClient.EnrollmentException e) {
             throw new CliException(e.getMessage());
         }

@@ -1,10 +1,13 @@
 package io.netloom.daemon.cli;
 
+import io.netloom.daemon.DaemonSettings;
+import io.netloom.daemon.ExtraDnsLabelNames;
 import io.netloom.tls.CertificateFingerprint;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -28,6 +31,13 @@ final class EnrollmentOptions {
                     + "unencrypted. For labs only.")
     boolean allowInsecureHttp;
 
+    @Option(names = "--extra-dns-labels", paramLabel = "LABELS", split = ",",
+            description = "Extra DNS labels this peer also answers to in the account's DNS domain, comma-separated, at "
+                    + "most " + ExtraDnsLabelNames.MAX_NAMES + ", e.g. --extra-dns-labels vpc1,mgmt1; "
+                    + "--extra-dns-labels \"\" clears them. Sent at enrollment, login and every connection to the "
+                    + "gateway; the setup key must allow them (allow_extra_dns_labels). Default: the last ones used.")
+    List<String> extraDnsLabels;
+
     @ArgGroup(exclusive = true)
     SetupKeySource setupKey;
 
@@ -38,6 +48,21 @@ final class EnrollmentOptions {
 
         @Option(names = "--setup-key-file", paramLabel = "FILE", description = "File holding the setup key.")
         Path file;
+    }
+
+    /** The labels given, else {@code saved}'s; a list of nothing but empty entries clears them. */
+    List<String> extraDnsLabelsOver(DaemonSettings saved) {
+        if (extraDnsLabels == null) {
+            return saved.extraDnsLabels();
+        }
+        if (extraDnsLabels.stream().allMatch(String::isBlank)) {
+            return List.of();
+        }
+        try {
+            return ExtraDnsLabelNames.normalized(extraDnsLabels);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
     }
 
     /** The setup key, or null when none was given. */

@@ -1,5 +1,9 @@
 package io.netloom.daemon.cli;
 
+import io.netloom.daemon.DaemonSettings;
+import io.netloom.daemon.state.StateDirectory;
+import io.netloom.daemon.state.StateFiles;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +23,12 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeviceEnrollment.Device device = DeviceEnrollment.ensure(stateOption.state(), enrollment, signIn, true);
+        StateDirectory state = stateOption.state();
+        DaemonSettings saved = StateFiles.read(state.settings(), DaemonSettings.class).orElse(DaemonSettings.DEFAULTS);
+        List<String> extraDnsLabels = enrollment.extraDnsLabelsOver(saved);
+        DeviceEnrollment.Device device = DeviceEnrollment.ensure(state, enrollment, signIn, true, extraDnsLabels);
+        // Kept like up's options, so that the daemon asks for the same labels at every sign-in at the gateway.
+        StateFiles.write(state.settings(), saved.withExtraDnsLabels(extraDnsLabels));
         var configuration = device.enrollment().configuration();
         System.out.println("Enrolled as " + configuration.fqdn() + " (" + configuration.overlayIp() + "), peer "
                 + configuration.peerId() + (configuration.approvalRequired() ? "; waiting for an admin's approval" : ""));

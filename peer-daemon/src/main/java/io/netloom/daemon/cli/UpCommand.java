@@ -64,8 +64,9 @@ final class UpCommand implements Callable<Integer> {
             return 0;
         }
         if (foreground) {
-            DeviceEnrollment.Device device = DeviceEnrollment.ensure(state, enrollment, signIn, false);
             DaemonSettings settings = settings(state);
+            DeviceEnrollment.Device device = DeviceEnrollment.ensure(state, enrollment, signIn, false,
+                    settings.extraDnsLabels());
             StateFiles.write(state.settings(), settings);
             DaemonLogging.configure();
             new PeerDaemon(state, device.keys(), device.enrollment(), settings).run();
@@ -74,13 +75,15 @@ final class UpCommand implements Callable<Integer> {
         // Enrolling needs this process (its errors are the user's to see); a plain `up` of an enrolled device
         // checks only what needs no JSON and leaves reading the state and merging the settings to the daemon,
         // which then starts about half a second sooner (the first use of Jackson).
+        // A refused option is reported before anything is enrolled or started.
+        List<String> settingOptions = validatedSettingOptions();
         if (enrollment.setupKey != null || enrollment.managementUrl != null || enrollment.serverFingerprint != null) {
             // Without a setup key, a device that is not enrolled yet signs its person in first.
-            DeviceEnrollment.ensure(state, enrollment, signIn, false);
+            DeviceEnrollment.ensure(state, enrollment, signIn, false, settings(state).extraDnsLabels());
         } else {
             DeviceEnrollment.requireEnrolled(state);
         }
-        Process daemon = startInBackground(state, validatedSettingOptions());
+        Process daemon = startInBackground(state, settingOptions);
         return awaitConnected(state, control, daemon);
     }
 
@@ -94,7 +97,8 @@ final class UpCommand implements Callable<Integer> {
             return new DaemonSettings(interfaceName != null ? interfaceName : base.interfaceName(),
                     wireGuardPort != null ? wireGuardPort : base.wireGuardPort(),
                     dataPath != null ? dataPath : base.dataPath(),
-                    relayCa != null ? relayCa.getAbsolutePath() : base.relayCaFile());
+                    relayCa != null ? relayCa.getAbsolutePath() : base.relayCaFile(),
+                    enrollment.extraDnsLabelsOver(base));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), 2);
         }
@@ -115,6 +119,11 @@ final class UpCommand implements Callable<Integer> {
         }
         if (relayCa != null) {
             options.addAll(List.of("--relay-ca", relayCa.getAbsolutePath()));
+        }
+        if (enrollment.extraDnsLabels != null) {
+            // "" (none) as its own argument clears them in the daemon too.
+            options.addAll(List.of("--extra-dns-labels",
+                    String.join(",", enrollment.extraDnsLabelsOver(DaemonSettings.DEFAULTS))));
         }
         return options;
     }

@@ -17,6 +17,8 @@ import org.xbill.DNS.Type;
  * first that applies. Pure: no I/O, no clock, no state.
  *
  * <ol>
+ *   <li>The reverse name of an address in the overlay network: the peer of that address answers with its FQDN if
+ *       it is this peer or one in the map (one this peer may reach), else the name does not exist.</li>
  *   <li>A name at or below the mesh domain, and in no received zone below it: the peers' names answer with their
  *       address, any other name there does not exist.</li>
  *   <li>A name with records in a received zone (its own, else the nearest wildcard): answered from them. Zones are
@@ -75,6 +77,9 @@ public final class DnsAnswers {
     }
 
     private static Step step(DnsTable table, Name name, int type) {
+        if (table.overlay() != null && table.overlay().covers(name)) {
+            return reverse(table, name, type);
+        }
         Name meshDomain = table.meshDomain();
         if (meshDomain != null && name.subdomain(meshDomain) && !inZoneBelow(table, name, meshDomain)) {
             return mesh(table, meshDomain, name, type);
@@ -96,7 +101,7 @@ public final class DnsAnswers {
         return zone != null && !zone.name().equals(meshDomain) && zone.name().subdomain(meshDomain);
     }
 
-    /** Rule 1: the mesh domain holds exactly the peers of the map. */
+    /** Rule 2: the mesh domain holds exactly the peers of the map. */
     private static Step mesh(DnsTable table, Name meshDomain, Name name, int type) {
         List<Record> addresses = table.meshNames().get(name);
         if (addresses != null) {
@@ -109,7 +114,17 @@ public final class DnsAnswers {
         return new Final(Rcode.NXDOMAIN, List.of(), List.of(soa(meshDomain)));
     }
 
-    /** Rule 2's records: the name's own, else those of the nearest wildcard above it, under the name asked. */
+    /** Rule 1: the overlay's reverse names hold exactly the addresses of the peers of the map. */
+    private static Step reverse(DnsTable table, Name name, int type) {
+        Name zone = table.overlay().zone();
+        List<Record> pointers = table.reverseNames().get(name);
+        if (pointers == null) {
+            return new Final(Rcode.NXDOMAIN, List.of(), List.of(soa(zone)));
+        }
+        return type == Type.PTR || type == Type.ANY ? new Final(Rcode.NOERROR, pointers, List.of()) : noData(zone);
+    }
+
+    /** Rule 3's records: the name's own, else those of the nearest wildcard above it, under the name asked. */
     private static List<Record> recordsOf(DnsTable table, Name name) {
         List<Record> own = table.records().get(name);
         if (own != null) {

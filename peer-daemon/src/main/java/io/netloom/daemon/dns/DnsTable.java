@@ -11,7 +11,10 @@ import org.xbill.DNS.Record;
  * map makes a new table, which replaces the old one in one step.
  *
  * @param meshDomain the account's {@code dns_domain}, where this resolver is authoritative; {@code null}: none
- * @param meshNames the A records of this peer and of every peer in its map, by name (all in {@code meshDomain})
+ * @param meshNames the A records of this peer and of every peer in its map, by name (all in {@code meshDomain}):
+ *     their labels and extra labels; a name several peers carry has each of their addresses, in address order
+ * @param overlay where the overlay's reverse names lie; {@code null}: none (no usable address in the map)
+ * @param reverseNames the PTR records of this peer's and every remote peer's overlay address, naming its FQDN
  * @param zones the custom zones received, deepest first
  * @param records the custom zones' records by owner name (a wildcard record under its {@code *.parent} name)
  * @param matchDomains where names are forwarded by match domain, most specific first
@@ -24,6 +27,8 @@ import org.xbill.DNS.Record;
 public record DnsTable(
         Name meshDomain,
         Map<Name, List<Record>> meshNames,
+        OverlayReverse overlay,
+        Map<Name, List<Record>> reverseNames,
         List<Zone> zones,
         Map<Name, List<Record>> records,
         List<MatchDomain> matchDomains,
@@ -35,6 +40,7 @@ public record DnsTable(
 
     public DnsTable {
         meshNames = Map.copyOf(meshNames);
+        reverseNames = Map.copyOf(reverseNames);
         zones = List.copyOf(zones);
         records = Map.copyOf(records);
         matchDomains = List.copyOf(matchDomains);
@@ -44,8 +50,8 @@ public record DnsTable(
     }
 
     /** A table that knows no name and forwards nothing: before the first map. */
-    public static final DnsTable EMPTY = new DnsTable(null, Map.of(), List.of(), Map.of(), List.of(), null, null,
-            List.of(), List.of(), List.of());
+    public static final DnsTable EMPTY = new DnsTable(null, Map.of(), null, Map.of(), List.of(), Map.of(), List.of(),
+            null, null, List.of(), List.of(), List.of());
 
     /**
      * Whether every question gets the same answer from both tables (TTLs aside): when not, caches in front of the
@@ -53,6 +59,7 @@ public record DnsTable(
      */
     public boolean answersAlike(DnsTable other) {
         return Objects.equals(meshDomain, other.meshDomain) && meshNames.equals(other.meshNames)
+                && Objects.equals(overlay, other.overlay) && reverseNames.equals(other.reverseNames)
                 && zones.equals(other.zones) && records.equals(other.records) && matchDomains.equals(other.matchDomains)
                 && Objects.equals(primary, other.primary) && Objects.equals(system, other.system);
     }

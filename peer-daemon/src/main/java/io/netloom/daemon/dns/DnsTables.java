@@ -14,6 +14,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
 
@@ -57,6 +59,8 @@ public final class DnsTables {
         Name meshDomain = config == null || config.dnsDomain() == null || config.dnsDomain().isBlank() ? null
                 : name(config.dnsDomain(), "dns_domain", problems);
         Map<Name, List<Record>> meshNames = meshDomain == null ? Map.of() : meshNames(map, meshDomain, problems);
+        OverlayReverse overlay = overlay(config, problems);
+        Map<Name, List<Record>> reverseNames = overlay == null ? Map.of() : reverseNames(map, problems);
         List<DnsTable.Zone> zones = new ArrayList<>();
         Map<Name, List<Record>> records = records(map, zones, problems);
         List<DnsTable.Group> groups = groups(map, self, problems);
@@ -64,22 +68,79 @@ public final class DnsTables {
         List<InetSocketAddress> primary = groups.stream().filter(DnsTable.Group::primary)
                 .flatMap(group -> group.upstreams().servers().stream()).toList();
         List<InetSocketAddress> system = systemResolvers.stream().filter(server -> !server.equals(self)).toList();
-        return new DnsTable(meshDomain, meshNames, zones, records, matchDomains,
+        return new DnsTable(meshDomain, meshNames, overlay, reverseNames, zones, records, matchDomains,
                 primary.isEmpty() ? null : new Upstreams(label(groups.stream().filter(DnsTable.Group::primary)
                         .toList()), primary),
                 system.isEmpty() ? null : new Upstreams(Upstreams.SYSTEM, system),
                 groups, searchDomains(map, meshDomain, groups), problems);
     }
 
-    /** This peer's own name and every remote peer's, with their overlay addresses. */
+    /**
+     * This peer's own names and every remote peer's, label and extra labels, with their overlay addresses. Extra
+     * labels are not unique (ADR 0046): as NetBird's records do, a name several peers carry answers with each of
+     * their addresses — only of the peers in the map, which are the ones this peer may reach — in address order,
+     * whatever order the map lists them in.
+     */
     private static Map<Name, List<Record>> meshNames(NetworkMap map, Name meshDomain, List<String> problems) {
         Map<Name, List<Record>> names = new HashMap<>();
-        addPeer(names, meshDomain, map.config().fqdn(), map.config().address(), "this peer", problems);
+        MapConfig config = map.config();
+        addPeer(names, meshDomain, config.fqdn(), config.address(), "this peer", problems);
+        config.extraFqdns().forEach(extra -> addPeer(names, meshDomain, extra, config.address(),
+                "this peer (an extra label)", problems));
         for (RemotePeer peer : map.remotePeers()) {
             addPeer(names, meshDomain, peer.fqdn(), peer.allowedIp(), "peer " + peer.id(), problems);
+            peer.extraFqdns().forEach(extra -> addPeer(names, meshDomain, extra, peer.allowedIp(),
+                    "peer " + peer.id() + " (an extra label)", problems));
+        }
+        names.replaceAll((name, list) -> list.stream().distinct()
+                .sorted(Comparator.comparing(record -> ((ARecord) record).getAddress().getAddress(),
+                        Arrays::compareUnsigned))
+                .toList());
+        return names;
+    }
+
+    private static OverlayReverse overlay(MapConfig config, List<String> problems) {
+        if (config == null || config.address() == null) {
+            return null;
+        }
+        try {
+            return OverlayReverse.of(config.address());
+        } catch (IllegalArgumentException e) {
+            problems.add("the overlay address " + Printable.quote(config.address()) + " is unusable for reverse names: "
+                    + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The PTR record of this peer's address and of every remote peer's, naming its FQDN (not its extra labels). */
+    private static Map<Name, List<Record>> reverseNames(NetworkMap map, List<String> problems) {
+        Map<Name, List<Record>> names = new HashMap<>();
+        addPointer(names, map.config().fqdn(), map.config().address(), "this peer", problems);
+        for (RemotePeer peer : map.remotePeers()) {
+            addPointer(names, peer.fqdn(), peer.allowedIp(), "peer " + peer.id(), problems);
         }
         names.replaceAll((name, list) -> List.copyOf(list));
         return names;
+    }
+
+    private static void addPointer(Map<Name, List<Record>> names, String fqdn, String address, String who,
+            List<String> problems) {
+        if (fqdn == null || fqdn.isBlank() || address == null) {
+            return;
+        }
+        try {
+            Name target = absolute(fqdn);
+            Name reverse = OverlayReverse.nameOf(IpLiterals.parse(hostOf(address)));
+            names.computeIfAbsent(reverse, key -> new ArrayList<>())
+                    .add(new PTRRecord(reverse, DClass.IN, MESH_TTL, target));
+        } catch (IllegalArgumentException | TextParseException e) {
+            problems.add("the reverse name of " + who + " is not answered: " + e.getMessage());
+        }
+    }
+
+    private static String hostOf(String address) {
+        int slash = address.indexOf('/');
+        return slash < 0 ? address : address.substring(0, slash);
     }
 
     private static void addPeer(Map<Name, List<Record>> names, Name meshDomain, String fqdn, String address,
@@ -96,8 +157,7 @@ public final class DnsTables {
             return;
         }
         try {
-            InetAddress ip = IpLiterals.parse(address.substring(0, address.indexOf('/') < 0 ? address.length()
-                    : address.indexOf('/')));
+            InetAddress ip = IpLiterals.parse(hostOf(address));
             names.computeIfAbsent(name, key -> new ArrayList<>()).add(new ARecord(name, DClass.IN, MESH_TTL, ip));
         } catch (IllegalArgumentException e) {
             problems.add("the name of " + who + " is not answered: " + e.getMessage());

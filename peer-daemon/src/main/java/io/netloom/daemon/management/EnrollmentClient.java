@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,12 +57,13 @@ public final class EnrollmentClient {
 
     public Enrollment enroll(URI managementUrl, String setupKey, String publicKey, DeviceInfo device)
             throws EnrollmentException {
-        return enroll(managementUrl, new Credential.SetupKey(setupKey), publicKey, device);
+        return enroll(managementUrl, new Credential.SetupKey(setupKey), publicKey, device, List.of());
     }
 
-    public Enrollment enroll(URI managementUrl, Credential credential, String publicKey, DeviceInfo device)
-            throws EnrollmentException {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /** @param extraDnsLabels all the extra DNS labels the device asks for (ADR 0046); none clears them */
+    public Enrollment enroll(URI managementUrl, Credential credential, String publicKey, DeviceInfo device,
+            List<String> extraDnsLabels) throws EnrollmentException {
+        Map<String, Object> fields = new LinkedHashMap<>();
         if (credential instanceof Credential.SetupKey setupKey) {
             fields.put("setup_key", setupKey.key());
         }
@@ -70,11 +72,12 @@ public final class EnrollmentClient {
         fields.put("os", device.os());
         fields.put("kernel_version", device.kernelVersion());
         fields.put("daemon_version", device.daemonVersion());
+        fields.put("extra_dns_labels", List.copyOf(extraDnsLabels));
         String body;
         try {
             body = JSON.writeValueAsString(fields);
         } catch (IOException e) {
-            throw new IllegalStateException("a map of strings always serializes", e);
+            throw new IllegalStateException("strings and a list of them always serialize", e);
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(managementUrl.resolve("/api/netloom/enroll"))
                 .timeout(Duration.ofSeconds(30))

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class GatewaySession {
     private final RecentProblems problems;
     private final VerifiedMaps verifiedMaps;
     private final Consumer<TurnCredentialsMessage.Grant> turnCredentials;
+    private final Supplier<List<String>> extraDnsLabels;
 
     private volatile NetworkMap map;
     private volatile WebSocket socket;
@@ -62,9 +64,16 @@ public final class GatewaySession {
     private volatile boolean stopped;
     private Duration retryDelay = FIRST_RETRY;
 
+    /**
+     * @param extraDnsLabels the extra DNS labels this device asks for at every sign-in, as NetBird's daemon does at
+     *     every login (ADR 0046), asked anew each time (a {@code netloom login} may have changed them meanwhile);
+     *     {@code null}: says nothing of them
+     */
     public GatewaySession(Vertx vertx, URI gatewayUrl, ServerTrust gatewayTrust, X25519Keys keys,
-            byte[] gatewayPublicKey, String ownPeerId, MapListener listener, RecentProblems problems, Clock clock,
-            VerifiedMaps verifiedMaps, Consumer<TurnCredentialsMessage.Grant> turnCredentials) {
+            byte[] gatewayPublicKey, String ownPeerId, Supplier<List<String>> extraDnsLabels, MapListener listener,
+            RecentProblems problems, Clock clock, VerifiedMaps verifiedMaps,
+            Consumer<TurnCredentialsMessage.Grant> turnCredentials) {
+        this.extraDnsLabels = extraDnsLabels == null ? () -> null : extraDnsLabels;
         this.vertx = vertx;
         this.trust = gatewayTrust;
         this.client = new GatewayClient(vertx, 1, gatewayTrust);
@@ -150,7 +159,7 @@ public final class GatewaySession {
         }
         NetworkMap held = map;
         client.connect(gatewayUrl, keys, gatewayPublicKey, held == null ? -1 : held.serial(),
-                        io.netloom.daemon.DaemonVersion.current(), (GatewayClient.Admitted) this::attach)
+                        io.netloom.daemon.DaemonVersion.current(), extraDnsLabels.get(), this::attach)
                 .onSuccess(connected -> {
                     retryDelay = FIRST_RETRY;
                     status = new ServiceStatus(gatewayUrl.toString(), "connected", clock.instant(), null);

@@ -144,6 +144,17 @@ class CommandLineTest {
         assertThat(errors.toString()).contains("'ebpf' is not a data path: use nftables or proxy");
     }
 
+    @Test
+    void upOrLoginWhenAnExtraDnsLabelIsNoDnsNameThenUsageErrorNamingItBeforeAnythingElse() {
+        int up = run("up", "--config", state.toString(), "--extra-dns-labels", "db,*.stage");
+        int login = run("login", "--config", state.toString(), "--extra-dns-labels", "a..b");
+
+        assertThat(up).isEqualTo(2);
+        assertThat(login).isEqualTo(2);
+        assertThat(errors.toString()).contains("extra DNS label \"*.stage\" is not a valid DNS name")
+                .contains("extra DNS label \"a..b\" is not a valid DNS name").doesNotContain("not enrolled");
+    }
+
     private int run(String... arguments) {
         CommandLine commandLine = NetloomCommand.commandLine();
         commandLine.setErr(new PrintWriter(errors, true));

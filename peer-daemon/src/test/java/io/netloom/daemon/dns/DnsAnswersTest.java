@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -287,5 +288,82 @@ class DnsAnswersTest {
     private static List<String> addresses(DnsDecision.Answer answer) {
         return answer.answers().stream().filter(ARecord.class::isInstance)
                 .map(record -> ((ARecord) record).getAddress().getHostAddress()).toList();
+    }
+
+    @Test
+    void decideWhenExtraLabelOfAPeerInTheMapThenItsAddressAndOfAPeerOutsideItNxdomain() {
+        NetworkMap map = map(List.of(peer("b", 2, "stage-db")), List.of(), List.of(), List.of());
+
+        assertThat(addresses(answer(map, "stage-db.netloom.internal", Type.A))).containsExactly("100.64.0.2");
+        assertThat(addresses(answer(map, "b.netloom.internal", Type.A))).containsExactly("100.64.0.2");
+        assertThat(answer(MESH, "stage-db.netloom.internal", Type.A).rcode())
+                .as("the peer carrying it is not in this peer's map").isEqualTo(Rcode.NXDOMAIN);
+    }
+
+    @Test
+    void decideWhenNameSharedByPeersOrAnotherPeersLabelThenEveryAddressInAddressOrder() {
+        NetworkMap map = map(List.of(peer("z", 12, "db", "b"), peer("b", 2, "db", "b"), peer("c", 3, "db")),
+                List.of(), List.of(), List.of());
+
+        assertThat(addresses(answer(map, "db.netloom.internal", Type.A)))
+                .containsExactly("100.64.0.2", "100.64.0.3", "100.64.0.12");
+        assertThat(addresses(answer(map, "b.netloom.internal", Type.A)))
+                .as("b's own label, and z's extra label, each address once")
+                .containsExactly("100.64.0.2", "100.64.0.12");
+    }
+
+    @Test
+    void decideWhenOwnExtraLabelThenOwnAddress() {
+        NetworkMap map = new NetworkMap(1, new io.netloom.daemon.map.MapConfig("100.64.0.1/10",
+                "self.netloom.internal", "netloom.internal", true, List.of("gw.netloom.internal")), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        assertThat(addresses(answer(map, "gw.netloom.internal", Type.A))).containsExactly("100.64.0.1");
+    }
+
+    @Test
+    void decideWhenReverseNameOfAPeerInTheMapOrOfThisPeerThenItsFqdnAuthoritatively() {
+        DnsDecision.Answer remote = answer(MESH, "2.0.64.100.in-addr.arpa", Type.PTR);
+        DnsDecision.Answer self = answer(MESH, "1.0.64.100.in-addr.arpa.", Type.PTR);
+
+        assertThat(remote.rcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(remote.authoritative()).isTrue();
+        assertThat(pointers(remote)).containsExactly("b.netloom.internal.");
+        assertThat(remote.answers().get(0).getTTL()).isEqualTo(DnsTables.MESH_TTL);
+        assertThat(pointers(self)).containsExactly("self.netloom.internal.");
+    }
+
+    @Test
+    void decideWhenReverseNameOfAnOverlayAddressOutsideTheMapThenNxdomainInTheOverlaysReverseZone() {
+        DnsDecision.Answer answer = answer(MESH, "9.0.64.100.in-addr.arpa", Type.PTR);
+
+        assertThat(answer.rcode()).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(answer.authority()).singleElement().isInstanceOfSatisfying(SOARecord.class,
+                soa -> assertThat(soa.getName()).isEqualTo(name("100.in-addr.arpa")));
+        assertThat(answer(MESH, "2.0.127.100.in-addr.arpa", Type.PTR).rcode())
+                .as("100.127.0.2 is in 100.64.0.0/10 too").isEqualTo(Rcode.NXDOMAIN);
+    }
+
+    @Test
+    void decideWhenReverseNameOfAPeerAskedForAnotherTypeThenNoData() {
+        DnsDecision.Answer answer = answer(MESH, "2.0.64.100.in-addr.arpa", Type.A);
+
+        assertThat(answer.rcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(answer.answers()).isEmpty();
+        assertThat(answer.authority()).hasSize(1);
+    }
+
+    @Test
+    void decideWhenReverseNameOutsideTheOverlayOrNoAddressThenForwardedAsBefore() {
+        assertThat(forward(MESH, "10.1.18.198.in-addr.arpa", Type.PTR).upstreams().servers()).isEqualTo(SYSTEM);
+        assertThat(forward(MESH, "2.0.128.100.in-addr.arpa", Type.PTR).upstreams().servers())
+                .as("100.128.0.2 lies outside 100.64.0.0/10").isEqualTo(SYSTEM);
+        assertThat(forward(MESH, "64.100.in-addr.arpa", Type.PTR).upstreams().servers()).isEqualTo(SYSTEM);
+        assertThat(forward(MESH, "02.0.64.100.in-addr.arpa", Type.PTR).upstreams().servers()).isEqualTo(SYSTEM);
+    }
+
+    private static List<String> pointers(DnsDecision.Answer answer) {
+        return answer.answers().stream().filter(PTRRecord.class::isInstance)
+                .map(record -> ((PTRRecord) record).getTarget().toString()).toList();
     }
 }

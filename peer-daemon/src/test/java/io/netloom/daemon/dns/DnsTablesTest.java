@@ -92,13 +92,50 @@ class DnsTablesTest {
 
     @Test
     void ofWhenNoDnsDomainThenNoMeshNamesAndNoProblemForIt() {
-        NetworkMap map = new NetworkMap(1, new MapConfig("100.64.0.1/10", "self", "", true), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        NetworkMap map = new NetworkMap(1, new MapConfig("100.64.0.1/10", "self", "", true, List.of()), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
         DnsTable table = DnsTables.of(map, TestDns.SELF, List.of());
 
         assertThat(table.meshDomain()).isNull();
         assertThat(table.searchDomains()).isEmpty();
         assertThat(table.problems()).isEmpty();
+    }
+
+    @Test
+    void ofWhenPeerGainsAnExtraLabelThenAnswersDifferSoCachesAreFlushed() {
+        DnsTable before = DnsTables.of(map(List.of(peer("b", 2)), List.of(), List.of(), List.of()), TestDns.SELF,
+                List.of());
+        DnsTable after = DnsTables.of(map(List.of(peer("b", 2, "db")), List.of(), List.of(), List.of()), TestDns.SELF,
+                List.of());
+
+        assertThat(after.meshNames()).containsKey(name("db.netloom.internal"));
+        assertThat(after.answersAlike(before)).isFalse();
+        assertThat(after.answersAlike(DnsTables.of(map(List.of(peer("b", 2, "db")), List.of(), List.of(), List.of()),
+                TestDns.SELF, List.of()))).isTrue();
+    }
+
+    @Test
+    void ofWhenMapHasPeersThenReverseNamesOfTheirAddressesAndTheOverlaysZone() {
+        DnsTable table = DnsTables.of(map(List.of(peer("b", 2)), List.of(), List.of(), List.of()), TestDns.SELF,
+                List.of());
+
+        assertThat(table.reverseNames()).containsOnlyKeys(name("1.0.64.100.in-addr.arpa"),
+                name("2.0.64.100.in-addr.arpa"));
+        assertThat(table.overlay().zone()).isEqualTo(name("100.in-addr.arpa"));
+        assertThat(table.overlay().prefixLength()).isEqualTo(10);
+    }
+
+    @Test
+    void ofWhenOverlayAddressUnusableThenNoReverseNamesAndAProblem() {
+        NetworkMap map = new NetworkMap(1, new MapConfig("100.64.0.1", "self.netloom.internal", "netloom.internal",
+                true, List.of()), List.of(peer("b", 2)), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+
+        DnsTable table = DnsTables.of(map, TestDns.SELF, List.of());
+
+        assertThat(table.overlay()).isNull();
+        assertThat(table.reverseNames()).isEmpty();
+        assertThat(table.problems()).singleElement().asString().contains("unusable for reverse names");
     }
 }

@@ -146,7 +146,8 @@ class MeshDnsTest {
     }
 
     private static NetworkMap map(boolean managed, RemotePeer... peers) {
-        return new NetworkMap(1, new MapConfig("127.0.0.1/8", "self.netloom.internal", "netloom.internal", managed),
+        return new NetworkMap(1, new MapConfig("127.0.0.1/8", "self.netloom.internal", "netloom.internal", managed,
+                List.of()),
                 List.of(peers), List.of());
     }
 

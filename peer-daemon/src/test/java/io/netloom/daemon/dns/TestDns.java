@@ -23,12 +23,14 @@ final class TestDns {
 
     static NetworkMap map(List<RemotePeer> peers, List<NameserverGroup> groups, List<DnsZone> zones,
             List<DnsRecord> records) {
-        return new NetworkMap(1, new MapConfig("100.64.0.1/10", "self.netloom.internal", "netloom.internal", true),
-                peers, List.of(), List.of(), List.of(), List.of(), groups, zones, records);
+        return new NetworkMap(1, new MapConfig("100.64.0.1/10", "self.netloom.internal", "netloom.internal", true,
+                List.of()), peers, List.of(), List.of(), List.of(), List.of(), groups, zones, records);
     }
 
-    static RemotePeer peer(String label, int host) {
-        return new RemotePeer(label, "key-" + label, "100.64.0." + host + "/32", label + ".netloom.internal", true);
+    /** A peer with extra DNS labels (ADR 0046), each a name in netloom.internal. */
+    static RemotePeer peer(String label, int host, String... extraLabels) {
+        return new RemotePeer(label, "key-" + label, "100.64.0." + host + "/32", label + ".netloom.internal", true,
+                Arrays.stream(extraLabels).map(extra -> extra + ".netloom.internal").toList());
     }
 
     static NameserverGroup primary(String id, String... ips) {

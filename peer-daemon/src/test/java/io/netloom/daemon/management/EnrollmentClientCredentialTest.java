@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,12 +49,13 @@ class EnrollmentClientCredentialTest {
     @Test
     void enrollWhenAPersonSignedInThenBearerTokenInTheHeaderAndNoSetupKeyInTheBody() {
         assertThatThrownBy(() -> client().enroll(url(), new EnrollmentClient.Credential.AccessToken("person-token"),
-                "cHVibGljLWtleQ==", DEVICE))
+                "cHVibGljLWtleQ==", DEVICE, List.of("db", "web")))
                 .hasMessageContaining("refused the enrollment (401): token not accepted here")
                 .hasMessageNotContaining("person-token");
 
         assertThat(authorization.get()).isEqualTo("Bearer person-token");
-        assertThat(body.get()).doesNotContain("setup_key").contains("\"wireguard_public_key\":\"cHVibGljLWtleQ==\"");
+        assertThat(body.get()).doesNotContain("setup_key").contains("\"wireguard_public_key\":\"cHVibGljLWtleQ==\"")
+                .contains("\"extra_dns_labels\":[\"db\",\"web\"]");
     }
 
     @Test
@@ -62,7 +64,7 @@ class EnrollmentClientCredentialTest {
                 .hasMessageContaining("refused the enrollment (401)");
 
         assertThat(authorization.get()).isNull();
-        assertThat(body.get()).contains("\"setup_key\":\"the-setup-key\"");
+        assertThat(body.get()).contains("\"setup_key\":\"the-setup-key\"").contains("\"extra_dns_labels\":[]");
     }
 
     private static EnrollmentClient client() {

@@ -58,7 +58,7 @@ class ServerMapWireTest {
     void parseWhenServerMapHasDnsSectionsThenDaemonReadsEveryEntryAndTheManagementFlag() throws Exception {
         String json = Wire.JSON.writeValueAsString(new io.netloom.projections.networkmap.NetworkMap(7,
                 new io.netloom.projections.networkmap.PeerConfig("100.64.0.1/10", "c.netloom.internal",
-                        "netloom.internal", false), List.of(), List.of(), List.of(), List.of(), List.of(),
+                        "netloom.internal", false, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(SERVER_GROUP), List.of(SERVER_ZONE), List.of(SERVER_RECORD)));
 
         NetworkMap map = DaemonJson.MAPPER.readValue(json, NetworkMap.class);
@@ -100,5 +100,21 @@ class ServerMapWireTest {
         assertThat(after.routes()).isEmpty();
         assertThat(after.servedRoutes()).isEmpty();
         assertThat(after.forwardRules()).isEmpty();
+    }
+
+    @Test
+    void parseWhenServerMapNamesExtraLabelsThenDaemonReadsThemForItselfAndItsRemotes() throws Exception {
+        String json = Wire.JSON.writeValueAsString(new io.netloom.projections.networkmap.NetworkMap(9,
+                new io.netloom.projections.networkmap.PeerConfig("100.64.0.1/10", "c.netloom.internal",
+                        "netloom.internal", true, List.of("db.netloom.internal")),
+                List.of(new io.netloom.projections.networkmap.RemotePeer("p2", "key-2", "100.64.0.2/32",
+                        "b.netloom.internal", true, List.of("web.netloom.internal"))),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+
+        NetworkMap map = DaemonJson.MAPPER.readValue(json, NetworkMap.class);
+
+        assertThat(map.config().extraFqdns()).containsExactly("db.netloom.internal");
+        assertThat(map.remotePeers()).singleElement().extracting(RemotePeer::extraFqdns)
+                .isEqualTo(List.of("web.netloom.internal"));
     }
 }

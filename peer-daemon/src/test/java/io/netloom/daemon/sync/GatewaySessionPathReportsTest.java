@@ -37,7 +37,7 @@ class GatewaySessionPathReportsTest {
         vertx = Vertx.vertx();
         gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(), List.of())), gatewayFeatures);
         session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(),
-                TestMapSigner.SELF.peerId(), listener, new RecentProblems(Clock.systemUTC()), Clock.systemUTC(),
+                TestMapSigner.SELF.peerId(), null, listener, new RecentProblems(Clock.systemUTC()), Clock.systemUTC(),
                 new VerifiedMaps(accountKey.trust(), -1, serial -> { }), grant -> { });
         session.start();
         listener.firstMap();

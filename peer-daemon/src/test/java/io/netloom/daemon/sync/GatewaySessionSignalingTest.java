@@ -53,7 +53,8 @@ class GatewaySessionSignalingTest {
         // The gateway is hostile, the map genuine: signed by the account's key, as the server signs it.
         gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(remotePeer), List.of())));
         session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(), OWN_ID,
-                listener, problems, Clock.systemUTC(), new VerifiedMaps(accountKey.trust(), -1, serial -> { }), grant -> { });
+                null, listener, problems, Clock.systemUTC(), new VerifiedMaps(accountKey.trust(), -1, serial -> { }),
+                grant -> { });
         session.start();
         listener.firstMap();
     }

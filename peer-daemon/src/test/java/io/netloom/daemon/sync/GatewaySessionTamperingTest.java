@@ -105,7 +105,8 @@ class GatewaySessionTamperingTest {
                 : PeerDirectory.Admission.refused("no peer is enrolled with this key");
         presence = new PresenceRecorder() {
             @Override
-            public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion) {
+            public void connected(PeerIdentity peer, String sessionId, String remoteAddress, String daemonVersion,
+                    io.netloom.domain.peer.ExtraDnsLabels extraDnsLabels) {
             }
 
             @Override
@@ -313,7 +314,7 @@ class GatewaySessionTamperingTest {
     /** The daemon's session for the peer, as the daemon builds it from its enrollment. */
     private GatewaySession sessionOf(String name, URI gatewayUrl, ServerTrust gatewayTrust) {
         MapTrust trust = new MapTrust(accountKey(), recipient(name), OverlayBounds.of(Ipv4Network.DEFAULT.cidr()));
-        return new GatewaySession(vertx, gatewayUrl, gatewayTrust, keys.get(name), gatewayKeys.publicKey(), name,
+        return new GatewaySession(vertx, gatewayUrl, gatewayTrust, keys.get(name), gatewayKeys.publicKey(), name, null,
                 listener, problems, Clock.systemUTC(), new VerifiedMaps(trust, -1, serial -> { }), grant -> { });
     }
 

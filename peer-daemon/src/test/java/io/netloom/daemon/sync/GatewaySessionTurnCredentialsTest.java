@@ -39,7 +39,7 @@ class GatewaySessionTurnCredentialsTest {
         vertx = Vertx.vertx();
         gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(), List.of())));
         session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(),
-                TestMapSigner.SELF.peerId(), listener, problems, Clock.systemUTC(),
+                TestMapSigner.SELF.peerId(), null, listener, problems, Clock.systemUTC(),
                 new VerifiedMaps(accountKey.trust(), -1, serial -> { }), received::add);
         session.start();
         listener.firstMap();

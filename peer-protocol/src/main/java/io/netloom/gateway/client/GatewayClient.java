@@ -13,6 +13,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -73,9 +74,20 @@ public final class GatewayClient {
      */
     public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
             String daemonVersion, Admitted setup) {
+        return connect(gateway, keys, gatewayPublicKey, serial, daemonVersion, null, setup);
+    }
+
+    /**
+     * As {@link #connect(URI, X25519Keys, byte[], long, String, Admitted)}, asking for {@code extraDnsLabels}
+     * (docs/protocol.md §1, ADR 0046): all of the device's, none clears them, {@code null} says nothing of them. A
+     * gateway that refuses them (malformed, or not allowed for this peer) fails the future with
+     * {@link SignInRefusedException} and its reason.
+     */
+    public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
+            String daemonVersion, List<String> extraDnsLabels, Admitted setup) {
         Promise<WebSocket> signedIn = Promise.promise();
         upgrade(gateway, socket -> SignInExchange.run(vertx, socket, keys, gatewayPublicKey, serial, daemonVersion,
-                setup, SIGN_IN_PATIENCE).onComplete(signedIn))
+                extraDnsLabels, setup, SIGN_IN_PATIENCE).onComplete(signedIn))
                 .onFailure(signedIn::tryFail);
         return signedIn.future();
     }

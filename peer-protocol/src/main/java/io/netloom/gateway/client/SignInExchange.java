@@ -13,6 +13,7 @@ import io.vertx.core.http.WebSocket;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,25 +35,28 @@ final class SignInExchange {
     private final byte[] gatewayPublicKey;
     private final long serial;
     private final String daemonVersion;
+    private final List<String> extraDnsLabels;
     private final GatewayClient.Admitted setup;
     private final Promise<WebSocket> admitted = Promise.promise();
     private GatewaySignIn signIn;
     private long deadline = -1;
 
     private SignInExchange(WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial,
-            String daemonVersion, GatewayClient.Admitted setup) {
+            String daemonVersion, List<String> extraDnsLabels, GatewayClient.Admitted setup) {
         this.socket = socket;
         this.keys = keys;
         this.gatewayPublicKey = gatewayPublicKey;
         this.serial = serial;
         this.daemonVersion = daemonVersion;
+        this.extraDnsLabels = extraDnsLabels;
         this.setup = setup;
     }
 
     /** Starts listening for the challenge; the future completes once the gateway has admitted this peer. */
     static Future<WebSocket> run(Vertx vertx, WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial,
-            String daemonVersion, GatewayClient.Admitted setup, Duration patience) {
-        SignInExchange exchange = new SignInExchange(socket, keys, gatewayPublicKey, serial, daemonVersion, setup);
+            String daemonVersion, List<String> extraDnsLabels, GatewayClient.Admitted setup, Duration patience) {
+        SignInExchange exchange = new SignInExchange(socket, keys, gatewayPublicKey, serial, daemonVersion,
+                extraDnsLabels, setup);
         socket.textMessageHandler(exchange::onText);
         socket.binaryMessageHandler(ignored -> exchange.abandon(PROTOCOL_ERROR, "binary frame during sign-in"));
         socket.closeHandler(ignored -> exchange.admitted.tryFail(
@@ -95,7 +99,7 @@ final class SignInExchange {
             return;
         }
         socket.writeTextMessage(Wire.signIn(keys.publicKeyBase64(), signIn.peerProof(keys, gatewayPublicKey), serial,
-                daemonVersion));
+                daemonVersion, extraDnsLabels));
     }
 
     private void welcome(JsonNode welcome) {

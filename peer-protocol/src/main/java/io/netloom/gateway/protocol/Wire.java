@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,10 +36,23 @@ public final class Wire {
 
     /** The peer's answer to the challenge; {@code serial} negative when it holds no map. */
     public static String signIn(String publicKey, byte[] proof, long serial, String daemonVersion) {
+        return signIn(publicKey, proof, serial, daemonVersion, null);
+    }
+
+    /**
+     * As {@link #signIn(String, byte[], long, String)}, with the extra DNS labels the device asks for (ADR 0046):
+     * all of them, none clears them; {@code null} leaves them out, and the peer's stay as they are.
+     */
+    public static String signIn(String publicKey, byte[] proof, long serial, String daemonVersion,
+            List<String> extraDnsLabels) {
         ObjectNode message = JSON.createObjectNode().put("type", "sign_in").put("key", publicKey)
                 .put("proof", base64(proof)).put("daemon_version", daemonVersion);
         if (serial >= 0) {
             message.put("serial", serial);
+        }
+        if (extraDnsLabels != null) {
+            ArrayNode labels = message.putArray("extra_dns_labels");
+            extraDnsLabels.forEach(labels::add);
         }
         return write(message);
     }

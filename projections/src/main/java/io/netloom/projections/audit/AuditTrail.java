@@ -32,6 +32,7 @@ import io.netloom.domain.peer.LoginExpiryReason;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
@@ -198,7 +199,11 @@ public final class AuditTrail {
             return one(e.accountId(), "group.delete", "Group deleted", e.groupId().value(), Map.of());
         }
         if (event instanceof PeerEnrolledEvent e) {
-            Map<String, String> meta = Map.of("name", e.name(), "ip", e.overlayIp(), "fqdn_label", e.dnsLabel().value());
+            Map<String, String> meta = new TreeMap<>(
+                    Map.of("name", e.name(), "ip", e.overlayIp(), "fqdn_label", e.dnsLabel().value()));
+            if (!e.extraDnsLabels().isEmpty()) {
+                meta.put("extra_dns_labels", String.join(",", e.extraDnsLabels().names()));
+            }
             return e.enrolledByUser() != null
                     ? one(e.accountId(), "peer.user.add", "Peer added", e.peerId().value(), meta)
                     : one(e.accountId(), "peer.setupkey.add", "Peer added with setup key", e.peerId().value(), meta);
@@ -206,6 +211,12 @@ public final class AuditTrail {
         if (event instanceof PeerRenamedEvent e) {
             return one(e.accountId(), "peer.rename", "Peer renamed", e.peerId().value(),
                     Map.of("name", e.name(), "dns_label", e.dnsLabel().value()));
+        }
+        if (event instanceof PeerExtraDnsLabelsChangedEvent e) {
+            // NetBird has no code of its own for it (its peers keep the labels they registered with) and its API
+            // allows only its codes: a change of the names a peer answers to is closest to a rename (ADR 0046).
+            return one(e.accountId(), "peer.rename", "Peer extra DNS labels updated", e.peerId().value(),
+                    Map.of("extra_dns_labels", String.join(",", e.extraDnsLabels().names())));
         }
         if (event instanceof PeerSettingsChangedEvent e) {
             return one(e.accountId(), e.sshEnabled() ? "peer.ssh.enable" : "peer.ssh.disable",

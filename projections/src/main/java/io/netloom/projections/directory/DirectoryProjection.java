@@ -28,6 +28,7 @@ import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
 import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerLoginStanding;
@@ -293,7 +294,8 @@ public final class DirectoryProjection {
                     event.publicKey(), event.metadata(), event.name(), event.overlayIp(), event.dnsLabel(),
                     event.enrolledByUser(), event.enrolledWithSetupKey(), event.approvalRequired(), false,
                     event.loginExpirationEnabled(), PeerLoginStanding.inactivityExpirationAtEnrollment(event),
-                    event.ephemeral(), event.enrolledAt(), event.enrolledAt(), false));
+                    event.ephemeral(), event.enrolledAt(), event.enrolledAt(), false, event.extraDnsLabels(),
+                    event.allowExtraDnsLabels()));
             records.builtInGroup().ifPresent(all -> records.addToGroup(all.id(), Set.of(event.peerId())));
             directory.indexPeer(event.publicKey().base64(), new Directory.PeerRef(event.accountId(), event.peerId()));
             if (event.enrolledWithSetupKey() != null) {
@@ -306,6 +308,12 @@ public final class DirectoryProjection {
     void on(PeerRenamedEvent event) {
         AfterCommit.run(() -> directory.records(event.accountId())
                 .changePeer(event.peerId(), peer -> peer.renamed(event.name(), event.dnsLabel())));
+    }
+
+    @EventHandler
+    void on(PeerExtraDnsLabelsChangedEvent event) {
+        AfterCommit.run(() -> directory.records(event.accountId())
+                .changePeer(event.peerId(), peer -> peer.withExtraDnsLabels(event.extraDnsLabels())));
     }
 
     @EventHandler

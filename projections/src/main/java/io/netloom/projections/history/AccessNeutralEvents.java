@@ -19,6 +19,7 @@ import io.netloom.domain.network.NetworkUpdatedEvent;
 import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
 import io.netloom.domain.setupkey.SetupKeyAutoGroupsChangedEvent;
@@ -41,16 +42,17 @@ import java.util.stream.Collectors;
 /**
  * Events that never change who can reach whom, so that an access timeline need not even read them: every event
  * the network-map projection ignores (sign-ins, tokens, names, settings and setup keys' own bookkeeping), and of
- * those it applies only peers connecting, disconnecting and being renamed, which change presence and names but no
- * inbound rule, and the DNS configuration (ADR 0043), which changes what names resolve on the peers but no remote
- * peer, inbound rule or route. Anything else the projection applies changes some input of the maps' access and is
- * always read ({@code AccessNeutralEventsTest} holds this list to that).
+ * those it applies only peers connecting, disconnecting, being renamed and changing their extra DNS labels
+ * (ADR 0046), which change presence and names but no inbound rule, and the DNS configuration (ADR 0043), which
+ * changes what names resolve on the peers but no remote peer, inbound rule or route. Anything else the projection
+ * applies changes some input of the maps' access and is always read ({@code AccessNeutralEventsTest} holds this
+ * list to that).
  */
 public final class AccessNeutralEvents {
 
     public static final List<Class<?>> TYPES = List.of(
             PeerConnectedEvent.class, PeerDisconnectedEvent.class, PeerRenamedEvent.class,
-            ScimTokenCreatedEvent.class, ScimTokenRevokedEvent.class,
+            PeerExtraDnsLabelsChangedEvent.class, ScimTokenCreatedEvent.class, ScimTokenRevokedEvent.class,
             GroupExternalIdSetEvent.class, GroupRenamedEvent.class,
             NetworkCreatedEvent.class, NetworkUpdatedEvent.class,
             PeerMetadataUpdatedEvent.class, PeerSettingsChangedEvent.class,

@@ -24,6 +24,7 @@ import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
@@ -69,7 +70,8 @@ final class PairRelevance {
     /** Whether {@code payload}, just applied to {@code after}, can have changed the pair's flows. */
     boolean canChange(Object payload, AccountState after) {
         if (payload instanceof PeerConnectedEvent || payload instanceof PeerDisconnectedEvent
-                || payload instanceof PeerRenamedEvent || payload instanceof SetupKeyCreatedEvent
+                || payload instanceof PeerRenamedEvent || payload instanceof PeerExtraDnsLabelsChangedEvent
+                || payload instanceof SetupKeyCreatedEvent
                 || isRouting(payload) || AccessNeutralEvents.DNS.contains(payload.getClass())) {
             return false;
         }

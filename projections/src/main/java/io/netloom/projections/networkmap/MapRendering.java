@@ -1,6 +1,7 @@
 package io.netloom.projections.networkmap;
 
 import io.netloom.domain.common.Ipv4Network;
+import java.util.List;
 
 /** How model entries appear in a map; shared by the full computation and the incremental one. */
 final class MapRendering {
@@ -10,12 +11,12 @@ final class MapRendering {
 
     static PeerConfig config(PeerNode peer, Ipv4Network network, String dnsDomain, boolean dnsManagement) {
         return new PeerConfig(peer.overlayIp() + "/" + network.prefixLength(), fqdn(peer, dnsDomain), dnsDomain,
-                dnsManagement);
+                dnsManagement, extraFqdns(peer, dnsDomain));
     }
 
     static RemotePeer remote(PeerNode peer, String dnsDomain) {
         return new RemotePeer(peer.id().value(), peer.publicKey(), hostAddress(peer), fqdn(peer, dnsDomain),
-                peer.connected());
+                peer.connected(), extraFqdns(peer, dnsDomain));
     }
 
     static String hostAddress(PeerNode peer) {
@@ -24,5 +25,13 @@ final class MapRendering {
 
     private static String fqdn(PeerNode peer, String dnsDomain) {
         return peer.dnsLabel() + "." + dnsDomain;
+    }
+
+    /** Full names, as NetBird's API shows extra labels, so the resolver needs no domain to answer them. */
+    private static List<String> extraFqdns(PeerNode peer, String dnsDomain) {
+        if (peer.extraDnsLabels().isEmpty()) {
+            return List.of();
+        }
+        return peer.extraDnsLabels().stream().map(label -> label + "." + dnsDomain).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.netloom.projections.networkmap;
 
 import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.UserId;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,15 +14,21 @@ import java.util.Set;
  *     enrollment the key's creator when setup-key peers are offboarded with their creator; null for none
  * @param connected whether it currently holds a session with the gateway
  * @param loginExpired whether its person's sign-in on it has expired (login or inactivity expiry)
+ * @param extraDnsLabels more names it answers to in the account's domain besides its label (ADR 0046), normalised and
+ *     sorted; none in snapshots stored before they existed
  */
 public record PeerNode(
         PeerId id, String publicKey, String overlayIp, String dnsLabel, UserId owner, boolean approved,
-        boolean connected, boolean loginExpired) {
+        boolean connected, boolean loginExpired, List<String> extraDnsLabels) {
+
+    public PeerNode {
+        extraDnsLabels = extraDnsLabels == null ? List.of() : List.copyOf(extraDnsLabels);
+    }
 
     /** A peer whose login has not expired. */
     public PeerNode(PeerId id, String publicKey, String overlayIp, String dnsLabel, UserId owner, boolean approved,
             boolean connected) {
-        this(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, false);
+        this(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, false, List.of());
     }
 
     /** Whether the peer takes part in the overlay: approved, logged in, and not owned by a blocked user. */
@@ -37,26 +44,31 @@ public record PeerNode(
     /** Whether another peer would see a difference between this and {@code other}. */
     boolean looksDifferentFrom(PeerNode other) {
         return !publicKey.equals(other.publicKey) || !overlayIp.equals(other.overlayIp)
-                || !dnsLabel.equals(other.dnsLabel) || connected != other.connected;
+                || !dnsLabel.equals(other.dnsLabel) || connected != other.connected
+                || !extraDnsLabels.equals(other.extraDnsLabels);
     }
 
     public PeerNode withApproved(boolean value) {
-        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, value, connected, loginExpired);
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, value, connected, loginExpired, extraDnsLabels);
     }
 
     public PeerNode withConnected(boolean value) {
-        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, value, loginExpired);
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, value, loginExpired, extraDnsLabels);
     }
 
     public PeerNode withOverlayIp(String value) {
-        return new PeerNode(id, publicKey, value, dnsLabel, owner, approved, connected, loginExpired);
+        return new PeerNode(id, publicKey, value, dnsLabel, owner, approved, connected, loginExpired, extraDnsLabels);
     }
 
     public PeerNode withDnsLabel(String value) {
-        return new PeerNode(id, publicKey, overlayIp, value, owner, approved, connected, loginExpired);
+        return new PeerNode(id, publicKey, overlayIp, value, owner, approved, connected, loginExpired, extraDnsLabels);
+    }
+
+    public PeerNode withExtraDnsLabels(List<String> value) {
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, loginExpired, value);
     }
 
     public PeerNode withLoginExpired(boolean value) {
-        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, value);
+        return new PeerNode(id, publicKey, overlayIp, dnsLabel, owner, approved, connected, value, extraDnsLabels);
     }
 }

@@ -14,6 +14,7 @@ import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.WireguardPublicKey;
@@ -67,7 +68,7 @@ final class TestEvents {
         projection.on(new PeerEnrolledEvent(id, ACCOUNT,
                 new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
                 new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + peers, new DnsLabel(name), owner,
-                owner == null ? SETUP_KEY : null, false, owner != null, false, NOW));
+                owner == null ? SETUP_KEY : null, false, owner != null, false, NOW, ExtraDnsLabels.NONE, false));
         return id;
     }
 

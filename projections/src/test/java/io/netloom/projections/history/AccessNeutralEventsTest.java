@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDisconnectedEvent;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import java.lang.reflect.Method;
@@ -28,7 +29,8 @@ class AccessNeutralEventsTest {
         neutralButApplied.retainAll(applied);
 
         List<Class<?>> expected = new ArrayList<>(
-                List.of(PeerConnectedEvent.class, PeerDisconnectedEvent.class, PeerRenamedEvent.class));
+                List.of(PeerConnectedEvent.class, PeerDisconnectedEvent.class, PeerRenamedEvent.class,
+                        PeerExtraDnsLabelsChangedEvent.class));
         expected.addAll(AccessNeutralEvents.DNS);
         assertThat(neutralButApplied).containsExactlyInAnyOrderElementsOf(expected);
     }

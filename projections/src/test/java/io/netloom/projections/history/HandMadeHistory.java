@@ -14,6 +14,7 @@ import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.WireguardPublicKey;
@@ -78,7 +79,8 @@ final class HandMadeHistory {
         key[0] = (byte) host;
         return append(new PeerEnrolledEvent(peer, ACCOUNT, new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
                 new PeerMetadata(peer.value(), "linux", "6.1", "test"), peer.value(), "100.64.0." + host,
-                new DnsLabel(peer.value()), owner, null, approvalRequired, false, false, START), "Peer", peer.value());
+                new DnsLabel(peer.value()), owner, null, approvalRequired, false, false, START,
+                ExtraDnsLabels.NONE, false), "Peer", peer.value());
     }
 
     /** The state the events so far left. */

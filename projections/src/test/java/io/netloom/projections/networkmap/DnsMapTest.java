@@ -226,6 +226,51 @@ class DnsMapTest {
     }
 
     /** The incremental maps equal the calculator's, and the published deltas rebuild them. */
+    @Test
+    void extraLabelsWhenSetThenNamedInOwnConfigAndInTheMapsOfPeersThatReachItOnly() {
+        long labSerial = network.mapOf("l").serial();
+
+        network.setExtraDnsLabels("b", "Stage-DB", "web");
+
+        assertThat(network.mapOf("b").config().extraFqdns())
+                .containsExactly("stage-db.netloom.internal", "web.netloom.internal");
+        assertThat(network.mapOf("a").remotePeers()).singleElement().extracting(RemotePeer::extraFqdns)
+                .as("a may reach b, so a's resolver answers b's extra names too")
+                .isEqualTo(List.of("stage-db.netloom.internal", "web.netloom.internal"));
+        assertThat(network.mapOf("l").serial()).as("l reaches nobody: its map does not change").isEqualTo(labSerial);
+        assertAgreesWithCalculator();
+    }
+
+    @Test
+    void extraLabelsWhenClearedOrUnchangedThenDeltaOnlyForTheChange() {
+        network.setExtraDnsLabels("b", "db");
+        long serial = network.mapOf("a").serial();
+
+        network.setExtraDnsLabels("b", "db");
+        assertThat(network.mapOf("a").serial()).as("the same labels again change nothing").isEqualTo(serial);
+
+        network.setExtraDnsLabels("b");
+        assertThat(network.mapOf("a").serial()).isGreaterThan(serial);
+        assertThat(network.mapOf("a").remotePeers()).singleElement().extracting(RemotePeer::extraFqdns)
+                .isEqualTo(List.of());
+        assertAgreesWithCalculator();
+    }
+
+    @Test
+    void extraLabelsWhenSharedByPeersThenEachEntryNamesItAndNoneWins() {
+        network.addToGroup("office", "l");
+        network.setExtraDnsLabels("b", "db");
+        network.setExtraDnsLabels("l", "db", "a");
+
+        assertThat(network.mapOf("a").remotePeers()).extracting(RemotePeer::fqdn, RemotePeer::extraFqdns)
+                .as("the resolver answers a shared name with every address that carries it (ADR 0046)")
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("b.netloom.internal", List.of("db.netloom.internal")),
+                        org.assertj.core.groups.Tuple.tuple("l.netloom.internal",
+                                List.of("a.netloom.internal", "db.netloom.internal")));
+        assertAgreesWithCalculator();
+    }
+
     private void assertAgreesWithCalculator() {
         Map<PeerId, NetworkMap> recomputed = NetworkMapCalculator.allMaps(network.snapshot());
         for (Map.Entry<PeerId, NetworkMap> entry : recomputed.entrySet()) {

@@ -15,7 +15,7 @@ class DnsSectionsJsonTest {
     @Test
     void writeWhenMapHasDnsSectionsThenProtocolNames() throws Exception {
         NetworkMap map = new NetworkMap(3, new PeerConfig("100.64.0.1/10", "c.netloom.internal", "netloom.internal",
-                false), List.of(), List.of(), List.of(), List.of(), List.of(),
+                false, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new NameserverGroupEntry("ns-1", "office DNS", List.of(new Nameserver("198.18.0.53", 53)),
                         false, List.of("corp.example"), true)),
                 List.of(new DnsZoneEntry("corp.example", false)),
@@ -38,5 +38,22 @@ class DnsSectionsJsonTest {
         assertThat(JSON.readTree(json).fieldNames()).toIterable().contains("added_nameserver_groups",
                 "removed_nameserver_groups", "added_dns_zones", "removed_dns_zones", "added_dns_records",
                 "removed_dns_records");
+    }
+
+    @Test
+    void writeWhenPeersHaveExtraLabelsThenExtraFqdnsNamedAsProtocolAndLeftOutWhenNone() throws Exception {
+        NetworkMap map = new NetworkMap(4, new PeerConfig("100.64.0.1/10", "c.netloom.internal", "netloom.internal",
+                true, List.of("stage-db.netloom.internal")),
+                List.of(new RemotePeer("p2", "key-2", "100.64.0.2/32", "b.netloom.internal", true,
+                                List.of("db.netloom.internal", "web.netloom.internal")),
+                        new RemotePeer("p3", "key-3", "100.64.0.3/32", "d.netloom.internal", false)),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        String json = JSON.writeValueAsString(map);
+
+        assertThat(json).contains("\"dns_management\":true,\"extra_fqdns\":[\"stage-db.netloom.internal\"]}")
+                .contains("\"fqdn\":\"b.netloom.internal\",\"connected\":true,\"extra_fqdns\":"
+                        + "[\"db.netloom.internal\",\"web.netloom.internal\"]}")
+                .contains("\"fqdn\":\"d.netloom.internal\",\"connected\":false}");
     }
 }

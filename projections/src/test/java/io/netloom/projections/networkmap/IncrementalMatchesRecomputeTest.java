@@ -241,7 +241,7 @@ class IncrementalMatchesRecomputeTest {
                         (block ? "block " : "unblock ") + user);
             }
             PeerId peer = pick(peers);
-            return switch (random.nextInt(6)) {
+            return switch (random.nextInt(7)) {
                 case 0 -> apply(model -> model.changePeer(peer, node -> node.withApproved(!node.approved())), held,
                         "toggle approval of " + peer);
                 case 1 -> apply(model -> model.changePeer(peer, node -> node.withConnected(!node.connected())), held,
@@ -258,6 +258,13 @@ class IncrementalMatchesRecomputeTest {
                 }
                 case 4 -> apply(model -> model.changePeer(peer, node -> node.withLoginExpired(!node.loginExpired())),
                         held, "toggle login expiry of " + peer);
+                case 5 -> {
+                    // Shared names (another peer's extra label, or its main label) as well as own ones: ADR 0046.
+                    List<String> labels = List.<List<String>>of(List.of(), List.of("db"), List.of("db", "web"),
+                            List.of("p1", "x" + counter)).get(random.nextInt(4));
+                    yield apply(model -> model.changePeer(peer, node -> node.withExtraDnsLabels(labels)), held,
+                            "extra labels " + labels + " for " + peer);
+                }
                 default -> {
                     String domain = random.nextBoolean() ? "netloom.internal" : "corp.example";
                     yield apply(model -> model.changeDnsDomain(domain), held, "domain " + domain);

@@ -45,6 +45,8 @@ import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.ExtraDnsLabels;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerApprovedEvent;
 import io.netloom.domain.peer.PeerDeletedEvent;
 import io.netloom.domain.peer.LoginExpiryReason;
@@ -136,7 +138,7 @@ final class TestNetwork {
         projection.on(new PeerEnrolledEvent(peerId(name), ACCOUNT, new WireguardPublicKey(publicKeyOf(name)),
                 new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + host, new DnsLabel(name),
                 owner == null ? null : new UserId(owner), owner == null ? new SetupKeyId("key-1") : null,
-                !approved, false, false, NOW));
+                !approved, false, false, NOW, ExtraDnsLabels.NONE, false));
     }
 
     void createSetupKey(String key, String creator) {
@@ -150,7 +152,7 @@ final class TestNetwork {
         addressOfPeer.put(name, host);
         projection.on(new PeerEnrolledEvent(peerId(name), ACCOUNT, new WireguardPublicKey(publicKeyOf(name)),
                 new PeerMetadata(name, "linux", "6.1", "0.1"), name, "100.64.0." + host, new DnsLabel(name),
-                null, new SetupKeyId(key), false, false, false, NOW));
+                null, new SetupKeyId(key), false, false, false, NOW, ExtraDnsLabels.NONE, false));
     }
 
     void deleteUser(String user) {
@@ -226,6 +228,10 @@ final class TestNetwork {
     void updateRouter(String network, String router, RouterDefinition definition) {
         projection.on(new NetworkRouterUpdatedEvent(new NetworkId(network), ACCOUNT, new NetworkRouterId(router),
                 definition));
+    }
+
+    void setExtraDnsLabels(String peer, String... labels) {
+        projection.on(new PeerExtraDnsLabelsChangedEvent(peerId(peer), ACCOUNT, ExtraDnsLabels.of(List.of(labels))));
     }
 
     void expireLogin(String peer) {

@@ -17,6 +17,7 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
 import io.netloom.domain.peer.EnrollPeerCommand;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerMetadata;
 import io.netloom.domain.peer.WireguardPublicKey;
 import io.netloom.domain.user.CreateFederatedUserCommand;
@@ -294,7 +295,7 @@ class BackChannelLogoutApiTest extends ServerTest {
         commands.send(new EnrollPeerCommand(peer, ACCOUNT, new WireguardPublicKey(TestPeers.newPublicKey()),
                 new PeerMetadata(name, "linux", "6.8.0", "0.1.0"), name,
                 "100.64." + (number / 250) + "." + (number % 250 + 1), new DnsLabel(name), user, null, false, true,
-                false, Instant.now()), new Initiator(user.value()));
+                false, Instant.now(), ExtraDnsLabels.NONE, false), new Initiator(user.value()));
         return peer;
     }
 

@@ -14,6 +14,7 @@ import io.netloom.domain.ids.PolicyId;
 import io.netloom.domain.ids.PolicyRuleId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.peer.DnsLabel;
+import io.netloom.domain.peer.ExtraDnsLabels;
 import io.netloom.domain.peer.PeerConnectedEvent;
 import io.netloom.domain.peer.PeerDisconnectedEvent;
 import io.netloom.domain.peer.PeerEnrolledEvent;
@@ -151,7 +152,8 @@ public final class EventStoreFiller {
         return new PeerEnrolledEvent(peerId(account, peer), new AccountId("bench-account-" + account),
                 new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
                 new PeerMetadata("host-" + peer, "linux", "6.1", "bench"), "host-" + peer, address,
-                new DnsLabel("host-" + peer), owner(account), null, false, false, false, nextTime());
+                new DnsLabel("host-" + peer), owner(account), null, false, false, false, nextTime(),
+                ExtraDnsLabels.NONE, false);
     }
 
     private static PolicyRule meshRule(int account, int group, Protocol protocol) {

@@ -31,6 +31,7 @@ import io.netloom.domain.peer.PeerEnrolledEvent;
 import io.netloom.domain.peer.PeerLoginExpiredEvent;
 import io.netloom.domain.peer.PeerLoginRenewedEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
+import io.netloom.domain.peer.PeerExtraDnsLabelsChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.policy.PolicyCreatedEvent;
 import io.netloom.domain.policy.PolicyDeletedEvent;
@@ -119,7 +120,7 @@ public final class NetworkMapProjection {
     public void on(PeerEnrolledEvent event) {
         maps.change(event.accountId(), network -> network.addPeer(new PeerNode(event.peerId(),
                 event.publicKey().base64(), event.overlayIp(), event.dnsLabel().value(), ownerOf(event, network),
-                !event.approvalRequired(), false)));
+                !event.approvalRequired(), false, false, event.extraDnsLabels().names())));
     }
 
     private UserId ownerOf(PeerEnrolledEvent event, AccountModel network) {
@@ -144,6 +145,12 @@ public final class NetworkMapProjection {
     public void on(PeerRenamedEvent event) {
         maps.change(event.accountId(),
                 network -> network.changePeer(event.peerId(), peer -> peer.withDnsLabel(event.dnsLabel().value())));
+    }
+
+    @EventHandler
+    public void on(PeerExtraDnsLabelsChangedEvent event) {
+        maps.change(event.accountId(), network -> network.changePeer(event.peerId(),
+                peer -> peer.withExtraDnsLabels(event.extraDnsLabels().names())));
     }
 
     /** The peer keeps its session, so that it learns at once, from its empty map, that it reaches no one. */
