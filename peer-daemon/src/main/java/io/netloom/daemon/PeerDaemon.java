@@ -9,6 +9,7 @@ import io.netloom.daemon.dns.SystemDns;
 import io.netloom.daemon.dns.SystemDnsChoice;
 import io.netloom.daemon.dns.UpstreamForwarder;
 import io.netloom.daemon.engine.MeshEngine;
+import io.netloom.daemon.engine.SignalOutbox;
 import io.netloom.daemon.firewall.Ipv4Forwarding;
 import io.netloom.daemon.firewall.Nftables;
 import io.netloom.daemon.firewall.NftablesDirectPaths;
@@ -122,7 +123,7 @@ public final class PeerDaemon {
             // Rules a killed daemon left behind would steer datagrams to sockets that no longer exist.
             Nftables.remove(device.name());
             engine = new MeshEngine(device, MTU, keys.publicKeyBase64(), ice, directPathOffload(), forwarding,
-                    (to, kind, payload) -> gateway.sendSignal(to, kind, payload), problems,
+                    gatewayOutbox(), problems,
                     clientRoutes(configuration, ice));
             turnCredentials.useWith(this::relayWith);
             if (turnCredentials.current().lifetime() != null) {
@@ -354,5 +355,23 @@ public final class PeerDaemon {
         } catch (Exception e) {
             log.warn("while stopping: {}", e.getMessage());
         }
+    }
+
+    /** Signals go out through the gateway session, which also checks itself when a path goes quiet. */
+    private SignalOutbox gatewayOutbox() {
+        return new SignalOutbox() {
+            @Override
+            public boolean send(String toPeerId, String kind, byte[] payload) {
+                return gateway.sendSignal(toPeerId, kind, payload);
+            }
+
+            @Override
+            public void confirmRoute() {
+                GatewaySession current = gateway;
+                if (current != null) {
+                    current.confirmAlive();
+                }
+            }
+        };
     }
 }

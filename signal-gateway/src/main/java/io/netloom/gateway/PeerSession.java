@@ -54,6 +54,7 @@ final class PeerSession {
     private long unflushedBytes;
     private boolean closed;
     private long lastHeardNanos;
+    private final UnconfirmedSignals unconfirmed = new UnconfirmedSignals();
     private long turnTimer = -1;
     /** Written on the session's event loop, read by the API's threads. */
     private volatile ReportedPaths paths;
@@ -73,7 +74,7 @@ final class PeerSession {
     void start(long serial) {
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(bytes -> violation("binary_frame", "only text messages are part of the protocol"));
-        socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
+        socket.pongHandler(pong -> heard());
         socket.exceptionHandler(error -> log.debug("session {} of peer {} failed: {}", id, peer.peerId(), error.toString()));
         Optional<List<SignedMapMessage>> missed = serial >= 0
                 ? services.signedMaps().deltasSince(peer.accountId(), peer.peerId(), serial) : Optional.empty();
@@ -130,8 +131,36 @@ final class PeerSession {
                 sender.report("peer_busy", "peer " + peer.peerId() + " is not reading its messages");
             } else {
                 write(message);
+                unconfirmed.written(message, System.nanoTime());
             }
         });
+    }
+
+    /**
+     * Called from the session replacing this one: the signals written here recently that the peer may never have
+     * got, because nothing was heard from it since.
+     */
+    List<String> unconfirmedSignals() {
+        return unconfirmed.takeRecent(System.nanoTime());
+    }
+
+    /** Called from {@code open} after {@link #start}: writes the signals the replaced session may have lost. */
+    void carryOver(List<String> signals) {
+        if (signals.isEmpty()) {
+            return;
+        }
+        context.runOnContext(ignored -> {
+            if (!closed) {
+                log.debug("session {} of peer {}: {} signal(s) of the replaced session written again", id,
+                        peer.peerId(), signals.size());
+                signals.forEach(this::write);
+            }
+        });
+    }
+
+    private void heard() {
+        lastHeardNanos = System.nanoTime();
+        unconfirmed.heard();
     }
 
     /** Called from any thread: tells this peer about a problem with something it sent. */
@@ -238,7 +267,7 @@ final class PeerSession {
         if (closed) {
             return;
         }
-        lastHeardNanos = System.nanoTime();
+        heard();
         if (text.length() > services.config().maxFrameBytes()) {
             sendError("too_large", "messages are limited to " + services.config().maxFrameBytes() + " bytes");
             close(CloseCodes.MESSAGE_TOO_LARGE, "message too large");

@@ -175,10 +175,12 @@ public final class SignalGateway implements AutoCloseable {
             ExtraDnsLabels extraDnsLabels) {
         PeerSession session = new PeerSession(socket, vertx, vertx.getOrCreateContext(), peer, services);
         Sessions sessions = services.sessions();
+        List<String> carried = List.of();
         synchronized (sessions) {
             PeerSession replaced = sessions.register(session);
             if (replaced != null) {
                 presence.disconnected(replaced.peer, replaced.id);
+                carried = replaced.unconfirmedSignals();
                 replaced.end(CloseCodes.REPLACED, "replaced by a newer session");
             }
             presence.connected(session.peer, session.id, source, daemonVersion, extraDnsLabels);
@@ -196,6 +198,7 @@ public final class SignalGateway implements AutoCloseable {
             }
         });
         session.start(serial);
+        session.carryOver(carried);
     }
 
     private static void refuse(HttpServerRequest request, int status, String message) {

@@ -15,6 +15,49 @@ import org.junit.jupiter.api.Test;
 /** The relay of end-to-end encrypted signaling between peers. */
 class GatewaySignalingTest extends GatewayTestBase {
 
+    /**
+     * ADR 0048: B's connection dies unnoticed (its public address changed) just as A's handshake is written to it;
+     * B's next session gets the handshake, so A's negotiation goes on.
+     */
+    @Test
+    void signalWhenTheRecipientReconnectsBeforeAnsweringThenItsNewSessionGetsTheSignalAgain() {
+        X25519Keys aKeys = fixture.peer("a", true);
+        X25519Keys bKeys = fixture.peer("b", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient a = fixture.connected("a");
+        TestClient b = fixture.connected("b");
+        SealedSignal handshake = single(channel("a", aKeys, "b", bKeys).send(PeerSignalChannel.OFFER, new byte[8]));
+
+        a.send(Wire.signalTo("b", handshake));
+        b.nextOfType("signal");
+        TestClient bAgain = fixture.client("b").connect(-1);
+
+        JsonNode carried = bAgain.nextOfType("signal");
+        assertThat(carried.get("seq").asLong()).isEqualTo(handshake.seq());
+        assertThat(carried.get("from").asText()).isEqualTo("a");
+        assertThat(channel("b", bKeys, "a", aKeys).receive(sealed(carried)).replies()).as("B answers it").hasSize(1);
+    }
+
+    @Test
+    void signalWhenTheRecipientSpokeAfterItThenItsNextSessionDoesNotGetItAgain() {
+        X25519Keys aKeys = fixture.peer("a", true);
+        X25519Keys bKeys = fixture.peer("b", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient a = fixture.connected("a");
+        TestClient b = fixture.connected("b");
+        a.send(Wire.signalTo("b", single(channel("a", aKeys, "b", bKeys).send(PeerSignalChannel.OFFER, new byte[8]))));
+        b.nextOfType("signal");
+        b.send(Wire.resync());
+        b.nextOfType("map");
+
+        TestClient bAgain = fixture.client("b").connect(-1);
+        bAgain.nextOfType("map");
+        bAgain.send(Wire.resync());
+        bAgain.nextOfType("map");
+
+        assertThat(bAgain.received).noneMatch(received -> received.path("type").asText().equals("signal"));
+    }
+
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
 
     @Test

@@ -9,6 +9,7 @@ import io.netloom.daemon.ice.ConnectionStatus;
 import io.netloom.daemon.ice.DirectPathOffload;
 import io.netloom.daemon.ice.IceSettings;
 import io.netloom.daemon.ice.PeerConnection;
+import io.netloom.daemon.ice.SignalChannel;
 import io.netloom.daemon.link.InterfaceAddressing;
 import io.netloom.daemon.link.IpPrefix;
 import io.netloom.daemon.map.NetworkMap;
@@ -447,12 +448,20 @@ public final class MeshEngine implements MapListener, AutoCloseable {
 
     private PeerConnection newConnection(RemotePeer peer) {
         boolean controlling = ownPublicKey.compareTo(peer.publicKey()) > 0;
-        PeerConnection connection = new PeerConnection(peer.id(), controlling, iceSettings,
-                (kind, payload) -> {
-                    if (!outbox.send(peer.id(), kind, payload)) {
-                        log.debug("{} signal to {} not sent: no gateway session", kind, peer.id());
-                    }
-                },
+        SignalChannel signals = new SignalChannel() {
+            @Override
+            public void send(String kind, byte[] payload) {
+                if (!outbox.send(peer.id(), kind, payload)) {
+                    log.debug("{} signal to {} not sent: no gateway session", kind, peer.id());
+                }
+            }
+
+            @Override
+            public void confirmRoute() {
+                outbox.confirmRoute();
+            }
+        };
+        PeerConnection connection = new PeerConnection(peer.id(), controlling, iceSettings, signals,
                 offload,
                 endpoint -> refreshEndpointLater(peer.id()));
         if (turnLifetime != null) {

@@ -106,6 +106,8 @@ public final class PeerConnection implements AutoCloseable {
     private Negotiation pending;
     private Negotiation established;
     private boolean pathHealthy;
+    /** The established path was quiet at the last look: the route to the gateway is checked once per quiet spell. */
+    private boolean quietSeen;
     private int failures;
     private long lastUpgradeNanos;
     /** The lifetime of the TURN credentials the gateway renews, once known; {@code null}: relayed paths are kept. */
@@ -736,7 +738,13 @@ public final class PeerConnection implements AutoCloseable {
         RelaySocket relay = path.relay();
         TurnException relayLost = relay == null ? null : relay.failure();
         boolean dead = silence > limit || remoteSilence > limit || relayLost != null;
-        if (isQuiet(path) && !dead && pathHealthy && controlling && restartTimer == null
+        boolean quiet = isQuiet(path);
+        if (quiet && !quietSeen) {
+            // Both sides: the controlled one may be the one whose route to the gateway died, unnoticed.
+            signals.confirmRoute();
+        }
+        quietSeen = quiet;
+        if (quiet && !dead && pathHealthy && controlling && restartTimer == null
                 && (lastReplacementNanos == 0 || now - lastReplacementNanos >= timings.inactivityTimeout().toNanos())) {
             lastReplacementNanos = now;
             LOG.info("peer {}: {} is quiet ({} ms without a datagram from the remote peer, {} ms reported by it); "

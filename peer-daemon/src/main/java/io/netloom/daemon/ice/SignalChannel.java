@@ -11,4 +11,12 @@ package io.netloom.daemon.ice;
 public interface SignalChannel {
 
     void send(String kind, byte[] payload);
+
+    /**
+     * The path to the remote peer went quiet. Whatever cut it (the device's public address changed, its NAT forgot
+     * the connection) may have cut the route signals take too, which the replacement negotiation is about to need:
+     * check it now.
+     */
+    default void confirmRoute() {
+    }
 }

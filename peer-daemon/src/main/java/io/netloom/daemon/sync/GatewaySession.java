@@ -40,6 +40,8 @@ public final class GatewaySession {
     private static final Logger log = LoggerFactory.getLogger(GatewaySession.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LAST_RETRY = Duration.ofSeconds(15);
+    /** A pong comes back in milliseconds; a gateway this slow is as good as gone for a negotiation under way. */
+    private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final ServerTrust trust;
@@ -57,6 +59,7 @@ public final class GatewaySession {
 
     private volatile NetworkMap map;
     private volatile WebSocket socket;
+    private volatile GatewayWatchdog watchdog;
     /** Counts the sessions, so a report meant for one never goes out on the next. */
     private volatile long sessionNumber;
     private volatile boolean gatewayTakesPaths;
@@ -145,6 +148,19 @@ public final class GatewaySession {
         };
     }
 
+    /**
+     * Checks the session now instead of at the next heartbeat: a path to a peer went quiet, and the connection to
+     * the gateway may have died with it (the device's public address changed) while a replacement negotiation
+     * needs it. A dead session is closed and reconnected; the gateway then hands the new one the signals the old
+     * one may have swallowed (ADR 0048).
+     */
+    public void confirmAlive() {
+        GatewayWatchdog current = socket == null ? null : watchdog;
+        if (current != null) {
+            current.confirmWithin(CONFIRM_WITHIN);
+        }
+    }
+
     public void stop() {
         stopped = true;
         WebSocket current = socket;
@@ -176,6 +192,7 @@ public final class GatewaySession {
         socket = webSocket;
         verifiedMaps.sessionStarted();
         GatewayWatchdog watchdog = GatewayWatchdog.watch(vertx, webSocket, Duration.ofSeconds(15), Duration.ofSeconds(45));
+        this.watchdog = watchdog;
         webSocket.textMessageHandler(text -> {
             watchdog.heard();
             handle(webSocket, text);
