@@ -21,34 +21,27 @@ class GatewaySignalingTest extends GatewayTestBase {
      */
     @Test
     void signalWhenTheRecipientReconnectsBeforeAnsweringThenItsNewSessionGetsTheSignalAgain() {
-        X25519Keys aKeys = fixture.peer("a", true);
-        X25519Keys bKeys = fixture.peer("b", true);
-        fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.connected("a");
-        TestClient b = fixture.connected("b");
-        SealedSignal handshake = single(channel("a", aKeys, "b", bKeys).send(PeerSignalChannel.OFFER, new byte[8]));
+        Pair pair = connectedPair();
+        SealedSignal handshake = handshakeFromA(pair);
 
-        a.send(Wire.signalTo("b", handshake));
-        b.nextOfType("signal");
+        pair.a().send(Wire.signalTo("b", handshake));
+        pair.b().nextOfType("signal");
         TestClient bAgain = fixture.client("b").connect(-1);
 
         JsonNode carried = bAgain.nextOfType("signal");
         assertThat(carried.get("seq").asLong()).isEqualTo(handshake.seq());
         assertThat(carried.get("from").asText()).isEqualTo("a");
-        assertThat(channel("b", bKeys, "a", aKeys).receive(sealed(carried)).replies()).as("B answers it").hasSize(1);
+        assertThat(channel("b", pair.bKeys(), "a", pair.aKeys()).receive(sealed(carried)).replies())
+                .as("B answers it").hasSize(1);
     }
 
     @Test
     void signalWhenTheRecipientSpokeAfterItThenItsNextSessionDoesNotGetItAgain() {
-        X25519Keys aKeys = fixture.peer("a", true);
-        X25519Keys bKeys = fixture.peer("b", true);
-        fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.connected("a");
-        TestClient b = fixture.connected("b");
-        a.send(Wire.signalTo("b", single(channel("a", aKeys, "b", bKeys).send(PeerSignalChannel.OFFER, new byte[8]))));
-        b.nextOfType("signal");
-        b.send(Wire.resync());
-        b.nextOfType("map");
+        Pair pair = connectedPair();
+        pair.a().send(Wire.signalTo("b", handshakeFromA(pair)));
+        pair.b().nextOfType("signal");
+        pair.b().send(Wire.resync());
+        pair.b().nextOfType("map");
 
         TestClient bAgain = fixture.client("b").connect(-1);
         bAgain.nextOfType("map");
@@ -56,6 +49,22 @@ class GatewaySignalingTest extends GatewayTestBase {
         bAgain.nextOfType("map");
 
         assertThat(bAgain.received).noneMatch(received -> received.path("type").asText().equals("signal"));
+    }
+
+    /** Peers a and b, each in the other's map, both connected. */
+    private record Pair(X25519Keys aKeys, X25519Keys bKeys, TestClient a, TestClient b) {
+    }
+
+    /** What a's offer to b opens with. */
+    private SealedSignal handshakeFromA(Pair pair) {
+        return single(channel("a", pair.aKeys(), "b", pair.bKeys()).send(PeerSignalChannel.OFFER, new byte[8]));
+    }
+
+    private Pair connectedPair() {
+        X25519Keys aKeys = fixture.peer("a", true);
+        X25519Keys bKeys = fixture.peer("b", true);
+        fixture.start(TestConfigs.defaults());
+        return new Pair(aKeys, bKeys, fixture.connected("a"), fixture.connected("b"));
     }
 
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);

@@ -28,4 +28,17 @@ final class Await {
             }
         }
     }
+
+    /** Lets {@code duration} pass (nothing when it is negative: the moment waited for is already past). */
+    static void pause(Duration duration) {
+        if (duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
 }

@@ -22,7 +22,7 @@ record FaultRecovery(String fault, List<PingTrace> traces, List<PingTrace.Loss> 
             Await.until(trace + " answers again after: " + fault, deadline,
                     () -> trace.answeredAfter(at.plus(IN_FLIGHT)));
         }
-        sleep(SETTLE);
+        Await.pause(SETTLE);
         Instant settled = Instant.now();
         // From a second before the fault: a gap is counted whole, whenever its first lost ping was sent.
         List<PingTrace.Loss> losses = traces.stream().map(trace -> trace.loss(at.minusSeconds(1), settled)).toList();
@@ -35,14 +35,5 @@ record FaultRecovery(String fault, List<PingTrace> traces, List<PingTrace.Loss> 
             lines.add(traces.get(i) + ": " + fault + ", lost " + losses.get(i));
         }
         return lines;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the paths settled", e);
-        }
     }
 }

@@ -262,7 +262,7 @@ class MeshEndToEndTest {
             Lab.stopServer();
             Await.until("A notices the server is gone", CONVERGE,
                     () -> !A.status().get("gateway").get("state").asText().equals("connected"));
-            sleep(Duration.between(Instant.now(), stopped.plus(SERVER_OUTAGE)));
+            Await.pause(Duration.between(Instant.now(), stopped.plus(SERVER_OUTAGE)));
 
             // The tunnels run on without a server for the outage and all the while it starts again.
             Lab.startServer();
@@ -580,7 +580,7 @@ class MeshEndToEndTest {
                         .isLessThanOrEqualTo(REPORTED);
             }
 
-            sleep(Duration.between(Instant.now(), lifetimesFrom.plus(ALLOCATION_LIFETIME.multipliedBy(3)).plusSeconds(5)));
+            Await.pause(Duration.between(Instant.now(), lifetimesFrom.plus(ALLOCATION_LIFETIME.multipliedBy(3)).plusSeconds(5)));
             Instant lifetimesTo = Instant.now();
             for (PingTrace trace : relayed) {
                 assertThat(trace.lostBetween(lifetimesFrom, lifetimesTo)).as(trace + ": echo requests lost over "
@@ -601,7 +601,7 @@ class MeshEndToEndTest {
             awaitAllAnswering(traces, Instant.now());
             Lab.killRelay();
             Instant killed = Instant.now();
-            sleep(Duration.ofSeconds(3));
+            Await.pause(Duration.ofSeconds(3));
             Lab.startRelay();
             Instant restarted = Instant.now();
 
@@ -706,7 +706,7 @@ class MeshEndToEndTest {
                 () -> connectionType(A, B).equals("P2P") && connectionType(B, A).equals("P2P"));
         awaitReportedAsStatusShows(A, B);
         awaitReportedAsStatusShows(B, A);
-        sleep(Duration.ofSeconds(1));
+        Await.pause(Duration.ofSeconds(1));
 
         long dropped;
         String relayedVia;
@@ -726,7 +726,7 @@ class MeshEndToEndTest {
             awaitReportedAsStatusShows(A, B);
             awaitReportedAsStatusShows(B, A);
             relayedVia = reportedRelaying(A, B);
-            sleep(Duration.ofSeconds(2));
+            Await.pause(Duration.ofSeconds(2));
             Instant settled = Instant.now();
             // From a second before the block: a gap is counted whole, whenever its first lost ping was sent.
             for (PingTrace trace : direct) {
@@ -739,7 +739,7 @@ class MeshEndToEndTest {
                 () -> connectionType(A, B).equals("P2P") && connectionType(B, A).equals("P2P")));
         awaitReportedAsStatusShows(A, B);
         awaitReportedAsStatusShows(B, A);
-        sleep(Duration.ofSeconds(2));
+        Await.pause(Duration.ofSeconds(2));
         Instant upgradeSettled = Instant.now();
         List<PingTrace.Loss> lostGoingBack = direct.stream().map(trace -> trace.loss(unblocked, upgradeSettled)).toList();
         return new Fallback(dropped, lostFallingBack, relayedVia, reported, upgraded, lostGoingBack);
@@ -899,18 +899,6 @@ class MeshEndToEndTest {
             Files.write(file, times, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the times in " + file, e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }

@@ -42,11 +42,11 @@ final class Offboarding {
             Instant warmUp = Instant.now();
             Await.until(leaver.host + " answered before the offboarding", Duration.ofSeconds(30),
                     () -> leaving.answeredAfter(warmUp) && staying.answeredAfter(warmUp));
-            sleep(Duration.ofMillis(500));
+            Await.pause(Duration.ofMillis(500));
             Instant before = Instant.now().minus(Duration.ofMillis(400));
             Instant called = Instant.now();
             action.run();
-            sleep(Duration.between(Instant.now(), called.plus(target).plus(PROOF)));
+            Await.pause(Duration.between(Instant.now(), called.plus(target).plus(PROOF)));
             Instant after = Instant.now();
 
             Duration cut = leaving.lastReplyAfter(called).map(last -> Duration.between(called, last))
@@ -81,18 +81,6 @@ final class Offboarding {
             Files.writeString(REPORT, report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }

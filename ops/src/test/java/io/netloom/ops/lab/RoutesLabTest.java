@@ -217,7 +217,7 @@ class RoutesLabTest {
                 Await.until("C moves back to R1", Duration.ofSeconds(60),
                         () -> trace.firstFrom(RoutesLab.R1, recovered).isPresent());
                 Instant back = trace.firstFrom(RoutesLab.R1, recovered).orElseThrow();
-                pause(STEADY);
+                Await.pause(STEADY);
                 List<WhoAmITrace.Answer> afterwards = trace.between(back, Instant.now());
                 assertThat(chosenRoutingPeer(C, "site1")).as("C's status after R1 recovered").contains(router1);
 
@@ -332,7 +332,7 @@ class RoutesLabTest {
             api.delete("/api/policies/" + policy);
             Await.until("C's requests to H unanswered", CONVERGE,
                     () -> RoutesLab.whoAmI("a", RoutesLab.http(RoutesLab.H)).isEmpty());
-            pause(WITHDRAWAL.plusSeconds(1));
+            Await.pause(WITHDRAWAL.plusSeconds(1));
             Optional<Long> lastAnswer = trace.between(changed, Instant.now()).stream()
                     .filter(answer -> answer.from(RoutesLab.R1))
                     .map(answer -> Duration.between(changed, answer.at()).toMillis()).max(Long::compare);
@@ -367,7 +367,7 @@ class RoutesLabTest {
             Instant changed = Instant.now();
             change.run();
             Await.until("C's pings to H unanswered", CONVERGE, () -> !C.quickPing(RoutesLab.H));
-            pause(WITHDRAWAL.plusSeconds(1));
+            Await.pause(WITHDRAWAL.plusSeconds(1));
             long cut = pings.lastReplyAfter(changed).map(last -> Duration.between(changed, last).toMillis()).orElse(0L);
             System.out.println("route withdrawn -> C's last ping to H answered after " + cut + " ms");
             assertThat(cut).as("last answer after the change").isLessThanOrEqualTo(WITHDRAWAL.toMillis());
@@ -400,14 +400,6 @@ class RoutesLabTest {
                 + " ms";
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 
     private static String group(String name, LabPeer... members) {
         return api.post("/api/groups", Map.of("name", name,
