@@ -74,18 +74,59 @@ public final class ResolvedLink implements SystemDns {
         run(List.of("revert", link));
     }
 
-    /** resolved forgets what it was told over D-Bus when it restarts: tell it again. */
+    /**
+     * Tells resolved again what another program took away: {@code resolvectl revert} or new settings of the link from
+     * a network manager, or a resolved that started without the state it keeps in /run (it keeps a link's settings
+     * across a plain restart). All three settings are compared, each token exactly: a server that merely contains
+     * ours ({@code 100.64.0.10} for {@code 100.64.0.1}) or a search domain turned into a routing one is not ours.
+     */
     @Override
     public boolean recheck() throws IOException {
         if (applied == null || settings == null) {
             return false;
         }
-        String servers = run(List.of("dns", link));
-        if (!servers.contains(settings.resolver().getHostAddress())) {
+        List<List<String>> wanted = applied;
+        boolean intact = servers(values(run(List.of("dns", link)))).contains(wanted.get(0).get(2))
+                && values(run(List.of("domain", link))).equals(wanted.get(1).subList(2, wanted.get(1).size()))
+                && values(run(List.of("default-route", link))).equals(wanted.get(2).subList(2, 3));
+        if (!intact) {
             applied = null;
             apply(settings, true);
         }
         return false;
+    }
+
+    /**
+     * What {@code resolvectl dns|domain|default-route <link>} shows for the link, one line {@code Link 3 (wt0): a b}
+     * (systemd 252): the values after the link's name; none when resolved has none, or prints another format.
+     */
+    static List<String> values(String output) {
+        for (String line : output.split("\n")) {
+            int colon = line.indexOf("):");
+            if (line.startsWith("Link ") && colon > 0) {
+                String rest = line.substring(colon + 2).trim();
+                return rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
+            }
+        }
+        return List.of();
+    }
+
+    /** Server tokens as addresses: resolved may add a port, an interface or a TLS name ({@code 1.2.3.4:53#name}). */
+    private static List<String> servers(List<String> tokens) {
+        List<String> addresses = new ArrayList<>();
+        for (String token : tokens) {
+            String address = token.startsWith("[") && token.indexOf(']') > 0 ? token.substring(1, token.indexOf(']'))
+                    : token.chars().filter(c -> c == ':').count() == 1 ? token.substring(0, token.indexOf(':')) : token;
+            int suffix = indexOfAny(address, '%', '#');
+            addresses.add(suffix < 0 ? address : address.substring(0, suffix));
+        }
+        return addresses;
+    }
+
+    private static int indexOfAny(String text, char first, char second) {
+        int a = text.indexOf(first);
+        int b = text.indexOf(second);
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,21 +15,22 @@ final class FakeResolvectl {
 
     final Path executable;
     private final Path log;
-    private final Path servers;
     private final Path stopped;
 
     FakeResolvectl(Path directory) throws IOException {
         executable = directory.resolve("resolvectl");
         log = directory.resolve("resolvectl.log");
-        servers = directory.resolve("resolvectl.dns");
         stopped = directory.resolve("resolvectl.stopped");
+        // Prints what it keeps as systemd-resolved 252's resolvectl does: "Link 7 (wt0): <values>".
         Files.writeString(executable, "#!/bin/sh\n"
                 + "echo \"$*\" >> '" + log + "'\n"
                 + "case \"$1\" in\n"
                 + "  status) [ ! -e '" + stopped + "' ] ;;\n"
-                + "  dns) if [ $# -eq 2 ]; then cat '" + servers + "' 2>/dev/null || true; else echo \"$3\" > '" + servers
-                + "'; fi ;;\n"
-                + "  revert) rm -f '" + servers + "' ;;\n"
+                + "  dns|domain|default-route) kept=\"" + directory + "/resolvectl.$1\"\n"
+                + "    if [ $# -eq 2 ]; then echo \"Link 7 ($2): $(cat \"$kept\" 2>/dev/null)\"\n"
+                + "    else shift 2; echo \"$*\" > \"$kept\"; fi ;;\n"
+                + "  revert) rm -f '" + directory + "/resolvectl.dns' '" + directory + "/resolvectl.domain' '"
+                + directory + "/resolvectl.default-route' ;;\n"
                 + "esac\n");
         Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwx------"));
     }
@@ -43,9 +45,28 @@ final class FakeResolvectl {
         return calls;
     }
 
-    /** resolved restarted: it forgot the link's settings. */
+    /** resolved lost the link's settings (another program reverted them, or its state in /run went). */
     void forgetLinks() throws IOException {
-        Files.deleteIfExists(servers);
+        run("revert", "wt0");
+    }
+
+    /** Another program sets one of the link's settings, as {@code resolvectl <verb> wt0 <values>} would. */
+    void set(String verb, String values) throws IOException {
+        run(verb, "wt0", values);
+    }
+
+    private void run(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            if (new ProcessBuilder(command).start().waitFor() != 0) {
+                throw new IOException("fake resolvectl failed: " + command);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        calls();
     }
 
     void stopResolved() throws IOException {

@@ -70,6 +70,46 @@ class ResolvedLinkTest {
     }
 
     @Test
+    void recheckWhenEverythingStillSetThenOnlyLookedAt() throws IOException {
+        link.apply(settings(false), true);
+        resolvectl.calls();
+
+        link.recheck();
+
+        assertThat(resolvectl.calls()).containsExactly("dns wt0", "domain wt0", "default-route wt0");
+    }
+
+    @Test
+    void recheckWhenAnotherServerOnlyContainsOursThenToldAgain() throws IOException {
+        link.apply(settings(false), true);
+        resolvectl.set("dns", "100.64.0.10");
+
+        link.recheck();
+
+        assertThat(resolvectl.calls()).contains("dns wt0 100.64.0.1");
+    }
+
+    @Test
+    void recheckWhenTheDomainsOrTheDefaultRouteChangedThenToldAgain() throws IOException {
+        link.apply(settings(false), true);
+        resolvectl.set("domain", "netloom.internal");
+        link.recheck();
+        assertThat(resolvectl.calls()).contains("domain wt0 netloom.internal ~corp.example ~lab.example");
+
+        resolvectl.set("default-route", "yes");
+        link.recheck();
+        assertThat(resolvectl.calls()).contains("default-route wt0 no");
+    }
+
+    @Test
+    void valuesThenWhatResolvectlShowsAfterTheLinkName() {
+        assertThat(ResolvedLink.values("Link 3 (nlt0): netbird.cloud ~corp.example ~.\n"))
+                .containsExactly("netbird.cloud", "~corp.example", "~.");
+        assertThat(ResolvedLink.values("Link 3 (nlt0):\n")).isEmpty();
+        assertThat(ResolvedLink.values("something else\n")).isEmpty();
+    }
+
+    @Test
     void restoreThenRevertedOnceAndNotAgain() throws IOException {
         link.restore();
         assertThat(resolvectl.calls()).as("nothing applied yet").isEmpty();
