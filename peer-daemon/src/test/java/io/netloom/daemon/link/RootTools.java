@@ -25,7 +25,8 @@ public final class RootTools {
         }
     }
 
-    private static void require(boolean met, String prerequisite) {
+    /** A prerequisite other than a tool on the PATH: skipped without it, failed in CI. */
+    public static void require(boolean met, String prerequisite) {
         if (!met && "true".equals(System.getenv("CI"))) {
             fail("CI=true and the test's prerequisite is missing: " + prerequisite);
         }
