@@ -9,6 +9,7 @@ import io.netloom.daemon.link.RootTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -148,6 +149,19 @@ class ResolvedLinkSystemdTest {
 
     @Test
     @Order(3)
+    void originalResolversThenTheServersResolvedListsForTheOtherLinks() throws IOException {
+        resolvectl("dns", LINK + "p", "198.18.0.53");
+        try {
+            // resolved lists the servers of default-route links only: not the resolver's while it takes only its
+            // domains (with a primary group it is listed, and DnsTables leaves it out).
+            assertThat(link.originalResolvers()).containsExactly(new InetSocketAddress("198.18.0.53", 53));
+        } finally {
+            resolvectl("revert", LINK + "p");
+        }
+    }
+
+    @Test
+    @Order(4)
     void queryWhenUnderARoutedDomainThenAnsweredOnTheLinkElseNotSentThere() throws IOException {
         assertThat(resolvectl("query", "--cache=no", "peer.netbird.cloud")).contains("100.64.9.7")
                 .contains("link: " + LINK);
@@ -164,7 +178,7 @@ class ResolvedLinkSystemdTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void applyWhenAPrimaryGroupThenEveryNameThroughTheLink() throws IOException {
         link.apply(settings(true), true);
 
@@ -178,7 +192,7 @@ class ResolvedLinkSystemdTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void recheckWhenResolvedRestartedThenTheLinkKeepsOrGetsBackItsSettings() throws IOException {
         restartResolved(false);
         link.recheck();
@@ -193,7 +207,7 @@ class ResolvedLinkSystemdTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void recheckWhenAnotherProgramChangedTheLinkThenToldAgain() throws IOException {
         resolvectl("domain", LINK, "netbird.cloud");
         link.recheck();
@@ -205,7 +219,7 @@ class ResolvedLinkSystemdTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void restoreThenTheLinkWithoutOurSettings() throws IOException {
         link.restore();
 
