@@ -37,9 +37,7 @@ final class DataPlaneSocket extends DatagramSocket implements PathSocket {
      */
     record Early(InetSocketAddress[] remotes, WireGuardProxy proxy) {
 
-        boolean consume(DatagramPacket packet, ByteBuffer view) {
-            int port = packet.getPort();
-            java.net.InetAddress address = packet.getAddress();
+        boolean consume(java.net.InetAddress address, int port, ByteBuffer datagram) {
             boolean known = false;
             for (InetSocketAddress remote : remotes) {
                 if (remote.getPort() == port && remote.getAddress().equals(address)) {
@@ -47,11 +45,10 @@ final class DataPlaneSocket extends DatagramSocket implements PathSocket {
                     break;
                 }
             }
-            if (!known || IcePath.isStun(packet) || IcePath.isProbe(packet)) {
+            if (!known || IcePath.isStun(datagram) || IcePath.isProbe(datagram)) {
                 return false;
             }
-            view.limit(packet.getOffset() + packet.getLength()).position(packet.getOffset());
-            proxy.deliver(view);
+            proxy.deliver(datagram);
             return true;
         }
     }
@@ -91,12 +88,13 @@ final class DataPlaneSocket extends DatagramSocket implements PathSocket {
         while (true) {
             packet.setData(buffer, 0, BUFFER);
             super.receive(packet);
+            view.clear().limit(packet.getLength());
             IcePath sink = path;
-            if (sink != null && sink.consume(packet, view, reply, replyPacket, this)) {
+            if (sink != null && sink.consume(packet.getAddress(), packet.getPort(), view, reply, replyPacket, this)) {
                 continue;
             }
             Early expected = early;
-            if (sink == null && expected != null && expected.consume(packet, view)) {
+            if (sink == null && expected != null && expected.consume(packet.getAddress(), packet.getPort(), view)) {
                 continue;
             }
             byte[] destination = target.getData();

@@ -1,5 +1,7 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.relay.ChannelFrame;
+import io.netloom.daemon.relay.RelayChannel;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -9,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.ice4j.TransportAddress;
@@ -36,6 +39,12 @@ import org.ice4j.ice.RemoteCandidate;
 final class IcePath {
 
     static final int PROBE_LENGTH = 24;
+    /**
+     * Free bytes the proxy leaves in front of each datagram it hands to {@link #sendData}: a relayed path writes
+     * its ChannelData header there and sends header and datagram from the proxy's buffer as they lie.
+     */
+    static final int HEADROOM = ChannelFrame.HEADER;
+    private static final int MAX_DATAGRAM = 65_535;
     private static final byte PROBE_REQUEST = 1;
     private static final byte PROBE_REPLY = 2;
 
@@ -55,8 +64,11 @@ final class IcePath {
     /** On a relay allocation of ours: the relays passed over before it; otherwise empty. */
     private final List<RelayFallbackStep> relayFallback;
 
-    /** Used only by the proxy's outbound thread. */
+    /** Used only by the proxy's outbound thread: a host path's copy of the datagram, {@code null} on a relay. */
+    private final byte[] dataOutBytes;
     private final DatagramPacket dataOut;
+    /** Used only by the proxy's outbound thread: the relay channel to the remote end once it is bound. */
+    private RelayChannel relayChannel;
     /** Used only by the caller of {@link #sendProbe} (the connection's actor thread). */
     private final byte[] probeOut = new byte[PROBE_LENGTH];
     private final DatagramPacket probeOutPacket;
@@ -98,6 +110,7 @@ final class IcePath {
         this.hostSocketAddress = socket instanceof RelaySocket ? null
                 : new InetSocketAddress(base.getTransportAddress().getAddress(), base.getTransportAddress().getPort());
         this.proxy = proxy;
+        this.dataOutBytes = socket instanceof RelaySocket ? null : new byte[MAX_DATAGRAM];
         this.dataOut = new DatagramPacket(new byte[0], 0, remoteAddress, remotePort);
         this.probeOutPacket = new DatagramPacket(probeOut, PROBE_LENGTH, remoteAddress, remotePort);
         this.lastReceiveNanos = System.nanoTime();
@@ -171,17 +184,46 @@ final class IcePath {
         return socket instanceof RelaySocket relay ? relay : null;
     }
 
-    /** From the proxy's outbound thread only. */
-    boolean sendData(byte[] data, int length) {
-        dataOut.setData(data, 0, length);
+    /**
+     * Sends the datagram between {@code datagram}'s position and limit, which has {@link #HEADROOM} free bytes before
+     * it. From the proxy's outbound thread only (under its sending lock).
+     */
+    boolean sendData(ByteBuffer datagram) {
         try {
-            socket.send(dataOut);
+            RelaySocket relay = relay();
+            if (relay != null) {
+                sendRelayed(relay, datagram);
+            } else {
+                int length = datagram.remaining();
+                datagram.get(dataOutBytes, 0, length);
+                dataOut.setData(dataOutBytes, 0, length);
+                socket.send(dataOut);
+            }
             datagramsOut++;
             return true;
         } catch (IOException | RuntimeException e) {
+            // a TurnException too (the allocation failed): the connection's monitor renegotiates
             sendErrors++;
             return false;
         }
+    }
+
+    /**
+     * Through the bound channel, in place. Until the relay has bound it (the remote end may be a peer-reflexive
+     * address found a moment ago) the datagram is copied and sent the way ice4j's are, which opens the channel.
+     */
+    private void sendRelayed(RelaySocket relay, ByteBuffer datagram) throws IOException {
+        if (relayChannel == null) {
+            Optional<RelayChannel> bound = relay.channel(remoteSocketAddress());
+            if (bound.isEmpty()) {
+                byte[] copy = new byte[datagram.remaining()];
+                datagram.get(copy);
+                relay.send(new DatagramPacket(copy, copy.length, remoteAddress, remotePort));
+                return;
+            }
+            relayChannel = bound.get();
+        }
+        relayChannel.send(datagram);
     }
 
     /** From the connection's actor thread only. */
@@ -197,53 +239,50 @@ final class IcePath {
     }
 
     /**
-     * Takes a datagram received on this path's socket if it is for the data plane: from the remote end, and not
-     * STUN (RFC 5389: two zero bits and the magic cookie). Path probes are answered; anything else goes to the
-     * proxy. Returns {@code false} to leave the datagram to ice4j. Called by one receiving thread at a time, which
-     * owns {@code view}, {@code reply} and {@code replyPacket}.
+     * Takes a datagram received on this path's socket, between {@code datagram}'s position and limit, if it is for
+     * the data plane: from the remote end, and not STUN (RFC 5389: two zero bits and the magic cookie). Path probes
+     * are answered; anything else goes to the proxy. Returns {@code false}, leaving the buffer as it was, to leave
+     * the datagram to ice4j. Called by one receiving thread at a time, which owns {@code datagram}, {@code reply} and
+     * {@code replyPacket}.
      */
-    boolean consume(DatagramPacket packet, ByteBuffer view, byte[] reply, DatagramPacket replyPacket, DatagramSocket replySocket) {
-        if (packet.getPort() != remotePort || !remoteAddress.equals(packet.getAddress())) {
+    boolean consume(InetAddress from, int port, ByteBuffer datagram, byte[] reply, DatagramPacket replyPacket,
+            DatagramSocket replySocket) {
+        if (port != remotePort || !remoteAddress.equals(from)) {
             return false;
         }
-        byte[] data = packet.getData();
-        int offset = packet.getOffset();
-        int length = packet.getLength();
-        if (isStun(packet)) {
+        if (isStun(datagram)) {
             return false; // connectivity checks, keep-alives: ice4j's
         }
         long now = System.nanoTime();
         lastReceiveNanos = now;
-        if (isProbe(packet)) {
-            onProbe(data, offset, now, reply, replyPacket, replySocket);
+        if (isProbe(datagram)) {
+            onProbe(datagram, now, reply, replyPacket, replySocket);
             return true;
         }
         datagramsIn++;
-        view.limit(offset + length).position(offset);
-        proxy.deliver(view);
+        proxy.deliver(datagram);
         return true;
     }
 
     /** RFC 5389 STUN: two zero bits, then the magic cookie at offset 4 (ice4j always sends it). */
-    static boolean isStun(DatagramPacket packet) {
-        byte[] data = packet.getData();
-        int offset = packet.getOffset();
-        return packet.getLength() >= 20 && (data[offset] & 0xC0) == 0 && data[offset + 4] == 0x21
-                && data[offset + 5] == 0x12 && data[offset + 6] == (byte) 0xA4 && data[offset + 7] == 0x42;
+    static boolean isStun(ByteBuffer datagram) {
+        int at = datagram.position();
+        return datagram.remaining() >= 20 && (datagram.get(at) & 0xC0) == 0 && datagram.getInt(at + 4) == 0x2112A442;
     }
 
-    static boolean isProbe(DatagramPacket packet) {
-        byte[] data = packet.getData();
-        int offset = packet.getOffset();
-        return packet.getLength() == PROBE_LENGTH && data[offset] == (byte) 0xFF && data[offset + 1] == 'N'
-                && data[offset + 2] == 'L';
+    static boolean isProbe(ByteBuffer datagram) {
+        int at = datagram.position();
+        return datagram.remaining() == PROBE_LENGTH && datagram.get(at) == (byte) 0xFF && datagram.get(at + 1) == 'N'
+                && datagram.get(at + 2) == 'L';
     }
 
-    private void onProbe(byte[] data, int offset, long now, byte[] reply, DatagramPacket replyPacket, DatagramSocket replySocket) {
-        if (data[offset + 3] == PROBE_REQUEST) {
-            remoteSilenceMillis = getInt(data, offset + 12);
+    private void onProbe(ByteBuffer probe, long now, byte[] reply, DatagramPacket replyPacket,
+            DatagramSocket replySocket) {
+        int at = probe.position();
+        if (probe.get(at + 3) == PROBE_REQUEST) {
+            remoteSilenceMillis = probe.getInt(at + 12);
             remoteSilenceAtNanos = now;
-            writeProbe(reply, PROBE_REPLY, getLong(data, offset + 4), 0);
+            writeProbe(reply, PROBE_REPLY, probe.getLong(at + 4), 0);
             replyPacket.setData(reply, 0, PROBE_LENGTH);
             replyPacket.setAddress(remoteAddress);
             replyPacket.setPort(remotePort);
@@ -252,8 +291,8 @@ final class IcePath {
             } catch (IOException | RuntimeException e) {
                 sendErrors++;
             }
-        } else if (data[offset + 3] == PROBE_REPLY) {
-            long rtt = now - getLong(data, offset + 4);
+        } else if (probe.get(at + 3) == PROBE_REPLY) {
+            long rtt = now - probe.getLong(at + 4);
             if (rtt >= 0 && rtt < 60_000_000_000L) {
                 rttNanos = rtt;
             }
@@ -322,23 +361,10 @@ final class IcePath {
         }
     }
 
-    private static long getLong(byte[] b, int offset) {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (b[offset + i] & 0xff);
-        }
-        return value;
-    }
-
     private static void putInt(byte[] b, int offset, int value) {
         b[offset] = (byte) (value >>> 24);
         b[offset + 1] = (byte) (value >>> 16);
         b[offset + 2] = (byte) (value >>> 8);
         b[offset + 3] = (byte) value;
-    }
-
-    private static int getInt(byte[] b, int offset) {
-        return ((b[offset] & 0xff) << 24) | ((b[offset + 1] & 0xff) << 16) | ((b[offset + 2] & 0xff) << 8)
-                | (b[offset + 3] & 0xff);
     }
 }

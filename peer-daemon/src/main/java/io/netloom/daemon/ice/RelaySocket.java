@@ -1,5 +1,6 @@
 package io.netloom.daemon.ice;
 
+import io.netloom.daemon.relay.RelayChannel;
 import io.netloom.daemon.relay.RelayListener;
 import io.netloom.daemon.relay.RelayServer;
 import io.netloom.daemon.relay.RelayTrust;
@@ -15,6 +16,7 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +94,11 @@ final class RelaySocket extends DatagramSocket implements PathSocket, RelayListe
         });
     }
 
+    /** {@code peer}'s channel on the allocation once it is bound: how a path sends WireGuard's datagrams. */
+    Optional<RelayChannel> channel(InetSocketAddress peer) {
+        return allocation.channel(peer);
+    }
+
     /** Until a path is attached, delivers what arrives that is neither STUN nor a probe to {@code proxy}. */
     void expect(WireGuardProxy proxy) {
         early = proxy;
@@ -126,8 +133,9 @@ final class RelaySocket extends DatagramSocket implements PathSocket, RelayListe
     }
 
     /**
-     * Sends through the relay. The first datagram to a peer without a channel yet (a peer-reflexive address, found
-     * by a check that arrived) is sent once its permission and channel are in place.
+     * Sends through the relay (ice4j's checks, probe replies, a path's datagrams before its channel is bound). The
+     * first datagram to a peer without a channel yet (a peer-reflexive address, found by a check that arrived) is
+     * sent once its permission and channel are in place.
      */
     @Override
     public void send(DatagramPacket packet) throws IOException {
@@ -177,18 +185,20 @@ final class RelaySocket extends DatagramSocket implements PathSocket, RelayListe
     }
 
     @Override
-    public void onDatagram(InetSocketAddress peer, byte[] data) {
-        DatagramPacket packet = new DatagramPacket(data, data.length, peer);
+    public void onDatagram(InetSocketAddress peer, ByteBuffer data) {
         IcePath sink = path;
-        if (sink != null && sink.consume(packet, ByteBuffer.wrap(data), reply, replyPacket, this)) {
+        if (sink != null && sink.consume(peer.getAddress(), peer.getPort(), data, reply, replyPacket, this)) {
             return;
         }
         WireGuardProxy expected = early;
-        if (sink == null && expected != null && !IcePath.isStun(packet) && !IcePath.isProbe(packet)) {
-            expected.deliver(ByteBuffer.wrap(data));
+        if (sink == null && expected != null && !IcePath.isStun(data) && !IcePath.isProbe(data)) {
+            expected.deliver(data);
             return;
         }
-        if (!toIce.offer(packet)) {
+        // For ice4j: a copy, the allocation's buffer is reused for the next datagram.
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        if (!toIce.offer(new DatagramPacket(copy, copy.length, peer))) {
             droppedForIce++;
         }
     }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One dedicated thread reads WireGuard's datagrams and sends each on the active {@link IcePath}; each path's
  * own reader thread writes what arrives from the remote back here. The hot loops reuse their buffers and
- * packets, and neither allocate nor log per datagram. Switching paths is a volatile write; a datagram that finds
+ * packets, and neither allocate nor log per datagram. WireGuard's datagrams are read into a direct buffer, after
+ * {@link IcePath#HEADROOM} free bytes: a relayed path puts its ChannelData header there and the datagram leaves
+ * for the relay from where the kernel wrote it. Switching paths is a volatile write; a datagram that finds
  * no path is dropped (WireGuard retransmits handshakes, and the tunnel is down anyway).
  *
  * <p>Never interrupt these threads: interrupting a thread blocked on a channel closes the channel.
@@ -38,7 +40,8 @@ final class WireGuardProxy implements AutoCloseable {
 
     /** Held while sending on the active path: the outbound thread and {@link #switchTo} both send. */
     private final Object sending = new Object();
-    private final byte[] pendingHandshake = new byte[HANDSHAKE_INITIATION_LENGTH];
+    /** The handshake message kept while there is no path, after {@link IcePath#HEADROOM} free bytes. */
+    private final ByteBuffer pendingHandshake = ByteBuffer.allocate(IcePath.HEADROOM + HANDSHAKE_INITIATION_LENGTH);
     private int pendingHandshakeLength;
     /** Whether {@link #switchTo} keeps a pending initiation back for {@link #releaseHeldInitiation}. */
     private final boolean holdInitiations;
@@ -93,7 +96,8 @@ final class WireGuardProxy implements AutoCloseable {
     void switchTo(IcePath path) {
         synchronized (sending) {
             active = path;
-            if (path != null && pendingHandshakeLength > 0 && !(holdInitiations && pendingHandshake[0] == 1)) {
+            if (path != null && pendingHandshakeLength > 0
+                    && !(holdInitiations && pendingHandshake.get(IcePath.HEADROOM) == 1)) {
                 sendPending(path);
             }
         }
@@ -113,7 +117,8 @@ final class WireGuardProxy implements AutoCloseable {
     }
 
     private void sendPending(IcePath path) {
-        if (!path.sendData(pendingHandshake, pendingHandshakeLength)) {
+        pendingHandshake.limit(IcePath.HEADROOM + pendingHandshakeLength).position(IcePath.HEADROOM);
+        if (!path.sendData(pendingHandshake)) {
             sendFailures++;
         }
         pendingHandshakeLength = 0;
@@ -137,10 +142,9 @@ final class WireGuardProxy implements AutoCloseable {
     }
 
     private void runOutbound() {
-        ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
-        byte[] array = buffer.array();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(IcePath.HEADROOM + MAX_DATAGRAM);
         while (!closed) {
-            buffer.clear();
+            buffer.clear().position(IcePath.HEADROOM);
             int length;
             try {
                 length = channel.read(buffer);
@@ -158,23 +162,26 @@ final class WireGuardProxy implements AutoCloseable {
             if (length <= 0) {
                 continue;
             }
+            buffer.flip().position(IcePath.HEADROOM);
             fromWireGuard++;
             synchronized (sending) {
                 IcePath path = active;
                 if (path == null) {
                     droppedNoPath++;
-                    keepIfHandshake(array, length);
-                } else if (!path.sendData(array, length)) {
+                    keepIfHandshake(buffer);
+                } else if (!path.sendData(buffer)) {
                     sendFailures++;
                 }
             }
         }
     }
 
-    private void keepIfHandshake(byte[] datagram, int length) {
-        if ((length == HANDSHAKE_INITIATION_LENGTH && datagram[0] == 1)
-                || (length == HANDSHAKE_RESPONSE_LENGTH && datagram[0] == 2)) {
-            System.arraycopy(datagram, 0, pendingHandshake, 0, length);
+    private void keepIfHandshake(ByteBuffer datagram) {
+        int length = datagram.remaining();
+        byte type = datagram.get(datagram.position());
+        if ((length == HANDSHAKE_INITIATION_LENGTH && type == 1) || (length == HANDSHAKE_RESPONSE_LENGTH && type == 2)) {
+            pendingHandshake.clear().position(IcePath.HEADROOM);
+            pendingHandshake.put(datagram);
             pendingHandshakeLength = length;
         }
     }

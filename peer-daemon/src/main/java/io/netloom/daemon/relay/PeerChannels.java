@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The peers of one allocation: the channel number each one has for the allocation's life (RFC 8656 §12: a channel
  * is never rebound to another peer), and how far its setup got (permission installed, channel bound).
+ *
+ * <p>The reader thread looks up the sender of every ChannelData frame by its channel number: that lookup takes no
+ * lock and allocates nothing.
  */
 final class PeerChannels {
 
@@ -35,7 +39,9 @@ final class PeerChannels {
     }
 
     private final Map<InetSocketAddress, Peer> byAddress = new HashMap<>();
-    private final Map<Character, Peer> byChannel = new HashMap<>();
+    /** Indexed by channel number minus {@link #FIRST_CHANNEL}; set when a number is given, cleared when taken back. */
+    private final AtomicReferenceArray<InetSocketAddress> byChannel =
+            new AtomicReferenceArray<>(LAST_CHANNEL - FIRST_CHANNEL + 1);
     private char next = FIRST_CHANNEL;
 
     /** The peer's entry, made (with a new channel number) if it has none; empty when the numbers are used up. */
@@ -48,7 +54,8 @@ final class PeerChannels {
             return Optional.empty();
         }
         Peer peer = new Peer(address, next++, new CompletableFuture<>(), false, false);
-        put(peer);
+        byAddress.put(address, peer);
+        byChannel.set(peer.channel() - FIRST_CHANNEL, address);
         return Optional.of(new Registration(peer, true));
     }
 
@@ -56,21 +63,23 @@ final class PeerChannels {
         return Optional.ofNullable(byAddress.get(address));
     }
 
-    synchronized Optional<Peer> byChannel(char channel) {
-        return Optional.ofNullable(byChannel.get(channel));
+    /** The peer {@code channel} was given to, or {@code null} (not given, or not a channel number). */
+    InetSocketAddress byChannel(char channel) {
+        int index = channel - FIRST_CHANNEL;
+        return index >= 0 && index < byChannel.length() ? byChannel.get(index) : null;
     }
 
     synchronized void permitted(InetSocketAddress address) {
         Peer peer = byAddress.get(address);
         if (peer != null) {
-            put(peer.withPermission());
+            byAddress.put(address, peer.withPermission());
         }
     }
 
     synchronized void bound(InetSocketAddress address) {
         Peer peer = byAddress.get(address);
         if (peer != null) {
-            put(peer.withChannel());
+            byAddress.put(address, peer.withChannel());
         }
     }
 
@@ -78,16 +87,11 @@ final class PeerChannels {
     synchronized void remove(InetSocketAddress address) {
         Peer peer = byAddress.remove(address);
         if (peer != null) {
-            byChannel.remove(peer.channel());
+            byChannel.set(peer.channel() - FIRST_CHANNEL, null);
         }
     }
 
     synchronized List<Peer> all() {
         return List.copyOf(byAddress.values());
-    }
-
-    private void put(Peer peer) {
-        byAddress.put(peer.address(), peer);
-        byChannel.put(peer.channel(), peer);
     }
 }

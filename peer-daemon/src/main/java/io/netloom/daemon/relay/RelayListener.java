@@ -1,6 +1,7 @@
 package io.netloom.daemon.relay;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 
 /**
  * What an allocation reports to its owner. Both methods run on the allocation's own threads: they must return
@@ -8,8 +9,12 @@ import java.net.InetSocketAddress;
  */
 public interface RelayListener {
 
-    /** A datagram that {@code peer} sent to the relayed address. */
-    void onDatagram(InetSocketAddress peer, byte[] data);
+    /**
+     * A datagram that {@code peer} sent to the relayed address, between {@code data}'s position and limit. The buffer
+     * is the allocation's receive buffer, valid only during the call (copy what must be kept); the listener may move
+     * its position and limit.
+     */
+    void onDatagram(InetSocketAddress peer, ByteBuffer data);
 
     /**
      * The allocation is gone (the relay disappeared, refused a refresh, or broke the protocol); called once, never

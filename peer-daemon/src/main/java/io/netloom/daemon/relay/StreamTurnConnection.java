@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 
 /**
  * TURN over TCP or TLS (RFC 8656 §3.1): STUN messages and ChannelData back to back on one byte stream, each framed
@@ -32,9 +33,15 @@ final class StreamTurnConnection implements TurnConnection {
         out.write(frame);
     }
 
+    /** The frame is copied, padded, into an array of its own: the writer sends it later, from its queue. */
     @Override
-    public byte[] receive() throws IOException {
-        return StreamFrames.read(in);
+    public void sendChannelData(ByteBuffer frame) throws IOException {
+        out.write(ChannelFrame.padded(frame));
+    }
+
+    @Override
+    public ByteBuffer receive() throws IOException {
+        return ByteBuffer.wrap(StreamFrames.read(in));
     }
 
     @Override

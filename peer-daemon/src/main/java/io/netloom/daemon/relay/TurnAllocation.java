@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public final class TurnAllocation implements AutoCloseable {
         this.listener = listener;
         this.connection = connection;
         LongTermCredential credential = new LongTermCredential(server.username(), server.password());
-        this.codec = new TurnCodec(credential, server.transport().reliable());
+        this.codec = new TurnCodec(credential);
         this.requests = new TurnRequests(connection, codec, credential, server.transport().reliable(), timings,
                 server.describe());
         String name = "netloom-turn-" + server.describe();
@@ -167,13 +168,11 @@ public final class TurnAllocation implements AutoCloseable {
     /**
      * Sends one datagram to {@code peer} through the relay: ChannelData once its channel is bound, a Send indication
      * while only its permission is installed. Returns false (and sends nothing) for a peer that was not opened with
-     * {@link #openPeer} yet: the relay would drop it anyway.
+     * {@link #openPeer} yet: the relay would drop it anyway. Copies the datagram: for ICE's checks and a path's
+     * first datagrams; a path's data goes through its {@link #channel}.
      */
     public boolean send(InetSocketAddress peer, byte[] data) throws TurnException {
-        if (data.length > MAX_DATAGRAM) {
-            throw new IllegalArgumentException("a relayed datagram holds at most " + MAX_DATAGRAM + " bytes, not "
-                    + data.length);
-        }
+        checkSize(data.length);
         if (state.get() != State.ALLOCATED) {
             throw notUsable();
         }
@@ -181,16 +180,56 @@ public final class TurnAllocation implements AutoCloseable {
         if (entry.isEmpty() || !entry.get().permitted()) {
             return false;
         }
-        byte[] frame = entry.get().bound() ? codec.encode(entry.get().channel(), data)
-                : codec.encode(sendIndication(peer, data));
+        if (entry.get().bound()) {
+            ByteBuffer framed = ByteBuffer.allocate(ChannelFrame.HEADER + data.length);
+            framed.position(ChannelFrame.HEADER).mark();
+            framed.put(data).reset();
+            send(entry.get().channel(), framed);
+        } else {
+            transmit(codec.encode(sendIndication(peer, data)));
+        }
+        return true;
+    }
+
+    /** {@code peer}'s bound channel, through which a path sends its data without copies, or empty until bound. */
+    public Optional<RelayChannel> channel(InetSocketAddress peer) {
+        return peers.byAddress(peer).filter(PeerChannels.Peer::bound)
+                .map(entry -> new RelayChannel(this, peer, entry.channel()));
+    }
+
+    /** ChannelData on {@code channel}; the datagram has {@link ChannelFrame#HEADER} free bytes before it. */
+    void send(char channel, ByteBuffer datagram) throws TurnException {
+        checkSize(datagram.remaining());
+        if (state.get() != State.ALLOCATED) {
+            throw notUsable();
+        }
+        ChannelFrame.prepend(datagram, channel);
+        try {
+            connection.sendChannelData(datagram);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    private void transmit(byte[] frame) throws TurnException {
         try {
             connection.send(frame);
-            return true;
         } catch (IOException e) {
-            TurnException lost = new TurnException(TurnError.CONNECTION_LOST, "cannot send to relay "
-                    + server.describe() + ": " + e.getMessage(), e);
-            fail(lost);
-            throw lost;
+            throw lost(e);
+        }
+    }
+
+    private TurnException lost(IOException e) {
+        TurnException lost = new TurnException(TurnError.CONNECTION_LOST, "cannot send to relay "
+                + server.describe() + ": " + e.getMessage(), e);
+        fail(lost);
+        return lost;
+    }
+
+    private static void checkSize(int length) {
+        if (length > MAX_DATAGRAM) {
+            throw new IllegalArgumentException("a relayed datagram holds at most " + MAX_DATAGRAM + " bytes, not "
+                    + length);
         }
     }
 
@@ -284,7 +323,7 @@ public final class TurnAllocation implements AutoCloseable {
 
     private void readUntilClosed() {
         while (true) {
-            byte[] frame;
+            ByteBuffer frame;
             try {
                 frame = connection.receive();
             } catch (TurnException e) {
@@ -299,33 +338,51 @@ public final class TurnAllocation implements AutoCloseable {
                         + " lost: " + e.getMessage(), e));
                 return;
             }
-            dispatch(frame);
+            if (ChannelFrame.isChannelData(frame)) {
+                dispatchChannelData(frame);
+            } else {
+                dispatchStun(frame);
+            }
         }
     }
 
-    private void dispatch(byte[] frame) {
-        TurnFrame decoded;
-        try {
-            decoded = codec.decode(frame);
-        } catch (StunException | RuntimeException e) {
-            long count = undecodable.incrementAndGet();
-            // Logged at the first and then every 1000th, so that a relay sending garbage cannot flood the log.
-            if (count == 1 || count % 1000 == 0) {
-                LOG.warn("dropped {} undecodable frame(s) from relay {} (latest: {} bytes, {})", count,
-                        server.describe(), frame.length, e.getMessage());
-            }
+    /** A peer's datagram, handed on where it lies in the connection's buffer. */
+    private void dispatchChannelData(ByteBuffer frame) {
+        int start = frame.position();
+        if (frame.remaining() < ChannelFrame.HEADER
+                || ChannelFrame.length(frame) > frame.remaining() - ChannelFrame.HEADER) {
+            dropUndecodable(frame.remaining(), "truncated ChannelData");
             return;
         }
-        if (decoded instanceof TurnFrame.Channel channel) {
-            Optional<PeerChannels.Peer> peer = peers.byChannel(channel.data().getChannelNumber());
-            if (peer.isPresent()) {
-                deliver(peer.get().address(), channel.data().getData());
-            } else {
-                LOG.debug("dropped ChannelData on unbound channel {} from relay {}",
-                        (int) channel.data().getChannelNumber(), server.describe());
-            }
-        } else if (decoded instanceof TurnFrame.Stun stun) {
-            receive(stun.message());
+        char channel = ChannelFrame.channel(frame);
+        InetSocketAddress peer = peers.byChannel(channel);
+        if (peer == null) {
+            LOG.debug("dropped ChannelData on unbound channel {} from relay {}", (int) channel, server.describe());
+            return;
+        }
+        frame.limit(start + ChannelFrame.HEADER + ChannelFrame.length(frame)).position(start + ChannelFrame.HEADER);
+        deliver(peer, frame);
+    }
+
+    private void dispatchStun(ByteBuffer frame) {
+        byte[] bytes = new byte[frame.remaining()];
+        frame.get(bytes);
+        Message message;
+        try {
+            message = codec.decode(bytes);
+        } catch (StunException | RuntimeException e) {
+            dropUndecodable(bytes.length, e.getMessage());
+            return;
+        }
+        receive(message);
+    }
+
+    private void dropUndecodable(int length, String why) {
+        long count = undecodable.incrementAndGet();
+        // Logged at the first and then every 1000th, so that a relay sending garbage cannot flood the log.
+        if (count == 1 || count % 1000 == 0) {
+            LOG.warn("dropped {} undecodable frame(s) from relay {} (latest: {} bytes, {})", count,
+                    server.describe(), length, why);
         }
     }
 
@@ -338,12 +395,12 @@ public final class TurnAllocation implements AutoCloseable {
             XorPeerAddressAttribute from = (XorPeerAddressAttribute) message.getAttribute(Attribute.XOR_PEER_ADDRESS);
             DataAttribute data = (DataAttribute) message.getAttribute(Attribute.DATA);
             if (from != null && data != null) {
-                deliver(plain(from.getAddress(message.getTransactionID())), data.getData());
+                deliver(plain(from.getAddress(message.getTransactionID())), ByteBuffer.wrap(data.getData()));
             }
         }
     }
 
-    private void deliver(InetSocketAddress peer, byte[] data) {
+    private void deliver(InetSocketAddress peer, ByteBuffer data) {
         try {
             listener.onDatagram(peer, data);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.netloom.daemon.relay;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +18,10 @@ final class RecordingListener implements RelayListener {
     private final CompletableFuture<TurnException> failure = new CompletableFuture<>();
 
     @Override
-    public void onDatagram(InetSocketAddress peer, byte[] data) {
-        datagrams.add(new Datagram(peer, data));
+    public void onDatagram(InetSocketAddress peer, ByteBuffer data) {
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        datagrams.add(new Datagram(peer, copy));
     }
 
     @Override

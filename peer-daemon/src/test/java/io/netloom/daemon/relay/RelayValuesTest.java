@@ -43,7 +43,21 @@ class RelayValuesTest {
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
         assertThat(again.peer().channel()).isEqualTo(first.peer().channel());
-        assertThat(peers.byChannel(second.peer().channel()).orElseThrow().address()).isEqualTo(b);
+        assertThat(peers.byChannel(second.peer().channel())).isEqualTo(b);
+        assertThat(peers.byChannel((char) 0x4002)).isNull();
+        assertThat(peers.byChannel((char) 0x5000)).isNull();
+    }
+
+    @Test
+    void removeWhenASetupFailedThenItsChannelNumberNoLongerNamesThePeer() {
+        PeerChannels peers = new PeerChannels();
+        InetSocketAddress a = new InetSocketAddress("198.18.0.1", 1);
+        char channel = peers.register(a).orElseThrow().peer().channel();
+
+        peers.remove(a);
+
+        assertThat(peers.byChannel(channel)).isNull();
+        assertThat(peers.byAddress(a)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,38 @@ class TurnAllocationLabTest {
             assertThat(atA).isNotNull();
             assertThat(atA.peer()).isEqualTo(b.relayedAddress());
             assertThat(text(atA.data())).isEqualTo("from b");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RelayTransport.class)
+    void channelWhenBoundThenDatagramsGoInPlaceAndTheNextOneReusesTheBuffer(RelayTransport transport)
+            throws Exception {
+        RecordingListener aReceived = new RecordingListener();
+        RecordingListener bReceived = new RecordingListener();
+        try (TurnAllocation a = allocate(lab.server(transport), aReceived);
+                TurnAllocation b = allocate(lab.server(RelayTransport.UDP), bReceived)) {
+            assertThat(a.channel(b.relayedAddress())).isEmpty();
+            a.openPeer(b.relayedAddress()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            b.openPeer(a.relayedAddress()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            RelayChannel toB = a.channel(b.relayedAddress()).orElseThrow();
+            // As the proxy does: one direct buffer, each datagram read after the header's free bytes.
+            ByteBuffer buffer = ByteBuffer.allocateDirect(ChannelFrame.HEADER + 64);
+
+            for (String text : List.of("first, 9 B", "second datagram")) {
+                buffer.clear().position(ChannelFrame.HEADER);
+                buffer.put(bytes(text)).flip().position(ChannelFrame.HEADER);
+                toB.send(buffer);
+            }
+
+            RecordingListener.Datagram first = bReceived.next(WAIT);
+            RecordingListener.Datagram second = bReceived.next(WAIT);
+            assertThat(first).isNotNull();
+            assertThat(first.peer()).isEqualTo(a.relayedAddress());
+            assertThat(text(first.data())).isEqualTo("first, 9 B");
+            assertThat(second).isNotNull();
+            assertThat(text(second.data())).isEqualTo("second datagram");
+            assertThat(toB.peer()).isEqualTo(b.relayedAddress());
         }
     }
 

@@ -17,39 +17,21 @@ import org.junit.jupiter.api.Test;
 class TurnCodecTest {
 
     private final LongTermCredential credential = new LongTermCredential("1700000000:peer", "secret");
-    private final TurnCodec udp = new TurnCodec(credential, false);
-    private final TurnCodec stream = new TurnCodec(credential, true);
+    private final TurnCodec udp = new TurnCodec(credential);
 
     @AfterEach
     void close() {
         udp.close();
-        stream.close();
     }
 
     @Test
-    void encodeWhenChannelDataGoesOverAStreamThenPaddedToFourBytes() throws Exception {
-        assertThat(stream.encode((char) 0x4000, new byte[5])).hasSize(4 + 8);
-        assertThat(udp.encode((char) 0x4000, new byte[5])).hasSize(4 + 5);
-    }
+    void decodeWhenTheMessageIsTruncatedThenRefused() throws Exception {
+        Request request = MessageFactory.createRefreshRequest(600);
+        request.setTransactionID(new byte[12]);
+        byte[] whole = udp.encode(request);
 
-    @Test
-    void decodeWhenChannelDataIsTruncatedThenRefused() throws Exception {
-        byte[] whole = udp.encode((char) 0x4000, "twelve bytes".getBytes(StandardCharsets.UTF_8));
-
-        assertThatThrownBy(() -> udp.decode(Arrays.copyOf(whole, 9))).isInstanceOf(StunException.class);
-        assertThatThrownBy(() -> udp.decode(new byte[] {0x40, 0x00})).isInstanceOf(StunException.class);
-    }
-
-    @Test
-    void decodeWhenPaddedChannelDataThenTheDataWithoutPadding() throws Exception {
-        byte[] padded = stream.encode((char) 0x4001, "abcde".getBytes(StandardCharsets.UTF_8));
-
-        TurnFrame frame = stream.decode(padded);
-
-        assertThat(frame).isInstanceOfSatisfying(TurnFrame.Channel.class, channel -> {
-            assertThat((int) channel.data().getChannelNumber()).isEqualTo(0x4001);
-            assertThat(new String(channel.data().getData(), StandardCharsets.UTF_8)).isEqualTo("abcde");
-        });
+        assertThatThrownBy(() -> udp.decode(Arrays.copyOf(whole, whole.length - 4)))
+                .isInstanceOf(StunException.class);
     }
 
     @Test
