@@ -41,7 +41,7 @@ final class TransportProbes {
             Set<String> network) {
         start(endpoint, () -> {
             String reason = "no response";
-            boolean answered = false;
+            Outcome outcome = Outcome.SILENT;
             try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(local, 0))) {
                 StunStack stack = new StunStack();
                 try {
@@ -62,17 +62,24 @@ final class TransportProbes {
                                     result.complete(false);
                                 }
                             });
-                    answered = result.get(STUN_PROBE_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
+                    if (result.get(STUN_PROBE_LIMIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                        outcome = Outcome.ANSWERED;
+                    }
                 } finally {
                     stack.shutDown();
                 }
-            } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            } catch (TimeoutException e) {
+                // ice4j never reported back: as silent as a request that timed out
+            } catch (IOException | ExecutionException | RuntimeException e) {
+                // The probe could not ask (the host address went away, say): nothing learnt about the network.
+                outcome = Outcome.REFUSED;
                 reason = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                outcome = Outcome.REFUSED;
                 reason = "interrupted";
             }
-            report("STUN Binding", memory, network, endpoint, answered ? Outcome.ANSWERED : Outcome.SILENT, reason);
+            report("STUN Binding", memory, network, endpoint, outcome, reason);
         });
     }
 
