@@ -1,0 +1,88 @@
+// The console's shell: signs the person in, draws the navigation and shows one page at a time (#/<page>).
+import { signIn, signOut, SignInError } from './auth.js';
+import { api } from './api.js';
+import { el, fill, showError } from './ui.js';
+
+const PAGES = [
+  ['peers', 'Peers'],
+  ['groups', 'Groups'],
+  ['policies', 'Access control'],
+  ['routes', 'Routes'],
+  ['networks', 'Networks'],
+  ['dns', 'DNS'],
+  ['users', 'Users'],
+  ['setup-keys', 'Setup keys'],
+  ['activity', 'Activity'],
+  ['picture', 'Network picture'],
+  ['history', 'Access history'],
+  ['settings', 'Settings'],
+];
+
+const view = document.getElementById('view');
+let leavePage = () => {};
+let me;
+
+function route() {
+  const [, name = 'peers', rest = ''] = location.hash.match(/^#\/([^/?]+)\/?([^?]*)/) || [];
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  return { name: PAGES.some(([page]) => page === name) ? name : 'peers', rest, params };
+}
+
+function drawNav(current) {
+  fill(document.getElementById('nav'), el('ul', {}, PAGES.map(([page, title]) => el('li', {},
+    el('a', { href: `#/${page}`, 'aria-current': page === current ? 'page' : undefined }, title)))));
+}
+
+async function show() {
+  const { name, rest, params } = route();
+  leavePage();
+  leavePage = () => {};
+  drawNav(name);
+  closeMenu();
+  const title = PAGES.find(([page]) => page === name)[1];
+  document.title = `${title} · Netloom console`;
+  fill(view, el('p', { className: 'muted' }, 'Loading…'));
+  try {
+    const page = await import(`./pages/${name}.js`);
+    const controller = new AbortController();
+    leavePage = () => controller.abort();
+    await page.render(view, { api, me, rest, params, signal: controller.signal });
+    view.focus({ preventScroll: true });
+  } catch (error) {
+    fill(view, el('h1', {}, title), el('p', { className: 'problem', role: 'alert' }, error.message || String(error)));
+  }
+}
+
+function closeMenu() {
+  document.getElementById('nav').classList.remove('open');
+  document.getElementById('menu-toggle').setAttribute('aria-expanded', 'false');
+}
+
+function wireShell() {
+  const toggle = document.getElementById('menu-toggle');
+  toggle.addEventListener('click', () => {
+    const open = document.getElementById('nav').classList.toggle('open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  const out = document.getElementById('sign-out');
+  out.hidden = false;
+  out.addEventListener('click', () => signOut().catch(showError));
+  window.addEventListener('hashchange', show);
+  // Pages that found a problem in a promise nobody awaited still tell the person.
+  window.addEventListener('unhandledrejection', (event) => showError(event.reason));
+}
+
+async function start() {
+  try {
+    await signIn();
+    me = await api.get('/api/users/current');
+    fill(document.getElementById('who'), `${me.name || me.email} (${me.role})`);
+    wireShell();
+    await show();
+  } catch (error) {
+    fill(view, el('h1', {}, 'Netloom console'), el('p', { className: 'problem', role: 'alert' },
+      error instanceof SignInError ? error.message : `The console cannot start: ${error.message || error}`));
+  }
+}
+
+start();
