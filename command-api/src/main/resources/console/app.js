@@ -18,18 +18,25 @@ const PAGES = [
   ['settings', 'Settings'],
 ];
 
+// Regular users manage their own devices only (the API refuses them the rest): they see just that page.
+const PAGES_OF_USERS = new Set(['peers']);
+
 const view = document.getElementById('view');
 let leavePage = () => {};
 let me;
 
+function pages() {
+  return me.role === 'user' ? PAGES.filter(([page]) => PAGES_OF_USERS.has(page)) : PAGES;
+}
+
 function route() {
   const [, name = 'peers', rest = ''] = location.hash.match(/^#\/([^/?]+)\/?([^?]*)/) || [];
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
-  return { name: PAGES.some(([page]) => page === name) ? name : 'peers', rest, params };
+  return { name: pages().some(([page]) => page === name) ? name : 'peers', rest, params };
 }
 
 function drawNav(current) {
-  fill(document.getElementById('nav'), el('ul', {}, PAGES.map(([page, title]) => el('li', {},
+  fill(document.getElementById('nav'), el('ul', {}, pages().map(([page, title]) => el('li', {},
     el('a', { href: `#/${page}`, 'aria-current': page === current ? 'page' : undefined }, title)))));
 }
 

@@ -1,0 +1,255 @@
+// Peers: the account's devices, kept current by the server's live feed without reloading.
+import {
+  badge, button, checkedValues, confirmAction, dialog, el, field, fill, heading, showError, toast, values, when,
+} from '../ui.js';
+
+const FILTERS = {
+  all: () => true,
+  online: (peer) => peer.connected,
+  offline: (peer) => !peer.connected,
+  approval: (peer) => peer.approval_required,
+  expired: (peer) => peer.login_expired,
+};
+
+/** "2 direct · 1 relayed" from the paths the peer's daemon reports. */
+export function connectionSummary(peer) {
+  if (!peer.connected) {
+    return '';
+  }
+  const paths = peer.netloom_connections || [];
+  const direct = paths.filter((path) => path.connection_type === 'P2P').length;
+  const relayed = paths.length - direct;
+  return [direct && `${direct} direct`, relayed && `${relayed} relayed`].filter(Boolean).join(' · ') || 'no paths';
+}
+
+export async function render(view, { api, me, signal }) {
+  const admin = me.role === 'owner' || me.role === 'admin';
+  const peers = new Map();
+  const rows = new Map();
+  const selected = new Set();
+  let groups = [];
+  let people = new Map();
+
+  const search = el('input', { type: 'search', name: 'search', placeholder: 'name, address, user', 'data-test': 'peer-search' });
+  const status = el('select', { name: 'status', 'data-test': 'peer-status' },
+    el('option', { value: 'all' }, 'All'), el('option', { value: 'online' }, 'Online'),
+    el('option', { value: 'offline' }, 'Offline'), el('option', { value: 'approval' }, 'Needs approval'),
+    el('option', { value: 'expired' }, 'Login expired'));
+  const groupFilter = el('select', { name: 'group', 'data-test': 'peer-group-filter' });
+  const count = el('p', { className: 'muted', 'aria-live': 'polite', 'data-test': 'peer-count' });
+  const live = el('span', { className: 'badge', 'data-test': 'live-state' }, 'connecting…');
+  const body = el('tbody', {});
+  const selectAll = el('input', { type: 'checkbox', 'aria-label': 'Select all shown peers' });
+  const bulk = el('div', { className: 'toolbar', hidden: !admin },
+    button('Add selected to group', () => editGroups('add'), { 'data-test': 'bulk-add' }),
+    button('Remove selected from group', () => editGroups('remove'), { 'data-test': 'bulk-remove' }));
+
+  function userName(id) {
+    const person = people.get(id);
+    return person ? person.name || person.email : id || '';
+  }
+
+  function matches(peer) {
+    const text = search.value.trim().toLowerCase();
+    const group = groupFilter.value;
+    return FILTERS[status.value](peer)
+      && (!group || peer.groups.some((g) => g.id === group))
+      && (!text || [peer.name, peer.ip, peer.dns_label, peer.hostname, userName(peer.user_id)]
+        .some((value) => (value || '').toLowerCase().includes(text)));
+  }
+
+  function row(peer) {
+    const state = peer.login_expired ? badge('login expired', 'bad')
+      : peer.approval_required ? badge('needs approval', 'warn')
+        : peer.connected ? badge('online', 'ok') : badge('offline');
+    const select = el('input', {
+      type: 'checkbox', 'aria-label': `Select ${peer.name}`, checked: selected.has(peer.id),
+      onchange: (event) => { event.target.checked ? selected.add(peer.id) : selected.delete(peer.id); },
+    });
+    return el('tr', { dataset: { peer: peer.id }, 'data-test': 'peer-row' },
+      el('td', {}, admin ? select : ''),
+      el('td', {}, el('strong', {}, peer.name), el('br', {}), el('span', { className: 'muted' }, peer.dns_label)),
+      el('td', {}, peer.ip),
+      el('td', { 'data-test': 'peer-state' }, state),
+      el('td', {}, peer.connected ? 'now' : when(peer.last_seen)),
+      el('td', { 'data-test': 'peer-paths' }, connectionSummary(peer)),
+      el('td', {}, peer.os, el('br', {}), el('span', { className: 'muted' }, peer.version)),
+      el('td', {}, userName(peer.user_id)),
+      el('td', {}, peer.groups.map((group) => badge(group.name))),
+      el('td', {}, admin ? actions(peer) : ''));
+  }
+
+  function actions(peer) {
+    return el('div', { className: 'row-actions' },
+      peer.approval_required ? button('Approve', () => update(peer, { approval_required: false }, 'approved'),
+        { 'data-test': 'approve-peer' }) : null,
+      button('Rename', () => rename(peer), { 'data-test': 'rename-peer' }),
+      button(peer.login_expiration_enabled ? 'Login expiry: on' : 'Login expiry: off',
+        () => update(peer, { login_expiration_enabled: !peer.login_expiration_enabled }, 'updated'),
+        { 'aria-pressed': String(peer.login_expiration_enabled) }),
+      button('Delete', () => remove(peer), { className: 'danger', 'data-test': 'delete-peer' }));
+  }
+
+  function draw() {
+    const shown = [...peers.values()].filter(matches).sort((a, b) => a.name.localeCompare(b.name));
+    const fragment = document.createDocumentFragment();
+    rows.clear();
+    for (const peer of shown) {
+      const tr = row(peer);
+      rows.set(peer.id, tr);
+      fragment.append(tr);
+    }
+    body.replaceChildren(fragment);
+    const online = [...peers.values()].filter((peer) => peer.connected).length;
+    fill(count, `${shown.length} of ${peers.size} peers shown · ${online} online`);
+  }
+
+  /** One peer changed: redraw its row alone, where it stands. */
+  function changed(peer) {
+    peers.set(peer.id, peer);
+    const old = rows.get(peer.id);
+    if (old && matches(peer)) {
+      const fresh = row(peer);
+      rows.set(peer.id, fresh);
+      old.replaceWith(fresh);
+      fill(count, `${rows.size} of ${peers.size} peers shown · ${[...peers.values()].filter((p) => p.connected).length} online`);
+    } else {
+      draw();
+    }
+  }
+
+  function removed(id) {
+    peers.delete(id);
+    selected.delete(id);
+    draw();
+  }
+
+  async function update(peer, change, done) {
+    try {
+      const fresh = await api.put(`/api/peers/${peer.id}`, {
+        name: peer.name, ssh_enabled: peer.ssh_enabled, login_expiration_enabled: peer.login_expiration_enabled,
+        inactivity_expiration_enabled: peer.inactivity_expiration_enabled, approval_required: peer.approval_required,
+        ...change,
+      });
+      changed({ ...peer, ...fresh, netloom_connections: fresh.netloom_connections ?? peer.netloom_connections });
+      toast(`${fresh.name} ${done}`);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  function rename(peer) {
+    return dialog(`Rename ${peer.name}`, (form) => form.append(
+      field('Name', el('input', { name: 'name', value: peer.name, required: true, 'data-test': 'peer-name' }),
+        'The DNS label follows the new name unless another peer holds it.')),
+    (form) => update(peer, { name: values(form).name.trim() }, 'renamed'));
+  }
+
+  async function remove(peer) {
+    if (await confirmAction(`Delete ${peer.name}?`, 'The device leaves every map at once and has to enroll again.',
+      'Delete')) {
+      try {
+        await api.delete(`/api/peers/${peer.id}`);
+        removed(peer.id);
+        toast(`${peer.name} deleted`);
+      } catch (error) {
+        showError(error);
+      }
+    }
+  }
+
+  async function editGroups(direction) {
+    const chosen = [...selected].filter((id) => peers.has(id));
+    if (chosen.length === 0) {
+      toast('Select peers first');
+      return;
+    }
+    const editable = groups.filter((group) => group.name !== 'All');
+    await dialog(`${direction === 'add' ? 'Add' : 'Remove'} ${chosen.length} peers ${direction === 'add' ? 'to' : 'from'} groups`,
+      (form) => form.append(el('fieldset', { className: 'picker' }, el('legend', {}, 'Groups'),
+        editable.map((group) => el('label', {}, el('input', { type: 'checkbox', name: 'group', value: group.id }),
+          ` ${group.name}`)))),
+      async (form) => {
+        const ids = checkedValues(form, 'group');
+        if (ids.length === 0) {
+          throw new Error('choose at least one group');
+        }
+        for (const id of ids) {
+          // The whole group is written: its current members, changed by the selection.
+          const group = await api.get(`/api/groups/${id}`);
+          const members = new Set(group.peers.map((peer) => peer.id));
+          chosen.forEach((peer) => (direction === 'add' ? members.add(peer) : members.delete(peer)));
+          await api.put(`/api/groups/${id}`, { name: group.name, peers: [...members], resources: group.resources });
+        }
+        toast(`groups updated for ${chosen.length} peers`);
+      });
+    await reloadGroups();
+  }
+
+  async function reloadGroups() {
+    groups = await api.get('/api/groups');
+    const current = groupFilter.value;
+    fill(groupFilter, el('option', { value: '' }, 'Any group'),
+      groups.map((group) => el('option', { value: group.id, selected: group.id === current }, group.name)));
+  }
+
+  async function follow() {
+    while (!signal.aborted) {
+      try {
+        await api.stream('/api/netloom/peers/live', (name, data) => {
+          if (name === 'ready') {
+            fill(live, 'live');
+            live.className = 'badge ok';
+          } else if (name === 'peer') {
+            changed(data);
+          } else if (name === 'peer-removed') {
+            removed(data.id);
+          }
+        }, signal);
+      } catch (error) {
+        if (signal.aborted) {
+          return;
+        }
+      }
+      fill(live, 'reconnecting…');
+      live.className = 'badge warn';
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // What changed while the feed was down comes with a fresh list.
+      if (!signal.aborted) {
+        (await api.get('/api/peers')).forEach((peer) => peers.set(peer.id, peer));
+        draw();
+      }
+    }
+  }
+
+  selectAll.addEventListener('change', () => {
+    for (const [id, tr] of rows) {
+      selectAll.checked ? selected.add(id) : selected.delete(id);
+      const box = tr.querySelector('input[type=checkbox]');
+      if (box) {
+        box.checked = selectAll.checked;
+      }
+    }
+  });
+  for (const control of [search, status, groupFilter]) {
+    control.addEventListener('input', draw);
+  }
+
+  fill(view, heading('Peers', live), el('div', { className: 'toolbar' },
+    field('Search', search), field('Status', status), field('Group', groupFilter)), bulk, count,
+  el('div', { className: 'table-wrap' }, el('table', { 'data-test': 'peers-table' },
+    el('caption', { className: 'sr-only' }, 'Peers of the account'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, admin ? selectAll : ''),
+      ['Name', 'Address', 'State', 'Last seen', 'Connections', 'OS / version', 'User', 'Groups', 'Actions']
+        .map((title) => el('th', { scope: 'col' }, title)))),
+    body)));
+
+  const [list, users] = await Promise.all([api.get('/api/peers'), api.get('/api/users').catch(() => []),
+    reloadGroups()]);
+  people = new Map(users.map((person) => [person.id, person]));
+  list.forEach((peer) => peers.set(peer.id, peer));
+  draw();
+  // A User Timing mark: how long the list took is visible in the browser's tools and to the benchmark.
+  performance.mark('netloom:peers-drawn', { detail: { peers: peers.size } });
+  follow().catch(showError);
+}

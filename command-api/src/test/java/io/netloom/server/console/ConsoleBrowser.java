@@ -1,0 +1,162 @@
+package io.netloom.server.console;
+
+import io.netloom.testsupport.keycloak.Prerequisites;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at the console in Debian's headless Chromium, driven by Debian's chromedriver through Selenium. Nothing is
+ * downloaded (no Selenium Manager), and the browser reaches nothing but this machine's loopback: every other host
+ * name fails to resolve and every other address goes to a proxy that does not exist. What the page logs (script
+ * errors, failed requests) is collected, so that a test can require a page without any.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Path profile;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final String origin;
+
+    private ConsoleBrowser(Path profile, ChromeDriverService service, ChromeDriver driver, String origin) {
+        this.profile = profile;
+        this.service = service;
+        this.driver = driver;
+        this.origin = origin;
+    }
+
+    /** Skipped without Debian's chromium and chromedriver; under {@code CI=true} their absence fails the test. */
+    static ConsoleBrowser open(String origin, int width, int height) throws IOException {
+        Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+        // Selenium Manager would look for (and download) drivers and browsers: the paths below are all it needs.
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("console-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(List.of(
+                "--headless=new",
+                // root may not use Chromium's sandbox
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                "--proxy-server=http://127.0.0.1:9",
+                "--proxy-bypass-list=<-loopback>",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ConsoleBrowser(profile, service, new ChromeDriver(service, options), origin);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens the console and signs in at Netloom's sign-in page; returns once the first page (Peers) is drawn. */
+    void signIn(String email, String password) {
+        driver.get(origin + "/");
+        awaitTitle("Sign in to Netloom");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        await("[data-test=peers-table]");
+    }
+
+    /** Goes to a page of the console ({@code #/<page>}) without reloading it. */
+    void open(String route) {
+        driver.executeScript("location.hash = arguments[0]", route);
+    }
+
+    WebElement await(String css) {
+        return wait(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement awaitText(String css, String text) {
+        wait(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    WebDriverWait wait(Duration patience) {
+        return new WebDriverWait(driver, patience);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    void awaitTitle(String title) {
+        try {
+            wait(WAIT).until(ExpectedConditions.titleIs(title));
+        } catch (RuntimeException e) {
+            throw new AssertionError("Chromium shows \"" + driver.getTitle() + "\" at " + driver.getCurrentUrl()
+                    + ", not \"" + title + "\"", e);
+        }
+    }
+
+    /** Saves what the person sees now as {@code target/console-screenshots/<name>.png}. */
+    Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+                StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    /** Script errors and failed requests the page logged since the last call. */
+    List<String> problemsLogged() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+}
