@@ -22,6 +22,7 @@ export async function render(view, ctx) {
   // ?page= counts from 1, as people do; `page` from 0.
   let page = Math.max(0, (Number.parseInt(params.get('page') || '1', 10) || 1) - 1);
   let timer;
+  let loaded = false;
 
   const rememberInAddress = () => {
     const query = new URLSearchParams();
@@ -97,7 +98,9 @@ export async function render(view, ctx) {
       const raw = await api.get('/api/events/audit');
       // The server answers oldest first; people look for what just happened.
       events = raw.reverse().map((event) => ({ ...event, haystack: haystackOf(event) }));
-      fillTypes(type, events, params.get('type') || type.value);
+      // The deep link's type on first load; afterwards whatever the person chose since.
+      fillTypes(type, events, loaded ? type.value : params.get('type') || '');
+      loaded = true;
       applyFilter();
     } catch (error) {
       fill(list, loadProblem('Activity', error));
@@ -121,7 +124,8 @@ export async function render(view, ctx) {
 }
 
 const COLUMNS = [
-  { title: 'When', cell: (event) => when(event.timestamp) },
+  { title: 'When', cell: (event) => [when(event.timestamp),
+    el('span', { className: 'cell-sub' }, new Date(event.timestamp).toLocaleString())] },
   { title: 'Who', cell: (event) => who(event) },
   { title: 'What', cell: (event) => [event.activity,
     el('span', { className: 'cell-sub mono' }, event.activity_code)] },

@@ -14,7 +14,7 @@ export async function render(view, ctx) {
   const { api, me } = ctx;
   const admin = canChange(me);
   const nameserverArea = el('div', { dataset: { test: 'nameserver-list' }, 'aria-live': 'polite' });
-  const settingsArea = el('div', { dataset: { test: 'dns-settings-area' } });
+  const settingsArea = el('div', { className: 'spaced', dataset: { test: 'dns-settings-area' } });
   const zoneArea = el('div', { dataset: { test: 'zone-list' }, 'aria-live': 'polite' });
   let directory;
 

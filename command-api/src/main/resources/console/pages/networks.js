@@ -115,6 +115,9 @@ export async function render(view, ctx) {
       return router ? api.put(`${base}/${encodeURIComponent(router.id)}`, body) : api.post(base, body);
     }, router ? 'Router saved.' : 'Router added.');
 
+  const routerName = (r) => (r.peer ? directory.peerName(r.peer)
+    : `of groups ${r.peer_groups.map((id) => directory.groupName(id)).join(', ')}`);
+
   const section = ({ network, resources, routers }) => {
     const base = `/api/networks/${encodeURIComponent(network.id)}`;
     const resourceColumns = [
@@ -138,11 +141,14 @@ export async function render(view, ctx) {
       { title: 'Masquerade', cell: (r) => yesNo(r.masquerade) },
       { title: 'Status', cell: (r) => stateBadge(r.enabled) },
       ...(admin ? [{ title: 'Actions', cell: (r) => el('div', { className: 'row-actions' },
-        button('Edit', () => editRouter(network, r), { dataset: { test: 'edit-router' } }),
+        button('Edit', () => editRouter(network, r), {
+          dataset: { test: 'edit-router' }, 'aria-label': `Edit router ${routerName(r)}`,
+        }),
         button('Delete', () => confirmDelete('Delete this router?',
           `Its peers stop forwarding to the resources of ${network.name}.`,
           `${base}/routers/${encodeURIComponent(r.id)}`, 'Router deleted.'),
-        { className: 'danger', dataset: { test: 'delete-router' } })) }] : []),
+        { className: 'danger', dataset: { test: 'delete-router' }, 'aria-label': `Delete router ${routerName(r)}` })) }]
+        : []),
     ];
     const headingId = `network-${network.id}`;
     return el('section', {
