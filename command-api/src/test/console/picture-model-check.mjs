@@ -35,6 +35,7 @@ assert.equal(laptopDb.a === 'laptop' ? laptopDb.backward : laptopDb.forward, fal
 const webDb = edge(live, 'web', 'db');
 assert.ok(webDb.forward && webDb.backward);
 assert.deepEqual(live.stats, { direct: 2, relayed: 0, none: 2, past: 0 });
+assert.deepEqual(live.drawnStats, live.stats, 'every pair is drawn');
 assert.ok(live.nodes.find((n) => n.id === 'old').gone, 'a peer only the flows name is marked deleted');
 assert.equal(live.nodes.length, 6);
 

@@ -28,7 +28,8 @@ const GONE = '__gone';
  * @param flows   the `flows` of GET /api/netloom/reachability: {source: {id, name, ip}, destination: {...}}
  * @param options live: paths are the daemons' reports (drawing now); at: an ISO time, peers enrolled after it are
  *                left out; focusGroups, focusPeers (ids), search (name or address fragment): what to draw one by one
- * @returns {mode: 'peers'|'groups', nodes, edges, stats, notes, peers: [{id, name}] drawn or not}
+ * @returns {mode: 'peers'|'groups', nodes, edges, stats (pairs by path in the account), drawnStats (in the picture,
+ *          peers mode), outside (pairs with one end drawn), notes, peers: [{id, name, ip, gone}] drawn or not}
  */
 export function summarise(peers, groups, flows, options = {}) {
   return view(prepare(peers, groups, flows, options), options);
@@ -225,17 +226,19 @@ function peerGraph(table, pairs, drawn, focus) {
     groups: table.groups[peer].map((group) => table.groupNames.get(group) || group),
   }));
   const edges = [];
+  const drawnStats = { direct: 0, relayed: 0, none: 0, past: 0 };
   let outside = 0;
   for (let at = 0; at < pairs.count; at += 1) {
     const inA = drawn.has(pairs.a[at]);
     const inB = drawn.has(pairs.b[at]);
     if (inA && inB) {
       edges.push(pairEdge(table, pairs, at));
+      drawnStats[pairs.paths[at]] += 1;
     } else if (inA || inB) {
       outside += 1;
     }
   }
-  return { nodes, edges, outside };
+  return { nodes, edges, outside, drawnStats };
 }
 
 function groupLabel(table, peer) {
