@@ -46,7 +46,8 @@ export function prepare(peers, groups, flows, { live = true, at = null } = {}) {
 }
 
 /** What to draw of a prepared account for a filter: its peers one by one, or its groups. */
-export function view({ table, pairs, live, stats }, options = {}) {
+export function view(prepared, options = {}) {
+  const { table, pairs, live, stats } = prepared;
   const { focusGroups = [], focusPeers = [], search = '', limit = PEER_LIMIT, edgeLimit = GROUP_EDGE_LIMIT,
     samples = SAMPLE_PAIRS } = options;
   const notes = [];
@@ -70,7 +71,14 @@ export function view({ table, pairs, live, stats }, options = {}) {
   if (drawn) {
     return { ...base, mode: 'peers', ...peerGraph(table, pairs, drawn, focus), live };
   }
-  return { ...base, mode: 'groups', ...groupGraph(table, pairs, edgeLimit, samples, notes), live };
+  // The group summary does not depend on the filter: kept, so that returning to the whole account is immediate.
+  const key = `${edgeLimit}/${samples}`;
+  if (prepared.groupKey !== key) {
+    prepared.groupGraph = groupGraph(table, pairs, edgeLimit, samples);
+    prepared.groupKey = key;
+  }
+  const { nodes, edges, notes: groupNotes } = prepared.groupGraph;
+  return { ...base, notes: [...notes, ...groupNotes], mode: 'groups', nodes, edges, outside: 0, live };
 }
 
 /** The peers to draw: current ones (enrolled by `at`), and those only the flows name (deleted since). */
@@ -259,7 +267,8 @@ function pairEdge(table, pairs, at) {
  * One node per group with the peers drawn in it, and one edge per pair of groups weighted by the peer pairs between
  * them. A peer in several groups counts in each, so a pair counts on every link between its peers' groups.
  */
-function groupGraph(table, pairs, edgeLimit, samples, notes) {
+function groupGraph(table, pairs, edgeLimit, samples) {
+  const notes = [];
   const groupIndex = new Map();
   const groupIds = [];
   const members = [];
@@ -314,7 +323,7 @@ function groupGraph(table, pairs, edgeLimit, samples, notes) {
     edges: edges.map((link) => ({ source: groupIds[link.x], sourceName: table.groupNames.get(groupIds[link.x]),
       target: groupIds[link.y], targetName: table.groupNames.get(groupIds[link.y]), pairs: link.pairs,
       samples: link.samples })),
-    outside: 0,
+    notes,
   };
 }
 
