@@ -23,7 +23,8 @@ function time(task, runs = 7) {
 const prepared = time(() => prepare(list, groupList, flows, {}));
 console.log(`prepare (the one pass over the flows): ${prepared.text}; ${prepared.result.pairs.count} distinct pairs`);
 const whole = time(() => view(prepared.result, {}));
-console.log(`view, whole account (the first summarises the groups, the others reuse it): ${whole.text}; mode ${whole.result.mode}, ${whole.result.nodes.length} nodes,`
+console.log('view, whole account (the first summarises the groups, the others reuse it):'
+  + `\n  ${whole.text}; mode ${whole.result.mode}, ${whole.result.nodes.length} nodes,`
   + ` ${whole.result.edges.length} edges drawn`);
 const chosen = time(() => view(prepared.result, { focusGroups: ['g5'] }));
 console.log(`view, one group chosen: ${chosen.text}; mode ${chosen.result.mode}, ${chosen.result.nodes.length} nodes,`

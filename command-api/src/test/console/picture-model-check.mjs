@@ -6,8 +6,8 @@ import { account } from './generated-account.mjs';
 const all = { id: 'g-all', name: 'All' };
 const staff = { id: 'g-staff', name: 'staff' };
 const servers = { id: 'g-servers', name: 'servers' };
-const peer = (id, groups, connections = [], created = '2026-01-01T00:00:00Z') => ({ id, name: id, ip: `100.64.0.${id.length}`,
-  created_at: created, groups: [all, ...groups], netloom_connections: connections });
+const peer = (id, groups, connections = [], created = '2026-01-01T00:00:00Z') => ({ id, name: id,
+  ip: `100.64.0.${id.length}`, created_at: created, groups: [all, ...groups], netloom_connections: connections });
 const end = (id) => ({ id, name: id, ip: '' });
 const flow = (s, d, protocol = 'all') => ({ source: end(s), destination: end(d), protocol, ports: [] });
 const peers = [

@@ -88,12 +88,13 @@ class HistoryPage {
     this.slider.addEventListener('input', () => this.slid(false));
     this.slider.addEventListener('change', () => this.slid(true));
 
+    this.pictureLink = el('a', { href: '#/picture' }, 'Open this instant in the network picture');
     this.picture = new NetworkPicture({ api, signal, peers, groups });
     const pictureSection = el('section', { className: 'history-picture', dataset: { test: 'history-picture' } },
       el('h2', {}, 'The network at that instant'),
       el('div', { className: 'panel history-slider' },
         el('label', { for: 'history-slider' }, 'Instant: after each recorded event, from the first to now'),
-        this.slider, this.atText),
+        this.slider, this.atText, this.pictureLink),
       this.picture.element);
 
     this.element = el('div', {}, form,
@@ -201,6 +202,7 @@ class HistoryPage {
     const step = this.steps[position];
     const text = step.at ? `${instantText(step.at)}, just after: ${step.text}` : `Now (${new Date().toLocaleString()})`;
     fill(this.atText, `${text} — stop ${position + 1} of ${this.steps.length}`);
+    this.pictureLink.href = step.at ? `#/picture?at=${encodeURIComponent(step.at)}` : '#/picture';
     this.slider.setAttribute('aria-valuetext', text);
   }
 

@@ -10,6 +10,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const LABELLED = 70;
 
 let echartsLoading;
+const suggestions = new WeakMap();
 
 /** ECharts' UMD build, loaded once by a <script> element (the CSP allows scripts of this origin only). */
 export function loadEcharts() {
@@ -69,8 +70,14 @@ export function citedText(event) {
  * chosen peer's id, or throws a message naming what matched nothing.
  */
 export function peerField(label, peers, { name, test, hint, required = false } = {}) {
-  const list = el('datalist', { id: `peers-${Math.random().toString(36).slice(2, 9)}` },
-    peers.map((peer) => el('option', { value: peerLabel(peer) })));
+  // One list of suggestions per page's peers: thousands of options are built once, whatever the number of fields.
+  let list = suggestions.get(peers);
+  const fresh = !list;
+  if (fresh) {
+    list = el('datalist', { id: `peers-${Math.random().toString(36).slice(2, 9)}` },
+      peers.map((peer) => el('option', { value: peerLabel(peer) })));
+    suggestions.set(peers, list);
+  }
   const input = el('input', { name, type: 'search', list: list.id, autocomplete: 'off', required,
     dataset: test ? { test } : undefined });
   const byLabel = new Map(peers.map((peer) => [peerLabel(peer), peer.id]));
@@ -80,7 +87,8 @@ export function peerField(label, peers, { name, test, hint, required = false } =
   }
   const ids = new Set(peers.map((peer) => peer.id));
   return {
-    node: el('div', {}, field(label, input, hint || 'Type a name or address and pick a suggestion'), list),
+    node: el('div', {}, field(label, input, hint || 'Type a name or address and pick a suggestion'),
+      fresh ? list : null),
     input,
     resolve() {
       const text = input.value.trim();
@@ -175,6 +183,7 @@ export class NetworkPicture {
       return false;
     }
     this.reachability = reachability;
+    this.scope = peer;
     this.prepared = prepare(this.peers, this.groups, reachability.flows, { live: !at, at });
     this.describeInstant(reachability);
     this.redraw();
@@ -191,8 +200,10 @@ export class NetworkPicture {
 
   describeInstant(reachability) {
     const asOf = reachability.as_of ? ` Last change by then: ${citedText(reachability.as_of)}.` : '';
-    fill(this.atText, this.at ? `As it was at ${instantText(reachability.at)}.${asOf}`
-      : `Now (${instantText(reachability.at)}).${asOf}`);
+    const named = this.peers.find((candidate) => candidate.id === this.scope);
+    const scope = this.scope ? ` Only the pairs of ${named ? named.name : this.scope} were asked for.` : '';
+    fill(this.atText, this.at ? `As it was at ${instantText(reachability.at)}.${asOf}${scope}`
+      : `Now (${instantText(reachability.at)}).${asOf}${scope}`);
   }
 
   redraw() {
@@ -216,7 +227,8 @@ export class NetworkPicture {
   drawLegend(summary) {
     const kinds = summary.live ? ['direct', 'relayed', 'none'] : ['past'];
     const items = kinds.map((kind) => el('li', {}, lineSample(PATHS[kind]),
-      ` ${lineName(PATHS[kind].line)}: ${PATHS[kind].text}`, summary.mode === 'peers' ? ` (${summary.drawnStats[kind]} drawn)` : ''));
+      ` ${lineName(PATHS[kind].line)}: ${PATHS[kind].text}`,
+      summary.mode === 'peers' ? ` (${summary.drawnStats[kind]} drawn)` : ''));
     const extra = summary.mode === 'peers'
       ? [el('li', {}, 'Arrow: the way traffic may start; arrows at both ends: both ways.'),
         el('li', {}, 'Square: a peer deleted since; faded: a neighbour of the chosen peers.'),
@@ -341,7 +353,8 @@ export class NetworkPicture {
     }
     try {
       const answer = await this.api.get(`/api/netloom/explain?${query}`);
-      fill(this.result, ...explanation(answer));
+      fill(this.result, ...explanation(answer), el('p', {},
+        el('a', { href: `#/history?${new URLSearchParams({ source, destination })}` }, 'When this access was open')));
     } catch (error) {
       fill(this.result, el('h2', {}, 'Explain'), el('p', { className: 'problem', role: 'alert' },
         error.message || String(error)));
@@ -457,9 +470,9 @@ export function explanation(answer) {
   const when = el('p', { className: 'muted' }, `At ${instantText(answer.at)}.`);
   if (answer.allowed) {
     return [head, when, el('ul', {}, answer.rules.map((rule) => el('li', {},
-      el('p', {}, `Allowed by policy “${rule.policy.name}”, rule “${rule.rule.name}”`,
+      el('p', {}, `Allowed by policy “${rule.policy.name}”, rule “${rule.rule.name || rule.rule.id}”`,
         rule.direction === 'bidirectional_reverse' ? ' (a two-way rule, read from its destination side)' : '',
-        `, ${rule.protocol}${rule.ports?.length ? ` ports ${rule.ports.join(', ')}` : ', every port'},`
+        ` for ${trafficText(rule.protocol, rule.ports)},`
         + ` via source groups ${memberships(rule.source_groups)} and destination groups`
         + ` ${memberships(rule.destination_groups)}.`),
       el('ul', { className: 'citations' },
@@ -471,8 +484,20 @@ export function explanation(answer) {
   }
   return [head, when, el('p', {}, 'Denied because:'), el('ul', {}, answer.denials.map((reason) => el('li', {},
     el('p', {}, reason.message, ' ', el('code', {}, reason.code),
-      reason.policy ? ` (policy “${reason.policy.name}”${reason.rule ? `, rule “${reason.rule.name}”` : ''})` : ''),
+      reason.policy ? ` (policy “${reason.policy.name}”` : '',
+      reason.policy && reason.rule ? `, rule “${reason.rule.name}”` : '', reason.policy ? ')' : ''),
     reason.event ? el('p', { className: 'muted' }, citedText(reason.event)) : null)))];
+}
+
+/** "any traffic", "tcp port 22", "udp ports 53, 5353", "every tcp port". */
+function trafficText(protocol, ports = []) {
+  if (!protocol || protocol === 'all') {
+    return 'any traffic';
+  }
+  if (!ports.length) {
+    return protocol === 'icmp' ? 'icmp' : `every ${protocol} port`;
+  }
+  return `${protocol} port${ports.length === 1 && !ports[0].includes('-') ? '' : 's'} ${ports.join(', ')}`;
 }
 
 function memberships(list) {
