@@ -155,7 +155,13 @@ try {
   console.log('picture-browser-check: all checks passed');
 } finally {
   socket.close();
-  browser.kill();
   server.close();
-  fs.rmSync(profile, { recursive: true, force: true });
+  // Chromium's helper processes write the profile a little after the browser process has exited.
+  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  browser.kill();
+  await exited;
+  for (let attempt = 0; attempt < 10 && fs.existsSync(profile); attempt += 1) {
+    await sleep(300);
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
 }

@@ -157,7 +157,6 @@ export class NetworkPicture {
   /** Fetches the flows at `at` (an RFC 3339 string as the server wrote it, or null for now) and draws them. */
   async show(at, { peer = null } = {}) {
     const turn = ++this.sequence;
-    this.at = at;
     fill(this.problem);
     fill(this.status, at ? 'Replaying the account’s history…' : 'Reading who may reach whom…');
     const query = new URLSearchParams();
@@ -173,7 +172,16 @@ export class NetworkPicture {
       [reachability] = await Promise.all([this.api.get(`/api/netloom/reachability${suffix}`), loadEcharts()]);
     } catch (error) {
       if (turn === this.sequence) {
+        // No picture rather than the previous one under a heading that no longer fits it.
+        this.chart?.clear();
+        this.prepared = null;
+        this.summary = null;
         fill(this.status);
+        fill(this.atText);
+        fill(this.modeText);
+        fill(this.notes);
+        fill(this.legend);
+        this.pairs.hidden = true;
         fill(this.problem, error.message || String(error));
       }
       return false;
@@ -182,7 +190,8 @@ export class NetworkPicture {
     if (turn !== this.sequence || this.signal.aborted) {
       return false;
     }
-    this.reachability = reachability;
+    // Explain asks about the instant drawn, so it changes with the drawing, not with the request.
+    this.at = at;
     this.scope = peer;
     this.prepared = prepare(this.peers, this.groups, reachability.flows, { live: !at, at });
     this.describeInstant(reachability);
@@ -284,7 +293,8 @@ export class NetworkPicture {
 
   filterForm() {
     this.groupSelect = el('select', { name: 'groups', multiple: true, size: 4, dataset: { test: 'picture-groups' } },
-      [...this.groups].sort((x, y) => x.name.localeCompare(y.name))
+      // "All" is every peer: the picture never draws it as a group (picture-model.js), nor filters by it.
+      this.groups.filter((group) => group.name !== 'All').sort((x, y) => x.name.localeCompare(y.name))
         .map((group) => el('option', { value: group.id }, `${group.name} (${group.peers_count})`)));
     this.searchInput = el('input', { name: 'search', type: 'search', dataset: { test: 'picture-search' } });
     const form = el('form', { className: 'toolbar picture-filter', dataset: { test: 'picture-filter' } },
