@@ -15,7 +15,7 @@ const consoleDir = path.resolve(here, '../../main/resources/console');
 const webjar = path.join(os.homedir(), '.m2/repository/org/webjars/npm/echarts/5.3.1/echarts-5.3.1.jar');
 const echarts = execFileSync('unzip', ['-p', webjar, 'META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js'],
   { maxBuffer: 8 << 20 });
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'";
 if (typeof WebSocket !== 'function') {
   throw new Error('this check talks to Chromium over a WebSocket: run it with node --experimental-websocket');
 }

@@ -75,7 +75,8 @@ class HistoryPage {
       }
     });
 
-    this.timelineStatus = el('p', { role: 'status', 'aria-live': 'polite' });
+    this.timelineStatus = el('p', { role: 'status', 'aria-live': 'polite' },
+      'Choose a source and a destination peer to see when one could reach the other.');
     this.timelineChart = el('div', { className: 'chart history-timeline', role: 'img', hidden: true,
       dataset: { test: 'history-timeline' } });
     this.events = el('div', { dataset: { test: 'history-events' } });
@@ -131,6 +132,7 @@ class HistoryPage {
         this.answer = await this.api.get(`/api/netloom/access-history?${new URLSearchParams({ source, destination })}`);
       } catch (error) {
         fill(this.timelineStatus);
+        this.timelineChart.hidden = true;
         fill(this.problem, error.message || String(error));
       }
     } else {
