@@ -140,7 +140,7 @@ try {
 
   const big = await run('scenario=big');
   assert.equal(big.mode, 'groups');
-  assert.match(big.status, /^5000 peers, .* 200 groups and 1500 links between them drawn/);
+  assert.match(big.status, /^5000 peers, .* 200 groups and 300 links between them drawn/);
   assert.equal(big.chosen.mode, 'peers');
   assert.match(big.chosen.hash, /groups=/);
   assert.equal(big.whole, 'groups');

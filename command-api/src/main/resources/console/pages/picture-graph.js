@@ -445,6 +445,9 @@ function peerOption(summary) {
 function groupOption(summary) {
   const index = new Map(summary.nodes.map((node, at) => [node.id, at]));
   const heaviest = summary.edges.reduce((most, link) => Math.max(most, link.pairs), 1);
+  const biggest = summary.nodes.reduce((most, node) => Math.max(most, node.peers), 1);
+  // Room on the circle per group: 200 groups of 60 pixels would cover each other and hide their sizes.
+  const largest = Math.max(8, Math.min(60, 1800 / summary.nodes.length));
   const labelled = summary.nodes.length <= LABELLED;
   return {
     animation: summary.edges.length <= 300,
@@ -459,12 +462,12 @@ function groupOption(summary) {
       emphasis: { focus: 'adjacency', label: { show: true } },
       data: summary.nodes.map((node) => ({
         name: node.id, label: node.name, group: node.id, peers: node.peers, internal: node.internal,
-        symbolSize: Math.min(60, 8 + 3 * Math.sqrt(node.peers)),
+        symbolSize: 4 + (largest - 4) * Math.sqrt(node.peers / biggest),
       })),
       links: summary.edges.map((link) => ({
         source: index.get(link.source), target: index.get(link.target), link,
-        lineStyle: { color: '#5b6b7c', width: 1 + 7 * Math.sqrt(link.pairs / heaviest), opacity: 0.55,
-          curveness: 0.2 },
+        lineStyle: { color: '#5b6b7c', width: 1 + 7 * Math.sqrt(link.pairs / heaviest),
+          opacity: 0.25 + 0.5 * (link.pairs / heaviest), curveness: 0.2 },
       })),
     }],
   };

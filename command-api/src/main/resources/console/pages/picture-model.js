@@ -3,8 +3,11 @@
 
 /** More peers than this are summarised by group: a circle of hundreds of nodes and their edges reads as a hairball. */
 export const PEER_LIMIT = 150;
-/** Group links drawn at most, the heaviest first: thousands of edges on a canvas stop answering the pointer. */
-export const GROUP_EDGE_LIMIT = 1500;
+/**
+ * Group links drawn at most, the heaviest first: beyond a few hundred, 200 groups on a circle turn into a solid disc
+ * of lines (and thousands of edges on a canvas stop answering the pointer).
+ */
+export const GROUP_EDGE_LIMIT = 300;
 /** Peer pairs kept per group link, to list behind it with their Explain buttons. */
 export const SAMPLE_PAIRS = 20;
 
