@@ -21,6 +21,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import io.netloom.server.identity.NetloomCliClient;
+import io.netloom.server.identity.NetloomConsoleClient;
 import io.netloom.server.identity.OpenIdScopeOfDevices;
 import io.netloom.server.identity.SignInRoutes;
 import io.netloom.server.identity.SignedInPerson;
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import java.io.IOException;
@@ -71,7 +73,10 @@ public class SecurityConfiguration {
             SignedOutPeople signedOut) throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
                         .with(server, configurer -> configurer
-                                .oidc(oidc -> { })
+                                .oidc(oidc -> oidc.logoutEndpoint(logout -> logout
+                                        // The endpoint's own answer is a servlet error, which this server shows as a 404.
+                                        .errorResponseHandler((request, response, failure) -> errors.write(response, 400,
+                                                "invalid logout request: " + LogoutErrors.describe(failure)))))
                                 .clientAuthentication(client -> client
                                         .authenticationConverters(converters -> converters.add(0,
                                                 DeviceClientAuthentication.converter(
@@ -217,6 +222,15 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Tells the authorization server's registry of sign-in sessions, which RP-initiated logout consults, when a
+     * session ends: without it the registry keeps an entry for every session that ever authorized a client.
+     */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     IssuerUrl issuerUrl(NetloomProperties properties, Environment environment) {
         return IssuerUrl.resolve(properties, environment);
@@ -255,8 +269,9 @@ public class SecurityConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(Directory directory, Clock clock,
-            IdentityProperties identity) {
-        return new SignInClients(NetloomCliClient.of(identity), new PersonalAccessTokenClients(directory, clock));
+            IdentityProperties identity, IssuerUrl issuer) {
+        return new SignInClients(List.of(NetloomCliClient.of(identity), NetloomConsoleClient.of(identity, issuer.value())),
+                new PersonalAccessTokenClients(directory, clock));
     }
 
     @Bean
