@@ -16,6 +16,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -82,6 +83,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ResponseEntity<ErrorResponse> tooLarge(RequestTooLargeException tooLarge) {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+    }
+
+    /** The client of a stream (the live feed of peers) went away: there is no one left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
     }
 
     @ExceptionHandler(Exception.class)

@@ -34,6 +34,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -177,6 +178,10 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, ENROLLMENT_PATH).permitAll()
+                        // A stream's end (the live feed of peers) comes back as an async dispatch of a request that
+                        // was authorized when it started; its token is not read again, and denying would only fail
+                        // on a response already sent.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(callers, errors), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
