@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -75,9 +76,10 @@ public class ApiExceptionHandler {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the request body as application/json");
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorResponse> noSuchPath(NoResourceFoundException missing) {
-        return error(HttpStatus.NOT_FOUND, "no such API path");
+    /** A path nothing handles, or a file the console does not have (only the console's locations serve files). */
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ErrorResponse> noSuchPath(Exception missing) {
+        return error(HttpStatus.NOT_FOUND, "not found");
     }
 
     @ExceptionHandler(RequestTooLargeException.class)

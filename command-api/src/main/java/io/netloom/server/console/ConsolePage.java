@@ -1,5 +1,6 @@
 package io.netloom.server.console;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -11,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The console's page at the issuer's root, which is also where the sign-in sends the person back to, with the
- * authorization code in the query: whatever the query, the answer is the same page, whose script reads it.
+ * authorization code in the query: whatever the query, the answer is the same page, whose script reads it. A page,
+ * not part of the API: the OpenAPI document leaves it out.
  */
 @RestController
+@Hidden
 public class ConsolePage {
 
     static final String PATH = "/";
@@ -22,6 +25,7 @@ public class ConsolePage {
 
     @GetMapping(PATH)
     ResponseEntity<Resource> page() {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).cacheControl(CacheControl.noCache()).body(page);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noCache()).body(page);
     }
 }

@@ -1,5 +1,6 @@
 package io.netloom.server.console;
 
+import static io.netloom.server.testing.TestData.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.server.testing.ServerTest;
@@ -92,6 +93,11 @@ class ConsoleServingTest extends ServerTest {
                 "/echarts/5.3.1/dist/echarts.min.js", "/db/migration"}) {
             assertThat(send("GET", path).statusCode()).as(path).isEqualTo(404);
         }
+    }
+
+    @Test
+    void openApiWhenReadThenConsolePageIsNoPartOfTheApi() {
+        assertThat(ok(accounts.newAccount().get("/api/netloom/openapi")).body().get("paths").has("/")).isFalse();
     }
 
     private static void assertStrictHeaders(HttpResponse<String> response) {
