@@ -2,9 +2,11 @@ package io.netloom.server.api.live;
 
 import static io.netloom.server.testing.TestData.createGroup;
 import static io.netloom.server.testing.TestData.createPolicy;
+import static io.netloom.server.testing.TestData.group;
 import static io.netloom.server.testing.TestData.ok;
 import static io.netloom.server.testing.TestData.peerUpdate;
 import static io.netloom.server.testing.TestData.regularUser;
+import static io.netloom.server.testing.TestData.userUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.domain.ids.AccountId;
@@ -110,6 +112,26 @@ class PeerFeedTest extends ServerTest {
     }
 
     @Test
+    void liveWhenAPeersGroupIsJoinedRenamedOrItsOwnerBlockedThenPeerSent() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        AccountId account = new AccountId(ok(owner.get("/api/accounts")).body().get(0).get("id").asString());
+        String userId = ok(owner.post("/api/users", regularUser("owner-" + System.nanoTime() + "@example.org",
+                "user"))).text("id");
+        PeerId phone = enrollAs(account, new UserId(userId), "phone");
+        EventStream stream = open(owner);
+        stream.await("ready", data -> true);
+
+        String team = createGroup(owner, "team", phone.value());
+        stream.await("peer", data -> phone.value().equals(id(data)) && groupNames(data).contains("team"));
+        ok(owner.put("/api/groups/{groupId}", group("team-renamed", List.of(phone.value())), team));
+        stream.await("peer", data -> phone.value().equals(id(data)) && groupNames(data).contains("team-renamed"));
+        // Whatever arrived so far is set aside: the next event of the phone is the block's.
+        stream.seen();
+        ok(owner.put("/api/users/{userId}", userUpdate("user", true), userId));
+        stream.await("peer", data -> phone.value().equals(id(data)));
+    }
+
+    @Test
     void liveWhenPathsReportedThenPeerSentWithItsConnections() throws Exception {
         NetloomApi.Client owner = accounts.newAccount();
         MapCapturingDevice a = device(owner, "a");
@@ -203,6 +225,12 @@ class PeerFeedTest extends ServerTest {
                 new PeerMetadata(name, "linux", "6.8.0", "0.1.0"), name, "100.64.201.7", new DnsLabel(name),
                 user, null, false, true, false, Instant.now(), ExtraDnsLabels.NONE, false), new Initiator(user.value()));
         return peer;
+    }
+
+    private static List<String> groupNames(JsonNode data) {
+        List<String> names = new ArrayList<>();
+        data.get("groups").forEach(group -> names.add(group.get("name").asString()));
+        return names;
     }
 
     private static String id(JsonNode data) {
