@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -68,6 +69,18 @@ public class PeerFeed implements AutoCloseable {
 
     void removed(AccountId account, PeerId peer, UserId owner) {
         add(account, PeerChange.removed(peer, owner));
+    }
+
+    /**
+     * Ends the account's feeds opened by callers {@code opened} matches: a feed checked its caller once, when it
+     * opened, and what they may see changed since (blocked, deleted, another role, their token deleted). Their client
+     * reconnects and is checked anew.
+     */
+    void endFeeds(AccountId account, Predicate<Caller> opened) {
+        subscriptions.getOrDefault(account, Set.of()).stream()
+                .filter(subscription -> opened.test(subscription.caller()))
+                .toList()
+                .forEach(PeerFeedSubscription::close);
     }
 
     /** The account's feeds open now, for tests that a closed stream leaves nothing behind. */

@@ -21,8 +21,10 @@ import io.netloom.domain.peer.PeerMetadataUpdatedEvent;
 import io.netloom.domain.peer.PeerOverlayIpChangedEvent;
 import io.netloom.domain.peer.PeerRenamedEvent;
 import io.netloom.domain.peer.PeerSettingsChangedEvent;
+import io.netloom.domain.user.PersonalAccessTokenDeletedEvent;
 import io.netloom.domain.user.UserBlockedEvent;
 import io.netloom.domain.user.UserDeletedEvent;
+import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
@@ -40,7 +42,7 @@ import org.springframework.stereotype.Component;
  * Tells the {@link PeerFeed} which peers each event may have changed the view of. It runs in the unit of work that
  * published the event, where the directory still holds the state before it: peers named through a group or a user
  * are looked up there, and a deleted peer's owner too. The feed hears of them once the directory applied the event
- * ({@link Committed}), so what it renders is the new view.
+ * ({@link Committed}), so what it renders is the new view. Feeds whose caller may now see other peers, or none, end.
  */
 @Component
 @ProcessingGroup(PeerFeedProjection.PROCESSING_GROUP)
@@ -144,6 +146,7 @@ public class PeerFeedProjection {
     @EventHandler
     void on(UserBlockedEvent event) {
         changed(event.accountId(), peersOf(event.accountId(), event.userId()));
+        endFeedsOf(event.accountId(), event.userId());
     }
 
     @EventHandler
@@ -154,6 +157,20 @@ public class PeerFeedProjection {
     @EventHandler
     void on(UserDeletedEvent event) {
         changed(event.accountId(), peersOf(event.accountId(), event.userId()));
+        endFeedsOf(event.accountId(), event.userId());
+    }
+
+    /** Another role sees other peers: the feed opened with the old one ends. */
+    @EventHandler
+    void on(UserRoleChangedEvent event) {
+        endFeedsOf(event.accountId(), event.userId());
+    }
+
+    @EventHandler
+    void on(PersonalAccessTokenDeletedEvent event) {
+        if (feed.watches(event.accountId())) {
+            Committed.run(() -> feed.endFeeds(event.accountId(), caller -> event.tokenId().equals(caller.token())));
+        }
     }
 
     /** The DNS domain names every peer; the login expiry settings change every peer's standing. */
@@ -168,6 +185,12 @@ public class PeerFeedProjection {
 
     private void changed(AccountId account, PeerId peer) {
         changed(account, List.of(peer));
+    }
+
+    private void endFeedsOf(AccountId account, UserId user) {
+        if (feed.watches(account)) {
+            Committed.run(() -> feed.endFeeds(account, caller -> user.equals(caller.userId())));
+        }
     }
 
     /** Nothing is registered with the unit of work while nobody watches the account: enrollment pays nothing. */

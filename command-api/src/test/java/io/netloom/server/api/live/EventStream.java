@@ -100,6 +100,12 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** Waits for the server to end the stream. */
+    void awaitEnd() throws InterruptedException {
+        reader.join(PATIENCE.toMillis());
+        assertThat(reader.isAlive()).as("the stream ended within %s", PATIENCE).isFalse();
+    }
+
     @Override
     public void close() throws Exception {
         response.body().close();

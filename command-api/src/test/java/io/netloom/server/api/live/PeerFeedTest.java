@@ -177,6 +177,36 @@ class PeerFeedTest extends ServerTest {
     }
 
     @Test
+    void liveWhenItsUserIsBlockedOrGetsAnotherRoleOrItsTokenIsDeletedThenStreamEnds() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        AccountId account = new AccountId(ok(owner.get("/api/accounts")).body().get(0).get("id").asString());
+        String blocked = ok(owner.post("/api/users", regularUser("blocked-" + System.nanoTime() + "@example.org",
+                "user"))).text("id");
+        String promoted = ok(owner.post("/api/users", regularUser("promoted-" + System.nanoTime() + "@example.org",
+                "user"))).text("id");
+        EventStream ofBlocked = open(api.as(accounts.tokenFor(account, new UserId(blocked))));
+        EventStream ofPromoted = open(api.as(accounts.tokenFor(account, new UserId(promoted))));
+        String self = ok(owner.get("/api/users/current")).text("id");
+        JsonNode token = ok(owner.post("/api/users/{userId}/tokens", Map.of("name", "feed", "expires_in", 1), self))
+                .body();
+        String tokenId = token.get("personal_access_token").get("id").asString();
+        EventStream ofToken = open(api.as(token.get("plain_token").asString()));
+        EventStream ofOwner = open(owner);
+        for (EventStream stream : List.of(ofBlocked, ofPromoted, ofToken, ofOwner)) {
+            stream.await("ready", data -> true);
+        }
+
+        ok(owner.put("/api/users/{userId}", userUpdate("user", true), blocked));
+        ofBlocked.awaitEnd();
+        ok(owner.put("/api/users/{userId}", userUpdate("admin", false), promoted));
+        ofPromoted.awaitEnd();
+        ok(owner.delete("/api/users/{userId}/tokens/{tokenId}", self, tokenId));
+        ofToken.awaitEnd();
+
+        assertThat(feed.openFeeds(account)).as("the owner's own feed goes on").isEqualTo(1);
+    }
+
+    @Test
     void liveWhenNoCredentialsThen401() throws Exception {
         HttpResponse<InputStream> refused = EventStream.request(api.baseUrl() + LIVE, null);
         try (InputStream body = refused.body()) {
