@@ -43,7 +43,8 @@ public class PeerFeedController {
                     + " `{\"id\": \"...\"}` when a peer was deleted. A comment line every 15 s keeps proxies from"
                     + " closing the stream. Regular users see only the peers they enrolled. The stream ends after the"
                     + " access token lifetime (netloom.identity.access-token-ttl), or early when the client reads too"
-                    + " slowly: reconnect and fetch the list again.",
+                    + " slowly, or when its user is blocked, deleted or given another role or its token is deleted:"
+                    + " reconnect and fetch the list again.",
             responses = @ApiResponse(responseCode = "200", description = "the event stream",
                     content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string"))))
