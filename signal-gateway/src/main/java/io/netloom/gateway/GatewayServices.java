@@ -6,8 +6,8 @@ import java.time.Clock;
 
 /**
  * What every session of one gateway shares; map messages come signed from {@code signedMaps} only, TURN
- * credentials from {@code turnCredentials}.
+ * credentials from {@code turnCredentials}; {@code pathReports} hears of each change of a session's reported paths.
  */
 record GatewayServices(GatewayConfig config, NetworkMaps maps, SignedMaps signedMaps, Sessions sessions,
-        SignalSequences sequences, TurnCredentialSource turnCredentials, Clock clock) {
+        SignalSequences sequences, TurnCredentialSource turnCredentials, PathReportListener pathReports, Clock clock) {
 }

@@ -355,7 +355,11 @@ final class PeerSession {
             log.debug("dropped {} of {} paths reported by peer {}: not in its map", reported.size() - kept.size(),
                     reported.size(), peer.peerId());
         }
+        ReportedPaths previous = paths;
         paths = new ReportedPaths(services.clock().instant(), kept);
+        if (previous == null || !previous.paths().equals(kept)) {
+            services.pathReports().pathsChanged(peer);
+        }
     }
 
     /** The paths this peer reported last, towards the peers it still reaches; empty before any report. */

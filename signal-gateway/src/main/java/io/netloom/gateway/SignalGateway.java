@@ -67,6 +67,13 @@ public final class SignalGateway implements AutoCloseable {
      */
     public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
             PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials, Clock clock) {
+        this(vertx, config, keys, maps, signedMaps, directory, presence, turnCredentials, PathReportListener.NONE, clock);
+    }
+
+    /** @param pathReports told whenever a session's reported paths change (the console's live view of peers) */
+    public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
+            PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials,
+            PathReportListener pathReports, Clock clock) {
         this.vertx = vertx;
         this.config = config;
         this.keys = keys;
@@ -74,7 +81,7 @@ public final class SignalGateway implements AutoCloseable {
         this.presence = presence;
         this.sourceLimit = new SourceRateLimit(config);
         this.services = new GatewayServices(config, maps, signedMaps, new Sessions(), new SignalSequences(),
-                turnCredentials, clock);
+                turnCredentials, pathReports, clock);
     }
 
     /** Starts listening; the future completes with the port actually bound. */

@@ -43,6 +43,8 @@ final class GatewayFixture implements AutoCloseable {
     final SignedMaps signedMaps = new SignedMaps(maps, signingKeys);
     final X25519Keys gatewayKeys = X25519Keys.generate();
     final List<String> presence = new CopyOnWriteArrayList<>();
+    /** The peers whose reported paths changed, one entry per notification. */
+    final List<PeerId> pathChanges = new CopyOnWriteArrayList<>();
     /** Peers whose setup key allowed extra DNS labels (ADR 0046). */
     final Set<PeerId> allowingExtraDnsLabels = ConcurrentHashMap.newKeySet();
     private final Map<String, PeerIdentity> peersByKey = new ConcurrentHashMap<>();
@@ -89,7 +91,7 @@ final class GatewayFixture implements AutoCloseable {
             }
         };
         gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder,
-                turnCredentials, java.time.Clock.systemUTC());
+                turnCredentials, peer -> pathChanges.add(peer.peerId()), java.time.Clock.systemUTC());
         port = TestClient.await(gateway.start());
         return this;
     }

@@ -55,6 +55,22 @@ class GatewayPathReportTest extends GatewayTestBase {
     }
 
     @Test
+    void pathsWhenReportedThenListenerToldOnlyOfChanges() {
+        fixture.peer("a", true);
+        fixture.peer("b", true);
+        fixture.peer("c", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient a = fixture.connected("a");
+
+        report(a, List.of(TO_B, TO_C));
+        report(a, List.of(TO_B, TO_C));
+        assertThat(fixture.pathChanges).as("the same report again changes nothing").containsExactly(new PeerId("a"));
+
+        report(a, List.of(TO_C));
+        assertThat(fixture.pathChanges).containsExactly(new PeerId("a"), new PeerId("a"));
+    }
+
+    @Test
     void pathsWhenNamingPeersOutsideTheMapThenThoseEntriesDropped() {
         fixture.peer("a", true);
         fixture.peer("b", true);

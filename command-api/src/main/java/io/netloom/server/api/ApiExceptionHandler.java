@@ -16,7 +16,9 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -74,14 +76,20 @@ public class ApiExceptionHandler {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the request body as application/json");
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ErrorResponse> noSuchPath(NoResourceFoundException missing) {
-        return error(HttpStatus.NOT_FOUND, "no such API path");
+    /** A path nothing handles, or a file the console does not have (only the console's locations serve files). */
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ErrorResponse> noSuchPath(Exception missing) {
+        return error(HttpStatus.NOT_FOUND, "not found");
     }
 
     @ExceptionHandler(RequestTooLargeException.class)
     ResponseEntity<ErrorResponse> tooLarge(RequestTooLargeException tooLarge) {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+    }
+
+    /** The client of a stream (the live feed of peers) went away: there is no one left to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
     }
 
     @ExceptionHandler(Exception.class)

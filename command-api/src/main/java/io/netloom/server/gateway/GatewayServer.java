@@ -41,13 +41,14 @@ public class GatewayServer implements SmartLifecycle {
     private final PresenceCommands presence;
     private final Directory directory;
     private final GatewayTurnCredentials turnCredentials;
+    private final PathReports pathReports;
     private Vertx vertx;
     private volatile SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
             NetworkMaps maps, SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence,
-            Directory directory, GatewayTurnCredentials turnCredentials) {
+            Directory directory, GatewayTurnCredentials turnCredentials, PathReports pathReports) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
@@ -56,6 +57,7 @@ public class GatewayServer implements SmartLifecycle {
         this.presence = presence;
         this.directory = directory;
         this.turnCredentials = turnCredentials;
+        this.pathReports = pathReports;
         certificates.onReload(this::serve);
     }
 
@@ -64,7 +66,7 @@ public class GatewayServer implements SmartLifecycle {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
         SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
-                presence, turnCredentials, Clock.systemUTC());
+                presence, turnCredentials, pathReports, Clock.systemUTC());
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {

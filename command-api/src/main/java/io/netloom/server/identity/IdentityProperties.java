@@ -29,6 +29,10 @@ public record IdentityProperties(
         if (cliClientId.isBlank()) {
             throw new IllegalArgumentException("netloom.identity.cli-client-id must not be empty");
         }
+        if (cliClientId.equals(NetloomConsoleClient.CLIENT_ID)) {
+            throw new IllegalArgumentException("netloom.identity.cli-client-id must differ from the console's, "
+                    + NetloomConsoleClient.CLIENT_ID);
+        }
         if (accessTokenTtl.isNegative() || accessTokenTtl.isZero()
                 || accessTokenTtl.compareTo(LONGEST_ACCESS_TOKEN_TTL) > 0) {
             throw new IllegalArgumentException("netloom.identity.access-token-ttl must be between 1 s and 1 h");

@@ -21,6 +21,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import io.netloom.server.identity.NetloomCliClient;
+import io.netloom.server.identity.NetloomConsoleClient;
 import io.netloom.server.identity.OpenIdScopeOfDevices;
 import io.netloom.server.identity.SignInRoutes;
 import io.netloom.server.identity.SignedInPerson;
@@ -30,8 +31,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -71,7 +74,10 @@ public class SecurityConfiguration {
             SignedOutPeople signedOut) throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
                         .with(server, configurer -> configurer
-                                .oidc(oidc -> { })
+                                .oidc(oidc -> oidc.logoutEndpoint(logout -> logout
+                                        // The endpoint's own answer is a servlet error, which this server shows as a 404.
+                                        .errorResponseHandler((request, response, failure) -> errors.write(response, 400,
+                                                "invalid logout request: " + LogoutErrors.describe(failure)))))
                                 .clientAuthentication(client -> client
                                         .authenticationConverters(converters -> converters.add(0,
                                                 DeviceClientAuthentication.converter(
@@ -172,6 +178,10 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, ENROLLMENT_PATH).permitAll()
+                        // A stream's end (the live feed of peers) comes back as an async dispatch of a request that
+                        // was authorized when it started; its token is not read again, and denying would only fail
+                        // on a response already sent.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new TokenAuthenticationFilter(callers, errors), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(server -> server
@@ -217,6 +227,15 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Tells the authorization server's registry of sign-in sessions, which RP-initiated logout consults, when a
+     * session ends: without it the registry keeps an entry for every session that ever authorized a client.
+     */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     IssuerUrl issuerUrl(NetloomProperties properties, Environment environment) {
         return IssuerUrl.resolve(properties, environment);
@@ -255,8 +274,9 @@ public class SecurityConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(Directory directory, Clock clock,
-            IdentityProperties identity) {
-        return new SignInClients(NetloomCliClient.of(identity), new PersonalAccessTokenClients(directory, clock));
+            IdentityProperties identity, IssuerUrl issuer) {
+        return new SignInClients(List.of(NetloomCliClient.of(identity), NetloomConsoleClient.of(identity, issuer.value())),
+                new PersonalAccessTokenClients(directory, clock));
     }
 
     @Bean

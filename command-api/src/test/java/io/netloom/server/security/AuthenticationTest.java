@@ -214,7 +214,7 @@ class AuthenticationTest extends ServerTest {
     void pathsOutsideTheApiWhenRequestedThenNotFoundAsJson() {
         NetloomApi.Client owner = accounts.newAccount();
 
-        for (String path : List.of("/", "/actuator", "/actuator/health", "/index.html", "/error", "/api",
+        for (String path : List.of("/actuator", "/actuator/health", "/index.html", "/error", "/api",
                 "/api/nothing-here", "/signup")) {
             NetloomApi.Response anonymous = api.anonymous().get(path);
             assertThat(anonymous.status()).as(path).isIn(401, 404);

@@ -58,6 +58,12 @@ public final class MapCapturingDevice {
                 .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Sends a message of the peer protocol on the session, as the daemon does (a path report, say). */
+    public void send(String message) throws Exception {
+        socket.writeTextMessage(message).toCompletionStage().toCompletableFuture()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void close() throws Exception {
         if (socket != null && !socket.isClosed()) {
             socket.close().toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
