@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * How fast the console is with a big account, in headless Chromium on this machine: 5,000 peers in 200 groups, each
@@ -45,7 +46,7 @@ class ConsoleBenchmark extends ConsoleServer {
     private static double peersPageFromAnotherPage(ConsoleBrowser browser) {
         browser.open("#/settings");
         browser.await("[data-test=account-settings]");
-        Object elapsed = browser.driver().executeAsyncScript("""
+        Object elapsed = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const started = performance.now();
                 new PerformanceObserver((list, observer) => {
