@@ -69,8 +69,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height,
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                // Everything but loopback (bypassed implicitly) goes to a proxy that does not exist.
                 "--proxy-server=http://127.0.0.1:9",
-                "--proxy-bypass-list=<-loopback>",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
