@@ -8,9 +8,12 @@ import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.TestPeers;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The console in real headless Chromium against a real server on the embedded database: an admin signs in at the
@@ -34,6 +39,7 @@ class ConsoleBrowserTest extends ConsoleServer {
 
     private final Vertx vertx = Vertx.vertx();
     private final List<MapCapturingDevice> devices = new ArrayList<>();
+    private final List<String> engineerLaptops = new ArrayList<>();
     private NetloomApi.Client owner;
     private ConsoleBrowser browser;
 
@@ -80,5 +86,68 @@ class ConsoleBrowserTest extends ConsoleServer {
                 .as("the same page, never reloaded").isEqualTo(before);
         assertThat(browser.driver().findElement(By.cssSelector("[data-test=peer-count]")).getText())
                 .contains("1 online");
+    }
+
+    @Test
+    @Order(6)
+    void pictureWhenAPairIsExplainedThenThePolicyAndGroupsThatAllowItAreNamed() {
+        browser.open("#/picture");
+        browser.awaitText("[data-test=picture-mode]", "peers");
+        assertThat(linesDrawn()).as("lines between the engineers' laptops").isPositive();
+
+        browser.await("[data-test=explain-source]").sendKeys("eng-1");
+        browser.await("[data-test=explain-destination]").sendKeys("eng-2");
+        browser.driver().findElement(By.cssSelector("[data-test=explain-form] button[type=submit]")).click();
+        String explanation = browser.awaitText("[data-test=explain-result]", "allowed").getText();
+        assertThat(explanation).contains("eng-1 → eng-2").contains("Engineers reach engineers")
+                .contains("engineers");
+
+        browser.await("[data-test=explain-source]").clear();
+        browser.await("[data-test=explain-source]").sendKeys("console-laptop");
+        browser.driver().findElement(By.cssSelector("[data-test=explain-form] button[type=submit]")).click();
+        assertThat(browser.awaitText("[data-test=explain-result]", "denied").getText()).contains("Denied because");
+    }
+
+    @Test
+    @Order(7)
+    void historyWhenTheSliderMovesBeforeThePolicyThenThePictureLosesThePair() {
+        browser.open("#/history?source=" + engineerLaptops.get(0) + "&destination=" + engineerLaptops.get(1));
+        WebElement opened = browser.await("[data-test=history-events] tbody tr button");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-test=history-events]")).getText())
+                .contains("Engineers reach engineers");
+
+        opened.click();
+        browser.wait(Duration.ofSeconds(30)).until(driver -> linesDrawn() > 0);
+        String openedAt = browser.await("[data-test=history-at]").getText();
+
+        browser.await("[data-test=history-slider]").sendKeys(Keys.ARROW_LEFT);
+        browser.wait(Duration.ofSeconds(30)).until(driver -> linesDrawn() == 0);
+        assertThat(browser.await("[data-test=history-at]").getText()).isNotEqualTo(openedAt);
+
+        browser.await("[data-test=history-slider]").sendKeys(Keys.END);
+        browser.wait(Duration.ofSeconds(30)).until(driver -> linesDrawn() > 0);
+    }
+
+    @Test
+    @Order(8)
+    void everyPageWhenOpenedThenDrawsWithoutScriptErrorsOrFailedRequests() throws IOException {
+        for (String page : List.of("peers", "groups", "policies", "routes", "networks", "dns", "users", "setup-keys",
+                "activity", "picture", "history", "settings")) {
+            browser.open("#/" + page);
+            browser.wait(Duration.ofSeconds(30)).until(driver -> !driver.findElements(
+                    By.cssSelector("main h1")).isEmpty() && driver.findElements(By.cssSelector("main .problem"))
+                    .stream().noneMatch(problem -> !problem.getText().isBlank())
+                    && !driver.findElement(By.id("view")).getText().startsWith("Loading"));
+            browser.screenshot("page-" + page);
+            assertThat(browser.problemsLogged()).as("problems logged on #/%s", page).isEmpty();
+        }
+    }
+
+    /** How many lines the network picture draws now, from its accessible description. */
+    private int linesDrawn() {
+        String label = browser.driver().findElement(By.cssSelector("[data-test=picture-chart]"))
+                .getAttribute("aria-label");
+        Matcher lines = Pattern.compile("(\\d+) lines").matcher(label == null ? "" : label);
+        return lines.find() ? Integer.parseInt(lines.group(1)) : -1;
     }
 }
