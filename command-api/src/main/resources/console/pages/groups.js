@@ -95,12 +95,18 @@ function actions(group, ctx, editable, refresh) {
       { className: 'danger', 'data-test': 'delete-group' }));
 }
 
+/** The dialog's own alert shows what is wrong, as for the server's refusals, instead of the browser's bubbles. */
+export function inDialogErrors(form) {
+  form.noValidate = true;
+  return form;
+}
+
 function nameInput(value = '') {
   return el('input', { name: 'name', required: true, maxlength: 255, autocomplete: 'off', value, 'data-test': 'group-name' });
 }
 
 async function createGroup({ api }) {
-  const made = await dialog('New group', (form) => form.append(field('Name', nameInput(),
+  const made = await dialog('New group', (form) => inDialogErrors(form).append(field('Name', nameInput(),
     'Unique in the account. Add peers after creating it.')),
   (form) => {
     const name = form.elements.name.value.trim();
@@ -116,7 +122,7 @@ async function createGroup({ api }) {
 }
 
 async function renameGroup({ api }, group) {
-  const done = await dialog(`Rename "${group.name}"`, (form) => form.append(field('New name', nameInput(group.name))),
+  const done = await dialog(`Rename "${group.name}"`, (form) => inDialogErrors(form).append(field('New name', nameInput(group.name))),
     (form) => {
       const name = form.elements.name.value.trim();
       // Without peers the server keeps the members it has: a rename cannot drop a peer added meanwhile.

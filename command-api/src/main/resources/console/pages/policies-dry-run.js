@@ -55,7 +55,7 @@ export function pairList(kind, flows) {
   const more = pairs.length > SHOWN_PAIRS
     ? el('li', { className: 'muted', 'data-test': 'more-pairs' }, `and ${pairs.length - SHOWN_PAIRS} more`) : null;
   return el('section', { className: `pairs ${kind}`, 'data-test': `${kind}-pairs`, 'data-count': pairs.length },
-    el('h3', { className: kind }, kind === 'gained' ? '＋ ' : '− ', summary),
+    el('h3', { className: kind }, kind === 'gained' ? '+ ' : '− ', summary),
     pairs.length ? el('ul', {}, items, more) : el('p', { className: 'muted' }, 'none'));
 }
 

@@ -42,8 +42,9 @@ export async function renderEditor(view, ctx, policyId) {
     el('label', { className: 'check' }, el('input', { type: 'checkbox', name: 'bidirectional',
       'data-test': 'bidirectional', checked: rule ? rule.bidirectional : true }),
     ' Bidirectional: destinations may also start connections to sources'),
-    otherRules.length ? el('p', { className: 'muted' }, `This policy has ${otherRules.length} more `
-      + `${otherRules.length === 1 ? 'rule' : 'rules'}; saving keeps them as they are.`) : null,
+    // Native append would write "null": an empty element stands in when there is nothing to say.
+    el('p', { className: 'muted' }, otherRules.length ? `This policy has ${otherRules.length} more `
+      + `${otherRules.length === 1 ? 'rule' : 'rules'}; saving keeps them as they are.` : null),
     problem,
     el('div', { className: 'actions' },
       el('button', { type: 'submit', className: 'primary', 'data-test': 'save-policy' }, policy ? 'Save policy' : 'Create policy'),

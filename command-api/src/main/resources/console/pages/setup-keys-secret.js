@@ -28,6 +28,6 @@ export function showSecretOnce({ title, label, secret, hook, note }) {
       value,
       button('Copy', () => copy(secret, value, status), { 'data-test': 'copy-secret' }),
       status,
-      note ? el('p', { className: 'muted' }, note) : null);
+      el('p', { className: 'muted' }, note));
   }, () => true, { submitText: 'Done' });
 }

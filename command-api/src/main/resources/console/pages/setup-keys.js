@@ -3,6 +3,7 @@
 import {
   el, fill, heading, button, table, dialog, field, badge, toast, when, groupPicker, checkedValues,
 } from '../ui.js';
+import { inDialogErrors } from './groups.js';
 import { showSecretOnce } from './setup-keys-secret.js';
 import { ensureStyles } from './policies-dry-run.js';
 
@@ -84,6 +85,7 @@ function actions(key, { api }, groups, refresh) {
 
 async function createKey({ api }, groups) {
   const made = await dialog('New setup key', (form) => {
+    inDialogErrors(form);
     const type = el('select', { name: 'type', 'data-test': 'key-type' },
       el('option', { value: 'reusable' }, 'Reusable: enrolls many devices'),
       el('option', { value: 'one-off' }, 'One-off: enrolls a single device'));

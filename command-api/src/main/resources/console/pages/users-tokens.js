@@ -1,6 +1,7 @@
 // A user's personal access tokens (#/users/<userId>): listed, created (the token is shown once) and deleted.
 // The API lets a person manage their own tokens, and admins those of service users (not the owner's).
 import { el, fill, heading, button, table, dialog, field, badge, toast, when } from '../ui.js';
+import { inDialogErrors } from './groups.js';
 import { showSecretOnce } from './setup-keys-secret.js';
 
 export function mayManageTokens(me, user) {
@@ -53,7 +54,7 @@ export async function renderTokens(view, ctx, userId) {
 }
 
 async function createToken({ api }, user) {
-  const made = await dialog('New access token', (form) => form.append(
+  const made = await dialog('New access token', (form) => inDialogErrors(form).append(
     field('Name', el('input', { name: 'name', required: true, maxlength: 255, autocomplete: 'off',
       'data-test': 'token-name' }), 'What the token is for, e.g. "backup script".'),
     field('Expires in (days)', el('input', { name: 'expires_in', type: 'number', min: 1, max: 365, step: 1,

@@ -5,6 +5,7 @@ import {
   el, fill, heading, button, table, dialog, field, badge, toast, when, groupPicker, checkedValues,
 } from '../ui.js';
 import { ensureStyles, previewedDialog } from './policies-dry-run.js';
+import { inDialogErrors } from './groups.js';
 import { showSecretOnce } from './setup-keys-secret.js';
 import { renderTokens, mayManageTokens } from './users-tokens.js';
 
@@ -102,6 +103,7 @@ function roleSelect(current) {
 
 async function inviteUser({ api }, groups) {
   const made = await dialog('Invite user', (form) => {
+    inDialogErrors(form);
     const email = el('input', { name: 'email', type: 'email', autocomplete: 'off', 'data-test': 'user-email' });
     const service = el('input', { type: 'checkbox', name: 'service', 'data-test': 'user-service' });
     const emailField = field('Email', email, 'The person signs in with it.');
