@@ -56,7 +56,7 @@ export function pairList(kind, flows) {
     ? el('li', { className: 'muted', 'data-test': 'more-pairs' }, `and ${pairs.length - SHOWN_PAIRS} more`) : null;
   return el('section', { className: `pairs ${kind}`, 'data-test': `${kind}-pairs`, 'data-count': pairs.length },
     el('h3', { className: kind }, kind === 'gained' ? '+ ' : '− ', summary),
-    pairs.length ? el('ul', {}, items, more) : el('p', { className: 'muted' }, 'none'));
+    pairs.length ? el('ul', { tabindex: 0, 'aria-label': summary }, items, more) : el('p', { className: 'muted' }, 'none'));
 }
 
 /** Fills `box` with a dry run's answer. */

@@ -61,6 +61,14 @@ function groupBadges(ids, groupName) {
   return ids?.length ? ids.map((id) => badge(groupName.get(id) || id)) : el('span', { className: 'muted' }, 'none');
 }
 
+/** After a dialog: tell what was done and redraw, unless the person cancelled. */
+function afterward(done, message, refresh) {
+  if (done) {
+    toast(message);
+    refresh();
+  }
+}
+
 function actions(key, { api }, groups, refresh) {
   const path = `/api/setup-keys/${encodeURIComponent(key.id)}`;
   const editGroups = () => dialog(`Auto groups of "${key.name}"`, (form) => form.append(
@@ -68,15 +76,15 @@ function actions(key, { api }, groups, refresh) {
       + 'enrolled already keep theirs.'),
     groupPicker('Auto groups', groups, key.auto_groups)),
   (form) => api.put(path, { revoked: key.revoked, auto_groups: checkedValues(form, 'group') }))
-    .then((done) => done && (toast(`Auto groups of "${key.name}" saved.`), refresh()));
+    .then((done) => afterward(done, `Auto groups of "${key.name}" saved.`, refresh));
   const revoke = () => dialog(`Revoke "${key.name}"?`, (form) => form.append(
     el('p', {}, 'No device can enroll with this key any more. Peers enrolled with it stay; this cannot be undone.')),
   () => api.put(path, { revoked: true, auto_groups: key.auto_groups }), { submitText: 'Revoke' })
-    .then((done) => done && (toast(`Setup key "${key.name}" revoked.`), refresh()));
+    .then((done) => afterward(done, `Setup key "${key.name}" revoked.`, refresh));
   const remove = () => dialog(`Delete "${key.name}"?`, (form) => form.append(
     el('p', {}, 'The key goes from the list. Peers enrolled with it stay.')),
   () => api.delete(path).then(() => true), { submitText: 'Delete' })
-    .then((done) => done && (toast(`Setup key "${key.name}" deleted.`), refresh()));
+    .then((done) => afterward(done, `Setup key "${key.name}" deleted.`, refresh));
   return el('div', { className: 'row-actions' },
     button('Groups', editGroups, { 'data-test': 'edit-key-groups' }),
     key.revoked ? null : button('Revoke', revoke, { className: 'danger', 'data-test': 'revoke-key' }),
