@@ -163,6 +163,18 @@ async function editUser({ api, me }, user, groups) {
   return done;
 }
 
+/** Shows, once known, the peers a user enrolled: the ones a block takes off every map. */
+function theirPeers(api, user, blocked) {
+  const box = el('p', { 'data-test': 'user-peers', 'aria-live': 'polite' }, 'Looking up their peers…');
+  api.get('/api/peers').then((peers) => {
+    const names = peers.filter((peer) => peer.user_id === user.id).map((peer) => peer.name).sort();
+    const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? ` and ${names.length - 10} more` : '');
+    fill(box, names.length === 0 ? 'They have enrolled no peers.'
+      : `${names.length} ${names.length === 1 ? 'peer' : 'peers'} ${blocked ? 'cut off' : 'back'}: ${shown}.`);
+  }, (error) => fill(box, `Their peers cannot be listed: ${error.message}`));
+  return box;
+}
+
 function setBlocked({ api }, user, blocked) {
   const body = { role: user.role, auto_groups: user.auto_groups || [], is_blocked: blocked };
   return previewedDialog(api, {
@@ -170,8 +182,10 @@ function setBlocked({ api }, user, blocked) {
     message: blocked
       ? [el('p', {}, el('strong', {}, 'Blocking cuts this user off at once:'), ' their sign-in and access tokens stop '
         + 'working, and every peer they enrolled leaves every network map, so its tunnels close now.'),
+      theirPeers(api, user, true),
       el('p', { className: 'muted' }, 'Unblocking later lets them and their peers back in.')]
-      : el('p', {}, 'The user may sign in again, and the peers they enrolled rejoin the network maps.'),
+      : [el('p', {}, 'The user may sign in again, and the peers they enrolled rejoin the network maps.'),
+        theirPeers(api, user, false)],
     changes: [{ op: 'update_user', id: user.id, user: body }],
     submitText: blocked ? 'Block' : 'Unblock',
     act: () => api.put(`/api/users/${encodeURIComponent(user.id)}`, body),
