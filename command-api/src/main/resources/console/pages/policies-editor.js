@@ -45,6 +45,8 @@ export async function renderEditor(view, ctx, policyId) {
     // Native append would write "null": an empty element stands in when there is nothing to say.
     el('p', { className: 'muted' }, otherRules.length ? `This policy has ${otherRules.length} more `
       + `${otherRules.length === 1 ? 'rule' : 'rules'}; saving keeps them as they are.` : null),
+    el('p', { className: 'muted', 'data-test': 'rule-disabled' }, rule && !rule.enabled
+      ? 'This rule itself is disabled (set through the API): it allows nothing while the policy is enabled.' : null),
     problem,
     el('div', { className: 'actions' },
       el('button', { type: 'submit', className: 'primary', 'data-test': 'save-policy' }, policy ? 'Save policy' : 'Create policy'),
@@ -66,7 +68,8 @@ export async function renderEditor(view, ctx, policyId) {
       id: rule?.id,
       name,
       description,
-      enabled,
+      // The policy's switch is the form's; a rule someone disabled through the API stays disabled.
+      enabled: rule ? rule.enabled : true,
       action: 'accept',
       bidirectional: form.elements.bidirectional.checked,
       protocol: protocol.value,
