@@ -78,15 +78,7 @@ class AdminPagesBrowserTest extends ConsoleServer {
     @AfterEach
     void screenshotWithoutProblems(TestInfo test) throws IOException {
         browser.screenshot(test.getTestMethod().orElseThrow().getName());
-        assertThat(problems(browser)).as("script errors and failed requests").isEmpty();
-    }
-
-    /**
-     * What the page logged, less the browser's own request for /favicon.ico, which the console's shell does not
-     * name and the server answers 404.
-     */
-    private static List<String> problems(ConsoleBrowser browser) {
-        return browser.problemsLogged().stream().filter(problem -> !problem.contains("/favicon.ico ")).toList();
+        assertThat(browser.problemsLogged()).as("script errors and failed requests").isEmpty();
     }
 
     @AfterAll
@@ -110,7 +102,7 @@ class AdminPagesBrowserTest extends ConsoleServer {
         click("[data-test=group-row][data-id='" + engineering + "'] [data-test=delete-group]");
         click("dialog[open] button[type=submit]");
         browser.awaitText("dialog[open] .problem", "is still used by policy \"ssh\"");
-        assertThat(problems(browser)).as("only the refused delete").hasSize(1)
+        assertThat(browser.problemsLogged()).as("only the refused delete").hasSize(1)
                 .allMatch(problem -> problem.contains("412"));
         click("dialog[open] .actions button:not([type=submit])");
         assertThat(ok(owner.get("/api/groups/{groupId}", engineering)).text("name")).isEqualTo("engineering");
@@ -256,7 +248,7 @@ class AdminPagesBrowserTest extends ConsoleServer {
                         .as("changing controls on %s", page.getKey()).isEmpty();
             }
             auditor.screenshot("auditorsSeeUsersWithoutChanges");
-            assertThat(problems(auditor)).as("script errors and failed requests").isEmpty();
+            assertThat(auditor.problemsLogged()).as("script errors and failed requests").isEmpty();
         }
     }
 
