@@ -18,8 +18,8 @@ const PAGES = [
   ['settings', 'Settings'],
 ];
 
-// Regular users manage their own devices only (the API refuses them the rest): they see just that page.
-const PAGES_OF_USERS = new Set(['peers']);
+// Regular users manage their own devices and tokens only (the API refuses them the rest): they see just those pages.
+const PAGES_OF_USERS = new Set(['peers', 'users']);
 
 const view = document.getElementById('view');
 let leavePage = () => {};

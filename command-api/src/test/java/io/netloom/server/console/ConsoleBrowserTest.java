@@ -1,10 +1,14 @@
 package io.netloom.server.console;
 
+import static io.netloom.server.testing.TestData.createGroup;
+import static io.netloom.server.testing.TestData.ok;
+import static io.netloom.server.testing.TestData.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.gateway.client.GatewayClient;
 import io.netloom.server.testing.MapCapturingDevice;
 import io.netloom.server.testing.NetloomApi;
+import io.netloom.server.testing.TestData;
 import io.netloom.server.testing.TestPeers;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -86,6 +90,23 @@ class ConsoleBrowserTest extends ConsoleServer {
                 .as("the same page, never reloaded").isEqualTo(before);
         assertThat(browser.driver().findElement(By.cssSelector("[data-test=peer-count]")).getText())
                 .contains("1 online");
+    }
+
+    @Test
+    @Order(2)
+    void peersWhenEngineersEnrollWithAKeyOfTheirGroupThenTheyAppearInIt() {
+        browser.open("#/peers");
+        browser.awaitText("[data-test=live-state]", "live");
+        String engineers = createGroup(owner, "engineers");
+        String key = TestPeers.createReusableKey(owner, List.of(engineers));
+        engineerLaptops.add(TestPeers.enroll(api.anonymous(), key, "eng-1"));
+        engineerLaptops.add(TestPeers.enroll(api.anonymous(), key, "eng-2"));
+        ok(owner.post("/api/policies", TestData.policy("Engineers reach engineers", true,
+                List.of(rule("engineers", List.of(engineers), List.of(engineers))))));
+
+        for (String laptop : engineerLaptops) {
+            browser.awaitText("[data-test=peer-row][data-peer='" + laptop + "']", "engineers");
+        }
     }
 
     @Test
