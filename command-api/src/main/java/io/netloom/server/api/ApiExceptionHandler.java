@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -98,8 +99,10 @@ public class ApiExceptionHandler {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 
+    /** JSON whatever the request accepts: a client of an event stream asks for text/event-stream only. */
     static ResponseEntity<ErrorResponse> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(new ErrorResponse(message, status.value()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorResponse(message, status.value()));
     }
 
     private static HttpStatus statusOf(RejectionReason reason) {

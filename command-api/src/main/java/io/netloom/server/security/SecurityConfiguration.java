@@ -60,7 +60,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * No endpoint is open: the admin API takes a personal access token ({@code Token}) or a JWT from the
  * embedded authorization server ({@code Bearer}); enrollment is authenticated by the setup key in
- * its body; only the OIDC discovery and key-set documents are public, as the standard requires.
+ * its body; only the OIDC discovery and key-set documents are public, as the standard requires, and the
+ * web console's files, which hold no data ({@code ConsoleSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -299,7 +300,7 @@ public class SecurityConfiguration {
      * A JWT names the user as its subject and the account it acts in; its audience is Netloom's API,
      * which accepts no token without it. One traded for a personal access token also names that token,
      * so that deleting the token ends the JWTs issued for it; one issued to a person signed in through
-     * the CLI client names the person's email instead.
+     * the CLI or the console names the person's email instead.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> userClaims(Directory directory) {

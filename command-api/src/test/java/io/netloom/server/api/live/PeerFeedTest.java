@@ -217,6 +217,16 @@ class PeerFeedTest extends ServerTest {
     }
 
     @Test
+    void liveWhenAskedWithAQueryParameterThen400AsJson() throws Exception {
+        NetloomApi.Client owner = accounts.newAccount();
+        HttpResponse<InputStream> refused = EventStream.request(api.baseUrl() + LIVE + "?since=0", owner.authorization());
+        try (InputStream body = refused.body()) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(new String(body.readAllBytes())).contains("\"code\":400");
+        }
+    }
+
+    @Test
     void liveWhenClientDisconnectsThenItsFeedIsForgotten() throws Exception {
         NetloomApi.Client owner = accounts.newAccount();
         MapCapturingDevice laptop = device(owner, "laptop");
