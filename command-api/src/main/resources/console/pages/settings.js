@@ -1,8 +1,10 @@
 // Settings: the account's settings (NetBird's /api/accounts), editable by owners and admins, and what the server
-// tells about sign-in: its OpenID Connect discovery document and, for admins, the directory syncs of its
-// upstream providers. Nothing secret is shown: the server exposes no client secrets, and this page asks for none.
+// tells about sign-in: its OpenID Connect discovery document, for owners, admins and auditors the embedded user
+// store and the upstream providers serving the account (/api/netloom/identity-providers, server configuration,
+// read-only), and for admins the last run of each directory sync. Nothing secret is shown: the server answers
+// with no client secrets, and this page asks for none.
 import { el, fill, heading, field, toast, when, badge } from '../ui.js';
-import { canChange, checkbox, hookedTable, loadProblem, opsStyles } from './ops-shared.js';
+import { canChange, checkbox, hookedTable, loadProblem, opsStyles, stateBadge, yesNo } from './ops-shared.js';
 
 const UNITS = [['days', 86400], ['hours', 3600], ['minutes', 60]];
 
@@ -26,6 +28,7 @@ const DISCOVERY_FIELDS = [
 
 export async function render(view, ctx) {
   opsStyles();
+  settingsStyles();
   const { api, me } = ctx;
   const admin = canChange(me);
   const accountArea = el('div', { 'aria-live': 'polite' }, el('p', { className: 'muted' }, 'Loading the account…'));
@@ -107,8 +110,16 @@ export async function render(view, ctx) {
   await Promise.all([
     api.get('/api/accounts').then((accounts) => drawAccount(accounts[0]),
       (error) => fill(accountArea, loadProblem('The account', error))),
-    drawIdentity(identityArea, api, admin),
+    drawIdentity(identityArea, api, me),
   ]);
+}
+
+/** Loads this page's own stylesheet once. */
+function settingsStyles() {
+  const href = '/console/pages/settings.css';
+  if (!document.querySelector(`link[href="${href}"]`)) {
+    document.head.append(el('link', { rel: 'stylesheet', href }));
+  }
 }
 
 /** A number and a unit for a duration the API counts in seconds, in the largest unit that divides it. */
@@ -160,8 +171,16 @@ function facts(rows) {
   return el('dl', { className: 'facts' }, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
 }
 
-/** The issuer from the public discovery document; for admins, the last directory sync of each upstream provider. */
-async function drawIdentity(area, api, admin) {
+/** Owners, admins and auditors read the account's sign-in settings; regular users get a 403 there. */
+function canRead(me) {
+  return canChange(me) || me?.role === 'auditor';
+}
+
+/**
+ * The issuer from the public discovery document; for readers of the account, the embedded user store and the
+ * upstream providers; for admins, the last directory sync of each provider.
+ */
+async function drawIdentity(area, api, me) {
   const parts = [];
   try {
     const response = await fetch('/.well-known/openid-configuration', { credentials: 'omit' });
@@ -178,14 +197,75 @@ async function drawIdentity(area, api, admin) {
   } catch (error) {
     parts.push(loadProblem('The OpenID Connect discovery document', error));
   }
-  parts.push(el('h3', {}, 'Upstream providers'),
-    el('p', { className: 'muted', dataset: { test: 'upstream-providers' } }, 'This server does not list its '
-      + 'configured upstream providers through its API. They are set in its configuration '
-      + '(netloom.identity.providers.<id>: issuer, client id, display name); the sign-in page offers them.'));
-  if (admin) {
-    parts.push(el('h3', {}, 'Directory sync'), await directorySync(api));
+  parts.push(await signInSettings(api, me));
+  if (canChange(me)) {
+    parts.push(el('h3', {}, 'Directory sync runs'), await directorySync(api));
   }
   fill(area, el('h2', { id: 'identity-title' }, 'Identity provider'), parts);
+}
+
+/** The embedded user store and the upstream providers serving this account, as the server is configured. */
+async function signInSettings(api, me) {
+  if (!canRead(me)) {
+    return el('p', { className: 'muted', dataset: { test: 'upstream-providers' } },
+      'Only owners, admins and auditors see how sign-in is set up.');
+  }
+  let settings;
+  try {
+    settings = await api.get('/api/netloom/identity-providers');
+  } catch (error) {
+    return loadProblem('The identity provider settings', error);
+  }
+  const store = settings.embedded_user_store;
+  return [
+    el('h3', {}, 'Embedded user store'),
+    el('div', { dataset: { test: 'embedded-user-store' } }, facts([
+      ['Email and password sign-in', stateBadge(store.enabled)],
+      ['Shortest password', `${store.min_password_length} characters`],
+    ])),
+    el('h3', {}, 'Upstream providers'),
+    el('p', { className: 'muted' }, 'Set in the server\'s configuration (netloom.identity.providers.<id>), not '
+      + 'here: only the providers whose people join this account are listed. Client secrets are never shown.'),
+    upstreamProviders(settings.providers),
+  ];
+}
+
+/** One entry per provider, its settings as a list of facts: a table of ten columns does not fit a phone. */
+function upstreamProviders(providers) {
+  if (providers.length === 0) {
+    return el('p', { className: 'muted', dataset: { test: 'upstream-providers' } },
+      'No upstream provider serves this account: people sign in with the embedded user store only.');
+  }
+  const mono = (text) => el('span', { className: 'mono' }, text);
+  const sub = (text) => el('span', { className: 'cell-sub' }, text);
+  return el('ul', { className: 'providers', dataset: { test: 'upstream-providers' } }, providers.map((provider) =>
+    el('li', { dataset: { test: 'upstream-provider-row', id: provider.id } },
+      el('h4', {}, provider.display_name, ' ', el('span', { className: 'muted' }, `(${provider.id})`)),
+      facts([
+        ['Issuer', mono(provider.issuer)],
+        ['Client ID', mono(provider.client_id)],
+        ['Scopes', provider.scopes.map((scope) => badge(scope))],
+        ['Person claim', mono(provider.user_claim)],
+        ['Groups claim', mono(provider.groups_claim)],
+        ['Groups from the provider', [yesNo(provider.groups_from_provider), provider.groups_from_provider ? null
+          : sub('Switch on "Sync people\'s groups" and name the groups claim under JWT groups above.')]],
+        ['Account', provider.account_configured ? badge('named in its settings', 'ok')
+          : [badge('the server\'s only account', 'warn'), sub('Its settings name no account: it serves nobody '
+            + 'once the server has a second one.')]],
+        ['Redirect URI', mono(provider.redirect_uri)],
+        ['Back-channel logout URL', mono(provider.backchannel_logout_uri)],
+        ['Directory sync', directorySyncSettings(provider.directory_sync)],
+      ]))));
+}
+
+function directorySyncSettings(sync) {
+  if (!sync) {
+    return el('span', { className: 'muted' }, 'none');
+  }
+  return [el('span', {}, `${sync.type}, realm `, el('span', { className: 'mono' }, sync.realm)),
+    el('span', { className: 'cell-sub mono' }, sync.server_url),
+    el('span', { className: 'cell-sub' }, 'client ', el('span', { className: 'mono' }, sync.client_id)),
+    el('span', { className: 'cell-sub' }, `every ${sync.interval_seconds} s`)];
 }
 
 async function directorySync(api) {

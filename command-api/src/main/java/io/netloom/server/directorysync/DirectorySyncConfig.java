@@ -14,6 +14,8 @@ import java.time.Duration;
 public record DirectorySyncConfig(String providerId, String serverUrl, String realm, String clientId,
         String clientSecret, Duration interval) {
 
+    /** The only kind of directory Netloom reads so far. */
+    public static final String KEYCLOAK = "keycloak";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final Duration MINIMUM_INTERVAL = Duration.ofSeconds(1);
 
@@ -21,7 +23,7 @@ public record DirectorySyncConfig(String providerId, String serverUrl, String re
     static DirectorySyncConfig of(String providerId, DirectorySyncProperties.DirectorySync settings) {
         String prefix = "netloom.identity.providers." + providerId + ".directory-sync.";
         String type = settings.type() == null ? "" : settings.type().strip();
-        if (!"keycloak".equals(type)) {
+        if (!KEYCLOAK.equals(type)) {
             throw new IllegalArgumentException(prefix + "type must be keycloak (the only directory Netloom syncs"
                     + " with so far), not '" + type + "'");
         }
@@ -44,6 +46,11 @@ public record DirectorySyncConfig(String providerId, String serverUrl, String re
         return new DirectorySyncConfig(providerId, serverUrl, required(settings.realm(), prefix + "realm"),
                 required(settings.clientId(), prefix + "client-id"),
                 required(settings.clientSecret(), prefix + "client-secret"), interval);
+    }
+
+    /** The kind of directory: {@link #KEYCLOAK}, the only one {@link #of} accepts. */
+    public String type() {
+        return KEYCLOAK;
     }
 
     private static String required(String value, String name) {
