@@ -26,6 +26,13 @@ public class ConsoleSecurity {
             + " img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /**
+     * The issuer's sign-in pages run no script at all. No form-action: a sign-in ends in redirects to wherever the
+     * client asked (the CLI's loopback address), which Chromium would check against it.
+     */
+    public static final String SIGN_IN_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self';"
+            + " img-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private static final String[] PATHS = {ConsolePage.PATH, ConsoleResources.CONSOLE_PATTERN,
             ConsoleResources.WEBJARS_PATTERN};
 

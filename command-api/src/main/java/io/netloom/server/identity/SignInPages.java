@@ -74,8 +74,7 @@ final class SignInPages {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
                 <link rel="icon" href="/console/favicon.svg" type="image/svg+xml">
-                <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-                input,button{font-size:1rem;padding:.4rem}input{width:100%%;box-sizing:border-box}</style>
+                <link rel="stylesheet" href="/console/sign-in.css">
                 </head>
                 <body>
                 <main>

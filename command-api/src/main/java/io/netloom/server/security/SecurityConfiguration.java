@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.projections.directory.Directory;
+import io.netloom.server.console.ConsoleSecurity;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.identity.AuthorizationErrors;
 import io.netloom.server.identity.DeviceClientAuthentication;
@@ -160,6 +161,8 @@ public class SecurityConfiguration {
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(upstream.userService()))
                         .successHandler(upstream.success())
                         .failureHandler(upstream.failure()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        ConsoleSecurity.SIGN_IN_CONTENT_SECURITY_POLICY)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH)));
         return http.build();

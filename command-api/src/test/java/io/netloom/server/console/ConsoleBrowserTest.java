@@ -135,7 +135,7 @@ class ConsoleBrowserTest extends ConsoleServer {
         browser.open("#/history?source=" + engineerLaptops.get(0) + "&destination=" + engineerLaptops.get(1));
         WebElement opened = browser.await("[data-test=history-events] tbody tr button");
         assertThat(browser.driver().findElement(By.cssSelector("[data-test=history-events]")).getText())
-                .contains("Engineers reach engineers");
+                .contains("access opened").contains("PolicyCreated");
 
         opened.click();
         browser.wait(Duration.ofSeconds(30)).until(driver -> linesDrawn() > 0);
