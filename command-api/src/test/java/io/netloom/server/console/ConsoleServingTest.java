@@ -100,6 +100,16 @@ class ConsoleServingTest extends ServerTest {
         assertThat(ok(accounts.newAccount().get("/api/netloom/openapi")).body().get("paths").has("/")).isFalse();
     }
 
+    @Test
+    void signInPageWhenGetThenNoScriptAndItsStyleFromAFile() {
+        HttpResponse<String> page = send("GET", "/login");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none';"
+                + " style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+        assertThat(page.body()).contains("href=\"/console/sign-in.css\"").doesNotContain("<style", "<script");
+        assertThat(send("GET", "/console/sign-in.css").statusCode()).isEqualTo(200);
+    }
+
     private static void assertStrictHeaders(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(CSP);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
