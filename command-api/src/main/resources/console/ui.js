@@ -40,6 +40,13 @@ export function fill(node, ...children) {
   return node;
 }
 
+/** Loads a page's own stylesheet once, however many modules ask for it. */
+export function stylesheet(href) {
+  if (!document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) {
+    document.head.append(el('link', { rel: 'stylesheet', href }));
+  }
+}
+
 export function heading(text, ...actions) {
   return el('div', { className: 'page-head' }, el('h1', {}, text), el('div', { className: 'actions' }, actions));
 }
@@ -115,17 +122,18 @@ export function confirmAction(title, message, submitText) {
 }
 
 /**
- * A table of rows: columns are {title, cell(row) -> node|string, className?}. `key(row)` names rows so that
- * selections survive a refresh.
+ * A table of rows: columns are {title, cell(row) -> node|string, className?}. With `hook`, each row carries
+ * data-test="<hook>" and data-id="<key(row)>", so that tests and people can find a row again.
  */
-export function table(caption, columns, rows) {
+export function table(caption, columns, rows, hook, key = (row) => row.id) {
   return el('div', { className: 'table-wrap' },
     el('table', {},
       el('caption', { className: 'sr-only' }, caption),
       el('thead', {}, el('tr', {}, columns.map((column) => el('th', { scope: 'col' }, column.title)))),
       el('tbody', {}, rows.length === 0
         ? el('tr', {}, el('td', { colspan: columns.length, className: 'empty' }, 'Nothing here yet.'))
-        : rows.map((row) => el('tr', {}, columns.map((column) => el('td', { className: column.className },
+        : rows.map((row) => el('tr', hook ? { dataset: { test: hook, id: key(row) } } : {},
+          columns.map((column) => el('td', { className: column.className },
           column.cell(row))))))));
 }
 

@@ -1,7 +1,7 @@
 // Activity: the account's audit events (NetBird's /api/events/audit), newest first, filtered and shown a page
 // at a time so that thousands of events stay quick, with the integrity of Netloom's event hash chain on top.
-import { el, fill, heading, button, field, when, badge } from '../ui.js';
-import { hookedTable, loadProblem, opsStyles, count } from './ops-shared.js';
+import { el, fill, heading, button, field, when, badge, table } from '../ui.js';
+import { loadProblem, opsStyles, count } from './ops-shared.js';
 
 const PAGE_SIZE = 50;
 const FILTER_DELAY_MS = 150;
@@ -44,7 +44,7 @@ export async function render(view, ctx) {
     page = Math.min(page, pages - 1);
     const start = page * PAGE_SIZE;
     const slice = shown.slice(start, start + PAGE_SIZE);
-    fill(list, hookedTable('Audit events, newest first', COLUMNS, slice, 'activity-row', (event) => event.id));
+    fill(list, table('Audit events, newest first', COLUMNS, slice, 'activity-row'));
     fill(summary, shown.length === events.length
       ? `${count(events.length, 'event')}, newest first.`
       : `${count(shown.length, 'event')} ${shown.length === 1 ? 'matches' : 'match'}, of ${events.length}.`);

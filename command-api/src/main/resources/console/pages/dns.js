@@ -1,9 +1,9 @@
 // DNS (NetBird's /api/dns/...): nameserver groups the peers resolve through, the groups whose peers keep their
 // own DNS untouched, and custom zones with A, AAAA and CNAME records.
-import { el, fill, heading, button, dialog, field, toast, badge, checkedValues } from '../ui.js';
+import { el, fill, heading, button, dialog, field, toast, badge, checkedValues, table } from '../ui.js';
 import {
   canChange, loadDirectory, groupBadges, stateBadge, groupChoice, checkbox, radios, words, wholeNumber,
-  hookedTable, loadProblem, opsStyles, count,
+  loadProblem, opsStyles, count,
 } from './ops-shared.js';
 
 const DEFAULT_DNS_PORT = 53;
@@ -172,7 +172,7 @@ export async function render(view, ctx) {
           : null),
       el('p', {}, stateBadge(zone.enabled), zone.enable_search_domain ? badge('search domain') : null,
         ' Distributed to: ', groupBadges(zone.distribution_groups, directory)),
-      hookedTable(`Records of ${zone.domain}`, recordColumns, records, 'record-row', (r) => r.id));
+      table(`Records of ${zone.domain}`, recordColumns, records, 'record-row'));
   };
 
   const load = async () => {
@@ -184,7 +184,7 @@ export async function render(view, ctx) {
     }
     await Promise.all([
       api.get('/api/dns/nameservers').then((groups) => fill(nameserverArea,
-        hookedTable('Nameserver groups', nameserverColumns(), groups.sort((a, b) => a.name.localeCompare(b.name)),
+        table('Nameserver groups', nameserverColumns(), groups.sort((a, b) => a.name.localeCompare(b.name)),
           'nameserver-row', (g) => g.id)),
       (error) => fill(nameserverArea, loadProblem('Nameserver groups', error))),
       api.get('/api/dns/settings').then(drawSettings,

@@ -1,10 +1,9 @@
 // Groups: the account's groups with their peers and network resources; admins create, rename and delete them and
 // choose their members (#/groups/<groupId> is a group's member editor).
 import {
-  el, fill, heading, button, table, dialog, field, badge, toast,
+  el, fill, heading, button, table, dialog, field, badge, toast, stylesheet
 } from '../ui.js';
 import { renderMembers } from './groups-members.js';
-import { ensureStyles } from './policies-dry-run.js';
 
 /** NetBird's "All" group: every peer, kept by the server; it can be neither changed nor deleted. */
 export const ALL_GROUP = 'All';
@@ -14,7 +13,7 @@ export function canChange(me) {
 }
 
 export async function render(view, ctx) {
-  ensureStyles('/console/pages/groups.css');
+  stylesheet('/console/pages/groups.css');
   if (ctx.rest) {
     await renderMembers(view, ctx, decodeURIComponent(ctx.rest));
     return;
@@ -61,14 +60,7 @@ function groupTable(groups, ctx, editable, refresh) {
     { title: 'Resources', cell: resourcesCell },
     { title: 'Actions', cell: (group) => actions(group, ctx, editable, refresh) },
   ];
-  const wrap = table('Groups', columns, groups);
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (groups[index]) {
-      row.dataset.test = 'group-row';
-      row.dataset.id = groups[index].id;
-    }
-  });
-  return wrap;
+  return table('Groups', columns, groups, 'group-row');
 }
 
 function resourcesCell(group) {

@@ -1,8 +1,8 @@
 // Networks (NetBird's /api/networks): named sets of resources (hosts and subnets) reached through routers.
 // Default-deny: a resource is reachable only by the sources of enabled policies that target one of its groups.
-import { el, fill, heading, button, dialog, field, toast, badge, checkedValues } from '../ui.js';
+import { el, fill, heading, button, dialog, field, toast, badge, checkedValues, table } from '../ui.js';
 import {
-  canChange, loadDirectory, groupBadges, stateBadge, yesNo, groupChoice, checkbox, wholeNumber, hookedTable,
+  canChange, loadDirectory, groupBadges, stateBadge, yesNo, groupChoice, checkbox, wholeNumber,
   loadProblem, routingPeerChoice, opsStyles, count,
 } from './ops-shared.js';
 
@@ -173,11 +173,11 @@ export async function render(view, ctx) {
     el('div', { className: 'section-head' }, el('h3', {}, 'Resources'),
       admin ? el('div', { className: 'actions' }, button('Add resource', () => editResource(network, null),
         { dataset: { test: 'new-resource' }, 'aria-label': `Add a resource to ${network.name}` })) : null),
-    hookedTable(`Resources of ${network.name}`, resourceColumns, resources, 'resource-row', (r) => r.id),
+    table(`Resources of ${network.name}`, resourceColumns, resources, 'resource-row'),
     el('div', { className: 'section-head' }, el('h3', {}, 'Routers'),
       admin ? el('div', { className: 'actions' }, button('Add router', () => editRouter(network, null),
         { dataset: { test: 'new-router' }, 'aria-label': `Add a router to ${network.name}` })) : null),
-    hookedTable(`Routers of ${network.name}`, routerColumns, routers, 'router-row', (r) => r.id));
+    table(`Routers of ${network.name}`, routerColumns, routers, 'router-row'));
   };
 
   fill(view,

@@ -1,7 +1,7 @@
 // Helpers the routes, networks, DNS, activity and settings pages share: who may change things, names for the
 // ids the API answers with, group and peer pickers with their own field names (one form often needs several),
-// and tables whose rows carry test hooks.
-import { el, table, badge, field } from '../ui.js';
+// and the look of their forms.
+import { el, badge, field, stylesheet } from '../ui.js';
 
 /** Owners and admins change things; users and auditors only look (the server refuses them anyway). */
 export function canChange(me) {
@@ -94,18 +94,6 @@ export function wholeNumber(text, what) {
   return Number(value);
 }
 
-/** ui.table with `data-test` and `data-id` on each row, so that tests and people can find a row again. */
-export function hookedTable(caption, columns, rows, hook, key) {
-  const wrap = table(caption, columns, rows);
-  if (rows.length > 0) {
-    wrap.querySelectorAll('tbody > tr').forEach((row, index) => {
-      row.dataset.test = hook;
-      row.dataset.id = key(rows[index]);
-    });
-  }
-  return wrap;
-}
-
 /** A problem shown in place of content that could not load, with the server's words. */
 export function loadProblem(what, error) {
   return el('p', { className: 'problem', role: 'alert' }, `${what} could not be loaded: ${error.message || error}`);
@@ -156,8 +144,5 @@ export function count(n, singular, plural = `${singular}s`) {
 
 /** Loads these pages' stylesheet once. */
 export function opsStyles() {
-  const href = '/console/pages/ops-shared.css';
-  if (!document.querySelector(`link[href="${href}"]`)) {
-    document.head.append(el('link', { rel: 'stylesheet', href }));
-  }
+  stylesheet('/console/pages/ops-shared.css');
 }

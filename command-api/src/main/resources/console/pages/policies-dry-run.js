@@ -1,16 +1,9 @@
 // What a proposed change would do to access, from Netloom's dry run (POST /api/netloom/dry-run): the peer pairs
 // that would gain and lose a flow. Shared by the policy editor, the group member editor and user blocking.
-import { el, fill, dialog } from '../ui.js';
+import { el, fill, dialog, stylesheet } from '../ui.js';
 
 /** How many pairs a list shows before "and N more": enough to recognise the change, short enough to read. */
 const SHOWN_PAIRS = 40;
-
-/** Loads a page stylesheet once, however many modules ask for it. */
-export function ensureStyles(href) {
-  if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.getAttribute('href') === href)) {
-    document.head.append(el('link', { rel: 'stylesheet', href }));
-  }
-}
 
 /** Asks the server; `changes` are ProposedChange objects ({op, id, policy|group|user}). */
 export function dryRun(api, changes) {
@@ -61,7 +54,7 @@ export function pairList(kind, flows) {
 
 /** Fills `box` with a dry run's answer. */
 export function showResult(box, result) {
-  ensureStyles('/console/pages/policies.css');
+  stylesheet('/console/pages/policies.css');
   const changed = result.maps_changed?.length || 0;
   fill(box,
     el('p', { 'data-test': 'dry-run-summary' }, result.gained.length || result.lost.length

@@ -1,8 +1,8 @@
 // Access control: the account's policies and their rules (sources → destinations, protocol, ports, direction).
 // Admins create and edit them in #/policies/new and #/policies/<policyId>, and enable, disable or delete them
 // after seeing what that would change.
-import { el, fill, heading, button, table, badge, toast } from '../ui.js';
-import { ensureStyles, previewedDialog } from './policies-dry-run.js';
+import { el, fill, heading, button, table, badge, toast, stylesheet } from '../ui.js';
+import { previewedDialog } from './policies-dry-run.js';
 import { renderEditor } from './policies-editor.js';
 
 export function canChange(me) {
@@ -10,7 +10,7 @@ export function canChange(me) {
 }
 
 export async function render(view, ctx) {
-  ensureStyles('/console/pages/policies.css');
+  stylesheet('/console/pages/policies.css');
   if (ctx.rest && canChange(ctx.me)) {
     await renderEditor(view, ctx, ctx.rest === 'new' ? null : decodeURIComponent(ctx.rest));
     return;
@@ -69,13 +69,7 @@ async function renderList(view, ctx) {
   if (editable) {
     columns.push({ title: 'Actions', cell: (policy) => actions(policy, ctx, refresh) });
   }
-  const wrap = table('Access control policies', columns, policies);
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (policies[index]) {
-      row.dataset.test = 'policy-row';
-      row.dataset.id = policies[index].id;
-    }
-  });
+  const wrap = table('Access control policies', columns, policies, 'policy-row');
   fill(view,
     heading('Access control', editable
       ? el('a', { href: '#/policies/new', className: 'button primary', 'data-test': 'new-policy' }, 'New policy')

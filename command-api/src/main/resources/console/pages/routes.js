@@ -1,9 +1,9 @@
 // Network routes (NetBird's /api/routes): prefixes reachable through routing peers, handed to the peers of the
 // distribution groups, optionally filtered on the routing peer by access control groups.
-import { el, fill, heading, button, dialog, field, toast, checkedValues } from '../ui.js';
+import { el, fill, heading, button, dialog, field, toast, checkedValues, table } from '../ui.js';
 import {
   canChange, loadDirectory, groupBadges, stateBadge, yesNo, groupChoice, checkbox, radios, words, wholeNumber,
-  hookedTable, loadProblem, routingPeerChoice, opsStyles,
+  loadProblem, routingPeerChoice, opsStyles,
 } from './ops-shared.js';
 
 const EXIT_NODE = '0.0.0.0/0';
@@ -21,7 +21,7 @@ export async function render(view, ctx) {
   const draw = () => {
     const needle = filter.value.trim().toLowerCase();
     const shown = needle ? routes.filter((route) => searchText(route, directory).includes(needle)) : routes;
-    fill(list, hookedTable('Network routes', columns(), shown, 'route-row', (route) => route.id),
+    fill(list, table('Network routes', columns(), shown, 'route-row'),
       el('p', { className: 'muted' }, `${shown.length} of ${routes.length} routes`));
   };
 

@@ -3,8 +3,8 @@
 // store and the upstream providers serving the account (/api/netloom/identity-providers, server configuration,
 // read-only), and for admins the last run of each directory sync. Nothing secret is shown: the server answers
 // with no client secrets, and this page asks for none.
-import { el, fill, heading, field, toast, when, badge } from '../ui.js';
-import { canChange, checkbox, hookedTable, loadProblem, opsStyles, stateBadge, yesNo } from './ops-shared.js';
+import { el, fill, heading, field, toast, when, badge, table, stylesheet } from '../ui.js';
+import { canChange, checkbox, loadProblem, opsStyles, stateBadge, yesNo } from './ops-shared.js';
 
 const UNITS = [['days', 86400], ['hours', 3600], ['minutes', 60]];
 
@@ -116,10 +116,7 @@ export async function render(view, ctx) {
 
 /** Loads this page's own stylesheet once. */
 function settingsStyles() {
-  const href = '/console/pages/settings.css';
-  if (!document.querySelector(`link[href="${href}"]`)) {
-    document.head.append(el('link', { rel: 'stylesheet', href }));
-  }
+  stylesheet('/console/pages/settings.css');
 }
 
 /** A number and a unit for a duration the API counts in seconds, in the largest unit that divides it. */
@@ -286,7 +283,7 @@ async function directorySync(api) {
       { title: 'Group changes', cell: (run) => String(run.groups_changed) },
       { title: 'Failed', cell: (run) => String(run.failed) },
     ];
-    const wrap = hookedTable('Directory sync runs', columns, runs, 'directory-sync-row', (run) => run.provider);
+    const wrap = table('Directory sync runs', columns, runs, 'directory-sync-row', (run) => run.provider);
     wrap.dataset.test = 'directory-sync';
     return wrap;
   } catch (error) {

@@ -1,16 +1,15 @@
 // Setup keys: what devices enroll with. Admins create them (the key is shown once), change their auto groups,
 // revoke and delete them; auditors see the list.
 import {
-  el, fill, heading, button, table, dialog, field, badge, toast, when, groupPicker, checkedValues,
+  el, fill, heading, button, table, dialog, field, badge, toast, when, groupPicker, checkedValues, stylesheet
 } from '../ui.js';
 import { inDialogErrors } from './groups.js';
 import { showSecretOnce } from './setup-keys-secret.js';
-import { ensureStyles } from './policies-dry-run.js';
 
 const STATE_BADGES = { valid: 'ok', revoked: 'bad', expired: 'warn', overused: 'warn' };
 
 export async function render(view, ctx) {
-  ensureStyles('/console/pages/setup-keys.css');
+  stylesheet('/console/pages/setup-keys.css');
   const { api, me } = ctx;
   const editable = me?.role === 'owner' || me?.role === 'admin';
   const [keys, groups] = await Promise.all([api.get('/api/setup-keys'), api.get('/api/groups')]);
@@ -33,13 +32,7 @@ export async function render(view, ctx) {
   if (editable) {
     columns.push({ title: 'Actions', cell: (key) => actions(key, ctx, groups, refresh) });
   }
-  const wrap = table('Setup keys', columns, keys);
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (keys[index]) {
-      row.dataset.test = 'setup-key-row';
-      row.dataset.id = keys[index].id;
-    }
-  });
+  const wrap = table('Setup keys', columns, keys, 'setup-key-row');
   fill(view,
     heading('Setup keys', editable
       ? button('New setup key', () => createKey(ctx, groups).then((made) => made && refresh()),

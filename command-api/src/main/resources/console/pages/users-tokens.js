@@ -36,13 +36,7 @@ export async function renderTokens(view, ctx, userId) {
     { title: 'Actions', cell: (token) => button('Delete', () => deleteToken(ctx, user, token)
       .then((done) => done && refresh()), { className: 'danger', 'data-test': 'delete-token' }) },
   ];
-  const wrap = table(`Access tokens of ${name}`, columns, tokens);
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (tokens[index]) {
-      row.dataset.test = 'token-row';
-      row.dataset.id = tokens[index].id;
-    }
-  });
+  const wrap = table(`Access tokens of ${name}`, columns, tokens, 'token-row');
   fill(view,
     heading(`Access tokens of ${name}`,
       button('New token', () => createToken(ctx, user).then((made) => made && refresh()),

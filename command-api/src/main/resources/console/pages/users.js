@@ -4,7 +4,7 @@
 import {
   el, fill, heading, button, table, dialog, field, badge, toast, when, groupPicker, checkedValues,
 } from '../ui.js';
-import { ensureStyles, previewedDialog } from './policies-dry-run.js';
+import { previewedDialog } from './policies-dry-run.js';
 import { inDialogErrors } from './groups.js';
 import { showSecretOnce } from './setup-keys-secret.js';
 import { renderTokens, mayManageTokens } from './users-tokens.js';
@@ -21,7 +21,6 @@ export function isAdmin(me) {
 }
 
 export async function render(view, ctx) {
-  ensureStyles('/console/pages/users.css');
   if (ctx.rest) {
     await renderTokens(view, ctx, decodeURIComponent(ctx.rest));
     return;
@@ -46,13 +45,7 @@ export async function render(view, ctx) {
       ? user.auto_groups.map((id) => badge(groupName.get(id) || id)) : el('span', { className: 'muted' }, 'none')) },
     { title: 'Actions', cell: (user) => actions(user, ctx, groups, refresh) },
   ];
-  const wrap = table('Users', columns, users);
-  wrap.querySelectorAll('tbody tr').forEach((row, index) => {
-    if (users[index]) {
-      row.dataset.test = 'user-row';
-      row.dataset.id = users[index].id;
-    }
-  });
+  const wrap = table('Users', columns, users, 'user-row');
   fill(view,
     heading('Users', editable
       ? button('Invite user', () => inviteUser(ctx, groups).then((made) => made && refresh()),

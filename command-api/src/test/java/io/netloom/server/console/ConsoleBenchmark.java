@@ -37,25 +37,28 @@ class ConsoleBenchmark extends ConsoleServer {
                 (System.nanoTime() - filling) / 1e9);
         try (ConsoleBrowser browser = ConsoleBrowser.open(ORIGIN, 1366, 900)) {
             browser.signIn(newPerson(owner, "admin"), PASSWORD);
-            report("peers page, from another page (ms)", () -> peersPageFromAnotherPage(browser));
+            report("peers page, from another page (ms)", () -> fromSettings(browser, "peers", "peers-drawn"));
             report("peers page, whole reload with the silent sign-in (ms)", () -> peersPageReloaded(browser));
+            report("network picture, from another page to the group summary drawn (ms)",
+                    () -> fromSettings(browser, "picture", "picture-drawn"));
+            report("network picture, one group's peers drawn after choosing it (ms)", () -> afterMark(browser,
+                    "picture-drawn", """
+                    const groups = document.querySelector('[data-test=picture-groups]');
+                    [...groups.options].forEach((option, i) => { option.selected = i === 0; });
+                    groups.form.requestSubmit();
+                    """));
+            report("network picture, back to the whole account (ms)", () -> afterMark(browser, "picture-drawn", """
+                    [...document.querySelectorAll('[data-test=picture-filter] button')]
+                        .find((button) => button.textContent === 'Whole account').click();
+                    """));
         }
     }
 
-    /** Milliseconds from leaving Settings for Peers to the peers table painted. */
-    private static double peersPageFromAnotherPage(ConsoleBrowser browser) {
+    /** Milliseconds from leaving Settings for {@code page} to the page's mark (and the frame after it). */
+    private static double fromSettings(ConsoleBrowser browser, String page, String mark) {
         browser.open("#/settings");
         browser.await("[data-test=account-settings]");
-        Object elapsed = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const started = performance.now();
-                new PerformanceObserver((list, observer) => {
-                    observer.disconnect();
-                    requestAnimationFrame(() => setTimeout(() => done(performance.now() - started)));
-                }).observe({ type: 'mark' });
-                location.hash = '#/peers';
-                """);
-        return ((Number) elapsed).doubleValue();
+        return afterMark(browser, mark, "location.hash = '#/" + page + "';");
     }
 
     /**
@@ -75,6 +78,26 @@ class ConsoleBenchmark extends ConsoleServer {
         }
         return ((Number) drawn).doubleValue() - asked;
     }
+
+    /**
+     * Milliseconds from running {@code action} in the page to the next User Timing mark {@code netloom:<mark>} and
+     * the frame after it painted.
+     */
+    private static double afterMark(ConsoleBrowser browser, String mark, String action) {
+        Object elapsed = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const name = 'netloom:' + arguments[0];
+                const started = performance.now();
+                new PerformanceObserver((list, observer) => {
+                    if (list.getEntries().some((entry) => entry.name === name)) {
+                        observer.disconnect();
+                        requestAnimationFrame(() => setTimeout(() => done(performance.now() - started)));
+                    }
+                }).observe({ type: 'mark' });
+                """ + action, mark);
+        return ((Number) elapsed).doubleValue();
+    }
+
 
     private static void report(String what, Supplier<Double> measurement) {
         measurement.get();

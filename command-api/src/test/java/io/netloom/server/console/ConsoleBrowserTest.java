@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -111,10 +112,12 @@ class ConsoleBrowserTest extends ConsoleServer {
 
     @Test
     @Order(6)
-    void pictureWhenAPairIsExplainedThenThePolicyAndGroupsThatAllowItAreNamed() {
+    void pictureWhenAPairIsExplainedThenThePolicyAndGroupsThatAllowItAreNamed() throws IOException {
         browser.open("#/picture");
         browser.awaitText("[data-test=picture-mode]", "peers");
         assertThat(linesDrawn()).as("lines between the engineers' laptops").isPositive();
+        browser.script("arguments[0].scrollIntoView()", browser.await("[data-test=picture-chart]"));
+        browser.screenshot("network-picture");
 
         browser.await("[data-test=explain-source]").sendKeys("eng-1");
         browser.await("[data-test=explain-destination]").sendKeys("eng-2");
@@ -162,6 +165,36 @@ class ConsoleBrowserTest extends ConsoleServer {
             browser.screenshot("page-" + page);
             assertThat(browser.problemsLogged()).as("problems logged on #/%s", page).isEmpty();
         }
+    }
+
+    @Test
+    @Order(9)
+    void phoneWhenTheMenuIsOpenedByKeyboardThenThePagesAreReachable() throws IOException {
+        browser.driver().manage().window().setSize(new Dimension(375, 812));
+        try {
+            browser.open("#/peers");
+            browser.await("[data-test=peers-table]");
+            assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).as("the menu starts closed").isFalse();
+            WebElement menu = browser.await("#menu-toggle");
+            menu.sendKeys(Keys.ENTER);
+            assertThat(menu.getDomAttribute("aria-expanded")).isEqualTo("true");
+            browser.await("#nav a[href='#/groups']").sendKeys(Keys.ENTER);
+            browser.awaitTitle("Groups · Netloom console");
+            browser.open("#/peers");
+            browser.await("[data-test=peers-table]");
+            browser.screenshot("phone-peers");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void signOutWhenPressedThenTheIssuerAsksForThePasswordAgain() {
+        browser.driver().findElement(By.id("sign-out")).click();
+        browser.awaitTitle("Sign in to Netloom");
+        browser.driver().get(ORIGIN + "/#/peers");
+        browser.awaitTitle("Sign in to Netloom");
     }
 
     /** How many lines the network picture draws now, from its accessible description. */
