@@ -1,12 +1,7 @@
 package io.netloom.server.identity;
 
-import java.time.Instant;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
  * The {@code netloom} CLI as an OAuth client: public (it keeps no secret), signing people in with the
@@ -24,23 +19,12 @@ public final class NetloomCliClient {
     }
 
     public static RegisteredClient of(IdentityProperties identity) {
-        return RegisteredClient.withId(identity.cliClientId())
-                .clientId(identity.cliClientId())
-                .clientIdIssuedAt(Instant.EPOCH)
-                .clientName("Netloom CLI")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        return PublicPersonClients.named(identity.cliClientId(), "Netloom CLI")
                 .authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(LOOPBACK_REDIRECT_V4)
                 .redirectUri(LOOPBACK_REDIRECT_V6)
-                .scope("openid")
-                .scope("profile")
-                .scope("email")
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .accessTokenTimeToLive(identity.accessTokenTtl())
-                        .deviceCodeTimeToLive(identity.deviceCodeTtl())
+                .tokenSettings(PublicPersonClients.tokens(identity).deviceCodeTimeToLive(identity.deviceCodeTtl())
                         .build())
                 .build();
     }

@@ -1,12 +1,7 @@
 package io.netloom.server.identity;
 
-import java.time.Instant;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
  * The web console as an OAuth client: a page served by this server, so public (a browser keeps no secret) and
@@ -24,22 +19,11 @@ public final class NetloomConsoleClient {
     /** @param issuer the issuer URL, without a trailing slash: the console is served at its root */
     public static RegisteredClient of(IdentityProperties identity, String issuer) {
         String console = issuer + "/";
-        return RegisteredClient.withId(CLIENT_ID)
-                .clientId(CLIENT_ID)
-                .clientIdIssuedAt(Instant.EPOCH)
-                .clientName("Netloom console")
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+        return PublicPersonClients.named(CLIENT_ID, "Netloom console")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(console)
                 .postLogoutRedirectUri(console)
-                .scope("openid")
-                .scope("profile")
-                .scope("email")
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder()
-                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .accessTokenTimeToLive(identity.accessTokenTtl())
-                        .build())
+                .tokenSettings(PublicPersonClients.tokens(identity).build())
                 .build();
     }
 }

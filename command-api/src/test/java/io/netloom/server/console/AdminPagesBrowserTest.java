@@ -18,15 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -36,9 +30,7 @@ import org.openqa.selenium.support.ui.Select;
  * changes the account through them and the API shows the change; an auditor sees the same lists without a control
  * that changes anything. 20 laptops in "engineering" may reach 30 servers in "servers" on TCP 22 at the start.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminPagesBrowserTest extends ConsoleServer {
+class AdminPagesBrowserTest extends ConsoleScenarios {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int LAPTOPS = 20;
@@ -47,7 +39,6 @@ class AdminPagesBrowserTest extends ConsoleServer {
     private static final int OTHERS = 200;
 
     private NetloomApi.Client owner;
-    private ConsoleBrowser browser;
     private String engineering;
     private String servers;
     private final List<String> laptops = new ArrayList<>();
@@ -71,21 +62,7 @@ class AdminPagesBrowserTest extends ConsoleServer {
         ok(owner.post("/api/policies", TestData.policy("ssh", true, List.of(with(
                 rule("ssh", List.of(engineering), List.of(servers)),
                 "protocol", "tcp", "ports", List.of("22"), "bidirectional", false)))));
-        browser = ConsoleBrowser.open(ORIGIN, 1366, 900);
-        browser.signIn(newPerson(owner, "admin"), PASSWORD);
-    }
-
-    @AfterEach
-    void screenshotWithoutProblems(TestInfo test) throws IOException {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-        assertThat(browser.problemsLogged()).as("script errors and failed requests").isEmpty();
-    }
-
-    @AfterAll
-    void close() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        signInAsAnAdminOf(owner);
     }
 
     @Test

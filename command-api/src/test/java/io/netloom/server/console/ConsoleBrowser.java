@@ -1,16 +1,13 @@
 package io.netloom.server.console;
 
-import io.netloom.testsupport.keycloak.Prerequisites;
-import java.io.File;
+import io.netloom.testsupport.browser.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -18,7 +15,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -27,61 +23,37 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person at the console in Debian's headless Chromium, driven by Debian's chromedriver through Selenium. Nothing is
- * downloaded (no Selenium Manager), and the browser reaches nothing but this machine's loopback: every other host
- * name fails to resolve and every other address goes to a proxy that does not exist. What the page logs (script
+ * A person at the console in Debian's headless Chromium ({@link HeadlessChromium}), which reaches nothing but this
+ * machine's loopback: every other host name fails to resolve and every other address goes to a proxy that does not
+ * exist. What the page logs (script
  * errors, failed requests) is collected, so that a test can require a page without any.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final Path profile;
-    private final ChromeDriverService service;
+    private final HeadlessChromium chromium;
     private final ChromeDriver driver;
     private final String origin;
 
-    private ConsoleBrowser(Path profile, ChromeDriverService service, ChromeDriver driver, String origin) {
-        this.profile = profile;
-        this.service = service;
-        this.driver = driver;
+    private ConsoleBrowser(HeadlessChromium chromium, String origin) {
+        this.chromium = chromium;
+        this.driver = chromium.driver();
         this.origin = origin;
     }
 
     /** Skipped without Debian's chromium and chromedriver; under {@code CI=true} their absence fails the test. */
     static ConsoleBrowser open(String origin, int width, int height) throws IOException {
-        Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
-        // Selenium Manager would look for (and download) drivers and browsers: the paths below are all it needs.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Path profile = Files.createTempDirectory("console-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(List.of(
-                "--headless=new",
-                // root may not use Chromium's sandbox
-                "--no-sandbox",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height,
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-                // Everything but loopback (bypassed implicitly) goes to a proxy that does not exist.
-                "--proxy-server=http://127.0.0.1:9",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--no-default-browser-check"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new ConsoleBrowser(profile, service, new ChromeDriver(service, options), origin);
+        return new ConsoleBrowser(HeadlessChromium.start(options, List.of(
+                "--window-size=" + width + "," + height,
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                // Everything but loopback (bypassed implicitly) goes to the proxy that does not exist.
+                HeadlessChromium.DEAD_PROXY)), origin);
     }
 
     WebDriver driver() {
@@ -148,15 +120,6 @@ final class ConsoleBrowser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        chromium.close();
     }
 }

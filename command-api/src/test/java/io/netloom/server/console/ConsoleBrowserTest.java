@@ -19,14 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -38,38 +33,25 @@ import org.openqa.selenium.WebElement;
  * class; the scenarios build on each other in order. Every scenario ends with a screenshot and with no script error
  * or failed request logged by the page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest extends ConsoleServer {
+class ConsoleBrowserTest extends ConsoleScenarios {
 
     private final Vertx vertx = Vertx.vertx();
     private final List<MapCapturingDevice> devices = new ArrayList<>();
     private final List<String> engineerLaptops = new ArrayList<>();
     private NetloomApi.Client owner;
-    private ConsoleBrowser browser;
 
     @BeforeAll
     void signInAsAnAdmin() throws IOException {
         owner = newAccount();
-        browser = ConsoleBrowser.open(ORIGIN, 1366, 900);
-        browser.signIn(newPerson(owner, "admin"), PASSWORD);
-    }
-
-    @AfterEach
-    void screenshotWithoutProblems(TestInfo test) throws IOException {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-        assertThat(browser.problemsLogged()).as("script errors and failed requests").isEmpty();
+        signInAsAnAdminOf(owner);
     }
 
     @AfterAll
-    void close() throws Exception {
+    void closeDevices() throws Exception {
         for (MapCapturingDevice device : devices) {
             device.close();
         }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

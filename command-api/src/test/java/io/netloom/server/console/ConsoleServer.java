@@ -1,26 +1,13 @@
 package io.netloom.server.console;
 
-import static io.netloom.server.testing.TestData.ok;
-import static io.netloom.server.testing.TestData.regularUser;
+import static io.netloom.server.testing.TestData.createPersonWithPassword;
 
-import io.netloom.domain.account.AccountSettings;
-import io.netloom.domain.account.CreateAccountCommand;
-import io.netloom.domain.common.Ipv4Network;
-import io.netloom.domain.group.CreateGroupCommand;
 import io.netloom.domain.ids.AccountId;
-import io.netloom.domain.ids.GroupId;
-import io.netloom.domain.ids.UserId;
-import io.netloom.domain.user.CreateUserCommand;
-import io.netloom.domain.user.Role;
 import io.netloom.server.axon.Commands;
-import io.netloom.server.axon.Initiator;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.TestAccounts;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,21 +56,13 @@ abstract class ConsoleServer {
 
     /** Creates {@link #PROVIDER_ACCOUNT}; returns a client authenticated as its owner. */
     protected NetloomApi.Client newProviderAccount() {
-        UserId owner = UserId.random();
-        commands.sendAtomically(List.of(
-                new CreateAccountCommand(PROVIDER_ACCOUNT, owner, "", Ipv4Network.DEFAULT, AccountSettings.defaults()),
-                new CreateGroupCommand(GroupId.random(), PROVIDER_ACCOUNT, "All", true, Set.of()),
-                new CreateUserCommand(owner, PROVIDER_ACCOUNT, "", "Test owner", Role.OWNER, true, Set.of())),
-                Initiator.SYSTEM);
-        return api.as(new TestAccounts(commands, api).tokenFor(PROVIDER_ACCOUNT, owner));
+        return new TestAccounts(commands, api).newAccount(PROVIDER_ACCOUNT);
     }
 
     /** A person of the owner's account who signs in with {@link #PASSWORD}; returns the email. */
     protected static String newPerson(NetloomApi.Client owner, String role) {
         String email = role + "-" + System.nanoTime() + "@example.org";
-        String id = ok(owner.post("/api/users", regularUser(email, role))).text("id");
-        ok(owner.put("/api/netloom/users/{userId}/password", Map.of("password", PASSWORD, "change_required", false),
-                id));
+        createPersonWithPassword(owner, email, role, PASSWORD);
         return email;
     }
 

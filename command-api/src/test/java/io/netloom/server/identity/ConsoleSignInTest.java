@@ -1,7 +1,7 @@
 package io.netloom.server.identity;
 
+import static io.netloom.server.testing.TestData.createPersonWithPassword;
 import static io.netloom.server.testing.TestData.ok;
-import static io.netloom.server.testing.TestData.regularUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -10,14 +10,12 @@ import io.netloom.server.testing.PersonSignIn;
 import io.netloom.server.testing.PersonSignIn.Answer;
 import io.netloom.server.testing.PersonSignIn.Browser;
 import io.netloom.server.testing.PersonSignIn.Page;
+import io.netloom.server.testing.Pkce;
 import io.netloom.server.testing.ServerTest;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,14 +42,10 @@ class ConsoleSignInTest extends ServerTest {
         NetloomApi.Client owner = accounts.newAccount();
         signIn = new PersonSignIn(api);
         email = "console-" + System.nanoTime() + "@example.org";
-        userId = ok(owner.post("/api/users", regularUser(email, "user"))).text("id");
-        ok(owner.put("/api/netloom/users/{userId}/password", Map.of("password", PASSWORD, "change_required", false),
-                userId));
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        userId = createPersonWithPassword(owner, email, "user", PASSWORD);
+        Pkce pkce = Pkce.create();
+        verifier = pkce.verifier();
+        challenge = pkce.challenge();
     }
 
     @Test

@@ -35,7 +35,11 @@ public final class TestAccounts {
 
     /** A new account and a client authenticated as its owner. */
     public NetloomApi.Client newAccount() {
-        AccountId account = AccountId.random();
+        return newAccount(AccountId.random());
+    }
+
+    /** A new account with the given id (one a server setting names) and a client authenticated as its owner. */
+    public NetloomApi.Client newAccount(AccountId account) {
         UserId owner = UserId.random();
         commands.sendAtomically(List.of(
                 new CreateAccountCommand(account, owner, "", Ipv4Network.DEFAULT, AccountSettings.defaults()),

@@ -63,6 +63,14 @@ public final class TestData {
         return Map.of("name", name, "role", role, "auto_groups", List.of(), "is_service_user", true);
     }
 
+    /** A person of the owner's account who signs in at the embedded user store with {@code password}; returns the id. */
+    public static String createPersonWithPassword(NetloomApi.Client owner, String email, String role, String password) {
+        String id = ok(owner.post("/api/users", regularUser(email, role))).text("id");
+        ok(owner.put("/api/netloom/users/{userId}/password", Map.of("password", password, "change_required", false),
+                id));
+        return id;
+    }
+
     public static Map<String, Object> regularUser(String email, String role) {
         return Map.of("email", email, "name", email, "role", role, "auto_groups", List.of(), "is_service_user", false);
     }

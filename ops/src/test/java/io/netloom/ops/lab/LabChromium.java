@@ -1,81 +1,44 @@
 package io.netloom.ops.lab;
 
-import io.netloom.testsupport.keycloak.Prerequisites;
-import java.io.File;
+import io.netloom.testsupport.browser.HeadlessChromium;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The person in a real browser: Debian's headless Chromium driven by Debian's chromedriver through Selenium, in the
- * test's namespace (ADR 0023). Nothing is downloaded (no Selenium Manager), and the browser reaches nothing but the
- * lab: every host name fails to resolve, and everything but the lab's two addresses goes to a proxy that does not
- * exist. It trusts the lab server's self-signed certificate by its public key (SPKI pin), not by ignoring errors.
+ * The person in a real browser: Debian's headless Chromium ({@link HeadlessChromium}) in the test's namespace (ADR
+ * 0023), which reaches nothing but the lab: every host name fails to resolve, and everything but the lab's two
+ * addresses goes to a proxy that does not exist. It trusts the lab server's self-signed certificate by its public key (SPKI pin), not by ignoring errors.
  */
 final class LabChromium implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
 
-    private final Path profile;
-    private final ChromeDriverService service;
+    private final HeadlessChromium chromium;
     private final WebDriver driver;
 
-    private LabChromium(Path profile, ChromeDriverService service, WebDriver driver) {
-        this.profile = profile;
-        this.service = service;
-        this.driver = driver;
-    }
-
-    /** Skipped without Debian's chromium and chromedriver; under {@code CI=true} their absence fails the test. */
-    static void requireInstalled() {
-        Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
+    private LabChromium(HeadlessChromium chromium) {
+        this.chromium = chromium;
+        this.driver = chromium.driver();
     }
 
     static LabChromium start() throws IOException {
-        requireInstalled();
-        // Selenium Manager would look for (and download) drivers and browsers: the paths below are all it needs.
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Path profile = Files.createTempDirectory("lab-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(List.of(
-                "--headless=new",
-                // root may not use Chromium's sandbox
-                "--no-sandbox",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
+        return new LabChromium(HeadlessChromium.start(new ChromeOptions(), List.of(
                 "--ignore-certificate-errors-spki-list=" + serverKeyPin(),
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 203.0.113.1, EXCLUDE 203.0.113.254",
-                "--proxy-server=http://127.0.0.1:9",
-                "--proxy-bypass-list=203.0.113.1;203.0.113.254",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--no-default-browser-check"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        return new LabChromium(profile, service, new ChromeDriver(service, options));
+                HeadlessChromium.DEAD_PROXY,
+                "--proxy-bypass-list=203.0.113.1;203.0.113.254")));
     }
 
     /** Opens the device's verification URL, signs in with a password an administrator set and replaces it. */
@@ -119,15 +82,6 @@ final class LabChromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            try (Stream<Path> files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        chromium.close();
     }
 }

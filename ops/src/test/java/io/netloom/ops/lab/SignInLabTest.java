@@ -3,6 +3,7 @@ package io.netloom.ops.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.testsupport.browser.HeadlessChromium;
 import io.netloom.testsupport.keycloak.ConfidentialClient;
 import io.netloom.testsupport.keycloak.KeycloakAdmin;
 import io.netloom.testsupport.keycloak.KeycloakServer;
@@ -80,7 +81,7 @@ class SignInLabTest {
     @BeforeAll
     static void buildLab() throws IOException {
         Lab.requireRunnable();
-        LabChromium.requireInstalled();
+        HeadlessChromium.requireInstalled();
         Lab.up();
         Lab.linkTheTestToTheServer();
         // Keycloak starts while the lab's server does: the server needs only the relay's port, and fetches
