@@ -1,5 +1,5 @@
 // The console's only way to the server: the public API, with the signed-in person's token.
-import { accessToken, beginSignIn } from './auth.js';
+import { accessToken, refused } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -8,7 +8,7 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body) {
+async function send(method, path, body, renewed = false) {
   const headers = { Authorization: `Bearer ${await accessToken()}`, Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -16,12 +16,18 @@ async function send(method, path, body) {
   const response = await fetch(path, {
     method, headers, credentials: 'omit', body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status === 401) {
-    // The token ended early (the person was blocked or signed out elsewhere): the issuer decides what follows.
-    await beginSignIn();
-  }
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not the API's JSON (a proxy's error page): the status says what happened.
+  }
+  if (response.status === 401 && !renewed) {
+    // The token ended early (the person signed out elsewhere) or aged: renewed once, then asked again.
+    await refused(json?.message || 'authentication required');
+    return send(method, path, body, true);
+  }
   if (!response.ok) {
     throw new ApiError(response.status, json?.message || `${method} ${path} failed with HTTP ${response.status}`);
   }

@@ -1,5 +1,5 @@
 // The console's shell: signs the person in, draws the navigation and shows one page at a time (#/<page>).
-import { signIn, signOut, SignInError } from './auth.js';
+import { handOverToOpener, signIn, signOut, SignInError } from './auth.js';
 import { api } from './api.js';
 import { el, fill, showError } from './ui.js';
 
@@ -40,23 +40,34 @@ function drawNav(current) {
     el('a', { href: `#/${page}`, 'aria-current': page === current ? 'page' : undefined }, title)))));
 }
 
+/**
+ * Shows the page the address names. Each page draws into a container of its own and gets a signal aborted when the
+ * person moves on, so a page still loading when they leave neither draws over the next one nor keeps working.
+ */
 async function show() {
   const { name, rest, params } = route();
   leavePage();
-  leavePage = () => {};
+  const controller = new AbortController();
+  leavePage = () => controller.abort();
   drawNav(name);
   closeMenu();
-  const title = PAGES.find(([page]) => page === name)[1];
+  const title = pages().find(([page]) => page === name)[1];
   document.title = `${title} · Netloom console`;
-  fill(view, el('p', { className: 'muted' }, 'Loading…'));
+  const root = el('div', {}, el('p', { className: 'muted' }, 'Loading…'));
+  fill(view, root);
   try {
     const page = await import(`./pages/${name}.js`);
-    const controller = new AbortController();
-    leavePage = () => controller.abort();
-    await page.render(view, { api, me, rest, params, signal: controller.signal });
-    view.focus({ preventScroll: true });
+    if (controller.signal.aborted) {
+      return;
+    }
+    await page.render(root, { api, me, rest, params, signal: controller.signal });
+    if (!controller.signal.aborted) {
+      view.focus({ preventScroll: true });
+    }
   } catch (error) {
-    fill(view, el('h1', {}, title), el('p', { className: 'problem', role: 'alert' }, error.message || String(error)));
+    if (!controller.signal.aborted) {
+      fill(root, el('h1', {}, title), el('p', { className: 'problem', role: 'alert' }, error.message || String(error)));
+    }
   }
 }
 
@@ -80,6 +91,9 @@ function wireShell() {
 }
 
 async function start() {
+  if (handOverToOpener()) {
+    return;
+  }
   try {
     await signIn();
     me = await api.get('/api/users/current');

@@ -94,11 +94,15 @@ export function dialog(title, build, submit, { submitText = 'Save' } = {}) {
     const box = el('dialog', { 'aria-labelledby': 'dialog-title' },
       el('h2', { id: 'dialog-title' }, title), form);
     build(form);
-    form.append(problem, el('div', { className: 'actions' },
-      el('button', { type: 'submit', className: 'primary' }, submitText),
-      button('Cancel', () => box.close('cancel'))));
+    const save = el('button', { type: 'submit', className: 'primary' }, submitText);
+    form.append(problem, el('div', { className: 'actions' }, save, button('Cancel', () => box.close('cancel'))));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
+      // One request per press: a second click while the first is on its way would create a second key or token.
+      if (save.disabled) {
+        return;
+      }
+      save.disabled = true;
       fill(problem);
       try {
         const result = await submit(form);
@@ -106,6 +110,8 @@ export function dialog(title, build, submit, { submitText = 'Save' } = {}) {
         resolve(result ?? true);
       } catch (error) {
         fill(problem, error.message || String(error));
+      } finally {
+        save.disabled = false;
       }
     });
     box.addEventListener('close', () => {

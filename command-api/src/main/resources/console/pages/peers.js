@@ -5,6 +5,9 @@ import {
 
 /** Rows drawn at once: a page of a big account lays out in a few milliseconds; filters search all peers. */
 const PAGE_SIZE = 100;
+/** Pauses before the live feed is asked for again after a break: growing, so a failing server is not hammered. */
+const FIRST_PAUSE_MS = 2000;
+const LONGEST_PAUSE_MS = 60_000;
 const byName = new Intl.Collator('en', { numeric: true }).compare;
 
 const FILTERS = {
@@ -28,6 +31,8 @@ export function connectionSummary(peer) {
 
 export async function render(view, { api, me, signal }) {
   const admin = me.role === 'owner' || me.role === 'admin';
+  // Regular users see their own peers only, and no groups (the API refuses them the list).
+  const readsGroups = me.role !== 'user';
   const peers = new Map();
   const rows = new Map();
   const selected = new Set();
@@ -96,12 +101,13 @@ export async function render(view, { api, me, signal }) {
   function actions(peer) {
     return el('div', { className: 'row-actions' },
       peer.approval_required ? button('Approve', () => update(peer, { approval_required: false }, 'approved'),
-        { 'data-test': 'approve-peer' }) : null,
-      button('Rename', () => rename(peer), { 'data-test': 'rename-peer' }),
+        { 'data-test': 'approve-peer', 'aria-label': `Approve ${peer.name}` }) : null,
+      button('Rename', () => rename(peer), { 'data-test': 'rename-peer', 'aria-label': `Rename ${peer.name}` }),
       button(peer.login_expiration_enabled ? 'Login expiry: on' : 'Login expiry: off',
         () => update(peer, { login_expiration_enabled: !peer.login_expiration_enabled }, 'updated'),
-        { 'aria-pressed': String(peer.login_expiration_enabled) }),
-      button('Delete', () => remove(peer), { className: 'danger', 'data-test': 'delete-peer' }));
+        { 'aria-label': `Login expiry of ${peer.name}`, 'aria-pressed': String(peer.login_expiration_enabled) }),
+      button('Delete', () => remove(peer), { className: 'danger', 'data-test': 'delete-peer',
+        'aria-label': `Delete ${peer.name}` }));
   }
 
   /** Filters and sorts every peer, then draws the page that holds the same place. */
@@ -226,38 +232,80 @@ export async function render(view, { api, me, signal }) {
   }
 
   async function reloadGroups() {
+    if (!readsGroups) {
+      return;
+    }
     groups = await api.get('/api/groups');
     const current = groupFilter.value;
     fill(groupFilter, el('option', { value: '' }, 'Any group'),
       groups.map((group) => el('option', { value: group.id, selected: group.id === current }, group.name)));
   }
 
-  async function follow() {
+  /** Replaces the whole list: first, and after each break of the feed, so that what changed meanwhile shows. */
+  async function reload() {
+    const list = await api.get('/api/peers');
+    peers.clear();
+    list.forEach((peer) => peers.set(peer.id, peer));
+    draw();
+  }
+
+  function apply(name, data) {
+    if (name === 'peer') {
+      changed(data);
+    } else if (name === 'peer-removed') {
+      removed(data.id);
+    }
+  }
+
+  function showLive(text, kind) {
+    fill(live, text);
+    live.className = `badge ${kind}`;
+  }
+
+  /**
+   * Follows the live feed. The list is loaded once the feed is subscribed ("ready"), so that no change falls
+   * between the two; changes arriving meanwhile wait and follow it. A break is retried after a growing pause, with
+   * the list loaded again; a feed the server refuses is not asked for again.
+   */
+  async function follow(drawn) {
+    let pause = FIRST_PAUSE_MS;
     while (!signal.aborted) {
+      let waiting = null;
       try {
         await api.stream('/api/netloom/peers/live', (name, data) => {
-          if (name === 'ready') {
-            fill(live, 'live');
-            live.className = 'badge ok';
-          } else if (name === 'peer') {
-            changed(data);
-          } else if (name === 'peer-removed') {
-            removed(data.id);
+          if (name !== 'ready') {
+            waiting ? waiting.push([name, data]) : apply(name, data);
+            return;
           }
+          waiting = [];
+          reload().catch(showError).finally(() => {
+            waiting.forEach(([held, heldData]) => apply(held, heldData));
+            waiting = null;
+            pause = FIRST_PAUSE_MS;
+            showLive('live', 'ok');
+            drawn();
+          });
         }, signal);
       } catch (error) {
         if (signal.aborted) {
           return;
         }
+        if (error.status >= 400 && error.status < 500) {
+          showLive('not live', 'warn');
+          showError(new Error(`live updates are unavailable: ${error.message}`));
+          await reload().catch(showError);
+          drawn();
+          return;
+        }
       }
-      fill(live, 'reconnecting…');
-      live.className = 'badge warn';
-      await new Promise((resolve) => setTimeout(resolve, 3000));
-      // What changed while the feed was down comes with a fresh list.
-      if (!signal.aborted) {
-        (await api.get('/api/peers')).forEach((peer) => peers.set(peer.id, peer));
-        draw();
+      if (signal.aborted) {
+        return;
       }
+      showLive('reconnecting…', 'warn');
+      await reload().catch(() => {});
+      drawn();
+      await pauseFor(pause + Math.random() * 1000, signal);
+      pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
     }
   }
 
@@ -278,7 +326,7 @@ export async function render(view, { api, me, signal }) {
   }
 
   fill(view, heading('Peers', live), el('div', { className: 'toolbar' },
-    field('Search', search), field('Status', status), field('Group', groupFilter)), bulk, count,
+    field('Search', search), field('Status', status), readsGroups ? field('Group', groupFilter) : null), bulk, count,
   el('div', { className: 'table-wrap' }, el('table', { 'data-test': 'peers-table' },
     el('caption', { className: 'sr-only' }, 'Peers of the account'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, admin ? selectAll : ''),
@@ -286,13 +334,27 @@ export async function render(view, { api, me, signal }) {
         .map((title) => el('th', { scope: 'col' }, title)))),
     body)), el('div', { className: 'toolbar pager' }, previous, pageText, next));
 
-  const [list, users] = await Promise.all([api.get('/api/peers'), api.get('/api/users').catch(() => []),
-    reloadGroups()]);
+  const [users] = await Promise.all([api.get('/api/users').catch(() => []), reloadGroups()]);
   people = new Map(users.map((person) => [person.id, person]));
-  list.forEach((peer) => peers.set(peer.id, peer));
-  draw();
-  // A User Timing mark once the list is laid out and painted (the task after the next frame): how long the page
-  // took to show is visible in the browser's tools and to the benchmark.
-  requestAnimationFrame(() => setTimeout(() => performance.mark('netloom:peers-drawn', { detail: { peers: peers.size } })));
-  follow().catch(showError);
+  let marked = false;
+  follow(() => {
+    if (!marked) {
+      marked = true;
+      // A User Timing mark once the list is laid out and painted (the task after the next frame): how long the
+      // page took to show is visible in the browser's tools and to the benchmark.
+      requestAnimationFrame(() => setTimeout(() => performance.mark('netloom:peers-drawn',
+        { detail: { peers: peers.size } })));
+    }
+  }).catch(showError);
+}
+
+/** Waits, or stops waiting when the person leaves the page. */
+function pauseFor(milliseconds, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, milliseconds);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }

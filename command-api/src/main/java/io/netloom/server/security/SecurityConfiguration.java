@@ -73,7 +73,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors, Clock clock,
             RegisteredClientRepository clients, AuthorizationServerSettings settings, IssuerUrl issuer,
-            SignedOutPeople signedOut) throws Exception {
+            SignedOutPeople signedOut, Directory directory) throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
                         .with(server, configurer -> configurer
                                 .oidc(oidc -> oidc.logoutEndpoint(logout -> logout
@@ -112,7 +112,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new DeviceVerificationGuard(settings.getDeviceVerificationEndpoint()),
                         CsrfFilter.class)
                 .addFilterBefore(new DevicePollPacer(settings.getTokenEndpoint(), clock), CsrfFilter.class)
-                .addFilterAfter(new EndedSessionFilter(signedOut), SecurityContextHolderFilter.class)
+                .addFilterAfter(new EndedSessionFilter(signedOut, directory), SecurityContextHolderFilter.class)
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH),
                                 new OrRequestMatcher(
@@ -140,7 +140,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain signInChain(HttpSecurity http, LazyClientRegistrations upstreamRegistrations,
-            UpstreamSignInFlow upstream, SignedOutPeople signedOut) throws Exception {
+            UpstreamSignInFlow upstream, SignedOutPeople signedOut, Directory directory) throws Exception {
         String redirectToProvider = UpstreamSignInFlow.AUTHORIZATION_PATH + "*";
         String callbackFromProvider = LazyClientRegistrations.CALLBACK_PATH + "*";
         http.securityMatcher(SignInRoutes.LOGIN_PATH, SignInRoutes.PASSWORD_CHANGE_PATH, SignInRoutes.ACTIVATE_PATH,
@@ -151,7 +151,7 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(upstream.reachabilityCheck(), OAuth2AuthorizationRequestRedirectFilter.class)
                 // A person their provider signed out (ADR 0027) is no longer signed in here either.
-                .addFilterAfter(new EndedSessionFilter(signedOut), SecurityContextHolderFilter.class)
+                .addFilterAfter(new EndedSessionFilter(signedOut, directory), SecurityContextHolderFilter.class)
                 .oauth2Login(login -> login
                         .loginPage(SignInRoutes.LOGIN_PATH)
                         .clientRegistrationRepository(upstreamRegistrations)

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -176,6 +177,32 @@ class ConsoleBrowserTest extends ConsoleScenarios {
         browser.driver().findElement(By.id("sign-out")).click();
         browser.awaitTitle("Sign in to Netloom");
         browser.driver().get(ORIGIN + "/#/peers");
+        browser.awaitTitle("Sign in to Netloom");
+    }
+
+    @Test
+    @Order(11)
+    void regularUserWhenSignedInSeesOwnPeersOnlyAndWhenBlockedIsRefusedWithoutLooping() {
+        String email = newPerson(owner, "user");
+        browser.signIn(email, PASSWORD);
+        browser.awaitText("[data-test=live-state]", "live");
+        assertThat(browser.driver().findElements(By.cssSelector("#nav a")))
+                .extracting(WebElement::getText).containsExactly("Peers", "Users");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-test=peer-row]"))).isEmpty();
+
+        String userId = ok(owner.get("/api/users")).body().valueStream()
+                .filter(user -> email.equals(user.get("email").asString())).findFirst().orElseThrow()
+                .get("id").asString();
+        ok(owner.put("/api/users/{userId}", Map.of("role", "user", "auto_groups", List.of(), "is_blocked", true),
+                userId));
+        browser.open("#/users");
+        browser.wait(Duration.ofSeconds(30)).until(driver -> driver.findElements(By.cssSelector("main .problem, #toast"))
+                .stream().anyMatch(shown -> shown.getText().contains("refuses your sign-in")));
+        assertThat(browser.problemsLogged()).as("the API's refusals, and nothing else")
+                .allMatch(problem -> problem.contains("401"));
+
+        // The issuer no longer knows the blocked person either: no silent sign-in, the sign-in page.
+        browser.driver().get(ORIGIN + "/");
         browser.awaitTitle("Sign in to Netloom");
     }
 

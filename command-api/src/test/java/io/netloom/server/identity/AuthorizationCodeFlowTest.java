@@ -30,8 +30,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
     private PersonSignIn signIn;
     private String userId;
     private String email;
-    private String verifier;
-    private String challenge;
+    private Pkce pkce;
 
     @BeforeEach
     void createPerson() throws Exception {
@@ -39,16 +38,14 @@ class AuthorizationCodeFlowTest extends ServerTest {
         signIn = new PersonSignIn(api);
         email = "pkce-" + System.nanoTime() + "@example.org";
         userId = createPersonWithPassword(owner, email, "user", PASSWORD);
-        Pkce pkce = Pkce.create();
-        verifier = pkce.verifier();
-        challenge = pkce.challenge();
+        pkce = Pkce.create();
     }
 
     @Test
     void authorizationCodeWhenPkceAndLoopbackRedirectOnAnyPortThenPersonGetsAccessToken() throws Exception {
         String redirect = "http://127.0.0.1:49152/callback";
         Browser browser = signIn.browser();
-        Page toLogin = browser.get(authorize(redirect, "S256", challenge));
+        Page toLogin = browser.get(authorize(redirect, "S256", pkce.challenge()));
         assertThat(toLogin.location()).endsWith("/login");
         Page signedIn = browser.signIn(email, PASSWORD);
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
@@ -61,9 +58,9 @@ class AuthorizationCodeFlowTest extends ServerTest {
         assertThat(wrongVerifier.text("error")).isEqualTo("invalid_grant");
 
         // A failed exchange spends the code: sign in again for a new one.
-        Page again = browser.get(authorize(redirect, "S256", challenge));
+        Page again = browser.get(authorize(redirect, "S256", pkce.challenge()));
         String secondCode = query(again.location()).get("code");
-        Answer token = exchange(secondCode, redirect, verifier);
+        Answer token = exchange(secondCode, redirect, pkce.verifier());
         assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
         assertThat(SignedJWT.parse(token.text("access_token")).getJWTClaimsSet().getSubject()).isEqualTo(userId);
         assertThat(SignedJWT.parse(token.text("access_token")).getJWTClaimsSet().getAudience())
@@ -72,32 +69,32 @@ class AuthorizationCodeFlowTest extends ServerTest {
         ok(api.withBearer(token.text("access_token")).get("/api/users/current"));
 
         // Another loopback port works just as well (RFC 8252 section 7.3).
-        Page otherPort = browser.get(authorize("http://127.0.0.1:61000/callback", "S256", challenge));
+        Page otherPort = browser.get(authorize("http://127.0.0.1:61000/callback", "S256", pkce.challenge()));
         assertThat(otherPort.location()).startsWith("http://127.0.0.1:61000/callback?code=");
     }
 
     @Test
     void authorizationWhenPkceMissingOrPlainThenRefusedWithoutCode() {
         Browser browser = signIn.browser();
-        browser.get(authorize("http://127.0.0.1:50000/callback", "S256", challenge));
+        browser.get(authorize("http://127.0.0.1:50000/callback", "S256", pkce.challenge()));
         browser.signIn(email, PASSWORD);
 
         Page noChallenge = browser.get("/oauth2/authorize?response_type=code&client_id=netloom-cli&state=s1"
                 + "&redirect_uri=" + encode("http://127.0.0.1:50000/callback"));
         assertThat(noChallenge.location()).doesNotContain("code=").contains("error=invalid_request");
-        Page plain = browser.get(authorize("http://127.0.0.1:50000/callback", "plain", verifier));
+        Page plain = browser.get(authorize("http://127.0.0.1:50000/callback", "plain", pkce.verifier()));
         assertThat(plain.location()).doesNotContain("code=").contains("error=invalid_request");
     }
 
     @Test
     void authorizationWhenRedirectIsNotLoopbackThenRefusedWithoutRedirecting() {
         Browser browser = signIn.browser();
-        browser.get(authorize("http://127.0.0.1:50000/callback", "S256", challenge));
+        browser.get(authorize("http://127.0.0.1:50000/callback", "S256", pkce.challenge()));
         browser.signIn(email, PASSWORD);
 
         for (String redirect : new String[] {"http://evil.example/callback", "http://localhost:50000/callback",
                 "https://127.0.0.1:50000/callback", "http://127.0.0.1:50000/elsewhere"}) {
-            Page refused = browser.get(authorize(redirect, "S256", challenge));
+            Page refused = browser.get(authorize(redirect, "S256", pkce.challenge()));
             assertThat(refused.status()).as(redirect).isEqualTo(400);
             assertThat(refused.location()).as(redirect).isNull();
         }

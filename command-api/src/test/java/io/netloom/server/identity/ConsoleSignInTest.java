@@ -34,8 +34,7 @@ class ConsoleSignInTest extends ServerTest {
     private PersonSignIn signIn;
     private String userId;
     private String email;
-    private String verifier;
-    private String challenge;
+    private Pkce pkce;
 
     @BeforeEach
     void createPerson() throws Exception {
@@ -43,9 +42,7 @@ class ConsoleSignInTest extends ServerTest {
         signIn = new PersonSignIn(api);
         email = "console-" + System.nanoTime() + "@example.org";
         userId = createPersonWithPassword(owner, email, "user", PASSWORD);
-        Pkce pkce = Pkce.create();
-        verifier = pkce.verifier();
-        challenge = pkce.challenge();
+        pkce = Pkce.create();
     }
 
     @Test
@@ -125,14 +122,14 @@ class ConsoleSignInTest extends ServerTest {
         assertThat(toConsole.location()).startsWith(CONSOLE + "?code=").contains("state=s1");
         Answer token = signIn.oauth("/oauth2/token", Map.of("grant_type", "authorization_code",
                 "code", query(toConsole.location()).get("code"), "redirect_uri", CONSOLE,
-                "client_id", NetloomConsoleClient.CLIENT_ID, "code_verifier", verifier));
+                "client_id", NetloomConsoleClient.CLIENT_ID, "code_verifier", pkce.verifier()));
         assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
         return token;
     }
 
     private String authorize(String redirect) {
         return "/oauth2/authorize?response_type=code&client_id=netloom-console&scope=openid%20profile%20email"
-                + "&state=s1&redirect_uri=" + encode(redirect) + "&code_challenge=" + challenge
+                + "&state=s1&redirect_uri=" + encode(redirect) + "&code_challenge=" + pkce.challenge()
                 + "&code_challenge_method=S256";
     }
 

@@ -55,7 +55,12 @@ public class PeerFeed implements AutoCloseable {
         PeerFeedSubscription subscription = new PeerFeedSubscription(caller, emitter, views, senders, this::forget);
         // Queued first, so that no change comes before it.
         subscription.ready();
-        subscriptions.computeIfAbsent(caller.accountId(), account -> ConcurrentHashMap.newKeySet()).add(subscription);
+        // Added inside the map's own step: a feed of the account ending at this moment cannot drop the set it joins.
+        subscriptions.compute(caller.accountId(), (account, open) -> {
+            Set<PeerFeedSubscription> joined = open == null ? ConcurrentHashMap.newKeySet() : open;
+            joined.add(subscription);
+            return joined;
+        });
     }
 
     /** Whether a feed of the account is open: if not, its changes need not even be looked up. */
