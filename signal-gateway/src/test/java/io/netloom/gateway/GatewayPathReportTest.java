@@ -38,11 +38,7 @@ class GatewayPathReportTest extends GatewayTestBase {
 
     @Test
     void pathsWhenReportedThenKeptForTheSessionAndReplacedByTheNextReport() {
-        fixture.peer("a", true);
-        fixture.peer("b", true);
-        fixture.peer("c", true);
-        fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.connected("a");
+        TestClient a = aConnectedBesideBAndC();
         assertThat(fixture.reportedPaths("a")).isEmpty();
 
         report(a, List.of(TO_B, TO_C));
@@ -56,11 +52,7 @@ class GatewayPathReportTest extends GatewayTestBase {
 
     @Test
     void pathsWhenReportedThenListenerToldOnlyOfChanges() {
-        fixture.peer("a", true);
-        fixture.peer("b", true);
-        fixture.peer("c", true);
-        fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.connected("a");
+        TestClient a = aConnectedBesideBAndC();
 
         report(a, List.of(TO_B, TO_C));
         report(a, List.of(TO_B, TO_C));
@@ -91,11 +83,7 @@ class GatewayPathReportTest extends GatewayTestBase {
 
     @Test
     void reportedPathsWhenThePeerNoLongerReachesOneThenItIsNotShown() {
-        fixture.peer("a", true);
-        fixture.peer("b", true);
-        fixture.peer("c", true);
-        fixture.start(TestConfigs.defaults());
-        TestClient a = fixture.connected("a");
+        TestClient a = aConnectedBesideBAndC();
         report(a, List.of(TO_B, TO_C));
 
         fixture.maps.change(GatewayFixture.ACCOUNT, network -> network.removeFromGroup(GatewayFixture.MESH,
@@ -152,6 +140,15 @@ class GatewayPathReportTest extends GatewayTestBase {
         TestClient again = fixture.connected("a");
         assertThat(fixture.reportedPaths("a")).as("a new session starts without a report").isEmpty();
         again.close();
+    }
+
+    /** Peers a, b and c in one mesh, with a connected. */
+    private TestClient aConnectedBesideBAndC() {
+        fixture.peer("a", true);
+        fixture.peer("b", true);
+        fixture.peer("c", true);
+        fixture.start(TestConfigs.defaults());
+        return fixture.connected("a");
     }
 
     private static Path onPath(String peer) {

@@ -9,10 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,7 +54,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 HeadlessChromium.DEAD_PROXY)), origin);
     }
 
-    WebDriver driver() {
+    ChromeDriver driver() {
         return driver;
     }
 
@@ -89,7 +87,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+        return driver.executeScript(script, arguments);
     }
 
     void awaitTitle(String title) {
