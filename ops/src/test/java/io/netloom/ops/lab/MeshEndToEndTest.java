@@ -776,9 +776,11 @@ class MeshEndToEndTest {
     }
 
     /** A -> C (a relay, UDP), C -> D (one relay hop), U -> A and U -> D (U's relay over TCP or TLS). */
+    private static final List<List<LabPeer>> RELAYED_PAIRS = List.of(List.of(A, C), List.of(C, D), List.of(U, A),
+            List.of(U, D));
+
     private static List<PingTrace> relayedPairs() {
-        return List.of(PingTrace.start("a", IP.get(C)), PingTrace.start("c", IP.get(D)),
-                PingTrace.start("u", IP.get(A)), PingTrace.start("u", IP.get(D)));
+        return RELAYED_PAIRS.stream().map(pair -> PingTrace.start(pair.get(0).host, IP.get(pair.get(1)))).toList();
     }
 
     private static void awaitAllAnswering(List<PingTrace> traces, Instant since) {
@@ -788,18 +790,18 @@ class MeshEndToEndTest {
     }
 
     /**
-     * Each relaying side's relayed address per remote peer, "host->overlay ip" to "relay ip:port", among A, C, U and
-     * D: the relayed pairs, left alone by the scenario that blocks A and B.
+     * Each relaying side's relayed address per remote peer, "host->overlay ip" to "relay ip:port", on the pairs of
+     * {@link #RELAYED_PAIRS}, both ways. Other paths may change meanwhile: a path between an endpoint-independent
+     * and a symmetric NAT that falls quiet on a loaded machine is replaced, possibly by a relayed one, and upgraded
+     * later (ADR 0040); that is not what this compares.
      */
     private static Map<String, String> ownRelayedAddresses() {
-        List<LabPeer> relayedOnly = List.of(A, C, U, D);
         Map<String, String> addresses = new LinkedHashMap<>();
-        for (LabPeer peer : relayedOnly) {
-            for (JsonNode remote : peer.status().get("peers")) {
-                String overlayIp = remote.get("overlay_ip").asText();
-                if ("relay".equals(remote.path("local_candidate_type").asText())
-                        && relayedOnly.stream().anyMatch(other -> IP.get(other).equals(overlayIp))) {
-                    addresses.put(peer.host + "->" + overlayIp, remote.get("local_endpoint").asText());
+        for (List<LabPeer> pair : RELAYED_PAIRS) {
+            for (LabPeer[] ends : new LabPeer[][] {{pair.get(0), pair.get(1)}, {pair.get(1), pair.get(0)}}) {
+                JsonNode view = ends[0].peerStatus(IP.get(ends[1]));
+                if (view != null && "relay".equals(view.path("local_candidate_type").asText())) {
+                    addresses.put(ends[0].host + "->" + IP.get(ends[1]), view.get("local_endpoint").asText());
                 }
             }
         }
