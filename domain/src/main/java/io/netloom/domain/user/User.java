@@ -3,6 +3,8 @@ package io.netloom.domain.user;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.netloom.domain.common.AccountScope;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.Hashes;
@@ -20,8 +22,17 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
-/** A person or service user of one account, with its role and personal access tokens. */
+/**
+ * A person or service user of one account, with its role and personal access tokens.
+ *
+ * <p>Snapshotted (ADR 0052): its fields are its snapshot. Whoever changes a field raises the revision, so that
+ * snapshots of the old shape are ignored and the aggregate is rebuilt from its events.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@Revision("1")
 public class User {
 
     @AggregateIdentifier
