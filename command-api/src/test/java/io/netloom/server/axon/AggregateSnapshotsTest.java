@@ -48,18 +48,12 @@ import io.netloom.domain.user.UserSignedInEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcedAggregate;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
@@ -75,6 +69,8 @@ import org.junit.jupiter.api.Test;
 class AggregateSnapshotsTest {
 
     private static final AccountId ACCOUNT = new AccountId("account-1");
+    private static final WireguardPublicKey KEY =
+            new WireguardPublicKey("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=");
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     /**
@@ -113,7 +109,7 @@ class AggregateSnapshotsTest {
         PeerId peer = new PeerId("peer-1");
         UserId owner = new UserId("user-1");
         List<Object> history = List.of(
-                new PeerEnrolledEvent(peer, ACCOUNT, new WireguardPublicKey("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="),
+                new PeerEnrolledEvent(peer, ACCOUNT, KEY,
                         new PeerMetadata("laptop", "linux", "6.1", "0.1.0"), "laptop", "100.64.0.7",
                         new DnsLabel("laptop"), owner, null, true, true, false, T0,
                         new ExtraDnsLabels(List.of("build")), true),
@@ -190,30 +186,16 @@ class AggregateSnapshotsTest {
 
     private <T> void assertSnapshotAnywhereEqualsAllEvents(Supplier<T> empty, String id, List<Object> history) {
         List<Object> stored = history.stream().map(this::throughSerializer).toList();
-        T allEvents = apply(empty.get(), id, 0, stored);
+        T allEvents = AggregateReplay.apply(empty.get(), id, 0, stored);
         assertThat(allEvents).as("the history sets every field").hasNoNullFieldsOrProperties();
         for (int cut = 1; cut < stored.size(); cut++) {
-            T snapshot = throughSerializer(apply(empty.get(), id, 0, stored.subList(0, cut)));
-            T loaded = apply(snapshot, id, cut, stored.subList(cut, stored.size()));
+            T snapshot = throughSerializer(AggregateReplay.apply(empty.get(), id, 0, stored.subList(0, cut)));
+            T loaded = AggregateReplay.apply(snapshot, id, cut, stored.subList(cut, stored.size()));
 
             assertThat(loaded).as("snapshot after %d of %d events", cut, stored.size())
                     .usingRecursiveComparison().withStrictTypeChecking().ignoringCollectionOrder()
                     .isEqualTo(allEvents);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T apply(T root, String id, long firstSequence, List<Object> events) {
-        List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>(root.getClass().getSimpleName(), id, firstSequence + i,
-                    events.get(i)));
-        }
-        EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root,
-                AnnotatedAggregateMetaModelFactory.inspectAggregate((Class<T>) root.getClass()), null,
-                NoSnapshotTriggerDefinition.TRIGGER);
-        aggregate.initializeState(DomainEventStream.of(messages.stream()));
-        return aggregate.getAggregateRoot();
     }
 
     private <T> T throughSerializer(T value) {

@@ -57,9 +57,7 @@ class SnapshotLoadTest {
     @Test
     void peerWhenTenThousandPresenceEventsThenColdLoadReadsSnapshotAndAtMostThresholdEvents() throws Exception {
         Configuration writer = start();
-        writer.commandGateway().sendAndWait(new EnrollPeerCommand(PEER, ACCOUNT, new WireguardPublicKey("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="),
-                new PeerMetadata("laptop", "linux", "6.1", "0.1.0"), "laptop", "100.64.0.7", new DnsLabel("laptop"),
-                new UserId("user-1"), null, false, true, false, T0, null, false));
+        enroll(writer);
         for (int session = 1; session <= SESSIONS; session++) {
             writer.commandGateway().sendAndWait(new RecordPeerConnectedCommand(PEER, ACCOUNT, "s" + session,
                     "203.0.113.7", "0.1.0", T0.plusSeconds(2L * session)));
@@ -86,9 +84,7 @@ class SnapshotLoadTest {
     @Test
     void peerWhenLoadedFromSnapshotThenPresenceRulesHoldAsBefore() throws Exception {
         Configuration writer = start();
-        writer.commandGateway().sendAndWait(new EnrollPeerCommand(PEER, ACCOUNT, new WireguardPublicKey("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="),
-                new PeerMetadata("laptop", "linux", "6.1", "0.1.0"), "laptop", "100.64.0.7", new DnsLabel("laptop"),
-                new UserId("user-1"), null, false, true, false, T0, null, false));
+        enroll(writer);
         for (int session = 1; session <= AggregatesConfiguration.SNAPSHOT_THRESHOLD; session++) {
             writer.commandGateway().sendAndWait(new RecordPeerConnectedCommand(PEER, ACCOUNT, "s" + session,
                     "203.0.113.7", "0.1.0", T0.plusSeconds(session)));
@@ -105,6 +101,13 @@ class SnapshotLoadTest {
                 "s" + AggregatesConfiguration.SNAPSHOT_THRESHOLD, T0.plusSeconds(999)));
         assertThat(engine.lastSequenceNumberFor(PEER.value())).as("the current session's end is recorded")
                 .contains(before + 1);
+    }
+
+    private static void enroll(Configuration configuration) {
+        configuration.commandGateway().sendAndWait(new EnrollPeerCommand(PEER, ACCOUNT,
+                new WireguardPublicKey("AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="),
+                new PeerMetadata("laptop", "linux", "6.1", "0.1.0"), "laptop", "100.64.0.7", new DnsLabel("laptop"),
+                new UserId("user-1"), null, false, true, false, T0, null, false));
     }
 
     /**
