@@ -36,8 +36,8 @@ import org.springframework.context.annotation.Configuration;
 public class AggregatesConfiguration {
 
     /**
-     * Under a snapshot this old, a load reads at most this many events (a few milliseconds); a Peer
-     * that reconnects every few minutes writes one snapshot every few hours.
+     * A load reads fewer events than this after the newest snapshot (a few milliseconds); a Peer
+     * that reconnects every five minutes gets one snapshot about twice a day (ADR 0052).
      */
     static final int SNAPSHOT_THRESHOLD = 250;
 

@@ -13,6 +13,7 @@ import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestPeers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StoredSnapshotsTest extends ServerTest {
 
     private static final int SESSIONS = AggregatesConfiguration.SNAPSHOT_THRESHOLD / 2 + 5;
+    /** Several sessions a commit keep the test short (a commit is an fsync); the trigger counts events alike. */
+    private static final int EVENTS_PER_TRANSACTION = 50;
 
     @Autowired
     private Commands commands;
@@ -71,10 +74,16 @@ class StoredSnapshotsTest extends ServerTest {
     void peerWhenPresenceCrossesThresholdThenSnapshotStoredAndLoadReadsItWithTheEventsAfter() throws Exception {
         AccountId account = AccountId.random();
         PeerId peer = enrolledPeer(account);
+        List<Object> presence = new ArrayList<>();
         for (int session = 1; session <= SESSIONS; session++) {
-            commands.send(connected(peer, account, "s" + session), Initiator.SYSTEM);
-            commands.send(disconnected(peer, account, "s" + session), Initiator.SYSTEM);
+            presence.add(connected(peer, account, "s" + session));
+            presence.add(disconnected(peer, account, "s" + session));
+            if (presence.size() == EVENTS_PER_TRANSACTION) {
+                commands.sendAtomically(presence, Initiator.SYSTEM);
+                presence.clear();
+            }
         }
+        commands.sendAtomically(presence, Initiator.SYSTEM);
         commands.send(connected(peer, account, "current"), Initiator.SYSTEM);
         snapshotExecutor.awaitScheduled();
 
