@@ -2,6 +2,8 @@ package io.netloom.server.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +38,11 @@ class KilledServerRestartIT {
     /** Start-up on a busy two-core machine; the server normally starts in a fraction of this. */
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
     private static final Pattern GROUP_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String TAKEN_NAME = "taken";
+    /** Issue 18: a kill -9 of the only process during 1,000 concurrent commands. */
+    private static final int WRITES = 1_000;
+    private static final int CALLERS = 50;
+    private static final int WRITES_BEFORE_KILL = 300;
 
     @TempDir
     Path work;
@@ -53,35 +62,28 @@ class KilledServerRestartIT {
     }
 
     @Test
-    void startWhenServerJvmWasKilledThenComesUpByItselfWithEveryAcknowledgedWrite() throws Exception {
+    void startWhenServerJvmWasKilledDuringConcurrentWritesThenComesUpByItselfWithEveryAcknowledgedWriteOnly()
+            throws Exception {
         assertThat(JAR).as("the server jar; build it with: mvn -B -q -pl command-api -am package -DskipTests")
                 .isRegularFile();
         int port = freePort();
         Process first = startServer(port, "first.log");
         String token = Files.readString(work.resolve("data/admin-token")).strip();
+        String taken = createGroup(port, token, TAKEN_NAME).orElseThrow();
 
-        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-        for (int i = 0; i < 20; i++) {
-            acknowledged.add(createGroup(port, token, "before-" + i).orElseThrow());
-        }
-        // Writes keep coming while the JVM dies: only those answered count as acknowledged.
-        Thread writer = new Thread(() -> {
-            for (int i = 0; ; i++) {
-                Optional<String> created = createGroup(port, token, "during-" + i);
-                if (created.isEmpty()) {
-                    return;
-                }
-                acknowledged.add(created.get());
-            }
-        });
-        writer.start();
-        while (acknowledged.size() < 30 && writer.isAlive()) {
+        // Writes keep coming while the JVM dies: only those answered count as acknowledged or refused.
+        ConcurrentGroupWrites writes = new ConcurrentGroupWrites(port, token, TAKEN_NAME);
+        List<Future<?>> running = writes.start("during", WRITES, CALLERS);
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (writes.answered() < WRITES_BEFORE_KILL && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         long postgresPid = PostmasterPidFile.in(postgresDirectory()).orElseThrow().pid();
         first.destroyForcibly();
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        writer.join(30_000);
+        for (Future<?> write : running) {
+            write.get(2, TimeUnit.MINUTES);
+        }
 
         assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false))
                 .as("the killed server's PostgreSQL lives on as an orphan").isTrue();
@@ -90,14 +92,21 @@ class KilledServerRestartIT {
 
         Process second = startServer(port, "second.log");
 
-        String groups = get(port, token, "/api/groups");
-        List<String> present = new ArrayList<>();
-        Matcher ids = GROUP_ID.matcher(groups);
-        while (ids.find()) {
-            present.add(ids.group(1));
-        }
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(present).containsAll(acknowledged);
+        Map<String, String> present = groups(port, token);
+        Map<String, String> acknowledged = writes.acknowledged();
+        System.out.println("killed during " + WRITES + " concurrent writes: " + acknowledged.size() + " acknowledged, "
+                + writes.refused().size() + " refused, " + writes.unanswered().size() + " unanswered; "
+                + present.size() + " groups after the restart");
+        assertThat(acknowledged.size()).isGreaterThanOrEqualTo(WRITES_BEFORE_KILL * 8 / 10);
+        assertThat(acknowledged.size() + writes.refused().size() + writes.unanswered().size()).isEqualTo(WRITES);
+        assertThat(present).containsAllEntriesOf(acknowledged);
+        assertThat(present).containsEntry(taken, TAKEN_NAME);
+        assertThat(present.values()).as("the refused writes changed nothing").filteredOn(TAKEN_NAME::equals)
+                .hasSize(1);
+        assertThat(present.values()).as("no write took effect twice").doesNotHaveDuplicates();
+        assertThat(present.values()).as("every group is one written and answered, or one whose answer was lost")
+                .allSatisfy(name -> assertThat(name.equals(TAKEN_NAME) || name.equals("All")
+                        || acknowledged.containsValue(name) || writes.unanswered().contains(name)).as(name).isTrue());
         assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false))
                 .as("the orphan was stopped").isFalse();
         assertThat(createGroup(port, token, "after restart")).isPresent();
@@ -177,6 +186,15 @@ class KilledServerRestartIT {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** Group id to name, as the API lists them. */
+    private Map<String, String> groups(int port, String token) throws IOException, InterruptedException {
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (JsonNode group : new ObjectMapper().readTree(get(port, token, "/api/groups"))) {
+            groups.put(group.get("id").asText(), group.get("name").asText());
+        }
+        return groups;
     }
 
     private String get(int port, String token, String path) throws IOException, InterruptedException {
