@@ -35,8 +35,8 @@ trap 'rm -rf "$work"' EXIT
 
 # Manuals, translations and docs are of no use in a server image; apt's lists are removed by mmdebstrap itself. The
 # empty man1 directory stays: update-alternatives links java's manual there and fails without it (as in Debian's
-# slim images).
-if ! mmdebstrap --variant=minbase --include="$packages" \
+# slim images). No device nodes in the layer: the container runtime provides /dev, and a rootless one cannot make them.
+if ! mmdebstrap --variant=minbase --include="$packages" --skip=output/dev \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
   --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
