@@ -55,6 +55,11 @@ class HelmChartTest {
     /** Properties of Spring Boot itself the chart sets; every other one must be a setting README documents. */
     private static final Set<String> BOOT_PROPERTIES = Set.of("server.port", "management.server.port",
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password");
+    /**
+     * The scrape token's file, a setting of ADR 0050 (Actuator and metrics, merged beside this chart): README's
+     * settings table names it from that merge on, and this set is then redundant.
+     */
+    private static final Set<String> METRICS_SETTINGS = Set.of("netloom.metrics.token-file");
 
     private static final Map<String, RenderedChart> RENDERED = new ConcurrentHashMap<>();
 
@@ -141,7 +146,8 @@ class HelmChartTest {
         for (String argument : container.getArgs()) {
             assertThat(argument).startsWith("--").contains("=");
             String name = argument.substring(2, argument.indexOf('='));
-            assertThat(documented.contains(name) || BOOT_PROPERTIES.contains(name)).as(name).isTrue();
+            assertThat(documented.contains(name) || BOOT_PROPERTIES.contains(name) || METRICS_SETTINGS.contains(name))
+                    .as(name).isTrue();
         }
         // Settings from Secrets come as environment variables, in Spring's relaxed form of the property's name.
         Set<String> relaxed = Stream.concat(documented.stream(), BOOT_PROPERTIES.stream())
@@ -184,6 +190,14 @@ class HelmChartTest {
                 .isEqualTo("netloom-tls");
         assertThat(container.getArgs()).contains("--netloom.tls.certificate=/etc/netloom/tls/tls.crt",
                 "--netloom.tls.private-key=/etc/netloom/tls/tls.key", "--netloom.public-url=https://vpn.example.org");
+
+        // Prometheus and the server read the scrape token from one Secret.
+        assertThat(container.getArgs()).contains("--netloom.metrics.token-file=/etc/netloom/metrics/scrape-token");
+        assertThat(volume(pod, mountedAt(container, "/etc/netloom/metrics")).getSecret().getSecretName())
+                .isEqualTo("netloom-metrics");
+        // Every Secret readable by the owner and the pod's group (the server's) only: 0440.
+        assertThat(pod.getVolumes()).filteredOn(volume -> volume.getSecret() != null).hasSize(3)
+                .allSatisfy(volume -> assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440));
 
         // The existing claim, and none created.
         assertThat(volume(pod, mountedAt(container, "/var/lib/netloom")).getPersistentVolumeClaim().getClaimName())
