@@ -1,0 +1,39 @@
+{{/* The release's name for every object, at most 63 characters (a DNS label). */}}
+{{- define "netloom.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "netloom.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{/* The server's pods; the component keeps the API's Services from selecting coturn's pods. */}}
+{{- define "netloom.serverSelectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: server
+{{- end -}}
+
+{{- define "netloom.coturnSelectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: coturn
+{{- end -}}
+
+{{- define "netloom.dataClaim" -}}
+{{- .Values.persistence.existingClaim | default (printf "%s-data" (include "netloom.fullname" .)) -}}
+{{- end -}}
+
+{{/* TURN and STUN URIs of the chart's coturn, as the server hands them to peers (README: netloom.turn-uris). */}}
+{{- define "netloom.turnUris" -}}
+{{- $hostPort := printf "%s:%d" .Values.coturn.host (int .Values.coturn.listeningPort) -}}
+{{- printf "turn:%s?transport=udp,turn:%s?transport=tcp" $hostPort $hostPort -}}
+{{- end -}}
