@@ -128,8 +128,11 @@ final class PeerSession {
     void deliver(String message, PeerSession sender) {
         context.runOnContext(ignored -> {
             if (closed || isBacklogged()) {
+                services.meters().signal(SignalOutcome.PEER_BUSY);
                 sender.report("peer_busy", "peer " + peer.peerId() + " is not reading its messages");
             } else {
+                // Counted before the write, so whoever sees the signal arrive sees it counted.
+                services.meters().signal(SignalOutcome.RELAYED);
                 write(message);
                 unconfirmed.written(message, System.nanoTime());
             }
@@ -230,10 +233,12 @@ final class PeerSession {
                         return;
                     }
                     acceptedSerial = map.get().serial();
+                    services.meters().mapPushed(true);
                     write(map.get().text());
                 } else if (!queued.isEmpty()) {
                     SignedMapMessage message = queued.removeFirst();
                     queuedBytes -= message.text().length();
+                    services.meters().mapPushed(message.isFullMap());
                     write(message.text());
                 } else {
                     return;
@@ -299,6 +304,7 @@ final class PeerSession {
     /** Forwards an end-to-end encrypted signal to a peer this one may reach, under this peer's id. */
     private void relay(JsonNode message) {
         if (message.has("from")) {
+            services.meters().signal(SignalOutcome.INVALID);
             violation("spoofed_sender", "a signal must not name its sender: the gateway does");
             return;
         }
@@ -310,27 +316,32 @@ final class PeerSession {
         try {
             recipient = new PeerId(message.path("to").asText(""));
         } catch (RuntimeException e) {
+            services.meters().signal(SignalOutcome.INVALID);
             violation("invalid_signal", "to must be a peer id");
             return;
         }
         if (!SIGNAL_KINDS.contains(kind) || !sequence.canConvertToLong() || !sequence.isIntegralNumber()
                 || sequence.asLong() <= 0 || nonce.isEmpty() || ciphertext.isEmpty()
                 || nonce.length() > MAX_SIGNAL_FIELD_CHARS || ciphertext.length() > MAX_SIGNAL_FIELD_CHARS) {
+            services.meters().signal(SignalOutcome.INVALID);
             violation("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
                     + "close), a positive seq, nonce and ciphertext");
             return;
         }
         if (!services.maps().canReach(peer.accountId(), peer.peerId(), recipient)) {
+            services.meters().signal(SignalOutcome.NOT_ALLOWED);
             sendError("not_allowed", "peer " + recipient + " is not in your network map");
             return;
         }
         // Offline first: a signal that is not relayed must not use up its seq (docs/protocol.md §3).
         PeerSession target = services.sessions().get(recipient);
         if (target == null || !target.peer.accountId().equals(peer.accountId())) {
+            services.meters().signal(SignalOutcome.PEER_OFFLINE);
             sendError("peer_offline", "peer " + recipient + " is not connected");
             return;
         }
         if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
+            services.meters().signal(SignalOutcome.REPLAYED);
             sendError("replayed", "seq " + sequence.asLong() + " was already used towards " + recipient);
             return;
         }
@@ -370,6 +381,21 @@ final class PeerSession {
         }
         return Optional.of(new ReportedPaths(latest.receivedAt(),
                 latest.paths().stream().filter(path -> reaches(path.peerId())).toList()));
+    }
+
+    /** How many of the paths in this peer's latest report are of {@code type}, as reported: for counting only. */
+    int reportedPathsOf(PathReport.ConnectionType type) {
+        ReportedPaths latest = paths;
+        if (latest == null) {
+            return 0;
+        }
+        int count = 0;
+        for (PathReport.Path path : latest.paths()) {
+            if (path.type() == type) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private boolean reaches(String peerId) {
