@@ -106,7 +106,9 @@ class MetricsAndProbesTest extends ServerTest {
         assertThat(sample(scrape, "netloom_events_appended_total", "type=\"GroupCreatedEvent\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(scrape).as("Axon's meters of the network-map processor, by tag")
-                .containsPattern("(?m)^eventProcessor_\\w+\\{.*processorName=\"network-map");
+                .containsPattern("(?m)^eventProcessor_\\w+\\{.*processorName=\"network-map")
+                .as("without client-side quantiles")
+                .doesNotContainPattern("(?m)^(eventProcessor|commandBus)_\\w+\\{.*quantile=");
         assertThat(scrape).contains("netloom_readmodel_lag ").contains("netloom_paths{type=\"relayed\"}");
     }
 
