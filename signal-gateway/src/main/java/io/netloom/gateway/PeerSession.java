@@ -129,7 +129,7 @@ final class PeerSession {
         context.runOnContext(ignored -> {
             if (closed || isBacklogged()) {
                 services.meters().signal(SignalOutcome.PEER_BUSY);
-                sender.report("peer_busy", "peer " + peer.peerId() + " is not reading its messages");
+                sender.report(SignalOutcome.PEER_BUSY.tag(), "peer " + peer.peerId() + " is not reading its messages");
             } else {
                 // Counted before the write, so whoever sees the signal arrive sees it counted.
                 services.meters().signal(SignalOutcome.RELAYED);
@@ -304,8 +304,7 @@ final class PeerSession {
     /** Forwards an end-to-end encrypted signal to a peer this one may reach, under this peer's id. */
     private void relay(JsonNode message) {
         if (message.has("from")) {
-            services.meters().signal(SignalOutcome.INVALID);
-            violation("spoofed_sender", "a signal must not name its sender: the gateway does");
+            invalidSignal("spoofed_sender", "a signal must not name its sender: the gateway does");
             return;
         }
         String kind = message.path("kind").asText("");
@@ -316,36 +315,43 @@ final class PeerSession {
         try {
             recipient = new PeerId(message.path("to").asText(""));
         } catch (RuntimeException e) {
-            services.meters().signal(SignalOutcome.INVALID);
-            violation("invalid_signal", "to must be a peer id");
+            invalidSignal("invalid_signal", "to must be a peer id");
             return;
         }
         if (!SIGNAL_KINDS.contains(kind) || !sequence.canConvertToLong() || !sequence.isIntegralNumber()
                 || sequence.asLong() <= 0 || nonce.isEmpty() || ciphertext.isEmpty()
                 || nonce.length() > MAX_SIGNAL_FIELD_CHARS || ciphertext.length() > MAX_SIGNAL_FIELD_CHARS) {
-            services.meters().signal(SignalOutcome.INVALID);
-            violation("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
+            invalidSignal("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
                     + "close), a positive seq, nonce and ciphertext");
             return;
         }
         if (!services.maps().canReach(peer.accountId(), peer.peerId(), recipient)) {
-            services.meters().signal(SignalOutcome.NOT_ALLOWED);
-            sendError("not_allowed", "peer " + recipient + " is not in your network map");
+            refuse(SignalOutcome.NOT_ALLOWED, "peer " + recipient + " is not in your network map");
             return;
         }
         // Offline first: a signal that is not relayed must not use up its seq (docs/protocol.md §3).
         PeerSession target = services.sessions().get(recipient);
         if (target == null || !target.peer.accountId().equals(peer.accountId())) {
-            services.meters().signal(SignalOutcome.PEER_OFFLINE);
-            sendError("peer_offline", "peer " + recipient + " is not connected");
+            refuse(SignalOutcome.PEER_OFFLINE, "peer " + recipient + " is not connected");
             return;
         }
         if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
-            services.meters().signal(SignalOutcome.REPLAYED);
-            sendError("replayed", "seq " + sequence.asLong() + " was already used towards " + recipient);
+            refuse(SignalOutcome.REPLAYED, "seq " + sequence.asLong() + " was already used towards " + recipient);
             return;
         }
         target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext), this);
+    }
+
+    /** Counts a signal the gateway does not relay and tells its sender, whose error code is the outcome's name. */
+    private void refuse(SignalOutcome outcome, String message) {
+        services.meters().signal(outcome);
+        sendError(outcome.tag(), message);
+    }
+
+    /** A malformed signal is a protocol violation: counted, and the session closed. */
+    private void invalidSignal(String code, String message) {
+        services.meters().signal(SignalOutcome.INVALID);
+        violation(code, message);
     }
 
     /**
