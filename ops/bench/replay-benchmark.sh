@@ -28,7 +28,7 @@ trap cleanup EXIT
 mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
 
 start_server() {
-  java -Xmx2g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \
+  java -Xmx2g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --management.server.port=0 --netloom.gateway.port=0 \
     > "$data/server-$1.log" 2>&1 &
   server=$!
   for _ in $(seq 1 6000); do

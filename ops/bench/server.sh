@@ -12,7 +12,7 @@ trap '[ -n "${server:-}" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -
 # and the classpath names this build's module jars in their target/ directories, not whatever snapshot
 # another checkout left in the local Maven repository.
 mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
-java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --netloom.gateway.port=0 \
+java -Xmx1g -jar command-api/target/netloom-server.jar --netloom.data-dir="$data" --server.port=$port --management.server.port=0 --netloom.gateway.port=0 \
   "${server_options[@]}" > "$data/server.log" 2>&1 &
 server=$!
 url=https://127.0.0.1:$port

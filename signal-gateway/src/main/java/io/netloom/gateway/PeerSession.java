@@ -128,8 +128,11 @@ final class PeerSession {
     void deliver(String message, PeerSession sender) {
         context.runOnContext(ignored -> {
             if (closed || isBacklogged()) {
-                sender.report("peer_busy", "peer " + peer.peerId() + " is not reading its messages");
+                services.meters().signal(SignalOutcome.PEER_BUSY);
+                sender.report(SignalOutcome.PEER_BUSY.tag(), "peer " + peer.peerId() + " is not reading its messages");
             } else {
+                // Counted before the write, so whoever sees the signal arrive sees it counted.
+                services.meters().signal(SignalOutcome.RELAYED);
                 write(message);
                 unconfirmed.written(message, System.nanoTime());
             }
@@ -230,10 +233,12 @@ final class PeerSession {
                         return;
                     }
                     acceptedSerial = map.get().serial();
+                    services.meters().mapPushed(true);
                     write(map.get().text());
                 } else if (!queued.isEmpty()) {
                     SignedMapMessage message = queued.removeFirst();
                     queuedBytes -= message.text().length();
+                    services.meters().mapPushed(message.isFullMap());
                     write(message.text());
                 } else {
                     return;
@@ -299,7 +304,7 @@ final class PeerSession {
     /** Forwards an end-to-end encrypted signal to a peer this one may reach, under this peer's id. */
     private void relay(JsonNode message) {
         if (message.has("from")) {
-            violation("spoofed_sender", "a signal must not name its sender: the gateway does");
+            invalidSignal("spoofed_sender", "a signal must not name its sender: the gateway does");
             return;
         }
         String kind = message.path("kind").asText("");
@@ -310,31 +315,43 @@ final class PeerSession {
         try {
             recipient = new PeerId(message.path("to").asText(""));
         } catch (RuntimeException e) {
-            violation("invalid_signal", "to must be a peer id");
+            invalidSignal("invalid_signal", "to must be a peer id");
             return;
         }
         if (!SIGNAL_KINDS.contains(kind) || !sequence.canConvertToLong() || !sequence.isIntegralNumber()
                 || sequence.asLong() <= 0 || nonce.isEmpty() || ciphertext.isEmpty()
                 || nonce.length() > MAX_SIGNAL_FIELD_CHARS || ciphertext.length() > MAX_SIGNAL_FIELD_CHARS) {
-            violation("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
+            invalidSignal("invalid_signal", "a signal needs kind (handshake, handshake-reply, offer, answer, candidate or "
                     + "close), a positive seq, nonce and ciphertext");
             return;
         }
         if (!services.maps().canReach(peer.accountId(), peer.peerId(), recipient)) {
-            sendError("not_allowed", "peer " + recipient + " is not in your network map");
+            refuse(SignalOutcome.NOT_ALLOWED, "peer " + recipient + " is not in your network map");
             return;
         }
         // Offline first: a signal that is not relayed must not use up its seq (docs/protocol.md §3).
         PeerSession target = services.sessions().get(recipient);
         if (target == null || !target.peer.accountId().equals(peer.accountId())) {
-            sendError("peer_offline", "peer " + recipient + " is not connected");
+            refuse(SignalOutcome.PEER_OFFLINE, "peer " + recipient + " is not connected");
             return;
         }
         if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
-            sendError("replayed", "seq " + sequence.asLong() + " was already used towards " + recipient);
+            refuse(SignalOutcome.REPLAYED, "seq " + sequence.asLong() + " was already used towards " + recipient);
             return;
         }
         target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext), this);
+    }
+
+    /** Counts a signal the gateway does not relay and tells its sender, whose error code is the outcome's name. */
+    private void refuse(SignalOutcome outcome, String message) {
+        services.meters().signal(outcome);
+        sendError(outcome.tag(), message);
+    }
+
+    /** A malformed signal is a protocol violation: counted, and the session closed. */
+    private void invalidSignal(String code, String message) {
+        services.meters().signal(SignalOutcome.INVALID);
+        violation(code, message);
     }
 
     /**
@@ -370,6 +387,21 @@ final class PeerSession {
         }
         return Optional.of(new ReportedPaths(latest.receivedAt(),
                 latest.paths().stream().filter(path -> reaches(path.peerId())).toList()));
+    }
+
+    /** How many of the paths in this peer's latest report are of {@code type}, as reported: for counting only. */
+    int reportedPathsOf(PathReport.ConnectionType type) {
+        ReportedPaths latest = paths;
+        if (latest == null) {
+            return 0;
+        }
+        int count = 0;
+        for (PathReport.Path path : latest.paths()) {
+            if (path.type() == type) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private boolean reaches(String peerId) {

@@ -4,6 +4,7 @@ import io.netloom.domain.peer.ExtraDnsLabels;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
+import io.netloom.gateway.protocol.PathReport;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.gateway.protocol.X25519Keys;
 import io.netloom.mapsigning.SignedMapListener;
@@ -74,6 +75,14 @@ public final class SignalGateway implements AutoCloseable {
     public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
             PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials,
             PathReportListener pathReports, Clock clock) {
+        this(vertx, config, keys, maps, signedMaps, directory, presence, turnCredentials, pathReports,
+                GatewayMeters.NONE, clock);
+    }
+
+    /** @param meters told of each map message pushed and each signal relayed or refused (ADR 0050) */
+    public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
+            PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials,
+            PathReportListener pathReports, GatewayMeters meters, Clock clock) {
         this.vertx = vertx;
         this.config = config;
         this.keys = keys;
@@ -81,7 +90,7 @@ public final class SignalGateway implements AutoCloseable {
         this.presence = presence;
         this.sourceLimit = new SourceRateLimit(config);
         this.services = new GatewayServices(config, maps, signedMaps, new Sessions(), new SignalSequences(),
-                turnCredentials, pathReports, clock);
+                turnCredentials, pathReports, meters, clock);
     }
 
     /** Starts listening; the future completes with the port actually bound. */
@@ -138,6 +147,18 @@ public final class SignalGateway implements AutoCloseable {
 
     public int connectedPeers() {
         return services.sessions().size();
+    }
+
+    /**
+     * How many paths of {@code type} the connected peers last reported, over all sessions here: a connection between
+     * two peers counts once for each end that reports it. Walks every session: for a scrape, not for a hot path.
+     */
+    public int reportedPaths(PathReport.ConnectionType type) {
+        int count = 0;
+        for (PeerSession session : services.sessions().all()) {
+            count += session.reportedPathsOf(type);
+        }
+        return count;
     }
 
     @Override

@@ -45,6 +45,8 @@ final class GatewayFixture implements AutoCloseable {
     final List<String> presence = new CopyOnWriteArrayList<>();
     /** The peers whose reported paths changed, one entry per notification. */
     final List<PeerId> pathChanges = new CopyOnWriteArrayList<>();
+    /** What the gateway counted: {@code map:full}, {@code map:delta} and {@code signal:<outcome>}. */
+    final Map<String, Integer> counted = new ConcurrentHashMap<>();
     /** Peers whose setup key allowed extra DNS labels (ADR 0046). */
     final Set<PeerId> allowingExtraDnsLabels = ConcurrentHashMap.newKeySet();
     private final Map<String, PeerIdentity> peersByKey = new ConcurrentHashMap<>();
@@ -91,7 +93,8 @@ final class GatewayFixture implements AutoCloseable {
             }
         };
         gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder,
-                turnCredentials, peer -> pathChanges.add(peer.peerId()), java.time.Clock.systemUTC());
+                turnCredentials, peer -> pathChanges.add(peer.peerId()), new CountingMeters(),
+                java.time.Clock.systemUTC());
         port = TestClient.await(gateway.start());
         return this;
     }
@@ -174,6 +177,27 @@ final class GatewayFixture implements AutoCloseable {
 
     int connectedPeers() {
         return gateway.connectedPeers();
+    }
+
+    int reportedPaths(io.netloom.gateway.protocol.PathReport.ConnectionType type) {
+        return gateway.reportedPaths(type);
+    }
+
+    int counted(String what) {
+        return counted.getOrDefault(what, 0);
+    }
+
+    private final class CountingMeters implements GatewayMeters {
+
+        @Override
+        public void mapPushed(boolean fullMap) {
+            counted.merge(fullMap ? "map:full" : "map:delta", 1, Integer::sum);
+        }
+
+        @Override
+        public void signal(SignalOutcome outcome) {
+            counted.merge("signal:" + outcome.tag(), 1, Integer::sum);
+        }
     }
 
     /** What the named peer of the fixture's account last reported on its live session. */

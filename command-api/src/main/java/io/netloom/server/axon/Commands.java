@@ -1,5 +1,6 @@
 package io.netloom.server.axon;
 
+import io.netloom.server.metrics.CommandMeters;
 import java.util.List;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -11,21 +12,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends commands on behalf of an {@link Initiator} and waits for them: when a call returns, the
- * events are stored and the read model shows them.
+ * events are stored and the read model shows them. Each command is timed here, by its outcome ({@link CommandMeters}).
  */
 @Component
 public class Commands {
 
     private final CommandGateway gateway;
     private final TransactionManager transactionManager;
+    private final CommandMeters meters;
 
-    public Commands(CommandGateway gateway, TransactionManager transactionManager) {
+    public Commands(CommandGateway gateway, TransactionManager transactionManager, CommandMeters meters) {
         this.gateway = gateway;
         this.transactionManager = transactionManager;
+        this.meters = meters;
     }
 
     public void send(Object command, Initiator initiator) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(initiator.asMetaData()));
+        long start = System.nanoTime();
+        try {
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(initiator.asMetaData()));
+        } catch (RuntimeException failure) {
+            meters.threw(command.getClass(), start, failure);
+            throw failure;
+        }
+        meters.succeeded(command.getClass(), start);
     }
 
     /**

@@ -3,10 +3,12 @@ package io.netloom.server.gateway;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.GatewayConfig;
+import io.netloom.gateway.GatewayMeters;
 import io.netloom.gateway.PeerIdentity;
 import io.netloom.gateway.ReportedPaths;
 import io.netloom.gateway.ServerCertificate;
 import io.netloom.gateway.SignalGateway;
+import io.netloom.gateway.protocol.PathReport;
 import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
@@ -42,13 +44,15 @@ public class GatewayServer implements SmartLifecycle {
     private final Directory directory;
     private final GatewayTurnCredentials turnCredentials;
     private final PathReports pathReports;
+    private final GatewayMeters meters;
     private Vertx vertx;
     private volatile SignalGateway gateway;
     private volatile int boundPort = -1;
 
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
             NetworkMaps maps, SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence,
-            Directory directory, GatewayTurnCredentials turnCredentials, PathReports pathReports) {
+            Directory directory, GatewayTurnCredentials turnCredentials, PathReports pathReports,
+            GatewayMeters meters) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
@@ -58,6 +62,7 @@ public class GatewayServer implements SmartLifecycle {
         this.directory = directory;
         this.turnCredentials = turnCredentials;
         this.pathReports = pathReports;
+        this.meters = meters;
         certificates.onReload(this::serve);
     }
 
@@ -66,7 +71,7 @@ public class GatewayServer implements SmartLifecycle {
         endSessionsOfPreviousRun();
         vertx = Vertx.vertx();
         SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
-                presence, turnCredentials, pathReports, Clock.systemUTC());
+                presence, turnCredentials, pathReports, meters, Clock.systemUTC());
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -141,6 +146,18 @@ public class GatewayServer implements SmartLifecycle {
     public Optional<ReportedPaths> reportedPaths(AccountId account, PeerId peer) {
         SignalGateway running = gateway;
         return running == null ? Optional.empty() : running.reportedPaths(account, peer);
+    }
+
+    /** Peers with a live session on this process's gateway; none while it is not running. */
+    public int connectedPeers() {
+        SignalGateway running = gateway;
+        return running == null ? 0 : running.connectedPeers();
+    }
+
+    /** Paths of {@code type} in the latest reports of the peers connected here (for the meters, ADR 0050). */
+    public int reportedPaths(PathReport.ConnectionType type) {
+        SignalGateway running = gateway;
+        return running == null ? 0 : running.reportedPaths(type);
     }
 
     public boolean usesTls() {

@@ -2,6 +2,8 @@ package io.netloom.server.readmodel;
 
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -55,6 +57,32 @@ public class NetworkMapFreshness {
             }
         }
         return true;
+    }
+
+    /**
+     * How many events the maps trail the store by: the head's global index minus the processor's position (its
+     * furthest-behind segment). Empty while the processor is not running, for the readiness probe and the
+     * {@code netloom.readmodel.lag} gauge (ADR 0050).
+     */
+    public OptionalLong lag() {
+        Optional<TrackingEventProcessor> processor =
+                processing.eventProcessor(NetworkMapProjection.PROCESSING_GROUP, TrackingEventProcessor.class);
+        if (processor.isEmpty() || !processor.get().isRunning()) {
+            return OptionalLong.empty();
+        }
+        var statuses = processor.get().processingStatus().values();
+        if (statuses.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long processed = Long.MAX_VALUE;
+        for (EventTrackerStatus status : statuses) {
+            TrackingToken position = status.getTrackingToken();
+            // No position yet: started on an empty store and has processed nothing since.
+            processed = Math.min(processed, position == null ? -1 : position.position().orElse(-1));
+        }
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        return OptionalLong.of(Math.max(0, headPosition - processed));
     }
 
     private boolean hasProcessed(TrackingToken head) {

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Generates the secrets Netloom hands out once (personal access tokens, SCIM tokens, setup keys) and the hashes
- * it keeps instead. The secrets carry at least 190 bits of randomness, so a fast hash is enough:
+ * Generates the secrets Netloom hands out once (personal access tokens, SCIM tokens, setup keys, the scrape
+ * token) and the hashes it keeps instead. The secrets carry at least 190 bits of randomness, so a fast hash is enough:
  * there is nothing to brute-force, unlike a password.
  */
 public final class SecretTokens {
@@ -16,6 +16,7 @@ public final class SecretTokens {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String TOKEN_PREFIX = "nlp_";
     private static final String SCIM_TOKEN_PREFIX = "nls_";
+    private static final String SCRAPE_TOKEN_PREFIX = "nlm_";
     private static final int TOKEN_LENGTH = 36;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,6 +31,11 @@ public final class SecretTokens {
     /** A SCIM client's bearer token, told apart from a personal access token by its prefix (ADR 0026). */
     public static String newScimToken() {
         return SCIM_TOKEN_PREFIX + randomString(TOKEN_LENGTH);
+    }
+
+    /** The token Prometheus scrapes the management port with (ADR 0050), kept in a file of the data directory. */
+    public static String newScrapeToken() {
+        return SCRAPE_TOKEN_PREFIX + randomString(TOKEN_LENGTH);
     }
 
     /** A setup key in NetBird's shape: an upper-case UUID-like string of 122 random bits. */

@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"netloom.data-dir=target/test-server-data/${random.uuid}", "netloom.gateway.port=0",
+                // A defined API port gets no random management port of its own: any free one.
+                "management.server.port=0",
                 "netloom.gateway.host=127.0.0.1", "netloom.insecure-http=true"})
 abstract class ConsoleServer {
 

@@ -136,7 +136,7 @@ class KilledServerRestartIT {
         Path log = work.resolve(logName);
         Process server = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
                 "--netloom.data-dir=" + work.resolve("data"), "--server.port=" + port,
-                "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1",
+                "--management.server.port=0", "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1",
                 // Plain HTTP keeps this test about the database; the flag is harmless where HTTP is the default.
                 "--netloom.insecure-http=true")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -12,9 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Servers as an operator starts them, on a data directory of the test's own, with any free ports and
- * TLS by default. Properties go in as command-line arguments: builder properties rank below
- * application.yml, whose {@code server.port} is 8080.
+ * Servers as an operator starts them, on a data directory of the test's own, with any free ports (API, management
+ * and gateway) and TLS by default. Properties go in as command-line arguments: builder properties rank below
+ * application.yml, whose {@code server.port} is 8080 and {@code management.server.port} 8081.
  */
 public final class StandaloneServers {
 
@@ -25,7 +25,8 @@ public final class StandaloneServers {
     public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
         List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir));
         // A name given twice on the command line reads as both values joined by a comma: give each one once.
-        for (String fallback : List.of("server.port=0", "netloom.gateway.port=0", "netloom.gateway.host=127.0.0.1")) {
+        for (String fallback : List.of("server.port=0", "management.server.port=0", "netloom.gateway.port=0",
+                "netloom.gateway.host=127.0.0.1")) {
             String name = fallback.substring(0, fallback.indexOf('=') + 1);
             if (Arrays.stream(properties).noneMatch(property -> property.startsWith(name))) {
                 arguments.add("--" + fallback);
