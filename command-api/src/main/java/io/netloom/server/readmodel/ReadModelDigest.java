@@ -67,6 +67,14 @@ public record ReadModelDigest(String indexes, SortedMap<String, String> accounts
         return new ReadModelDigest(sha256(FIELDS.valueToTree(directory)), accounts, maps);
     }
 
+    /** One SHA-256 over every part, for comparing two models at a glance. */
+    public String checksum() {
+        StringBuilder parts = new StringBuilder(indexes);
+        accounts.forEach((id, digest) -> parts.append('\n').append(id).append(' ').append(digest).append(' ')
+                .append(maps.get(id)));
+        return sha256(parts.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** What differs from {@code other}, one line each; empty when both models hold the same. */
     public List<String> differencesFrom(ReadModelDigest other) {
         List<String> differences = new ArrayList<>();
@@ -104,10 +112,17 @@ public record ReadModelDigest(String indexes, SortedMap<String, String> accounts
 
     private static String sha256(JsonNode tree) {
         try {
-            byte[] canonical = FIELDS.writeValueAsBytes(canonical(tree));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return sha256(FIELDS.writeValueAsBytes(canonical(tree)));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot digest a read model", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 here", e);
         }
     }
 

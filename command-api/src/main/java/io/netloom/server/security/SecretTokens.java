@@ -16,7 +16,7 @@ public final class SecretTokens {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String TOKEN_PREFIX = "nlp_";
     private static final String SCIM_TOKEN_PREFIX = "nls_";
-    private static final String SCRAPE_TOKEN_PREFIX = "nlm_";
+    private static final String MANAGEMENT_TOKEN_PREFIX = "nlm_";
     private static final int TOKEN_LENGTH = 36;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -33,9 +33,12 @@ public final class SecretTokens {
         return SCIM_TOKEN_PREFIX + randomString(TOKEN_LENGTH);
     }
 
-    /** The token Prometheus scrapes the management port with (ADR 0050), kept in a file of the data directory. */
-    public static String newScrapeToken() {
-        return SCRAPE_TOKEN_PREFIX + randomString(TOKEN_LENGTH);
+    /**
+     * A token of the management port (Prometheus's scrape, ADR 0050; the operator's, ADR 0053), kept in a file of the
+     * data directory.
+     */
+    public static String newManagementToken() {
+        return MANAGEMENT_TOKEN_PREFIX + randomString(TOKEN_LENGTH);
     }
 
     /** A setup key in NetBird's shape: an upper-case UUID-like string of 122 random bits. */

@@ -67,7 +67,8 @@ class KilledServerRestartIT {
         assertThat(JAR).as("the server jar; build it with: mvn -B -q -pl command-api -am package -DskipTests")
                 .isRegularFile();
         int port = freePort();
-        Process first = startServer(port, "first.log");
+        int management = freePort();
+        Process first = startServer(port, management, "first.log");
         String token = Files.readString(work.resolve("data/admin-token")).strip();
         String taken = createGroup(port, token, TAKEN_NAME).orElseThrow();
 
@@ -90,7 +91,7 @@ class KilledServerRestartIT {
         assertThat(PostgresProcesses.identify(postgresPid, postgresDirectory()))
                 .isEqualTo(PostgresProcesses.Identity.POSTGRES_OF_THIS_DIRECTORY);
 
-        Process second = startServer(port, "second.log");
+        Process second = startServer(port, management, "second.log");
 
         Map<String, String> present = groups(port, token);
         Map<String, String> acknowledged = writes.acknowledged();
@@ -110,6 +111,14 @@ class KilledServerRestartIT {
         assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false))
                 .as("the orphan was stopped").isFalse();
         assertThat(createGroup(port, token, "after restart")).isPresent();
+        assertThat(readModelCheck(management)).as("right after the restart").isEqualTo("EQUAL");
+        // The same with the live models kept current event by event, under concurrent writes (ADR 0053).
+        ConcurrentGroupWrites live = new ConcurrentGroupWrites(port, token, TAKEN_NAME);
+        for (Future<?> write : live.start("live", WRITES / 5, CALLERS)) {
+            write.get(2, TimeUnit.MINUTES);
+        }
+        assertThat(live.unanswered()).isEmpty();
+        assertThat(readModelCheck(management)).as("after concurrent writes to the live models").isEqualTo("EQUAL");
 
         long secondPostgresPid = PostmasterPidFile.in(postgresDirectory()).orElseThrow().pid();
         second.destroy();
@@ -132,11 +141,23 @@ class KilledServerRestartIT {
         throw new AssertionError("the log never says \"" + marker + "\":\n" + String.join("\n", lines));
     }
 
-    private Process startServer(int port, String logName) throws IOException, InterruptedException {
+    /** The outcome of the operator's read-model check on the management port. */
+    private String readModelCheck(int management) throws IOException, InterruptedException {
+        String operatorToken = Files.readString(work.resolve("data/keys/operator-token")).strip();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + management + "/actuator/readmodels"))
+                .header("Authorization", "Bearer " + operatorToken).timeout(Duration.ofMinutes(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        System.out.println("read-model check: " + response.body());
+        return new ObjectMapper().readTree(response.body()).get("outcome").asText();
+    }
+
+    private Process startServer(int port, int management, String logName) throws IOException, InterruptedException {
         Path log = work.resolve(logName);
         Process server = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
                 "--netloom.data-dir=" + work.resolve("data"), "--server.port=" + port,
-                "--management.server.port=0", "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1",
+                "--management.server.port=" + management, "--netloom.gateway.port=0", "--netloom.gateway.host=127.0.0.1",
                 // Plain HTTP keeps this test about the database; the flag is harmless where HTTP is the default.
                 "--netloom.insecure-http=true")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -55,11 +55,6 @@ class HelmChartTest {
     /** Properties of Spring Boot itself the chart sets; every other one must be a setting README documents. */
     private static final Set<String> BOOT_PROPERTIES = Set.of("server.port", "management.server.port",
             "spring.datasource.url", "spring.datasource.username", "spring.datasource.password");
-    /**
-     * The scrape token's file, a setting of ADR 0050 (Actuator and metrics, merged beside this chart): README's
-     * settings table names it from that merge on, and this set is then redundant.
-     */
-    private static final Set<String> METRICS_SETTINGS = Set.of("netloom.metrics.token-file");
 
     private static final Map<String, RenderedChart> RENDERED = new ConcurrentHashMap<>();
 
@@ -146,7 +141,7 @@ class HelmChartTest {
         for (String argument : container.getArgs()) {
             assertThat(argument).startsWith("--").contains("=");
             String name = argument.substring(2, argument.indexOf('='));
-            assertThat(documented.contains(name) || BOOT_PROPERTIES.contains(name) || METRICS_SETTINGS.contains(name))
+            assertThat(documented.contains(name) || BOOT_PROPERTIES.contains(name))
                     .as(name).isTrue();
         }
         // Settings from Secrets come as environment variables, in Spring's relaxed form of the property's name.
