@@ -2,6 +2,8 @@ package io.netloom.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +117,14 @@ public final class TestData {
     }
 
     // ---- reading
+
+    /**
+     * An instant before every event stored from now on. The server stamps events to the millisecond, as the store
+     * keeps them (ADR 0053): an event of this very millisecond is stamped at its start, before {@code Instant.now()}.
+     */
+    public static Instant beforeNextEvent() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(1);
+    }
 
     public static String accountId(NetloomApi.Client client) {
         return ok(client.get("/api/accounts")).body().get(0).get("id").asString();

@@ -1,6 +1,7 @@
 package io.netloom.server.audit.history;
 
 import static io.netloom.server.testing.TestData.accountId;
+import static io.netloom.server.testing.TestData.beforeNextEvent;
 import static io.netloom.server.testing.TestData.createGroup;
 import static io.netloom.server.testing.TestData.createToken;
 import static io.netloom.server.testing.TestData.createUser;
@@ -41,7 +42,7 @@ class ExplainApiTest extends ServerTest {
         String servers = createGroup(owner, "servers", db, web);
         String dbs = createGroup(owner, "dbs", db);
         String webs = createGroup(owner, "webs", web);
-        Instant beforePolicies = Instant.now();
+        Instant beforePolicies = beforeNextEvent();
         String ssh = ok(owner.post("/api/policies", policy("ssh", true, List.of(with(rule("ssh in", List.of(admins),
                 List.of(servers)), "bidirectional", false, "protocol", "tcp", "ports", List.of("22")))))).text("id");
         String sync = ok(owner.post("/api/policies", policy("db sync", false, List.of(rule("sync", List.of(webs),
@@ -79,7 +80,7 @@ class ExplainApiTest extends ServerTest {
         String leaverId = createUser(owner, serviceUser("leaver", "admin"));
         String contractor = TestPeers.enroll(api.anonymous(),
                 TestPeers.createReusableKey(api.as(createToken(owner, leaverId)), List.of(admins)), "contractor");
-        Instant beforeBlock = Instant.now();
+        Instant beforeBlock = beforeNextEvent();
         ok(owner.put("/api/users/{userId}", userUpdate("admin", true), leaverId));
         Instant afterBlock = Instant.now();
 

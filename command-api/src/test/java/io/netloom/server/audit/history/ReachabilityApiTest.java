@@ -1,6 +1,7 @@
 package io.netloom.server.audit.history;
 
 import static io.netloom.server.testing.TestData.accountId;
+import static io.netloom.server.testing.TestData.beforeNextEvent;
 import static io.netloom.server.testing.TestData.createGroup;
 import static io.netloom.server.testing.TestData.createPolicy;
 import static io.netloom.server.testing.TestData.createToken;
@@ -129,7 +130,7 @@ class ReachabilityApiTest extends ServerTest {
 
     @Test
     void reachabilityWhenInputBadThenAClearClientError() {
-        Instant beforeAccount = Instant.now();
+        Instant beforeAccount = beforeNextEvent();
         NetloomApi.Client owner = accounts.newAccount();
         NetloomApi.Client stranger = accounts.newAccount();
         String theirs = TestPeers.enroll(api.anonymous(), TestPeers.createReusableKey(stranger, List.of()), "theirs");
