@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * A relayed tunnel across several TURN credential lifetimes (ADR 0018). Peer C sits behind the symmetric NAT, so
+ * A relayed tunnel across two TURN credential lifetimes (ADR 0018). Peer C sits behind the symmetric NAT, so
  * the only path is through coturn. Credentials live {@link #LIFETIME}; each peer is handed fresh ones at half
  * that, as the gateway does. coturn grants allocations only {@link #ALLOCATION_LIFETIME} (production: 600 s
  * against 24 h credentials), so an allocation must be made again several times per credential lifetime, and
@@ -27,7 +27,7 @@ class PeerConnectionTurnRenewalTest {
 
     private static final Duration LIFETIME = Duration.ofSeconds(24);
     private static final Duration ALLOCATION_LIFETIME = Duration.ofSeconds(20);
-    private static final int LIFETIMES = 3;
+    private static final int LIFETIMES = 2;
     /** The longest gap in deliveries tolerated: a switch of paths, never a renegotiation after a dead path. */
     private static final int MAX_SILENT_SECONDS = 2;
 
