@@ -2,10 +2,10 @@ package io.netloom.server.readmodel;
 
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -60,46 +60,37 @@ public class NetworkMapFreshness {
     }
 
     /**
-     * How many events the maps trail the store by: the head's global index minus the processor's position (its
-     * furthest-behind segment). Empty while the processor is not running, for the readiness probe and the
-     * {@code netloom.readmodel.lag} gauge (ADR 0050).
+     * How many events the maps trail the store by: the head's global index minus the processor's position. Empty
+     * while the processor is not running, for the readiness probe and the {@code netloom.readmodel.lag} gauge (ADR
+     * 0050).
      */
     public OptionalLong lag() {
-        Optional<TrackingEventProcessor> processor =
-                processing.eventProcessor(NetworkMapProjection.PROCESSING_GROUP, TrackingEventProcessor.class);
-        if (processor.isEmpty() || !processor.get().isRunning()) {
+        boolean running = processor().map(TrackingEventProcessor::isRunning).orElse(false);
+        OptionalLong processed = running ? processedPosition() : OptionalLong.empty();
+        if (processed.isEmpty()) {
             return OptionalLong.empty();
-        }
-        var statuses = processor.get().processingStatus().values();
-        if (statuses.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long processed = Long.MAX_VALUE;
-        for (EventTrackerStatus status : statuses) {
-            TrackingToken position = status.getTrackingToken();
-            // No position yet: started on an empty store and has processed nothing since.
-            processed = Math.min(processed, position == null ? -1 : position.position().orElse(-1));
         }
         TrackingToken head = eventStore.createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(-1);
-        return OptionalLong.of(Math.max(0, headPosition - processed));
+        return OptionalLong.of(Math.max(0, headPosition - processed.getAsLong()));
     }
 
     private boolean hasProcessed(TrackingToken head) {
-        return processing.eventProcessor(NetworkMapProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .map(processor -> {
-                    var statuses = processor.processingStatus().values();
-                    return !statuses.isEmpty() && statuses.stream().allMatch(status -> covers(status, head));
-                })
-                .orElse(false);
+        return processedPosition().orElse(-1) >= head.position().orElse(Long.MAX_VALUE);
     }
 
     /**
-     * Compares positions, not coverage: a gap below the head (a rolled-back append) would keep
-     * {@code covers} false until Axon cleans it up, although no event is missing.
+     * The position of the processor's furthest-behind segment; -1 for one that has processed nothing yet (started
+     * on an empty store). Positions, not coverage: a gap below the head (a rolled-back append) would keep a token from
+     * covering the head until Axon cleans it up, although no event is missing.
      */
-    private static boolean covers(EventTrackerStatus status, TrackingToken head) {
-        TrackingToken position = status.getTrackingToken();
-        return position != null && position.position().orElse(-1) >= head.position().orElse(Long.MAX_VALUE);
+    private OptionalLong processedPosition() {
+        var statuses = processor().map(processor -> processor.processingStatus().values()).orElse(List.of());
+        return statuses.stream().mapToLong(status -> status.getTrackingToken() == null ? -1
+                : status.getTrackingToken().position().orElse(-1)).min();
+    }
+
+    private Optional<TrackingEventProcessor> processor() {
+        return processing.eventProcessor(NetworkMapProjection.PROCESSING_GROUP, TrackingEventProcessor.class);
     }
 }

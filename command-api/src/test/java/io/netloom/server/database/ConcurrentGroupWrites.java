@@ -75,14 +75,29 @@ final class ConcurrentGroupWrites {
         return List.copyOf(unanswered);
     }
 
+    /** Asks the server on {@code port} to create a group named {@code name}. */
+    static HttpResponse<String> post(HttpClient http, int port, String token, String name)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/groups"))
+                .header("Authorization", "Token " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The new group's id in a 200 answer to {@link #post}. */
+    static String createdId(HttpResponse<String> response) {
+        Matcher id = GROUP_ID.matcher(response.body());
+        if (!id.find()) {
+            throw new AssertionError("no group id in " + response.body());
+        }
+        return id.group(1);
+    }
+
     private void write(String name) {
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/groups"))
-                    .header("Authorization", "Token " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = post(http, port, token, name);
         } catch (IOException e) {
             synchronized (this) {
                 unanswered.add(name);
@@ -93,11 +108,7 @@ final class ConcurrentGroupWrites {
             return;
         }
         if (response.statusCode() == 200) {
-            Matcher id = GROUP_ID.matcher(response.body());
-            if (!id.find()) {
-                throw new AssertionError("no group id in " + response.body());
-            }
-            acknowledged.put(id.group(1), name);
+            acknowledged.put(createdId(response), name);
         } else if (response.statusCode() >= 400 && response.statusCode() < 500 && name.equals(takenName)) {
             synchronized (this) {
                 refused.add(name);

@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,6 @@ class KilledServerRestartIT {
     private static final Path JAR = Path.of(System.getProperty("netloom.server.jar", "target/netloom-server.jar"));
     /** Start-up on a busy two-core machine; the server normally starts in a fraction of this. */
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
-    private static final Pattern GROUP_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String TAKEN_NAME = "taken";
     /** Issue 18: a kill -9 of the only process during 1,000 concurrent commands. */
     private static final int WRITES = 1_000;
@@ -193,16 +190,9 @@ class KilledServerRestartIT {
     /** The new group's id once the server answered 200; empty when the server is gone. */
     private Optional<String> createGroup(int port, String token, String name) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/groups"))
-                    .header("Authorization", "Token " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = ConcurrentGroupWrites.post(http, port, token, name);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            Matcher id = GROUP_ID.matcher(response.body());
-            assertThat(id.find()).isTrue();
-            return Optional.of(id.group(1));
+            return Optional.of(ConcurrentGroupWrites.createdId(response));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
