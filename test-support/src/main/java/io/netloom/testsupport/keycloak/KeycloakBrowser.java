@@ -52,9 +52,12 @@ public final class KeycloakBrowser {
         }
     }
 
-    /** Opens the verification URL a device showed (with the user code in it), signs in and grants the device. */
+    /**
+     * Opens the verification URL a device showed (with the user code in it), signs in and grants the device on the
+     * consent page, if the client has one.
+     */
     public Outcome approveDevice(URI verificationUriComplete) {
-        return consent(signIn(verificationUriComplete), true);
+        return consentIfAsked(signIn(verificationUriComplete));
     }
 
     /** Opens the verification URL, signs in, and refuses the device on the consent page. */

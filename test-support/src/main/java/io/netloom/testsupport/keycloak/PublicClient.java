@@ -22,6 +22,10 @@ public record PublicClient(String clientId, boolean consentRequired, Duration de
         return new PublicClient(id, consentRequired, deviceCodeLifespan, devicePollingInterval, groupsClaim);
     }
 
+    public PublicClient withoutConsentPage() {
+        return new PublicClient(clientId, false, deviceCodeLifespan, devicePollingInterval, groupsClaim);
+    }
+
     public PublicClient withDeviceCodeLifespan(Duration lifespan) {
         return new PublicClient(clientId, consentRequired, lifespan, devicePollingInterval, groupsClaim);
     }
