@@ -7,6 +7,8 @@ import io.netloom.gateway.protocol.TurnCredentialsMessage;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.mapsigning.SignedMapMessage;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -122,21 +124,24 @@ final class PeerSession {
     }
 
     /**
-     * Called from the sender's session with a signal for this peer. A peer that does not read what it
-     * is sent gets no more: the signal is dropped and the sender told, so memory stays bounded.
+     * Called from any thread with a signal for this peer; completes with what became of it. A peer that does not read
+     * what it is sent gets no more: the signal is dropped and the sender told, so memory stays bounded.
      */
-    void deliver(String message, PeerSession sender) {
+    Future<SignalOutcome> deliver(String message) {
+        Promise<SignalOutcome> outcome = Promise.promise();
         context.runOnContext(ignored -> {
             if (closed || isBacklogged()) {
                 services.meters().signal(SignalOutcome.PEER_BUSY);
-                sender.report(SignalOutcome.PEER_BUSY.tag(), "peer " + peer.peerId() + " is not reading its messages");
+                outcome.complete(SignalOutcome.PEER_BUSY);
             } else {
                 // Counted before the write, so whoever sees the signal arrive sees it counted.
                 services.meters().signal(SignalOutcome.RELAYED);
                 write(message);
                 unconfirmed.written(message, System.nanoTime());
+                outcome.complete(SignalOutcome.RELAYED);
             }
         });
+        return outcome.future();
     }
 
     /**
@@ -329,17 +334,13 @@ final class PeerSession {
             refuse(SignalOutcome.NOT_ALLOWED, "peer " + recipient + " is not in your network map");
             return;
         }
-        // Offline first: a signal that is not relayed must not use up its seq (docs/protocol.md §3).
-        PeerSession target = services.sessions().get(recipient);
-        if (target == null || !target.peer.accountId().equals(peer.accountId())) {
-            refuse(SignalOutcome.PEER_OFFLINE, "peer " + recipient + " is not connected");
-            return;
-        }
-        if (!services.sequences().advance(peer.peerId(), recipient, sequence.asLong())) {
-            refuse(SignalOutcome.REPLAYED, "seq " + sequence.asLong() + " was already used towards " + recipient);
-            return;
-        }
-        target.deliver(Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext), this);
+        RelayedSignal signal = new RelayedSignal(peer.accountId(), peer.peerId(), recipient, sequence.asLong(),
+                Wire.signalFrom(peer.peerId().value(), kind, sequence.asLong(), nonce, ciphertext));
+        services.relay().relay(signal).onSuccess(outcome -> {
+            if (outcome != SignalOutcome.RELAYED) {
+                report(outcome.tag(), signal.refusal(outcome));
+            }
+        });
     }
 
     /** Counts a signal the gateway does not relay and tells its sender, whose error code is the outcome's name. */

@@ -47,6 +47,7 @@ public final class SignalGateway implements AutoCloseable {
     private final PresenceRecorder presence;
     private final SourceRateLimit sourceLimit;
     private final GatewayServices services;
+    private final ReplacedElsewhere replacedElsewhere;
     private HttpServer server;
     private Runnable unsubscribeRevocations;
     private Runnable unsubscribeMaps;
@@ -89,8 +90,11 @@ public final class SignalGateway implements AutoCloseable {
         this.directory = directory;
         this.presence = presence;
         this.sourceLimit = new SourceRateLimit(config);
-        this.services = new GatewayServices(config, maps, signedMaps, new Sessions(), new SignalSequences(),
-                turnCredentials, pathReports, meters, clock);
+        Sessions sessions = new Sessions();
+        SignalRelay relay = new SignalRelay(vertx, sessions, new SignalSequences(), meters);
+        this.services = new GatewayServices(config, maps, signedMaps, sessions, relay, turnCredentials, pathReports,
+                meters, clock);
+        this.replacedElsewhere = new ReplacedElsewhere(vertx, sessions, relay, presence);
     }
 
     /** Starts listening; the future completes with the port actually bound. */
@@ -114,9 +118,10 @@ public final class SignalGateway implements AutoCloseable {
         heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(),
                 id -> services.sessions().all().forEach(PeerSession::heartbeat));
         housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> sourceLimit.forgetIdle(System.nanoTime()));
-        return vertx.createHttpServer(options)
-                .requestHandler(this::handle)
-                .listen(config.port(), config.host())
+        return replacedElsewhere.start()
+                .compose(ready -> vertx.createHttpServer(options)
+                        .requestHandler(this::handle)
+                        .listen(config.port(), config.host()))
                 .map(listening -> {
                     server = listening;
                     log.info("Signal gateway listening on {}:{}{}", config.host(), listening.actualPort(),
@@ -169,6 +174,8 @@ public final class SignalGateway implements AutoCloseable {
         }
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(housekeepingTimer);
+        replacedElsewhere.stop();
+        services.relay().stop();
         services.sessions().all().forEach(session -> session.end(CloseCodes.SHUTTING_DOWN, "gateway shutting down"));
         if (server != null) {
             server.close().toCompletionStage().toCompletableFuture().join();
@@ -206,6 +213,7 @@ public final class SignalGateway implements AutoCloseable {
         List<String> carried = List.of();
         synchronized (sessions) {
             PeerSession replaced = sessions.register(session);
+            services.relay().connectedHere(session.peer.peerId());
             if (replaced != null) {
                 presence.disconnected(replaced.peer, replaced.id);
                 carried = replaced.unconfirmedSignals();
@@ -221,12 +229,14 @@ public final class SignalGateway implements AutoCloseable {
             session.markClosed();
             synchronized (sessions) {
                 if (sessions.unregister(session)) {
+                    services.relay().goneFromHere(session.peer.peerId());
                     presence.disconnected(session.peer, session.id);
                 }
             }
         });
         session.start(serial);
         session.carryOver(carried);
+        replacedElsewhere.opened(session);
     }
 
     private static void refuse(HttpServerRequest request, int status, String message) {
@@ -261,7 +271,7 @@ public final class SignalGateway implements AutoCloseable {
 
         @Override
         public void peerRevoked(AccountId account, PeerId peer, String reason) {
-            services.sequences().forget(peer);
+            services.relay().forget(peer);
             PeerSession session = sessionOf(account, peer);
             if (session != null) {
                 session.end(CloseCodes.PEER_REVOKED, reason);

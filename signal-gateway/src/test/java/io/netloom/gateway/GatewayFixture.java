@@ -53,6 +53,7 @@ final class GatewayFixture implements AutoCloseable {
     private final Map<String, X25519Keys> keysByName = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private SignalGateway gateway;
+    private final List<SignalGateway> others = new CopyOnWriteArrayList<>();
     private int port;
     private int hosts;
 
@@ -72,6 +73,22 @@ final class GatewayFixture implements AutoCloseable {
 
     /** A gateway that hands each signed-in peer the TURN credentials {@code turnCredentials} issues. */
     GatewayFixture start(GatewayConfig config, TurnCredentialSource turnCredentials) {
+        gateway = gatewayOn(vertx, config, turnCredentials);
+        port = TestClient.await(gateway.start());
+        return this;
+    }
+
+    /**
+     * Another gateway on the same model, directory and keys, as another server process has them, on {@code other}
+     * (in a cluster, another member); returns the port it listens on. Closed with the fixture.
+     */
+    int startAnother(Vertx other, GatewayConfig config) {
+        SignalGateway another = gatewayOn(other, config, TurnCredentialSource.NONE);
+        others.add(another);
+        return TestClient.await(another.start());
+    }
+
+    private SignalGateway gatewayOn(Vertx on, GatewayConfig config, TurnCredentialSource turnCredentials) {
         PeerDirectory directory = publicKey -> {
             PeerIdentity peer = peersByKey.get(publicKey);
             if (peer == null || maps.mapOf(ACCOUNT, peer.peerId()).isEmpty()) {
@@ -92,11 +109,8 @@ final class GatewayFixture implements AutoCloseable {
                 presence.add("disconnected " + peer.peerId());
             }
         };
-        gateway = new SignalGateway(vertx, config, gatewayKeys, maps, signedMaps, directory, recorder,
-                turnCredentials, peer -> pathChanges.add(peer.peerId()), new CountingMeters(),
-                java.time.Clock.systemUTC());
-        port = TestClient.await(gateway.start());
-        return this;
+        return new SignalGateway(on, config, gatewayKeys, maps, signedMaps, directory, recorder, turnCredentials,
+                peer -> pathChanges.add(peer.peerId()), new CountingMeters(), java.time.Clock.systemUTC());
     }
 
     /** Enrolls a peer; members of the mesh group reach each other. */
@@ -120,8 +134,13 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     TestClient client(String name) {
-        return new TestClient(vertx, gatewayUri("ws"), ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(),
-                keysByName.get(name), signedFor(name));
+        return client(name, port);
+    }
+
+    /** A client of the gateway on {@code gatewayPort}: this fixture's, or another one started by it. */
+    TestClient client(String name, int gatewayPort) {
+        return new TestClient(vertx, URI.create("ws://127.0.0.1:" + gatewayPort + Wire.PEER_PATH),
+                ServerTrust.certificateAuthorities(), gatewayKeys.publicKey(), keysByName.get(name), signedFor(name));
     }
 
     /** A client of a gateway started with TLS, trusting what {@code trust} decides. */
@@ -207,6 +226,7 @@ final class GatewayFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        others.forEach(SignalGateway::close);
         if (gateway != null) {
             gateway.close();
         }
