@@ -33,12 +33,18 @@ public record GatewayCluster(String name, String host, int port, List<String> me
         }
     }
 
-    /** Starts this member's Vert.x; completes once it has joined (or, as the first member, formed) the cluster. */
-    public Future<Vertx> start(VertxOptions options) {
+    /** This member's Vert.x, once it has joined (or, as the first member, formed) the cluster, and the members. */
+    public record Joined(Vertx vertx, ClusterMembership membership) {
+    }
+
+    /** Starts this member's Vert.x and joins the cluster. */
+    public Future<Joined> start(VertxOptions options) {
+        HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast());
         return Vertx.builder()
                 .with(options.setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)))
-                .withClusterManager(new HazelcastClusterManager(hazelcast()))
-                .buildClustered();
+                .withClusterManager(manager)
+                .buildClustered()
+                .map(vertx -> new Joined(vertx, new HazelcastMembership(manager.getHazelcastInstance())));
     }
 
     private Config hazelcast() {

@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ final class PeerSession {
     private static final int MAX_SIGNAL_FIELD_CHARS = 16 * 1024;
 
     final PeerIdentity peer;
-    final String id = UUID.randomUUID().toString();
+    final String id;
     private final ServerWebSocket socket;
     private final Vertx vertx;
     private final Context context;
@@ -67,6 +66,7 @@ final class PeerSession {
         this.context = context;
         this.peer = peer;
         this.services = services;
+        this.id = SessionIds.newId(services.node());
         long now = System.nanoTime();
         this.lastHeardNanos = now;
         this.messageRate = new TokenBucket(services.config().messagesPerSecond(), services.config().messageBurst(), now);

@@ -84,6 +84,14 @@ public final class SignalGateway implements AutoCloseable {
     public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
             PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials,
             PathReportListener pathReports, GatewayMeters meters, Clock clock) {
+        this(vertx, config, keys, maps, signedMaps, directory, presence, turnCredentials, pathReports, meters, clock,
+                ClusterMembership.alone().node());
+    }
+
+    /** @param node this gateway's node id, which its session ids carry ({@link SessionIds}) */
+    public SignalGateway(Vertx vertx, GatewayConfig config, X25519Keys keys, NetworkMaps maps, SignedMaps signedMaps,
+            PeerDirectory directory, PresenceRecorder presence, TurnCredentialSource turnCredentials,
+            PathReportListener pathReports, GatewayMeters meters, Clock clock, String node) {
         this.vertx = vertx;
         this.config = config;
         this.keys = keys;
@@ -93,7 +101,7 @@ public final class SignalGateway implements AutoCloseable {
         Sessions sessions = new Sessions();
         SignalRelay relay = new SignalRelay(vertx, sessions, new SignalSequences(), meters);
         this.services = new GatewayServices(config, maps, signedMaps, sessions, relay, turnCredentials, pathReports,
-                meters, clock);
+                meters, clock, node);
         this.replacedElsewhere = new ReplacedElsewhere(vertx, sessions, relay, presence);
     }
 

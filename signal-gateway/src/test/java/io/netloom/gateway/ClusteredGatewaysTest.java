@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class ClusteredGatewaysTest {
 
+    private static String clusterName;
+    private static List<String> members;
+    private static GatewayCluster.Joined firstMember;
     private static Vertx first;
     private static Vertx second;
 
@@ -36,10 +39,11 @@ class ClusteredGatewaysTest {
 
     @BeforeAll
     static void cluster() throws IOException {
-        String name = "gateways-" + UUID.randomUUID();
-        List<String> members = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
-        first = TestClient.await(member(name, members, 0).start(new VertxOptions()));
-        second = TestClient.await(member(name, members, 1).start(new VertxOptions()));
+        clusterName = "gateways-" + UUID.randomUUID();
+        members = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
+        firstMember = TestClient.await(member(0).start(new VertxOptions()));
+        first = firstMember.vertx();
+        second = TestClient.await(member(1).start(new VertxOptions())).vertx();
     }
 
     @AfterAll
@@ -123,6 +127,23 @@ class ClusteredGatewaysTest {
         assertThat(bOnFirst.nextOfType("signal").get("seq").asLong()).isEqualTo(next.seq());
     }
 
+    @Test
+    void membershipWhenAMemberJoinsThenItIsLiveAndWhenItLeavesThenTheOthersAreToldAndItIsNoLongerLive()
+            throws InterruptedException {
+        ClusterMembership membership = firstMember.membership();
+        java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
+        membership.onMemberGone(gone::countDown);
+
+        GatewayCluster.Joined third = TestClient.await(member(2).start(new VertxOptions()));
+        String thirdNode = third.membership().node();
+        assertThat(membership.liveNodes()).hasSize(3).contains(membership.node(), thirdNode);
+        assertThat(SessionIds.nodeOf(SessionIds.newId(thirdNode))).contains(thirdNode);
+        TestClient.await(third.vertx().close());
+
+        assertThat(gone.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(membership.liveNodes()).hasSize(2).doesNotContain(thirdNode);
+    }
+
     private void start() {
         fixture.start(TestConfigs.defaults());
         secondPort = fixture.startAnother(second, TestConfigs.defaults());
@@ -134,8 +155,9 @@ class ClusteredGatewaysTest {
         return client;
     }
 
-    private static GatewayCluster member(String name, List<String> members, int index) {
-        return new GatewayCluster(name, "127.0.0.1", Integer.parseInt(members.get(index).split(":")[1]), members);
+    private static GatewayCluster member(int index) {
+        return new GatewayCluster(clusterName, "127.0.0.1", Integer.parseInt(members.get(index).split(":")[1]),
+                members);
     }
 
     private static int freePort() throws IOException {
