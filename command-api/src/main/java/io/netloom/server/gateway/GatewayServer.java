@@ -1,10 +1,11 @@
 package io.netloom.server.gateway;
 
 import io.netloom.domain.ids.AccountId;
+import io.netloom.gateway.ClusterMembership;
+import io.netloom.gateway.GatewayCluster;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.GatewayConfig;
 import io.netloom.gateway.GatewayMeters;
-import io.netloom.gateway.PeerIdentity;
 import io.netloom.gateway.ReportedPaths;
 import io.netloom.gateway.ServerCertificate;
 import io.netloom.gateway.SignalGateway;
@@ -12,10 +13,12 @@ import io.netloom.gateway.protocol.PathReport;
 import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
+import io.netloom.server.cluster.ClusterProperties;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
 import io.netloom.server.tls.ServerCertificates;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,6 +48,7 @@ public class GatewayServer implements SmartLifecycle {
     private final GatewayTurnCredentials turnCredentials;
     private final PathReports pathReports;
     private final GatewayMeters meters;
+    private final ClusterProperties cluster;
     private Vertx vertx;
     private volatile SignalGateway gateway;
     private volatile int boundPort = -1;
@@ -52,7 +56,7 @@ public class GatewayServer implements SmartLifecycle {
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
             NetworkMaps maps, SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence,
             Directory directory, GatewayTurnCredentials turnCredentials, PathReports pathReports,
-            GatewayMeters meters) {
+            GatewayMeters meters, ClusterProperties cluster) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
@@ -63,15 +67,19 @@ public class GatewayServer implements SmartLifecycle {
         this.turnCredentials = turnCredentials;
         this.pathReports = pathReports;
         this.meters = meters;
+        this.cluster = cluster;
         certificates.onReload(this::serve);
     }
 
     @Override
     public void start() {
-        endSessionsOfPreviousRun();
-        vertx = Vertx.vertx();
+        GatewayCluster.Joined joined = join();
+        vertx = joined.vertx();
+        ClusterMembership membership = joined.membership();
+        endSessionsOfAbsentNodes(membership);
+        membership.onMemberGone(() -> endSessionsOfAbsentNodes(membership));
         SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
-                presence, turnCredentials, pathReports, meters, Clock.systemUTC());
+                presence, turnCredentials, pathReports, meters, Clock.systemUTC(), membership.node());
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -81,6 +89,24 @@ public class GatewayServer implements SmartLifecycle {
                     + config.port(), e);
         }
         gateway = starting;
+    }
+
+    /** This process's Vert.x: alone, or a member of the cluster the settings name. */
+    private GatewayCluster.Joined join() {
+        Optional<GatewayCluster> settings = cluster.cluster();
+        if (settings.isEmpty()) {
+            return new GatewayCluster.Joined(Vertx.vertx(), ClusterMembership.alone());
+        }
+        try {
+            GatewayCluster.Joined joined = settings.get().start(new VertxOptions()).toCompletionStage()
+                    .toCompletableFuture().join();
+            log.info("The gateway joined cluster {} as node {} ({} live members)", settings.get().name(),
+                    joined.membership().node(), joined.membership().liveNodes().size());
+            return joined;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the gateway cannot join cluster " + settings.get().name() + " at "
+                    + settings.get().host() + ":" + settings.get().port(), e);
+        }
     }
 
     private void serve(ServerCertificate certificate) {
@@ -103,15 +129,13 @@ public class GatewayServer implements SmartLifecycle {
     }
 
     /**
-     * Sessions recorded as open belong to a gateway that is gone (this process starts the only one):
-     * they are recorded as ended, so no peer shows as connected without a session.
+     * Sessions recorded as open on a gateway that is gone (an earlier run of this process, a member that failed) are
+     * recorded as ended, so no peer shows as connected without a session. Every member does this when one fails: a
+     * second record of the same end changes nothing (the peer's current session is no longer that one).
      */
-    private void endSessionsOfPreviousRun() {
-        for (AccountId account : directory.accountIds()) {
-            directory.account(account).ifPresent(records -> records.connectedPeers().forEach((peer, state) ->
-                    records.peer(peer).ifPresent(view -> presence.disconnected(
-                            new PeerIdentity(account, peer, view.publicKey().base64()), state.sessionId()))));
-        }
+    private void endSessionsOfAbsentNodes(ClusterMembership membership) {
+        GatewaySessionsOfAbsentNodes.in(directory, membership.liveNodes())
+                .forEach(open -> presence.disconnected(open.peer(), open.sessionId()));
     }
 
     @Override
