@@ -24,13 +24,16 @@ final class ReplacedElsewhere {
     private final Sessions sessions;
     private final SignalRelay relay;
     private final PresenceRecorder presence;
+    private final PathsElsewhere paths;
     private MessageConsumer<JsonObject> openedConsumer;
 
-    ReplacedElsewhere(Vertx vertx, Sessions sessions, SignalRelay relay, PresenceRecorder presence) {
+    ReplacedElsewhere(Vertx vertx, Sessions sessions, SignalRelay relay, PresenceRecorder presence,
+            PathsElsewhere paths) {
         this.vertx = vertx;
         this.sessions = sessions;
         this.relay = relay;
         this.presence = presence;
+        this.paths = paths;
     }
 
     Future<Void> start() {
@@ -81,6 +84,7 @@ final class ReplacedElsewhere {
             }
             sessions.unregister(here);
             relay.goneFromHere(peer);
+            paths.sessionEnded(here.peer);
             presence.disconnected(here.peer, here.id);
             carried = here.unconfirmedSignals();
             here.end(CloseCodes.REPLACED, "replaced by a newer session");

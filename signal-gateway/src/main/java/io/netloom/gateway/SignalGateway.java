@@ -23,6 +23,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class SignalGateway implements AutoCloseable {
     private final SourceRateLimit sourceLimit;
     private final GatewayServices services;
     private final ReplacedElsewhere replacedElsewhere;
+    private final PathsElsewhere pathsElsewhere;
     private HttpServer server;
     private Runnable unsubscribeRevocations;
     private Runnable unsubscribeMaps;
@@ -100,9 +102,10 @@ public final class SignalGateway implements AutoCloseable {
         this.sourceLimit = new SourceRateLimit(config);
         Sessions sessions = new Sessions();
         SignalRelay relay = new SignalRelay(vertx, sessions, new SignalSequences(), meters);
-        this.services = new GatewayServices(config, maps, signedMaps, sessions, relay, turnCredentials, pathReports,
-                meters, clock, node);
-        this.replacedElsewhere = new ReplacedElsewhere(vertx, sessions, relay, presence);
+        this.pathsElsewhere = new PathsElsewhere(vertx, node, sessions, pathReports);
+        this.services = new GatewayServices(config, maps, signedMaps, sessions, relay, turnCredentials,
+                pathsElsewhere, meters, clock, node);
+        this.replacedElsewhere = new ReplacedElsewhere(vertx, sessions, relay, presence, pathsElsewhere);
     }
 
     /** Starts listening; the future completes with the port actually bound. */
@@ -127,6 +130,7 @@ public final class SignalGateway implements AutoCloseable {
                 id -> services.sessions().all().forEach(PeerSession::heartbeat));
         housekeepingTimer = vertx.setPeriodic(HOUSEKEEPING_MILLIS, id -> sourceLimit.forgetIdle(System.nanoTime()));
         return replacedElsewhere.start()
+                .compose(ready -> pathsElsewhere.start())
                 .compose(ready -> vertx.createHttpServer(options)
                         .requestHandler(this::handle)
                         .listen(config.port(), config.host()))
@@ -150,12 +154,24 @@ public final class SignalGateway implements AutoCloseable {
     }
 
     /**
-     * The paths {@code peer} of {@code account} last reported on its live session; empty while it is not connected
-     * here or has not reported. Safe to call from any thread.
+     * The paths {@code peer} of {@code account} last reported on its live session, here or, in a cluster, on another
+     * gateway; only towards peers it still reaches. Empty while it is not connected or has not reported. Safe to
+     * call from any thread.
      */
     public Optional<ReportedPaths> reportedPaths(AccountId account, PeerId peer) {
         PeerSession session = sessionOf(account, peer);
-        return session == null ? Optional.empty() : session.reportedPaths();
+        if (session != null) {
+            return session.reportedPaths();
+        }
+        return pathsElsewhere.of(account, peer).map(elsewhere -> new ReportedPaths(elsewhere.receivedAt(),
+                elsewhere.paths().stream()
+                        .filter(path -> services.maps().canReach(account, peer, new PeerId(path.peerId())))
+                        .toList()));
+    }
+
+    /** Forgets what the gateways that are no longer members told (ADR 0058). */
+    public void keepOnlyMembers(Set<String> liveNodes) {
+        pathsElsewhere.keepOnly(liveNodes);
     }
 
     public int connectedPeers() {
@@ -183,6 +199,7 @@ public final class SignalGateway implements AutoCloseable {
         vertx.cancelTimer(heartbeatTimer);
         vertx.cancelTimer(housekeepingTimer);
         replacedElsewhere.stop();
+        pathsElsewhere.stop();
         services.relay().stop();
         services.sessions().all().forEach(session -> session.end(CloseCodes.SHUTTING_DOWN, "gateway shutting down"));
         if (server != null) {
@@ -238,6 +255,7 @@ public final class SignalGateway implements AutoCloseable {
             synchronized (sessions) {
                 if (sessions.unregister(session)) {
                     services.relay().goneFromHere(session.peer.peerId());
+                    pathsElsewhere.sessionEnded(session.peer);
                     presence.disconnected(session.peer, session.id);
                 }
             }

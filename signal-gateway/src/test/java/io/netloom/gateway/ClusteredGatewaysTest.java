@@ -3,6 +3,9 @@ package io.netloom.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netloom.gateway.protocol.PathReport;
+import io.netloom.gateway.protocol.PathReport.ConnectionType;
+import io.netloom.gateway.protocol.PathReport.Path;
 import io.netloom.gateway.protocol.PeerSignalChannel;
 import io.netloom.gateway.protocol.SealedSignal;
 import io.netloom.gateway.protocol.Wire;
@@ -128,6 +131,25 @@ class ClusteredGatewaysTest {
     }
 
     @Test
+    void pathsWhenAPeerReportsOnOneGatewayThenTheOtherShowsThemUntilItsSessionEnds() {
+        fixture.peer("a", true);
+        fixture.peer("b", true);
+        start();
+        TestClient a = fixture.connected("a");
+        Path toB = new Path("b", ConnectionType.P2P, "srflx", "srflx", "203.0.113.7:51820", null, 2.5);
+        Path toOutsider = new Path("outsider", ConnectionType.P2P, "host", "host", "203.0.113.9:51820", null, null);
+
+        a.send(PathReport.encode(List.of(toB, toOutsider)));
+        awaitUntil("the other gateway shows a's paths", () -> fixture.reportedPathsOnAnother("a").isPresent());
+        assertThat(fixture.reportedPathsOnAnother("a").orElseThrow().paths()).as("only towards peers in its map")
+                .containsExactly(toB);
+        assertThat(fixture.pathChanges).as("listeners of both gateways told").hasSizeGreaterThanOrEqualTo(2);
+        a.close();
+
+        awaitUntil("a's paths gone with its session", () -> fixture.reportedPathsOnAnother("a").isEmpty());
+    }
+
+    @Test
     void membershipWhenAMemberJoinsThenItIsLiveAndWhenItLeavesThenTheOthersAreToldAndItIsNoLongerLive()
             throws InterruptedException {
         ClusterMembership membership = firstMember.membership();
@@ -142,6 +164,19 @@ class ClusteredGatewaysTest {
 
         assertThat(gone.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(membership.liveNodes()).hasSize(2).doesNotContain(thirdNode);
+    }
+
+    private static void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TestClient.PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting until " + what);
+            }
+        }
     }
 
     private void start() {

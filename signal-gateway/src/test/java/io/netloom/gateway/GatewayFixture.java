@@ -224,6 +224,11 @@ final class GatewayFixture implements AutoCloseable {
         return gateway.reportedPaths(ACCOUNT, new PeerId(name));
     }
 
+    /** The same, as the first gateway {@link #startAnother started besides} shows it. */
+    Optional<ReportedPaths> reportedPathsOnAnother(String name) {
+        return others.get(0).reportedPaths(ACCOUNT, new PeerId(name));
+    }
+
     @Override
     public void close() {
         others.forEach(SignalGateway::close);

@@ -77,9 +77,12 @@ public class GatewayServer implements SmartLifecycle {
         vertx = joined.vertx();
         ClusterMembership membership = joined.membership();
         endSessionsOfAbsentNodes(membership);
-        membership.onMemberGone(() -> endSessionsOfAbsentNodes(membership));
         SignalGateway starting = new SignalGateway(vertx, config, identity.keys(), maps, signedMaps, admission,
                 presence, turnCredentials, pathReports, meters, Clock.systemUTC(), membership.node());
+        membership.onMemberGone(() -> {
+            starting.keepOnlyMembers(membership.liveNodes());
+            endSessionsOfAbsentNodes(membership);
+        });
         try {
             boundPort = starting.start().toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
