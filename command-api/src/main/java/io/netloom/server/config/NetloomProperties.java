@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param turnCredentialTtl how long a TURN credential handed out at enrollment stays valid
  * @param tls the certificate the API and the gateway serve
  * @param insecureHttp serve the API and the gateway over plain HTTP and WebSocket instead (labs only)
+ * @param keysDir where the secrets live that every process of a cluster shares (gateway key, map-signing master,
+ *     TURN secret, JWT signing keys, management tokens); {@code <data-dir>/keys} when unset
  */
 @ConfigurationProperties("netloom")
 public record NetloomProperties(
@@ -29,7 +31,13 @@ public record NetloomProperties(
         @DefaultValue("") String turnSecret,
         @DefaultValue("24h") Duration turnCredentialTtl,
         @DefaultValue Tls tls,
-        @DefaultValue("false") boolean insecureHttp) {
+        @DefaultValue("false") boolean insecureHttp,
+        Path keysDir) {
+
+    /** The directory of the shared secrets: {@code keysDir}, or {@code <data-dir>/keys}. */
+    public Path keysDirectory() {
+        return keysDir != null ? keysDir : dataDir.resolve("keys");
+    }
 
     /**
      * Settings under {@code netloom.gateway.*}.

@@ -19,7 +19,7 @@ public class GatewayIdentity {
     private final X25519Keys keys;
 
     public GatewayIdentity(NetloomProperties properties) throws IOException {
-        String stored = PrivateFiles.readOrCreate(properties.dataDir().resolve("keys").resolve("gateway-x25519.key"),
+        String stored = PrivateFiles.readOrCreate(properties.keysDirectory().resolve("gateway-x25519.key"),
                 () -> Base64.getEncoder().encodeToString(X25519Keys.generate().privateKey()));
         keys = X25519Keys.fromPrivate(Base64.getDecoder().decode(stored));
     }

@@ -32,7 +32,7 @@ public class TurnCredentials {
         this.properties = properties;
         String configured = properties.turnSecret();
         this.secret = (configured.isBlank()
-                ? PrivateFiles.readOrCreate(properties.dataDir().resolve("keys").resolve("turn-secret"),
+                ? PrivateFiles.readOrCreate(properties.keysDirectory().resolve("turn-secret"),
                         TurnCredentials::newSecret)
                 : configured).getBytes(StandardCharsets.UTF_8);
     }

@@ -22,7 +22,7 @@ public class ManagementTokens {
     private final List<ManagementToken> tokens;
 
     public ManagementTokens(MetricsProperties metrics, NetloomProperties properties) throws IOException {
-        Path keys = properties.dataDir().resolve("keys");
+        Path keys = properties.keysDirectory();
         this.tokens = List.of(
                 ManagementToken.readOrCreate(metrics.tokenFile() != null ? metrics.tokenFile()
                         : keys.resolve("metrics-token"), SecretTokens::newManagementToken, SCRAPE_AUTHORITY,

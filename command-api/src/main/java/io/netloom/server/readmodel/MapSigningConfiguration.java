@@ -22,7 +22,7 @@ public class MapSigningConfiguration {
 
     @Bean
     MapSigningKeys mapSigningKeys(NetloomProperties properties) throws IOException {
-        return loadOrCreate(properties.dataDir().resolve("keys").resolve("map-signing-master.key"));
+        return loadOrCreate(properties.keysDirectory().resolve("map-signing-master.key"));
     }
 
     /** The keys of the master secret in {@code file}, which is created first if missing. */

@@ -251,7 +251,7 @@ public class SecurityConfiguration {
         // A retired key stays published as long as the longest-lived token it may have signed.
         Duration longestToken = identity.accessTokenTtl().compareTo(PersonalAccessTokenClients.ACCESS_TOKEN_TTL) > 0
                 ? identity.accessTokenTtl() : PersonalAccessTokenClients.ACCESS_TOKEN_TTL;
-        return SigningKeyRing.open(properties.dataDir().resolve("keys"), jwt.keyRotation(),
+        return SigningKeyRing.open(properties.keysDirectory(), jwt.keyRotation(),
                 longestToken.plus(JwtValidation.CLOCK_SKEW), clock);
     }
 

@@ -11,8 +11,12 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.netloom.server.storage.PrivateFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +70,8 @@ final class SigningKeyRing {
      */
     static SigningKeyRing open(Path keysDirectory, Duration rotation, Duration retention, Clock clock)
             throws IOException {
+        Files.createDirectories(keysDirectory,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         SigningKeyRing ring = new SigningKeyRing(keysDirectory.resolve(FILE), rotation, retention, clock,
                 load(keysDirectory));
         if (!ring.rotateIfDue() && !Files.exists(ring.file)) {
@@ -76,8 +82,22 @@ final class SigningKeyRing {
         return ring;
     }
 
-    /** Drops keys whose tokens have all expired and starts a new key when the signing one is due; true if anything changed. */
+    /**
+     * Drops keys whose tokens have all expired and starts a new key when the signing one is due; true if anything
+     * changed. Processes sharing the keys directory (a cluster, ADR 0058) take turns under a file lock and start from
+     * what the file holds, so one rotates and the others take its key over at their next check.
+     */
     synchronized boolean rotateIfDue() throws IOException {
+        try (FileChannel channel = FileChannel.open(file.resolveSibling(FILE + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+            if (Files.exists(file)) {
+                use(load(file.getParent()));
+            }
+            return rotateUnderLock();
+        }
+    }
+
+    private boolean rotateUnderLock() throws IOException {
         Instant now = clock.instant();
         List<RSAKey> next = new ArrayList<>(keys.stream().filter(key -> isLive(key, now)).toList());
         boolean changed = next.size() != keys.size();

@@ -29,13 +29,24 @@ public final class PrivateFiles {
         return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
 
-    /** Reads the secret stored in the file, creating it with a fresh one first if it does not exist. */
+    /**
+     * Reads the secret stored in the file, creating it with a fresh one first if it does not exist. Processes that
+     * share the file (a cluster's keys directory) and start at once all end up with the one secret that was created
+     * first: the file appears only complete, and only if absent.
+     */
     public static String readOrCreate(Path file, java.util.function.Supplier<String> newSecret) throws IOException {
         if (Files.exists(file)) {
             return read(file);
         }
-        String secret = newSecret.get();
-        write(file, secret);
-        return secret;
+        Path candidate = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".new");
+        write(candidate, newSecret.get());
+        try {
+            Files.createLink(file, candidate);
+        } catch (java.nio.file.FileAlreadyExistsException anotherProcessWasFirst) {
+            // Its secret stands.
+        } finally {
+            Files.deleteIfExists(candidate);
+        }
+        return read(file);
     }
 }

@@ -46,7 +46,7 @@ class GatewayTurnCredentialsTest {
 
     private static GatewayTurnCredentials source(List<String> turnUris, Duration lifetime) throws Exception {
         NetloomProperties properties = new NetloomProperties(Path.of("unused"), "", null, List.of(), turnUris,
-                "coturn-secret", lifetime, null, false);
+                "coturn-secret", lifetime, null, false, null);
         return new GatewayTurnCredentials(properties, new TurnCredentials(properties));
     }
 

@@ -65,6 +65,6 @@ class IssuerUrlTest {
 
     private static NetloomProperties properties(String publicUrl, boolean insecureHttp) {
         return new NetloomProperties(Path.of("data"), publicUrl, null, List.of(), List.of(), "", Duration.ofHours(24),
-                null, insecureHttp);
+                null, insecureHttp, null);
     }
 }
