@@ -4,6 +4,7 @@ import io.netloom.api.netbird.ErrorResponse;
 import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.domain.common.RejectionReason;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,8 @@ public class ApiExceptionHandler {
     }
 
     /** Also a transaction that PostgreSQL chose to abort to break a lock cycle between concurrent requests. */
-    @ExceptionHandler({ConcurrencyException.class, PessimisticLockingFailureException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            PessimisticLockingFailureException.class})
     ResponseEntity<ErrorResponse> concurrentChange(RuntimeException conflict) {
         return error(HttpStatus.CONFLICT, "changed concurrently by another request; retry");
     }

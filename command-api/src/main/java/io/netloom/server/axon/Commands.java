@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends commands on behalf of an {@link Initiator} and waits for them: when a call returns, the
  * events are stored and the read model shows them. Each command is timed here, by its outcome ({@link CommandMeters}).
+ * A unit of work that met an aggregate another process had changed runs again ({@link StaleAggregates}).
  */
 @Component
 public class Commands {
@@ -30,7 +31,8 @@ public class Commands {
     public void send(Object command, Initiator initiator) {
         long start = System.nanoTime();
         try {
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(initiator.asMetaData()));
+            StaleAggregates.retried(() -> gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(initiator.asMetaData())));
         } catch (RuntimeException failure) {
             meters.threw(command.getClass(), start, failure);
             throw failure;
@@ -51,6 +53,13 @@ public class Commands {
      * (a free address, a free label) that stay taken exactly as long as the transaction lives.
      */
     public void sendAtomically(Supplier<List<?>> commandsBuiltInTransaction, Initiator initiator) {
+        StaleAggregates.retried(() -> {
+            sendAtomicallyOnce(commandsBuiltInTransaction, initiator);
+            return null;
+        });
+    }
+
+    private void sendAtomicallyOnce(Supplier<List<?>> commandsBuiltInTransaction, Initiator initiator) {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {

@@ -1,5 +1,6 @@
 package io.netloom.server.bootstrap;
 
+import io.netloom.domain.account.Account;
 import io.netloom.domain.account.AccountSettings;
 import io.netloom.domain.account.CreateAccountCommand;
 import io.netloom.domain.common.Ipv4Network;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,16 +47,23 @@ public class FirstStartBootstrap {
     private final Commands commands;
     private final NetloomProperties properties;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    public FirstStartBootstrap(Directory directory, Commands commands, NetloomProperties properties, Clock clock) {
+    public FirstStartBootstrap(Directory directory, Commands commands, NetloomProperties properties, Clock clock,
+            JdbcTemplate jdbc) {
         this.directory = directory;
         this.commands = commands;
         this.properties = properties;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * Asks the store as well as the directory: another server process on the same database may have created the
+     * first account after this one rebuilt its directory (the caller holds the start-up turn, ADR 0056).
+     */
     public void createFirstAccountIfEmpty() {
-        if (!directory.isEmpty()) {
+        if (!directory.isEmpty() || storeHasAccount()) {
             return;
         }
         String token = SecretTokens.newPersonalAccessToken();
@@ -76,5 +85,11 @@ public class FirstStartBootstrap {
                         SecretTokens.hash(token), now, now.plus(ADMIN_TOKEN_LIFETIME), owner)),
                 Initiator.SYSTEM);
         log.info("Created the first account and its owner; the owner's personal access token is in {}", tokenFile);
+    }
+
+    private boolean storeHasAccount() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domainevententry WHERE type = ?)", Boolean.class,
+                Account.class.getSimpleName()));
     }
 }

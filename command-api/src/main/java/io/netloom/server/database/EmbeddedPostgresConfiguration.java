@@ -2,6 +2,7 @@ package io.netloom.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.netloom.server.cluster.DirectConnections;
 import io.netloom.server.config.NetloomProperties;
 import java.io.IOException;
 import javax.sql.DataSource;
@@ -31,5 +32,10 @@ public class EmbeddedPostgresConfiguration {
         config.setMaximumPoolSize(20);
         config.setPoolName("netloom-embedded");
         return new HikariDataSource(config);
+    }
+
+    @Bean
+    DirectConnections directConnections(EmbeddedDatabase database) {
+        return new DirectConnections(database.jdbcUrl(), EmbeddedDatabase.OWNER, database.ownerPassword());
     }
 }

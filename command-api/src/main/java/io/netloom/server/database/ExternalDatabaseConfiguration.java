@@ -2,6 +2,7 @@ package io.netloom.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.netloom.server.cluster.DirectConnections;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -26,5 +27,12 @@ public class ExternalDatabaseConfiguration {
         config.setMaximumPoolSize(20);
         config.setPoolName("netloom-external");
         return new HikariDataSource(config);
+    }
+
+    @Bean
+    DirectConnections directConnections(Environment environment) {
+        return new DirectConnections(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"));
     }
 }

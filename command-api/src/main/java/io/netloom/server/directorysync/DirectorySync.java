@@ -31,9 +31,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * One run of a provider's directory sync (ADR 0028): read the directory (outside any lock: it is the slow part),
- * then, under the account's lock, reconcile the users the provider's people signed in as against it and send
- * each user's changes in one transaction, as {@code directory-sync:<provider>}. A user whose change fails does not
- * stop the others; a directory that cannot be read changes nothing.
+ * then reconcile the users the provider's people signed in as against it and send each user's changes under the
+ * account's lock, in one transaction per user, as {@code directory-sync:<provider>}. A user whose change fails does
+ * not stop the others; a directory that cannot be read changes nothing.
  */
 @Service
 public class DirectorySync {
@@ -61,7 +61,7 @@ public class DirectorySync {
         Set<String> readFor = Set.copyOf(directory.usersLinkedTo(accountId, providerId).keySet());
         DirectorySnapshot snapshot = source.read(readFor, withGroups);
         Initiator initiator = new Initiator("directory-sync:" + providerId);
-        Tally tally = locks.withLock(accountId, () -> apply(providerId, accountId, readFor, snapshot, initiator));
+        Tally tally = apply(providerId, accountId, readFor, snapshot, initiator);
         return new DirectorySyncOutcome(providerId, accountId, Instant.now(clock),
                 (System.nanoTime() - started) / 1_000_000, snapshot.size(), tally.linked, tally.blocked,
                 tally.unblocked, tally.groupsChanged, tally.failed, null);
@@ -90,7 +90,9 @@ public class DirectorySync {
         boolean syncGroups = records.account().settings().jwtGroups().syncsGroups();
         for (Change change : DirectoryReconciliation.changes(linked, snapshot, syncGroups)) {
             try {
-                applyOne(records, change, initiator, tally);
+                // One account turn (and transaction) per person: a failure leaves the others' changes standing, and
+                // no transaction outlives the store's gap timeout however large the directory (ADR 0056).
+                locks.withLock(accountId, () -> applyOne(records, change, initiator, tally));
             } catch (RuntimeException e) {
                 tally.failed++;
                 log.warn("Directory sync with {} could not change user {}: {}", providerId, change.user().id(),

@@ -1,6 +1,7 @@
 package io.netloom.server.directorysync;
 
 import io.netloom.projections.directory.Directory;
+import io.netloom.server.cluster.Leadership;
 import io.netloom.server.identity.UpstreamProvider;
 import io.netloom.server.identity.UpstreamProviders;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public class DirectorySyncTasks implements SmartLifecycle, DisposableBean {
     private boolean running;
 
     public DirectorySyncTasks(DirectorySyncProperties settings, UpstreamProviders providers, Directory directory,
-            DirectorySync sync, DirectorySyncStatus status, Clock clock) {
+            DirectorySync sync, DirectorySyncStatus status, Clock clock, Leadership leadership) {
         for (DirectorySyncConfig config : settings.configured()) {
             UpstreamProvider provider = providers.byId(config.providerId()).orElseThrow(() ->
                     new IllegalArgumentException("netloom.identity.providers." + config.providerId()
@@ -35,7 +36,7 @@ public class DirectorySyncTasks implements SmartLifecycle, DisposableBean {
                             + " client-secret): its people are linked at their sign-in"));
             tasks.put(config.providerId(), new ProviderSyncTask(config,
                     () -> provider.accountAmong(directory.accountIds()),
-                    new KeycloakDirectory(config), sync, status, clock, PHASE));
+                    new KeycloakDirectory(config), sync, status, clock, leadership, PHASE));
         }
         sources = tasks.values().stream().map(ProviderSyncTask::source).toList();
     }

@@ -1,6 +1,7 @@
 package io.netloom.server.directorysync;
 
 import io.netloom.domain.ids.AccountId;
+import io.netloom.server.cluster.Leadership;
 import io.netloom.server.scheduling.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +26,13 @@ final class ProviderSyncTask extends PeriodicTask {
     private final DirectorySync sync;
     private final DirectorySyncStatus status;
     private final Clock clock;
+    private final Leadership leadership;
     /** Runs of one provider never overlap (the schedule's and one an admin or a test starts). */
     private final Object runLock = new Object();
     private boolean down;
 
     ProviderSyncTask(DirectorySyncConfig config, Supplier<Optional<AccountId>> account, DirectorySource source,
-            DirectorySync sync, DirectorySyncStatus status, Clock clock, int phase) {
+            DirectorySync sync, DirectorySyncStatus status, Clock clock, Leadership leadership, int phase) {
         super("directory-sync-" + config.providerId(), Duration.ZERO, config.interval(), phase);
         this.config = config;
         this.account = account;
@@ -38,6 +40,7 @@ final class ProviderSyncTask extends PeriodicTask {
         this.sync = sync;
         this.status = status;
         this.clock = clock;
+        this.leadership = leadership;
     }
 
     DirectorySource source() {
@@ -46,7 +49,10 @@ final class ProviderSyncTask extends PeriodicTask {
 
     @Override
     protected void runOnce() {
-        runNow();
+        // Once per cluster (ADR 0056): each process would read the whole directory and send the same changes.
+        if (leadership.isLeader()) {
+            runNow();
+        }
     }
 
     /** One run now, on the caller's thread. */

@@ -1,5 +1,6 @@
 package io.netloom.server.login;
 
+import io.netloom.server.cluster.Leadership;
 import io.netloom.server.scheduling.PeriodicTask;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,19 @@ class PeerLoginExpiryScheduler extends PeriodicTask {
     private static final int PHASE = Integer.MAX_VALUE - 2000;
 
     private final PeerLoginExpiry expiry;
+    private final Leadership leadership;
 
-    PeerLoginExpiryScheduler(PeerLoginExpiry expiry) {
+    PeerLoginExpiryScheduler(PeerLoginExpiry expiry, Leadership leadership) {
         super("peer-login-expiry", Duration.ZERO, CHECK_EVERY, PHASE);
         this.expiry = expiry;
+        this.leadership = leadership;
     }
 
     @Override
     protected void runOnce() {
-        expiry.sweep();
+        // Once per cluster (ADR 0056): every process would send the same expiries, all but one refused.
+        if (leadership.isLeader()) {
+            expiry.sweep();
+        }
     }
 }

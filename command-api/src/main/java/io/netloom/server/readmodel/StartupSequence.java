@@ -7,6 +7,7 @@ import io.netloom.server.audit.chain.ChainBackfill;
 import io.netloom.server.audit.chain.ChainFacts;
 import io.netloom.server.bootstrap.FirstStartBootstrap;
 import io.netloom.server.claims.ClaimsBackfill;
+import io.netloom.server.cluster.StartUpTurns;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * ADR 0034) and records the payload type and peers of every link that lacks them (ADR 0035, decision
  * 11), rebuilds the in-memory read models — the directory and every network map — from the
  * event store in one pass, claims what the claims tables lack (a store that predates them, ADR
- * 0011), then creates the first account if there is none. No request and no peer can therefore see
+ * 0011), then creates the first account if there is none. The steps that write to the database run in this
+ * process's turn among the processes starting on it at the same time (ADR 0056). No request and no peer can therefore see
  * a half-built model. The network-map tracking processor starts at the
  * head of the store (NetworkMapConfiguration), so it takes over exactly where this replay ends:
  * nothing can be appended in between, since nothing that writes is open yet.
@@ -44,12 +46,13 @@ public class StartupSequence implements SmartLifecycle {
     private final ClaimsBackfill claimsBackfill;
     private final ChainBackfill chainBackfill;
     private final ChainFacts chainFacts;
+    private final StartUpTurns turns;
     private volatile boolean running;
 
     public StartupSequence(EventStorageEngine storageEngine, DirectoryProjection directoryProjection,
             NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
             NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill,
-            ChainBackfill chainBackfill, ChainFacts chainFacts) {
+            ChainBackfill chainBackfill, ChainFacts chainFacts, StartUpTurns turns) {
         this.storageEngine = storageEngine;
         this.directoryProjection = directoryProjection;
         this.networkMapProjection = networkMapProjection;
@@ -59,19 +62,23 @@ public class StartupSequence implements SmartLifecycle {
         this.claimsBackfill = claimsBackfill;
         this.chainBackfill = chainBackfill;
         this.chainFacts = chainFacts;
+        this.turns = turns;
     }
 
     @Override
     public void start() {
-        chainBackfill.linkWhatIsMissing();
-        chainFacts.fillWhatIsMissing();
+        // Processes starting together on one database take the steps that write one at a time (ADR 0056).
+        turns.inTurn("the hash chain's backfill", () -> {
+            chainBackfill.linkWhatIsMissing();
+            chainFacts.fillWhatIsMissing();
+        });
         replay();
-        claimsBackfill.claimWhatIsMissing();
+        turns.inTurn("the claims' backfill", claimsBackfill::claimWhatIsMissing);
         if (!networkMapFreshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {
             throw new IllegalStateException("the network-map processor did not reach the head of the event store");
         }
         networkMaps.retainHistory();
-        bootstrap.createFirstAccountIfEmpty();
+        turns.inTurn("the first account", bootstrap::createFirstAccountIfEmpty);
         running = true;
     }
 

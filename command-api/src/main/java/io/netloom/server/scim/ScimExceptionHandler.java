@@ -4,6 +4,7 @@ import io.netloom.domain.common.CommandRejectedException;
 import io.netloom.server.api.InvalidQueryParameterException;
 import io.netloom.server.api.RequestTooLargeException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public class ScimExceptionHandler {
         return error(404, null, "not found");
     }
 
-    @ExceptionHandler({ConcurrencyException.class, PessimisticLockingFailureException.class})
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class,
+            PessimisticLockingFailureException.class})
     ResponseEntity<ScimError> concurrentChange(RuntimeException conflict) {
         return error(409, null, "changed concurrently by another request; retry");
     }

@@ -75,36 +75,40 @@ class ScimGroups {
 
     ObjectNode replace(ScimClient client, String id, ScimGroupDraft draft) {
         AccountRecords records = users.records(client);
-        GroupId groupId = locks.withLock(client.accountId(), () -> {
-            GroupView group = existing(records, id);
-            List<Object> steps = new ArrayList<>();
-            String name = draft.displayName().strip();
-            if (!name.equals(group.name())) {
-                requireUniqueName(records, name, group.id());
-                // Renamed first: the renaming restates the peers, which the moves below then change.
-                steps.add(new UpdateGroupCommand(group.id(), client.accountId(), name, group.peers()));
-            }
-            draft.externalId().filter(externalId -> !records.externalIdOf(group.id()).equals(Optional.of(externalId)))
-                    .ifPresent(externalId ->
-                            steps.add(new SetGroupExternalIdCommand(group.id(), client.accountId(), externalId)));
-            draft.members().ifPresent(members -> steps.addAll(membershipMoves(records, group.id(),
-                    memberIds(records, group.id()), members)));
-            if (!steps.isEmpty()) {
-                commands.sendAtomically(steps, client.initiator());
-            }
-            return group.id();
-        });
+        GroupId groupId = locks.withLock(client.accountId(),
+                () -> replaced(client, records, existing(records, id), draft));
         return representations.group(records, records.group(groupId).orElseThrow());
     }
 
     /** Applied to the group as it is under the account's lock, so that a concurrent change is never undone. */
     ObjectNode patch(ScimClient client, String id, List<ScimPatchOperation> operations) {
         AccountRecords records = users.records(client);
-        return locks.withLock(client.accountId(), () -> {
+        GroupId groupId = locks.withLock(client.accountId(), () -> {
             GroupView group = existing(records, id);
-            return replace(client, id, ScimGroupPatch.apply(ScimGroupDraft.of(records, group), operations,
+            return replaced(client, records, group, ScimGroupPatch.apply(ScimGroupDraft.of(records, group), operations,
                     group.id().value()));
         });
+        // Read once the lock's transaction has committed: the read model shows a change only then (ADR 0056).
+        return representations.group(records, records.group(groupId).orElseThrow());
+    }
+
+    private GroupId replaced(ScimClient client, AccountRecords records, GroupView group, ScimGroupDraft draft) {
+        List<Object> steps = new ArrayList<>();
+        String name = draft.displayName().strip();
+        if (!name.equals(group.name())) {
+            requireUniqueName(records, name, group.id());
+            // Renamed first: the renaming restates the peers, which the moves below then change.
+            steps.add(new UpdateGroupCommand(group.id(), client.accountId(), name, group.peers()));
+        }
+        draft.externalId().filter(externalId -> !records.externalIdOf(group.id()).equals(Optional.of(externalId)))
+                .ifPresent(externalId ->
+                        steps.add(new SetGroupExternalIdCommand(group.id(), client.accountId(), externalId)));
+        draft.members().ifPresent(members -> steps.addAll(membershipMoves(records, group.id(),
+                memberIds(records, group.id()), members)));
+        if (!steps.isEmpty()) {
+            commands.sendAtomically(steps, client.initiator());
+        }
+        return group.id();
     }
 
     void delete(ScimClient client, String id) {

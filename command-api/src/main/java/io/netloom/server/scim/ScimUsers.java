@@ -83,10 +83,7 @@ class ScimUsers {
         AccountRecords records = records(client);
         UserView user = locks.withLock(client.accountId(), () -> {
             UserView current = existing(records, id);
-            List<Object> steps = changes(client, records, current, draft);
-            if (!steps.isEmpty()) {
-                commands.sendAtomically(steps, client.initiator());
-            }
+            replaced(client, records, current, draft);
             return current;
         });
         return representations.user(records, records.user(user.id()).orElseThrow());
@@ -95,11 +92,21 @@ class ScimUsers {
     /** Applied to the user as it is under the account's lock, so that a concurrent change is never undone. */
     ObjectNode patch(ScimClient client, String id, List<ScimPatchOperation> operations) {
         AccountRecords records = records(client);
-        return locks.withLock(client.accountId(), () -> {
-            UserView user = existing(records, id);
-            return replace(client, id, ScimUserPatch.apply(ScimUserDraft.of(records, user), operations,
-                    user.id().value()));
+        UserView user = locks.withLock(client.accountId(), () -> {
+            UserView current = existing(records, id);
+            replaced(client, records, current, ScimUserPatch.apply(ScimUserDraft.of(records, current), operations,
+                    current.id().value()));
+            return current;
         });
+        // Read once the lock's transaction has committed: the read model shows a change only then (ADR 0056).
+        return representations.user(records, records.user(user.id()).orElseThrow());
+    }
+
+    private void replaced(ScimClient client, AccountRecords records, UserView current, ScimUserDraft draft) {
+        List<Object> steps = changes(client, records, current, draft);
+        if (!steps.isEmpty()) {
+            commands.sendAtomically(steps, client.initiator());
+        }
     }
 
     void delete(ScimClient client, String id) {

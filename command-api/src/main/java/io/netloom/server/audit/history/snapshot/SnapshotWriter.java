@@ -2,6 +2,7 @@ package io.netloom.server.audit.history.snapshot;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.projections.directory.Directory;
+import io.netloom.server.cluster.Leadership;
 import io.netloom.server.scheduling.PeriodicTask;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -26,17 +27,23 @@ class SnapshotWriter extends PeriodicTask {
 
     private final Directory directory;
     private final SnapshotCatchUp catchUp;
+    private final Leadership leadership;
     private final int interval;
 
-    SnapshotWriter(Directory directory, SnapshotCatchUp catchUp, HistoryProperties properties) {
+    SnapshotWriter(Directory directory, SnapshotCatchUp catchUp, HistoryProperties properties, Leadership leadership) {
         super("history-snapshots", FIRST_RUN, properties.snapshotPeriod(), PHASE);
         this.directory = directory;
         this.catchUp = catchUp;
+        this.leadership = leadership;
         this.interval = properties.snapshotInterval();
     }
 
     @Override
     protected void runOnce() {
+        // Once per cluster (ADR 0056): the snapshots are shared tables, and every process would compute the same.
+        if (!leadership.isLeader()) {
+            return;
+        }
         for (AccountId account : directory.accountIds()) {
             try {
                 int written = catchUp.catchUp(account, interval);
