@@ -53,7 +53,7 @@ public record NetloomProperties(
             @DefaultValue("100") int connectionBurst) {
 
         public Gateway {
-            urls = List.copyOf(urls);
+            urls = urls.stream().map(String::strip).toList();
             for (String listed : urls) {
                 requireWebSocketUrl(listed);
             }
@@ -62,7 +62,7 @@ public record NetloomProperties(
         private static void requireWebSocketUrl(String url) {
             URI parsed;
             try {
-                parsed = new URI(url.strip());
+                parsed = new URI(url);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("netloom.gateway.urls: " + url + " is not a URL");
             }

@@ -25,10 +25,14 @@ public final class MapFloors {
         return new MapFloors();
     }
 
-    /** The floors as kept, oldest model first. */
+    /** The floors as kept, oldest model first; an entry without a serial (a damaged file) is no floor. */
     public static MapFloors of(Map<String, Long> kept) {
         MapFloors floors = new MapFloors();
-        kept.forEach(floors::accepted);
+        kept.forEach((model, serial) -> {
+            if (serial != null) {
+                floors.accepted(model, serial);
+            }
+        });
         return floors;
     }
 
