@@ -32,10 +32,24 @@ public final class MapMessageSigner {
         this.keys = keys;
     }
 
-    /** The peer's whole map, in a batch of its own. */
-    public SignedMapMessage fullMap(AccountId account, PeerId peer, NetworkMap map) {
-        return sign(account, List.of(new Unsigned(Kind.MAP, peer, SignedMapMessage.FULL_MAP, map.serial(), json(map))))
-                .get(0);
+    /**
+     * The peer's whole map, in a batch of its own, with the id of the model its serial counts in as a last member
+     * {@code "model"} (ADR 0057): inside the signed bytes, so a held map's model is as trustworthy as its serial.
+     */
+    public SignedMapMessage fullMap(AccountId account, PeerId peer, NetworkMap map, String model) {
+        return sign(account, List.of(new Unsigned(Kind.MAP, peer, SignedMapMessage.FULL_MAP, map.serial(),
+                withModel(json(map), model)))).get(0);
+    }
+
+    /**
+     * Appends the model to the map's JSON object (never empty: it has a serial) instead of building a tree of the
+     * whole map again: a full map of thousands of peers is written once.
+     */
+    private static String withModel(String mapJson, String model) {
+        if (!mapJson.endsWith("}")) {
+            throw new IllegalStateException("a map serializes to a JSON object");
+        }
+        return mapJson.substring(0, mapJson.length() - 1) + ",\"model\":" + json(model) + "}";
     }
 
     /** Each update's delta, signed for its peer, in the order given. */

@@ -61,9 +61,17 @@ public final class SignedMaps implements AutoCloseable {
         this.unsubscribe = maps.subscribe(new Publication());
     }
 
-    /** The peer's whole map, signed now; empty when the model does not know the peer. */
+    /**
+     * The peer's whole map, signed now, naming the model its serial counts in ({@link #modelId()}); empty when the
+     * model does not know the peer.
+     */
     public Optional<SignedMapMessage> fullMap(AccountId account, PeerId peer) {
-        return maps.mapOf(account, peer).map(map -> signer.fullMap(account, peer, map));
+        return maps.mapOf(account, peer).map(map -> signer.fullMap(account, peer, map, maps.modelId()));
+    }
+
+    /** The model whose serials these maps carry (ADR 0057); deltas continue only a map of the same model. */
+    public String modelId() {
+        return maps.modelId();
     }
 
     /**

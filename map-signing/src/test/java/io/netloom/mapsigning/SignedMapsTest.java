@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.MerkleBatch;
+import io.netloom.gateway.protocol.SignedMapEnvelope;
+import io.netloom.gateway.protocol.Wire;
+import io.netloom.projections.networkmap.NetworkMaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,26 @@ class SignedMapsTest {
         assertThat(map.serial()).isEqualTo(account.maps.mapOf(TestAccount.ACCOUNT, a).orElseThrow().serial());
         assertThat(account.verifiesFor(map, a)).isTrue();
         assertThat(signed.fullMap(TestAccount.ACCOUNT, new PeerId("nobody"))).isEmpty();
+    }
+
+    @Test
+    void fullMapWhenSignedThenNamesItsModelInsideTheSignedBytes() throws Exception {
+        PeerId a = account.enroll("a");
+        SignedMaps signed = start(1);
+
+        SignedMapMessage map = signed.fullMap(TestAccount.ACCOUNT, a).orElseThrow();
+        SignedMapEnvelope.Opened opened = SignedMapEnvelope.open(map.text());
+        SignedMapMessage otherModel = new SignedMapMessage(map.baseSerial(), map.serial(),
+                map.text().replace(account.maps.modelId(), "another-model"));
+
+        assertThat(Wire.read(opened.json()).get("model").asText()).isEqualTo(account.maps.modelId())
+                .isEqualTo(signed.modelId());
+        assertThat(account.verifiesFor(otherModel, a)).isFalse();
+    }
+
+    @Test
+    void modelIdWhenTwoModelsThenDifferent() {
+        assertThat(new NetworkMaps().modelId()).isNotEqualTo(new NetworkMaps().modelId());
     }
 
     @Test

@@ -129,7 +129,8 @@ public final class PeerDaemon {
             if (turnCredentials.current().lifetime() != null) {
                 relayWith(turnCredentials.current());
             }
-            gateway = new GatewaySession(vertx, URI.create(configuration.gateway().url()), enrollment.gatewayTrust(),
+            gateway = new GatewaySession(vertx, configuration.gateway().urls().stream().map(URI::create).toList(),
+                    enrollment.gatewayTrust(),
                     keys, X25519Keys.decodePublicKey(configuration.gateway().publicKey()), configuration.peerId(),
                     this::extraDnsLabels, meshAndDns(), problems, clock, verifiedMaps, turnCredentials::receive);
             management = new ManagementProbe(URI.create(enrollment.managementUrl()), enrollment.managementTrust(),
@@ -168,7 +169,7 @@ public final class PeerDaemon {
         KernelRoutes.removeLeftovers(KernelRoutes.Ip.LOCAL, RoutePlan.DEFAULT_TABLE);
         List<String> servers = new ArrayList<>();
         servers.add(URI.create(enrollment.managementUrl()).getHost());
-        servers.add(URI.create(configuration.gateway().url()).getHost());
+        configuration.gateway().urls().forEach(url -> servers.add(URI.create(url).getHost()));
         ice.stun().forEach(server -> servers.add(server.host()));
         ice.turn().forEach(server -> servers.add(server.host()));
         RouteBypass bypass = RouteBypass.resolve(servers, settings.wireGuardPort(), device.name(), problems::add);
@@ -213,11 +214,11 @@ public final class PeerDaemon {
     /** Maps as this device accepts them: signed for it, in order, never older than the last one it held. */
     private VerifiedMaps verifiedMaps(PeerConfiguration configuration) throws IOException {
         MapSerialFile kept = new MapSerialFile(state.mapSerial(), configuration.peerId());
-        return new VerifiedMaps(MapTrust.of(configuration), kept.read(), serial -> {
+        return new VerifiedMaps(MapTrust.of(configuration), kept.read(), floors -> {
             try {
-                kept.write(serial);
+                kept.write(floors);
             } catch (IOException e) {
-                problems.add("map serial " + serial + " not recorded: " + e.getMessage());
+                problems.add("map serials " + floors.asMap() + " not recorded: " + e.getMessage());
             }
         });
     }

@@ -44,13 +44,29 @@ public record PeerConfiguration(
      * presents, when the server generated it itself: the daemon pins it, having learnt it over the already
      * trusted management connection. Absent for a CA-issued certificate (renewed from time to time, trusted
      * through its authority) and for plain {@code ws://}.
+     *
+     * <p>{@code urls} lists every gateway process of the server, the one to try first first (ADR 0057); all of
+     * them hold the same gateway key and present the same certificate, so the one key and the one fingerprint pin
+     * each. {@code url} is the first of them, for a daemon from before the list; an answer or a saved enrollment
+     * without the list stands for the list of {@code url} alone.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Gateway(
             @JsonProperty("url") String url,
+            @JsonProperty("urls") List<String> urls,
             @JsonProperty("auth_scheme") String authScheme,
             @JsonProperty("public_key") String publicKey,
             @JsonProperty("certificate_fingerprint") String certificateFingerprint) {
+
+        public Gateway {
+            urls = urls == null || urls.isEmpty() ? (url == null ? List.of() : List.of(url)) : List.copyOf(urls);
+            url = url == null && !urls.isEmpty() ? urls.get(0) : url;
+        }
+
+        /** A gateway of one process. */
+        public Gateway(String url, String authScheme, String publicKey, String certificateFingerprint) {
+            this(url, null, authScheme, publicKey, certificateFingerprint);
+        }
     }
 
     /**

@@ -72,16 +72,19 @@ final class PeerSession {
         this.messageRate = new TokenBucket(services.config().messagesPerSecond(), services.config().messageBurst(), now);
     }
 
-    /** Wires the socket and sends the first sync: the deltas since {@code serial} when still held, else the full map. */
-    void start(long serial) {
+    /**
+     * Wires the socket and sends the first sync: the deltas since the peer's map when it is of this gateway's model
+     * and they are still held, else the full map (ADR 0057).
+     */
+    void start(HeldMap held) {
         socket.textMessageHandler(this::onText);
         socket.binaryMessageHandler(bytes -> violation("binary_frame", "only text messages are part of the protocol"));
         socket.pongHandler(pong -> heard());
         socket.exceptionHandler(error -> log.debug("session {} of peer {} failed: {}", id, peer.peerId(), error.toString()));
-        Optional<List<SignedMapMessage>> missed = serial >= 0
-                ? services.signedMaps().deltasSince(peer.accountId(), peer.peerId(), serial) : Optional.empty();
+        Optional<List<SignedMapMessage>> missed = held.continuesIn(services.signedMaps().modelId())
+                ? services.signedMaps().deltasSince(peer.accountId(), peer.peerId(), held.serial()) : Optional.empty();
         if (missed.isPresent()) {
-            acceptedSerial = serial;
+            acceptedSerial = held.serial();
             missed.get().forEach(this::enqueue);
         } else {
             resyncNeeded = true;

@@ -35,13 +35,14 @@ final class SignIn {
      */
     static final int MAX_MESSAGE_CHARS = 12_288;
     static final int MAX_DAEMON_VERSION_CHARS = 64;
+    static final int MAX_MODEL_CHARS = 64;
     private static final int MAX_REASON_BYTES = 123;
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What happens to an admitted peer: its session opens on this connection. */
     interface Admitted {
-        void admitted(PeerIdentity peer, long serial, String daemonVersion, ExtraDnsLabels extraDnsLabels);
+        void admitted(PeerIdentity peer, HeldMap held, String daemonVersion, ExtraDnsLabels extraDnsLabels);
     }
 
     private final Vertx vertx;
@@ -143,7 +144,7 @@ final class SignIn {
         finish();
         socket.writeTextMessage(Wire.welcome(challenge.gatewayProof(keys, request.publicKey()),
                 Set.of(PathReport.FEATURE)));
-        admitted.admitted(admission.identity(), request.serial(), request.daemonVersion(), request.extraDnsLabels());
+        admitted.admitted(admission.identity(), request.held(), request.daemonVersion(), request.extraDnsLabels());
     }
 
     private void end(short code, String reason) {
@@ -169,7 +170,7 @@ final class SignIn {
      *
      * @param extraDnsLabels {@code null} when the message has none (a daemon from before them)
      */
-    private record Request(byte[] publicKey, byte[] proof, long serial, String daemonVersion,
+    private record Request(byte[] publicKey, byte[] proof, HeldMap held, String daemonVersion,
             ExtraDnsLabels extraDnsLabels) {
 
         static Request of(JsonNode message) {
@@ -187,12 +188,19 @@ final class SignIn {
             if (serial != null && (!serial.isIntegralNumber() || !serial.canConvertToLong() || serial.asLong() < 0)) {
                 throw new IllegalArgumentException("serial must be a non-negative integer");
             }
+            JsonNode model = message.get("model");
+            if (model != null && (!model.isTextual() || model.asText().isEmpty()
+                    || model.asText().length() > MAX_MODEL_CHARS)) {
+                throw new IllegalArgumentException("model must be text of 1 to " + MAX_MODEL_CHARS + " characters");
+            }
             JsonNode version = message.get("daemon_version");
             if (version != null && (!version.isTextual() || version.asText().length() > MAX_DAEMON_VERSION_CHARS)) {
                 throw new IllegalArgumentException("daemon_version must be text of at most " + MAX_DAEMON_VERSION_CHARS
                         + " characters");
             }
-            return new Request(publicKey, proof, serial == null ? -1 : serial.asLong(),
+            HeldMap held = serial == null ? HeldMap.NONE
+                    : new HeldMap(serial.asLong(), model == null ? null : model.asText());
+            return new Request(publicKey, proof, held,
                     version == null ? "" : version.asText(), extraDnsLabels(message.get("extra_dns_labels")));
         }
 

@@ -216,7 +216,7 @@ public final class SignalGateway implements AutoCloseable {
         if (request.method() == HttpMethod.GET && Wire.PEER_PATH.equals(request.path())) {
             request.toWebSocket()
                     .onSuccess(socket -> new SignIn(vertx, socket, source, config, keys, directory,
-                            (peer, serial, daemonVersion, labels) -> open(socket, peer, serial, source, daemonVersion,
+                            (peer, held, daemonVersion, labels) -> open(socket, peer, held, source, daemonVersion,
                                     labels)).start())
                     .onFailure(error -> log.debug("upgrade from {} failed: {}", source, error.toString()));
         } else if (RETIRED_PATHS.contains(request.path())) {
@@ -231,7 +231,7 @@ public final class SignalGateway implements AutoCloseable {
      * Registration and presence records happen under one lock, so that for two sessions of the same
      * peer racing on different event loops the records come out in the order the registry saw them.
      */
-    private void open(ServerWebSocket socket, PeerIdentity peer, long serial, String source, String daemonVersion,
+    private void open(ServerWebSocket socket, PeerIdentity peer, HeldMap held, String source, String daemonVersion,
             ExtraDnsLabels extraDnsLabels) {
         PeerSession session = new PeerSession(socket, vertx, vertx.getOrCreateContext(), peer, services);
         Sessions sessions = services.sessions();
@@ -260,7 +260,7 @@ public final class SignalGateway implements AutoCloseable {
                 }
             }
         });
-        session.start(serial);
+        session.start(held);
         session.carryOver(carried);
         replacedElsewhere.opened(session);
     }

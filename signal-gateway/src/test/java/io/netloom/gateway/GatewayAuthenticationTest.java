@@ -181,9 +181,12 @@ class GatewayAuthenticationTest extends GatewayTestBase {
         fixture.start(TestConfigs.defaults());
         String[] malformed = {"{not json", "{\"type\":\"sign_in\"}",
             "{\"type\":\"sign_in\",\"key\":\"" + fixture.keysOf("a").publicKeyBase64() + "\",\"proof\":\"%%%\"}",
-            "{\"type\":\"sign_in\",\"key\":\"" + fixture.keysOf("a").publicKeyBase64() + "\",\"proof\":\"AAAA\",\"serial\":-2}"};
+            "{\"type\":\"sign_in\",\"key\":\"" + fixture.keysOf("a").publicKeyBase64() + "\",\"proof\":\"AAAA\",\"serial\":-2}",
+            "{\"type\":\"sign_in\",\"key\":\"" + fixture.keysOf("a").publicKeyBase64() + "\",\"proof\":\"AAAA\",\"serial\":2,"
+                + "\"model\":" + "7".repeat(65) + "}"};
         String[] reasons = {"malformed sign-in: not a JSON object", "malformed sign-in: public key must be 32 bytes",
-            "malformed sign-in: proof is not base64", "malformed sign-in: serial must be a non-negative integer"};
+            "malformed sign-in: proof is not base64", "malformed sign-in: serial must be a non-negative integer",
+            "malformed sign-in: model must be text of 1 to 64 characters"};
 
         for (int i = 0; i < malformed.length; i++) {
             TestClient client = fixture.client("a").open();

@@ -30,12 +30,13 @@ class GatewaySyncTest extends GatewayTestBase {
         fixture.peer("a", true);
         fixture.start(TestConfigs.defaults());
         TestClient first = fixture.client("a").connect(-1);
-        NetworkMap held = map(first.nextOfType("map"));
+        JsonNode fullMap = first.nextOfType("map");
+        NetworkMap held = map(fullMap);
         first.close();
         fixture.peer("b", true);
         fixture.peer("c", true);
 
-        TestClient again = fixture.client("a").connect(held.serial());
+        TestClient again = fixture.client("a").connect(held.serial(), model(fullMap));
         JsonNode message = again.next();
 
         assertThat(message.get("type").asText()).isEqualTo("delta");
@@ -44,6 +45,53 @@ class GatewaySyncTest extends GatewayTestBase {
             rebuilt = delta(again.nextOfType("delta")).applyTo(rebuilt);
         }
         assertThat(rebuilt).isEqualTo(currentMap("a"));
+    }
+
+    @Test
+    void syncWhenReconnectingWithSerialOfAnotherModelThenFullMapOfThisModel() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient first = fixture.client("a").connect(-1);
+        NetworkMap held = map(first.nextOfType("map"));
+        first.close();
+
+        JsonNode message = fixture.client("a").connect(held.serial(), "a-model-of-another-process").next();
+
+        assertThat(message.get("type").asText()).isEqualTo("map");
+        assertThat(map(message)).isEqualTo(currentMap("a"));
+        assertThat(model(message)).isEqualTo(fixture.maps.modelId());
+    }
+
+    @Test
+    void syncWhenReconnectingWithSerialButNoModelThenFullMap() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient first = fixture.client("a").connect(-1);
+        NetworkMap held = map(first.nextOfType("map"));
+        first.close();
+
+        JsonNode message = fixture.client("a").connect(held.serial()).next();
+
+        assertThat(message.get("type").asText()).isEqualTo("map");
+        assertThat(map(message)).isEqualTo(currentMap("a"));
+    }
+
+    @Test
+    void syncWhenReconnectingUpToDateWithSameModelThenNoMapUntilNextChange() {
+        fixture.peer("a", true);
+        fixture.start(TestConfigs.defaults());
+        TestClient first = fixture.client("a").connect(-1);
+        JsonNode fullMap = first.nextOfType("map");
+        NetworkMap held = map(fullMap);
+        first.close();
+        TestClient again = fixture.client("a").connect(held.serial(), model(fullMap));
+
+        fixture.peer("b", true);
+
+        JsonNode message = again.next();
+        assertThat(message.get("type").asText()).isEqualTo("delta");
+        assertThat(delta(message).baseSerial()).isEqualTo(held.serial());
+        assertThat(delta(message).applyTo(held)).isEqualTo(currentMap("a"));
     }
 
     @Test

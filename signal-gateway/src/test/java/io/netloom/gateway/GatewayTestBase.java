@@ -3,6 +3,7 @@ package io.netloom.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.gateway.protocol.Wire;
 import io.netloom.projections.networkmap.MapDelta;
@@ -40,9 +41,19 @@ abstract class GatewayTestBase {
         return fixture.maps.mapOf(GatewayFixture.ACCOUNT, new PeerId(peer)).orElseThrow();
     }
 
-    /** The map a message carries; {@link TestClient} has checked its signature on arrival. */
+    /**
+     * The map a message carries, without the model it names ({@link #model}); {@link TestClient} has checked its
+     * signature on arrival.
+     */
     static NetworkMap map(JsonNode message) {
-        return Wire.JSON.convertValue(message.get("map"), NetworkMap.class);
+        ObjectNode map = message.get("map").deepCopy();
+        map.remove("model");
+        return Wire.JSON.convertValue(map, NetworkMap.class);
+    }
+
+    /** The model a full map names (ADR 0057). */
+    static String model(JsonNode message) {
+        return message.get("map").get("model").asText();
     }
 
     /** The delta a message carries; {@link TestClient} has checked its signature on arrival. */

@@ -60,7 +60,13 @@ final class TestClient {
 
     /** Signs in as the daemon does; {@code serial} negative means "no map is held yet". */
     TestClient connect(long serial) {
-        socket = await(client.connect(gateway, keys, gatewayPublicKey, serial, "test-1.0", this::listen));
+        return connect(serial, null);
+    }
+
+    /** Signs in holding the map at {@code serial} of {@code model} (ADR 0057; {@code null}: a daemon before models). */
+    TestClient connect(long serial, String model) {
+        socket = await(client.connect(gateway, keys, gatewayPublicKey, serial, model, "test-1.0", null,
+                (GatewayClient.Admitted) (connected, features) -> listen(connected)));
         return this;
     }
 

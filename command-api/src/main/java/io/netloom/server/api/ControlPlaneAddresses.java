@@ -48,6 +48,7 @@ public final class ControlPlaneAddresses {
         List<String> hosts = new ArrayList<>();
         hosts.add(urlHost(properties.publicUrl()));
         hosts.add(urlHost(properties.gateway().url()));
+        properties.gateway().urls().forEach(url -> hosts.add(urlHost(url)));
         properties.stunUris().forEach(uri -> hosts.add(iceHost(uri)));
         properties.turnUris().forEach(uri -> hosts.add(iceHost(uri)));
         hosts.stream().filter(host -> host != null && !host.isBlank()).forEach(host -> addresses.addAll(resolve(host)));

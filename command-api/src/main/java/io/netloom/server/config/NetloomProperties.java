@@ -1,5 +1,7 @@
 package io.netloom.server.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,16 +45,41 @@ public record NetloomProperties(
      * Settings under {@code netloom.gateway.*}.
      *
      * @param url the URL peers are told to sync with; derived from the host they enrolled through when empty
+     * @param urls the URLs of every gateway process of the server, this process's own first (ADR 0057): peers are
+     *     told all of them, and move on to the next when one goes away. All processes must share the gateway key and
+     *     the TLS certificate, which peers pin. Empty: {@code url} alone, as with one process
      * @param port the gateway's own port ({@code 0}: any free port)
      * @param host the address it listens on
      * @param connectionsPerSecond upgrades per second allowed from one source address; {@code connectionBurst} at once
      */
     public record Gateway(
             @DefaultValue("") String url,
+            @DefaultValue List<String> urls,
             @DefaultValue("33080") int port,
             @DefaultValue("0.0.0.0") String host,
             @DefaultValue("20") int connectionsPerSecond,
             @DefaultValue("100") int connectionBurst) {
+
+        public Gateway {
+            urls = urls.stream().map(String::strip).toList();
+            for (String listed : urls) {
+                requireWebSocketUrl(listed);
+            }
+        }
+
+        private static void requireWebSocketUrl(String url) {
+            URI parsed;
+            try {
+                parsed = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("netloom.gateway.urls: " + url + " is not a URL");
+            }
+            if (parsed.getHost() == null || !("ws".equalsIgnoreCase(parsed.getScheme())
+                    || "wss".equalsIgnoreCase(parsed.getScheme()))) {
+                throw new IllegalArgumentException("netloom.gateway.urls: " + url
+                        + " is not a ws:// or wss:// URL with a host");
+            }
+        }
     }
 
     /**

@@ -53,9 +53,7 @@ public class PeerConfigurations {
                 peer.dnsLabel().value() + "." + account.settings().dnsDomain(),
                 account.settings().dnsDomain(),
                 peer.approvalRequired(),
-                new PeerConfiguration.Gateway(gatewayUrl(requestHost), GatewaySignIn.SCHEME,
-                        gatewayIdentity.publicKeyBase64(),
-                        certificates.pinnableFingerprint().map(CertificateFingerprint::text).orElse(null)),
+                gateway(gatewayUrls(requestHost)),
                 properties.stunUris(),
                 turn,
                 new PeerConfiguration.MapSigning(SignedMapEnvelope.SCHEME,
@@ -73,11 +71,25 @@ public class PeerConfigurations {
                 .orElse(null);
     }
 
-    private String gatewayUrl(String requestHost) {
-        if (!properties.gateway().url().isBlank()) {
-            return properties.gateway().url();
+    /**
+     * Where the peer syncs: every gateway URL, the first also as the single {@code url} of daemons from before the
+     * list. One gateway key and one certificate fingerprint pin them all: the processes share both (ADR 0057).
+     */
+    private PeerConfiguration.Gateway gateway(List<String> urls) {
+        return new PeerConfiguration.Gateway(urls.get(0), urls, GatewaySignIn.SCHEME, gatewayIdentity.publicKeyBase64(),
+                certificates.pinnableFingerprint().map(CertificateFingerprint::text).orElse(null));
+    }
+
+    /** {@code netloom.gateway.urls}, else {@code netloom.gateway.url}, else this gateway as the peer reached the server. */
+    private List<String> gatewayUrls(String requestHost) {
+        NetloomProperties.Gateway settings = properties.gateway();
+        if (!settings.urls().isEmpty()) {
+            return settings.urls();
         }
-        return (gatewayServer.usesTls() ? "wss://" : "ws://") + requestHost + ":" + gatewayServer.boundPort()
-                + Wire.PEER_PATH;
+        if (!settings.url().isBlank()) {
+            return List.of(settings.url());
+        }
+        return List.of((gatewayServer.usesTls() ? "wss://" : "ws://") + requestHost + ":" + gatewayServer.boundPort()
+                + Wire.PEER_PATH);
     }
 }

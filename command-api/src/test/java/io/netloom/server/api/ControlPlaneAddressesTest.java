@@ -51,6 +51,15 @@ class ControlPlaneAddressesTest {
     }
 
     @Test
+    void currentWhenSeveralGatewayUrlsThenEachHost() {
+        ControlPlaneAddresses cluster = with(Map.of(
+                "netloom.gateway.urls[0]", "wss://203.0.113.11:33080/v2/peer",
+                "netloom.gateway.urls[1]", "wss://203.0.113.12:33081/v2/peer"));
+
+        assertThat(cluster.current()).containsExactly("203.0.113.11", "203.0.113.12");
+    }
+
+    @Test
     void currentWhenNothingConfiguredThenNoAddressIsGuessed() {
         assertThat(with(Map.of()).current()).isEmpty();
     }

@@ -31,6 +31,9 @@ class EnrollmentApiTest extends ServerTest {
         assertThat(enrolled.body().get("overlay_prefix_length").asInt()).isEqualTo(10);
         assertThat(enrolled.text("fqdn")).isEqualTo("build-server.netloom.internal");
         assertThat(enrolled.body().get("gateway").get("auth_scheme").asString()).isEqualTo("x25519-hmac-sha256-tls-exporter-v2");
+        JsonNode gateway = enrolled.body().get("gateway");
+        assertThat(gateway.get("urls").size()).isEqualTo(1);
+        assertThat(gateway.get("urls").get(0).asString()).isEqualTo(gateway.get("url").asString());
         NetloomApi.Response peer = owner.get("/api/peers/{peerId}", enrolled.text("peer_id"));
         assertThat(peer.status()).isEqualTo(200);
         assertThat(peer.body().get("groups").findValuesAsString("name")).containsExactlyInAnyOrder("All", "servers");

@@ -115,11 +115,15 @@ final class DeviceEnrollment {
 
     /** A server reached over TLS that hands out a ws:// gateway would expose the map and signaling after all. */
     private static void requireEncryptedGateway(Enrollment enrollment, EnrollmentOptions options) {
-        String gateway = enrollment.configuration().gateway().url();
-        if (!options.allowInsecureHttp && !String.valueOf(gateway).toLowerCase(Locale.ROOT).startsWith("wss://")) {
-            throw new CliException("the server told this device to sync over " + gateway + ", which is not "
-                    + "encrypted; nothing was saved. Fix netloom.gateway.url on the server, or pass "
-                    + "--allow-insecure-http for a lab server");
+        if (options.allowInsecureHttp) {
+            return;
+        }
+        for (String gateway : enrollment.configuration().gateway().urls()) {
+            if (!String.valueOf(gateway).toLowerCase(Locale.ROOT).startsWith("wss://")) {
+                throw new CliException("the server told this device to sync over " + gateway + ", which is not "
+                        + "encrypted; nothing was saved. Fix netloom.gateway.urls on the server, or pass "
+                        + "--allow-insecure-http for a lab server");
+            }
         }
     }
 

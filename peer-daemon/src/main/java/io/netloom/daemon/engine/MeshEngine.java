@@ -224,22 +224,10 @@ public final class MeshEngine implements MapListener, AutoCloseable {
         mapProblems.addAll(firewall.problems());
         mapProblems.addAll(usableRoutes.problems());
         reportNew(mapProblems);
-        Map<String, RemotePeer> wanted = new LinkedHashMap<>();
-        usable.peers().forEach(peer -> wanted.put(peer.id(), peer));
-        for (RemotePeer gone : List.copyOf(applied.values())) {
-            RemotePeer next = wanted.get(gone.id());
-            if (next == null || !next.publicKey().equals(gone.publicKey())) {
-                removePeer(gone);
-            }
-        }
-        for (RemotePeer peer : wanted.values()) {
-            RemotePeer before = applied.get(peer.id());
-            if (before == null) {
-                addPeer(peer);
-            } else if (!before.equals(peer)) {
-                updatePeer(before, peer);
-            }
-        }
+        PeerChanges changes = PeerChanges.between(applied, usable.peers());
+        changes.removed().forEach(this::removePeer);
+        changes.added().forEach(this::addPeer);
+        changes.updated().forEach(update -> updatePeer(update.before(), update.after()));
         applyFirewall(firewall.script());
         // Forwarding only behind a forward filter that is in place: never a moment of forwarding without it.
         applyForwarding(firewall.forwards() && firewall.script().equals(appliedFirewall));

@@ -104,7 +104,8 @@ public final class EnrollmentClient {
         }
         try {
             PeerConfiguration configuration = JSON.readValue(response.body(), PeerConfiguration.class);
-            if (configuration.peerId() == null || configuration.overlayIp() == null || configuration.gateway() == null) {
+            if (configuration.peerId() == null || configuration.overlayIp() == null || configuration.gateway() == null
+                    || configuration.gateway().urls().isEmpty()) {
                 throw new EnrollmentException("the management server's answer lacks the peer id, address or gateway");
             }
             requireReadableGatewayFingerprint(configuration.gateway());

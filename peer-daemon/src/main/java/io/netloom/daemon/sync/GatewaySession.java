@@ -31,22 +31,20 @@ import org.slf4j.LoggerFactory;
  * deltas, each verified by {@link VerifiedMaps} before it is applied), passes signals through each
  * remote peer's forward-secret channel (sealing outgoing ones, answering handshakes, delivering only
  * what authenticates and is neither replayed nor stale), hands on the TURN credentials the gateway renews, carries
- * the device's path reports ({@link #pathReports}), and reconnects with backoff whenever the
- * session ends. Losing the gateway, or a refused map, never touches the tunnels: the last good map
- * stays applied.
+ * the device's path reports ({@link #pathReports}), and reconnects whenever the session ends: to the
+ * server's next gateway URL at once, with backoff only after a whole round of them ({@link GatewayRotation}).
+ * Losing the gateway, or a refused map, never touches the tunnels: the last good map stays applied.
  */
 public final class GatewaySession {
 
     private static final Logger log = LoggerFactory.getLogger(GatewaySession.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(15);
     /** A pong comes back in milliseconds; a gateway this slow is as good as gone for a negotiation under way. */
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(3);
 
     private final Vertx vertx;
     private final ServerTrust trust;
     private final GatewayClient client;
-    private final URI gatewayUrl;
+    private final GatewayRotation gateways;
     private final X25519Keys keys;
     private final byte[] gatewayPublicKey;
     private final MapListener listener;
@@ -65,14 +63,15 @@ public final class GatewaySession {
     private volatile boolean gatewayTakesPaths;
     private volatile ServiceStatus status;
     private volatile boolean stopped;
-    private Duration retryDelay = FIRST_RETRY;
 
     /**
      * @param extraDnsLabels the extra DNS labels this device asks for at every sign-in, as NetBird's daemon does at
      *     every login (ADR 0046), asked anew each time (a {@code netloom login} may have changed them meanwhile);
      *     {@code null}: says nothing of them
+     * @param gatewayUrls the server's gateway processes, the one to try first first; each must prove the one gateway
+     *     key and pass the one {@code gatewayTrust} (all processes share them, ADR 0057)
      */
-    public GatewaySession(Vertx vertx, URI gatewayUrl, ServerTrust gatewayTrust, X25519Keys keys,
+    public GatewaySession(Vertx vertx, List<URI> gatewayUrls, ServerTrust gatewayTrust, X25519Keys keys,
             byte[] gatewayPublicKey, String ownPeerId, Supplier<List<String>> extraDnsLabels, MapListener listener,
             RecentProblems problems, Clock clock, VerifiedMaps verifiedMaps,
             Consumer<TurnCredentialsMessage.Grant> turnCredentials) {
@@ -80,7 +79,7 @@ public final class GatewaySession {
         this.vertx = vertx;
         this.trust = gatewayTrust;
         this.client = new GatewayClient(vertx, 1, gatewayTrust);
-        this.gatewayUrl = gatewayUrl;
+        this.gateways = new GatewayRotation(gatewayUrls);
         this.keys = keys;
         this.gatewayPublicKey = gatewayPublicKey;
         this.listener = listener;
@@ -89,7 +88,7 @@ public final class GatewaySession {
         this.problems = problems;
         this.verifiedMaps = verifiedMaps;
         this.turnCredentials = turnCredentials;
-        this.status = new ServiceStatus(gatewayUrl.toString(), "connecting", clock.instant(), null);
+        this.status = new ServiceStatus(gateways.current().toString(), "connecting", clock.instant(), null);
     }
 
     public void start() {
@@ -174,10 +173,12 @@ public final class GatewaySession {
             return;
         }
         NetworkMap held = map;
+        URI gatewayUrl = gateways.current();
         client.connect(gatewayUrl, keys, gatewayPublicKey, held == null ? -1 : held.serial(),
-                        io.netloom.daemon.DaemonVersion.current(), extraDnsLabels.get(), this::attach)
+                        held == null ? null : verifiedMaps.heldModel(), io.netloom.daemon.DaemonVersion.current(),
+                        extraDnsLabels.get(), this::attach)
                 .onSuccess(connected -> {
-                    retryDelay = FIRST_RETRY;
+                    gateways.signedIn();
                     status = new ServiceStatus(gatewayUrl.toString(), "connected", clock.instant(), null);
                     log.info("connected to the gateway at {}", gatewayUrl);
                 })
@@ -209,10 +210,15 @@ public final class GatewaySession {
         if (stopped) {
             return;
         }
-        status = new ServiceStatus(gatewayUrl.toString(), "disconnected", clock.instant(), why);
-        log.warn("gateway {}: {}; retrying in {} ms", gatewayUrl, why, retryDelay.toMillis());
-        vertx.setTimer(retryDelay.toMillis(), timer -> connect());
-        retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
+        URI failed = gateways.current();
+        status = new ServiceStatus(failed.toString(), "disconnected", clock.instant(), why);
+        Duration wait = gateways.failed();
+        log.warn("gateway {}: {}; trying {} in {} ms", failed, why, gateways.current(), wait.toMillis());
+        if (wait.isZero()) {
+            vertx.runOnContext(ignored -> connect());
+        } else {
+            vertx.setTimer(wait.toMillis(), timer -> connect());
+        }
     }
 
     private void handle(WebSocket webSocket, String text) {
@@ -233,7 +239,7 @@ public final class GatewaySession {
                 case "error" -> {
                     String error = message.path("code").asText() + ": " + message.path("message").asText();
                     log.info("gateway reported {}", error);
-                    status = new ServiceStatus(gatewayUrl.toString(), "connected", status.since(), error);
+                    status = new ServiceStatus(status.url(), "connected", status.since(), error);
                 }
                 default -> reject("ignored a gateway message of unknown type '" + type + "'");
             }
@@ -250,7 +256,7 @@ public final class GatewaySession {
             listener.mapChanged(accepted.map());
         } else if (outcome instanceof VerifiedMaps.Refused refused) {
             reject(refused.reason());
-            status = new ServiceStatus(gatewayUrl.toString(), "connected", status.since(), refused.reason());
+            status = new ServiceStatus(status.url(), "connected", status.since(), refused.reason());
             askForFullMapIf(refused.resync(), webSocket);
         } else if (outcome instanceof VerifiedMaps.Behind behind) {
             log.info(behind.reason());

@@ -5,14 +5,17 @@ import io.netloom.daemon.map.MapDelta;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.gateway.protocol.SignedMapEnvelope;
 import java.io.IOException;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * The only way a map reaches this device (ADR 0015). A map message must carry the account key's
- * signature over its exact bytes, made for this peer; a full map must not be older than the map
- * held (or held before a restart: {@code floor}), a delta must start at the serial held; and the
- * result must stay inside the overlay. Anything else is refused and the map held stays as it is.
+ * signature over its exact bytes, made for this peer; a full map must not be older than any map of its model
+ * accepted before (held before a restart too: {@link MapFloors}), a delta must start at the serial held; and the
+ * result must stay inside the overlay. The model a full map names (ADR 0057) is kept with the map held, so that the
+ * next sign-in can say which server process's serials it counts in. Anything else is refused and the map held stays as it is.
  * Used on one thread (the gateway session's); {@link #held} may be read from any.
  */
 public final class VerifiedMaps {
@@ -34,23 +37,29 @@ public final class VerifiedMaps {
     }
 
     private final MapTrust trust;
-    private final LongConsumer acceptedSerials;
-    private long floor;
+    private final Consumer<MapFloors> acceptedFloors;
+    private final MapFloors floors;
     private volatile NetworkMap held;
+    private volatile String heldModel;
     private boolean resyncAsked;
 
     /**
-     * @param floor the highest serial this device ever accepted (kept across restarts), -1 for none
-     * @param acceptedSerials told every accepted serial, to keep it
+     * @param floors the highest serials this device accepted per model (kept across restarts)
+     * @param acceptedFloors told the floors after every accepted map, to keep them
      */
-    public VerifiedMaps(MapTrust trust, long floor, LongConsumer acceptedSerials) {
+    public VerifiedMaps(MapTrust trust, MapFloors floors, Consumer<MapFloors> acceptedFloors) {
         this.trust = trust;
-        this.floor = floor;
-        this.acceptedSerials = acceptedSerials;
+        this.floors = floors;
+        this.acceptedFloors = acceptedFloors;
     }
 
     public NetworkMap held() {
         return held;
+    }
+
+    /** The model the map held counts its serial in; {@code null} for none, or a map whose server named none. */
+    public String heldModel() {
+        return heldModel;
     }
 
     /** A new session starts: whatever was asked of the old one is forgotten. */
@@ -73,7 +82,7 @@ public final class VerifiedMaps {
         }
         try {
             return opened.kind() == SignedMapEnvelope.Kind.MAP
-                    ? receiveMap(parse(opened.json(), NetworkMap.class))
+                    ? receiveMap(parse(opened.json(), NetworkMap.class), parse(opened.json(), Model.class).model())
                     : receiveDelta(parse(opened.json(), MapDelta.class));
         } catch (IOException e) {
             return refused("refused a signed " + kind + " that does not parse: "
@@ -90,15 +99,16 @@ public final class VerifiedMaps {
         return value;
     }
 
-    private Outcome receiveMap(NetworkMap map) {
+    private Outcome receiveMap(NetworkMap map, String model) {
         if (map.config() == null) {
             return refused("refused a map without its own configuration", false);
         }
+        long floor = floors.floorOf(model);
         if (map.serial() < floor) {
             return refused("refused a map at serial " + map.serial() + ": this device already held serial " + floor
                     + " (a replayed or reordered map)", false);
         }
-        return checkedAndAccepted(map, "map at serial " + map.serial(), true);
+        return checkedAndAccepted(map, model, "map at serial " + map.serial(), true);
     }
 
     private Outcome receiveDelta(MapDelta delta) {
@@ -118,20 +128,21 @@ public final class VerifiedMaps {
             return refused("refused " + name + ": it does not follow serial " + current.serial()
                     + " (a lost or reordered delta); asking for the full map", true);
         }
-        return checkedAndAccepted(delta.applyTo(current), name, false);
+        return checkedAndAccepted(delta.applyTo(current), heldModel, name, false);
     }
 
-    private Outcome checkedAndAccepted(NetworkMap map, String name, boolean fullMap) {
+    private Outcome checkedAndAccepted(NetworkMap map, String model, String name, boolean fullMap) {
         Optional<String> outside = trust.overlay().problemWith(map);
         if (outside.isPresent()) {
             return refused("refused " + name + ": " + outside.get(), false);
         }
         held = map;
-        floor = map.serial();
+        heldModel = model;
+        floors.accepted(model, map.serial());
         if (fullMap) {
             resyncAsked = false;
         }
-        acceptedSerials.accept(map.serial());
+        acceptedFloors.accept(floors);
         return new Accepted(map);
     }
 
@@ -150,5 +161,10 @@ public final class VerifiedMaps {
         }
         resyncAsked = true;
         return true;
+    }
+
+    /** The model a full map names (ADR 0057); absent from a server before models. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Model(@JsonProperty("model") String model) {
     }
 }

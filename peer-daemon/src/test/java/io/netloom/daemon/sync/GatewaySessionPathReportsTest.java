@@ -36,9 +36,9 @@ class GatewaySessionPathReportsTest {
     private PathReporter connect(Set<String> gatewayFeatures) throws Exception {
         vertx = Vertx.vertx();
         gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(), List.of())), gatewayFeatures);
-        session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(),
+        session = new GatewaySession(vertx, List.of(gateway.url()), gateway.trust(), ownKeys, gateway.keys.publicKey(),
                 TestMapSigner.SELF.peerId(), null, listener, new RecentProblems(Clock.systemUTC()), Clock.systemUTC(),
-                new VerifiedMaps(accountKey.trust(), -1, serial -> { }), grant -> { });
+                new VerifiedMaps(accountKey.trust(), MapFloors.none(), floors -> { }), grant -> { });
         session.start();
         listener.firstMap();
         return new PathReporter(paths::get, session.pathReports());

@@ -52,8 +52,8 @@ class GatewaySessionSignalingTest {
                 "b.netloom.internal", true);
         // The gateway is hostile, the map genuine: signed by the account's key, as the server signs it.
         gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(remotePeer), List.of())));
-        session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(), OWN_ID,
-                null, listener, problems, Clock.systemUTC(), new VerifiedMaps(accountKey.trust(), -1, serial -> { }),
+        session = new GatewaySession(vertx, List.of(gateway.url()), gateway.trust(), ownKeys, gateway.keys.publicKey(), OWN_ID,
+                null, listener, problems, Clock.systemUTC(), new VerifiedMaps(accountKey.trust(), MapFloors.none(), floors -> { }),
                 grant -> { });
         session.start();
         listener.firstMap();

@@ -314,8 +314,8 @@ class GatewaySessionTamperingTest {
     /** The daemon's session for the peer, as the daemon builds it from its enrollment. */
     private GatewaySession sessionOf(String name, URI gatewayUrl, ServerTrust gatewayTrust) {
         MapTrust trust = new MapTrust(accountKey(), recipient(name), OverlayBounds.of(Ipv4Network.DEFAULT.cidr()));
-        return new GatewaySession(vertx, gatewayUrl, gatewayTrust, keys.get(name), gatewayKeys.publicKey(), name, null,
-                listener, problems, Clock.systemUTC(), new VerifiedMaps(trust, -1, serial -> { }), grant -> { });
+        return new GatewaySession(vertx, List.of(gatewayUrl), gatewayTrust, keys.get(name), gatewayKeys.publicKey(), name, null,
+                listener, problems, Clock.systemUTC(), new VerifiedMaps(trust, MapFloors.none(), floors -> { }), grant -> { });
     }
 
     /** The first message another peer's own session receives straight from the gateway: its signed map. */

@@ -38,9 +38,9 @@ class GatewaySessionTurnCredentialsTest {
     void connect() throws Exception {
         vertx = Vertx.vertx();
         gateway = new HostileGateway(vertx, accountKey.map(TestMaps.map(1, List.of(), List.of())));
-        session = new GatewaySession(vertx, gateway.url(), gateway.trust(), ownKeys, gateway.keys.publicKey(),
+        session = new GatewaySession(vertx, List.of(gateway.url()), gateway.trust(), ownKeys, gateway.keys.publicKey(),
                 TestMapSigner.SELF.peerId(), null, listener, problems, Clock.systemUTC(),
-                new VerifiedMaps(accountKey.trust(), -1, serial -> { }), received::add);
+                new VerifiedMaps(accountKey.trust(), MapFloors.none(), floors -> { }), received::add);
         session.start();
         listener.firstMap();
     }

@@ -1,6 +1,7 @@
 package io.netloom.daemon.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.map.OverlayBounds;
 import io.netloom.gateway.protocol.SignedMapEnvelope;
@@ -34,6 +35,13 @@ final class TestMapSigner {
 
     String map(Object map) {
         return sign(Kind.MAP, SELF, json(map));
+    }
+
+    /** A full map naming the model its serial counts in, as a server of ADR 0057 signs it. */
+    String map(Object map, String model) {
+        ObjectNode json = DaemonJson.MAPPER.valueToTree(map);
+        json.put("model", model);
+        return sign(Kind.MAP, SELF, json(json));
     }
 
     String delta(Object delta) {

@@ -48,7 +48,8 @@ class VerifiedMapsFuzzTest {
     @Property
     void receiveWhenMessageIsAnythingThenAnOutcomeAndRefusalsChangeNothing(@ForAll("messages") String message) {
         List<Long> kept = new ArrayList<>();
-        VerifiedMaps maps = new VerifiedMaps(ACCOUNT.trust(), -1, kept::add);
+        VerifiedMaps maps = new VerifiedMaps(ACCOUNT.trust(), MapFloors.none(),
+                floors -> kept.add(floors.floorOf(MapFloors.NO_MODEL)));
         assertThat(maps.receive(ACCOUNT.map(HELD))).isInstanceOf(VerifiedMaps.Accepted.class);
 
         VerifiedMaps.Outcome outcome = maps.receive(message);

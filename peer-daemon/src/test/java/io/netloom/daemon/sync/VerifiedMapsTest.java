@@ -12,13 +12,15 @@ import io.netloom.gateway.protocol.SignedMapEnvelope;
 import io.netloom.gateway.protocol.SignedMapEnvelope.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VerifiedMapsTest {
 
     private final TestMapSigner account = new TestMapSigner();
     private final List<Long> kept = new ArrayList<>();
-    private final VerifiedMaps maps = new VerifiedMaps(account.trust(), -1, kept::add);
+    private final VerifiedMaps maps = new VerifiedMaps(account.trust(), MapFloors.none(),
+            floors -> kept.add(floors.floorOf(MapFloors.NO_MODEL)));
     private final RemotePeer b = peer("b", 2);
     private final RemotePeer c = peer("c", 3);
     private final NetworkMap first = map(5, List.of(b), List.of());
@@ -119,7 +121,8 @@ class VerifiedMapsTest {
 
     @Test
     void receiveWhenStartedAfterRestartWithKeptSerialThenOlderMapRefused() {
-        VerifiedMaps restarted = new VerifiedMaps(account.trust(), 8, serial -> { });
+        VerifiedMaps restarted = new VerifiedMaps(account.trust(),
+                MapFloors.of(Map.of(MapFloors.NO_MODEL, 8L)), floors -> { });
 
         assertThat(restarted.receive(account.map(first))).isInstanceOf(VerifiedMaps.Refused.class);
         assertThat(restarted.held()).isNull();
@@ -164,6 +167,52 @@ class VerifiedMapsTest {
                 "refused a signed delta that does not parse: it is null, not an object", false));
         assertThat(maps.held()).isEqualTo(first);
         assertThat(kept).containsExactly(5L);
+    }
+
+    @Test
+    void receiveWhenFullMapOfAnotherModelAtLowerSerialThenAcceptedAndItsModelHeld() {
+        maps.receive(account.map(map(40, List.of(b), List.of()), "model-a"));
+
+        VerifiedMaps.Outcome outcome = maps.receive(account.map(first, "model-b"));
+
+        assertThat(outcome).isEqualTo(new VerifiedMaps.Accepted(first));
+        assertThat(maps.heldModel()).isEqualTo("model-b");
+    }
+
+    @Test
+    void receiveWhenFullMapOfEarlierModelBelowItsFloorThenRefusedAndMapOfCurrentModelKept() {
+        maps.receive(account.map(map(40, List.of(b), List.of()), "model-a"));
+        maps.receive(account.map(first, "model-b"));
+
+        VerifiedMaps.Outcome replayed = maps.receive(account.map(map(39, List.of(b, c), List.of()), "model-a"));
+
+        assertThat(replayed).isInstanceOfSatisfying(VerifiedMaps.Refused.class,
+                refused -> assertThat(refused.reason()).contains("already held serial 40"));
+        assertThat(maps.held()).isEqualTo(first);
+        assertThat(maps.heldModel()).isEqualTo("model-b");
+    }
+
+    @Test
+    void receiveWhenDeltaFollowsMapOfAModelThenModelKeptAndFloorsPerModelReported() {
+        List<Map<String, Long>> reported = new ArrayList<>();
+        VerifiedMaps perModel = new VerifiedMaps(account.trust(), MapFloors.none(), floors -> reported.add(floors.asMap()));
+        perModel.receive(account.map(map(40, List.of(b), List.of()), "model-a"));
+        perModel.receive(account.map(first, "model-b"));
+
+        perModel.receive(account.delta(delta(5, 6, List.of(c))));
+
+        assertThat(perModel.heldModel()).isEqualTo("model-b");
+        assertThat(reported.get(reported.size() - 1)).containsExactly(Map.entry("model-a", 40L),
+                Map.entry("model-b", 6L));
+    }
+
+    @Test
+    void receiveWhenFullMapNamesNoModelThenNoneHeld() {
+        maps.receive(account.map(first, "model-a"));
+
+        maps.receive(account.map(map(6, List.of(b), List.of())));
+
+        assertThat(maps.heldModel()).isNull();
     }
 
     private static MapDelta delta(long base, long serial, List<RemotePeer> upserted) {

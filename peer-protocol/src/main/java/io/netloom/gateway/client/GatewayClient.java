@@ -85,9 +85,19 @@ public final class GatewayClient {
      */
     public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial,
             String daemonVersion, List<String> extraDnsLabels, Admitted setup) {
+        return connect(gateway, keys, gatewayPublicKey, serial, null, daemonVersion, extraDnsLabels, setup);
+    }
+
+    /**
+     * As {@link #connect(URI, X25519Keys, byte[], long, String, List, Admitted)}, naming the map model the map held
+     * at {@code serial} came from (docs/protocol.md §1, ADR 0057): only a gateway of the same model sends just the
+     * deltas since it; {@code null} when the held map named none.
+     */
+    public Future<WebSocket> connect(URI gateway, X25519Keys keys, byte[] gatewayPublicKey, long serial, String model,
+            String daemonVersion, List<String> extraDnsLabels, Admitted setup) {
         Promise<WebSocket> signedIn = Promise.promise();
-        upgrade(gateway, socket -> SignInExchange.run(vertx, socket, keys, gatewayPublicKey, serial, daemonVersion,
-                extraDnsLabels, setup, SIGN_IN_PATIENCE).onComplete(signedIn))
+        upgrade(gateway, socket -> SignInExchange.run(vertx, socket, keys, gatewayPublicKey, serial, model,
+                daemonVersion, extraDnsLabels, setup, SIGN_IN_PATIENCE).onComplete(signedIn))
                 .onFailure(signedIn::tryFail);
         return signedIn.future();
     }

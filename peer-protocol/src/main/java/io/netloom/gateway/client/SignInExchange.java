@@ -34,6 +34,7 @@ final class SignInExchange {
     private final X25519Keys keys;
     private final byte[] gatewayPublicKey;
     private final long serial;
+    private final String model;
     private final String daemonVersion;
     private final List<String> extraDnsLabels;
     private final GatewayClient.Admitted setup;
@@ -41,12 +42,13 @@ final class SignInExchange {
     private GatewaySignIn signIn;
     private long deadline = -1;
 
-    private SignInExchange(WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial,
+    private SignInExchange(WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial, String model,
             String daemonVersion, List<String> extraDnsLabels, GatewayClient.Admitted setup) {
         this.socket = socket;
         this.keys = keys;
         this.gatewayPublicKey = gatewayPublicKey;
         this.serial = serial;
+        this.model = model;
         this.daemonVersion = daemonVersion;
         this.extraDnsLabels = extraDnsLabels;
         this.setup = setup;
@@ -54,8 +56,9 @@ final class SignInExchange {
 
     /** Starts listening for the challenge; the future completes once the gateway has admitted this peer. */
     static Future<WebSocket> run(Vertx vertx, WebSocket socket, X25519Keys keys, byte[] gatewayPublicKey, long serial,
-            String daemonVersion, List<String> extraDnsLabels, GatewayClient.Admitted setup, Duration patience) {
-        SignInExchange exchange = new SignInExchange(socket, keys, gatewayPublicKey, serial, daemonVersion,
+            String model, String daemonVersion, List<String> extraDnsLabels, GatewayClient.Admitted setup,
+            Duration patience) {
+        SignInExchange exchange = new SignInExchange(socket, keys, gatewayPublicKey, serial, model, daemonVersion,
                 extraDnsLabels, setup);
         socket.textMessageHandler(exchange::onText);
         socket.binaryMessageHandler(ignored -> exchange.abandon(PROTOCOL_ERROR, "binary frame during sign-in"));
@@ -99,7 +102,7 @@ final class SignInExchange {
             return;
         }
         socket.writeTextMessage(Wire.signIn(keys.publicKeyBase64(), signIn.peerProof(keys, gatewayPublicKey), serial,
-                daemonVersion, extraDnsLabels));
+                model, daemonVersion, extraDnsLabels));
     }
 
     private void welcome(JsonNode welcome) {

@@ -45,10 +45,23 @@ public final class Wire {
      */
     public static String signIn(String publicKey, byte[] proof, long serial, String daemonVersion,
             List<String> extraDnsLabels) {
+        return signIn(publicKey, proof, serial, null, daemonVersion, extraDnsLabels);
+    }
+
+    /**
+     * As {@link #signIn(String, byte[], long, String, List)}, naming the map model the held map at {@code serial}
+     * came from ({@code model}, ADR 0057): a gateway of another model answers with the full map. {@code null} (no
+     * map held, or one from a gateway that named no model) leaves it out.
+     */
+    public static String signIn(String publicKey, byte[] proof, long serial, String model, String daemonVersion,
+            List<String> extraDnsLabels) {
         ObjectNode message = JSON.createObjectNode().put("type", "sign_in").put("key", publicKey)
                 .put("proof", base64(proof)).put("daemon_version", daemonVersion);
         if (serial >= 0) {
             message.put("serial", serial);
+            if (model != null) {
+                message.put("model", model);
+            }
         }
         if (extraDnsLabels != null) {
             ArrayNode labels = message.putArray("extra_dns_labels");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
@@ -25,6 +26,11 @@ public final class NetworkMaps implements NetworkModels {
     /** Enough for a daemon that was away for a short network hiccup; longer absences get a full map. */
     public static final int DELTAS_KEPT_PER_PEER = 32;
 
+    /**
+     * Names the space these maps' serials count in (ADR 0057): serials are counted by this instance, so another
+     * process's serial N is not this one's. A peer that holds a map of another model gets a full map, never deltas.
+     */
+    private final String modelId = UUID.randomUUID().toString();
     private final Map<AccountId, Account> accounts = new ConcurrentHashMap<>();
     private final List<MapUpdateListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean retainingHistory;
@@ -41,6 +47,11 @@ public final class NetworkMaps implements NetworkModels {
      */
     public NetworkMaps(boolean retainHistory) {
         this.retainingHistory = retainHistory;
+    }
+
+    /** The id of this model, random per instance: the serials of two instances are never comparable. */
+    public String modelId() {
+        return modelId;
     }
 
     public void retainHistory() {
