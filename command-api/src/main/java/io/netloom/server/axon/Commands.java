@@ -1,33 +1,57 @@
 package io.netloom.server.axon;
 
 import io.netloom.server.metrics.CommandMeters;
+import io.netloom.server.readmodel.ReadModelFreshness;
 import java.util.List;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends commands on behalf of an {@link Initiator} and waits for them: when a call returns, the
- * events are stored and the read model shows them. Each command is timed here, by its outcome ({@link CommandMeters}).
+ * Sends commands on behalf of an {@link Initiator} and waits for them: when a call returns, the events are stored
+ * and this process's in-memory models — directory, peer feed, network maps — show them (ADR 0055: they are fed by
+ * tracking processors, so the wait is for them to reach the store's head). Each command is timed here, by its
+ * outcome ({@link CommandMeters}); the wait is not part of that time.
  */
 @Component
 public class Commands {
 
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
+
     private final CommandGateway gateway;
     private final TransactionManager transactionManager;
     private final CommandMeters meters;
+    private final ReadModelFreshness freshness;
 
-    public Commands(CommandGateway gateway, TransactionManager transactionManager, CommandMeters meters) {
+    public Commands(CommandGateway gateway, TransactionManager transactionManager, CommandMeters meters,
+            ReadModelFreshness freshness) {
         this.gateway = gateway;
         this.transactionManager = transactionManager;
         this.meters = meters;
+        this.freshness = freshness;
     }
 
     public void send(Object command, Initiator initiator) {
+        dispatch(command, initiator);
+        awaitReadModels();
+    }
+
+    /**
+     * The same without waiting for the models: for writes nobody reads back at once and whose writer must not be held
+     * up by a busy processor — a peer's presence, recorded on the gateway's one presence thread.
+     */
+    public void sendWithoutWaitingForReadModels(Object command, Initiator initiator) {
+        dispatch(command, initiator);
+    }
+
+    private void dispatch(Object command, Initiator initiator) {
         long start = System.nanoTime();
         try {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(initiator.asMetaData()));
@@ -54,7 +78,7 @@ public class Commands {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            commandsBuiltInTransaction.get().forEach(command -> send(command, initiator));
+            commandsBuiltInTransaction.get().forEach(command -> dispatch(command, initiator));
             return null;
         });
         if (result.isExceptional()) {
@@ -63,6 +87,20 @@ public class Commands {
                 throw runtime;
             }
             throw new IllegalStateException(failure);
+        }
+        awaitReadModels();
+    }
+
+    /**
+     * Inside a unit of work the events are not committed yet: whoever owns it waits, once it committed. Beyond the
+     * patience the caller gets its acknowledgement anyway (the write is stored) and may read a moment-old model.
+     */
+    private void awaitReadModels() {
+        if (CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        if (!freshness.awaitRecentWrites()) {
+            log.warn("the read models did not show a stored write within {}", ReadModelFreshness.READER_PATIENCE);
         }
     }
 }

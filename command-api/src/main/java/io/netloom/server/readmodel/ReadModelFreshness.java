@@ -1,72 +1,61 @@
 package io.netloom.server.readmodel;
 
-import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
-import org.axonframework.config.EventProcessingConfiguration;
+import java.util.Set;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a reader wait until the network-map processor has applied every event stored so far, so a
- * read that follows a write sees the write although maps are computed on their own thread.
+ * Lets a caller wait until this process's in-memory models — the directory, the peer feed and the network maps, fed
+ * by the tracking processors of {@link ReadModelTail} — have handled every event stored so far, whichever process
+ * stored it: the writer after its command ({@code Commands}), a reader before it reads ({@code ReadModelsCurrent}),
+ * the gateway before it refuses a key it does not know. Gap-safe: see {@link FreshnessWait}.
  */
 @Component
-public class NetworkMapFreshness {
+public class ReadModelFreshness {
 
-    private static final Duration POLL = Duration.ofMillis(1);
     /** Far above the milliseconds a change takes; only a replay or an overloaded machine waits this long. */
-    private static final Duration READER_PATIENCE = Duration.ofSeconds(5);
+    public static final Duration READER_PATIENCE = Duration.ofSeconds(5);
 
     private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
+    private final ReadModelTail tail;
+    private final FreshnessWait wait;
 
-    public NetworkMapFreshness(EventStore eventStore, EventProcessingConfiguration processing) {
+    public ReadModelFreshness(EventStore eventStore, ReadModelTail tail, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
-        this.processing = processing;
+        this.tail = tail;
+        this.wait = new FreshnessWait(eventStore::createHeadToken, this::tokens, indexes -> stored(jdbc, indexes));
     }
 
-    /** For API reads: read-your-writes in every normal case, a slightly old map rather than an error otherwise. */
-    public void awaitRecentWrites() {
-        awaitEventsStoredBefore(READER_PATIENCE);
+    /** For callers that read right after a write: whether the models caught up within {@link #READER_PATIENCE}. */
+    public boolean awaitRecentWrites() {
+        return awaitEventsStoredBefore(READER_PATIENCE);
     }
 
-    /**
-     * Waits, at most {@code patience}, for the maps to include every event stored before this call.
-     * Returns whether they do; a reader that runs out of patience serves a map a moment old.
-     */
+    /** Waits, at most {@code patience}, for the models to include every event stored before this call. */
     public boolean awaitEventsStoredBefore(Duration patience) {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
-            return true;
-        }
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!hasProcessed(head)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return wait.awaitStoredBefore(patience);
     }
 
     /**
-     * How many events the maps trail the store by: the head's global index minus the processor's position. Empty
-     * while the processor is not running, for the readiness probe and the {@code netloom.readmodel.lag} gauge (ADR
-     * 0050).
+     * How many events the models trail the store by: the head's global index minus the furthest-behind processor's
+     * position. Empty while a processor is not running, for the readiness probe and the {@code netloom.readmodel.lag}
+     * gauge (ADR 0050).
      */
     public OptionalLong lag() {
-        boolean running = processor().map(TrackingEventProcessor::isRunning).orElse(false);
-        OptionalLong processed = running ? processedPosition() : OptionalLong.empty();
+        if (!tail.processors().stream().allMatch(TrackingEventProcessor::isRunning)) {
+            return OptionalLong.empty();
+        }
+        OptionalLong processed = wait.position();
         if (processed.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -75,22 +64,21 @@ public class NetworkMapFreshness {
         return OptionalLong.of(Math.max(0, headPosition - processed.getAsLong()));
     }
 
-    private boolean hasProcessed(TrackingToken head) {
-        return processedPosition().orElse(-1) >= head.position().orElse(Long.MAX_VALUE);
+    /** Every segment's token; none until every processor has claimed its segment, so no processor is overlooked. */
+    private List<TrackingToken> tokens() {
+        List<TrackingToken> tokens = new ArrayList<>();
+        for (TrackingEventProcessor processor : tail.processors()) {
+            Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+            if (segments.isEmpty()) {
+                return List.of();
+            }
+            segments.forEach(segment -> tokens.add(segment.getTrackingToken()));
+        }
+        return tokens;
     }
 
-    /**
-     * The position of the processor's furthest-behind segment; -1 for one that has processed nothing yet (started
-     * on an empty store). Positions, not coverage: a gap below the head (a rolled-back append) would keep a token from
-     * covering the head until Axon cleans it up, although no event is missing.
-     */
-    private OptionalLong processedPosition() {
-        var statuses = processor().map(processor -> processor.processingStatus().values()).orElse(List.of());
-        return statuses.stream().mapToLong(status -> status.getTrackingToken() == null ? -1
-                : status.getTrackingToken().position().orElse(-1)).min();
-    }
-
-    private Optional<TrackingEventProcessor> processor() {
-        return processing.eventProcessor(NetworkMapProjection.PROCESSING_GROUP, TrackingEventProcessor.class);
+    private static Set<Long> stored(JdbcTemplate jdbc, Collection<Long> indexes) {
+        return new HashSet<>(jdbc.queryForList("SELECT globalindex FROM domainevententry WHERE globalindex = ANY (?)",
+                Long.class, (Object) indexes.toArray(Long[]::new)));
     }
 }
