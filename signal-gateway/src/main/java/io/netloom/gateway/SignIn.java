@@ -55,6 +55,7 @@ final class SignIn {
     private GatewaySignIn challenge;
     private long deadline = -1;
     private boolean over;
+    private boolean admitting;
 
     SignIn(Vertx vertx, ServerWebSocket socket, String source, GatewayConfig config, X25519Keys keys,
             PeerDirectory directory, Admitted admitted) {
@@ -91,6 +92,10 @@ final class SignIn {
 
     private void onText(String text) {
         if (over) {
+            return;
+        }
+        if (admitting) {
+            end(CloseCodes.PROTOCOL_VIOLATION, "one sign_in per connection");
             return;
         }
         if (text.length() > MAX_MESSAGE_CHARS) {
@@ -130,7 +135,29 @@ final class SignIn {
             end(CloseCodes.SIGN_IN_REFUSED, "the proof does not hold for this key, this gateway and this connection");
             return;
         }
-        PeerDirectory.Admission admission = directory.admit(Base64.getEncoder().encodeToString(request.publicKey()));
+        String publicKey = Base64.getEncoder().encodeToString(request.publicKey());
+        PeerDirectory.Admission admission = directory.admit(publicKey);
+        if (admission.unknownKey()) {
+            // Enrolled through another server process a moment ago, perhaps: asked again once this one caught up,
+            // off the event loop. The sign-in deadline still runs.
+            admitting = true;
+            vertx.executeBlocking(() -> directory.admitOnceCurrent(publicKey), false).onComplete(checked -> {
+                if (over) {
+                    return;
+                }
+                if (checked.failed()) {
+                    log.warn("cannot check the key of a peer signing in from {}: {}", source, checked.cause().toString());
+                    end(CloseCodes.INTERNAL_ERROR, "the gateway cannot check this key now");
+                    return;
+                }
+                proceed(request, checked.result());
+            });
+            return;
+        }
+        proceed(request, admission);
+    }
+
+    private void proceed(Request request, PeerDirectory.Admission admission) {
         if (!admission.isAdmitted()) {
             end(CloseCodes.PEER_REVOKED, admission.refusal());
             return;

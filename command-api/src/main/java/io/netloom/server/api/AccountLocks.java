@@ -51,7 +51,10 @@ public class AccountLocks {
                 // A step within a larger one (a sign-in that creates a user): its transaction takes the lock.
                 return locked(account, change);
             }
-            return StaleAggregates.retried(() -> inTransaction(() -> locked(account, change)));
+            T result = StaleAggregates.retried(() -> inTransaction(() -> locked(account, change)));
+            // This step's own change, before the next one here checks against the model and the caller reads it.
+            catchUp().awaitCommittedChanges();
+            return result;
         } finally {
             lock.unlock();
         }
@@ -67,8 +70,12 @@ public class AccountLocks {
     private <T> T locked(AccountId account, Supplier<T> change) {
         jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", row -> null,
                 AdvisoryLocks.ACCOUNT_RULES.namespace(), account.value());
-        catchUp.getIfAvailable(() -> ReadModelCatchUp.NOT_NEEDED).awaitCommittedChanges();
+        catchUp().awaitCommittedChanges();
         return change.get();
+    }
+
+    private ReadModelCatchUp catchUp() {
+        return catchUp.getIfAvailable(() -> ReadModelCatchUp.NOT_NEEDED);
     }
 
     private <T> T inTransaction(Supplier<T> step) {

@@ -49,6 +49,11 @@ public class ApiExceptionHandler {
         return error(HttpStatus.CONFLICT, "changed concurrently by another request; retry");
     }
 
+    @ExceptionHandler(ReadModelsCurrent.ReadModelsBehindException.class)
+    ResponseEntity<ErrorResponse> behind(ReadModelsCurrent.ReadModelsBehindException behind) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, behind.getMessage());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException unreadable) {
         return error(HttpStatus.BAD_REQUEST, UnreadableBody.describe(unreadable));

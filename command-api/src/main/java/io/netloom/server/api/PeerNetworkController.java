@@ -8,7 +8,6 @@ import io.netloom.projections.directory.PeerView;
 import io.netloom.projections.networkmap.NetworkMap;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.RemotePeer;
-import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.security.Caller;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +24,10 @@ public class PeerNetworkController {
 
     private final CallerAccounts accounts;
     private final NetworkMaps maps;
-    private final NetworkMapFreshness freshness;
 
-    public PeerNetworkController(CallerAccounts accounts, NetworkMaps maps, NetworkMapFreshness freshness) {
+    public PeerNetworkController(CallerAccounts accounts, NetworkMaps maps) {
         this.accounts = accounts;
         this.maps = maps;
-        this.freshness = freshness;
     }
 
     @GetMapping("/accessible-peers")
@@ -51,7 +48,6 @@ public class PeerNetworkController {
 
     private NetworkMap currentMap(Caller caller, AccountRecords records, String peerId) {
         PeerView peer = PeersController.visiblePeer(caller, records, peerId);
-        freshness.awaitRecentWrites();
         return maps.mapOf(caller.accountId(), peer.id())
                 .orElseThrow(() -> CommandRejectedException.notFound("peer not found"));
     }

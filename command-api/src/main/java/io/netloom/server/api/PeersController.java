@@ -16,7 +16,6 @@ import io.netloom.server.claims.ClaimConflictException;
 import io.netloom.server.claims.ClaimKind;
 import io.netloom.server.enrollment.PeerAddressing;
 import io.netloom.server.gateway.GatewayServer;
-import io.netloom.server.readmodel.NetworkMapFreshness;
 import io.netloom.server.security.Caller;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +45,17 @@ public class PeersController {
     private final Commands commands;
     private final PeerAddressing addressing;
     private final NetworkMaps maps;
-    private final NetworkMapFreshness freshness;
     private final AccountLocks locks;
     private final GatewayServer gateway;
 
     public PeersController(CallerAccounts accounts, Commands commands, PeerAddressing addressing, NetworkMaps maps,
-            NetworkMapFreshness freshness, AccountLocks locks, GatewayServer gateway) {
+            AccountLocks locks, GatewayServer gateway) {
         this.accounts = accounts;
         this.gateway = gateway;
         this.locks = locks;
         this.commands = commands;
         this.addressing = addressing;
         this.maps = maps;
-        this.freshness = freshness;
     }
 
     /**
@@ -73,7 +70,6 @@ public class PeersController {
         Optional<String> nameContains = QueryFilters.substring("name", name);
         Optional<String> ipContains = QueryFilters.addressFragment("ip", ip);
         AccountRecords records = accounts.of(caller);
-        freshness.awaitRecentWrites();
         ToIntFunction<PeerId> reachable = maps.reachableCounts(caller.accountId());
         return records.peers().stream()
                 .filter(peer -> isVisibleTo(caller, peer))

@@ -56,7 +56,8 @@ public class PresenceCommands implements PresenceRecorder, AutoCloseable {
     private void record(PeerIdentity peer, Object command) {
         writer.execute(() -> {
             try {
-                commands.send(command, new Initiator(peer.peerId().value()));
+                // Nobody reads presence back at once; one busy processor must not queue every peer's connection.
+                commands.sendWithoutWaitingForReadModels(command, new Initiator(peer.peerId().value()));
             } catch (RuntimeException e) {
                 // Expected when the session ended because the peer was deleted.
                 log.debug("presence of peer {} not recorded: {}", peer.peerId(), e.getMessage());

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.netloom.gateway.protocol.PathReport;
 import io.netloom.server.gateway.GatewayServer;
-import io.netloom.server.readmodel.NetworkMapFreshness;
+import io.netloom.server.readmodel.ReadModelFreshness;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -84,7 +84,7 @@ public class MetricsConfiguration {
 
     /** Read when scraped: sessions and reported paths of this process's gateway, and how far its maps trail. */
     @Bean
-    MeterBinder netloomGauges(GatewayServer gateway, NetworkMapFreshness freshness) {
+    MeterBinder netloomGauges(GatewayServer gateway, ReadModelFreshness freshness) {
         return registry -> {
             Gauge.builder("netloom.gateway.sessions", gateway, GatewayServer::connectedPeers)
                     .description("Peers with a live session on this process's gateway").register(registry);

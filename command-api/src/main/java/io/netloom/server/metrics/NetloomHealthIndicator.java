@@ -1,7 +1,7 @@
 package io.netloom.server.metrics;
 
 import io.netloom.server.gateway.GatewayServer;
-import io.netloom.server.readmodel.NetworkMapFreshness;
+import io.netloom.server.readmodel.ReadModelFreshness;
 import java.util.OptionalLong;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 public class NetloomHealthIndicator implements HealthIndicator {
 
     private final GatewayServer gateway;
-    private final NetworkMapFreshness freshness;
+    private final ReadModelFreshness freshness;
     private final long maxLag;
 
-    public NetloomHealthIndicator(GatewayServer gateway, NetworkMapFreshness freshness, MetricsProperties properties) {
+    public NetloomHealthIndicator(GatewayServer gateway, ReadModelFreshness freshness, MetricsProperties properties) {
         this.gateway = gateway;
         this.freshness = freshness;
         this.maxLag = properties.readinessMaxLag();

@@ -36,12 +36,12 @@ public class ReadModelCheck {
 
     private final EventStore eventStore;
     private final EventStorageEngine storageEngine;
-    private final NetworkMapFreshness freshness;
+    private final ReadModelFreshness freshness;
     private final Directory directory;
     private final NetworkMaps networkMaps;
     private final IdentityProperties identity;
 
-    public ReadModelCheck(EventStore eventStore, EventStorageEngine storageEngine, NetworkMapFreshness freshness,
+    public ReadModelCheck(EventStore eventStore, EventStorageEngine storageEngine, ReadModelFreshness freshness,
             Directory directory, NetworkMaps networkMaps, IdentityProperties identity) {
         this.eventStore = eventStore;
         this.storageEngine = storageEngine;
@@ -99,7 +99,7 @@ public class ReadModelCheck {
             Stream<? extends TrackedEventMessage<?>> upToHead = stored
                     .takeWhile(event -> positionOf(event.trackingToken()) <= head.orElse(-1));
             events = StartupReplay.run(upToHead, new DirectoryProjection(replayedDirectory),
-                    new NetworkMapProjection(replayedMaps, identity.offboardSetupKeyPeers()));
+                    new NetworkMapProjection(replayedMaps, identity.offboardSetupKeyPeers())).count();
         }
         return new Replay(ReadModelDigest.of(replayedDirectory, replayedMaps), events);
     }

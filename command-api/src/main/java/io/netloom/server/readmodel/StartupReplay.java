@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 
 /**
  * Feeds one pass over the event store to two projections on two threads: the reading thread
@@ -26,14 +27,21 @@ final class StartupReplay {
     private StartupReplay() {
     }
 
-    /** Returns the number of events replayed. */
-    static long run(Stream<? extends TrackedEventMessage<?>> events, Object first, Object second) {
+    /**
+     * What a replay applied: how many events, and the token of the last one (null for none), from which the tracking
+     * processors continue ({@link ReadModelTail}).
+     */
+    record Result(long count, TrackingToken lastToken) {
+    }
+
+    static Result run(Stream<? extends TrackedEventMessage<?>> events, Object first, Object second) {
         AnnotationEventHandlerAdapter firstHandler = new AnnotationEventHandlerAdapter(first);
         AnnotationEventHandlerAdapter secondHandler = new AnnotationEventHandlerAdapter(second);
         ExecutorService secondStage = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "replay"));
         Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
         List<Future<?>> submitted = new ArrayList<>();
         long count = 0;
+        TrackingToken last = null;
         try {
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
@@ -41,6 +49,7 @@ final class StartupReplay {
                 TrackedEventMessage<?> event = iterator.next();
                 handle(firstHandler, event);
                 batch.add(event);
+                last = event.trackingToken();
                 count++;
                 if (batch.size() == BATCH_SIZE) {
                     submitted.add(submit(secondStage, inFlight, secondHandler, batch));
@@ -51,7 +60,7 @@ final class StartupReplay {
             for (Future<?> done : submitted) {
                 done.get();
             }
-            return count;
+            return new Result(count, last);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);

@@ -11,6 +11,7 @@ import io.netloom.server.cluster.StartUpTurns;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,10 @@ import org.springframework.stereotype.Component;
  * 11), rebuilds the in-memory read models — the directory and every network map — from the
  * event store in one pass, claims what the claims tables lack (a store that predates them, ADR
  * 0011), then creates the first account if there is none. The steps that write to the database run in this
- * process's turn among the processes starting on it at the same time (ADR 0056). No request and no peer can therefore see
- * a half-built model. The network-map tracking processor starts at the
- * head of the store (NetworkMapConfiguration), so it takes over exactly where this replay ends:
- * nothing can be appended in between, since nothing that writes is open yet.
+ * process's turn among the processes starting on it at the same time (ADR 0056). No request and no peer can
+ * therefore see a half-built model. The tracking processors that keep the models current then start from the last
+ * event this replay applied ({@link ReadModelTail}), so they take over exactly where it ended, also when another
+ * process appends meanwhile.
  */
 @Component
 public class StartupSequence implements SmartLifecycle {
@@ -41,7 +42,8 @@ public class StartupSequence implements SmartLifecycle {
     private final DirectoryProjection directoryProjection;
     private final NetworkMapProjection networkMapProjection;
     private final FirstStartBootstrap bootstrap;
-    private final NetworkMapFreshness networkMapFreshness;
+    private final ReadModelTail tail;
+    private final ReadModelFreshness freshness;
     private final NetworkMaps networkMaps;
     private final ClaimsBackfill claimsBackfill;
     private final ChainBackfill chainBackfill;
@@ -51,13 +53,14 @@ public class StartupSequence implements SmartLifecycle {
 
     public StartupSequence(EventStorageEngine storageEngine, DirectoryProjection directoryProjection,
             NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
-            NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill,
+            ReadModelTail tail, ReadModelFreshness freshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill,
             ChainBackfill chainBackfill, ChainFacts chainFacts, StartUpTurns turns) {
         this.storageEngine = storageEngine;
         this.directoryProjection = directoryProjection;
         this.networkMapProjection = networkMapProjection;
         this.bootstrap = bootstrap;
-        this.networkMapFreshness = networkMapFreshness;
+        this.tail = tail;
+        this.freshness = freshness;
         this.networkMaps = networkMaps;
         this.claimsBackfill = claimsBackfill;
         this.chainBackfill = chainBackfill;
@@ -72,24 +75,26 @@ public class StartupSequence implements SmartLifecycle {
             chainBackfill.linkWhatIsMissing();
             chainFacts.fillWhatIsMissing();
         });
-        replay();
+        tail.continueFrom(replay());
         turns.inTurn("the claims' backfill", claimsBackfill::claimWhatIsMissing);
-        if (!networkMapFreshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {
-            throw new IllegalStateException("the network-map processor did not reach the head of the event store");
+        if (!freshness.awaitEventsStoredBefore(CATCH_UP_LIMIT)) {
+            throw new IllegalStateException("the read-model processors did not reach the head of the event store");
         }
         networkMaps.retainHistory();
         turns.inTurn("the first account", bootstrap::createFirstAccountIfEmpty);
         running = true;
     }
 
-    private void replay() {
+    /** Fills the models from the store; returns the token of the last event applied, null for none. */
+    private TrackingToken replay() {
         long started = System.nanoTime();
-        long count;
+        StartupReplay.Result result;
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
-            count = StartupReplay.run(events, directoryProjection, networkMapProjection);
+            result = StartupReplay.run(events, directoryProjection, networkMapProjection);
         }
-        log.info("Read models and network maps rebuilt from {} events in {} ms", count,
+        log.info("Read models and network maps rebuilt from {} events in {} ms", result.count(),
                 (System.nanoTime() - started) / 1_000_000);
+        return result.lastToken();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.netloom.domain.group.UpdateGroupCommand;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.GroupId;
 import io.netloom.server.database.EmbeddedDatabase;
+import io.netloom.server.api.ReadModelCatchUp;
 import io.netloom.server.metrics.CommandMeters;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ class StaleAggregateRetryTest {
 
     private static Commands commands(Configuration configuration) {
         return new Commands(configuration.commandGateway(), configuration.getComponent(TransactionManager.class),
-                new CommandMeters(new SimpleMeterRegistry()));
+                new CommandMeters(new SimpleMeterRegistry()), ReadModelCatchUp.NOT_NEEDED);
     }
 
     /** One "process": its own Axon configuration, command bus and aggregate caches, on the shared database. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,13 +139,27 @@ class KilledServerRestartIT {
         throw new AssertionError("the log never says \"" + marker + "\":\n" + String.join("\n", lines));
     }
 
-    /** The outcome of the operator's read-model check on the management port. */
+    /**
+     * The outcome of the operator's read-model check on the management port. That port opens after the API's (Boot
+     * starts the management server once the application is up), seconds later on a loaded machine: connections it
+     * refuses meanwhile are tried again.
+     */
     private String readModelCheck(int management) throws IOException, InterruptedException {
         String operatorToken = Files.readString(work.resolve("data/keys/operator-token")).strip();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + management + "/actuator/readmodels"))
-                .header("Authorization", "Bearer " + operatorToken).timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/actuator/readmodels"))
+                .header("Authorization", "Bearer " + operatorToken).timeout(Duration.ofMinutes(2)).build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        HttpResponse<String> response = null;
+        while (response == null) {
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException notYetOpen) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetOpen;
+                }
+                Thread.sleep(250);
+            }
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         System.out.println("read-model check: " + response.body());
         return new ObjectMapper().readTree(response.body()).get("outcome").asText();

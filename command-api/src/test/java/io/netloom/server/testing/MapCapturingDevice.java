@@ -58,6 +58,14 @@ public final class MapCapturingDevice {
                 .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Connects to another server process's gateway than the one it enrolled through, on that gateway's key. */
+    public void connect(GatewayClient client, int gatewayPort, byte[] otherGatewayKey) throws Exception {
+        URI other = new URI(gateway.getScheme(), null, gateway.getHost(), gatewayPort, gateway.getPath(), null, null);
+        socket = client.connect(other, keys, otherGatewayKey, -1, "test", connected ->
+                connected.textMessageHandler(this::receive)).toCompletionStage().toCompletableFuture()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Sends a message of the peer protocol on the session, as the daemon does (a path report, say). */
     public void send(String message) throws Exception {
         socket.writeTextMessage(message).toCompletionStage().toCompletableFuture()

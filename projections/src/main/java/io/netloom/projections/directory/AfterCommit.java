@@ -6,8 +6,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Defers read-model changes until the root unit of work that published their events has committed,
- * then applies them in publication order. (Axon runs after-commit callbacks in reverse order of
+ * Defers read-model changes until the root unit of work that handles their events has committed,
+ * then applies them in event order. (Axon runs after-commit callbacks in reverse order of
  * registration, so each change cannot simply register its own.) Outside a unit of work, during the
  * replay at start-up, a change applies at once. A rolled-back unit of work discards its changes.
  */

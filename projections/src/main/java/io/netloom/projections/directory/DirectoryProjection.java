@@ -77,13 +77,14 @@ import org.axonframework.eventhandling.Timestamp;
 
 /**
  * Keeps the {@link Directory} in step with the event stream. Every change is applied only once the
- * transaction that recorded the event has committed (see {@link AfterCommit}), so readers never see
- * a change that was rolled back, and a command's caller sees its own change as soon as it returns.
+ * unit of work that handles the event has committed (see {@link AfterCommit}), so readers never see
+ * half a batch. In the server a tracking processor of the {@link #PROCESSING_GROUP} group feeds it,
+ * in every process; other views of the same group may read the directory as it was before an event.
  */
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
 public final class DirectoryProjection {
 
-    public static final String PROCESSING_GROUP = "directory";
+    public static final String PROCESSING_GROUP = "read-model";
 
     private final Directory directory;
 

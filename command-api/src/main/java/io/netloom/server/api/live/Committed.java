@@ -4,7 +4,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Runs a publication once the unit of work that published an event has committed and the directory has applied the
+ * Runs a publication once the unit of work that handles an event has committed and the directory has applied the
  * event: the directory applies its changes after commit, and the clean-up phase comes after every after-commit
  * handler, whatever order they were registered in. A rolled-back unit of work publishes nothing.
  */

@@ -28,6 +28,7 @@ import io.netloom.domain.user.UserRoleChangedEvent;
 import io.netloom.domain.user.UserUnblockedEvent;
 import io.netloom.projections.directory.AccountRecords;
 import io.netloom.projections.directory.Directory;
+import io.netloom.projections.directory.DirectoryProjection;
 import io.netloom.projections.directory.GroupView;
 import io.netloom.projections.directory.PeerView;
 import java.util.Collection;
@@ -36,19 +37,23 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the {@link PeerFeed} which peers each event may have changed the view of. It runs in the unit of work that
- * published the event, where the directory still holds the state before it: peers named through a group or a user
- * are looked up there, and a deleted peer's owner too. The feed hears of them once the directory applied the event
- * ({@link Committed}), so what it renders is the new view. Feeds whose caller may now see other peers, or none, end.
+ * Tells the {@link PeerFeed} which peers each event may have changed the view of. It is a handler of the directory's
+ * own processing group, ordered before the directory's handler, and the group's processor handles one event per unit
+ * of work (ReadModelConfiguration): so the directory still holds the state before the event, and peers named through
+ * a group or a user are looked up there, and a deleted peer's owner too. The feed hears of them once the directory
+ * applied the event ({@link Committed}), so what it renders is the new view. Feeds whose caller may now see other
+ * peers, or none, end.
  */
 @Component
-@ProcessingGroup(PeerFeedProjection.PROCESSING_GROUP)
+@ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
+// Axon's Spring support registers a group's handlers in @Order order, and calls them in that order (ADR 0055).
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class PeerFeedProjection {
-
-    public static final String PROCESSING_GROUP = "peer-feed";
 
     private final PeerFeed feed;
     private final Directory directory;

@@ -20,7 +20,7 @@ import io.netloom.projections.history.AllowedFlow;
 import io.netloom.projections.networkmap.InboundRule;
 import io.netloom.projections.networkmap.NetworkMap;
 import io.netloom.projections.networkmap.NetworkMaps;
-import io.netloom.server.readmodel.NetworkMapFreshness;
+import io.netloom.server.readmodel.ReadModelFreshness;
 import io.netloom.server.testing.MapCapturingDevice;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
@@ -55,7 +55,7 @@ class AccessHistoryProofTest extends ServerTest {
     @Autowired
     private NetworkMaps maps;
     @Autowired
-    private NetworkMapFreshness freshness;
+    private ReadModelFreshness freshness;
 
     private final Vertx vertx = Vertx.vertx();
     private final GatewayClient gatewayClient = new GatewayClient(vertx, 8);

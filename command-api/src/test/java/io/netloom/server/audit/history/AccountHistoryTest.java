@@ -11,7 +11,7 @@ import io.netloom.domain.ids.GroupId;
 import io.netloom.domain.ids.PeerId;
 import io.netloom.projections.networkmap.AccountSnapshot;
 import io.netloom.projections.networkmap.NetworkMaps;
-import io.netloom.server.readmodel.NetworkMapFreshness;
+import io.netloom.server.readmodel.ReadModelFreshness;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerTest;
 import io.netloom.server.testing.TestPeers;
@@ -33,7 +33,7 @@ class AccountHistoryTest extends ServerTest {
     private EventCitations citations;
 
     @Autowired
-    private NetworkMapFreshness freshness;
+    private ReadModelFreshness freshness;
 
     @Test
     void atWhenNowThenTheReplayedInputsEqualTheLiveModel() {
