@@ -5,6 +5,8 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,33 @@ public final class Directory {
             }
         });
         return linked;
+    }
+
+    /**
+     * The cross-account lookups as they stand. Each map is copied on its own: the caller makes sure no event is
+     * being applied meanwhile (ADR 0054), as for {@link AccountRecordsData#of}.
+     */
+    public DirectoryIndexes indexes() {
+        List<DirectoryIndexes.Linked> links = new ArrayList<>();
+        usersByIdentity.forEach((link, user) -> links.add(new DirectoryIndexes.Linked(link, user)));
+        return new DirectoryIndexes(new HashMap<>(tokensByHash), new HashMap<>(tokensById),
+                new HashMap<>(setupKeysByHash), new HashMap<>(peersByPublicKey), new HashMap<>(accountOfUser),
+                new HashMap<>(localCredentialsByEmail), links, new HashMap<>(scimTokensByHash));
+    }
+
+    /** A new directory of these accounts and lookups, sharing no map with them. */
+    public static Directory restore(DirectoryIndexes indexes, Collection<AccountRecords> accounts) {
+        Directory directory = new Directory();
+        accounts.forEach(records -> directory.accounts.put(records.account().id(), records));
+        directory.tokensByHash.putAll(indexes.tokensByHash());
+        directory.tokensById.putAll(indexes.tokensById());
+        directory.setupKeysByHash.putAll(indexes.setupKeysByHash());
+        directory.peersByPublicKey.putAll(indexes.peersByPublicKey());
+        directory.accountOfUser.putAll(indexes.accountOfUser());
+        directory.localCredentialsByEmail.putAll(indexes.localCredentialsByEmail());
+        indexes.usersByIdentity().forEach(linked -> directory.usersByIdentity.put(linked.link(), linked.user()));
+        directory.scimTokensByHash.putAll(indexes.scimTokensByHash());
+        return directory;
     }
 
     // ---- writes, called by DirectoryProjection only
