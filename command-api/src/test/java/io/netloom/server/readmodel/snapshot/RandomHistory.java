@@ -154,7 +154,7 @@ final class RandomHistory {
         GroupId group = group(account, random.nextInt(4));
         PeerId peer = peer(account, random.nextInt(6));
         Instant at = START.plusSeconds(events.size());
-        return switch (random.nextInt(40)) {
+        return switch (random.nextInt(42)) {
             case 0, 1 -> new UserCreatedEvent(user, account, user.value() + "@example.com", "u", pick(Role.values()),
                     random.nextInt(4) == 0, someGroups(account), pick(UserIssuer.values()));
             case 2 -> new UserRoleChangedEvent(user, account, pick(Role.values()));
@@ -197,7 +197,7 @@ final class RandomHistory {
                     ? new PeerConnectedEvent(peer, account, "s" + ++counter, "198.51.100.1", "0.2", at)
                     : new PeerDisconnectedEvent(peer, account, "s" + counter, at);
             case 29 -> new PeerDeletedEvent(peer, account);
-            case 30 -> setupKey(account, at);
+            case 30, 40, 41 -> setupKey(account, at);
             case 31, 32, 33 -> policy(account);
             case 34 -> route(account);
             case 35, 36 -> network(account);
