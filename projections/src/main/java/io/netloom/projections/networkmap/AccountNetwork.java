@@ -400,7 +400,7 @@ public final class AccountNetwork implements AccountModel {
     }
 
     /** Every peer's serial, in enrollment order. */
-    public Map<PeerId, Long> serials() {
+    Map<PeerId, Long> serials() {
         Map<PeerId, Long> serials = new LinkedHashMap<>();
         peers.forEach((id, peer) -> serials.put(id, peer.serial));
         return serials;
