@@ -18,7 +18,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * At most {@link #BATCHES_IN_FLIGHT} batches wait, so a slow second stage bounds memory instead
  * of buffering the store.
  */
-final class StartupReplay {
+public final class StartupReplay {
 
     private static final int BATCH_SIZE = 1_000;
     private static final int BATCHES_IN_FLIGHT = 8;
@@ -27,7 +27,7 @@ final class StartupReplay {
     }
 
     /** Returns the number of events replayed. */
-    static long run(Stream<? extends TrackedEventMessage<?>> events, Object first, Object second) {
+    public static long run(Stream<? extends TrackedEventMessage<?>> events, Object first, Object second) {
         AnnotationEventHandlerAdapter firstHandler = new AnnotationEventHandlerAdapter(first);
         AnnotationEventHandlerAdapter secondHandler = new AnnotationEventHandlerAdapter(second);
         ExecutorService secondStage = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "replay"));

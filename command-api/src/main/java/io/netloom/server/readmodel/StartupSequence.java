@@ -1,5 +1,6 @@
 package io.netloom.server.readmodel;
 
+import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.DirectoryProjection;
 import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
@@ -7,10 +8,8 @@ import io.netloom.server.audit.chain.ChainBackfill;
 import io.netloom.server.audit.chain.ChainFacts;
 import io.netloom.server.bootstrap.FirstStartBootstrap;
 import io.netloom.server.claims.ClaimsBackfill;
+import io.netloom.server.readmodel.snapshot.ReadModelRestore;
 import java.time.Duration;
-import java.util.stream.Stream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * anyone: links every stored event that has no hash-chain link yet (a store that predates the chain,
  * ADR 0034) and records the payload type and peers of every link that lacks them (ADR 0035, decision
  * 11), rebuilds the in-memory read models — the directory and every network map — from the
- * event store in one pass, claims what the claims tables lack (a store that predates them, ADR
+ * newest readable snapshot and the events after it (ADR 0054), or from the whole event store in one pass, claims what the claims tables lack (a store that predates them, ADR
  * 0011), then creates the first account if there is none. No request and no peer can therefore see
  * a half-built model. The network-map tracking processor starts at the
  * head of the store (NetworkMapConfiguration), so it takes over exactly where this replay ends:
@@ -35,7 +34,8 @@ public class StartupSequence implements SmartLifecycle {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
 
-    private final EventStorageEngine storageEngine;
+    private final ReadModelRestore restore;
+    private final Directory directory;
     private final DirectoryProjection directoryProjection;
     private final NetworkMapProjection networkMapProjection;
     private final FirstStartBootstrap bootstrap;
@@ -45,12 +45,14 @@ public class StartupSequence implements SmartLifecycle {
     private final ChainBackfill chainBackfill;
     private final ChainFacts chainFacts;
     private volatile boolean running;
+    private volatile ReadModelRestore.Restored restored;
 
-    public StartupSequence(EventStorageEngine storageEngine, DirectoryProjection directoryProjection,
+    public StartupSequence(ReadModelRestore restore, Directory directory, DirectoryProjection directoryProjection,
             NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
             NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill,
             ChainBackfill chainBackfill, ChainFacts chainFacts) {
-        this.storageEngine = storageEngine;
+        this.restore = restore;
+        this.directory = directory;
         this.directoryProjection = directoryProjection;
         this.networkMapProjection = networkMapProjection;
         this.bootstrap = bootstrap;
@@ -77,12 +79,16 @@ public class StartupSequence implements SmartLifecycle {
 
     private void replay() {
         long started = System.nanoTime();
-        long count;
-        try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
-            count = StartupReplay.run(events, directoryProjection, networkMapProjection);
-        }
-        log.info("Read models and network maps rebuilt from {} events in {} ms", count,
+        restored = restore.restore(directory, networkMaps, directoryProjection, networkMapProjection);
+        log.info("Read models and network maps rebuilt from {} and {} events after it in {} ms",
+                restored.snapshot().map(snapshot -> "read-model snapshot " + snapshot.id() + " at position "
+                        + snapshot.token().getIndex()).orElse("nothing"), restored.eventsReplayed(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Where this start's read models came from and the position the replay ended at; null before the start. */
+    public ReadModelRestore.Restored restored() {
+        return restored;
     }
 
     @Override

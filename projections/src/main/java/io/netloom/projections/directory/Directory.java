@@ -116,19 +116,29 @@ public final class Directory {
                 new HashMap<>(localCredentialsByEmail), links, new HashMap<>(scimTokensByHash));
     }
 
-    /** A new directory of these accounts and lookups, sharing no map with them. */
-    public static Directory restore(DirectoryIndexes indexes, Collection<AccountRecords> accounts) {
-        Directory directory = new Directory();
-        accounts.forEach(records -> directory.accounts.put(records.account().id(), records));
-        directory.tokensByHash.putAll(indexes.tokensByHash());
-        directory.tokensById.putAll(indexes.tokensById());
-        directory.setupKeysByHash.putAll(indexes.setupKeysByHash());
-        directory.peersByPublicKey.putAll(indexes.peersByPublicKey());
-        directory.accountOfUser.putAll(indexes.accountOfUser());
-        directory.localCredentialsByEmail.putAll(indexes.localCredentialsByEmail());
-        indexes.usersByIdentity().forEach(linked -> directory.usersByIdentity.put(linked.link(), linked.user()));
-        directory.scimTokensByHash.putAll(indexes.scimTokensByHash());
-        return directory;
+    /**
+     * Fills this directory, which must be empty, with these accounts and lookups (ADR 0054), sharing no map with
+     * them. Called before any event is applied to it.
+     */
+    public void restore(DirectoryIndexes indexes, Collection<AccountRecords> restored) {
+        if (!isEmpty() || !peersByPublicKey.isEmpty() || !accountOfUser.isEmpty()) {
+            throw new IllegalStateException("a directory is restored only while it is empty");
+        }
+        restored.forEach(records -> accounts.put(records.account().id(), records));
+        tokensByHash.putAll(indexes.tokensByHash());
+        tokensById.putAll(indexes.tokensById());
+        setupKeysByHash.putAll(indexes.setupKeysByHash());
+        peersByPublicKey.putAll(indexes.peersByPublicKey());
+        accountOfUser.putAll(indexes.accountOfUser());
+        localCredentialsByEmail.putAll(indexes.localCredentialsByEmail());
+        indexes.usersByIdentity().forEach(linked -> usersByIdentity.put(linked.link(), linked.user()));
+        scimTokensByHash.putAll(indexes.scimTokensByHash());
+    }
+
+    /** Forgets everything: what a restore that failed half-way leaves is not kept (ADR 0054). */
+    public void clear() {
+        List.of(accounts, tokensByHash, tokensById, setupKeysByHash, peersByPublicKey, accountOfUser,
+                localCredentialsByEmail, usersByIdentity, scimTokensByHash).forEach(Map::clear);
     }
 
     // ---- writes, called by DirectoryProjection only

@@ -139,6 +139,11 @@ public final class NetworkMaps implements NetworkModels {
         accounts.put(id, new Account(restored));
     }
 
+    /** Forgets every account: what a restore that failed half-way leaves is not kept (ADR 0054). */
+    public void clear() {
+        accounts.clear();
+    }
+
     /** The accounts these maps know. */
     public Set<AccountId> accountIds() {
         return Set.copyOf(accounts.keySet());

@@ -78,16 +78,25 @@ public final class ReadModelSnapshotCodec {
 
     /** New models holding what was encoded; the accounts are decoded in parallel. */
     public ReadModels decode(Encoded stored, boolean retainHistory) {
+        ReadModels models = new ReadModels(new Directory(), new NetworkMaps(retainHistory));
+        decodeInto(stored, models.directory(), models.networkMaps());
+        return models;
+    }
+
+    /**
+     * Fills empty models with what was encoded, the accounts decoded in parallel. Throws if the snapshot cannot be
+     * read (another format, damaged bytes); the models may then hold part of it, and the caller clears them.
+     */
+    public void decodeInto(Encoded stored, Directory directory, NetworkMaps networkMaps) {
         Common common = gzip.read(stored.common(), Common.class);
         if (common.format() != FORMAT) {
             throw new IllegalArgumentException("read-model snapshot format " + common.format() + ", expected " + FORMAT);
         }
-        NetworkMaps networkMaps = new NetworkMaps(retainHistory);
         List<AccountRecords> records = stored.accounts().parallelStream()
                 .map(bytes -> restore(gzip.read(bytes, AccountPart.class), networkMaps))
                 .filter(Objects::nonNull)
                 .toList();
-        return new ReadModels(Directory.restore(common.indexes(), records), networkMaps);
+        directory.restore(common.indexes(), records);
     }
 
     private static AccountPart part(AccountId id, Directory directory, NetworkMaps networkMaps) {
