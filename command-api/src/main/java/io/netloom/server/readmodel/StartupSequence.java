@@ -9,6 +9,7 @@ import io.netloom.server.audit.chain.ChainFacts;
 import io.netloom.server.bootstrap.FirstStartBootstrap;
 import io.netloom.server.claims.ClaimsBackfill;
 import io.netloom.server.readmodel.snapshot.ReadModelRestore;
+import io.netloom.server.readmodel.snapshot.ReadModelSnapshotPreload;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public class StartupSequence implements SmartLifecycle {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
 
+    private final ReadModelSnapshotPreload snapshot;
     private final ReadModelRestore restore;
     private final Directory directory;
     private final DirectoryProjection directoryProjection;
@@ -47,10 +49,11 @@ public class StartupSequence implements SmartLifecycle {
     private volatile boolean running;
     private volatile ReadModelRestore.Restored restored;
 
-    public StartupSequence(ReadModelRestore restore, Directory directory, DirectoryProjection directoryProjection,
+    public StartupSequence(ReadModelSnapshotPreload snapshot, ReadModelRestore restore, Directory directory, DirectoryProjection directoryProjection,
             NetworkMapProjection networkMapProjection, FirstStartBootstrap bootstrap,
             NetworkMapFreshness networkMapFreshness, NetworkMaps networkMaps, ClaimsBackfill claimsBackfill,
             ChainBackfill chainBackfill, ChainFacts chainFacts) {
+        this.snapshot = snapshot;
         this.restore = restore;
         this.directory = directory;
         this.directoryProjection = directoryProjection;
@@ -79,11 +82,14 @@ public class StartupSequence implements SmartLifecycle {
 
     private void replay() {
         long started = System.nanoTime();
-        restored = restore.restore(directory, networkMaps, directoryProjection, networkMapProjection);
-        log.info("Read models and network maps rebuilt from {} and {} events after it in {} ms",
-                restored.snapshot().map(snapshot -> "read-model snapshot " + snapshot.id() + " at position "
-                        + snapshot.token().getIndex()).orElse("nothing"), restored.eventsReplayed(),
-                (System.nanoTime() - started) / 1_000_000);
+        var loaded = snapshot.await();
+        long waited = (System.nanoTime() - started) / 1_000_000;
+        restored = restore.restore(loaded, directory, networkMaps, directoryProjection, networkMapProjection);
+        log.info("Read models and network maps rebuilt from {} and {} events after it in {} ms (of which {} ms waiting"
+                + " for the snapshot)", loaded.map(models -> "read-model snapshot " + models.snapshot().id()
+                        + " at position " + models.snapshot().token().getIndex() + " (decoded in " + models.millis()
+                        + " ms from the end of the migrations)").orElse("nothing"),
+                restored.eventsReplayed(), (System.nanoTime() - started) / 1_000_000, waited);
     }
 
     /** Where this start's read models came from and the position the replay ended at; null before the start. */

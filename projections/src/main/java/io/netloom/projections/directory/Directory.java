@@ -135,6 +135,11 @@ public final class Directory {
         scimTokensByHash.putAll(indexes.scimTokensByHash());
     }
 
+    /** Takes over everything {@code restored} holds, this directory being empty; {@code restored} is not used again. */
+    public void restore(Directory restored) {
+        restore(restored.indexes(), restored.accounts.values());
+    }
+
     /** Forgets everything: what a restore that failed half-way leaves is not kept (ADR 0054). */
     public void clear() {
         List.of(accounts, tokensByHash, tokensById, setupKeysByHash, peersByPublicKey, accountOfUser,

@@ -139,6 +139,17 @@ public final class NetworkMaps implements NetworkModels {
         accounts.put(id, new Account(restored));
     }
 
+    /**
+     * Takes over every account {@code restored} holds, these maps being empty (ADR 0054); {@code restored} is not used
+     * again. Nothing is published, as for {@link #restore(AccountId, Ipv4Network, String, Consumer, Map)}.
+     */
+    public void restore(NetworkMaps restored) {
+        if (!accounts.isEmpty()) {
+            throw new IllegalStateException("network maps are restored only while they are empty");
+        }
+        accounts.putAll(restored.accounts);
+    }
+
     /** Forgets every account: what a restore that failed half-way leaves is not kept (ADR 0054). */
     public void clear() {
         accounts.clear();

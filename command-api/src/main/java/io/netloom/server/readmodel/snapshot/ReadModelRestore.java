@@ -12,21 +12,15 @@ import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings empty read models up to the end of the event store (ADR 0054): the newest snapshot that can be read, then the
- * events after its position through {@link StartupReplay}; without a readable snapshot, every event. A snapshot that
- * cannot be read (another format, damaged, a part missing) is logged and passed over, never a reason to fail, and
- * never leaves part of itself in the models. Used by the start-up (the live models) and by the snapshot builder (its
- * own).
+ * Brings empty read models up to the end of the event store (ADR 0054): what a snapshot holds, then the events after
+ * its position through {@link StartupReplay}; without a snapshot, every event. Used by the start-up (the live models)
+ * and by the snapshot builder (its own).
  */
 @Component
 public class ReadModelRestore {
-
-    private static final Logger log = LoggerFactory.getLogger(ReadModelRestore.class);
 
     /**
      * Where the models came from and where they stand.
@@ -39,72 +33,40 @@ public class ReadModelRestore {
             TrackingToken position) {
     }
 
-    private final ReadModelSnapshotStore store;
-    private final ReadModelSnapshotCodec codec;
+    private final ReadModelSnapshotLoader loader;
     private final EventStorageEngine storageEngine;
     private final IdentityProperties identity;
 
-    public ReadModelRestore(ReadModelSnapshotStore store, ReadModelSnapshotCodec codec,
-            EventStorageEngine storageEngine, IdentityProperties identity) {
-        this.store = store;
-        this.codec = codec;
+    public ReadModelRestore(ReadModelSnapshotLoader loader, EventStorageEngine storageEngine,
+            IdentityProperties identity) {
+        this.loader = loader;
         this.storageEngine = storageEngine;
         this.identity = identity;
     }
 
-    /** Fills empty models through the projections that feed them ({@code directoryProjection} writes to
-     * {@code directory}, {@code mapProjection} to {@code maps}). */
-    public Restored restore(Directory directory, NetworkMaps maps, DirectoryProjection directoryProjection,
-            NetworkMapProjection mapProjection) {
-        Optional<ReadModelSnapshotStore.Stored> snapshot = newestReadable(directory, maps);
+    /**
+     * Fills empty models with what {@code snapshot} holds and applies the events after it through the projections
+     * that feed them ({@code directoryProjection} writes to {@code directory}, {@code mapProjection} to {@code maps}).
+     */
+    public Restored restore(Optional<ReadModelSnapshotLoader.Loaded> snapshot, Directory directory, NetworkMaps maps,
+            DirectoryProjection directoryProjection, NetworkMapProjection mapProjection) {
+        snapshot.ifPresent(loaded -> {
+            directory.restore(loaded.directory());
+            maps.restore(loaded.networkMaps());
+        });
         AtomicReference<TrackingToken> position = new AtomicReference<>(
-                snapshot.map(ReadModelSnapshotStore.Stored::token).orElse(null));
+                snapshot.map(loaded -> (TrackingToken) loaded.snapshot().token()).orElse(null));
         long events;
         try (Stream<? extends TrackedEventMessage<?>> tail = storageEngine.readEvents(position.get(), false)) {
             events = StartupReplay.run(tail.peek(event -> position.set(event.trackingToken())), directoryProjection,
                     mapProjection);
         }
-        return new Restored(snapshot, events, position.get());
+        return new Restored(snapshot.map(ReadModelSnapshotLoader.Loaded::snapshot), events, position.get());
     }
 
-    /** As {@link #restore} into models of the caller's own, with projections of their own. */
+    /** New models from the newest readable snapshot and the events after it, with projections of their own. */
     public Restored restore(Directory directory, NetworkMaps maps) {
-        return restore(directory, maps, new DirectoryProjection(directory),
+        return restore(loader.loadNewest(), directory, maps, new DirectoryProjection(directory),
                 new NetworkMapProjection(maps, identity.offboardSetupKeyPeers()));
-    }
-
-    private Optional<ReadModelSnapshotStore.Stored> newestReadable(Directory directory, NetworkMaps maps) {
-        try {
-            for (ReadModelSnapshotStore.Stored stored : store.newestFirst()) {
-                if (stored.format() != ReadModelSnapshotCodec.FORMAT) {
-                    log.warn("read-model snapshot {} is of format {}, this server reads {}: passed over", stored.id(),
-                            stored.format(), ReadModelSnapshotCodec.FORMAT);
-                    continue;
-                }
-                if (decoded(stored, directory, maps)) {
-                    return Optional.of(stored);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("read-model snapshots cannot be listed, replaying every event: {}", e.getMessage(), e);
-        }
-        return Optional.empty();
-    }
-
-    private boolean decoded(ReadModelSnapshotStore.Stored stored, Directory directory, NetworkMaps maps) {
-        try {
-            var parts = store.parts(stored.id());
-            if (parts.isEmpty()) {
-                log.warn("read-model snapshot {} lacks a part: passed over", stored.id());
-                return false;
-            }
-            codec.decodeInto(parts.get(), directory, maps);
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("read-model snapshot {} cannot be read, passed over: {}", stored.id(), e.getMessage(), e);
-            directory.clear();
-            maps.clear();
-            return false;
-        }
     }
 }

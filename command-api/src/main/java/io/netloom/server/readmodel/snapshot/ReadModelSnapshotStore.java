@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,8 +29,12 @@ public class ReadModelSnapshotStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    public ReadModelSnapshotStore(JdbcTemplate jdbc, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
+    /**
+     * On the data source rather than Spring's JdbcTemplate, which waits for the migrations: the start-up reads the
+     * newest snapshot as soon as they are done, from inside their strategy ({@link ReadModelSnapshotPreload}).
+     */
+    public ReadModelSnapshotStore(DataSource dataSource, TransactionTemplate transaction) {
+        this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = transaction;
     }
 
