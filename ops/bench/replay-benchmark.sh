@@ -55,6 +55,12 @@ start_server() {
 
 stop_server() {
   kill "$server"; wait "$server" || true; server=
+  # The server's shutdown stops its PostgreSQL without waiting: on a busy machine the next start (or the filler)
+  # would find the old postmaster still there and give up.
+  for _ in $(seq 1 1200); do
+    [ -e "$data/postgres/postmaster.pid" ] || return 0
+    sleep 0.1
+  done
 }
 
 timed_start() {
