@@ -55,10 +55,11 @@ start_server() {
 
 stop_server() {
   kill "$server"; wait "$server" || true; server=
-  # The server's shutdown stops its PostgreSQL without waiting: on a busy machine the next start (or the filler)
-  # would find the old postmaster still there and give up.
-  for _ in $(seq 1 1200); do
+  # On a busy machine the server's PostgreSQL can outlive it (seen 2026-12-06 at load 11-16): the filler would find
+  # the old postmaster there and give up. Wait for it, then ask it to shut down (SIGINT: fast shutdown).
+  for attempt in $(seq 1 600); do
     [ -e "$data/postgres/postmaster.pid" ] || return 0
+    [ "$attempt" = 100 ] && kill -INT "$(head -1 "$data/postgres/postmaster.pid")" 2>/dev/null
     sleep 0.1
   done
 }
