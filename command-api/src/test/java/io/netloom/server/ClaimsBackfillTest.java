@@ -61,11 +61,11 @@ class ClaimsBackfillTest {
             duplicate = ok(api.anonymous().post("/api/netloom/enroll",
                     TestPeers.enrollment(TestPeers.createReusableKey(other, List.of()), sharedKey, "copy")))
                     .text("peer_id");
-            // The schema as it was before: no claims tables (nor the later event chain and history snapshots),
-            // and Flyway has never run their migrations.
+            // The schema as it was before: no claims tables (nor the later event chain, history and read-model
+            // snapshots), and Flyway has never run their migrations.
             sql.execute("DROP TABLE peer_claim, setup_key_usage, event_chain, network_model_snapshot_part,"
-                    + " network_model_snapshot");
-            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7')");
+                    + " network_model_snapshot, read_model_snapshot_part, read_model_snapshot");
+            sql.update("DELETE FROM flyway_schema_history WHERE version IN ('3', '4', '5', '6', '7', '8')");
         }
 
         try (ConfigurableApplicationContext server = StandaloneServers.startInsecure(dataDir)) {

@@ -31,10 +31,11 @@ public class AxonConfiguration {
     /**
      * Axon 4 serializes with Jackson 2 while Spring MVC uses Jackson 3, so the event store gets a
      * mapper of its own. Dates as ISO strings keep the stored JSON readable; unknown properties are
-     * ignored so that old code can still read events written by a newer revision.
+     * ignored so that old code can still read events written by a newer revision. Public: tests of what is stored
+     * with it (snapshots) build it without Spring.
      */
     @Bean("defaultAxonObjectMapper")
-    ObjectMapper defaultAxonObjectMapper() {
+    public ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

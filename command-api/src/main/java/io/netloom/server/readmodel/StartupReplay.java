@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.TrackingToken;
  * At most {@link #BATCHES_IN_FLIGHT} batches wait, so a slow second stage bounds memory instead
  * of buffering the store.
  */
-final class StartupReplay {
+public final class StartupReplay {
 
     private static final int BATCH_SIZE = 1_000;
     private static final int BATCHES_IN_FLIGHT = 8;
@@ -31,10 +31,10 @@ final class StartupReplay {
      * What a replay applied: how many events, and the token of the last one (null for none), from which the tracking
      * processors continue ({@link ReadModelTail}).
      */
-    record Result(long count, TrackingToken lastToken) {
+    public record Result(long count, TrackingToken lastToken) {
     }
 
-    static Result run(Stream<? extends TrackedEventMessage<?>> events, Object first, Object second) {
+    public static Result run(Stream<? extends TrackedEventMessage<?>> events, Object first, Object second) {
         AnnotationEventHandlerAdapter firstHandler = new AnnotationEventHandlerAdapter(first);
         AnnotationEventHandlerAdapter secondHandler = new AnnotationEventHandlerAdapter(second);
         ExecutorService secondStage = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "replay"));

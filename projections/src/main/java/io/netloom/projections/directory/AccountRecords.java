@@ -65,6 +65,57 @@ public final class AccountRecords {
         this.account = account;
     }
 
+    /** Every map as it stands, copied under the monitor its handlers write under (see {@link AccountRecordsData}). */
+    synchronized AccountRecordsData data() {
+        Map<UserId, Map<TokenId, TokenView>> tokensCopy = new LinkedHashMap<>();
+        tokens.forEach((user, ofUser) -> tokensCopy.put(user, new LinkedHashMap<>(ofUser)));
+        Map<DnsZoneId, Map<DnsRecordId, DnsRecordDefinition>> recordsCopy = new LinkedHashMap<>();
+        dnsRecords.forEach((zone, records) -> recordsCopy.put(zone, new LinkedHashMap<>(records)));
+        return new AccountRecordsData(account, new LinkedHashMap<>(users), tokensCopy, new LinkedHashMap<>(groups),
+                listed(members), listed(groupsOfPeer), new LinkedHashMap<>(peers), new LinkedHashMap<>(presence),
+                new LinkedHashMap<>(peerByOverlayIp), new LinkedHashMap<>(peerByDnsLabel), new LinkedHashMap<>(setupKeys),
+                new LinkedHashMap<>(policies), new LinkedHashMap<>(routes), new LinkedHashMap<>(networks),
+                new LinkedHashMap<>(networkResources), new LinkedHashMap<>(networkRouters),
+                new LinkedHashMap<>(scimTokens), new LinkedHashMap<>(nameserverGroups), dnsSettings,
+                new LinkedHashMap<>(dnsZones), recordsCopy, new LinkedHashMap<>(userExternalIds),
+                new LinkedHashMap<>(groupExternalIds), new LinkedHashMap<>(times));
+    }
+
+    /** Records holding exactly {@code data}, in its order, and sharing nothing with it. */
+    static AccountRecords restore(AccountRecordsData data) {
+        AccountRecords records = new AccountRecords(data.account());
+        records.users.putAll(data.users());
+        data.tokens().forEach((user, ofUser) -> records.tokens.put(user, new LinkedHashMap<>(ofUser)));
+        records.groups.putAll(data.groups());
+        data.members().forEach((group, peers) -> records.members.put(group, new LinkedHashSet<>(peers)));
+        data.groupsOfPeer().forEach((peer, groups) -> records.groupsOfPeer.put(peer, new LinkedHashSet<>(groups)));
+        records.peers.putAll(data.peers());
+        records.presence.putAll(data.presence());
+        records.peerByOverlayIp.putAll(data.peerByOverlayIp());
+        records.peerByDnsLabel.putAll(data.peerByDnsLabel());
+        records.setupKeys.putAll(data.setupKeys());
+        records.policies.putAll(data.policies());
+        records.routes.putAll(data.routes());
+        records.networks.putAll(data.networks());
+        records.networkResources.putAll(data.networkResources());
+        records.networkRouters.putAll(data.networkRouters());
+        records.scimTokens.putAll(data.scimTokens());
+        records.nameserverGroups.putAll(data.nameserverGroups());
+        records.dnsSettings = data.dnsSettings() == null ? DnsSettings.NONE : data.dnsSettings();
+        records.dnsZones.putAll(data.dnsZones());
+        data.dnsRecords().forEach((zone, ofZone) -> records.dnsRecords.put(zone, new LinkedHashMap<>(ofZone)));
+        records.userExternalIds.putAll(data.userExternalIds());
+        records.groupExternalIds.putAll(data.groupExternalIds());
+        records.times.putAll(data.times());
+        return records;
+    }
+
+    private static <K, V> Map<K, List<V>> listed(Map<K, Set<V>> sets) {
+        Map<K, List<V>> lists = new LinkedHashMap<>();
+        sets.forEach((key, set) -> lists.put(key, List.copyOf(set)));
+        return lists;
+    }
+
     public synchronized AccountView account() {
         return account;
     }

@@ -5,6 +5,8 @@ import io.netloom.domain.ids.PeerId;
 import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.domain.ids.UserId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,48 @@ public final class Directory {
             }
         });
         return linked;
+    }
+
+    /**
+     * The cross-account lookups as they stand. Each map is copied on its own: the caller makes sure no event is
+     * being applied meanwhile (ADR 0054), as for {@link AccountRecordsData#of}.
+     */
+    public DirectoryIndexes indexes() {
+        List<DirectoryIndexes.Linked> links = new ArrayList<>();
+        usersByIdentity.forEach((link, user) -> links.add(new DirectoryIndexes.Linked(link, user)));
+        return new DirectoryIndexes(new HashMap<>(tokensByHash), new HashMap<>(tokensById),
+                new HashMap<>(setupKeysByHash), new HashMap<>(peersByPublicKey), new HashMap<>(accountOfUser),
+                new HashMap<>(localCredentialsByEmail), links, new HashMap<>(scimTokensByHash));
+    }
+
+    /**
+     * Fills this directory, which must be empty, with these accounts and lookups (ADR 0054), sharing no map with
+     * them. Called before any event is applied to it.
+     */
+    public void restore(DirectoryIndexes indexes, Collection<AccountRecords> restored) {
+        if (!isEmpty() || !peersByPublicKey.isEmpty() || !accountOfUser.isEmpty()) {
+            throw new IllegalStateException("a directory is restored only while it is empty");
+        }
+        restored.forEach(records -> accounts.put(records.account().id(), records));
+        tokensByHash.putAll(indexes.tokensByHash());
+        tokensById.putAll(indexes.tokensById());
+        setupKeysByHash.putAll(indexes.setupKeysByHash());
+        peersByPublicKey.putAll(indexes.peersByPublicKey());
+        accountOfUser.putAll(indexes.accountOfUser());
+        localCredentialsByEmail.putAll(indexes.localCredentialsByEmail());
+        indexes.usersByIdentity().forEach(linked -> usersByIdentity.put(linked.link(), linked.user()));
+        scimTokensByHash.putAll(indexes.scimTokensByHash());
+    }
+
+    /** Takes over everything {@code restored} holds, this directory being empty; {@code restored} is not used again. */
+    public void restore(Directory restored) {
+        restore(restored.indexes(), restored.accounts.values());
+    }
+
+    /** Forgets everything: what a restore that failed half-way leaves is not kept (ADR 0054). */
+    public void clear() {
+        List.of(accounts, tokensByHash, tokensById, setupKeysByHash, peersByPublicKey, accountOfUser,
+                localCredentialsByEmail, usersByIdentity, scimTokensByHash).forEach(Map::clear);
     }
 
     // ---- writes, called by DirectoryProjection only

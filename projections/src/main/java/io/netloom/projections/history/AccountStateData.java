@@ -12,12 +12,14 @@ import io.netloom.domain.ids.SetupKeyId;
 import io.netloom.domain.ids.UserId;
 import io.netloom.domain.network.ResourceDefinition;
 import io.netloom.domain.network.RouterDefinition;
+import io.netloom.projections.networkmap.AccountModel;
 import io.netloom.projections.networkmap.DnsInputs;
 import io.netloom.projections.networkmap.DnsSpec;
 import io.netloom.projections.networkmap.NetworkRoutes;
 import io.netloom.projections.networkmap.PolicySpec;
 import io.netloom.projections.networkmap.RouteSpec;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -105,6 +107,33 @@ public record AccountStateData(
                         .filter(member -> keep.contains(member.peer())).toList())).toList(),
                 peers.stream().filter(peer -> keep.contains(peer.node().id())).toList(),
                 policies, blockedUsers, routes, networks, setupKeyCreators, dns);
+    }
+
+    /**
+     * Makes the changes that recreate these inputs in {@code model}, an empty one made from {@link #network} and
+     * {@link #dnsDomain}, in the order {@code AccountNetwork.copyInputs} makes them; the live maps are rebuilt from a
+     * read-model snapshot this way (ADR 0054). What the changes return is of no use: no peer listens to a rebuild.
+     */
+    public void applyTo(AccountModel model) {
+        groups.forEach(group -> model.addGroup(group.id(), group.id().equals(allGroup)));
+        peers.forEach(peer -> model.addPeer(peer.node()));
+        groups.forEach(group -> {
+            if (!group.members().isEmpty()) {
+                Set<PeerId> members = new LinkedHashSet<>();
+                group.members().forEach(member -> members.add(member.peer()));
+                model.addToGroup(group.id(), members);
+            }
+        });
+        policies.forEach(policy -> model.putPolicy(policy.id(), policy.spec()));
+        routes.forEach(route -> model.putRoute(route.id(), route.spec()));
+        networks.forEach(network -> {
+            network.resources().forEach(resource ->
+                    model.putNetworkResource(network.id(), resource.id(), resource.definition()));
+            network.routers().forEach(router -> model.putNetworkRouter(network.id(), router.id(), router.definition()));
+        });
+        blockedUsers.forEach(blocked -> model.blockUser(blocked.user()));
+        setupKeyCreators.forEach(creator -> model.rememberSetupKeyCreator(creator.key(), creator.creator()));
+        DnsInputs.of(dns).copyInto(model);
     }
 
     public AccountState toState() {

@@ -399,6 +399,27 @@ public final class AccountNetwork implements AccountModel {
         return peer == null ? OptionalLong.empty() : OptionalLong.of(peer.serial);
     }
 
+    /** Every peer's serial, in enrollment order. */
+    Map<PeerId, Long> serials() {
+        Map<PeerId, Long> serials = new LinkedHashMap<>();
+        peers.forEach((id, peer) -> serials.put(id, peer.serial));
+        return serials;
+    }
+
+    /**
+     * Sets serials a snapshot kept (ADR 0054): a model rebuilt from its inputs holds the same maps, but daemons apply
+     * a delta only on top of the serial they hold, so the serials must go on from where they were. Unknown peers are
+     * passed over.
+     */
+    void restoreSerials(Map<PeerId, Long> serials) {
+        serials.forEach((id, serial) -> {
+            PeerSlot peer = peers.get(id);
+            if (peer != null) {
+                peer.serial = serial;
+            }
+        });
+    }
+
     /** How many peers the peer may reach, or 0 for an unknown peer. */
     public int reachableCount(PeerId id) {
         PeerSlot peer = peers.get(id);

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -121,6 +123,52 @@ public final class NetworkMaps implements NetworkModels {
      */
     public <M extends AccountModel> Optional<M> copyInputs(AccountId id, BiFunction<Ipv4Network, String, M> create) {
         return locked(id, account -> Optional.of(account.network.copyInputs(create)));
+    }
+
+    /** A model's inputs and every peer's serial, taken together under the account's lock (ADR 0054). */
+    public record SavedAccount<M extends AccountModel>(M inputs, Map<PeerId, Long> serials) {
+    }
+
+    /** As {@link #copyInputs}, with the serials of the maps those inputs make, one moment of both. */
+    public <M extends AccountModel> Optional<SavedAccount<M>> save(AccountId id,
+            BiFunction<Ipv4Network, String, M> create) {
+        return locked(id, account -> Optional.of(
+                new SavedAccount<>(account.network.copyInputs(create), account.network.serials())));
+    }
+
+    /**
+     * Builds an account's maps again from saved inputs ({@code inputs} makes the changes that recreate them in an
+     * empty model) and goes on from the saved serials; what this replaces is dropped. Nothing is published: no peer
+     * listens to a restore, and the recent deltas start empty, so a peer asking for deltas older than the restore
+     * is sent its full map ({@link #deltasSince}).
+     */
+    public void restore(AccountId id, Ipv4Network network, String dnsDomain, Consumer<AccountModel> inputs,
+            Map<PeerId, Long> serials) {
+        AccountNetwork restored = new AccountNetwork(network, dnsDomain);
+        inputs.accept(restored);
+        restored.restoreSerials(serials);
+        accounts.put(id, new Account(restored));
+    }
+
+    /**
+     * Takes over every account {@code restored} holds, these maps being empty (ADR 0054); {@code restored} is not used
+     * again. Nothing is published, as for {@link #restore(AccountId, Ipv4Network, String, Consumer, Map)}.
+     */
+    public void restore(NetworkMaps restored) {
+        if (!accounts.isEmpty()) {
+            throw new IllegalStateException("network maps are restored only while they are empty");
+        }
+        accounts.putAll(restored.accounts);
+    }
+
+    /** Forgets every account: what a restore that failed half-way leaves is not kept (ADR 0054). */
+    public void clear() {
+        accounts.clear();
+    }
+
+    /** The accounts these maps know. */
+    public Set<AccountId> accountIds() {
+        return Set.copyOf(accounts.keySet());
     }
 
     /**

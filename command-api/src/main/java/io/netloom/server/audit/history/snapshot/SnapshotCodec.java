@@ -4,24 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netloom.projections.history.AccountState;
 import io.netloom.projections.history.AccountStateData;
 import io.netloom.projections.history.StateBuckets;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import io.netloom.server.storage.GzipJson;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * A snapshot's stored form (ADR 0035, decisions 4 and 10): {@link AccountStateData} split by {@link StateBuckets}
  * into a common part and {@value #BUCKETS} buckets of peers, each as JSON written by the event store's own Jackson 2
- * mapper (which already reads and writes every domain record the state holds), gzip-compressed: peers and
- * memberships repeat the same field names thousands of times.
+ * mapper (which already reads and writes every domain record the state holds), gzip-compressed ({@link GzipJson}).
  */
 @Component
 public class SnapshotCodec {
@@ -36,10 +27,10 @@ public class SnapshotCodec {
     public record Encoded(byte[] common, List<byte[]> buckets) {
     }
 
-    private final ObjectMapper json;
+    private final GzipJson gzip;
 
     public SnapshotCodec(@Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this.json = json;
+        this.gzip = new GzipJson(json, "a history snapshot");
     }
 
     public Encoded encode(AccountState state) {
@@ -65,29 +56,10 @@ public class SnapshotCodec {
     }
 
     private byte[] write(Object part) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = new FastGzip(bytes)) {
-            json.writeValue(out, part);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a history snapshot", e);
-        }
-        return bytes.toByteArray();
+        return gzip.write(part);
     }
 
-    private <T> T read(byte[] stored, Class<T> type) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 16 * 1024)) {
-            return json.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode a history snapshot", e);
-        }
-    }
-
-    /** gzip at its fastest level: compressing a 24,000-peer state at the default level takes seconds, not the ratio. */
-    private static final class FastGzip extends GZIPOutputStream {
-
-        FastGzip(OutputStream out) throws IOException {
-            super(out, 64 * 1024);
-            def.setLevel(Deflater.BEST_SPEED);
-        }
+    private <T> T read(byte[] bytes, Class<T> type) {
+        return gzip.read(bytes, type);
     }
 }
