@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,11 +55,5 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .build();
-    }
-
-    /** Turns a duplicate (aggregate, sequence number) into Axon's concurrency failure, as the auto-configured one. */
-    @Bean
-    PersistenceExceptionResolver jdbcSQLErrorCodesResolver() {
-        return new JdbcSQLErrorCodesResolver();
     }
 }
