@@ -1,5 +1,7 @@
 package io.netloom.gateway;
 
+import static io.netloom.gateway.TestSignals.sealed;
+import static io.netloom.gateway.TestSignals.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -202,16 +204,6 @@ class ClusteredGatewaysTest {
     }
 
     private PeerSignalChannel channel(String ownId, X25519Keys own, String remoteId, X25519Keys remote) {
-        return new PeerSignalChannel(ownId, own, remoteId, remote.publicKey(), sequence::incrementAndGet);
-    }
-
-    private static SealedSignal sealed(JsonNode signal) {
-        return new SealedSignal(signal.get("kind").asText(), signal.get("seq").asLong(), signal.get("nonce").asText(),
-                signal.get("ciphertext").asText());
-    }
-
-    private static SealedSignal single(List<SealedSignal> signals) {
-        assertThat(signals).hasSize(1);
-        return signals.get(0);
+        return TestSignals.channel(ownId, own, remoteId, remote, sequence);
     }
 }
