@@ -3,6 +3,7 @@ package io.netloom.server.api;
 import io.netloom.domain.ids.AccountId;
 import io.netloom.server.axon.StaleAggregates;
 import io.netloom.server.cluster.AdvisoryLocks;
+import io.netloom.server.readmodel.ReadModelCatchUp;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;

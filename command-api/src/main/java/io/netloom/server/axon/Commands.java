@@ -1,7 +1,7 @@
 package io.netloom.server.axon;
 
-import io.netloom.server.api.ReadModelCatchUp;
 import io.netloom.server.metrics.CommandMeters;
+import io.netloom.server.readmodel.ReadModelCatchUp;
 import java.util.List;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -2,7 +2,6 @@ package io.netloom.server.readmodel;
 
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.DirectoryProjection;
-import io.netloom.server.api.ReadModelCatchUp;
 import java.time.Clock;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;

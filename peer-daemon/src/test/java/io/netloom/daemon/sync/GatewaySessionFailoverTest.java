@@ -1,11 +1,12 @@
 package io.netloom.daemon.sync;
 
+import static io.netloom.daemon.sync.SyncTests.await;
+import static io.netloom.daemon.sync.SyncTests.peerIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.map.OverlayBounds;
-import io.netloom.daemon.map.RemotePeer;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.domain.common.Ipv4Network;
 import io.netloom.domain.ids.AccountId;
@@ -33,13 +34,11 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.Test;
  */
 class GatewaySessionFailoverTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final AccountId ACCOUNT = new AccountId("account-1");
     private static final GroupId MESH = new GroupId("mesh");
 
@@ -216,19 +214,5 @@ class GatewaySessionFailoverTest {
         return new GatewaySession(daemonVertx, urls, ServerTrust.certificateAuthorities(), peerKeys.get(name),
                 gatewayKeys.publicKey(), name, null, listener, problems, Clock.systemUTC(),
                 new VerifiedMaps(trust, MapFloors.none(), floors -> { }), grant -> { });
-    }
-
-    private static List<String> peerIds(NetworkMap map) {
-        return map.remotePeers().stream().map(RemotePeer::id).toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE + ": " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

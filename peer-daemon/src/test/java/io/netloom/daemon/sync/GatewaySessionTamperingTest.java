@@ -1,11 +1,12 @@
 package io.netloom.daemon.sync;
 
+import static io.netloom.daemon.sync.SyncTests.await;
+import static io.netloom.daemon.sync.SyncTests.peerIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.daemon.DaemonJson;
 import io.netloom.daemon.map.NetworkMap;
 import io.netloom.daemon.map.OverlayBounds;
-import io.netloom.daemon.map.RemotePeer;
 import io.netloom.daemon.status.RecentProblems;
 import io.netloom.daemon.testing.LoopbackCertificate;
 import io.netloom.domain.common.Ipv4Network;
@@ -38,7 +39,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +46,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,6 @@ import org.junit.jupiter.api.Test;
  */
 class GatewaySessionTamperingTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final AccountId ACCOUNT = new AccountId("account-1");
     private static final GroupId MESH = new GroupId("mesh");
 
@@ -324,8 +322,8 @@ class GatewaySessionTamperingTest {
         LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
         WebSocket socket = client.connect(URI.create("ws://127.0.0.1:" + gatewayPort + Wire.PEER_PATH), keys.get(name),
                         gatewayKeys.publicKey(), -1, "test", connected -> connected.textMessageHandler(received::add))
-                .toCompletionStage().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        String first = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                .toCompletionStage().toCompletableFuture().get(SyncTests.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        String first = received.poll(SyncTests.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         socket.close();
         assertThat(first).startsWith("{\"type\":\"map\"");
         return first;
@@ -383,20 +381,6 @@ class GatewaySessionTamperingTest {
     private void assertSerialsNeverWentBack() {
         for (int i = 1; i < applied.size(); i++) {
             assertThat(applied.get(i).serial()).isGreaterThan(applied.get(i - 1).serial());
-        }
-    }
-
-    private static List<String> peerIds(NetworkMap map) {
-        return map.remotePeers().stream().map(RemotePeer::id).toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE + ": " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }
