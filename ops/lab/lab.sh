@@ -755,10 +755,27 @@ cmd_instance() {
   esac
 }
 
-# The servers first (they hold connections to the database), then the database.
+# The servers first (they hold connections to the database), all at once (each takes seconds to leave the
+# Hazelcast cluster and close its sessions), SIGKILL after 15 s; then the database.
 cluster_stop() {
-  local n
-  for n in "${CLUSTER_INSTANCES[@]}"; do instance_stop "$n"; done
+  local n pids=() pid i
+  for n in "${CLUSTER_INSTANCES[@]}"; do
+    if pid_alive "$(instance_pid "$n")" netloom-server.jar; then
+      pid=$(cat "$(instance_pid "$n")")
+      log "stopping server instance $n (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "$(instance_pid "$n")"
+  done
+  for ((i = 0; i < 150 && ${#pids[@]} > 0; i++)); do
+    for pid in "${!pids[@]}"; do [ -d "/proc/${pids[$pid]}" ] || unset "pids[$pid]"; done
+    [ ${#pids[@]} -eq 0 ] || sleep 0.1
+  done
+  if [ ${#pids[@]} -gt 0 ]; then
+    warn "server instances ${pids[*]} ignored SIGTERM for 15s; sending SIGKILL"
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  fi
   postgres_stop
 }
 
