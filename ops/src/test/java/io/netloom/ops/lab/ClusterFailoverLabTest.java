@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * processes over the cluster's event bus (ADR 0058). The first is killed with SIGKILL under pings both ways: A must be
  * on the second's gateway within item 3's 5 s, no ping may be lost, and the second must show both connected; a policy
  * change through the second then reaches both. {@code NETLOOM_LAB_CLUSTER_FAILOVER_RUNS=N} kills N times, each time
- * starting the killed process again and killing the one both peers are on; the times go to
- * {@code ops/target/cluster-failover-times.txt}.
+ * starting the killed process again ({@code NETLOOM_LAB_CLUSTER_SETTLE} seconds before the next kill) and killing the
+ * one both peers are on; the times go to {@code ops/target/cluster-failover-times.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverLabTest {
@@ -42,6 +42,9 @@ class ClusterFailoverLabTest {
     private static final Path TIMES = Path.of("target/cluster-failover-times.txt");
     private static final int FAILOVER_RUNS = Integer.parseInt(
             System.getenv().getOrDefault("NETLOOM_LAB_CLUSTER_FAILOVER_RUNS", "1"));
+    /** How long a process started again runs before the other is killed (seconds; 0: at once, once it is ready). */
+    private static final Duration SETTLE = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("NETLOOM_LAB_CLUSTER_SETTLE", "0")));
 
     private static final LabPeer A = new LabPeer("a");
     private static final LabPeer B = new LabPeer("b");
@@ -135,6 +138,7 @@ class ClusterFailoverLabTest {
                 if (run > 1) {
                     victim = survivor;
                     victim.other().start();
+                    Await.pause(SETTLE);
                 }
                 survivor = victim.other();
                 failOver(run, victim, List.of(aToB, bToA));
@@ -177,8 +181,8 @@ class ClusterFailoverLabTest {
             });
             Duration failover = Duration.between(killed, Instant.parse(gateway(peer).get("since").asText()));
             failovers.put(peer, failover);
-            times.add(String.format("run %d: %s killed -> %s on %s after %d ms", run, victim, peer.host, survivor,
-                    failover.toMillis()));
+            times.add(String.format("run %d: %s killed -> %s on %s after %d ms%s", run, victim, peer.host, survivor,
+                    failover.toMillis(), run > 1 ? " (" + survivor + " started " + SETTLE.toSeconds() + " s before)" : ""));
             ON.put(peer, survivor);
         }
         Await.until(survivor + " drops the killed member", CONVERGE,
