@@ -37,3 +37,32 @@ app.kubernetes.io/component: coturn
 {{- $hostPort := printf "%s:%d" .Values.coturn.host (int .Values.coturn.listeningPort) -}}
 {{- printf "turn:%s?transport=udp,turn:%s?transport=tcp" $hostPort $hostPort -}}
 {{- end -}}
+
+{{/* Non-empty when the server runs as several processes (a cluster, issue 18): a StatefulSet instead of a Deployment. */}}
+{{- define "netloom.clustered" -}}
+{{- if gt (int .Values.replicaCount) 1 -}}true{{- end -}}
+{{- end -}}
+
+{{/* The stable name of server pod {{ index }}: <fullname>-<index>.<headless Service>.<namespace>.svc.<domain>. */}}
+{{- define "netloom.podHost" -}}
+{{- $ := index . 0 -}}
+{{- printf "%s-%d.%s-cluster.%s.svc.%s" (include "netloom.fullname" $) (index . 1) (include "netloom.fullname" $) $.Release.Namespace $.Values.cluster.domain -}}
+{{- end -}}
+
+{{/* netloom.cluster.members: host:port of every server pod. */}}
+{{- define "netloom.clusterMembers" -}}
+{{- $members := list -}}
+{{- range $i := until (int .Values.replicaCount) -}}
+{{- $members = append $members (printf "%s:%d" (include "netloom.podHost" (list $ $i)) (int $.Values.cluster.port)) -}}
+{{- end -}}
+{{- join "," $members -}}
+{{- end -}}
+
+{{/* Every server pod's gateway URL, cluster.gatewayUrl with {pod} replaced by the pod's name. */}}
+{{- define "netloom.podGatewayUrls" -}}
+{{- $urls := list -}}
+{{- range $i := until (int .Values.replicaCount) -}}
+{{- $urls = append $urls (replace "{pod}" (printf "%s-%d" (include "netloom.fullname" $) $i) $.Values.cluster.gatewayUrl) -}}
+{{- end -}}
+{{- join "," $urls -}}
+{{- end -}}

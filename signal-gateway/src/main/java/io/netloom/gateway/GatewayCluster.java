@@ -3,6 +3,8 @@ package io.netloom.gateway;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,6 +12,7 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The Vert.x of one gateway in a cluster of gateways (ADR 0058): its event bus spans all members, over Hazelcast.
@@ -22,6 +25,9 @@ import java.util.List;
  * @param members {@code host:port} of every member, this one included
  */
 public record GatewayCluster(String name, String host, int port, List<String> members) {
+
+    /** The member attribute that names a member's Vert.x node (vertx-hazelcast's {@code NODE_ID_ATTRIBUTE}). */
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     public GatewayCluster {
         members = List.copyOf(members);
@@ -37,9 +43,29 @@ public record GatewayCluster(String name, String host, int port, List<String> me
     public record Joined(Vertx vertx, ClusterMembership membership) {
     }
 
-    /** Starts this member's Vert.x and joins the cluster. */
+    /** Starts this member's Vert.x and joins the cluster; the Hazelcast member is Vert.x's, and leaves with it. */
     public Future<Joined> start(VertxOptions options) {
-        HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast());
+        return start(options, new HazelcastClusterManager(hazelcast()));
+    }
+
+    /**
+     * Starts this member's Vert.x on a Hazelcast member started before by {@link #startMember()}, which the process
+     * shares with what else it keeps in the cluster (ADR 0061): one member per process. Vert.x leaves the cluster on
+     * close, but the member stays up until its starter shuts it down.
+     */
+    public Future<Joined> start(VertxOptions options, HazelcastInstance member) {
+        return start(options, new HazelcastClusterManager(member));
+    }
+
+    /** This process's Hazelcast member, joined to the cluster, with the maps Vert.x needs configured. */
+    public HazelcastInstance startMember() {
+        Config config = hazelcast();
+        // What vertx-hazelcast sets on a member it starts itself, and requires of one it is given.
+        config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
+        return Hazelcast.newHazelcastInstance(config);
+    }
+
+    private Future<Joined> start(VertxOptions options, HazelcastClusterManager manager) {
         return Vertx.builder()
                 .with(options.setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host)))
                 .withClusterManager(manager)

@@ -18,6 +18,11 @@ public class ClusterConfiguration {
         return new PgLeader(connections, retryEvery);
     }
 
+    @Bean(destroyMethod = "close")
+    ClusterMember clusterMember(ClusterProperties properties) {
+        return ClusterMember.of(properties);
+    }
+
     @Bean
     StartUpTurns startUpTurns(DirectConnections connections) {
         return new StartUpTurns(connections);

@@ -47,7 +47,8 @@ public record NetloomProperties(
      * @param url the URL peers are told to sync with; derived from the host they enrolled through when empty
      * @param urls the URLs of every gateway process of the server, this process's own first (ADR 0057): peers are
      *     told all of them, and move on to the next when one goes away. All processes must share the gateway key and
-     *     the TLS certificate, which peers pin. Empty: {@code url} alone, as with one process
+     *     the TLS certificate, which peers pin. A URL listed again is dropped (a chart lists this pod's own URL, then
+     *     every pod's). Empty: {@code url} alone, as with one process
      * @param port the gateway's own port ({@code 0}: any free port)
      * @param host the address it listens on
      * @param connectionsPerSecond upgrades per second allowed from one source address; {@code connectionBurst} at once
@@ -61,7 +62,7 @@ public record NetloomProperties(
             @DefaultValue("100") int connectionBurst) {
 
         public Gateway {
-            urls = urls.stream().map(String::strip).toList();
+            urls = urls.stream().map(String::strip).distinct().toList();
             for (String listed : urls) {
                 requireWebSocketUrl(listed);
             }

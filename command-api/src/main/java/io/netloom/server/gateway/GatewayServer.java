@@ -13,7 +13,7 @@ import io.netloom.gateway.protocol.PathReport;
 import io.netloom.mapsigning.SignedMaps;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.networkmap.NetworkMaps;
-import io.netloom.server.cluster.ClusterProperties;
+import io.netloom.server.cluster.ClusterMember;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.enrollment.GatewayIdentity;
 import io.netloom.server.tls.ServerCertificates;
@@ -48,7 +48,7 @@ public class GatewayServer implements SmartLifecycle {
     private final GatewayTurnCredentials turnCredentials;
     private final PathReports pathReports;
     private final GatewayMeters meters;
-    private final ClusterProperties cluster;
+    private final ClusterMember cluster;
     private Vertx vertx;
     private volatile SignalGateway gateway;
     private volatile int boundPort = -1;
@@ -56,7 +56,7 @@ public class GatewayServer implements SmartLifecycle {
     public GatewayServer(NetloomProperties properties, ServerCertificates certificates, GatewayIdentity identity,
             NetworkMaps maps, SignedMaps signedMaps, DirectoryPeerAdmission admission, PresenceCommands presence,
             Directory directory, GatewayTurnCredentials turnCredentials, PathReports pathReports,
-            GatewayMeters meters, ClusterProperties cluster) {
+            GatewayMeters meters, ClusterMember cluster) {
         this.config = configOf(properties.gateway(), certificates);
         this.identity = identity;
         this.maps = maps;
@@ -96,19 +96,20 @@ public class GatewayServer implements SmartLifecycle {
 
     /** This process's Vert.x: alone, or a member of the cluster the settings name. */
     private GatewayCluster.Joined join() {
-        Optional<GatewayCluster> settings = cluster.cluster();
-        if (settings.isEmpty()) {
+        Optional<ClusterMember.Clustered> clustered = cluster.clustered();
+        if (clustered.isEmpty()) {
             return new GatewayCluster.Joined(Vertx.vertx(), ClusterMembership.alone());
         }
+        GatewayCluster settings = clustered.get().settings();
         try {
-            GatewayCluster.Joined joined = settings.get().start(new VertxOptions()).toCompletionStage()
-                    .toCompletableFuture().join();
-            log.info("The gateway joined cluster {} as node {} ({} live members)", settings.get().name(),
+            GatewayCluster.Joined joined = settings.start(new VertxOptions(), clustered.get().hazelcast())
+                    .toCompletionStage().toCompletableFuture().join();
+            log.info("The gateway joined cluster {} as node {} ({} live members)", settings.name(),
                     joined.membership().node(), joined.membership().liveNodes().size());
             return joined;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the gateway cannot join cluster " + settings.get().name() + " at "
-                    + settings.get().host() + ":" + settings.get().port(), e);
+            throw new IllegalStateException("the gateway cannot join cluster " + settings.name() + " at "
+                    + settings.host() + ":" + settings.port(), e);
         }
     }
 

@@ -3,24 +3,12 @@ package io.netloom.server.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2DeviceCode;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.OAuth2Token;
-import org.springframework.security.oauth2.core.OAuth2UserCode;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
@@ -32,28 +20,15 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * sign-ins (lookups fail with a {@code ConcurrentModificationException}), forgets a person's sign-in once a
  * hundred others wait, keeps every completed authorization for the life of the process and scans them all at
  * each lookup. Here every token value is indexed, an authorization is dropped once its last token expired
- * (and {@link #AFTER_EXPIRY} passed; holding none, once a person has had {@link #UNFINISHED_LIFETIME} to finish), and only an absurd number
- * of waiting sign-ins pushes the oldest out.
+ * (and {@link AuthorizationLifetime#AFTER_EXPIRY} passed; holding none, once a person has had
+ * {@link AuthorizationLifetime#UNFINISHED_LIFETIME} to finish), and only an absurd number of waiting sign-ins pushes
+ * the oldest out. This is the store of a process that runs alone; a cluster's is {@link HazelcastAuthorizations}.
  */
-public final class ExpiringAuthorizations implements OAuth2AuthorizationService {
+public final class ExpiringAuthorizations implements SignInAuthorizations {
 
-    /** How long an authorization request without any token yet (a browser at a login page) is kept. */
-    static final Duration UNFINISHED_LIFETIME = Duration.ofMinutes(30);
     /** Far above any real number of people signing in at once; bounds what a flood of device requests holds. */
     static final int DEFAULT_CAPACITY = 20_000;
-    /**
-     * How long an authorization outlives its last token: a device polling with a code that just expired is told
-     * {@code expired_token} (RFC 8628 section 3.5), not that the code was never issued.
-     */
-    static final Duration AFTER_EXPIRY = Duration.ofMinutes(10);
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
-
-    private static final List<Class<? extends OAuth2Token>> TOKEN_CLASSES = List.of(OAuth2AuthorizationCode.class,
-            OAuth2AccessToken.class, OAuth2RefreshToken.class, OidcIdToken.class, OAuth2UserCode.class,
-            OAuth2DeviceCode.class);
-    private static final List<String> TOKEN_TYPES = List.of(OAuth2ParameterNames.STATE, OAuth2ParameterNames.CODE,
-            OAuth2TokenType.ACCESS_TOKEN.getValue(), OAuth2TokenType.REFRESH_TOKEN.getValue(),
-            OidcParameterNames.ID_TOKEN, OAuth2ParameterNames.USER_CODE, OAuth2ParameterNames.DEVICE_CODE);
 
     private final Clock clock;
     private final int capacity;
@@ -79,7 +54,7 @@ public final class ExpiringAuthorizations implements OAuth2AuthorizationService 
     public synchronized void save(OAuth2Authorization authorization) {
         Instant now = clock.instant();
         forget(authorization.getId());
-        List<String> keys = tokenKeys(authorization);
+        List<String> keys = AuthorizationLifetime.tokenKeys(authorization);
         byId.put(authorization.getId(), new Stored(authorization, now, keys));
         keys.forEach(key -> idByToken.put(key, authorization.getId()));
         if (!now.isBefore(nextSweep)) {
@@ -95,13 +70,7 @@ public final class ExpiringAuthorizations implements OAuth2AuthorizationService 
         forget(authorization.getId());
     }
 
-    /**
-     * Forgets every authorization a person approved (their name is the principal's): a device code they approved
-     * but the device has not yet traded for a token, an authorization code not yet exchanged. Used when the
-     * person's session at their identity provider ended (ADR 0027), so that such a sign-in does not complete.
-     *
-     * @return how many were forgotten
-     */
+    @Override
     public synchronized int removeAllOf(String principalName) {
         List<String> ids = byId.values().stream().map(Stored::authorization)
                 .filter(authorization -> principalName.equals(authorization.getPrincipalName()))
@@ -120,9 +89,8 @@ public final class ExpiringAuthorizations implements OAuth2AuthorizationService 
         if (token == null) {
             return null;
         }
-        List<String> types = tokenType == null ? TOKEN_TYPES : List.of(tokenType.getValue());
-        for (String type : types) {
-            String id = idByToken.get(key(type, token));
+        for (String key : AuthorizationLifetime.lookupKeys(token, tokenType)) {
+            String id = idByToken.get(key);
             if (id != null) {
                 return live(byId.get(id));
             }
@@ -165,51 +133,6 @@ public final class ExpiringAuthorizations implements OAuth2AuthorizationService 
     }
 
     private static boolean isExpired(Stored stored, Instant now) {
-        return lastExpiry(stored.authorization()).map(expiry -> expiry.plus(AFTER_EXPIRY))
-                .orElse(stored.savedAt().plus(UNFINISHED_LIFETIME))
-                .isBefore(now);
-    }
-
-    /** When the authorization's longest-lived token expires; empty while it holds none that expires. */
-    private static Optional<Instant> lastExpiry(OAuth2Authorization authorization) {
-        Instant last = null;
-        for (Class<? extends OAuth2Token> tokenClass : TOKEN_CLASSES) {
-            OAuth2Authorization.Token<? extends OAuth2Token> token = authorization.getToken(tokenClass);
-            if (token != null) {
-                Instant expiresAt = token.getToken().getExpiresAt();
-                if (expiresAt == null) {
-                    return Optional.empty();
-                }
-                if (last == null || expiresAt.isAfter(last)) {
-                    last = expiresAt;
-                }
-            }
-        }
-        return Optional.ofNullable(last);
-    }
-
-    private static List<String> tokenKeys(OAuth2Authorization authorization) {
-        List<String> keys = new ArrayList<>();
-        String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
-        if (state != null) {
-            keys.add(key(OAuth2ParameterNames.STATE, state));
-        }
-        addToken(keys, OAuth2ParameterNames.CODE, authorization.getToken(OAuth2AuthorizationCode.class));
-        addToken(keys, OAuth2TokenType.ACCESS_TOKEN.getValue(), authorization.getToken(OAuth2AccessToken.class));
-        addToken(keys, OAuth2TokenType.REFRESH_TOKEN.getValue(), authorization.getToken(OAuth2RefreshToken.class));
-        addToken(keys, OidcParameterNames.ID_TOKEN, authorization.getToken(OidcIdToken.class));
-        addToken(keys, OAuth2ParameterNames.USER_CODE, authorization.getToken(OAuth2UserCode.class));
-        addToken(keys, OAuth2ParameterNames.DEVICE_CODE, authorization.getToken(OAuth2DeviceCode.class));
-        return List.copyOf(keys);
-    }
-
-    private static void addToken(List<String> keys, String type, OAuth2Authorization.Token<?> token) {
-        if (token != null) {
-            keys.add(key(type, token.getToken().getTokenValue()));
-        }
-    }
-
-    private static String key(String type, String value) {
-        return type + ' ' + value;
+        return AuthorizationLifetime.keptUntil(stored.authorization(), stored.savedAt()).isBefore(now);
     }
 }

@@ -23,8 +23,9 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final UserId userId;
-    private final AccountId accountId;
+    /** Plain values, not the domain's ids: the person travels in serialized sessions and authorizations (ADR 0061). */
+    private final String userId;
+    private final String accountId;
     private final String email;
     private final Instant signedInAt;
     /** The upstream provider's group names (null: the embedded store, which knows no groups); plain for sessions. */
@@ -40,8 +41,8 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
             GroupsClaim upstreamClaim) {
         super(List.of(new SimpleGrantedAuthority("ROLE_PERSON"),
                 FactorGrantedAuthority.withAuthority(factor).issuedAt(signedInAt).build()));
-        this.userId = userId;
-        this.accountId = accountId;
+        this.userId = userId.value();
+        this.accountId = accountId.value();
         this.email = email;
         this.signedInAt = signedInAt;
         this.upstreamGroups = upstreamClaim == null ? null : new ArrayList<>(upstreamClaim.names());
@@ -63,11 +64,11 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
     }
 
     public UserId userId() {
-        return userId;
+        return new UserId(userId);
     }
 
     public AccountId accountId() {
-        return accountId;
+        return new AccountId(accountId);
     }
 
     public String email() {
@@ -81,7 +82,7 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
 
     @Override
     public String getName() {
-        return userId.value();
+        return userId;
     }
 
     @Override
@@ -91,6 +92,6 @@ public final class SignedInPerson extends AbstractAuthenticationToken {
 
     @Override
     public Object getPrincipal() {
-        return userId.value();
+        return userId;
     }
 }

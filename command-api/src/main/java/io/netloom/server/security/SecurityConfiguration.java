@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.netloom.domain.ids.TokenId;
 import io.netloom.projections.directory.Directory;
+import io.netloom.server.cluster.ClusterMember;
 import io.netloom.server.console.ConsoleSecurity;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.identity.AuthorizationErrors;
@@ -11,6 +12,8 @@ import io.netloom.server.identity.DeviceClientAuthentication;
 import io.netloom.server.identity.DevicePollPacer;
 import io.netloom.server.identity.DeviceVerificationGuard;
 import io.netloom.server.identity.ExpiringAuthorizations;
+import io.netloom.server.identity.HazelcastAuthorizations;
+import io.netloom.server.identity.SignInAuthorizations;
 import io.netloom.server.identity.IdentityProperties;
 import io.netloom.server.identity.LazyClientRegistrations;
 import io.netloom.server.identity.UpstreamProviders;
@@ -283,9 +286,12 @@ public class SecurityConfiguration {
                 new PersonalAccessTokenClients(directory, clock));
     }
 
+    /** In this process's memory when it runs alone; shared by every process of a cluster (ADR 0061). */
     @Bean
-    ExpiringAuthorizations authorizationService(Clock clock) {
-        return new ExpiringAuthorizations(clock);
+    SignInAuthorizations authorizationService(Clock clock, ClusterMember cluster) {
+        return cluster.clustered()
+                .<SignInAuthorizations>map(clustered -> new HazelcastAuthorizations(clustered.hazelcast(), clock))
+                .orElseGet(() -> new ExpiringAuthorizations(clock));
     }
 
     @Bean

@@ -28,6 +28,17 @@ class GatewaySettingsTest {
     }
 
     @Test
+    void bindWhenOwnUrlFirstAndThenEveryPodsThenTheOwnIsListedOnceAndFirst() {
+        // As the Helm chart writes it for pod 1 of three (ADR 0061): its own URL, then every pod's.
+        NetloomProperties.Gateway gateway = bind(Map.of(
+                "netloom.gateway.urls", "wss://pod-1.example:33080/v2/peer,wss://pod-0.example:33080/v2/peer,"
+                        + "wss://pod-1.example:33080/v2/peer,wss://pod-2.example:33080/v2/peer"));
+
+        assertThat(gateway.urls()).containsExactly("wss://pod-1.example:33080/v2/peer",
+                "wss://pod-0.example:33080/v2/peer", "wss://pod-2.example:33080/v2/peer");
+    }
+
+    @Test
     void bindWhenNothingSetThenNoListAndTheOwnUrlIsUsed() {
         assertThat(bind(Map.of()).urls()).isEmpty();
     }

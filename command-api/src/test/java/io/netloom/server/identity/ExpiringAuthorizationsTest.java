@@ -74,7 +74,7 @@ class ExpiringAuthorizationsTest {
     void findByTokenWhenTheLastTokenExpiredLongAgoThenForgotten() {
         authorizations.save(deviceSignIn("1"));
 
-        clock.advance(DEVICE_CODE_TTL.plus(ExpiringAuthorizations.AFTER_EXPIRY).plusSeconds(1));
+        clock.advance(DEVICE_CODE_TTL.plus(AuthorizationLifetime.AFTER_EXPIRY).plusSeconds(1));
 
         assertThat(authorizations.findByToken("device-code-1", DEVICE_CODE)).isNull();
         assertThat(authorizations.findById("1")).isNull();
@@ -86,7 +86,7 @@ class ExpiringAuthorizationsTest {
         for (int i = 0; i < 50; i++) {
             authorizations.save(deviceSignIn("old-" + i));
         }
-        clock.advance(DEVICE_CODE_TTL.plus(ExpiringAuthorizations.AFTER_EXPIRY).plusSeconds(1));
+        clock.advance(DEVICE_CODE_TTL.plus(AuthorizationLifetime.AFTER_EXPIRY).plusSeconds(1));
 
         authorizations.save(deviceSignIn("new"));
 
@@ -102,7 +102,7 @@ class ExpiringAuthorizationsTest {
         assertThat(authorizations.findByToken("state-1", new OAuth2TokenType(OAuth2ParameterNames.STATE)))
                 .isEqualTo(atTheLoginPage);
 
-        clock.advance(ExpiringAuthorizations.UNFINISHED_LIFETIME.plusSeconds(1));
+        clock.advance(AuthorizationLifetime.UNFINISHED_LIFETIME.plusSeconds(1));
 
         assertThat(authorizations.findById("state-only")).isNull();
     }

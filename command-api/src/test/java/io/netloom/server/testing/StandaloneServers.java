@@ -35,7 +35,8 @@ public final class StandaloneServers {
         for (String property : properties) {
             arguments.add("--" + property);
         }
-        return new SpringApplicationBuilder(NetloomServer.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(NetloomServer.class).listeners(LoggingSetUpInTurns.listeners())
+                .run(arguments.toArray(String[]::new));
     }
 
     /** Starts a server that speaks plain HTTP, for tests of behaviour rather than of transport. */

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Helm chart of ops/deploy/helm/netloom (ADR 0051), linted strictly and rendered by Helm itself (helm-java's
- * bundled Helm, in process) for three sets of values, and the rendered objects checked as Kubernetes' types.
+ * bundled Helm, in process) for four sets of values (one of them three server processes in a cluster), and the
+ * rendered objects checked as Kubernetes' types.
  */
 class HelmChartTest {
 
@@ -47,6 +49,7 @@ class HelmChartTest {
     private static final String DEFAULTS = "";
     private static final String EXTERNAL_DATABASE = "external-database-and-tls.yaml";
     private static final String WITHOUT_COTURN = "without-coturn.yaml";
+    private static final String CLUSTER_OF_THREE = "cluster-of-three.yaml";
 
     // Spring Boot Actuator's probe groups on the management port (management.server.port).
     private static final int MANAGEMENT_PORT = 8081;
@@ -106,9 +109,119 @@ class HelmChartTest {
     @ParameterizedTest
     @ValueSource(strings = {DEFAULTS, EXTERNAL_DATABASE, WITHOUT_COTURN})
     void oneServerReplacedNeverTwoOnOneDatabase(String values) {
-        Deployment server = render(values).deployment("server");
+        RenderedChart chart = render(values);
+        Deployment server = chart.deployment("server");
         assertThat(server.getSpec().getReplicas()).isEqualTo(1);
         assertThat(server.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(chart.statefulSets()).isEmpty();
+        assertThat(service(chart, "api").getSpec().getSessionAffinity()).isNull();
+    }
+
+    @Test
+    void threeReplicasAreAStatefulSetOfClusterMembersFoundByTheirStableNames() {
+        RenderedChart chart = render(CLUSTER_OF_THREE);
+        assertThat(chart.findDeployment("server")).isEmpty();
+        StatefulSet server = chart.statefulSets().get(0);
+        assertThat(chart.statefulSets()).hasSize(1);
+        assertThat(server.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(server.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+        assertThat(server.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(server.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(server.getSpec().getSelector().getMatchLabels());
+
+        // The headless Service names the pods: mesh-netloom-<n>.mesh-netloom-cluster.<namespace>.svc.cluster.local.
+        Service members = service(chart, "cluster");
+        assertThat(server.getSpec().getServiceName()).isEqualTo(members.getMetadata().getName())
+                .isEqualTo("mesh-netloom-cluster");
+        assertThat(members.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(members.getSpec().getPublishNotReadyAddresses()).isTrue();
+        assertThat(server.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(members.getSpec().getSelector());
+        PodSpec pod = server.getSpec().getTemplate().getSpec();
+        Container container = serverContainer(pod);
+        assertThat(port(members)).isEqualTo(containerPort(container, "cluster")).isEqualTo(5701);
+        assertThat(container.getArgs()).contains("--netloom.cluster.name=mesh-netloom",
+                "--netloom.cluster.host=$(POD_IP)", "--netloom.cluster.port=5701",
+                "--netloom.cluster.members=mesh-netloom-0.mesh-netloom-cluster.netloom.svc.cluster.local:5701,"
+                        + "mesh-netloom-1.mesh-netloom-cluster.netloom.svc.cluster.local:5701,"
+                        + "mesh-netloom-2.mesh-netloom-cluster.netloom.svc.cluster.local:5701");
+        assertThat(container.getEnv()).filteredOn(env -> env.getName().equals("POD_IP")).singleElement()
+                .satisfies(env -> assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP"));
+        assertThat(container.getEnv()).filteredOn(env -> env.getName().equals("POD_NAME")).singleElement()
+                .satisfies(env -> assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name"));
+    }
+
+    @Test
+    void threeReplicasShareTheKeysClaimAndEachHasItsOwnDataVolume() {
+        StatefulSet server = render(CLUSTER_OF_THREE).statefulSets().get(0);
+        PodSpec pod = server.getSpec().getTemplate().getSpec();
+        Container container = serverContainer(pod);
+
+        assertThat(container.getArgs()).contains("--netloom.keys-dir=/var/lib/netloom-keys",
+                "--netloom.data-dir=/var/lib/netloom/netloom-data");
+        assertThat(volume(pod, mountedAt(container, "/var/lib/netloom-keys")).getPersistentVolumeClaim().getClaimName())
+                .isEqualTo("netloom-shared-keys");
+        // The data volume is no pod volume but the claim template of the same name: one claim per pod.
+        String data = mountedAt(container, "/var/lib/netloom");
+        assertThat(pod.getVolumes()).extracting(Volume::getName).doesNotContain(data);
+        assertThat(server.getSpec().getVolumeClaimTemplates()).singleElement().satisfies(template -> {
+            assertThat(template.getMetadata().getName()).isEqualTo(data);
+            assertThat(template.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+        });
+        assertThat(render(CLUSTER_OF_THREE).claims()).isEmpty();
+        // One certificate for all, as peers pin it.
+        assertThat(volume(pod, mountedAt(container, "/etc/netloom/tls")).getSecret().getSecretName())
+                .isEqualTo("netloom-tls");
+        assertThat(container.getVolumeMounts()).filteredOn(mount -> !Boolean.TRUE.equals(mount.getReadOnly()))
+                .extracting(VolumeMount::getMountPath)
+                .containsExactlyInAnyOrder("/var/lib/netloom", "/tmp", "/var/lib/netloom-keys");
+    }
+
+    @Test
+    void threeReplicasTellPeersEveryGatewayTheirOwnPodsFirstEachBehindItsService() {
+        RenderedChart chart = render(CLUSTER_OF_THREE);
+        StatefulSet server = chart.statefulSets().get(0);
+        Container container = serverContainer(server.getSpec().getTemplate().getSpec());
+
+        assertThat(container.getArgs()).contains("--netloom.gateway.urls=wss://$(POD_NAME).vpn.example.org:33080/v2/peer,"
+                + "wss://mesh-netloom-0.vpn.example.org:33080/v2/peer,wss://mesh-netloom-1.vpn.example.org:33080/v2/peer,"
+                + "wss://mesh-netloom-2.vpn.example.org:33080/v2/peer");
+        for (int pod = 0; pod < 3; pod++) {
+            Service gateway = service(chart, "gateway-" + pod);
+            assertThat(gateway.getSpec().getType()).isEqualTo("LoadBalancer");
+            assertThat(gateway.getSpec().getSelector())
+                    .containsEntry("statefulset.kubernetes.io/pod-name", "mesh-netloom-" + pod)
+                    .containsAllEntriesOf(server.getSpec().getSelector().getMatchLabels());
+            assertThat(port(gateway)).isEqualTo(containerPort(container, "gateway"));
+        }
+        assertThat(chart.services()).extracting(service -> service.getMetadata().getName())
+                .containsExactlyInAnyOrder("mesh-netloom-api", "mesh-netloom-gateway", "mesh-netloom-cluster",
+                        "mesh-netloom-gateway-0", "mesh-netloom-gateway-1", "mesh-netloom-gateway-2");
+    }
+
+    @Test
+    void threeReplicasKeepABrowserOnOnePodAndAllButOneThroughADrain() {
+        RenderedChart chart = render(CLUSTER_OF_THREE);
+        Service api = service(chart, "api");
+        assertThat(api.getSpec().getSessionAffinity()).isEqualTo("ClientIP");
+        assertThat(api.getSpec().getSessionAffinityConfig().getClientIP().getTimeoutSeconds()).isEqualTo(1800);
+
+        PodDisruptionBudget budget = chart.disruptionBudgets().get(0);
+        assertThat(chart.disruptionBudgets()).hasSize(1);
+        assertThat(budget.getSpec().getMaxUnavailable()).isNull();
+        assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(2);
+        assertThat(budget.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(chart.statefulSets().get(0).getSpec().getSelector().getMatchLabels());
+    }
+
+    @Test
+    void aClusterWithoutExternalDatabaseCertificateOrKeysClaimIsRefused() {
+        assertThatThrownBy(new Helm(CHART).template().withName("mesh").set("replicaCount", "3")
+                .set("coturn.enabled", "false")::call).hasMessageContaining("replicaCount > 1 needs database.url");
+        assertThatThrownBy(new Helm(CHART).template().withName("mesh").withValuesFile(VALUES.resolve(CLUSTER_OF_THREE))
+                .set("keys.existingClaim", "")::call).hasMessageContaining("replicaCount > 1 needs keys.existingClaim");
+        assertThatThrownBy(new Helm(CHART).template().withName("mesh").withValuesFile(VALUES.resolve(CLUSTER_OF_THREE))
+                .set("tls.existingSecret", "")::call).hasMessageContaining("replicaCount > 1 needs tls.existingSecret");
     }
 
     @ParameterizedTest
@@ -134,10 +247,12 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {DEFAULTS, EXTERNAL_DATABASE, WITHOUT_COTURN})
+    @ValueSource(strings = {DEFAULTS, EXTERNAL_DATABASE, WITHOUT_COTURN, CLUSTER_OF_THREE})
     void everySettingTheChartGivesTheServerExists(String values) throws IOException {
         Set<String> documented = documentedSettings();
-        Container container = serverContainer(render(values).deployment("server"));
+        RenderedChart chart = render(values);
+        Container container = chart.statefulSets().isEmpty() ? serverContainer(chart.deployment("server"))
+                : serverContainer(chart.statefulSets().get(0).getSpec().getTemplate().getSpec());
         for (String argument : container.getArgs()) {
             assertThat(argument).startsWith("--").contains("=");
             String name = argument.substring(2, argument.indexOf('='));
@@ -147,7 +262,12 @@ class HelmChartTest {
         // Settings from Secrets come as environment variables, in Spring's relaxed form of the property's name.
         Set<String> relaxed = Stream.concat(documented.stream(), BOOT_PROPERTIES.stream())
                 .map(HelmChartTest::environmentName).collect(Collectors.toSet());
-        assertThat(container.getEnv()).extracting(EnvVar::getName).allMatch(relaxed::contains);
+        assertThat(container.getEnv()).filteredOn(env -> env.getValueFrom().getSecretKeyRef() != null)
+                .extracting(EnvVar::getName).allMatch(relaxed::contains);
+        // The others are the pod's own name and address from the downward API, for the arguments' $(…).
+        assertThat(container.getEnv()).filteredOn(env -> env.getValueFrom().getSecretKeyRef() == null)
+                .allSatisfy(env -> assertThat(env.getValueFrom().getFieldRef()).as(env.getName()).isNotNull())
+                .extracting(EnvVar::getName).isSubsetOf("POD_NAME", "POD_IP");
     }
 
     @Test
@@ -294,12 +414,20 @@ class HelmChartTest {
     }
 
     private static Container serverContainer(Deployment server) {
-        return server.getSpec().getTemplate().getSpec().getContainers().stream()
+        return serverContainer(server.getSpec().getTemplate().getSpec());
+    }
+
+    private static Container serverContainer(PodSpec pod) {
+        return pod.getContainers().stream()
                 .filter(container -> container.getName().equals("server")).findFirst().orElseThrow();
     }
 
     private static int containerPort(Deployment deployment, String name) {
-        return serverContainer(deployment).getPorts().stream().filter(port -> name.equals(port.getName()))
+        return containerPort(serverContainer(deployment), name);
+    }
+
+    private static int containerPort(Container container, String name) {
+        return container.getPorts().stream().filter(port -> name.equals(port.getName()))
                 .map(ContainerPort::getContainerPort).findFirst()
                 .orElseThrow(() -> new AssertionError("no container port " + name));
     }

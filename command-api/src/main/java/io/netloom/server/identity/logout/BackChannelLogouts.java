@@ -7,7 +7,7 @@ import io.netloom.projections.directory.IdentityLink;
 import io.netloom.server.api.AccountLocks;
 import io.netloom.server.axon.Commands;
 import io.netloom.server.axon.Initiator;
-import io.netloom.server.identity.ExpiringAuthorizations;
+import io.netloom.server.identity.SignInAuthorizations;
 import io.netloom.server.identity.UpstreamProvider;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,13 +31,13 @@ public class BackChannelLogouts {
     private final Directory directory;
     private final UpstreamSessionIndex sessions;
     private final SignedOutPeople signedOut;
-    private final ExpiringAuthorizations authorizations;
+    private final SignInAuthorizations authorizations;
     private final Commands commands;
     private final AccountLocks locks;
     private final Clock clock;
 
     public BackChannelLogouts(Directory directory, UpstreamSessionIndex sessions, SignedOutPeople signedOut,
-            ExpiringAuthorizations authorizations, Commands commands, AccountLocks locks, Clock clock) {
+            SignInAuthorizations authorizations, Commands commands, AccountLocks locks, Clock clock) {
         this.directory = directory;
         this.sessions = sessions;
         this.signedOut = signedOut;

@@ -1,31 +1,5 @@
 package io.netloom.server.readmodel.snapshot;
 
-import io.netloom.domain.account.AccountCreatedEvent;
-import io.netloom.domain.account.AccountSettings;
-import io.netloom.domain.common.Ipv4Network;
-import io.netloom.domain.group.GroupCreatedEvent;
-import io.netloom.domain.group.GroupIssuer;
-import io.netloom.domain.group.PeersAddedToGroupEvent;
-import io.netloom.domain.group.PeersRemovedFromGroupEvent;
-import io.netloom.domain.ids.AccountId;
-import io.netloom.domain.ids.GroupId;
-import io.netloom.domain.ids.PeerId;
-import io.netloom.domain.ids.PolicyId;
-import io.netloom.domain.ids.PolicyRuleId;
-import io.netloom.domain.ids.UserId;
-import io.netloom.domain.peer.DnsLabel;
-import io.netloom.domain.peer.ExtraDnsLabels;
-import io.netloom.domain.peer.PeerConnectedEvent;
-import io.netloom.domain.peer.PeerDisconnectedEvent;
-import io.netloom.domain.peer.PeerEnrolledEvent;
-import io.netloom.domain.peer.PeerMetadata;
-import io.netloom.domain.peer.PeerRenamedEvent;
-import io.netloom.domain.peer.WireguardPublicKey;
-import io.netloom.domain.policy.PolicyCreatedEvent;
-import io.netloom.domain.policy.PolicyRule;
-import io.netloom.domain.policy.PolicyUpdatedEvent;
-import io.netloom.domain.policy.PortRange;
-import io.netloom.domain.policy.Protocol;
 import io.netloom.projections.directory.Directory;
 import io.netloom.projections.directory.DirectoryProjection;
 import io.netloom.projections.networkmap.NetworkMaps;
@@ -33,21 +7,20 @@ import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import io.netloom.server.axon.AxonConfiguration;
 import io.netloom.server.readmodel.ReadModelDigest;
 import io.netloom.server.storage.GzipJson;
+import io.netloom.testsupport.bench.BenchHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 
 /**
  * Size and speed of a read-model snapshot of the replay benchmark's store (ADR 0054), without the store: the models
- * are built in memory from the same events {@code ops/.../EventStoreFiller} writes, in the same order (accounts of
- * 24,000 peers in groups of 25 with a mesh policy each, then everyday churn), fed through the projections' handlers.
+ * are built in memory from the same events {@code ops/.../EventStoreFiller} writes ({@link BenchHistory}), in the same
+ * order, fed through the projections' handlers.
  * Not part of the suite; prints its numbers.
  *
  * <pre>java ... ReadModelSnapshotBenchmark [events, default 1000000] [rounds, default 3] [directory to write the parts to]
@@ -56,8 +29,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
  */
 public final class ReadModelSnapshotBenchmark {
 
-    private static final int PEERS_PER_ACCOUNT = 24_000;
-    private static final int GROUP_SIZE = 25;
     private static final Instant START = Instant.parse("2026-08-27T12:00:00Z");
 
     private final Directory directory = new Directory();
@@ -156,103 +127,16 @@ public final class ReadModelSnapshotBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private void fill() {
-        long eventsPerAccount = 2 + 2L * PEERS_PER_ACCOUNT + 2L * (PEERS_PER_ACCOUNT / GROUP_SIZE);
-        long accounts = Math.max(1, Math.round(target * 0.3) / eventsPerAccount);
-        int account = 0;
-        while (account < accounts) {
-            createAccount(account++);
-        }
-        int round = 0;
-        while (written < target) {
-            churn(round++ % account, round);
-        }
+    private void fill() throws Exception {
+        BenchHistory.write(target, index -> START.plusMillis(index), this::apply);
     }
 
-    private void createAccount(int number) {
-        AccountId account = new AccountId("bench-account-" + number);
-        append(new AccountCreatedEvent(account, owner(number), "", Ipv4Network.DEFAULT, AccountSettings.defaults()));
-        append(new GroupCreatedEvent(new GroupId("bench-all-" + number), account, "All", true, GroupIssuer.API));
-        for (int peer = 0; peer < PEERS_PER_ACCOUNT; peer++) {
-            int group = peer / GROUP_SIZE;
-            if (peer % GROUP_SIZE == 0) {
-                append(new GroupCreatedEvent(groupId(number, group), account, "group " + group, false, GroupIssuer.API));
-                append(new PolicyCreatedEvent(policyId(number, group), account, "mesh " + group, "", true,
-                        List.of(meshRule(number, group, Protocol.ALL))));
-            }
-            append(enrolled(number, peer));
-            append(new PeersAddedToGroupEvent(groupId(number, group), account, Set.of(peerId(number, peer))));
-        }
-    }
-
-    private void churn(int number, int round) {
-        AccountId account = new AccountId("bench-account-" + number);
-        int peer = (round * 7919) % PEERS_PER_ACCOUNT;
-        int group = peer / GROUP_SIZE;
-        int otherGroup = (group + 1) % (PEERS_PER_ACCOUNT / GROUP_SIZE);
-        String session = "session-" + round;
-        append(new PeerConnectedEvent(peerId(number, peer), account, session, "198.51.100." + (1 + round % 250),
-                "bench", now()));
-        append(new PeerDisconnectedEvent(peerId(number, peer), account, session, now()));
-        append(new PeerRenamedEvent(peerId(number, peer), account, "renamed-" + round, new DnsLabel("renamed-" + round)));
-        append(new PolicyUpdatedEvent(policyId(number, group), account, "mesh " + group, "", true,
-                List.of(meshRule(number, group, round % 2 == 0 ? Protocol.TCP : Protocol.ALL))));
-        if (written + 2 <= target) {
-            append(new PeersRemovedFromGroupEvent(groupId(number, group), account, Set.of(peerId(number, peer))));
-            append(new PeersAddedToGroupEvent(groupId(number, otherGroup), account, Set.of(peerId(number, peer))));
-        }
-    }
-
-    private PeerEnrolledEvent enrolled(int account, int peer) {
-        byte[] key = new byte[32];
-        key[0] = (byte) account;
-        for (int i = 1; i < 5; i++) {
-            key[i] = (byte) (peer >>> (8 * (i - 1)));
-        }
-        String address = "100.64." + (peer / 250) + "." + (1 + peer % 250);
-        return new PeerEnrolledEvent(peerId(account, peer), new AccountId("bench-account-" + account),
-                new WireguardPublicKey(Base64.getEncoder().encodeToString(key)),
-                new PeerMetadata("host-" + peer, "linux", "6.1", "bench"), "host-" + peer, address,
-                new DnsLabel("host-" + peer), owner(account), null, false, false, false, now(),
-                ExtraDnsLabels.NONE, false);
-    }
-
-    private static PolicyRule meshRule(int account, int group, Protocol protocol) {
-        List<PortRange> ports = protocol == Protocol.TCP ? List.of(new PortRange(22, 22)) : List.of();
-        return new PolicyRule(new PolicyRuleId("bench-rule-" + account + "-" + group), "mesh", "", true, true,
-                protocol, ports, Set.of(groupId(account, group)), Set.of(groupId(account, group)));
-    }
-
-    private void append(Object payload) {
-        GenericEventMessage<Object> event = new GenericEventMessage<>("bench-" + written, payload, Map.of(), now());
+    /** Through the projections' handlers, as the tracking processors hand them stored events. */
+    private void apply(String aggregateType, String aggregateId, Object payload, Instant at) throws Exception {
+        GenericEventMessage<Object> event = new GenericEventMessage<>("bench-" + written, payload, Map.of(), at);
         for (AnnotationEventHandlerAdapter handler : handlers) {
-            try {
-                handler.handle(event);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot apply " + payload, e);
-            }
+            handler.handle(event);
         }
         written++;
-    }
-
-    /** One millisecond per event, as the filler spreads them (a step apart). */
-    private Instant now() {
-        return START.plusMillis(written);
-    }
-
-    private static UserId owner(int account) {
-        return new UserId("bench-owner-" + account);
-    }
-
-    private static PeerId peerId(int account, int peer) {
-        return new PeerId("bench-peer-" + account + "-" + peer);
-    }
-
-    private static GroupId groupId(int account, int group) {
-        return new GroupId("bench-group-" + account + "-" + group);
-    }
-
-    private static PolicyId policyId(int account, int group) {
-        return new PolicyId("bench-policy-" + account + "-" + group);
     }
 }
