@@ -9,6 +9,10 @@
 #   lab.sh check                       connectivity, STUN, NAT mapping behaviour and TURN tests
 #   lab.sh server start [java args...] start the Netloom server in nl-inet (https://203.0.113.1:8080)
 #   lab.sh server stop
+#   lab.sh postgres start | stop       a PostgreSQL of its own in nl-inet, shared by the cluster's servers
+#   lab.sh server start --instance N [java args...]   server N (1 or 2) of a two-process cluster on that
+#                                      PostgreSQL: https://203.0.113.1:8080 / :8090, gateway :33080 / :33081
+#   lab.sh server stop --instance N    stop it; `server kill --instance N`: SIGKILL, a crashed process
 #   lab.sh coturn kill | start         SIGKILL coturn (a relay crash) | start it again, same configuration
 #   lab.sh root-link                   a veth from this machine's namespace (203.0.113.254) to nl-inet's
 #                                      203.0.113.1 only, for a test's browser and identity provider
@@ -393,7 +397,7 @@ remove_state() {
     rm -rf "$LAB_DIR"
   else
     warn "$LAB_DIR was not created by the lab; removing only the lab's own files in it"
-    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,relay-tls,server,server.log,server.pid,server-url}
+    rm -rf "${LAB_DIR:?}"/{coturn.conf,coturn.log,coturn.pid,coturn.own.pid,turndb,turn-secret,relay-tls,server,server.log,server.pid,server-url,postgres,postgres.log,postgres.pid,postgres-datasource.properties,cluster-keys,server1,server1.log,server1.pid,server1-url,server2,server2.log,server2.pid,server2-url}
   fi
 }
 
@@ -401,6 +405,7 @@ cmd_down() {
   require_root
   local keep=false ns
   [ "${1:-}" = --keep ] && keep=true
+  cluster_stop
   server_stop
   stop_coturn
   root_link_down
@@ -415,7 +420,7 @@ cmd_down() {
   rmdir /etc/netns 2>/dev/null || true
   [ -d /var/run/wireguard ] && remove_stale_wg_sockets
   if $keep; then
-    rm -f "$COTURN_PID" "$SERVER_PID"
+    rm -f "$COTURN_PID" "$SERVER_PID" "$POSTGRES_PID" "$LAB_DIR"/server[12].pid
     log "lab is down (kept $LAB_DIR)"
   else
     remove_state
@@ -532,11 +537,258 @@ server_stop() {
 }
 
 cmd_server() {
+  if [ "${2:-}" = --instance ]; then
+    cmd_instance "$1" "${3:-}" "${@:4}"
+    return
+  fi
   case "${1:-}" in
     start) shift; server_start "$@" ;;
     stop) require_root; server_stop; log "server stopped" ;;
-    *) die "usage: $0 server start [java args...] | server stop" ;;
+    *) die "usage: $0 server start [java args...] | server stop | server start|stop|kill --instance N" ;;
   esac
+}
+
+# ---------------------------------------------------------------------------------------------
+# cluster: a PostgreSQL of its own and two server processes on it (issue 18, ADR 0060)
+# ---------------------------------------------------------------------------------------------
+
+# The servers of a cluster share one database, so it cannot be the one a server embeds (killing that server would
+# take the database with it). The embedded database runs on its own from the server's jar instead
+# (StandaloneDatabase), in nl-inet, where the servers run: it listens on 127.0.0.1, which is nl-inet's loopback for
+# them. It writes the owner's connection settings into a private file the servers import, once it answers.
+POSTGRES_DATA=$LAB_DIR/postgres
+POSTGRES_SETTINGS=$LAB_DIR/postgres-datasource.properties
+POSTGRES_LOG=$LAB_DIR/postgres.log
+POSTGRES_PID=$LAB_DIR/postgres.pid
+POSTGRES_MAIN=io.netloom.server.database.StandaloneDatabase
+# Secrets every process must hold alike (gateway key, map signing, JWT keys, TURN secret: ADR 0058).
+CLUSTER_KEYS=$LAB_DIR/cluster-keys
+CLUSTER_INSTANCES=(1 2)
+
+# Instance N's data directory, log, pid file, URL file and ports. Instance 1 has the single server's ports;
+# instance 2 its own ten higher (the management port's default is 8081, next to the API's 8080).
+instance_data() { echo "$LAB_DIR/server$1"; }
+instance_log() { echo "$LAB_DIR/server$1.log"; }
+instance_pid() { echo "$LAB_DIR/server$1.pid"; }
+instance_url_file() { echo "$LAB_DIR/server$1-url"; }
+instance_api_port() { echo $((8080 + 10 * ($1 - 1))); }
+instance_management_port() { echo $((8081 + 10 * ($1 - 1))); }
+instance_gateway_port() { echo $((33079 + $1)); }
+instance_cluster_port() { echo $((5700 + $1)); }
+instance_url() { if [ -s "$(instance_url_file "$1")" ]; then cat "$(instance_url_file "$1")"; else echo "https://$INET_IP:$(instance_api_port "$1")"; fi; }
+instance_http_code() {
+  in_ns "$NS_INET" curl -s -o /dev/null -m 2 -w '%{http_code}' --cacert "$(instance_data "$1")/tls/server.crt" \
+    "$(instance_url "$1")/api/peers" 2>/dev/null || true
+}
+instance_readiness_code() {
+  in_ns "$NS_INET" curl -s -o /dev/null -m 2 -w '%{http_code}' \
+    "http://$INET_IP:$(instance_management_port "$1")/actuator/health/readiness" 2>/dev/null || true
+}
+require_instance() {
+  case ${1:-} in
+    1 | 2) ;;
+    *) die "--instance must be 1 or 2, not '${1:-}'" ;;
+  esac
+}
+
+postgres_start() {
+  require_root
+  require_lab_up
+  [ -f "$SERVER_JAR" ] || die "$SERVER_JAR is missing; build it first (mvn -B -q -pl command-api -am package -DskipTests)"
+  if pid_alive "$POSTGRES_PID" "$POSTGRES_MAIN"; then
+    log "the cluster's PostgreSQL already runs (pid $(cat "$POSTGRES_PID")); settings in $POSTGRES_SETTINGS"
+    return 0
+  fi
+  ensure_commands java:openjdk-17-jre-headless
+  mkdir -p "$POSTGRES_DATA"
+  rm -f "$POSTGRES_SETTINGS"
+  printf '\n===== %s lab.sh postgres start =====\n' "$(date -Is)" >>"$POSTGRES_LOG"
+  start_daemon "$POSTGRES_LOG" "$POSTGRES_PID" "$NS_INET" java -Xmx128m -XX:TieredStopAtLevel=1 -cp "$SERVER_JAR" \
+    "-Dloader.main=$POSTGRES_MAIN" org.springframework.boot.loader.launch.PropertiesLauncher \
+    "$POSTGRES_DATA" "$POSTGRES_SETTINGS"
+  local i
+  for ((i = 0; i < 600; i++)); do
+    pid_alive "$POSTGRES_PID" "$POSTGRES_MAIN" || { tail -n 30 "$POSTGRES_LOG" >&2; die "PostgreSQL exited during start"; }
+    if [ -s "$POSTGRES_SETTINGS" ]; then
+      log "the cluster's PostgreSQL is up (pid $(cat "$POSTGRES_PID"), $(grep -o 'jdbc:[^ ]*' "$POSTGRES_SETTINGS") in $NS_INET)"
+      return 0
+    fi
+    sleep 0.1
+  done
+  tail -n 30 "$POSTGRES_LOG" >&2
+  postgres_stop
+  die "PostgreSQL did not come up within 60s (log: $POSTGRES_LOG)"
+}
+
+# SIGTERM: StandaloneDatabase shuts PostgreSQL down cleanly. After a SIGKILL its postmaster would be left holding the
+# data directory; anything still naming it is stopped too (as server_stop does for the embedded one).
+postgres_stop() {
+  if pid_alive "$POSTGRES_PID" "$POSTGRES_MAIN"; then
+    log "stopping the cluster's PostgreSQL (pid $(cat "$POSTGRES_PID"))"
+    stop_pid "$(cat "$POSTGRES_PID")" 30
+  fi
+  rm -f "$POSTGRES_PID" "$POSTGRES_SETTINGS"
+  local pid
+  for pid in $(pgrep -f -- "$POSTGRES_DATA/postgres" || true); do
+    log "stopping leftover PostgreSQL (pid $pid)"
+    kill -INT "$pid" 2>/dev/null || true
+  done
+}
+
+cmd_postgres() {
+  case "${1:-}" in
+    start) postgres_start ;;
+    stop) require_root; postgres_stop; log "the cluster's PostgreSQL stopped" ;;
+    *) die "usage: $0 postgres start | postgres stop" ;;
+  esac
+}
+
+instance_start_failed() {
+  local rc=$?
+  [ "$rc" -eq 0 ] && return 0
+  warn "server instance $starting_instance failed to start (exit $rc); stopping it again"
+  instance_stop "$starting_instance" || true
+}
+
+# Server N of the cluster: its own data directory and ports, the shared database and keys, and the certificate
+# instance 1 generated (copied, with its key, into the data directory before instance 2's first start), since
+# devices pin one fingerprint for every gateway (ADR 0057). Its gateway URL is listed first, so a device enrolled
+# through instance N signs in at N's gateway and moves to the other when N goes away; Hazelcast on 203.0.113.1:570N.
+instance_start() {
+  local n=$1
+  shift
+  require_root
+  require_lab_up
+  [ -f "$SERVER_JAR" ] || die "$SERVER_JAR is missing; build it first (mvn -B -q -pl command-api -am package -DskipTests)"
+  local data pid logfile
+  data=$(instance_data "$n") pid=$(instance_pid "$n") logfile=$(instance_log "$n")
+  if pid_alive "$pid" netloom-server.jar; then
+    log "server instance $n already runs (pid $(cat "$pid"))"
+    return 0
+  fi
+  pid_alive "$POSTGRES_PID" "$POSTGRES_MAIN" && [ -s "$POSTGRES_SETTINGS" ] ||
+    die "the cluster's PostgreSQL is not running; run: $0 postgres start"
+  ensure_commands java:openjdk-17-jre-headless curl:curl
+  mkdir -p "$data"
+  local first_tls
+  first_tls=$(instance_data 1)/tls
+  if [ "$n" != 1 ] && [ ! -s "$data/tls/server.crt" ]; then
+    [ -s "$first_tls/server.crt" ] || die "start instance 1 first: instance $n serves the certificate instance 1 generates"
+    (umask 077 && mkdir -p "$data/tls" && cp -p "$first_tls/server.crt" "$first_tls/server.key" "$data/tls/")
+  fi
+  local http=https ws=wss arg
+  for arg in "$@"; do
+    [ "$arg" = --netloom.insecure-http=true ] && http=http ws=ws
+  done
+  local url="$http://$INET_IP:$(instance_api_port "$n")" urls="$ws://$INET_IP:$(instance_gateway_port "$n")/v2/peer"
+  local members= other
+  for other in "${CLUSTER_INSTANCES[@]}"; do
+    members="$members${members:+,}$INET_IP:$(instance_cluster_port "$other")"
+    [ "$other" = "$n" ] || urls="$urls,$ws://$INET_IP:$(instance_gateway_port "$other")/v2/peer"
+  done
+  echo "$url" >"$(instance_url_file "$n")"
+  printf '\n===== %s lab.sh server start --instance %s =====\n' "$(date -Is)" "$n" >>"$logfile"
+  # shellcheck disable=SC2086 # NETLOOM_LAB_SERVER_JAVA_OPTS: several JVM options
+  start_daemon "$logfile" "$pid" "$NS_INET" \
+    java -Xmx512m ${NETLOOM_LAB_SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" \
+    "--netloom.data-dir=$data" "--netloom.keys-dir=$CLUSTER_KEYS" \
+    "--spring.config.import=file:$POSTGRES_SETTINGS" \
+    "--server.address=$INET_IP" "--server.port=$(instance_api_port "$n")" \
+    "--management.server.port=$(instance_management_port "$n")" \
+    "--netloom.gateway.host=$INET_IP" "--netloom.gateway.port=$(instance_gateway_port "$n")" \
+    "--netloom.gateway.urls=$urls" \
+    "--netloom.cluster.name=netloom-lab" "--netloom.cluster.host=$INET_IP" \
+    "--netloom.cluster.port=$(instance_cluster_port "$n")" "--netloom.cluster.members=$members" \
+    "--netloom.tls.subject-alternative-names=$INET_IP" \
+    "--netloom.stun-uris=stun:$INET_IP:3478" \
+    "--netloom.turn-uris=turn:$INET_IP:3478?transport=udp,turn:$INET_IP:3478?transport=tcp,turns:$INET_IP:$RELAY_TLS_PORT?transport=tcp" \
+    "--netloom.turn-secret=$(turn_secret)" \
+    "$@"
+  starting_instance=$n
+  trap instance_start_failed EXIT
+  local wait=${NETLOOM_LAB_SERVER_WAIT:-90} i
+  log "server instance $n starting (pid $(cat "$pid"), log $logfile); waiting up to ${wait}s"
+  for ((i = 0; i < wait * 2; i++)); do
+    pid_alive "$pid" netloom-server.jar || { tail -n 30 "$logfile" >&2; die "server instance $n exited during start"; }
+    # The API answers (401 without a token) and the process is ready: its gateway listens, in the cluster.
+    if [ "$(instance_http_code "$n")" = 401 ] && [ "$(instance_readiness_code "$n")" = 200 ]; then
+      trap - EXIT
+      log "server instance $n is up on $url (gateway $ws://$INET_IP:$(instance_gateway_port "$n"), cluster $members)"
+      return 0
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$logfile" >&2
+  die "server instance $n did not answer on $url within ${wait}s"
+}
+
+instance_stop() {
+  local pid
+  pid=$(instance_pid "$1")
+  if pid_alive "$pid" netloom-server.jar; then
+    log "stopping server instance $1 (pid $(cat "$pid"))"
+    stop_pid "$(cat "$pid")" 15
+  fi
+  rm -f "$pid"
+}
+
+# A crash: SIGKILL, nothing closed in order; the kernel resets the process's connections.
+instance_kill() {
+  local pid
+  pid=$(instance_pid "$1")
+  pid_alive "$pid" netloom-server.jar || die "server instance $1 is not running"
+  log "killing server instance $1 (pid $(cat "$pid"), SIGKILL)"
+  kill -KILL "$(cat "$pid")"
+  while pid_alive "$pid" netloom-server.jar; do sleep 0.05; done
+  rm -f "$pid"
+}
+
+cmd_instance() {
+  local verb=$1 n=$2
+  shift 2
+  require_instance "$n"
+  case "$verb" in
+    start) instance_start "$n" "$@" ;;
+    stop) require_root; instance_stop "$n"; log "server instance $n stopped" ;;
+    kill) require_root; instance_kill "$n" ;;
+    *) die "usage: $0 server start|stop|kill --instance N" ;;
+  esac
+}
+
+# The servers first (they hold connections to the database), all at once (each takes seconds to leave the
+# Hazelcast cluster and close its sessions), SIGKILL after 15 s; then the database.
+cluster_stop() {
+  local n pids=() pid i
+  for n in "${CLUSTER_INSTANCES[@]}"; do
+    if pid_alive "$(instance_pid "$n")" netloom-server.jar; then
+      pid=$(cat "$(instance_pid "$n")")
+      log "stopping server instance $n (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "$(instance_pid "$n")"
+  done
+  for ((i = 0; i < 150 && ${#pids[@]} > 0; i++)); do
+    for pid in "${!pids[@]}"; do [ -d "/proc/${pids[$pid]}" ] || unset "pids[$pid]"; done
+    [ ${#pids[@]} -eq 0 ] || sleep 0.1
+  done
+  if [ ${#pids[@]} -gt 0 ]; then
+    warn "server instances ${pids[*]} ignored SIGTERM for 15s; sending SIGKILL"
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  fi
+  postgres_stop
+}
+
+cluster_status() {
+  local n
+  if pid_alive "$POSTGRES_PID" "$POSTGRES_MAIN"; then
+    echo "postgres: running (pid $(cat "$POSTGRES_PID")) for the cluster, log $POSTGRES_LOG"
+  fi
+  for n in "${CLUSTER_INSTANCES[@]}"; do
+    if pid_alive "$(instance_pid "$n")" netloom-server.jar; then
+      echo "server $n: running (pid $(cat "$(instance_pid "$n")")), $(instance_url "$n")/api/peers answers HTTP $(instance_http_code "$n"), log $(instance_log "$n")"
+    fi
+  done
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -611,6 +863,7 @@ cmd_status() {
   else
     echo "server:  not running"
   fi
+  cluster_status
 }
 
 # target_ns NAME: a, b, c, inet, rtr-a.. or a full nl-* name -> namespace.
@@ -747,7 +1000,7 @@ cmd_check() {
 
 # ---------------------------------------------------------------------------------------------
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; }
 
 main() {
   local cmd=${1:-}
@@ -758,6 +1011,7 @@ main() {
     status) cmd_status ;;
     check) cmd_check ;;
     server) cmd_server "$@" ;;
+    postgres) cmd_postgres "$@" ;;
     coturn) cmd_coturn "$@" ;;
     root-link) root_link_up ;;
     renumber) cmd_renumber "$@" ;;

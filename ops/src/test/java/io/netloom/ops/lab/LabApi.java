@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,26 +16,36 @@ final class LabApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String serverUrl;
+    private final Path certificate;
     private final String authorization;
     private final String contentType;
 
     LabApi() {
-        this("Token " + adminToken(), "application/json");
+        this(Lab.SERVER_URL, Lab.SERVER_CERTIFICATE, "Token " + adminToken(Lab.LAB_DIR.resolve("server/admin-token")),
+                "application/json");
     }
 
-    private LabApi(String authorization, String contentType) {
+    private LabApi(String serverUrl, Path certificate, String authorization, String contentType) {
+        this.serverUrl = serverUrl;
+        this.certificate = certificate;
         this.authorization = authorization;
         this.contentType = contentType;
     }
 
     /** A SCIM 2.0 client (RFC 7644) holding the given SCIM token. */
     static LabApi scim(String token) {
-        return new LabApi("Bearer " + token, "application/scim+json");
+        return new LabApi(Lab.SERVER_URL, Lab.SERVER_CERTIFICATE, "Bearer " + token, "application/scim+json");
     }
 
-    private static String adminToken() {
+    /** The lab's admin at a server other than the single one, e.g. one process of the cluster ({@link LabCluster}). */
+    static LabApi admin(String serverUrl, Path certificate, Path adminTokenFile) {
+        return new LabApi(serverUrl, certificate, "Token " + adminToken(adminTokenFile), "application/json");
+    }
+
+    private static String adminToken(Path file) {
         try {
-            return Files.readString(Lab.LAB_DIR.resolve("server/admin-token")).trim();
+            return Files.readString(file).trim();
         } catch (IOException e) {
             throw new AssertionError("no admin token: " + e.getMessage(), e);
         }
@@ -62,14 +73,14 @@ final class LabApi {
 
     private JsonNode call(String method, String path, Object body) {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "-X", method,
-                "--cacert", Lab.SERVER_CERTIFICATE.toString(),
+                "--cacert", certificate.toString(),
                 "-H", "Authorization: " + authorization, "-H", "Content-Type: " + contentType,
                 "-w", "\n%{http_code}"));
         try {
             if (body != null) {
                 command.addAll(List.of("--data-binary", JSON.writeValueAsString(body)));
             }
-            command.add(Lab.SERVER_URL + path);
+            command.add(serverUrl + path);
             Lab.Result result = Lab.check(Lab.in("inet", command.toArray(String[]::new)));
             String output = result.output().strip();
             int split = output.lastIndexOf('\n');

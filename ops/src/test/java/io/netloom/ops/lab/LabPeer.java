@@ -37,7 +37,12 @@ final class LabPeer {
     }
 
     Lab.Result up(Path setupKeyFile, String serverFingerprint) {
-        List<String> command = netloom("up", "--management-url", Lab.SERVER_URL, "--interface-name", interfaceName,
+        return up(Lab.SERVER_URL, setupKeyFile, serverFingerprint);
+    }
+
+    /** {@code netloom up} at the management server {@code managementUrl}: one process of the cluster, say. */
+    Lab.Result up(String managementUrl, Path setupKeyFile, String serverFingerprint) {
+        List<String> command = netloom("up", "--management-url", managementUrl, "--interface-name", interfaceName,
                 "--relay-ca", Lab.RELAY_CA.toString());
         if (setupKeyFile != null) {
             command.addAll(List.of("--setup-key-file", setupKeyFile.toString()));
