@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * restart, a direct path falling back to the relay (over UDP: the restart taught no daemon otherwise) and back while
  * relayed tunnels outlive their allocations, and last B's router forgetting its mappings and changing its public
  * address (ADR 0039, 0041, 0042). coturn grants {@link #ALLOCATION_LIFETIME} at most throughout, so lifetimes go by
- * within a minute.
+ * within half a minute.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeshEndToEndTest {
@@ -47,7 +47,13 @@ class MeshEndToEndTest {
     private static final Duration CONVERGE = Duration.ofSeconds(30);
     /** Relayed paths of U, whose every negotiation first waits out UDP and TCP (ADR 0037). */
     private static final Duration CONVERGE_RELAYED = Duration.ofSeconds(45);
-    private static final Duration ALLOCATION_LIFETIME = Duration.ofSeconds(20);
+    /**
+     * Short, so that the three lifetimes the relayed tunnels must outlive pass while the direct path falls back and
+     * goes back to P2P (about 30 s, mostly the upgrade's 30 s interval) instead of after it. The daemons refresh at
+     * half the granted lifetime (at least every second), so the three lifetimes still take six refreshes of each
+     * allocation, as with 20 s; TurnAllocationLabTest runs coturn with 6 s.
+     */
+    private static final Duration ALLOCATION_LIFETIME = Duration.ofSeconds(10);
     /**
      * Issue 15: a dead path is detected within 10 s and renegotiated; a negotiation may take up to ice4j's 10 s
      * harvest timeout (UDP, TCP, then TLS relay attempts of 3 s each, ADR 0037). Pings must resume within both.

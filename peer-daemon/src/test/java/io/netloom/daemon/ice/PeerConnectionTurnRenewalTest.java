@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class PeerConnectionTurnRenewalTest {
 
-    private static final Duration LIFETIME = Duration.ofSeconds(24);
-    private static final Duration ALLOCATION_LIFETIME = Duration.ofSeconds(20);
+    /**
+     * Short, so that two lifetimes pass in half a minute. Halved together (from 24 s and 20 s), the credential and
+     * allocation lifetimes keep their ratio, so the stream sees what it saw before in half the time: four renewals
+     * of the credentials, and as many allocation refreshes per credential lifetime.
+     */
+    private static final Duration LIFETIME = Duration.ofSeconds(12);
+    private static final Duration ALLOCATION_LIFETIME = Duration.ofSeconds(10);
     private static final int LIFETIMES = 2;
     /** The longest gap in deliveries tolerated: a switch of paths, never a renegotiation after a dead path. */
     private static final int MAX_SILENT_SECONDS = 2;
