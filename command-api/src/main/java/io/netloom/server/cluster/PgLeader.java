@@ -62,8 +62,23 @@ public final class PgLeader implements Leadership, SmartLifecycle {
         }
         if (holding) {
             log.info("Leaving the cluster's leadership");
+            unlock();
         }
         endSession();
+    }
+
+    /**
+     * Releases the lock before the session ends: PostgreSQL frees a closed session's locks only once its backend has
+     * exited, a moment after the connection's close returns, and a process asking right after would not see it free.
+     */
+    private void unlock() {
+        try (PreparedStatement statement = session.prepareStatement("SELECT pg_advisory_unlock(?, 0)")) {
+            statement.setInt(1, AdvisoryLocks.LEADER.namespace());
+            statement.execute();
+        } catch (SQLException e) {
+            log.debug("Could not release the leadership before leaving (the session's end releases it): {}",
+                    e.getMessage());
+        }
     }
 
     @Override
