@@ -18,9 +18,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated device: enrolled with a setup key through the API like the daemon, then holding the daemon's own
@@ -109,6 +113,28 @@ public final class ClusterPeer {
     /** The gateway URL in use and whether the session is signed in there ({@code connected}). */
     public ServiceStatus status() {
         return session.status();
+    }
+
+    /**
+     * Polls {@code devices} (every 10 ms) until each is signed in at another gateway than {@code left}, at most
+     * {@code patience} from {@code sinceNanos}: the milliseconds from then to the first poll that saw each there, by
+     * peer id, for those that got there. A measurement, not an assertion of time.
+     */
+    public static Map<String, Long> millisUntilSignedInElsewhere(List<ClusterPeer> devices, URI left, long sinceNanos,
+            Duration patience) throws InterruptedException {
+        Map<String, Long> moved = new LinkedHashMap<>();
+        long deadline = sinceNanos + patience.toNanos();
+        while (moved.size() < devices.size() && System.nanoTime() < deadline) {
+            for (ClusterPeer device : devices) {
+                ServiceStatus status = device.status();
+                if (!moved.containsKey(device.peerId()) && status.state().equals("connected")
+                        && !status.url().equals(left.toString())) {
+                    moved.put(device.peerId(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos));
+                }
+            }
+            Thread.sleep(10);
+        }
+        return moved;
     }
 
     public void stop() {
