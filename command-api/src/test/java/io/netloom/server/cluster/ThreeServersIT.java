@@ -11,6 +11,8 @@ import io.netloom.server.testing.ServerCluster;
 import io.netloom.server.testing.TestData;
 import io.netloom.server.testing.TestPeers;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +45,10 @@ class ThreeServersIT {
     private static final int PROCESSES = 3;
     /** Simulated devices, spread round-robin over the processes by the process each enrolls through. */
     private static final int PEERS = 30;
-    /** The process killed in the last test: the first, which formed the Hazelcast cluster and is PostgreSQL's leader. */
+    /**
+     * The process killed in the last test: the first, which started alone, so it formed the Hazelcast cluster and
+     * took the leadership (ADR 0056).
+     */
     private static final int KILLED = 0;
     private static final int WRITES = 300;
     private static final int CALLERS = 30;
@@ -57,6 +62,8 @@ class ThreeServersIT {
      * timed assertion on this shared machine would fail for reasons that are not the server's.
      */
     private static final Duration MOVE_BOUND = Duration.ofSeconds(30);
+    /** What {@code PgLeader} logs when its process becomes the cluster's leader. */
+    private static final String LEADER = "This process is the cluster's leader";
 
     @TempDir
     static Path work;
@@ -165,6 +172,8 @@ class ThreeServersIT {
         List<ServerCluster.Member> survivors = servers.members().stream().filter(server -> server != killed).toList();
         String taken = TestData.ok(survivors.get(0).api().post("/api/groups", TestData.group(TAKEN_NAME, List.of())))
                 .text("id");
+        assertThat(servers.members().stream().filter(server -> logSays(server, LEADER)).map(ServerCluster.Member::index))
+                .as("the leader before the kill").containsExactly(KILLED);
         List<ClusterPeer> moving = IntStream.range(0, PEERS).filter(i -> i % PROCESSES == KILLED)
                 .mapToObj(peers::get).toList();
 
@@ -201,6 +210,9 @@ class ThreeServersIT {
             }, "process " + survivor.index() + " shows every moved device connected and the stranded one not");
         }
 
+        awaitTrue(() -> survivors.stream().filter(survivor -> logSays(survivor, LEADER)).count() == 1,
+                "exactly one survivor took the leadership over");
+
         // The maps still follow changes, made through a survivor, on every device that moved.
         String all = TestData.groupNamed(survivors.get(0).api(), "All");
         TestData.ok(survivors.get(1).api().post("/api/policies", TestData.policy("after the kill", true, List.of(
@@ -212,6 +224,14 @@ class ThreeServersIT {
         for (ServerCluster.Member survivor : survivors) {
             assertThat(survivor.readModelCheck())
                     .as("process " + survivor.index() + "'s read models against a replay").isEqualTo("EQUAL");
+        }
+    }
+
+    private static boolean logSays(ServerCluster.Member server, String text) {
+        try {
+            return server.logSays(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class JarServers implements AutoCloseable {
      */
     public synchronized Process start(String logName, Ports ports, List<String> arguments)
             throws IOException, InterruptedException {
-        Path log = work.resolve(logName);
+        Path log = log(logName);
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m",
                 // C1 only: a first start in about half the time, as the lab's server (ADR 0042).
                 "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
@@ -75,6 +75,11 @@ public final class JarServers implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError("the server did not answer within " + START_LIMIT + ":\n" + tail(log));
+    }
+
+    /** Where the server started with {@code logName} writes its log. */
+    public Path log(String logName) {
+        return work.resolve(logName);
     }
 
     /**

@@ -103,8 +103,18 @@ public final class ServerCluster implements AutoCloseable {
                             .map(member -> "127.0.0.1:" + member.hazelcastPort).toList())));
             arguments.addAll(database.serverArguments());
             starts++;
-            process = jars.start("server-" + index + (starts == 1 ? "" : "-start-" + starts) + ".log", ports,
-                    arguments);
+            process = jars.start(logName(), ports, arguments);
+        }
+
+        /** Whether this start's log has a line containing {@code text} yet. */
+        public boolean logSays(String text) throws IOException {
+            try (var lines = Files.lines(jars.log(logName()))) {
+                return lines.anyMatch(line -> line.contains(text));
+            }
+        }
+
+        private String logName() {
+            return "server-" + index + (starts == 1 ? "" : "-start-" + starts) + ".log";
         }
 
         /** SIGKILL, as {@code kill -9} or the out-of-memory killer: no shutdown hook, no goodbye to anyone. */
