@@ -77,6 +77,27 @@ public final class JarServers implements AutoCloseable {
         throw new AssertionError("the server did not answer within " + START_LIMIT + ":\n" + tail(log));
     }
 
+    /**
+     * Waits until the server's readiness probe answers UP (ADR 0050): its gateway listens, in its cluster if it has one,
+     * and its maps have caught up. The API answers earlier, while the gateway is still joining the cluster.
+     */
+    public void awaitReady(Ports ports) throws InterruptedException {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.management()
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetOpen) {
+                // The management port opens after the API's.
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server on " + ports.api() + " was not ready within " + START_LIMIT);
+    }
+
     /** Where the server started with {@code logName} writes its log. */
     public Path log(String logName) {
         return work.resolve(logName);

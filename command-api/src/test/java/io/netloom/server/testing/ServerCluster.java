@@ -91,7 +91,7 @@ public final class ServerCluster implements AutoCloseable {
             return jars.readModelCheck(ports.management(), work.resolve("keys/operator-token"));
         }
 
-        /** Starts the process (again, after a kill) and waits until its API answers. */
+        /** Starts the process (again, after a kill) and waits until it is ready: its gateway in the cluster. */
         public void start() throws IOException, InterruptedException {
             List<String> arguments = new ArrayList<>(List.of("--netloom.data-dir=" + dataDir(),
                     "--netloom.keys-dir=" + work.resolve("keys"), "--netloom.gateway.port=" + gatewayPort,
@@ -104,6 +104,7 @@ public final class ServerCluster implements AutoCloseable {
             arguments.addAll(database.serverArguments());
             starts++;
             process = jars.start(logName(), ports, arguments);
+            jars.awaitReady(ports);
         }
 
         /** Whether this start's log has a line containing {@code text} yet. */
