@@ -172,8 +172,8 @@ class ThreeServersIT {
         List<ServerCluster.Member> survivors = servers.members().stream().filter(server -> server != killed).toList();
         String taken = TestData.ok(survivors.get(0).api().post("/api/groups", TestData.group(TAKEN_NAME, List.of())))
                 .text("id");
-        assertThat(servers.members().stream().filter(server -> logSays(server, LEADER)).map(ServerCluster.Member::index))
-                .as("the leader before the kill").containsExactly(KILLED);
+        assertThat(servers.members().stream().filter(server -> logSays(server, LEADER))
+                .map(ServerCluster.Member::index)).as("the leader before the kill").containsExactly(KILLED);
         List<ClusterPeer> moving = IntStream.range(0, PEERS).filter(i -> i % PROCESSES == KILLED)
                 .mapToObj(peers::get).toList();
 
@@ -236,7 +236,8 @@ class ThreeServersIT {
     }
 
     private static boolean opens(NetworkMap map, String port) {
-        return map != null && map.inboundRules().stream().map(InboundRule::ports).anyMatch(ports -> ports.contains(port));
+        return map != null
+                && map.inboundRules().stream().map(InboundRule::ports).anyMatch(ports -> ports.contains(port));
     }
 
     private static List<ClusterPeer> everyDevice() {

@@ -78,8 +78,8 @@ public final class JarServers implements AutoCloseable {
     }
 
     /**
-     * Waits until the server's readiness probe answers UP (ADR 0050): its gateway listens, in its cluster if it has one,
-     * and its maps have caught up. The API answers earlier, while the gateway is still joining the cluster.
+     * Waits until the server's readiness probe answers UP (ADR 0050): its gateway listens, in its cluster if it has
+     * one, and its maps have caught up. The API answers earlier, while the gateway is still joining the cluster.
      */
     public void awaitReady(Ports ports) throws InterruptedException {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.management()
@@ -110,8 +110,9 @@ public final class JarServers implements AutoCloseable {
      */
     public String readModelCheck(int management, Path operatorTokenFile) throws IOException, InterruptedException {
         String operatorToken = Files.readString(operatorTokenFile).strip();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/actuator/readmodels"))
-                .header("Authorization", "Bearer " + operatorToken).timeout(Duration.ofMinutes(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
+                + "/actuator/readmodels")).header("Authorization", "Bearer " + operatorToken)
+                .timeout(Duration.ofMinutes(2)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         HttpResponse<String> response = null;
         while (response == null) {
@@ -161,7 +162,8 @@ public final class JarServers implements AutoCloseable {
     private boolean answers(int port) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/groups"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 401;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
