@@ -45,7 +45,16 @@ public final class EmbeddedDatabase implements Closeable {
         this.passwords = passwords;
     }
 
+    /** The server's own database: connections for one process's pool and its direct connections. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, 100);
+    }
+
+    /**
+     * A database with room for {@code maxConnections}: one that several server processes share (a test's, or the
+     * lab's standalone one) needs a pool's worth per process.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int maxConnections) throws IOException {
         Path files = dataDirectory.resolve("postgres").toAbsolutePath();
         Files.createDirectories(files.getParent());
         DatabasePasswords passwords = DatabasePasswords.loadOrCreate(dataDirectory.resolve("keys"));
@@ -66,7 +75,7 @@ public final class EmbeddedDatabase implements Closeable {
                     .setServerConfig("listen_addresses", HOST)
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     // The embedded library's defaults suit throwaway test databases; this one holds real data.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

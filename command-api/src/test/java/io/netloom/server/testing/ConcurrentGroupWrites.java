@@ -1,4 +1,6 @@
-package io.netloom.server.database;
+package io.netloom.server.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,8 +23,9 @@ import java.util.regex.Pattern;
  * Many group creations sent at once through the API, each classified by what its caller learnt: acknowledged (200,
  * with the new group's id), refused (a 4xx: the name was taken on purpose, so nothing may have changed) or
  * unanswered (the connection broke, or never opened: the server died meanwhile, and either outcome is allowed).
+ * With several server processes the writes go to each in turn.
  */
-final class ConcurrentGroupWrites {
+public final class ConcurrentGroupWrites {
 
     private static final Pattern GROUP_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -30,7 +33,7 @@ final class ConcurrentGroupWrites {
     static final int DUPLICATE_EVERY = 10;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final int port;
+    private final List<Integer> ports;
     private final String token;
     private final String takenName;
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -39,44 +42,69 @@ final class ConcurrentGroupWrites {
     private final AtomicInteger answered = new AtomicInteger();
 
     /** @param takenName a group name that exists before the writes start */
-    ConcurrentGroupWrites(int port, String token, String takenName) {
-        this.port = port;
+    public ConcurrentGroupWrites(int port, String token, String takenName) {
+        this(List.of(port), token, takenName);
+    }
+
+    /** Writes to the API on each of {@code ports} in turn. */
+    public ConcurrentGroupWrites(List<Integer> ports, String token, String takenName) {
+        this.ports = List.copyOf(ports);
         this.token = token;
         this.takenName = takenName;
     }
 
     /** Starts {@code count} writes, {@code callers} at a time; returns at once. */
-    List<Future<?>> start(String prefix, int count, int callers) {
+    public List<Future<?>> start(String prefix, int count, int callers) {
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = i % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 ? takenName : prefix + "-" + i;
-            running.add(threads.submit(() -> write(name)));
+            int port = ports.get(i % ports.size());
+            running.add(threads.submit(() -> write(port, name)));
         }
         threads.shutdown();
         return running;
     }
 
     /** Writes answered so far, acknowledged or refused. */
-    int answered() {
+    public int answered() {
         return answered.get();
     }
 
     /** New group id to name, for every write answered with 200. */
-    Map<String, String> acknowledged() {
+    public Map<String, String> acknowledged() {
         return Map.copyOf(acknowledged);
     }
 
-    synchronized List<String> refused() {
+    public synchronized List<String> refused() {
         return List.copyOf(refused);
     }
 
-    synchronized List<String> unanswered() {
+    public synchronized List<String> unanswered() {
         return List.copyOf(unanswered);
     }
 
+    /**
+     * Checks the groups a server lists after {@code writes} writes ended (group id to name): every acknowledged one is
+     * there, the refused ones changed nothing (the taken name is there once, as {@code takenId}), no write took effect
+     * twice, and every group is one that was acknowledged or whose answer was lost.
+     */
+    public void assertOutcome(int writes, Map<String, String> present, String takenId) {
+        Map<String, String> acknowledged = acknowledged();
+        List<String> unanswered = unanswered();
+        assertThat(acknowledged.size() + refused().size() + unanswered.size()).isEqualTo(writes);
+        assertThat(present).containsAllEntriesOf(acknowledged);
+        assertThat(present).containsEntry(takenId, takenName);
+        assertThat(present.values()).as("the refused writes changed nothing").filteredOn(takenName::equals)
+                .hasSize(1);
+        assertThat(present.values()).as("no write took effect twice").doesNotHaveDuplicates();
+        assertThat(present.values()).as("every group is one written and answered, or one whose answer was lost")
+                .allSatisfy(name -> assertThat(name.equals(takenName) || name.equals("All")
+                        || acknowledged.containsValue(name) || unanswered.contains(name)).as(name).isTrue());
+    }
+
     /** Asks the server on {@code port} to create a group named {@code name}. */
-    static HttpResponse<String> post(HttpClient http, int port, String token, String name)
+    public static HttpResponse<String> post(HttpClient http, int port, String token, String name)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/groups"))
                 .header("Authorization", "Token " + token).header("Content-Type", "application/json")
@@ -86,7 +114,7 @@ final class ConcurrentGroupWrites {
     }
 
     /** The new group's id in a 200 answer to {@link #post}. */
-    static String createdId(HttpResponse<String> response) {
+    public static String createdId(HttpResponse<String> response) {
         Matcher id = GROUP_ID.matcher(response.body());
         if (!id.find()) {
             throw new AssertionError("no group id in " + response.body());
@@ -94,7 +122,7 @@ final class ConcurrentGroupWrites {
         return id.group(1);
     }
 
-    private void write(String name) {
+    private void write(int port, String name) {
         HttpResponse<String> response;
         try {
             response = post(http, port, token, name);
@@ -114,7 +142,8 @@ final class ConcurrentGroupWrites {
                 refused.add(name);
             }
         } else {
-            throw new AssertionError("creating " + name + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError("creating " + name + " on " + port + ": " + response.statusCode() + " "
+                    + response.body());
         }
         answered.incrementAndGet();
     }
