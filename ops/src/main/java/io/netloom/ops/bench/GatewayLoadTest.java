@@ -8,17 +8,20 @@ import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Load test of the signal gateway over loopback: enrolls N simulated peers through the API (real
@@ -36,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayLoadTest {
 
     private static final long WAIT_MINUTES = 5;
+    /** Long enough for a change to reach 10,000 peers on this machine and the work it sets off to end. */
+    private static final Duration CPU_WINDOW = Duration.ofSeconds(20);
     /** Held for the whole run: Vert.x closes the connections of clients that are garbage-collected. */
     private static final List<GatewayClient> CLIENTS = new ArrayList<>();
 
@@ -46,13 +51,18 @@ public final class GatewayLoadTest {
         Map<String, String> options = Options.parse(args);
         int peers = Integer.parseInt(options.getOrDefault("peers", "10000"));
         int subset = Integer.parseInt(options.getOrDefault("subset", "1000"));
-        ApiClient api = ApiClient.fromOptions(options);
+        List<ApiClient> processes = ApiClient.allFromOptions(options);
+        ApiClient api = processes.get(0);
+        ProcessCpu cpu = ProcessCpu.of(options.getOrDefault("server-pids", ""));
 
         String setupKey = api.post("/api/setup-keys", Map.of("name", "gateway-load", "type", "reusable",
                 "expires_in", 86400, "auto_groups", List.of(), "usage_limit", 0), true).get("key").asText();
         long started = System.nanoTime();
-        List<SimulatedPeer> simulated = enrollAll(api, setupKey, peers);
-        System.out.printf("enrolled %d peers in %.1f s%n", peers, (System.nanoTime() - started) / 1e9);
+        List<SimulatedPeer> simulated = enrollAll(processes, setupKey, peers);
+        System.out.printf("enrolled %d peers through %d server process(es) in %.1f s%n", peers, processes.size(),
+                (System.nanoTime() - started) / 1e9);
+        System.out.println("peers per gateway: " + simulated.stream()
+                .collect(Collectors.groupingBy(peer -> peer.gateway, TreeMap::new, Collectors.counting())));
         SimulatedPeer probeAll = enroll(api, setupKey, "probe-all");
         SimulatedPeer probeSubset = enroll(api, setupKey, "probe-subset");
         String all = groupId(api, "All");
@@ -71,17 +81,34 @@ public final class GatewayLoadTest {
                     (System.nanoTime() - connecting) / 1e9);
             awaitPresence(api, peers);
 
+            long[] idleFrom = cpu.measures() ? cpu.millisUsed() : null;
+            Thread.sleep(CPU_WINDOW.toMillis());
+            if (cpu.measures()) {
+                System.out.println("servers idle over " + CPU_WINDOW.toSeconds() + " s: "
+                        + ProcessCpu.spent(idleFrom, cpu.millisUsed()));
+            }
+
             Delivery everyone = new Delivery(probeAll.peerId, peers);
             simulated.forEach(peer -> peer.delivery = everyone);
+            long[] changeFrom = cpu.measures() ? cpu.millisUsed() : null;
             everyone.start();
             api.put("/api/policies/" + allToProbeId, policy("all-to-probe", true, all, probeAllGroup));
             System.out.println("change reaching all " + peers + " peers: " + everyone.await());
+            if (cpu.measures()) {
+                // The window starts with the change; what is left of it after the last delivery catches the
+                // work that follows it (presence, metrics), so it compares with the idle window above.
+                Thread.sleep(Math.max(0, CPU_WINDOW.toMillis() - everyone.elapsedMillis()));
+                System.out.println("servers over the " + CPU_WINDOW.toSeconds() + " s from the change: "
+                        + ProcessCpu.spent(changeFrom, cpu.millisUsed()));
+            }
 
             Delivery some = new Delivery(probeSubset.peerId, subset);
             simulated.forEach(peer -> peer.delivery = some);
             some.start();
-            api.post("/api/policies", policy("subset-to-probe", true, subsetGroup, probeSubsetGroup), true);
-            System.out.println("change reaching " + subset + " peers: " + some.await());
+            processes.get(processes.size() - 1).post("/api/policies",
+                    policy("subset-to-probe", true, subsetGroup, probeSubsetGroup), true);
+            System.out.println("change reaching " + subset + " peers (made through the last process): "
+                    + some.await());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
@@ -113,6 +140,10 @@ public final class GatewayLoadTest {
             startedNanos = System.nanoTime();
         }
 
+        long elapsedMillis() {
+            return (System.nanoTime() - startedNanos) / 1_000_000;
+        }
+
         /** Called for every message; counts each peer's first message that carries the marker. */
         boolean offer(String message) {
             if (startedNanos != 0 && message.contains(marker)) {
@@ -129,11 +160,17 @@ public final class GatewayLoadTest {
         }
     }
 
-    private static List<SimulatedPeer> enrollAll(ApiClient api, String setupKey, int count) throws Exception {
+    /**
+     * Enrolls through the server processes in turn: each names its own gateway first, so the peers end up spread
+     * over the processes' gateways evenly.
+     */
+    private static List<SimulatedPeer> enrollAll(List<ApiClient> processes, String setupKey, int count)
+            throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<SimulatedPeer>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String hostname = "sim-" + i;
+            ApiClient api = processes.get(i % processes.size());
             pending.add(workers.submit(() -> enroll(api, setupKey, hostname)));
         }
         List<SimulatedPeer> peers = new ArrayList<>();
@@ -160,7 +197,7 @@ public final class GatewayLoadTest {
     /**
      * Opens every session (TLS handshake, upgrade, challenge, sign-in, welcome), a few dozen at a time so that no
      * TLS handshake waits past the gateway's 10 s handshake limit on two busy cores, and waits for each first map.
-     * One client carries them all: every peer was told the same gateway and the same certificate.
+     * One client carries them all: every gateway has the same certificate.
      */
     private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {
         GatewayClient client = new GatewayClient(vertx, peers.size() + 16, peers.get(0).gatewayTrust);
