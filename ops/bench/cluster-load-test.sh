@@ -60,9 +60,11 @@ run() {
       options+=(--netloom.cluster.name="bench-$$-$count" --netloom.cluster.port=$((18780 + i))
         --netloom.cluster.members="$(IFS=,; echo "${members[*]}")")
     fi
-    if [ "$i" -gt 1 ]; then  # one certificate for all, the first process's
-      options+=(--netloom.tls.certificate="$dir/server-1/tls/server.crt"
-        --netloom.tls.private-key="$dir/server-1/tls/server.key")
+    if [ "$i" -gt 1 ]; then
+      # One certificate for all, the one the first process generated: copied, not configured, so that enrollment
+      # answers still carry its fingerprint for devices to pin (as lab.sh's cluster does, ADR 0060).
+      mkdir -p "$dir/server-$i"
+      cp -a "$dir/server-1/tls" "$dir/server-$i/"
     fi
     java -Xmx1g -jar "$jar" "${options[@]}" > "$dir/server-$i.log" 2>&1 &
     started+=($!)
