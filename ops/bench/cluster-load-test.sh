@@ -2,15 +2,17 @@
 # Several server processes on one PostgreSQL under load (issue 18, ADRs 0055-0058): for each process count given,
 # a fresh PostgreSQL (the embedded one, run alone: StandaloneDatabase), that many servers sharing its store, their
 # keys and one certificate, their gateways clustered over Hazelcast, and N simulated peers enrolled through the
-# processes in turn, so each sits on its own process's gateway. Measures how fast a change made through the first
-# process reaches every peer, and what the servers spend in CPU on it; the counts run one after the other, side by
-# side, on the same machine.
-# Usage: ops/bench/cluster-load-test.sh [peers] [subset] [process counts, default "1 3"]
+# processes in turn, so each sits on its own process's gateway; the counts run one after the other, side by side, on
+# the same machine. Measures how fast a change made through the first
+# process reaches every peer (several rounds, each putting a new peer into every map), and what the servers spend in
+# CPU on each such change (a window with the change less a window without).
+# Usage: ops/bench/cluster-load-test.sh [peers] [subset] [process counts, default "1 3"] [rounds, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 peers=${1:-10000}
 subset=${2:-1000}
 counts=(${3:-1 3})
+rounds=${4:-5}
 ulimit -n "$(ulimit -Hn)"  # 10,000 sessions need 10,000 descriptors on each side
 
 mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/bench-classpath.txt
@@ -83,7 +85,7 @@ run() {
   echo "== $count process(es), $peers peers (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   java -Xmx3g -cp "ops/target/classes:$(cat ops/target/bench-classpath.txt)" io.netloom.ops.bench.GatewayLoadTest \
     --url "$(IFS=,; echo "${urls[*]}")" --server-fingerprint "$(cat "$dir/server-1/server-fingerprint")" \
-    --token-file "$dir/server-1/admin-token" --peers "$peers" --subset "$subset" --server-pids "$(IFS=,; echo "${pids[*]}")"
+    --token-file "$dir/server-1/admin-token" --peers "$peers" --subset "$subset" --rounds "$rounds" --server-pids "$(IFS=,; echo "${pids[*]}")"
   for i in $(seq 1 "$count"); do
     echo "server $i: RSS $(ps -o rss= -p "${pids[$((i - 1))]}" | awk '{printf "%.0f MiB", $1/1024}')"
   done

@@ -41,6 +41,7 @@ public final class GatewayLoadTest {
     private static final long WAIT_MINUTES = 5;
     /** Long enough for a change to reach 10,000 peers on this machine and the work it sets off to end. */
     private static final Duration CPU_WINDOW = Duration.ofSeconds(20);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
     /** Held for the whole run: Vert.x closes the connections of clients that are garbage-collected. */
     private static final List<GatewayClient> CLIENTS = new ArrayList<>();
 
@@ -51,6 +52,7 @@ public final class GatewayLoadTest {
         Map<String, String> options = Options.parse(args);
         int peers = Integer.parseInt(options.getOrDefault("peers", "10000"));
         int subset = Integer.parseInt(options.getOrDefault("subset", "1000"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
         List<ApiClient> processes = ApiClient.allFromOptions(options);
         ApiClient api = processes.get(0);
         ProcessCpu cpu = ProcessCpu.of(options.getOrDefault("server-pids", ""));
@@ -63,15 +65,20 @@ public final class GatewayLoadTest {
                 (System.nanoTime() - started) / 1e9);
         System.out.println("peers per gateway: " + simulated.stream()
                 .collect(Collectors.groupingBy(peer -> peer.gateway, TreeMap::new, Collectors.counting())));
-        SimulatedPeer probeAll = enroll(api, setupKey, "probe-all");
-        SimulatedPeer probeSubset = enroll(api, setupKey, "probe-subset");
         String all = groupId(api, "All");
-        String probeAllGroup = createGroup(api, "probe-all", List.of(probeAll.peerId));
+        // One probe per round: enabling its policy puts a new peer into every map, a change that reaches them all.
+        List<Probe> probes = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            SimulatedPeer probe = enroll(api, setupKey, "probe-all-" + round);
+            String group = createGroup(api, "probe-all-" + round, List.of(probe.peerId));
+            String policy = api.post("/api/policies", policy("all-to-probe-" + round, false, all, group), true)
+                    .get("id").asText();
+            probes.add(new Probe(probe.peerId, group, policy, "all-to-probe-" + round));
+        }
+        SimulatedPeer probeSubset = enroll(api, setupKey, "probe-subset");
         String probeSubsetGroup = createGroup(api, "probe-subset", List.of(probeSubset.peerId));
         String subsetGroup = createGroup(api, "subset",
                 simulated.subList(0, subset).stream().map(peer -> peer.peerId).toList());
-        Map<String, Object> allToProbe = policy("all-to-probe", false, all, probeAllGroup);
-        String allToProbeId = api.post("/api/policies", allToProbe, true).get("id").asText();
 
         Vertx vertx = Vertx.vertx();
         try {
@@ -81,28 +88,50 @@ public final class GatewayLoadTest {
                     (System.nanoTime() - connecting) / 1e9);
             awaitPresence(api, peers);
 
-            long[] idleFrom = cpu.measures() ? cpu.millisUsed() : null;
+            LatencyRecorder everyRound = new LatencyRecorder();
+            List<Long> changeCpu = new ArrayList<>();
+            // The servers settle after thousands of sign-ins (compilation, collection); then windows without a
+            // change alternate with windows that start with one. A change's CPU is its window less the mean of the
+            // quiet windows on either side, which follows the background (presence, the event store's polling, GC)
+            // as it drifts.
+            Thread.sleep(SETTLE.toMillis());
+            long[] quietFrom = cpu.measures() ? cpu.millisUsed() : null;
             Thread.sleep(CPU_WINDOW.toMillis());
-            if (cpu.measures()) {
-                System.out.println("servers idle over " + CPU_WINDOW.toSeconds() + " s: "
-                        + ProcessCpu.spent(idleFrom, cpu.millisUsed()));
-            }
-
-            Delivery everyone = new Delivery(probeAll.peerId, peers);
-            simulated.forEach(peer -> peer.delivery = everyone);
-            long[] changeFrom = cpu.measures() ? cpu.millisUsed() : null;
-            everyone.start();
-            api.put("/api/policies/" + allToProbeId, policy("all-to-probe", true, all, probeAllGroup));
-            System.out.println("change reaching all " + peers + " peers: " + everyone.await());
-            if (cpu.measures()) {
-                // The window starts with the change; what is left of it after the last delivery catches the
-                // work that follows it (presence, metrics), so it compares with the idle window above.
+            long[] quietTo = cpu.measures() ? cpu.millisUsed() : null;
+            for (Probe probe : probes) {
+                Delivery everyone = new Delivery(probe.peerId(), peers, everyRound);
+                simulated.forEach(peer -> peer.delivery = everyone);
+                long[] changeFrom = quietTo;
+                everyone.start();
+                api.put("/api/policies/" + probe.policyId(), policy(probe.policyName(), true, all, probe.groupId()));
+                String arrivals = everyone.await();
                 Thread.sleep(Math.max(0, CPU_WINDOW.toMillis() - everyone.elapsedMillis()));
-                System.out.println("servers over the " + CPU_WINDOW.toSeconds() + " s from the change: "
-                        + ProcessCpu.spent(changeFrom, cpu.millisUsed()));
+                if (!cpu.measures()) {
+                    System.out.println("change reaching all " + peers + " peers: " + arrivals);
+                    continue;
+                }
+                long[] changeTo = cpu.millisUsed();
+                Thread.sleep(CPU_WINDOW.toMillis());
+                long[] nextQuietTo = cpu.millisUsed();
+                long quietBefore = ProcessCpu.total(quietFrom, changeFrom);
+                long quietAfter = ProcessCpu.total(changeTo, nextQuietTo);
+                long net = ProcessCpu.total(changeFrom, changeTo) - (quietBefore + quietAfter) / 2;
+                changeCpu.add(net);
+                System.out.println("change reaching all " + peers + " peers: " + arrivals + "; servers "
+                        + ProcessCpu.spent(changeFrom, changeTo) + " in the " + CPU_WINDOW.toSeconds()
+                        + " s from it, " + quietBefore + " / " + quietAfter + " ms in those before and after: the"
+                        + " change " + net + " ms CPU");
+                quietFrom = changeTo;
+                quietTo = nextQuietTo;
+            }
+            System.out.println("every round's arrivals at all " + peers + " peers: " + everyRound.summary());
+            if (!changeCpu.isEmpty()) {
+                List<Long> sorted = changeCpu.stream().sorted().toList();
+                System.out.println("servers' CPU per change reaching all peers: median " + sorted.get(sorted.size() / 2)
+                        + " ms (" + sorted + ")");
             }
 
-            Delivery some = new Delivery(probeSubset.peerId, subset);
+            Delivery some = new Delivery(probeSubset.peerId, subset, new LatencyRecorder());
             simulated.forEach(peer -> peer.delivery = some);
             some.start();
             processes.get(processes.size() - 1).post("/api/policies",
@@ -112,6 +141,10 @@ public final class GatewayLoadTest {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A peer that one round's policy opens to every other, and that policy. */
+    private record Probe(String peerId, String groupId, String policyId, String policyName) {
     }
 
     /** One simulated device: its keys, its peer id, and the gateway it was told to use. */
@@ -129,11 +162,13 @@ public final class GatewayLoadTest {
         private final String marker;
         private final CountDownLatch arrivals;
         private final LatencyRecorder latency = new LatencyRecorder();
+        private final LatencyRecorder alsoInto;
         private volatile long startedNanos;
 
-        Delivery(String peerId, int expected) {
+        Delivery(String peerId, int expected, LatencyRecorder alsoInto) {
             this.marker = "\"" + peerId + "\"";
             this.arrivals = new CountDownLatch(expected);
+            this.alsoInto = alsoInto;
         }
 
         void start() {
@@ -147,7 +182,9 @@ public final class GatewayLoadTest {
         /** Called for every message; counts each peer's first message that carries the marker. */
         boolean offer(String message) {
             if (startedNanos != 0 && message.contains(marker)) {
-                latency.record(System.nanoTime() - startedNanos);
+                long nanos = System.nanoTime() - startedNanos;
+                latency.record(nanos);
+                alsoInto.record(nanos);
                 arrivals.countDown();
                 return true;
             }

@@ -52,6 +52,15 @@ final class ProcessCpu {
         return used;
     }
 
+    /** What all processes used together between two readings. */
+    static long total(long[] before, long[] after) {
+        long total = 0;
+        for (int i = 0; i < before.length; i++) {
+            total += after[i] - before[i];
+        }
+        return total;
+    }
+
     /** What each process used between two readings, and their sum. */
     static String spent(long[] before, long[] after) {
         long total = 0;
