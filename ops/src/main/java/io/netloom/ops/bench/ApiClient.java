@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +31,18 @@ final class ApiClient {
      * {@code --token-file} (default netloom-data/admin-token).
      */
     static ApiClient fromOptions(Map<String, String> options) throws IOException {
+        return allFromOptions(options).get(0);
+    }
+
+    /**
+     * One client for each server process named in {@code --url} (comma-separated; they share the certificate and
+     * the account's token), the first first.
+     */
+    static List<ApiClient> allFromOptions(Map<String, String> options) throws IOException {
         String token = Files.readString(Path.of(options.getOrDefault("token-file", "netloom-data/admin-token"))).trim();
-        return new ApiClient(options.getOrDefault("url", "https://127.0.0.1:8080"), serverTrust(options), token);
+        ServerTrust trust = serverTrust(options);
+        return Arrays.stream(options.getOrDefault("url", "https://127.0.0.1:8080").split(","))
+                .map(url -> new ApiClient(url.strip(), trust, token)).toList();
     }
 
     /** How the benchmark clients trust the server: pinned by {@code --server-fingerprint}, or by certificate authorities. */

@@ -8,17 +8,20 @@ import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Load test of the signal gateway over loopback: enrolls N simulated peers through the API (real
@@ -36,6 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GatewayLoadTest {
 
     private static final long WAIT_MINUTES = 5;
+    /** Long enough for a change to reach 10,000 peers on this machine and the work it sets off to end. */
+    private static final Duration CPU_WINDOW = Duration.ofSeconds(20);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
     /** Held for the whole run: Vert.x closes the connections of clients that are garbage-collected. */
     private static final List<GatewayClient> CLIENTS = new ArrayList<>();
 
@@ -46,22 +52,33 @@ public final class GatewayLoadTest {
         Map<String, String> options = Options.parse(args);
         int peers = Integer.parseInt(options.getOrDefault("peers", "10000"));
         int subset = Integer.parseInt(options.getOrDefault("subset", "1000"));
-        ApiClient api = ApiClient.fromOptions(options);
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        List<ApiClient> processes = ApiClient.allFromOptions(options);
+        ApiClient api = processes.get(0);
+        ProcessCpu cpu = ProcessCpu.of(options.getOrDefault("server-pids", ""));
 
         String setupKey = api.post("/api/setup-keys", Map.of("name", "gateway-load", "type", "reusable",
                 "expires_in", 86400, "auto_groups", List.of(), "usage_limit", 0), true).get("key").asText();
         long started = System.nanoTime();
-        List<SimulatedPeer> simulated = enrollAll(api, setupKey, peers);
-        System.out.printf("enrolled %d peers in %.1f s%n", peers, (System.nanoTime() - started) / 1e9);
-        SimulatedPeer probeAll = enroll(api, setupKey, "probe-all");
-        SimulatedPeer probeSubset = enroll(api, setupKey, "probe-subset");
+        List<SimulatedPeer> simulated = enrollAll(processes, setupKey, peers);
+        System.out.printf("enrolled %d peers through %d server process(es) in %.1f s%n", peers, processes.size(),
+                (System.nanoTime() - started) / 1e9);
+        System.out.println("peers per gateway: " + simulated.stream()
+                .collect(Collectors.groupingBy(peer -> peer.gateway, TreeMap::new, Collectors.counting())));
         String all = groupId(api, "All");
-        String probeAllGroup = createGroup(api, "probe-all", List.of(probeAll.peerId));
+        // One probe per round: enabling its policy puts a new peer into every map, a change that reaches them all.
+        List<Probe> probes = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            SimulatedPeer probe = enroll(api, setupKey, "probe-all-" + round);
+            String group = createGroup(api, "probe-all-" + round, List.of(probe.peerId));
+            String policy = api.post("/api/policies", policy("all-to-probe-" + round, false, all, group), true)
+                    .get("id").asText();
+            probes.add(new Probe(probe.peerId, group, policy, "all-to-probe-" + round));
+        }
+        SimulatedPeer probeSubset = enroll(api, setupKey, "probe-subset");
         String probeSubsetGroup = createGroup(api, "probe-subset", List.of(probeSubset.peerId));
         String subsetGroup = createGroup(api, "subset",
                 simulated.subList(0, subset).stream().map(peer -> peer.peerId).toList());
-        Map<String, Object> allToProbe = policy("all-to-probe", false, all, probeAllGroup);
-        String allToProbeId = api.post("/api/policies", allToProbe, true).get("id").asText();
 
         Vertx vertx = Vertx.vertx();
         try {
@@ -71,20 +88,63 @@ public final class GatewayLoadTest {
                     (System.nanoTime() - connecting) / 1e9);
             awaitPresence(api, peers);
 
-            Delivery everyone = new Delivery(probeAll.peerId, peers);
-            simulated.forEach(peer -> peer.delivery = everyone);
-            everyone.start();
-            api.put("/api/policies/" + allToProbeId, policy("all-to-probe", true, all, probeAllGroup));
-            System.out.println("change reaching all " + peers + " peers: " + everyone.await());
+            LatencyRecorder everyRound = new LatencyRecorder();
+            List<Long> changeCpu = new ArrayList<>();
+            // The servers settle after thousands of sign-ins (compilation, collection); then windows without a
+            // change alternate with windows that start with one. A change's CPU is its window less the mean of the
+            // quiet windows on either side, which follows the background (presence, the event store's polling, GC)
+            // as it drifts.
+            Thread.sleep(SETTLE.toMillis());
+            long[] quietFrom = cpu.measures() ? cpu.millisUsed() : null;
+            Thread.sleep(CPU_WINDOW.toMillis());
+            long[] quietTo = cpu.measures() ? cpu.millisUsed() : null;
+            for (Probe probe : probes) {
+                Delivery everyone = new Delivery(probe.peerId(), peers, everyRound);
+                simulated.forEach(peer -> peer.delivery = everyone);
+                long[] changeFrom = quietTo;
+                everyone.start();
+                api.put("/api/policies/" + probe.policyId(), policy(probe.policyName(), true, all, probe.groupId()));
+                String arrivals = everyone.await();
+                Thread.sleep(Math.max(0, CPU_WINDOW.toMillis() - everyone.elapsedMillis()));
+                if (!cpu.measures()) {
+                    System.out.println("change reaching all " + peers + " peers: " + arrivals);
+                    continue;
+                }
+                long[] changeTo = cpu.millisUsed();
+                Thread.sleep(CPU_WINDOW.toMillis());
+                long[] nextQuietTo = cpu.millisUsed();
+                long quietBefore = ProcessCpu.total(quietFrom, changeFrom);
+                long quietAfter = ProcessCpu.total(changeTo, nextQuietTo);
+                long net = ProcessCpu.total(changeFrom, changeTo) - (quietBefore + quietAfter) / 2;
+                changeCpu.add(net);
+                System.out.println("change reaching all " + peers + " peers: " + arrivals + "; servers "
+                        + ProcessCpu.spent(changeFrom, changeTo) + " in the " + CPU_WINDOW.toSeconds()
+                        + " s from it, " + quietBefore + " / " + quietAfter + " ms in those before and after: the"
+                        + " change " + net + " ms CPU");
+                quietFrom = changeTo;
+                quietTo = nextQuietTo;
+            }
+            System.out.println("every round's arrivals at all " + peers + " peers: " + everyRound.summary());
+            if (!changeCpu.isEmpty()) {
+                List<Long> sorted = changeCpu.stream().sorted().toList();
+                System.out.println("servers' CPU per change reaching all peers: median " + sorted.get(sorted.size() / 2)
+                        + " ms (" + sorted + ")");
+            }
 
-            Delivery some = new Delivery(probeSubset.peerId, subset);
+            Delivery some = new Delivery(probeSubset.peerId, subset, new LatencyRecorder());
             simulated.forEach(peer -> peer.delivery = some);
             some.start();
-            api.post("/api/policies", policy("subset-to-probe", true, subsetGroup, probeSubsetGroup), true);
-            System.out.println("change reaching " + subset + " peers: " + some.await());
+            processes.get(processes.size() - 1).post("/api/policies",
+                    policy("subset-to-probe", true, subsetGroup, probeSubsetGroup), true);
+            System.out.println("change reaching " + subset + " peers (made through the last process): "
+                    + some.await());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** A peer that one round's policy opens to every other, and that policy. */
+    private record Probe(String peerId, String groupId, String policyId, String policyName) {
     }
 
     /** One simulated device: its keys, its peer id, and the gateway it was told to use. */
@@ -102,21 +162,29 @@ public final class GatewayLoadTest {
         private final String marker;
         private final CountDownLatch arrivals;
         private final LatencyRecorder latency = new LatencyRecorder();
+        private final LatencyRecorder alsoInto;
         private volatile long startedNanos;
 
-        Delivery(String peerId, int expected) {
+        Delivery(String peerId, int expected, LatencyRecorder alsoInto) {
             this.marker = "\"" + peerId + "\"";
             this.arrivals = new CountDownLatch(expected);
+            this.alsoInto = alsoInto;
         }
 
         void start() {
             startedNanos = System.nanoTime();
         }
 
+        long elapsedMillis() {
+            return (System.nanoTime() - startedNanos) / 1_000_000;
+        }
+
         /** Called for every message; counts each peer's first message that carries the marker. */
         boolean offer(String message) {
             if (startedNanos != 0 && message.contains(marker)) {
-                latency.record(System.nanoTime() - startedNanos);
+                long nanos = System.nanoTime() - startedNanos;
+                latency.record(nanos);
+                alsoInto.record(nanos);
                 arrivals.countDown();
                 return true;
             }
@@ -129,11 +197,17 @@ public final class GatewayLoadTest {
         }
     }
 
-    private static List<SimulatedPeer> enrollAll(ApiClient api, String setupKey, int count) throws Exception {
+    /**
+     * Enrolls through the server processes in turn: each names its own gateway first, so the peers end up spread
+     * over the processes' gateways evenly.
+     */
+    private static List<SimulatedPeer> enrollAll(List<ApiClient> processes, String setupKey, int count)
+            throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(16);
         List<java.util.concurrent.Future<SimulatedPeer>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String hostname = "sim-" + i;
+            ApiClient api = processes.get(i % processes.size());
             pending.add(workers.submit(() -> enroll(api, setupKey, hostname)));
         }
         List<SimulatedPeer> peers = new ArrayList<>();
@@ -160,7 +234,7 @@ public final class GatewayLoadTest {
     /**
      * Opens every session (TLS handshake, upgrade, challenge, sign-in, welcome), a few dozen at a time so that no
      * TLS handshake waits past the gateway's 10 s handshake limit on two busy cores, and waits for each first map.
-     * One client carries them all: every peer was told the same gateway and the same certificate.
+     * One client carries them all: every gateway has the same certificate.
      */
     private static void connectAll(Vertx vertx, List<SimulatedPeer> peers) throws InterruptedException {
         GatewayClient client = new GatewayClient(vertx, peers.size() + 16, peers.get(0).gatewayTrust);
