@@ -45,8 +45,7 @@ class ServersStartingTogetherTest {
         database = EmbeddedDatabase.start(root.resolve("shared-database"));
         connections = new DirectConnections(database.jdbcUrl(), EmbeddedDatabase.OWNER, database.ownerPassword());
         servers = Concurrently.run(2, server -> StandaloneServers.startInsecure(root.resolve("server-" + server),
-                "spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + EmbeddedDatabase.OWNER,
-                "spring.datasource.password=" + database.ownerPassword()));
+                StandaloneServers.on(database)));
     }
 
     @AfterAll

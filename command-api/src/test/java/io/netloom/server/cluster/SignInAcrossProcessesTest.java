@@ -14,16 +14,13 @@ import io.netloom.server.testing.PersonSignIn.Browser;
 import io.netloom.server.testing.PersonSignIn.Page;
 import io.netloom.server.testing.Pkce;
 import io.netloom.server.testing.StandaloneServers;
+import io.netloom.server.testing.QueryParameters;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -62,14 +59,13 @@ class SignInAcrossProcessesTest {
         int firstPort = freePort();
         int secondPort = freePort();
         String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
-        String[] shared = {"spring.datasource.url=" + database.jdbcUrl(),
-                "spring.datasource.username=" + EmbeddedDatabase.OWNER,
-                "spring.datasource.password=" + database.ownerPassword(),
-                "netloom.keys-dir=" + work.resolve("keys"),
-                "netloom.cluster.name=sign-in-" + UUID.randomUUID(), "netloom.cluster.members=" + members};
-        first = StandaloneServers.startInsecure(work.resolve("first"), with(shared, "netloom.cluster.port=" + firstPort));
-        second = StandaloneServers.startInsecure(work.resolve("second"),
-                with(shared, "netloom.cluster.port=" + secondPort));
+        String keys = "netloom.keys-dir=" + work.resolve("keys");
+        String cluster = "netloom.cluster.name=sign-in-" + UUID.randomUUID();
+        String clusterMembers = "netloom.cluster.members=" + members;
+        first = StandaloneServers.startInsecure(work.resolve("first"), StandaloneServers.on(database, keys, cluster,
+                clusterMembers, "netloom.cluster.port=" + firstPort));
+        second = StandaloneServers.startInsecure(work.resolve("second"), StandaloneServers.on(database, keys, cluster,
+                clusterMembers, "netloom.cluster.port=" + secondPort));
         apiOfFirst = new NetloomApi(StandaloneServers.apiPort(first));
         apiOfSecond = new NetloomApi(StandaloneServers.apiPort(second));
         NetloomApi.Client owner = apiOfFirst.as(Files.readString(work.resolve("first/admin-token")).strip());
@@ -125,7 +121,7 @@ class SignInAcrossProcessesTest {
         Page toConsole = browser.get(signedIn.location());
         assertThat(toConsole.location()).startsWith(CONSOLE + "?code=");
         Map<String, String> exchange = Map.of("grant_type", "authorization_code",
-                "code", query(toConsole.location()).get("code"), "redirect_uri", CONSOLE,
+                "code", QueryParameters.of(toConsole.location()).get("code"), "redirect_uri", CONSOLE,
                 "client_id", NetloomConsoleClient.CLIENT_ID, "code_verifier", pkce.verifier());
 
         Answer token = new PersonSignIn(apiOfFirst).oauth("/oauth2/token", exchange);
@@ -144,20 +140,7 @@ class SignInAcrossProcessesTest {
                 + "&code_challenge_method=S256";
     }
 
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            parameters.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
 
-    private static String[] with(String[] shared, String property) {
-        String[] all = Arrays.copyOf(shared, shared.length + 1);
-        all[shared.length] = property;
-        return all;
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -12,7 +12,7 @@ import io.netloom.server.testing.PersonSignIn.Browser;
 import io.netloom.server.testing.PersonSignIn.Page;
 import io.netloom.server.testing.Pkce;
 import io.netloom.server.testing.ServerTest;
-import java.net.URI;
+import io.netloom.server.testing.QueryParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -51,7 +51,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
         Page toLoopback = browser.get(signedIn.location());
         assertThat(toLoopback.location()).startsWith(redirect + "?code=").contains("state=s1");
-        String code = query(toLoopback.location()).get("code");
+        String code = QueryParameters.of(toLoopback.location()).get("code");
 
         Answer wrongVerifier = exchange(code, redirect, "x".repeat(43));
         assertThat(wrongVerifier.status()).isEqualTo(400);
@@ -59,7 +59,7 @@ class AuthorizationCodeFlowTest extends ServerTest {
 
         // A failed exchange spends the code: sign in again for a new one.
         Page again = browser.get(authorize(redirect, "S256", pkce.challenge()));
-        String secondCode = query(again.location()).get("code");
+        String secondCode = QueryParameters.of(again.location()).get("code");
         Answer token = exchange(secondCode, redirect, pkce.verifier());
         assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
         assertThat(SignedJWT.parse(token.text("access_token")).getJWTClaimsSet().getSubject()).isEqualTo(userId);
@@ -111,14 +111,6 @@ class AuthorizationCodeFlowTest extends ServerTest {
                 + "&code_challenge_method=" + method;
     }
 
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new java.util.HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            parameters.put(parts[0], java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -12,11 +12,9 @@ import io.netloom.server.testing.PersonSignIn.Browser;
 import io.netloom.server.testing.PersonSignIn.Page;
 import io.netloom.server.testing.Pkce;
 import io.netloom.server.testing.ServerTest;
-import java.net.URI;
-import java.net.URLDecoder;
+import io.netloom.server.testing.QueryParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +119,7 @@ class ConsoleSignInTest extends ServerTest {
         Page toConsole = browser.get(signedIn.location());
         assertThat(toConsole.location()).startsWith(CONSOLE + "?code=").contains("state=s1");
         Answer token = signIn.oauth("/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", query(toConsole.location()).get("code"), "redirect_uri", CONSOLE,
+                "code", QueryParameters.of(toConsole.location()).get("code"), "redirect_uri", CONSOLE,
                 "client_id", NetloomConsoleClient.CLIENT_ID, "code_verifier", pkce.verifier()));
         assertThat(token.status()).as(String.valueOf(token.body())).isEqualTo(200);
         return token;
@@ -133,14 +131,6 @@ class ConsoleSignInTest extends ServerTest {
                 + "&code_challenge_method=S256";
     }
 
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            parameters.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

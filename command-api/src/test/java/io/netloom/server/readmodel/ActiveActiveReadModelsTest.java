@@ -52,9 +52,7 @@ class ActiveActiveReadModelsTest {
     @BeforeAll
     void startTwoServersOnOneDatabase() throws Exception {
         database = EmbeddedDatabase.start(work.resolve("postgres"));
-        String[] shared = {"spring.datasource.url=" + database.jdbcUrl(),
-                "spring.datasource.username=" + EmbeddedDatabase.OWNER,
-                "spring.datasource.password=" + database.ownerPassword()};
+        String[] shared = StandaloneServers.on(database);
         first = StandaloneServers.startInsecure(work.resolve("first"), shared);
         second = StandaloneServers.startInsecure(work.resolve("second"), shared);
         token = Files.readString(work.resolve("first/admin-token")).strip();

@@ -3,6 +3,7 @@ package io.netloom.server.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.server.NetloomServer;
+import io.netloom.server.database.EmbeddedDatabase;
 import io.netloom.server.gateway.GatewayServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,15 @@ public final class StandaloneServers {
         List<String> all = new ArrayList<>(List.of(properties));
         all.add("netloom.insecure-http=true");
         return start(dataDir, all.toArray(String[]::new));
+    }
+
+    /** {@code properties} and the settings of {@code database}'s owner: servers that share one store. */
+    public static String[] on(EmbeddedDatabase database, String... properties) {
+        List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.username=" + EmbeddedDatabase.OWNER,
+                "spring.datasource.password=" + database.ownerPassword()));
+        all.addAll(List.of(properties));
+        return all.toArray(String[]::new);
     }
 
     public static int apiPort(ConfigurableApplicationContext server) {
