@@ -8,16 +8,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.query.Predicate;
+import io.netloom.server.security.SecretTokens;
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +78,7 @@ public final class HazelcastAuthorizations implements SignInAuthorizations {
             remove(authorization);
             return;
         }
-        List<String> keys = AuthorizationLifetime.tokenKeys(authorization).stream().map(HazelcastAuthorizations::hashed)
+        List<String> keys = AuthorizationLifetime.tokenKeys(authorization).stream().map(SecretTokens::hash)
                 .toList();
         // The tokens first: a lookup never finds a key whose authorization is not yet there for long.
         keys.forEach(key -> idByToken.set(key, authorization.getId(), ttl, TimeUnit.MILLISECONDS));
@@ -119,7 +116,7 @@ public final class HazelcastAuthorizations implements SignInAuthorizations {
             return null;
         }
         for (String key : AuthorizationLifetime.lookupKeys(token, tokenType)) {
-            String id = idByToken.get(hashed(key));
+            String id = idByToken.get(SecretTokens.hash(key));
             if (id != null) {
                 return findById(id);
             }
@@ -149,14 +146,5 @@ public final class HazelcastAuthorizations implements SignInAuthorizations {
     private static MapConfig bounded(String name, int size) {
         return new MapConfig(name).setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                 .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(size));
-    }
-
-    private static String hashed(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import io.netloom.server.identity.DevicePollPacer;
 import io.netloom.server.identity.DeviceVerificationGuard;
 import io.netloom.server.identity.ExpiringAuthorizations;
 import io.netloom.server.identity.HazelcastAuthorizations;
-import io.netloom.server.identity.SignInAuthorizations;
 import io.netloom.server.identity.IdentityProperties;
 import io.netloom.server.identity.LazyClientRegistrations;
 import io.netloom.server.identity.UpstreamProviders;
@@ -27,6 +26,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import io.netloom.server.identity.NetloomCliClient;
 import io.netloom.server.identity.NetloomConsoleClient;
 import io.netloom.server.identity.OpenIdScopeOfDevices;
+import io.netloom.server.identity.SignInAuthorizations;
 import io.netloom.server.identity.SignInRoutes;
 import io.netloom.server.identity.SignedInPerson;
 import java.time.Duration;

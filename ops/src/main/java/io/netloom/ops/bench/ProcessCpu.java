@@ -63,13 +63,10 @@ final class ProcessCpu {
 
     /** What each process used between two readings, and their sum. */
     static String spent(long[] before, long[] after) {
-        long total = 0;
         StringBuilder each = new StringBuilder();
         for (int i = 0; i < before.length; i++) {
-            long spent = after[i] - before[i];
-            total += spent;
-            each.append(i == 0 ? "" : ", ").append(spent);
+            each.append(i == 0 ? "" : ", ").append(after[i] - before[i]);
         }
-        return total + " ms CPU (per process: " + each + " ms)";
+        return total(before, after) + " ms CPU (per process: " + each + " ms)";
     }
 }
