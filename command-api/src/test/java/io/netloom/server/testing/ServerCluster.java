@@ -2,7 +2,6 @@ package io.netloom.server.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netloom.server.database.ExternalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

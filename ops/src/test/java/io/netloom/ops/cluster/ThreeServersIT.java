@@ -1,10 +1,9 @@
-package io.netloom.server.cluster;
+package io.netloom.ops.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.daemon.map.InboundRule;
 import io.netloom.daemon.map.NetworkMap;
-import io.netloom.server.testing.ClusterPeer;
 import io.netloom.server.testing.ConcurrentGroupWrites;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerCluster;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18, items 1–3 and 5, with three real server processes ({@code java -jar}) on one PostgreSQL outside them
- * ({@link ExternalPostgres}), clustered over Hazelcast, and simulated devices spread over their gateways, each holding
+ * ({@code ExternalPostgres}), clustered over Hazelcast, and simulated devices spread over their gateways, each holding
  * the daemon's own gateway session: a change made through any process reaches every device, wherever it is
  * connected; signals cross processes; presence is the same whichever process is asked; and when one process is
  * killed with SIGKILL during concurrent writes, its devices move to another, the survivors record the sessions that

@@ -1,4 +1,4 @@
-package io.netloom.server.signin;
+package io.netloom.ops.signin;
 
 import static io.netloom.server.testing.TestData.accountId;
 import static io.netloom.server.testing.TestData.ok;

@@ -1,5 +1,6 @@
-package io.netloom.server.database;
+package io.netloom.server.testing;
 
+import io.netloom.server.database.EmbeddedDatabase;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

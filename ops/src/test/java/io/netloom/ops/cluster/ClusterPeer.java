@@ -1,4 +1,4 @@
-package io.netloom.server.testing;
+package io.netloom.ops.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netloom.daemon.map.NetworkMap;
@@ -12,6 +12,9 @@ import io.netloom.daemon.sync.VerifiedMaps;
 import io.netloom.enrollment.PeerConfiguration;
 import io.netloom.gateway.protocol.PeerSignalChannel;
 import io.netloom.gateway.protocol.X25519Keys;
+import io.netloom.server.testing.NetloomApi;
+import io.netloom.server.testing.TestData;
+import io.netloom.server.testing.TestPeers;
 import io.netloom.tls.ServerTrust;
 import io.vertx.core.Vertx;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package io.netloom.server.cluster;
+package io.netloom.ops.cluster;
 
-import io.netloom.server.testing.ClusterPeer;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.ServerCluster;
 import io.netloom.server.testing.TestData;
