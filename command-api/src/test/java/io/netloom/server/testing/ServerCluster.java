@@ -124,6 +124,15 @@ public final class ServerCluster implements AutoCloseable {
             assertThat(process.exitValue()).as("128 + SIGKILL: destroyForcibly is kill -9").isEqualTo(137);
         }
 
+        /**
+         * SIGSTOP: the process hangs with its sockets open, as one whose machine froze or whose network is cut
+         * without a reset. Nothing tells the others; they notice by silence. {@link #kill()} ends it.
+         */
+        public void freeze() throws IOException, InterruptedException {
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+            assertThat(stop.waitFor()).as("kill -STOP " + process.pid()).isZero();
+        }
+
         /** What each device enrolled through this process is told: every gateway, this process's own first. */
         public List<URI> gatewayUrlsOwnFirst() {
             List<URI> urls = new ArrayList<>();

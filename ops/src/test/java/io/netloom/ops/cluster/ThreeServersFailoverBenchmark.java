@@ -21,14 +21,16 @@ import java.util.function.BooleanSupplier;
  * cluster of {@code ThreeServersIT}, devices spread over it, then, round after round, the process holding the most
  * devices is killed with SIGKILL and started again. Per round it measures, from the kill, when each of its devices is
  * signed in at another process, and when the survivors record the session of a device that cannot move as ended
- * (Hazelcast's member removal, then the sweep of ADR 0058). Not part of the suite; prints its numbers.
+ * (Hazelcast's member removal, then the sweep of ADR 0058). With {@code freeze} the process is stopped with SIGSTOP
+ * instead, a hung process whose sockets stay open: then the devices notice only by their gateway watchdog's silence,
+ * and the survivors by Hazelcast's missing heartbeats. Not part of the suite; prints its numbers.
  *
  * <pre>java -Dnetloom.server.jar=command-api/target/netloom-server.jar -cp ... ThreeServersFailoverBenchmark \
- *     [kills, default 5] [devices, default 30]</pre>
+ *     [rounds, default 5] [devices, default 30] [kill|freeze, default kill]</pre>
  */
 public final class ThreeServersFailoverBenchmark {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private ThreeServersFailoverBenchmark() {
     }
@@ -36,6 +38,7 @@ public final class ThreeServersFailoverBenchmark {
     public static void main(String[] args) throws Exception {
         int kills = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int deviceCount = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        boolean freeze = args.length > 2 && args[2].equals("freeze");
         System.out.println("load before: " + Files.readString(Path.of("/proc/loadavg")).strip());
         Path work = Files.createTempDirectory("netloom-three-servers-");
         System.out.println("work (data and logs): " + work);
@@ -69,15 +72,22 @@ public final class ThreeServersFailoverBenchmark {
                 List<ClusterPeer> moving = on(victim, devices);
 
                 long killedAt = System.nanoTime();
-                victim.kill();
+                if (freeze) {
+                    victim.freeze();
+                } else {
+                    victim.kill();
+                }
                 Map<String, Long> moved = ClusterPeer.millisUntilSignedInElsewhere(moving, victim.gatewayUrl(),
                         killedAt, PATIENCE);
                 long sweep = millisUntil(killedAt, () -> Boolean.FALSE.equals(survivors.get(0).connected()
                         .get(stranded.peerId())));
                 stranded.stop();
+                if (freeze) {
+                    victim.kill();
+                }
                 moves.addAll(moved.values());
                 sweeps.add(sweep);
-                System.out.printf("round %d: killed process %d holding %d devices; moved %d, after ms: median %d,"
+                System.out.printf("round %d: " + (freeze ? "froze" : "killed") + " process %d holding %d devices; moved %d, after ms: median %d,"
                         + " max %d; stranded session ended on the survivors after %d ms%n", round, victim.index(),
                         moving.size(), moved.size(), median(moved.values()), max(moved.values()), sweep);
                 victim.start();
@@ -86,7 +96,7 @@ public final class ThreeServersFailoverBenchmark {
             devices.forEach(ClusterPeer::stop);
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
-        System.out.printf("all %d kills: %d device moves, median %d ms, max %d ms; stranded session ended:"
+        System.out.printf("all %d " + (freeze ? "freezes" : "kills") + ": %d device moves, median %d ms, max %d ms; stranded session ended:"
                 + " median %d ms, max %d ms%n", kills, moves.size(), median(moves), max(moves), median(sweeps),
                 max(sweeps));
         System.out.println("load after: " + Files.readString(Path.of("/proc/loadavg")).strip());
