@@ -10,31 +10,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real Keycloak in dev mode on 127.0.0.1 and a free port, for the tests of any module. It is started once per
- * test JVM ({@link #shared()}; Surefire runs one JVM per module) and stopped when that JVM exits. Each start gets
- * its own Keycloak home (the distribution's lib and themes linked, a fresh data directory, an in-memory
- * database), deleted at the stop.
+ * test JVM ({@link #shared()}; Surefire runs one JVM per module, and modules' JVMs run at the same time under
+ * {@code mvn -T}) and stopped when that JVM exits. Each start gets its own Keycloak home ({@link KeycloakRuns}: the
+ * distribution's read-only parts linked, what Keycloak writes its own, an in-memory database), deleted at the stop.
  *
  * <p>No Keycloak outlives its tests: a watchdog shell beside it stops its whole process group as soon as the test
- * JVM is gone, however that JVM ended, and the next start also stops whatever the pid file of an earlier run still
- * names (ADR 0020).
+ * JVM is gone, however that JVM ended, and the next start, in any JVM, also stops what the runs of test JVMs that
+ * are gone still have running (ADR 0020, ADR 0062).
  */
 public final class KeycloakServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final String WATCHDOG_NAME = "netloom-keycloak-watchdog";
+    static final String WATCHDOG_NAME = "netloom-keycloak-watchdog";
     /** Runs Keycloak in the background and stops its process group when the test JVM ($1) or Keycloak is gone. */
     private static final String WATCHDOG = """
             parent=$1; shift
@@ -50,7 +47,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final KeycloakDistribution distribution;
     private final Path runHome;
-    private final Path pidFile;
     private final Process process;
     private final URI baseUrl;
     private final String adminPassword;
@@ -58,11 +54,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean stopped;
 
-    private KeycloakServer(KeycloakDistribution distribution, Path runHome, Path pidFile, Process process, URI baseUrl,
+    private KeycloakServer(KeycloakDistribution distribution, Path runHome, Process process, URI baseUrl,
             String adminPassword) {
         this.distribution = distribution;
         this.runHome = runHome;
-        this.pidFile = pidFile;
         this.process = process;
         this.baseUrl = baseUrl;
         this.adminPassword = adminPassword;
@@ -110,12 +105,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static KeycloakServer start(KeycloakDistribution distribution, List<Path> trustedCertificates) {
-        Path runs = distribution.home().getParent().resolve("keycloak-runs");
-        Path pidFile = runs.resolve("keycloak.pid");
+        KeycloakRuns runs = KeycloakRuns.beside(distribution);
         try {
-            stopLeftovers(runs, pidFile);
+            runs.sweepLeftovers();
             int port = freePort();
-            Path runHome = homeOfOwn(distribution, runs.resolve("home-" + port));
+            Path runHome = runs.newHome(distribution, port);
             String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
             List<String> command = new ArrayList<>(List.of(runHome.resolve("bin/kc.sh").toString(),
                     "start-dev", "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem"));
@@ -136,11 +130,12 @@ public final class KeycloakServer implements AutoCloseable {
             environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             long started = System.nanoTime();
             Process process = builder.start();
-            Files.writeString(pidFile, process.pid() + "\n");
-            KeycloakServer server = new KeycloakServer(distribution, runHome, pidFile, process,
+            Files.writeString(runHome.resolve(KeycloakRuns.PID_FILE), process.pid() + "\n");
+            KeycloakServer server = new KeycloakServer(distribution, runHome, process,
                     URI.create("http://127.0.0.1:" + port), adminPassword);
             server.awaitReady();
             server.startDuration = Duration.ofNanos(System.nanoTime() - started);
+            runs.keepDevBuild(distribution, runHome);
             System.err.printf("Keycloak %s ready at %s after %.1f s (Java at %s)%n", distribution.version(),
                     server.baseUrl, server.startDuration.toMillis() / 1000.0, distribution.javaHome());
             return server;
@@ -175,8 +170,7 @@ public final class KeycloakServer implements AutoCloseable {
         stopped = true;
         try {
             stopGroup(process.pid());
-            deleteTree(runHome);
-            Files.deleteIfExists(pidFile);
+            KeycloakRuns.deleteTree(runHome);
         } catch (IOException e) {
             System.err.println("Keycloak stopped, but its home " + runHome + " was not removed: " + e.getMessage());
         }
@@ -225,45 +219,6 @@ public final class KeycloakServer implements AutoCloseable {
         return new ProcessBuilder(line);
     }
 
-    /**
-     * A Keycloak home of its own: kc.sh and conf copied (kc.sh takes its home from where it lies), the read-only
-     * parts linked, and the data directory its own.
-     */
-    private static Path homeOfOwn(KeycloakDistribution distribution, Path runHome) throws IOException {
-        deleteTree(runHome);
-        Files.createDirectories(runHome.resolve("bin"));
-        Files.copy(distribution.home().resolve("bin/kc.sh"), runHome.resolve("bin/kc.sh"),
-                StandardCopyOption.COPY_ATTRIBUTES);
-        copyTree(distribution.home().resolve("conf"), runHome.resolve("conf"));
-        for (String shared : List.of("lib", "themes", "providers", "version.txt")) {
-            Files.createSymbolicLink(runHome.resolve(shared), distribution.home().resolve(shared));
-        }
-        return runHome;
-    }
-
-    /**
-     * What an earlier test JVM left behind when it died before its shutdown hook ran (its watchdog normally stops
-     * Keycloak within a second): every process started from these runs, and their homes.
-     */
-    private static void stopLeftovers(Path runs, Path pidFile) throws IOException {
-        Files.createDirectories(runs);
-        if (Files.exists(pidFile)) {
-            String marker = runs.toString();
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-                    .filter(handle -> handle.info().commandLine().orElse("").contains(WATCHDOG_NAME))
-                    .ifPresent(handle -> stopGroup(handle.pid()));
-            ProcessHandle.allProcesses()
-                    .filter(handle -> handle.info().commandLine().orElse("").contains(marker))
-                    .forEach(ProcessHandle::destroyForcibly);
-            Files.delete(pidFile);
-        }
-        try (Stream<Path> homes = Files.list(runs)) {
-            for (Path home : homes.filter(path -> path.getFileName().toString().startsWith("home-")).toList()) {
-                deleteTree(home);
-            }
-        }
-    }
-
     /** TERM to the process group (the watchdog is its leader), KILL after a grace period. */
     static void stopGroup(long leader) {
         signalGroup("TERM", leader);
@@ -295,26 +250,6 @@ public final class KeycloakServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    /** Deletes a directory tree without following links (the linked parts belong to the distribution). */
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

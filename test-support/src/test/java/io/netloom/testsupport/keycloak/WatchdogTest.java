@@ -38,7 +38,7 @@ class WatchdogTest {
         assertThat(eventually(() -> !guarded.isAlive() && !watchdog.isAlive())).isTrue();
     }
 
-    private static ProcessHandle awaitChild(Process watchdog) throws InterruptedException {
+    static ProcessHandle awaitChild(Process watchdog) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<ProcessHandle> child = watchdog.children().findFirst();
@@ -51,7 +51,7 @@ class WatchdogTest {
     }
 
     /** Polls a condition that comes true within a bounded time (the watchdog checks once a second). */
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    static boolean eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
