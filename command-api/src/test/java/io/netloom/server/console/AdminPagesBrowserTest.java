@@ -157,9 +157,7 @@ class AdminPagesBrowserTest extends ConsoleScenarios {
         browser.await("[data-test=setup-key-row]");
         click("[data-test=new-setup-key]");
         type("dialog[open] [data-test=key-name]", "office");
-        browser.driver().findElements(By.cssSelector("dialog[open] fieldset.picker label")).stream()
-                .filter(label -> label.getText().contains("engineering")).findFirst().orElseThrow()
-                .findElement(By.tagName("input")).click();
+        browser.check("dialog[open] fieldset.picker label", "engineering");
         click("dialog[open] button[type=submit]");
         WebElement secret = browser.await("dialog[open] [data-test=setup-key-secret]");
         String key = secret.getText();
@@ -170,9 +168,7 @@ class AdminPagesBrowserTest extends ConsoleScenarios {
         String peer = TestPeers.enroll(api.anonymous(), key, "from-console");
         assertThat(ok(owner.get("/api/groups/{groupId}", engineering)).rawBody()).contains(peer);
 
-        String row = browser.driver().findElements(By.cssSelector("[data-test=setup-key-row]")).stream()
-                .filter(candidate -> candidate.getText().contains("office")).findFirst().orElseThrow()
-                .getDomAttribute("data-id");
+        String row = browser.awaitAttributeOfElementWith("[data-test=setup-key-row]", "office", "data-id");
         click("[data-test=setup-key-row][data-id='" + row + "'] [data-test=revoke-key]");
         click("dialog[open] button[type=submit]");
         browser.awaitText("[data-test=setup-key-row][data-id='" + row + "'] [data-test=key-state]", "revoked");
@@ -239,9 +235,7 @@ class AdminPagesBrowserTest extends ConsoleScenarios {
     }
 
     private void checkGroup(String chooser, String group) {
-        browser.driver().findElements(By.cssSelector("[data-test=" + chooser + "] label")).stream()
-                .filter(label -> label.getText().startsWith(group + " ")).findFirst().orElseThrow()
-                .findElement(By.tagName("input")).click();
+        browser.check("[data-test=" + chooser + "] label", group + " ");
     }
 
     private void click(String css) {

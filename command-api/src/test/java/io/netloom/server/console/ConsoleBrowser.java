@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,6 +20,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -82,8 +85,29 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
-    WebDriverWait wait(Duration patience) {
-        return new WebDriverWait(driver, patience);
+    /**
+     * An attribute of the first element that {@code css} matches and whose text contains {@code text}, once there is
+     * one. Lists the page draws again meanwhile (a live update, a closed dialog) are simply read again.
+     */
+    String awaitAttributeOfElementWith(String css, String text, String attribute) {
+        return wait(WAIT).until(page -> page.findElements(By.cssSelector(css)).stream()
+                .filter(element -> element.getText().contains(text)).findFirst()
+                .map(element -> element.getDomAttribute(attribute)).orElse(null));
+    }
+
+    /** Clicks the checkbox in the first label of {@code labels} whose text starts with {@code text}, once drawn. */
+    void check(String labels, String text) {
+        wait(WAIT).until(page -> page.findElements(By.cssSelector(labels)).stream()
+                .filter(label -> label.getText().startsWith(text)).findFirst()
+                .map(label -> {
+                    label.findElement(By.tagName("input")).click();
+                    return true;
+                }).orElse(null));
+    }
+
+    /** A wait that reads the page again when it drew anew what a condition was reading (a stale element). */
+    FluentWait<WebDriver> wait(Duration patience) {
+        return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class);
     }
 
     Object script(String script, Object... arguments) {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -77,10 +78,13 @@ public final class ThreeServersFailoverBenchmark {
                 } else {
                     victim.kill();
                 }
+                // Timed beside the moves, not after them: after a freeze the survivors may notice long before the
+                // devices do.
+                CompletableFuture<Long> sweepTimed = CompletableFuture.supplyAsync(() -> millisUntil(killedAt,
+                        () -> Boolean.FALSE.equals(survivors.get(0).connected().get(stranded.peerId()))));
                 Map<String, Long> moved = ClusterPeer.millisUntilSignedInElsewhere(moving, victim.gatewayUrl(),
                         killedAt, PATIENCE);
-                long sweep = millisUntil(killedAt, () -> Boolean.FALSE.equals(survivors.get(0).connected()
-                        .get(stranded.peerId())));
+                long sweep = sweepTimed.join();
                 stranded.stop();
                 if (freeze) {
                     victim.kill();
@@ -108,8 +112,13 @@ public final class ThreeServersFailoverBenchmark {
     }
 
     /** Milliseconds from {@code sinceNanos} to the first poll (every 20 ms) at which {@code condition} held. */
-    private static long millisUntil(long sinceNanos, BooleanSupplier condition) throws InterruptedException {
-        await(condition);
+    private static long millisUntil(long sinceNanos, BooleanSupplier condition) {
+        try {
+            await(condition);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
     }
 
