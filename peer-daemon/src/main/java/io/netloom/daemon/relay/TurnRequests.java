@@ -147,8 +147,11 @@ final class TurnRequests {
         } catch (TurnException e) {
             throw e;
         } catch (IOException e) {
-            throw new TurnException(TurnError.CONNECTION_LOST, "cannot send " + what + " to relay " + relay + ": "
-                    + e.getMessage(), e);
+            // The connection was closed because the allocation failed (a frame the relay sent could not be read,
+            // say), possibly after this request went out: that failure, not the closed connection, is the news.
+            TurnException ended = failure;
+            throw ended != null ? ended : new TurnException(TurnError.CONNECTION_LOST, "cannot send " + what
+                    + " to relay " + relay + ": " + e.getMessage(), e);
         }
     }
 
