@@ -14,17 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * RFC 8628 section 3.5: a device that polls the token endpoint for its device code sooner than the
- * interval (5 s, the RFC's default, which the device authorization response therefore leaves out)
+ * interval ({@code netloom.identity.device-poll-interval}, which the device authorization response states)
  * is told {@code slow_down}; it must then wait 5 s longer between polls. Only the hash of a device
  * code is remembered, for the most recent codes.
  */
 public final class DevicePollPacer extends OncePerRequestFilter {
 
-    static final Duration INTERVAL = Duration.ofSeconds(5);
     private static final int TRACKED_CODES = 10_000;
     private static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private final String tokenEndpoint;
+    private final Duration interval;
     private final Clock clock;
     private final Map<String, Long> lastPollMillis = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -33,8 +33,9 @@ public final class DevicePollPacer extends OncePerRequestFilter {
         }
     };
 
-    public DevicePollPacer(String tokenEndpoint, Clock clock) {
+    public DevicePollPacer(String tokenEndpoint, Duration interval, Clock clock) {
         this.tokenEndpoint = tokenEndpoint;
+        this.interval = interval;
         this.clock = clock;
     }
 
@@ -53,12 +54,12 @@ public final class DevicePollPacer extends OncePerRequestFilter {
         synchronized (lastPollMillis) {
             previous = lastPollMillis.put(key, now);
         }
-        if (previous != null && now - previous < INTERVAL.toMillis()) {
+        if (previous != null && now - previous < interval.toMillis()) {
             response.setStatus(400);
             response.setContentType("application/json");
             response.setHeader("Cache-Control", "no-store");
             response.getWriter().write("{\"error\":\"slow_down\",\"error_description\":\"poll at most every "
-                    + INTERVAL.toSeconds() + " s, and 5 s less often after each slow_down\"}");
+                    + interval.toSeconds() + " s, and 5 s less often after each slow_down\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -8,6 +8,7 @@ import io.netloom.server.cluster.ClusterMember;
 import io.netloom.server.console.ConsoleSecurity;
 import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.identity.AuthorizationErrors;
+import io.netloom.server.identity.DeviceAuthorizationResponder;
 import io.netloom.server.identity.DeviceClientAuthentication;
 import io.netloom.server.identity.DevicePollPacer;
 import io.netloom.server.identity.DeviceVerificationGuard;
@@ -76,7 +77,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, JsonErrors errors, Clock clock,
             RegisteredClientRepository clients, AuthorizationServerSettings settings, IssuerUrl issuer,
-            SignedOutPeople signedOut, Directory directory) throws Exception {
+            SignedOutPeople signedOut, Directory directory, IdentityProperties identity) throws Exception {
         http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher())
                         .with(server, configurer -> configurer
                                 .oidc(oidc -> oidc.logoutEndpoint(logout -> logout
@@ -93,8 +94,9 @@ public class SecurityConfiguration {
                                 .authorizationEndpoint(authorization -> authorization
                                         .errorResponseHandler(AuthorizationErrors.handler(errors)))
                                 .deviceAuthorizationEndpoint(device -> device
-                                        // Absolute: a relative one would be completed from the request's Host header.
-                                        .verificationUri(issuer.value() + SignInRoutes.ACTIVATE_PATH)
+                                        .deviceAuthorizationResponseHandler(new DeviceAuthorizationResponder(
+                                                issuer.value() + SignInRoutes.ACTIVATE_PATH,
+                                                identity.devicePollInterval()))
                                         .deviceAuthorizationRequestConverters(converters ->
                                                 converters.replaceAll(OpenIdScopeOfDevices::ignoredBy)))
                                 .deviceVerificationEndpoint(verification -> verification
@@ -114,7 +116,8 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new DeviceVerificationGuard(settings.getDeviceVerificationEndpoint()),
                         CsrfFilter.class)
-                .addFilterBefore(new DevicePollPacer(settings.getTokenEndpoint(), clock), CsrfFilter.class)
+                .addFilterBefore(new DevicePollPacer(settings.getTokenEndpoint(),
+                        identity.devicePollInterval(), clock), CsrfFilter.class)
                 .addFilterAfter(new EndedSessionFilter(signedOut, directory), SecurityContextHolderFilter.class)
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInRoutes.LOGIN_PATH),

@@ -69,6 +69,8 @@ class DeviceFlowTest extends ServerTest {
         assertThat(device.text("verification_uri_complete"))
                 .isEqualTo(issuer.value() + "/activate?user_code=" + device.text("user_code"));
         assertThat(device.body().get("expires_in").asInt()).isEqualTo(600);
+        // netloom.identity.device-poll-interval, stated though it is RFC 8628's default.
+        assertThat(device.body().get("interval").asInt()).isEqualTo(5);
 
         // The device polls before the person has done anything.
         Answer pending = signIn.poll(device.text("device_code"));
