@@ -3,6 +3,7 @@ package io.netloom.daemon.dns;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -37,9 +38,25 @@ final class ScriptedUpstream implements AutoCloseable {
 
     ScriptedUpstream(String answer) throws IOException {
         this.answer = InetAddress.getByName(answer);
-        this.udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        this.tcp = new ServerSocket();
-        tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()));
+        DatagramSocket boundUdp = null;
+        ServerSocket boundTcp = null;
+        // A free UDP port's number may be taken for TCP by another process (tests of other modules run beside).
+        for (int attempt = 1; boundTcp == null; attempt++) {
+            boundUdp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try {
+                boundTcp = new ServerSocket();
+                boundTcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), boundUdp.getLocalPort()));
+            } catch (BindException taken) {
+                boundTcp.close();
+                boundTcp = null;
+                boundUdp.close();
+                if (attempt == 10) {
+                    throw taken;
+                }
+            }
+        }
+        this.udp = boundUdp;
+        this.tcp = boundTcp;
         start("upstream-udp", this::serveUdp);
         start("upstream-tcp", this::serveTcp);
     }
