@@ -27,6 +27,29 @@ class KeycloakRunsTest {
         watchdogs.forEach(watchdog -> KeycloakServer.stopGroup(watchdog.pid()));
     }
 
+    /**
+     * Two test JVMs start Keycloaks at the same time under {@code mvn -T 2}, and start-dev rebuilds into
+     * lib/quarkus: each home has that directory of its own, and shares only what is read.
+     */
+    @Test
+    void newHomeWhenTwoAreMadeThenEachRebuildsInItsOwnLibQuarkusAndTheRestIsTheDistributions() throws Exception {
+        KeycloakDistribution distribution = fakeDistribution(root.resolve("keycloak"));
+        KeycloakRuns runs = new KeycloakRuns(root.resolve("keycloak-runs"));
+
+        Path first = runs.newHome(distribution, 8001);
+        Path second = runs.newHome(distribution, 8002);
+        Files.writeString(first.resolve("lib/quarkus/build-of-the-first"), "rebuilt");
+
+        for (Path home : List.of(first, second)) {
+            assertThat(home.resolve("lib/quarkus")).isDirectory();
+            assertThat(Files.isSymbolicLink(home.resolve("lib/quarkus"))).as("lib/quarkus linked").isFalse();
+            assertThat(home.resolve("lib/quarkus/generated-bytecode.jar")).hasContent("production build");
+            assertThat(Files.readSymbolicLink(home.resolve("lib/lib"))).isEqualTo(distribution.home().resolve("lib/lib"));
+        }
+        assertThat(second.resolve("lib/quarkus/build-of-the-first")).doesNotExist();
+        assertThat(distribution.home().resolve("lib/quarkus/build-of-the-first")).doesNotExist();
+    }
+
     @Test
     void sweepLeftoversWhenTheOwnerLivesThenItsRunIsLeftAlone() throws Exception {
         Process owner = new ProcessBuilder("sleep", "300").start();
@@ -83,5 +106,19 @@ class KeycloakRunsTest {
     }
 
     private record Run(Path directory, ProcessHandle guarded) {
+    }
+
+    /** The files of a Keycloak distribution that a home is made of, with stand-in contents. */
+    private static KeycloakDistribution fakeDistribution(Path home) throws Exception {
+        for (String directory : List.of("bin", "conf", "lib/quarkus", "lib/lib/main", "lib/app", "themes",
+                "providers")) {
+            Files.createDirectories(home.resolve(directory));
+        }
+        Files.writeString(home.resolve("bin/kc.sh"), "#!/bin/sh\n");
+        Files.writeString(home.resolve("conf/keycloak.conf"), "# defaults\n");
+        Files.writeString(home.resolve("lib/quarkus-run.jar"), "launcher");
+        Files.writeString(home.resolve("lib/quarkus/generated-bytecode.jar"), "production build");
+        Files.writeString(home.resolve("version.txt"), "Keycloak - Version 26.7.3\n");
+        return new KeycloakDistribution("26.7.3", home, Path.of(System.getProperty("java.home")));
     }
 }
