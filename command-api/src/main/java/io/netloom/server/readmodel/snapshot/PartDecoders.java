@@ -37,9 +37,11 @@ final class PartDecoders {
 
     <C, A> Decoded<C, A> decode(byte[] common, Function<byte[], C> readCommon, List<byte[]> accounts,
             Function<byte[], A> readAccount) {
-        // Threads only for the time of one decode: a server decodes once at start-up and then rarely, if ever.
+        // Threads only for the time of one decode: a server decodes at start-up and then once per snapshot its writer
+        // builds, minutes apart.
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
+            // The stored (compressed) size stands for the work: parts of one kind compress alike.
             List<Integer> largestFirst = IntStream.range(0, accounts.size()).boxed()
                     .sorted(Comparator.comparingInt((Integer i) -> accounts.get(i).length).reversed())
                     .toList();
