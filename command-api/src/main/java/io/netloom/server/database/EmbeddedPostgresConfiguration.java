@@ -7,7 +7,6 @@ import io.netloom.server.config.NetloomProperties;
 import io.netloom.server.startup.EarlyStart;
 import io.netloom.server.startup.EarlyStartInitializer;
 import java.io.IOException;
-import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,14 +29,7 @@ public class EmbeddedPostgresConfiguration {
         if (started == null) {
             return EmbeddedDatabase.start(properties.dataDir());
         }
-        try {
-            return started.database().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException failure) {
-                throw failure;
-            }
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        }
+        return started.takeDatabase();
     }
 
     @Bean(destroyMethod = "close")

@@ -8,13 +8,14 @@ import io.netloom.server.readmodel.snapshot.ReadModelSnapshotStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -38,8 +39,11 @@ public final class EarlyStartInitializer implements ApplicationContextInitialize
         Path dataDir = Binder.get(environment).bind("netloom.data-dir", Path.class).orElse(Path.of("./netloom-data"));
         String[] locations = environment.getProperty("spring.flyway.locations", String[].class,
                 new String[] {"classpath:db/migration"});
-        EarlyStart early = new EarlyStart(new CompletableFuture<>(), new CompletableFuture<>());
+        EarlyStart early = new EarlyStart();
         context.getBeanFactory().registerSingleton("earlyStart", early);
+        // Spring Boot hands a failed start to the context's listeners even when the context never became active.
+        context.addApplicationListener((ApplicationListener<ApplicationFailedEvent>) failed ->
+                early.abandonUnlessTaken());
         Thread thread = new Thread(() -> {
             DataSource dataSource;
             try {
