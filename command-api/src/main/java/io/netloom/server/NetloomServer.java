@@ -1,5 +1,6 @@
 package io.netloom.server;
 
+import io.netloom.server.startup.EarlyStartInitializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,16 @@ public class NetloomServer {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(NetloomServer.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The server as {@code main} runs it: the database and the read-model snapshot start before Spring's beans do
+     * (ADR 0064). Tests that run whole servers add the same initializer.
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(NetloomServer.class);
+        application.addInitializers(new EarlyStartInitializer());
+        return application;
     }
 }

@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.netloom.server.cluster.DirectConnections;
 import io.netloom.server.config.NetloomProperties;
+import io.netloom.server.startup.EarlyStart;
+import io.netloom.server.startup.EarlyStartInitializer;
 import java.io.IOException;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +21,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "spring.datasource.url", havingValue = "embedded", matchIfMissing = true)
 public class EmbeddedPostgresConfiguration {
 
+    /** The one {@link EarlyStartInitializer} started while Spring was getting ready, if it did (ADR 0064). */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(NetloomProperties properties) throws IOException {
-        return EmbeddedDatabase.start(properties.dataDir());
+    EmbeddedDatabase embeddedDatabase(NetloomProperties properties, ObjectProvider<EarlyStart> early)
+            throws IOException {
+        EarlyStart started = early.getIfAvailable();
+        if (started == null) {
+            return EmbeddedDatabase.start(properties.dataDir());
+        }
+        return started.takeDatabase();
     }
 
     @Bean(destroyMethod = "close")

@@ -99,7 +99,7 @@ public class StartupSequence implements SmartLifecycle {
         log.info("Read models and network maps rebuilt from {} and {} events after it in {} ms (of which {} ms waiting"
                 + " for the snapshot)", loaded.map(models -> "read-model snapshot " + models.snapshot().id()
                         + " at position " + models.snapshot().token().getIndex() + " (decoded in " + models.millis()
-                        + " ms from the end of the migrations)").orElse("nothing"),
+                        + " ms from the start of its load)").orElse("nothing"),
                 restored.eventsReplayed(), (System.nanoTime() - started) / 1_000_000, waited);
         return restored.position();
     }

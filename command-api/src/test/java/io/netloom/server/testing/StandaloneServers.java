@@ -3,6 +3,7 @@ package io.netloom.server.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netloom.server.NetloomServer;
+import io.netloom.server.startup.EarlyStartInitializer;
 import io.netloom.server.database.EmbeddedDatabase;
 import io.netloom.server.gateway.GatewayServer;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ public final class StandaloneServers {
         for (String property : properties) {
             arguments.add("--" + property);
         }
+        // As main starts it: the database and the read-model snapshot before Spring's beans (ADR 0064).
         return new SpringApplicationBuilder(NetloomServer.class).listeners(LoggingSetUpInTurns.listeners())
+                .initializers(new EarlyStartInitializer())
                 .run(arguments.toArray(String[]::new));
     }
 

@@ -56,9 +56,15 @@ public final class ReadModelSnapshotCodec {
     }
 
     private final GzipJson gzip;
+    private final PartDecoders decoders;
 
     /** @param json the event store's mapper ({@code defaultAxonObjectMapper}), which reads every domain record */
     public ReadModelSnapshotCodec(ObjectMapper json) {
+        this(json, new PartDecoders(Runtime.getRuntime().availableProcessors()));
+    }
+
+    ReadModelSnapshotCodec(ObjectMapper json, PartDecoders decoders) {
+        this.decoders = decoders;
         // An absent field is read back as null: the many null event positions of the inputs cost nothing stored.
         this.gzip = new GzipJson(json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL),
                 "a read-model snapshot");
@@ -84,19 +90,19 @@ public final class ReadModelSnapshotCodec {
     }
 
     /**
-     * Fills empty models with what was encoded, the accounts decoded in parallel. Throws if the snapshot cannot be
-     * read (another format, damaged bytes); the models may then hold part of it, and the caller clears them.
+     * Fills empty models with what was encoded, every part (the common one too) decoded on its own task of
+     * {@code decoders}, largest first (ADR 0064). Throws if the snapshot cannot be read (another format, damaged
+     * bytes); the models may then hold part of it, and the caller clears them.
      */
     public void decodeInto(Encoded stored, Directory directory, NetworkMaps networkMaps) {
-        Common common = gzip.read(stored.common(), Common.class);
+        PartDecoders.Decoded<Common, AccountRecords> decoded = decoders.decode(
+                stored.common(), bytes -> gzip.read(bytes, Common.class),
+                stored.accounts(), bytes -> restore(gzip.read(bytes, AccountPart.class), networkMaps));
+        Common common = decoded.common();
         if (common.format() != FORMAT) {
             throw new IllegalArgumentException("read-model snapshot format " + common.format() + ", expected " + FORMAT);
         }
-        List<AccountRecords> records = stored.accounts().parallelStream()
-                .map(bytes -> restore(gzip.read(bytes, AccountPart.class), networkMaps))
-                .filter(Objects::nonNull)
-                .toList();
-        directory.restore(common.indexes(), records);
+        directory.restore(common.indexes(), decoded.accounts().stream().filter(Objects::nonNull).toList());
     }
 
     private static AccountPart part(AccountId id, Directory directory, NetworkMaps networkMaps) {

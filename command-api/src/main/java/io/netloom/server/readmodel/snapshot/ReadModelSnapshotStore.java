@@ -38,6 +38,11 @@ public class ReadModelSnapshotStore {
         this.transaction = transaction;
     }
 
+    /** A store that only reads: the early start's (ADR 0064), which has no transaction manager yet to write with. */
+    public static ReadModelSnapshotStore readOnly(DataSource dataSource) {
+        return new ReadModelSnapshotStore(dataSource, null);
+    }
+
     /** Every stored snapshot, the newest (furthest in the store) first. */
     public List<Stored> newestFirst() {
         return jdbc.query("SELECT id, format, token_index, token_gaps, taken_at FROM read_model_snapshot"
