@@ -397,7 +397,8 @@ class PeerConnectionNetworkTest {
 
         peers.restartB(settingsB);
         ConnectionStatus again = await(peers.a,
-                s -> s.connected() && !s.remoteEndpoint().equals(first.remoteEndpoint()), CONNECT, "A reconnected");
+                s -> s.connected() && s.remoteEndpoint() != null && !s.remoteEndpoint().equals(first.remoteEndpoint()),
+                CONNECT, "A reconnected");
         await(peers.b, ConnectionStatus::connected, CONNECT, "the new B connected");
         System.out.println("after the remote restarted: " + again);
         peers.assertDeliversBothWays(100, "restarted-peer");
