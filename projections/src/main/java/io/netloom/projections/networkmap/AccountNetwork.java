@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,6 +79,8 @@ public final class AccountNetwork implements AccountModel {
     /** Set by a change of the DNS configuration itself: every peer's sections are computed again. */
     private boolean allDnsStale;
     private ChangeRecorder recorder;
+    /** Set while the model is rebuilt from saved inputs: changes then go unrecorded ({@link #rebuild}). */
+    private boolean rebuilding;
     /** Set by a change that may alter routes sections, which are then computed again before its deltas. */
     private boolean routesStale;
 
@@ -411,7 +414,26 @@ public final class AccountNetwork implements AccountModel {
      * a delta only on top of the serial they hold, so the serials must go on from where they were. Unknown peers are
      * passed over.
      */
-    void restoreSerials(Map<PeerId, Long> serials) {
+    /**
+     * A model holding the maps {@code inputs} make in an empty one, its peers' serials going on from {@code serials}
+     * (ADR 0054). The changes are made without working out deltas (ADR 0065): the maps come out the same, and every
+     * serial the rebuild would have advanced is then set from {@code serials}; a peer that has none there starts at
+     * serial 0 rather than at the number of changes that touched it.
+     */
+    static AccountNetwork rebuild(Ipv4Network network, String dnsDomain, Consumer<AccountModel> inputs,
+            Map<PeerId, Long> serials) {
+        AccountNetwork rebuilt = new AccountNetwork(network, dnsDomain);
+        rebuilt.rebuilding = true;
+        try {
+            inputs.accept(rebuilt);
+        } finally {
+            rebuilt.rebuilding = false;
+        }
+        rebuilt.restoreSerials(serials);
+        return rebuilt;
+    }
+
+    private void restoreSerials(Map<PeerId, Long> serials) {
         serials.forEach((id, serial) -> {
             PeerSlot peer = peers.get(id);
             if (peer != null) {
@@ -617,7 +639,7 @@ public final class AccountNetwork implements AccountModel {
     }
 
     private List<PeerMapUpdate> change(Runnable body) {
-        recorder = new ChangeRecorder(this, dnsDomain);
+        recorder = rebuilding ? ChangeRecorder.quiet(this) : new ChangeRecorder(this, dnsDomain);
         routesStale = false;
         try {
             body.run();

@@ -144,10 +144,7 @@ public final class NetworkMaps implements NetworkModels {
      */
     public void restore(AccountId id, Ipv4Network network, String dnsDomain, Consumer<AccountModel> inputs,
             Map<PeerId, Long> serials) {
-        AccountNetwork restored = new AccountNetwork(network, dnsDomain);
-        inputs.accept(restored);
-        restored.restoreSerials(serials);
-        accounts.put(id, new Account(restored));
+        accounts.put(id, new Account(AccountNetwork.rebuild(network, dnsDomain, inputs, serials)));
     }
 
     /**
