@@ -40,13 +40,18 @@ public class ReadModelSnapshotBuilder {
         this.clock = clock;
     }
 
-    /** Builds and stores a snapshot at the end of the store; empty when nothing came after the newest one. */
+    /**
+     * Builds and stores a snapshot at the end of the store; empty when nothing came after the newest one and that one
+     * is of the current format.
+     */
     public synchronized Optional<Written> build() {
         long started = System.nanoTime();
         Directory directory = new Directory();
         NetworkMaps maps = new NetworkMaps(false);
         ReadModelRestore.Restored restored = restore.restore(directory, maps);
-        if (restored.eventsReplayed() == 0) {
+        boolean currentFormat = restored.snapshot()
+                .map(snapshot -> snapshot.format() == ReadModelSnapshotCodec.FORMAT).orElse(true);
+        if (restored.eventsReplayed() == 0 && currentFormat) {
             return Optional.empty();
         }
         if (!(restored.position() instanceof GapAwareTrackingToken position)) {

@@ -31,8 +31,18 @@ import java.util.TreeSet;
  */
 public final class ReadModelSnapshotCodec {
 
-    /** Changes whenever a stored snapshot could no longer be read as it was meant; an older one is not used. */
-    public static final int FORMAT = 1;
+    /**
+     * The format {@link #encode} writes. Changes whenever the stored form changes; a format {@link #reads} does not
+     * is passed over (the server replays the events instead).
+     */
+    public static final int FORMAT = 2;
+
+    /**
+     * The format before ADR 0065: records of one string written as objects ({@code {"value":"bench-peer-0-1"}}),
+     * as in events. Still read, so that an upgraded server starts from the snapshot it finds rather than replaying
+     * every event until its writer has taken one in the new format.
+     */
+    private static final int FORMAT_WITH_RECORD_OBJECTS = 1;
 
     /** A snapshot as stored: the common part and one part per account, in account-id order. */
     public record Encoded(byte[] common, List<byte[]> accounts) {
@@ -57,7 +67,8 @@ public final class ReadModelSnapshotCodec {
     record AccountPart(AccountId id, AccountRecordsData records, AccountStateData network, long[] serials) {
     }
 
-    private final GzipJson gzip;
+    /** A reader per format this codec reads; the one of {@link #FORMAT} also writes. */
+    private final Map<Integer, GzipJson> formats;
     private final PartDecoders decoders;
 
     /** @param json the event store's mapper ({@code defaultAxonObjectMapper}), which reads every domain record */
@@ -67,13 +78,24 @@ public final class ReadModelSnapshotCodec {
 
     ReadModelSnapshotCodec(ObjectMapper json, PartDecoders decoders) {
         this.decoders = decoders;
+        ObjectMapper withRecordObjects = snapshotMapper(json);
+        this.formats = Map.of(FORMAT_WITH_RECORD_OBJECTS, new GzipJson(withRecordObjects, "a read-model snapshot"),
+                FORMAT, new GzipJson(withRecordObjects.copy().registerModule(SingleStringRecords.module()),
+                        "a read-model snapshot"));
+    }
+
+    /** Whether a snapshot stored in {@code format} can be decoded. */
+    public static boolean reads(int format) {
+        return format == FORMAT || format == FORMAT_WITH_RECORD_OBJECTS;
+    }
+
+    private static ObjectMapper snapshotMapper(ObjectMapper json) {
         ObjectMapper snapshots = json.copy();
         // The directory's maps are keyed by ids, hundreds of thousands of distinct names: a parser that interned
         // every name into its symbol table spent a third of the decode looking them up there (ADR 0065).
         snapshots.getFactory().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES);
         // An absent field is read back as null: the many null event positions of the inputs cost nothing stored.
-        this.gzip = new GzipJson(snapshots.setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .registerModule(IsoInstants.module()), "a read-model snapshot");
+        return snapshots.setSerializationInclusion(JsonInclude.Include.NON_NULL).registerModule(IsoInstants.module());
     }
 
     /**
@@ -81,34 +103,49 @@ public final class ReadModelSnapshotCodec {
      * stand at (ADR 0054): each account is copied under its own lock, which alone would not make them one moment.
      */
     public Encoded encode(Directory directory, NetworkMaps networkMaps) {
+        return encode(FORMAT, directory, networkMaps);
+    }
+
+    /** As {@link #encode(Directory, NetworkMaps)} in any format this codec reads: how a test gets an older one. */
+    Encoded encode(int format, Directory directory, NetworkMaps networkMaps) {
         Set<AccountId> ids = new TreeSet<>(Comparator.comparing(AccountId::value));
         ids.addAll(directory.accountIds());
         ids.addAll(networkMaps.accountIds());
+        GzipJson gzip = formats.get(format);
         List<byte[]> accounts = ids.stream().map(id -> gzip.write(part(id, directory, networkMaps))).toList();
-        return new Encoded(gzip.write(new Common(FORMAT, directory.indexes())), accounts);
+        return new Encoded(gzip.write(new Common(format, directory.indexes())), accounts);
     }
 
-    /** New models holding what was encoded; the accounts are decoded in parallel. */
-    public ReadModels decode(Encoded stored, boolean retainHistory) {
+    /** New models holding what was encoded in {@code format}; the accounts are decoded in parallel. */
+    public ReadModels decode(int format, Encoded stored, boolean retainHistory) {
         ReadModels models = new ReadModels(new Directory(), new NetworkMaps(retainHistory));
-        decodeInto(stored, models.directory(), models.networkMaps());
+        decodeInto(format, stored, models.directory(), models.networkMaps());
         return models;
     }
 
     /**
-     * Fills empty models with what was encoded, every part (the common one too) decoded on its own task of
-     * {@code decoders}, largest first (ADR 0064). Throws if the snapshot cannot be read (another format, damaged
-     * bytes); the models may then hold part of it, and the caller clears them.
+     * Fills empty models with what was encoded in {@code format}, every part (the common one too) decoded on its own
+     * task of {@code decoders}, largest first (ADR 0064). Throws if the snapshot cannot be read (a format this codec
+     * does not read, damaged bytes); the models may then hold part of it, and the caller clears them.
      */
-    public void decodeInto(Encoded stored, Directory directory, NetworkMaps networkMaps) {
+    public void decodeInto(int format, Encoded stored, Directory directory, NetworkMaps networkMaps) {
+        GzipJson gzip = formats.get(format);
+        if (gzip == null) {
+            throw new IllegalArgumentException("read-model snapshot format " + format + " is not read here");
+        }
         PartDecoders.Decoded<Common, AccountRecords> decoded = decoders.decode(
                 stored.common(), bytes -> gzip.read(bytes, Common.class),
                 stored.accounts(), bytes -> restore(gzip.read(bytes, AccountPart.class), networkMaps));
         Common common = decoded.common();
-        if (common.format() != FORMAT) {
-            throw new IllegalArgumentException("read-model snapshot format " + common.format() + ", expected " + FORMAT);
+        if (common.format() != format) {
+            throw new IllegalArgumentException("read-model snapshot format " + common.format() + " stored as " + format);
         }
         directory.restore(common.indexes(), decoded.accounts().stream().filter(Objects::nonNull).toList());
+    }
+
+    /** One account part of the current format, read but not restored: what a decode spends on the JSON alone. */
+    AccountPart readAccount(byte[] part) {
+        return formats.get(FORMAT).read(part, AccountPart.class);
     }
 
     private static AccountPart part(AccountId id, Directory directory, NetworkMaps networkMaps) {

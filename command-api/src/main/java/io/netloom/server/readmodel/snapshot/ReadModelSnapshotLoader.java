@@ -34,9 +34,9 @@ public class ReadModelSnapshotLoader {
         long started = System.nanoTime();
         try {
             for (ReadModelSnapshotStore.Stored stored : store.newestFirst()) {
-                if (stored.format() != ReadModelSnapshotCodec.FORMAT) {
-                    log.warn("read-model snapshot {} is of format {}, this server reads {}: passed over", stored.id(),
-                            stored.format(), ReadModelSnapshotCodec.FORMAT);
+                if (!ReadModelSnapshotCodec.reads(stored.format())) {
+                    log.warn("read-model snapshot {} is of format {}, which this server does not read: passed over",
+                            stored.id(), stored.format());
                     continue;
                 }
                 Optional<Loaded> loaded = load(stored, started);
@@ -57,7 +57,7 @@ public class ReadModelSnapshotLoader {
                 log.warn("read-model snapshot {} lacks a part: passed over", stored.id());
                 return Optional.empty();
             }
-            ReadModelSnapshotCodec.ReadModels models = codec.decode(parts.get(), false);
+            ReadModelSnapshotCodec.ReadModels models = codec.decode(stored.format(), parts.get(), false);
             return Optional.of(new Loaded(stored, models.directory(), models.networkMaps(),
                     (System.nanoTime() - started) / 1_000_000));
         } catch (RuntimeException e) {

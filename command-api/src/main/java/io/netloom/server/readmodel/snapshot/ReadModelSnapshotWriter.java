@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks every {@code check-period} whether the read models are due a snapshot — the store grew by
- * {@code every-events} since the newest one, or the newest is older than {@code max-age} and an event came after it —
- * and has {@link ReadModelSnapshotBuilder} write one on this task's thread. Once per cluster is enough: only the
+ * {@code every-events} since the newest one, the newest is older than {@code max-age} and an event came after it, or
+ * the newest is of an older format (ADR 0065) — and has {@link ReadModelSnapshotBuilder} write one on this task's thread. Once per cluster is enough: only the
  * leader does it (ADR 0056).
  */
 @Component
@@ -52,7 +52,9 @@ class ReadModelSnapshotWriter extends PeriodicTask {
         List<ReadModelSnapshotStore.Stored> stored = store.newestFirst();
         long newest = stored.isEmpty() ? -1 : stored.get(0).token().getIndex();
         Instant takenAt = stored.isEmpty() ? Instant.MIN : stored.get(0).takenAt();
-        return head - newest >= properties.everyEvents()
+        // A newest snapshot of an older format is written again at once: starts read the current one faster.
+        boolean olderFormat = !stored.isEmpty() && stored.get(0).format() != ReadModelSnapshotCodec.FORMAT;
+        return head - newest >= properties.everyEvents() || olderFormat
                 || head > newest && !takenAt.plus(properties.maxAge()).isAfter(clock.instant());
     }
 }

@@ -6,7 +6,6 @@ import io.netloom.projections.networkmap.NetworkMaps;
 import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import io.netloom.server.axon.AxonConfiguration;
 import io.netloom.server.readmodel.ReadModelDigest;
-import io.netloom.server.storage.GzipJson;
 import io.netloom.testsupport.bench.BenchHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +59,6 @@ public final class ReadModelSnapshotBenchmark {
         System.out.printf("applied %d events in memory in %.1f s (%d accounts)%n", bench.written, seconds(started),
                 bench.directory.accountIds().size());
         ReadModelSnapshotCodec codec = new ReadModelSnapshotCodec(new AxonConfiguration().defaultAxonObjectMapper());
-        // The parts read without rebuilding the models: how decoding splits between JSON and recomputing the maps.
-        GzipJson json = new GzipJson(new AxonConfiguration().defaultAxonObjectMapper(), "a read-model snapshot");
         ReadModelSnapshotCodec.Encoded encoded = null;
         ReadModelSnapshotCodec.ReadModels decoded = null;
         for (int round = 1; round <= rounds; round++) {
@@ -72,11 +69,12 @@ public final class ReadModelSnapshotBenchmark {
             decoded = null;
             System.gc();
             long decodeStart = System.nanoTime();
-            decoded = codec.decode(encoded, false);
+            decoded = codec.decode(ReadModelSnapshotCodec.FORMAT, encoded, false);
             double decodeSeconds = seconds(decodeStart);
             ReadModelSnapshotCodec.Encoded parts = encoded;
             long parseStart = System.nanoTime();
-            parts.accounts().parallelStream().forEach(part -> json.read(part, ReadModelSnapshotCodec.AccountPart.class));
+            // The parts read without rebuilding the models: how decoding splits between JSON and recomputing the maps.
+            parts.accounts().parallelStream().forEach(codec::readAccount);
             double parseSeconds = seconds(parseStart);
             System.out.printf("round %d: encode %.2f s, decode %.2f s, of which reading the parts alone %.2f s"
                     + " (%d cores)%n", round, encodeSeconds, decodeSeconds, parseSeconds,
@@ -110,15 +108,15 @@ public final class ReadModelSnapshotBenchmark {
         }
         long started = System.nanoTime();
         if (readOnly) {
-            GzipJson json = new GzipJson(new AxonConfiguration().defaultAxonObjectMapper(), "a read-model snapshot");
-            accounts.parallelStream().forEach(part -> json.read(part, ReadModelSnapshotCodec.AccountPart.class));
+            ReadModelSnapshotCodec codec = new ReadModelSnapshotCodec(new AxonConfiguration().defaultAxonObjectMapper());
+            accounts.parallelStream().forEach(codec::readAccount);
             System.out.printf("cold read of %d account parts, models not rebuilt: %.2f s%n", accounts.size(),
                     seconds(started));
             return;
         }
         ReadModelSnapshotCodec.ReadModels models = new ReadModelSnapshotCodec(
                 new AxonConfiguration().defaultAxonObjectMapper())
-                .decode(new ReadModelSnapshotCodec.Encoded(common, accounts), false);
+                .decode(ReadModelSnapshotCodec.FORMAT, new ReadModelSnapshotCodec.Encoded(common, accounts), false);
         System.out.printf("cold decode of %d account parts: %.2f s, %d accounts%n", accounts.size(), seconds(started),
                 models.directory().accountIds().size());
     }

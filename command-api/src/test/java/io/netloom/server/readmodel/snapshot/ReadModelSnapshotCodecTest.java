@@ -1,6 +1,7 @@
 package io.netloom.server.readmodel.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netloom.domain.ids.AccountId;
 import io.netloom.domain.ids.PeerId;
@@ -15,6 +16,8 @@ import io.netloom.projections.networkmap.projection.NetworkMapProjection;
 import io.netloom.server.axon.AxonConfiguration;
 import io.netloom.server.readmodel.ReadModelDigest;
 import io.netloom.server.readmodel.snapshot.ReadModelSnapshotCodec.ReadModels;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.zip.GZIPInputStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.Test;
@@ -53,7 +57,8 @@ class ReadModelSnapshotCodecTest {
         boolean offboard = seed % 2 == 1;
         Models prefix = Models.fresh(offboard);
         prefix.apply(history.subList(0, cut));
-        ReadModels restored = codec.decode(codec.encode(prefix.directory, prefix.maps), false);
+        ReadModels restored = codec.decode(ReadModelSnapshotCodec.FORMAT, codec.encode(prefix.directory, prefix.maps),
+                false);
         assertSame(restored.directory(), restored.networkMaps(), prefix.directory, prefix.maps, context + ", decoded");
 
         Models continued = Models.of(restored, offboard);
@@ -61,6 +66,49 @@ class ReadModelSnapshotCodecTest {
         Models whole = Models.fresh(offboard);
         whole.apply(history);
         assertSame(continued.directory, continued.maps, whole.directory, whole.maps, context + ", then the rest");
+    }
+
+    /**
+     * A server upgraded to format 2 (ADR 0065) still starts from the format-1 snapshot it finds: both formats hold the
+     * same models, format 2 writing records of one string (ids, labels, keys) as bare strings.
+     */
+    @ParameterizedTest
+    @MethodSource("olderFormatSeeds")
+    void decodeOfTheFormatBeforeRecordsAsStringsThenHoldsTheSameModels(long seed) throws Exception {
+        Models models = Models.fresh(false);
+        models.apply(RandomHistory.of(seed, 400));
+
+        ReadModelSnapshotCodec.Encoded older = codec.encode(1, models.directory, models.maps);
+        ReadModelSnapshotCodec.Encoded current = codec.encode(models.directory, models.maps);
+        ReadModels fromOlder = codec.decode(1, older, false);
+        assertSame(fromOlder.directory(), fromOlder.networkMaps(), models.directory, models.maps, "format 1");
+        assertThat(ReadModelSnapshotCodec.reads(1)).isTrue();
+        String olderText = text(older.accounts().get(0));
+        String currentText = text(current.accounts().get(0));
+        assertThat(olderText).contains("\"id\":{\"value\":\"");
+        assertThat(currentText).doesNotContain("{\"value\":").contains("\"id\":\"");
+        assertThat(currentText.length()).isLessThan(olderText.length());
+    }
+
+    static LongStream olderFormatSeeds() {
+        return LongStream.rangeClosed(1, 4);
+    }
+
+    @Test
+    void decodeWhenTheStoredFormatIsNotOneItReadsThenSaysSo() {
+        Models models = Models.fresh(false);
+        models.apply(RandomHistory.of(3, 100));
+        ReadModelSnapshotCodec.Encoded current = codec.encode(models.directory, models.maps);
+
+        assertThat(ReadModelSnapshotCodec.reads(3)).isFalse();
+        assertThatThrownBy(() -> codec.decode(3, current, false)).hasMessageContaining("format 3 is not read here");
+        assertThatThrownBy(() -> codec.decode(1, current, false)).isInstanceOf(RuntimeException.class);
+    }
+
+    private static String text(byte[] gzipped) throws Exception {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -74,7 +122,8 @@ class ReadModelSnapshotCodecTest {
         Models prefix = Models.fresh(false);
         prefix.apply(history.subList(0, 300));
         Map<String, Long> held = serials(prefix.directory, prefix.maps);
-        Models continued = Models.of(codec.decode(codec.encode(prefix.directory, prefix.maps), true), false);
+        Models continued = Models.of(codec.decode(ReadModelSnapshotCodec.FORMAT,
+                codec.encode(prefix.directory, prefix.maps), true), false);
 
         held.forEach((key, serial) -> {
             AccountId account = new AccountId(key.substring(0, key.indexOf('/')));

@@ -93,6 +93,8 @@ class ReadModelSnapshotStartTest {
             assertThat(ok(admin.get("/api/peers")).body()).isEqualTo(peersBefore);
             assertThat(groupsBesidesHeldBack(admin)).isEqualTo(groupsBefore);
 
+            assertOlderFormatWrittenAgainInTheCurrentOne(server);
+
             new JdbcTemplate(server.getBean(DataSource.class)).update(
                     "UPDATE read_model_snapshot_part SET bytes = ? WHERE part = 1", (Object) new byte[] {1, 2, 3});
         }
@@ -109,6 +111,36 @@ class ReadModelSnapshotStartTest {
             assertThat(groupsBesidesHeldBack(admin)).isEqualTo(groupsBefore);
             assertThat(groupNamed(admin, "held back")).isNotNull();
         }
+    }
+
+    /**
+     * After an upgrade the newest snapshot may be of the format before (ADR 0065): the builder then writes one in the
+     * current format even though no event came after it, and only then has nothing to do.
+     */
+    private static void assertOlderFormatWrittenAgainInTheCurrentOne(ConfigurableApplicationContext server) {
+        ReadModelSnapshotBuilder builder = server.getBean(ReadModelSnapshotBuilder.class);
+        ReadModelSnapshotStore store = server.getBean(ReadModelSnapshotStore.class);
+        ReadModelSnapshotCodec codec = server.getBean(ReadModelSnapshotCodec.class);
+        JdbcTemplate sql = new JdbcTemplate(server.getBean(DataSource.class));
+        long atHead = builder.build().orElseThrow().id();
+        ReadModelSnapshotCodec.ReadModels models = codec.decode(ReadModelSnapshotCodec.FORMAT,
+                store.parts(atHead).orElseThrow(), false);
+        ReadModelSnapshotCodec.Encoded older = codec.encode(1, models.directory(), models.networkMaps());
+        sql.update("UPDATE read_model_snapshot SET format = 1 WHERE id = ?", atHead);
+        sql.update("UPDATE read_model_snapshot_part SET bytes = ? WHERE snapshot_id = ? AND part = 0", older.common(),
+                atHead);
+        for (int i = 0; i < older.accounts().size(); i++) {
+            sql.update("UPDATE read_model_snapshot_part SET bytes = ? WHERE snapshot_id = ? AND part = ?",
+                    older.accounts().get(i), atHead, i + 1);
+        }
+
+        ReadModelSnapshotBuilder.Written rewritten = builder.build().orElseThrow();
+
+        assertThat(rewritten.eventsAfterPrevious()).isZero();
+        assertThat(rewritten.position().getIndex()).isEqualTo(store.newestFirst().get(1).token().getIndex());
+        assertThat(store.newestFirst()).extracting(ReadModelSnapshotStore.Stored::format)
+                .containsExactly(ReadModelSnapshotCodec.FORMAT, 1);
+        assertThat(builder.build()).as("nothing after a snapshot of the current format").isEmpty();
     }
 
     /** The first server's live directory never saw the group appended past its API; the restarted ones do. */
