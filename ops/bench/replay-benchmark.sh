@@ -3,13 +3,15 @@
 # times the next two starts. The first links the filled events into the hash chain (ChainBackfill,
 # ADR 0034) and rebuilds the directory and every network map from the store; the second only
 # rebuilds, as every later start does. Then a server writes a read-model snapshot (ADR 0054) in the
-# background, and three starts from that snapshot and the events after it are timed.
+# background, and three starts from that snapshot and the events after it are timed, then three more of the
+# server as Spring Boot's efficient deployment launches it: the jar extracted, with a class data sharing archive
+# from a training start (README, "Faster starts"; ADR 0065).
 # Usage: ops/bench/replay-benchmark.sh [--keep] [events]
 #        ops/bench/replay-benchmark.sh --snapshot-starts DIRECTORY [runs]
 #   --keep             leave the filled data directory in place (its path is printed at the end) for
 #                      other benchmarks to reuse, e.g. the history queries'; without it the directory is deleted.
-#   --snapshot-starts  only time starts from the snapshot in a directory kept by an earlier run (default 3 runs),
-#                      with this build's server.
+#   --snapshot-starts  only time starts from the snapshot in a directory kept by an earlier run (default 3 runs
+#                      of each launch), with this build's server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 keep=false
@@ -38,10 +40,13 @@ mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.outputFile=targe
 # The server runs from a copy: a build in this working tree while the benchmark runs must not replace it.
 cp command-api/target/netloom-server.jar "$data/netloom-server.jar"
 
+# How the server is launched: the executable jar, until efficient_launch switches to the extracted one.
+launch=(java -Xmx2g -jar "$data/netloom-server.jar")
+
 start_server() {
   local name=$1
   shift
-  java -Xmx2g -jar "$data/netloom-server.jar" --netloom.data-dir="$data" --server.port=$port --management.server.port=0 \
+  "${launch[@]}" --netloom.data-dir="$data" --server.port=$port --management.server.port=0 \
     --netloom.gateway.port=0 "$@" > "$data/server-$name.log" 2>&1 &
   server=$!
   for _ in $(seq 1 6000); do
@@ -75,13 +80,26 @@ timed_start() {
 
 snapshot_starts() {
   for run in $(seq 1 "$1"); do
-    timed_start "from-snapshot-$run"
+    timed_start "from-snapshot-$2-$run"
     stop_server
   done
 }
 
+# The README's "Faster starts": extract the jar, record the classes a start loads in a training run (on a data
+# directory of its own, so the kept store is not touched), then launch with that archive.
+efficient_launch() {
+  rm -rf "$data/extracted" "$data/cds-training"
+  java -Djarmode=tools -jar "$data/netloom-server.jar" extract --destination "$data/extracted" > /dev/null
+  java -XX:ArchiveClassesAtExit="$data/extracted/netloom-server.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$data/extracted/netloom-server.jar" --netloom.data-dir="$data/cds-training" --server.port=0 \
+    --management.server.port=0 --netloom.gateway.port=0 > "$data/server-cds-training.log" 2>&1
+  launch=(java -Xmx2g -XX:SharedArchiveFile="$data/extracted/netloom-server.jsa" -jar "$data/extracted/netloom-server.jar")
+}
+
 if [ -n "$reuse" ]; then
-  snapshot_starts "$runs"
+  snapshot_starts "$runs" jar
+  efficient_launch
+  snapshot_starts "$runs" extracted-cds
   exit 0
 fi
 
@@ -110,4 +128,6 @@ grep -hE "Read-model snapshot .* written|read-model-snapshots failed|OutOfMemory
 echo "snapshot written $(echo "$end - $begin" | bc) s after launch"
 stop_server
 
-snapshot_starts 3
+snapshot_starts 3 jar
+efficient_launch
+snapshot_starts 3 extracted-cds
