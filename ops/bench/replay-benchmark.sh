@@ -85,15 +85,23 @@ snapshot_starts() {
   done
 }
 
-# The README's "Faster starts": extract the jar, record the classes a start loads in a training run (on a data
-# directory of its own, so the kept store is not touched), then launch with that archive.
+# The README's "Faster starts": extract the jar, record the classes a whole start loads in a training start (on a
+# data directory of its own, so the kept store is not touched; the JVM writes the archive as it exits), then launch
+# with that archive.
 efficient_launch() {
   rm -rf "$data/extracted" "$data/cds-training"
   java -Djarmode=tools -jar "$data/netloom-server.jar" extract --destination "$data/extracted" > /dev/null
-  java -XX:ArchiveClassesAtExit="$data/extracted/netloom-server.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$data/extracted/netloom-server.jar" --netloom.data-dir="$data/cds-training" --server.port=0 \
-    --management.server.port=0 --netloom.gateway.port=0 > "$data/server-cds-training.log" 2>&1
-  launch=(java -Xmx2g -XX:SharedArchiveFile="$data/extracted/netloom-server.jsa" -jar "$data/extracted/netloom-server.jar")
+  java -XX:ArchiveClassesAtExit="$data/extracted/netloom-server.jsa" -jar "$data/extracted/netloom-server.jar" \
+    --netloom.data-dir="$data/cds-training" --server.port=0 --management.server.port=0 --netloom.gateway.port=0 \
+    > "$data/server-cds-training.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 6000); do
+    grep -q "Started NetloomServer" "$data/server-cds-training.log" && break
+    sleep 0.1
+  done
+  kill "$server"; wait "$server" || true; server=
+  launch=(java -Xmx2g -XX:SharedArchiveFile="$data/extracted/netloom-server.jsa"
+    -jar "$data/extracted/netloom-server.jar")
 }
 
 if [ -n "$reuse" ]; then
