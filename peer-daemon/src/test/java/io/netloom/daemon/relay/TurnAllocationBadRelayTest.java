@@ -11,9 +11,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.ice4j.message.ChannelData;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Relays that break the protocol: the client reports a typed error or drops the bad frame, and keeps no thread. */
@@ -23,9 +25,16 @@ class TurnAllocationBadRelayTest {
             Duration.ofSeconds(600), Duration.ofSeconds(300), Duration.ofSeconds(600));
     private static final InetSocketAddress PEER = new InetSocketAddress("198.18.242.7", 40000);
 
+    private Set<Thread> threadsBefore;
+
+    @BeforeEach
+    void rememberThreadsOfEarlierTests() {
+        threadsBefore = TurnThreads.running();
+    }
+
     @AfterEach
     void noThreadLeft() {
-        assertThat(TurnThreads.alive()).as("threads of ended allocations").isEmpty();
+        assertThat(TurnThreads.startedSince(threadsBefore)).as("threads of ended allocations").isEmpty();
     }
 
     @Test

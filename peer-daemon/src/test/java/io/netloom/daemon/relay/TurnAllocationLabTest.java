@@ -8,10 +8,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,9 +50,16 @@ class TurnAllocationLabTest {
         }
     }
 
+    private Set<Thread> threadsBefore;
+
+    @BeforeEach
+    void rememberThreadsOfEarlierTests() {
+        threadsBefore = TurnThreads.running();
+    }
+
     @AfterEach
     void noThreadLeft() {
-        assertThat(TurnThreads.alive()).as("threads of ended allocations").isEmpty();
+        assertThat(TurnThreads.startedSince(threadsBefore)).as("threads of ended allocations").isEmpty();
     }
 
     @ParameterizedTest
