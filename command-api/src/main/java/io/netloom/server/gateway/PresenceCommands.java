@@ -11,6 +11,7 @@ import io.netloom.server.axon.Initiator;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,10 +60,24 @@ public class PresenceCommands implements PresenceRecorder, AutoCloseable {
                 // Nobody reads presence back at once; one busy processor must not queue every peer's connection.
                 commands.sendWithoutWaitingForReadModels(command, new Initiator(peer.peerId().value()));
             } catch (RuntimeException e) {
-                // Expected when the session ended because the peer was deleted.
-                log.debug("presence of peer {} not recorded: {}", peer.peerId(), e.getMessage());
+                if (peerIsGone(e)) {
+                    // Expected when the session ended because the peer was deleted.
+                    log.debug("presence of peer {} not recorded: {}", peer.peerId(), e.getMessage());
+                } else {
+                    // The peer stays shown as it was: worth seeing, not only when debugging.
+                    log.warn("presence of peer {} not recorded: {}", peer.peerId(), e.getMessage(), e);
+                }
             }
         });
+    }
+
+    private static boolean peerIsGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
