@@ -410,11 +410,6 @@ public final class AccountNetwork implements AccountModel {
     }
 
     /**
-     * Sets serials a snapshot kept (ADR 0054): a model rebuilt from its inputs holds the same maps, but daemons apply
-     * a delta only on top of the serial they hold, so the serials must go on from where they were. Unknown peers are
-     * passed over.
-     */
-    /**
      * A model holding the maps {@code inputs} make in an empty one, its peers' serials going on from {@code serials}
      * (ADR 0054). The changes are made without working out deltas (ADR 0065): the maps come out the same, and every
      * serial the rebuild would have advanced is then set from {@code serials}; a peer that has none there starts at
@@ -433,6 +428,11 @@ public final class AccountNetwork implements AccountModel {
         return rebuilt;
     }
 
+    /**
+     * Sets serials a snapshot kept (ADR 0054): a model rebuilt from its inputs holds the same maps, but daemons apply
+     * a delta only on top of the serial they hold, so the serials must go on from where they were. Unknown peers are
+     * passed over.
+     */
     private void restoreSerials(Map<PeerId, Long> serials) {
         serials.forEach((id, serial) -> {
             PeerSlot peer = peers.get(id);

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Looks every {@code check-period} whether the read models are due a snapshot — the store grew by
  * {@code every-events} since the newest one, the newest is older than {@code max-age} and an event came after it, or
- * the newest is of an older format (ADR 0065) — and has {@link ReadModelSnapshotBuilder} write one on this task's thread. Once per cluster is enough: only the
- * leader does it (ADR 0056).
+ * the newest is of an older format (ADR 0065) — and has {@link ReadModelSnapshotBuilder} write one on this task's
+ * thread. Once per cluster is enough: only the leader does it (ADR 0056).
  */
 @Component
 class ReadModelSnapshotWriter extends PeriodicTask {

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 
 /**
@@ -98,7 +97,7 @@ final class SingleStringRecords {
             } catch (IOException | RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
-                throw new IllegalStateException(e);
+                throw new IOException("cannot read the value of " + value.getClass().getName(), e);
             }
         }
     }
@@ -123,8 +122,10 @@ final class SingleStringRecords {
             } catch (RuntimeException e) {
                 // The record refused the value (a malformed id): the snapshot is damaged, not the server.
                 return context.handleInstantiationProblem(type, parser.getText(), e);
+            } catch (Error e) {
+                throw e;
             } catch (Throwable e) {
-                throw new IOException(new InvocationTargetException(e));
+                throw new IOException("cannot construct " + type.getName(), e);
             }
         }
     }
