@@ -14,16 +14,14 @@ import io.netloom.server.login.PeerLoginExpiry;
 import io.netloom.server.testing.NetloomApi;
 import io.netloom.server.testing.PersonSignIn;
 import io.netloom.server.testing.StandaloneServers;
+import io.netloom.testsupport.terminal.CapturedTerminal;
 import io.netloom.tls.CertificateFingerprint;
 import io.netloom.tls.ServerTrust;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,11 +36,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +56,6 @@ import tools.jackson.databind.JsonNode;
 class DeviceSignInEndToEndTest {
 
     private static final String PASSWORD = "a long enough passphrase";
-    private static final Pattern COMPLETE_URL = Pattern.compile("or open (\\S+)");
     private static final Pattern USER_CODE = Pattern.compile("user_code=([^&\\s]+)");
     private static final Pattern ENROLLED = Pattern.compile("Enrolled as (\\S+) \\((\\S+)\\), peer (\\S+)");
     private static final Duration HOUR = Duration.ofHours(1);
@@ -76,8 +72,8 @@ class DeviceSignInEndToEndTest {
     Path device;
 
     private final StringWriter errors = new StringWriter();
-    private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    @RegisterExtension
+    final CapturedTerminal terminal = new CapturedTerminal();
 
     @BeforeAll
     void startServer() throws Exception {
@@ -100,17 +96,6 @@ class DeviceSignInEndToEndTest {
         }
     }
 
-    @BeforeEach
-    void captureTerminal() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(terminal, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTerminal() {
-        System.setOut(originalOut);
-    }
-
     @Test
     void loginWhenPersonConfirmsTheCodeThenTheirPeerAndAfterLoginExpiredLoginAgainRestoresSameAddress()
             throws Exception {
@@ -127,7 +112,7 @@ class DeviceSignInEndToEndTest {
 
         String peerId = first.group(3);
         String overlayIp = first.group(2);
-        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("Signed in as " + email + " <" + email + ">");
+        assertThat(terminal.text()).contains("Signed in as " + email + " <" + email + ">");
         JsonNode peer = ok(owner.get("/api/peers/{peerId}", peerId)).body();
         assertThat(peer.get("user_id").asString()).isEqualTo(alice);
         assertThat(peer.get("ip").asString()).isEqualTo(overlayIp);
@@ -135,7 +120,7 @@ class DeviceSignInEndToEndTest {
 
         terminal.reset();
         run("status", "--config", device.toString());
-        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("Signed in: " + email + " <" + email + ">");
+        assertThat(terminal.text()).contains("Signed in: " + email + " <" + email + ">");
 
         assertThat(sweep(account, Instant.now().plus(HOUR).plusSeconds(60))).containsExactly(new PeerId(peerId));
         assertThat(ok(owner.get("/api/peers/{peerId}", peerId)).body().get("login_expired").asBoolean()).isTrue();
@@ -154,7 +139,7 @@ class DeviceSignInEndToEndTest {
     /** Runs a sign-in command, plays the person on the code page it shows, and returns its "Enrolled as" line. */
     private Matcher login(String email, String... command) throws Exception {
         CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> run(command));
-        URI complete = awaitCompleteUrl(login);
+        URI complete = terminal.awaitCompleteUrl(login, errors::toString, Duration.ofMinutes(2));
         Matcher userCode = USER_CODE.matcher(complete.getRawQuery());
         assertThat(userCode.find()).as(complete.toString()).isTrue();
         PersonSignIn.Browser browser = people.browser();
@@ -164,8 +149,8 @@ class DeviceSignInEndToEndTest {
         PersonSignIn.approve(browser, browser.follow(afterLogin), userCode.group(1));
 
         assertThat(login.get(2, TimeUnit.MINUTES)).as(errors.toString()).isZero();
-        Matcher enrolled = ENROLLED.matcher(terminal.toString(StandardCharsets.UTF_8));
-        assertThat(enrolled.find()).as(terminal.toString(StandardCharsets.UTF_8)).isTrue();
+        Matcher enrolled = ENROLLED.matcher(terminal.text());
+        assertThat(enrolled.find()).as(terminal.text()).isTrue();
         return enrolled;
     }
 
@@ -174,19 +159,6 @@ class DeviceSignInEndToEndTest {
                 Clock.fixed(at, ZoneOffset.UTC)).sweep(account);
     }
 
-    private URI awaitCompleteUrl(CompletableFuture<Integer> login) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            Matcher url = COMPLETE_URL.matcher(terminal.toString(StandardCharsets.UTF_8));
-            if (url.find()) {
-                return URI.create(url.group(1));
-            }
-            if (login.isDone()) {
-                throw new AssertionError("login ended before showing a code: " + errors);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("login showed no verification URL: " + terminal);
-    }
 
     private int run(String... arguments) {
         picocli.CommandLine commandLine = NetloomCommand.commandLine();

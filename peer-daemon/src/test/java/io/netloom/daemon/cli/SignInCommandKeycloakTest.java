@@ -7,24 +7,22 @@ import io.netloom.testsupport.keycloak.KeycloakBrowser;
 import io.netloom.testsupport.keycloak.KeycloakServer;
 import io.netloom.testsupport.keycloak.Person;
 import io.netloom.testsupport.keycloak.PublicClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.netloom.testsupport.terminal.CapturedTerminal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +34,6 @@ class SignInCommandKeycloakTest {
 
     private static final String REALM = "device-login-cli";
     private static final Person BOB = new Person("bob", "bob-password-1", "bob@example.com", "Bob", "Intern");
-    private static final Pattern COMPLETE_URL = Pattern.compile("or open (\\S+)");
 
     private static KeycloakServer keycloak;
 
@@ -44,8 +41,8 @@ class SignInCommandKeycloakTest {
     Path state;
 
     private final StringWriter errors = new StringWriter();
-    private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    @RegisterExtension
+    final CapturedTerminal terminal = new CapturedTerminal();
 
     @BeforeAll
     static void realm() {
@@ -68,28 +65,17 @@ class SignInCommandKeycloakTest {
         }
     }
 
-    @BeforeEach
-    void captureTerminal() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(terminal, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTerminal() {
-        System.setOut(originalOut);
-    }
-
     @Test
     void loginWithoutSetupKeyWhenThePersonConfirmsTheCodeThenSignedInKeptPrivateShownByStatusAndEnrollmentAsked()
             throws Exception {
         CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> run("login", "--config",
                 state.toString(), "--management-url", keycloak.issuer(REALM).toString(), "--allow-insecure-http",
                 "--no-browser"));
-        URI complete = awaitCompleteUrl(login);
+        URI complete = terminal.awaitCompleteUrl(login, errors::toString, Duration.ofMinutes(1));
         new KeycloakBrowser(BOB).approveDevice(complete);
         int exit = login.get(2, TimeUnit.MINUTES);
 
-        String printed = terminal.toString(StandardCharsets.UTF_8);
+        String printed = terminal.text();
         assertThat(printed).contains("To sign in, open " + keycloak.issuer(REALM) + "/device and enter the code ")
                 .contains("Signed in as Bob Intern <bob@example.com>");
         // Keycloak has no /api/netloom/enroll: the enrollment request went out with the token, and its refusal is told.
@@ -105,7 +91,7 @@ class SignInCommandKeycloakTest {
         int statusExit = run("status", "--config", state.toString());
 
         assertThat(statusExit).isEqualTo(StatusCommand.NOT_RUNNING);
-        assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("Signed in: Bob Intern <bob@example.com>")
+        assertThat(terminal.text()).contains("Signed in: Bob Intern <bob@example.com>")
                 .contains("Login expires: ");
     }
 
@@ -114,10 +100,10 @@ class SignInCommandKeycloakTest {
             throws Exception {
         CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> run("up", "--config", state.toString(),
                 "--management-url", keycloak.issuer(REALM).toString(), "--allow-insecure-http", "--no-browser"));
-        new KeycloakBrowser(BOB).approveDevice(awaitCompleteUrl(up));
+        new KeycloakBrowser(BOB).approveDevice(terminal.awaitCompleteUrl(up, errors::toString, Duration.ofMinutes(1)));
         int exit = up.get(2, TimeUnit.MINUTES);
 
-        assertThat(terminal.toString(StandardCharsets.UTF_8)).as("printed, with errors: %s", errors)
+        assertThat(terminal.text()).as("printed, with errors: %s", errors)
                 .contains("Signed in as Bob Intern <bob@example.com>");
         assertThat(exit).isEqualTo(1);
         assertThat(errors.toString()).contains("the management server refused the enrollment (404)");
@@ -125,19 +111,6 @@ class SignInCommandKeycloakTest {
         assertThat(state.resolve("daemon.sock")).doesNotExist();
     }
 
-    private URI awaitCompleteUrl(CompletableFuture<Integer> login) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            Matcher url = COMPLETE_URL.matcher(terminal.toString(StandardCharsets.UTF_8));
-            if (url.find()) {
-                return URI.create(url.group(1));
-            }
-            if (login.isDone()) {
-                throw new AssertionError("login ended before showing a code: " + errors);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("login showed no verification URL: " + terminal);
-    }
 
     private static String accessTokenIn(Path loginFile) throws java.io.IOException {
         Matcher token = Pattern.compile("\"access_token\" : \"([^\"]+)\"").matcher(Files.readString(loginFile));
